@@ -1,0 +1,54 @@
+// Package core holds the mechanics behind package jsvm: isolates, realms
+// (one sobek runtime per context), the membrane that carries objects between
+// realms, the contextified global and compiled scripts. It speaks sobek; the
+// root package translates to Go-idiomatic types.
+package core
+
+import (
+	"sync"
+
+	"github.com/grafana/sobek"
+)
+
+// Isolate groups contexts that may share objects. It is used from one
+// goroutine at a time; Enter/Exit serialise use.
+type Isolate struct {
+	mu   sync.Mutex // held while a goroutine is inside the isolate
+	main *Context
+
+	// membrane identity tables; guarded by tabMu because weak-pointer
+	// cleanups run on the runtime's cleanup goroutine.
+	tabMu    sync.Mutex
+	wrappers map[wrapKey]*wrapEntry
+	links    map[wkey]*link
+
+	nextContextID int
+}
+
+// IsolateOptions configures an isolate. The zero value is Node's default.
+type IsolateOptions struct{}
+
+// NewIsolate creates an isolate with its main context.
+func NewIsolate(opts IsolateOptions) *Isolate {
+	iso := &Isolate{
+		wrappers: make(map[wrapKey]*wrapEntry),
+		links:    make(map[wkey]*link),
+	}
+	iso.main = iso.newRealm(ContextOptions{Name: "main"})
+	iso.main.isMain = true
+	return iso
+}
+
+// Main returns the isolate's main context (Node's "this context").
+func (iso *Isolate) Main() *Context { return iso.main }
+
+// Lock binds the isolate to the calling goroutine until Unlock.
+func (iso *Isolate) Lock() { iso.mu.Lock() }
+
+// Unlock releases the isolate.
+func (iso *Isolate) Unlock() { iso.mu.Unlock() }
+
+// TryLock binds the isolate to the calling goroutine if no other holds it.
+func (iso *Isolate) TryLock() bool { return iso.mu.TryLock() }
+
+var _ = sobek.New
