@@ -1,0 +1,253 @@
+// Package nodeerr builds errors the way Node's internal/errors does: an
+// instance of a builtin error class with a `code` property, whose stack and
+// toString read `TypeError [ERR_X]: message`.
+package nodeerr
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/grafana/sobek"
+)
+
+// New creates an error of the builtin class kind ("Error", "TypeError",
+// "RangeError", "SyntaxError") in rt, with code and message.
+func New(rt *sobek.Runtime, kind, code, msg string) *sobek.Object {
+	ctor, _ := rt.GlobalObject().Get(kind).(*sobek.Object)
+	if ctor == nil {
+		ctor = rt.GlobalObject().Get("Error").(*sobek.Object)
+	}
+	e, err := rt.New(ctor, rt.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	Decorate(rt, e, code)
+	return e
+}
+
+// Decorate gives an existing error object Node's code, stack head and
+// toString.
+func Decorate(rt *sobek.Runtime, e *sobek.Object, code string) {
+	_ = e.DefineDataProperty("code", rt.ToValue(code), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	name := e.Get("name").String()
+	msg := e.Get("message").String()
+	head := name + " [" + code + "]: " + msg
+	if st := e.Get("stack"); st != nil && !sobek.IsUndefined(st) {
+		s := st.String()
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			head += s[i:]
+		}
+	}
+	_ = e.DefineDataProperty("stack", rt.ToValue(head), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	_ = e.DefineDataProperty("toString", rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+		this := call.This.ToObject(rt)
+		return rt.ToValue(this.Get("name").String() + " [" + code + "]: " + this.Get("message").String())
+	}), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+}
+
+// Throw panics with a new error, which sobek turns into a JS throw when
+// called from a native function.
+func Throw(rt *sobek.Runtime, kind, code, msg string) {
+	panic(New(rt, kind, code, msg))
+}
+
+// InvalidArgType is ERR_INVALID_ARG_TYPE. name is the argument as Node
+// names it (`"code" argument` is written for name "code"; a name containing
+// a dot is a property). expected is the phrase after "must be", e.g.
+// "of type string" or "of type object".
+func InvalidArgType(rt *sobek.Runtime, name, expected string, actual sobek.Value) *sobek.Object {
+	return New(rt, "TypeError", "ERR_INVALID_ARG_TYPE",
+		fmt.Sprintf("The %s must be %s. %s", argPhrase(name), expected, Received(actual)))
+}
+
+// InvalidArgValue is ERR_INVALID_ARG_VALUE: `The argument 'x' is invalid.
+// Received ...` or, with reason, `The property 'x' must be ...`.
+func InvalidArgValue(rt *sobek.Runtime, name string, value sobek.Value, reason string) *sobek.Object {
+	if reason == "" {
+		reason = "is invalid"
+	}
+	kind := "argument"
+	if strings.Contains(name, ".") {
+		kind = "property"
+	}
+	return New(rt, "TypeError", "ERR_INVALID_ARG_VALUE",
+		fmt.Sprintf("The %s '%s' %s. Received %s", kind, name, reason, InspectShort(value, 128)))
+}
+
+// OutOfRange is ERR_OUT_OF_RANGE.
+func OutOfRange(rt *sobek.Runtime, name, rangeDesc string, value sobek.Value) *sobek.Object {
+	recv := InspectShort(value, 0)
+	if f, ok := value.Export().(float64); ok && !math.IsNaN(f) && !math.IsInf(f, 0) && math.Abs(f) > 1<<32 {
+		recv = addSeparators(recv)
+	}
+	return New(rt, "RangeError", "ERR_OUT_OF_RANGE",
+		fmt.Sprintf("The value of \"%s\" is out of range. It must be %s. Received %s", name, rangeDesc, recv))
+}
+
+func argPhrase(name string) string {
+	if strings.HasSuffix(name, " argument") {
+		return "\"" + strings.TrimSuffix(name, " argument") + "\" argument"
+	}
+	if strings.Contains(name, ".") {
+		return "\"" + name + "\" property"
+	}
+	return "\"" + name + "\" argument"
+}
+
+// Received renders the tail Node appends to ERR_INVALID_ARG_TYPE messages.
+func Received(v sobek.Value) string {
+	if v == nil || sobek.IsUndefined(v) {
+		return "Received undefined"
+	}
+	if sobek.IsNull(v) {
+		return "Received null"
+	}
+	if o, ok := v.(*sobek.Object); ok {
+		if _, isFn := sobek.AssertFunction(o); isFn {
+			if n := o.Get("name"); n != nil && n.String() != "" {
+				return "Received function " + n.String()
+			}
+			return "Received function "
+		}
+		if c, ok := o.Get("constructor").(*sobek.Object); ok {
+			if n := c.Get("name"); n != nil && n.String() != "" {
+				return "Received an instance of " + n.String()
+			}
+		}
+		return "Received " + InspectShort(v, 0)
+	}
+	s := InspectShort(v, 0)
+	if len(s) > 28 {
+		s = s[:25] + "..."
+	}
+	return fmt.Sprintf("Received type %s (%s)", typeOf(v), s)
+}
+
+func typeOf(v sobek.Value) string {
+	switch {
+	case sobek.IsString(v):
+		return "string"
+	case sobek.IsNumber(v):
+		return "number"
+	case sobek.IsBigInt(v):
+		return "bigint"
+	}
+	if _, ok := v.(*sobek.Symbol); ok {
+		return "symbol"
+	}
+	if _, ok := v.Export().(bool); ok {
+		return "boolean"
+	}
+	return "object"
+}
+
+// InspectShort renders a primitive as util.inspect does (strings in single
+// quotes), objects briefly. maxLen > 0 truncates as Node's ERR_INVALID_ARG_VALUE.
+func InspectShort(v sobek.Value, maxLen int) string {
+	var s string
+	switch {
+	case v == nil || sobek.IsUndefined(v):
+		s = "undefined"
+	case sobek.IsNull(v):
+		s = "null"
+	case sobek.IsString(v):
+		s = QuoteJSString(v.String())
+	case sobek.IsBigInt(v):
+		s = v.String() + "n"
+	case sobek.IsNumber(v):
+		f := v.ToFloat()
+		if f == 0 && math.Signbit(f) {
+			s = "-0"
+		} else {
+			s = v.String()
+		}
+	default:
+		if o, ok := v.(*sobek.Object); ok {
+			if _, isFn := sobek.AssertFunction(o); isFn {
+				s = "[Function: " + o.Get("name").String() + "]"
+			} else if isArray(o) {
+				s = "[Array]"
+			} else {
+				s = "[Object]"
+				if c, ok := o.Get("constructor").(*sobek.Object); ok && c.Get("name").String() != "Object" {
+					s = "[" + c.Get("name").String() + "]"
+				}
+			}
+		} else {
+			s = v.String()
+		}
+	}
+	if maxLen > 0 && len(s) > maxLen {
+		s = s[:maxLen] + "..."
+	}
+	return s
+}
+
+func isArray(o *sobek.Object) bool {
+	return o.ClassName() == "Array"
+}
+
+// QuoteJSString quotes s as util.inspect does: single quotes unless the
+// string contains them (then double quotes, then backticks).
+func QuoteJSString(s string) string {
+	q := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 {
+		if strings.IndexByte(s, '"') < 0 {
+			q = '"'
+		} else if strings.IndexByte(s, '`') < 0 && !strings.Contains(s, "${") {
+			q = '`'
+		}
+	}
+	var b strings.Builder
+	b.WriteByte(q)
+	for _, r := range s {
+		switch {
+		case r == rune(q):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r == '\v':
+			b.WriteString(`\v`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\x` + strings.ToUpper(fmt.Sprintf("%02x", r)))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+func addSeparators(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	if _, err := strconv.ParseInt(s, 10, 64); err != nil {
+		return s
+	}
+	var out []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, '_')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
+}
