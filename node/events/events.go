@@ -1,0 +1,80 @@
+// Package events is Node's `events` builtin: EventEmitter, written in
+// JavaScript (events.js) and compiled once per process, on first require.
+package events
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/node/host"
+)
+
+//go:embed events.js
+var source string
+
+var compiled struct {
+	once sync.Once
+	prog *sobek.Program
+	err  error
+}
+
+// Inspect renders a value for error messages ("Unhandled error. (x)").
+// It defaults to a short rendering; the host may point it at util.inspect.
+var Inspect = func(rt *sobek.Runtime, v sobek.Value) string { return nodeerr.InspectShort(v, 0) }
+
+// Load is the loader of the `events` builtin.
+func Load(h *host.Host, module *sobek.Object) error {
+	compiled.once.Do(func() {
+		compiled.prog, compiled.err = sobek.Compile("node:events", "(function(module, exports, internals) {"+source+"\n})", true)
+	})
+	if compiled.err != nil {
+		return compiled.err
+	}
+	rt := h.Runtime
+	fnv, err := rt.RunProgram(compiled.prog)
+	if err != nil {
+		return err
+	}
+	fn, _ := sobek.AssertFunction(fnv)
+	_, err = fn(sobek.Undefined(), module, module.Get("exports"), Internals(h))
+	return err
+}
+
+// Internals builds the helper object the embedded JS modules of jsvm
+// receive: Node-style errors, inspect and warnings.
+func Internals(h *host.Host) *sobek.Object {
+	rt := h.Runtime
+	in := rt.NewObject()
+	_ = in.Set("inspect", func(v sobek.Value) string { return Inspect(rt, v) })
+	_ = in.Set("invalidArgType", func(name, expected string, v sobek.Value) *sobek.Object {
+		return nodeerr.InvalidArgType(rt, name, expected, v)
+	})
+	_ = in.Set("invalidArgValue", func(name string, v sobek.Value, reason string) *sobek.Object {
+		return nodeerr.InvalidArgValue(rt, name, v, reason)
+	})
+	_ = in.Set("outOfRange", func(name, rng string, v sobek.Value) *sobek.Object {
+		return nodeerr.OutOfRange(rt, name, rng, v)
+	})
+	_ = in.Set("newError", func(kind, code, msg string) *sobek.Object {
+		return nodeerr.New(rt, kind, code, msg)
+	})
+	_ = in.Set("warn", func(msg, name string) {
+		if p, ok := rt.GlobalObject().Get("process").(*sobek.Object); ok {
+			if ew, ok := sobek.AssertFunction(p.Get("emitWarning")); ok {
+				_, _ = ew(p, rt.ToValue(msg), rt.ToValue(name))
+				return
+			}
+		}
+		var w io.Writer = h.Options.Stderr
+		if w == nil {
+			return
+		}
+		fmt.Fprintf(w, "(node:%d) %s: %s\n", os.Getpid(), name, msg)
+	})
+	return in
+}
