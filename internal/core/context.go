@@ -18,18 +18,37 @@ type Context struct {
 	global   *sobek.Object // what scripts see as globalThis
 	sandbox  *sobek.Object // contextified object (nil for the main context)
 	sbHome   *Context      // realm the sandbox belongs to
+	shadow   *sobek.Object // target of the global proxy: non-configurable placeholders
+
+	refl       *reflectFns
+	bindShadow sobek.Callable
+	contexts   *weakTable // sandboxes of this realm -> their contexts
+
+	// Options holds per-context settings other layers read (code
+	// generation, microtask mode).
+	Options ContextOptions
+
+	// Data is free for the layer above (the host's per-context state).
+	Data any
 }
 
 // ContextOptions are createContext's options.
 type ContextOptions struct {
 	Name   string
 	Origin string
+	// CodeGenerationStrings false makes eval and new Function throw EvalError.
+	DisallowCodeGenerationFromStrings bool
+	// DisallowWasm is recorded for vm.createContext's codeGeneration.wasm;
+	// sobek has no WebAssembly, so it changes nothing.
+	DisallowWasm bool
+	// MicrotaskMode is "" (isolate queue) or "afterEvaluate".
+	MicrotaskMode string
 }
 
 func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	rt := sobek.New()
 	iso.nextContextID++
-	c := &Context{iso: iso, rt: rt, id: iso.nextContextID, name: opts.Name, origin: opts.Origin}
+	c := &Context{iso: iso, rt: rt, id: iso.nextContextID, name: opts.Name, origin: opts.Origin, Options: opts}
 	c.builtins = rt.GlobalObject()
 	c.global = c.builtins
 	return c
@@ -41,3 +60,136 @@ func (c *Context) Runtime() *sobek.Runtime { return c.rt }
 
 // Isolate returns the isolate the context belongs to.
 func (c *Context) Isolate() *Isolate { return c.iso }
+
+// IsMain reports whether c is its isolate's main context.
+func (c *Context) IsMain() bool { return c.isMain }
+
+// ID is the context's number within its isolate (the main context is 1).
+func (c *Context) ID() int { return c.id }
+
+// Name returns the context's name option.
+func (c *Context) Name() string { return c.name }
+
+// Origin returns the context's origin option.
+func (c *Context) Origin() string { return c.origin }
+
+// Global returns the context's global object (a proxy over the sandbox for a
+// contextified context).
+func (c *Context) Global() *sobek.Object { return c.global }
+
+// Builtins returns the context's own global with its intrinsics.
+func (c *Context) Builtins() *sobek.Object { return c.builtins }
+
+// Sandbox returns the contextified object and the context it belongs to, or
+// nil for the main context.
+func (c *Context) Sandbox() (*sobek.Object, *Context) { return c.sandbox, c.sbHome }
+
+// reflectFns are the Reflect functions of a realm, fetched once.
+type reflectFns struct {
+	get, set, has, ownKeys, getOwnPropertyDescriptor, defineProperty,
+	deleteProperty, getPrototypeOf, setPrototypeOf, isExtensible,
+	preventExtensions, apply, construct sobek.Callable
+}
+
+func (c *Context) reflect() *reflectFns {
+	if c.refl != nil {
+		return c.refl
+	}
+	r := c.builtins.Get("Reflect").(*sobek.Object)
+	fn := func(name string) sobek.Callable {
+		f, _ := sobek.AssertFunction(r.Get(name))
+		return f
+	}
+	c.refl = &reflectFns{
+		get: fn("get"), set: fn("set"), has: fn("has"), ownKeys: fn("ownKeys"),
+		getOwnPropertyDescriptor: fn("getOwnPropertyDescriptor"),
+		defineProperty:           fn("defineProperty"), deleteProperty: fn("deleteProperty"),
+		getPrototypeOf: fn("getPrototypeOf"), setPrototypeOf: fn("setPrototypeOf"),
+		isExtensible: fn("isExtensible"), preventExtensions: fn("preventExtensions"),
+		apply: fn("apply"), construct: fn("construct"),
+	}
+	return c.refl
+}
+
+// weakTable maps objects of one realm to Go values without keeping either
+// alive: it is a JS WeakMap of that realm, whose entries live on the keys.
+type weakTable struct {
+	get, set sobek.Callable
+	m        *sobek.Object
+}
+
+func (c *Context) weakTable() *weakTable {
+	if c.contexts == nil {
+		ctor := c.builtins.Get("WeakMap").(*sobek.Object)
+		m, err := c.rt.New(ctor)
+		if err != nil {
+			panic(err)
+		}
+		proto := ctor.Get("prototype").(*sobek.Object)
+		get, _ := sobek.AssertFunction(proto.Get("get"))
+		set, _ := sobek.AssertFunction(proto.Get("set"))
+		c.contexts = &weakTable{get: get, set: set, m: m}
+	}
+	return c.contexts
+}
+
+// Contextify makes sandbox (an object of realm from) the global of a new
+// context, or returns the context it already is. A sandbox that is a
+// membrane wrapper is contextified as its original.
+func (iso *Isolate) Contextify(sandbox *sobek.Object, from *Context, opts ContextOptions) *Context {
+	if orig, home, ok := iso.UnwrapContext(sandbox); ok {
+		sandbox, from = orig, home
+	}
+	if c := iso.ContextOf(sandbox, from); c != nil {
+		return c
+	}
+	if opts.Name == "" {
+		opts.Name = "VM Context " + itoa(iso.nextContextID)
+	}
+	c := iso.newRealm(opts)
+	c.sandbox = sandbox
+	c.sbHome = from
+	c.installGlobalProxy()
+	wt := from.weakTable()
+	if _, err := wt.set(wt.m, sandbox, from.rt.ToValue(c)); err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// ContextOf returns the context whose sandbox is obj (of realm from), or
+// the context whose global obj is, or nil.
+func (iso *Isolate) ContextOf(obj *sobek.Object, from *Context) *Context {
+	if obj == nil {
+		return nil
+	}
+	if orig, home, ok := iso.UnwrapContext(obj); ok {
+		obj, from = orig, home
+	}
+	if obj == from.global && !from.isMain {
+		return from
+	}
+	if from.contexts == nil {
+		return nil
+	}
+	v, err := from.contexts.get(from.contexts.m, obj)
+	if err != nil || v == nil || sobek.IsUndefined(v) {
+		return nil
+	}
+	c, _ := v.Export().(*Context)
+	return c
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[n:])
+}

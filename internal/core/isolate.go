@@ -6,12 +6,10 @@ package core
 
 import (
 	"sync"
-
-	"github.com/grafana/sobek"
 )
 
 // Isolate groups contexts that may share objects. It is used from one
-// goroutine at a time; Enter/Exit serialise use.
+// goroutine at a time: Lock/Unlock serialise use.
 type Isolate struct {
 	mu   sync.Mutex // held while a goroutine is inside the isolate
 	main *Context
@@ -21,6 +19,11 @@ type Isolate struct {
 	tabMu    sync.Mutex
 	wrappers map[wrapKey]*wrapEntry
 	links    map[wkey]*link
+
+	// active is the chain of realms on the call stack, innermost last. An
+	// interrupt must reach the runtime that is actually executing.
+	activeMu sync.Mutex
+	active   []*Context
 
 	nextContextID int
 }
@@ -51,4 +54,25 @@ func (iso *Isolate) Unlock() { iso.mu.Unlock() }
 // TryLock binds the isolate to the calling goroutine if no other holds it.
 func (iso *Isolate) TryLock() bool { return iso.mu.TryLock() }
 
-var _ = sobek.New
+func (iso *Isolate) push(c *Context) {
+	iso.activeMu.Lock()
+	iso.active = append(iso.active, c)
+	iso.activeMu.Unlock()
+}
+
+func (iso *Isolate) pop() {
+	iso.activeMu.Lock()
+	iso.active[len(iso.active)-1] = nil
+	iso.active = iso.active[:len(iso.active)-1]
+	iso.activeMu.Unlock()
+}
+
+// Executing returns the innermost realm on the call stack, or nil.
+func (iso *Isolate) Executing() *Context {
+	iso.activeMu.Lock()
+	defer iso.activeMu.Unlock()
+	if len(iso.active) == 0 {
+		return nil
+	}
+	return iso.active[len(iso.active)-1]
+}

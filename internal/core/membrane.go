@@ -1,20 +1,31 @@
 package core
 
 import (
+	"runtime"
 	"weak"
 
 	"github.com/grafana/sobek"
 )
 
+// The membrane carries values between the realms of one isolate. An object
+// of realm H seen from realm T is a native Proxy in T (the wrapper) whose
+// traps act on the original in H, carrying every value that passes. There is
+// one wrapper per (original, realm), and a wrapper going home unwraps.
+//
+// The tables hold only weak pointers, so neither side keeps the other's realm
+// alive: an entry lives as long as its wrapper, and is removed by a cleanup
+// when the wrapper is collected.
+
 type wkey = weak.Pointer[sobek.Object]
 
 type wrapKey struct {
 	orig  wkey
-	realm *Context
+	realm int // Context.id of the realm the wrapper lives in
 }
 
 type wrapEntry struct{ wrapper wkey }
 
+// link is what a wrapper points back to.
 type link struct {
 	orig *sobek.Object
 	home *Context
@@ -31,8 +42,483 @@ func (iso *Isolate) Unwrap(o *sobek.Object) (orig *sobek.Object, home *sobek.Run
 	return l.orig, l.home.rt, true
 }
 
+// UnwrapContext is Unwrap returning the home context.
+func (iso *Isolate) UnwrapContext(o *sobek.Object) (*sobek.Object, *Context, bool) {
+	l := iso.linkOf(o)
+	if l == nil {
+		return nil, nil, false
+	}
+	return l.orig, l.home, true
+}
+
 func (iso *Isolate) linkOf(o *sobek.Object) *link {
+	if o == nil || o.ExportType() != proxyType {
+		return nil
+	}
 	iso.tabMu.Lock()
-	defer iso.tabMu.Unlock()
-	return iso.links[weak.Make(o)]
+	l := iso.links[weak.Make(o)]
+	iso.tabMu.Unlock()
+	return l
+}
+
+var proxyType = func() any {
+	rt := sobek.New()
+	p := rt.NewProxy(rt.NewObject(), &sobek.ProxyTrapConfig{})
+	return rt.ToValue(p).(*sobek.Object).ExportType()
+}()
+
+// Carry converts v, a value of realm from, into a value usable in realm to.
+// Primitives and symbols pass as they are.
+func Carry(v sobek.Value, from, to *Context) sobek.Value {
+	o, ok := v.(*sobek.Object)
+	if !ok || from == to {
+		return v
+	}
+	return to.iso.carryObject(o, from, to)
+}
+
+func (iso *Isolate) carryObject(o *sobek.Object, from, to *Context) sobek.Value {
+	if l := iso.linkOf(o); l != nil {
+		if l.home == to {
+			return l.orig
+		}
+		o, from = l.orig, l.home
+	}
+	key := wrapKey{orig: weak.Make(o), realm: to.id}
+	iso.tabMu.Lock()
+	if e := iso.wrappers[key]; e != nil {
+		if w := e.wrapper.Value(); w != nil {
+			iso.tabMu.Unlock()
+			return w
+		}
+	}
+	iso.tabMu.Unlock()
+
+	w := newWrapper(o, from, to)
+	wk := weak.Make(w)
+	iso.tabMu.Lock()
+	iso.wrappers[key] = &wrapEntry{wrapper: wk}
+	iso.links[wk] = &link{orig: o, home: from}
+	iso.tabMu.Unlock()
+	runtime.AddCleanup(w, iso.forget, cleanupKey{key, wk})
+	return w
+}
+
+type cleanupKey struct {
+	wrap wrapKey
+	w    wkey
+}
+
+func (iso *Isolate) forget(k cleanupKey) {
+	iso.tabMu.Lock()
+	if e := iso.wrappers[k.wrap]; e != nil && e.wrapper == k.w {
+		delete(iso.wrappers, k.wrap)
+	}
+	delete(iso.links, k.w)
+	iso.tabMu.Unlock()
+}
+
+// wrapper is the trap state of one wrapper: the original o in realm home,
+// seen from realm here through a Proxy over shadow.
+type wrapper struct {
+	o      *sobek.Object
+	home   *Context
+	here   *Context
+	shadow *sobek.Object
+	call   sobek.Callable
+
+	proxy  *sobek.Object
+
+	hasInstance sobek.Value // lazily made; works around sobek's instanceof on proxies
+}
+
+func newWrapper(o *sobek.Object, home, here *Context) *sobek.Object {
+	w := &wrapper{o: o, home: home, here: here}
+	rt := here.rt
+	if call, ok := sobek.AssertFunction(o); ok {
+		w.call = call
+		if _, isCtor := sobek.AssertConstructor(o); isCtor {
+			w.shadow = here.newConstructorShadow()
+		} else {
+			w.shadow = rt.ToValue(func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() }).(*sobek.Object)
+		}
+		// name and length of the shadow are configurable; drop them so the
+		// original's answer is the only one.
+		_ = w.shadow.Delete("name")
+		_ = w.shadow.Delete("length")
+	} else if o.ClassName() == "Array" {
+		w.shadow = rt.NewArray()
+	} else {
+		w.shadow = rt.NewObject()
+	}
+	cfg := &sobek.ProxyTrapConfig{
+		GetPrototypeOf:              w.getPrototypeOf,
+		SetPrototypeOf:              w.setPrototypeOf,
+		IsExtensible:                w.isExtensible,
+		PreventExtensions:           w.preventExtensions,
+		GetOwnPropertyDescriptor:    func(_ *sobek.Object, k string) sobek.PropertyDescriptor { return w.getOwnPropertyDescriptor(rt.ToValue(k)) },
+		GetOwnPropertyDescriptorSym: func(_ *sobek.Object, k *sobek.Symbol) sobek.PropertyDescriptor { return w.getOwnPropertyDescriptor(k) },
+		DefineProperty: func(_ *sobek.Object, k string, d sobek.PropertyDescriptor) bool {
+			return w.defineProperty(rt.ToValue(k), d)
+		},
+		DefinePropertySym: func(_ *sobek.Object, k *sobek.Symbol, d sobek.PropertyDescriptor) bool { return w.defineProperty(k, d) },
+		Has:               func(_ *sobek.Object, k string) bool { return w.has(rt.ToValue(k)) },
+		HasSym:            func(_ *sobek.Object, k *sobek.Symbol) bool { return w.has(k) },
+		Get:               func(_ *sobek.Object, k string, r sobek.Value) sobek.Value { return w.get(k, nil, r) },
+		GetSym:            func(_ *sobek.Object, k *sobek.Symbol, r sobek.Value) sobek.Value { return w.get("", k, r) },
+		Set:               func(_ *sobek.Object, k string, v, r sobek.Value) bool { return w.set(rt.ToValue(k), v, r) },
+		SetSym:            func(_ *sobek.Object, k *sobek.Symbol, v, r sobek.Value) bool { return w.set(k, v, r) },
+		DeleteProperty:    func(_ *sobek.Object, k string) bool { return w.deleteProperty(rt.ToValue(k)) },
+		DeletePropertySym: func(_ *sobek.Object, k *sobek.Symbol) bool { return w.deleteProperty(k) },
+		OwnKeys:           w.ownKeys,
+	}
+	if w.call != nil {
+		cfg.Apply = w.apply
+		cfg.Construct = w.construct
+	}
+	w.proxy = rt.ToValue(rt.NewProxy(w.shadow, cfg)).(*sobek.Object)
+	return w.proxy
+}
+
+// newConstructorShadow returns a fresh constructible function with no own
+// properties that could pin proxy invariants (a bound function has no
+// `prototype`).
+func (c *Context) newConstructorShadow() *sobek.Object {
+	if c.bindShadow == nil {
+		v, err := c.rt.RunString(`(function(){ const f = function(){}; const b = Function.prototype.bind; return () => b.call(f); })()`)
+		if err != nil {
+			panic(err)
+		}
+		c.bindShadow, _ = sobek.AssertFunction(v)
+	}
+	v, err := c.bindShadow(sobek.Undefined())
+	if err != nil {
+		panic(err)
+	}
+	return v.(*sobek.Object)
+}
+
+// in runs fn in the home realm and carries any exception it throws into
+// the realm of the caller. Uncatchable errors (interrupts, stack overflows)
+// pass as they are.
+func (w *wrapper) in(fn func()) {
+	crossInto(w.home, w.here, fn)
+}
+
+func crossInto(home, here *Context, fn func()) {
+	iso := home.iso
+	iso.push(home)
+	ex := home.rt.Try(fn)
+	iso.pop()
+	if ex != nil {
+		panic(Carry(ex.Value(), home, here))
+	}
+}
+
+func (w *wrapper) out(v sobek.Value) sobek.Value { return Carry(v, w.home, w.here) }
+func (w *wrapper) back(v sobek.Value) sobek.Value {
+	if v == nil {
+		return nil
+	}
+	return Carry(v, w.here, w.home)
+}
+
+func (w *wrapper) reflect() *reflectFns { return w.home.reflect() }
+
+func (w *wrapper) getPrototypeOf(*sobek.Object) *sobek.Object {
+	var p sobek.Value
+	w.in(func() { p = w.o.Prototype() })
+	if po, ok := p.(*sobek.Object); ok && po != nil {
+		return w.out(po).(*sobek.Object)
+	}
+	return nil
+}
+
+func (w *wrapper) setPrototypeOf(_ *sobek.Object, proto *sobek.Object) bool {
+	var res sobek.Value
+	w.in(func() {
+		var pv sobek.Value = sobek.Null()
+		if proto != nil {
+			pv = w.back(proto)
+		}
+		res = mustCall(w.reflect().setPrototypeOf, w.o, pv)
+	})
+	return res.ToBoolean()
+}
+
+func (w *wrapper) isExtensible(*sobek.Object) bool {
+	var res sobek.Value
+	w.in(func() { res = mustCall(w.reflect().isExtensible, w.o) })
+	if !res.ToBoolean() {
+		w.freezeShadow()
+	}
+	return res.ToBoolean()
+}
+
+func (w *wrapper) preventExtensions(*sobek.Object) bool {
+	var res sobek.Value
+	w.in(func() { res = mustCall(w.reflect().preventExtensions, w.o) })
+	if res.ToBoolean() {
+		w.freezeShadow()
+	}
+	return res.ToBoolean()
+}
+
+// freezeShadow makes the shadow agree with a non-extensible original:
+// same prototype, every own property mirrored, then non-extensible.
+func (w *wrapper) freezeShadow() {
+	rt := w.here.rt
+	if !mustCall(w.here.reflect().isExtensible, w.shadow).ToBoolean() {
+		return
+	}
+	var keys []sobek.Value
+	w.in(func() {
+		arr := mustCall(w.reflect().ownKeys, w.o).(*sobek.Object)
+		rt2 := w.home.rt
+		_ = rt2.ExportTo(arr, &keys)
+	})
+	for _, k := range keys {
+		d := w.getOwnPropertyDescriptor(k)
+		if !d.Empty() {
+			w.mirror(k, d)
+		}
+	}
+	_ = w.shadow.SetPrototype(w.getPrototypeOf(nil))
+	mustCall(w.here.reflect().preventExtensions, w.shadow)
+	_ = rt
+}
+
+// mirror defines d (a descriptor in this realm) on the shadow.
+func (w *wrapper) mirror(k sobek.Value, d sobek.PropertyDescriptor) {
+	rt := w.here.rt
+	mustCall(w.here.reflect().defineProperty, w.shadow, k, descToObject(rt, d))
+}
+
+func (w *wrapper) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDescriptor {
+	var d sobek.PropertyDescriptor
+	w.in(func() {
+		dv := mustCall(w.reflect().getOwnPropertyDescriptor, w.o, k)
+		d = descFromObject(dv, w.out)
+	})
+	if d.Configurable == sobek.FLAG_FALSE {
+		// a non-configurable property must exist, the same, on the target
+		w.mirror(k, d)
+	} else if !d.Empty() && w.call != nil && shadowHasNonConfigurable(w, k) {
+		d.Configurable = sobek.FLAG_FALSE
+	}
+	return d
+}
+
+func shadowHasNonConfigurable(w *wrapper, k sobek.Value) bool {
+	dv := mustCall(w.here.reflect().getOwnPropertyDescriptor, w.shadow, k)
+	if o, ok := dv.(*sobek.Object); ok {
+		return !o.Get("configurable").ToBoolean()
+	}
+	return false
+}
+
+func (w *wrapper) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) bool {
+	var res sobek.Value
+	w.in(func() {
+		res = mustCall(w.reflect().defineProperty, w.o, k, descToObject(w.home.rt, mapDesc(d, w.back)))
+	})
+	ok := res.ToBoolean()
+	if ok && d.Configurable == sobek.FLAG_FALSE {
+		w.mirror(k, d)
+	}
+	return ok
+}
+
+func (w *wrapper) has(k sobek.Value) bool {
+	var res sobek.Value
+	w.in(func() { res = mustCall(w.reflect().has, w.o, k) })
+	return res.ToBoolean()
+}
+
+func (w *wrapper) get(name string, sym *sobek.Symbol, receiver sobek.Value) sobek.Value {
+	if sym == sobek.SymHasInstance && w.call != nil {
+		return w.hasInstanceFn()
+	}
+	var v sobek.Value
+	w.in(func() {
+		if ro, ok := receiver.(*sobek.Object); ok && ro != w.proxy {
+			var k sobek.Value = sym
+			if sym == nil {
+				k = w.home.rt.ToValue(name)
+			}
+			v = mustCall(w.reflect().get, w.o, k, w.back(receiver))
+			return
+		}
+		if sym != nil {
+			v = w.o.GetSymbol(sym)
+		} else {
+			v = w.o.Get(name)
+		}
+	})
+	if v == nil {
+		return sobek.Undefined()
+	}
+	return w.out(v)
+}
+
+func (w *wrapper) hasInstanceFn() sobek.Value {
+	if w.hasInstance == nil {
+		w.hasInstance = w.here.rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+			var res bool
+			w.in(func() {
+				if v, ok := w.back(c.Argument(0)).(*sobek.Object); ok {
+					res = w.home.rt.InstanceOf(v, w.o)
+				}
+			})
+			return w.here.rt.ToValue(res)
+		})
+	}
+	return w.hasInstance
+}
+
+func (w *wrapper) set(k, v, receiver sobek.Value) bool {
+	var res sobek.Value
+	w.in(func() {
+		res = mustCall(w.reflect().set, w.o, k, w.back(v), w.back(receiver))
+	})
+	return res.ToBoolean()
+}
+
+func (w *wrapper) deleteProperty(k sobek.Value) bool {
+	var res sobek.Value
+	w.in(func() { res = mustCall(w.reflect().deleteProperty, w.o, k) })
+	return res.ToBoolean()
+}
+
+func (w *wrapper) ownKeys(*sobek.Object) *sobek.Object {
+	var keys []sobek.Value
+	w.in(func() {
+		arr := mustCall(w.reflect().ownKeys, w.o).(*sobek.Object)
+		_ = w.home.rt.ExportTo(arr, &keys)
+	})
+	items := make([]any, len(keys))
+	for i, k := range keys {
+		items[i] = k
+	}
+	return w.here.rt.NewArray(items...)
+}
+
+func (w *wrapper) apply(_ *sobek.Object, this sobek.Value, args []sobek.Value) sobek.Value {
+	var res sobek.Value
+	hargs := make([]sobek.Value, len(args))
+	for i, a := range args {
+		hargs[i] = w.back(a)
+	}
+	w.in(func() {
+		var err error
+		res, err = w.call(w.back(this), hargs...)
+		if err != nil {
+			panic(err)
+		}
+	})
+	return w.out(res)
+}
+
+func (w *wrapper) construct(_ *sobek.Object, args []sobek.Value, newTarget *sobek.Object) *sobek.Object {
+	var res sobek.Value
+	hargs := make([]any, len(args))
+	for i, a := range args {
+		hargs[i] = w.back(a)
+	}
+	w.in(func() {
+		nt := w.o
+		if newTarget != nil {
+			if ntv, ok := w.back(newTarget).(*sobek.Object); ok {
+				nt = ntv
+			}
+		}
+		res = mustCall(w.reflect().construct, w.o, w.home.rt.NewArray(hargs...), nt)
+	})
+	return w.out(res).(*sobek.Object)
+}
+
+// mustCall calls a home-realm function inside a Try; a JS exception is
+// re-panicked so that the enclosing Try sees it.
+func mustCall(fn sobek.Callable, args ...sobek.Value) sobek.Value {
+	v, err := fn(sobek.Undefined(), args...)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// descFromObject reads a JS property descriptor (or undefined) into a
+// PropertyDescriptor, carrying values with conv.
+func descFromObject(dv sobek.Value, conv func(sobek.Value) sobek.Value) sobek.PropertyDescriptor {
+	var d sobek.PropertyDescriptor
+	o, ok := dv.(*sobek.Object)
+	if !ok {
+		return d
+	}
+	flag := func(name string) sobek.Flag {
+		v := o.Get(name)
+		if v == nil || sobek.IsUndefined(v) {
+			return sobek.FLAG_NOT_SET
+		}
+		return sobek.ToFlag(v.ToBoolean())
+	}
+	if v := o.Get("value"); v != nil {
+		d.Value = conv(v)
+	}
+	if v := o.Get("get"); v != nil && !sobek.IsUndefined(v) {
+		d.Getter = conv(v)
+	}
+	if v := o.Get("set"); v != nil && !sobek.IsUndefined(v) {
+		d.Setter = conv(v)
+	}
+	d.Writable = flag("writable")
+	d.Enumerable = flag("enumerable")
+	d.Configurable = flag("configurable")
+	if d.Getter != nil || d.Setter != nil {
+		d.Writable = sobek.FLAG_NOT_SET
+		if d.Getter == nil {
+			d.Getter = sobek.Undefined()
+		}
+		if d.Setter == nil {
+			d.Setter = sobek.Undefined()
+		}
+	}
+	return d
+}
+
+func mapDesc(d sobek.PropertyDescriptor, conv func(sobek.Value) sobek.Value) sobek.PropertyDescriptor {
+	if d.Value != nil {
+		d.Value = conv(d.Value)
+	}
+	if d.Getter != nil {
+		d.Getter = conv(d.Getter)
+	}
+	if d.Setter != nil {
+		d.Setter = conv(d.Setter)
+	}
+	return d
+}
+
+// descToObject builds a JS descriptor object in rt.
+func descToObject(rt *sobek.Runtime, d sobek.PropertyDescriptor) *sobek.Object {
+	o := rt.NewObject()
+	if d.Value != nil {
+		_ = o.Set("value", d.Value)
+	}
+	if d.Getter != nil {
+		_ = o.Set("get", d.Getter)
+	}
+	if d.Setter != nil {
+		_ = o.Set("set", d.Setter)
+	}
+	if d.Writable != sobek.FLAG_NOT_SET {
+		_ = o.Set("writable", d.Writable.Bool())
+	}
+	if d.Enumerable != sobek.FLAG_NOT_SET {
+		_ = o.Set("enumerable", d.Enumerable.Bool())
+	}
+	if d.Configurable != sobek.FLAG_NOT_SET {
+		_ = o.Set("configurable", d.Configurable.Bool())
+	}
+	return o
 }

@@ -1,0 +1,204 @@
+package core
+
+import (
+	"github.com/grafana/sobek"
+)
+
+// The contextified global: a native Proxy installed with SetGlobalObject
+// that looks in the sandbox first and falls back to the context's own
+// builtins, as Node's named-property interceptors do. Writes, var and
+// function declarations land on the sandbox.
+//
+// sobek enforces Proxy invariants, so a top-level `var` (defined with
+// configurable:false) leaves a placeholder on the proxy's target, the
+// shadow, and the descriptor trap keeps reporting configurable:false for it.
+// The sandbox itself gets configurable:true, as in Node.
+
+type globalTraps struct {
+	c    *Context
+	sb   *sobek.Object
+	home *Context
+}
+
+func (c *Context) installGlobalProxy() {
+	g := &globalTraps{c: c, sb: c.sandbox, home: c.sbHome}
+	rt := c.rt
+	c.shadow = rt.NewObject()
+	str := func(k string) sobek.Value { return rt.ToValue(k) }
+	cfg := &sobek.ProxyTrapConfig{
+		Get:    func(_ *sobek.Object, k string, _ sobek.Value) sobek.Value { return g.getStr(k) },
+		GetSym: func(_ *sobek.Object, k *sobek.Symbol, _ sobek.Value) sobek.Value { return g.getSym(k) },
+		Set:    func(_ *sobek.Object, k string, v, _ sobek.Value) bool { return g.set(str(k), v) },
+		SetSym: func(_ *sobek.Object, k *sobek.Symbol, v, _ sobek.Value) bool { return g.set(k, v) },
+		Has:    func(_ *sobek.Object, k string) bool { return g.has(str(k)) },
+		HasSym: func(_ *sobek.Object, k *sobek.Symbol) bool { return g.has(k) },
+		DeleteProperty: func(_ *sobek.Object, k string) bool {
+			return g.deleteProperty(str(k))
+		},
+		DeletePropertySym: func(_ *sobek.Object, k *sobek.Symbol) bool { return g.deleteProperty(k) },
+		GetOwnPropertyDescriptor: func(_ *sobek.Object, k string) sobek.PropertyDescriptor {
+			return g.getOwnPropertyDescriptor(str(k))
+		},
+		GetOwnPropertyDescriptorSym: func(_ *sobek.Object, k *sobek.Symbol) sobek.PropertyDescriptor {
+			return g.getOwnPropertyDescriptor(k)
+		},
+		DefineProperty: func(_ *sobek.Object, k string, d sobek.PropertyDescriptor) bool {
+			return g.defineProperty(str(k), d)
+		},
+		DefinePropertySym: func(_ *sobek.Object, k *sobek.Symbol, d sobek.PropertyDescriptor) bool {
+			return g.defineProperty(k, d)
+		},
+		OwnKeys: g.ownKeys,
+	}
+	c.global = rt.ToValue(rt.NewProxy(c.shadow, cfg)).(*sobek.Object)
+	rt.SetGlobalObject(c.global)
+}
+
+// inSandbox runs fn in the sandbox's realm, carrying exceptions back.
+func (g *globalTraps) inSandbox(fn func()) { crossInto(g.home, g.c, fn) }
+
+func (g *globalTraps) getStr(k string) sobek.Value {
+	var v sobek.Value
+	g.inSandbox(func() { v = g.sb.Get(k) })
+	if v != nil {
+		return Carry(v, g.home, g.c)
+	}
+	if k == "globalThis" {
+		return g.c.global
+	}
+	return g.c.builtins.Get(k)
+}
+
+func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
+	var v sobek.Value
+	g.inSandbox(func() { v = g.sb.GetSymbol(k) })
+	if v != nil {
+		return Carry(v, g.home, g.c)
+	}
+	return g.c.builtins.GetSymbol(k)
+}
+
+func (g *globalTraps) set(k, v sobek.Value) bool {
+	var ok bool
+	g.inSandbox(func() {
+		ok = mustCall(g.home.reflect().set, g.sb, k, Carry(v, g.c, g.home)).ToBoolean()
+	})
+	return ok
+}
+
+func (g *globalTraps) has(k sobek.Value) bool {
+	var ok bool
+	g.inSandbox(func() { ok = mustCall(g.home.reflect().has, g.sb, k).ToBoolean() })
+	if ok {
+		return true
+	}
+	return mustCall(g.c.reflect().has, g.c.builtins, k).ToBoolean()
+}
+
+func (g *globalTraps) deleteProperty(k sobek.Value) bool {
+	if g.placeholder(k) {
+		return false
+	}
+	var own, ok bool
+	g.inSandbox(func() {
+		refl := g.home.reflect()
+		own = !sobek.IsUndefined(mustCall(refl.getOwnPropertyDescriptor, g.sb, k))
+		if own {
+			ok = mustCall(refl.deleteProperty, g.sb, k).ToBoolean()
+		}
+	})
+	if own {
+		return ok
+	}
+	return mustCall(g.c.reflect().deleteProperty, g.c.builtins, k).ToBoolean()
+}
+
+// placeholder reports whether the shadow holds a non-configurable
+// placeholder for k.
+func (g *globalTraps) placeholder(k sobek.Value) bool {
+	return !sobek.IsUndefined(mustCall(g.c.reflect().getOwnPropertyDescriptor, g.c.shadow, k))
+}
+
+func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDescriptor {
+	var d sobek.PropertyDescriptor
+	g.inSandbox(func() {
+		dv := mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k)
+		d = descFromObject(dv, func(v sobek.Value) sobek.Value { return Carry(v, g.home, g.c) })
+	})
+	refl := g.c.reflect()
+	if d.Empty() {
+		d = descFromObject(mustCall(refl.getOwnPropertyDescriptor, g.c.builtins, k), func(v sobek.Value) sobek.Value { return v })
+	}
+	sd := mustCall(refl.getOwnPropertyDescriptor, g.c.shadow, k)
+	if !sobek.IsUndefined(sd) {
+		if d.Empty() {
+			return descFromObject(sd, func(v sobek.Value) sobek.Value { return v })
+		}
+		d.Configurable = sobek.FLAG_FALSE
+		if d.Getter != nil || d.Setter != nil {
+			// the placeholder is a data property; an accessor cannot be
+			// reported over it, so report the placeholder's shape.
+			return descFromObject(sd, func(v sobek.Value) sobek.Value { return v })
+		}
+		return d
+	}
+	if d.Configurable == sobek.FLAG_FALSE {
+		mustCall(refl.defineProperty, g.c.shadow, k, descToObject(g.c.rt, d))
+	}
+	return d
+}
+
+func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) bool {
+	sd := d
+	if sd.Configurable == sobek.FLAG_FALSE {
+		sd.Configurable = sobek.FLAG_TRUE
+	}
+	var ok bool
+	g.inSandbox(func() {
+		hd := descToObject(g.home.rt, mapDesc(sd, func(v sobek.Value) sobek.Value { return Carry(v, g.c, g.home) }))
+		ok = mustCall(g.home.reflect().defineProperty, g.sb, k, hd).ToBoolean()
+	})
+	if ok && d.Configurable == sobek.FLAG_FALSE && !g.placeholder(k) {
+		ph := d
+		if ph.Getter != nil || ph.Setter != nil {
+			ph = sobek.PropertyDescriptor{Value: sobek.Undefined(), Writable: sobek.FLAG_TRUE, Enumerable: d.Enumerable}
+		}
+		ph.Configurable = sobek.FLAG_FALSE
+		if ph.Writable != sobek.FLAG_FALSE {
+			ph.Writable = sobek.FLAG_TRUE
+		}
+		mustCall(g.c.reflect().defineProperty, g.c.shadow, k, descToObject(g.c.rt, ph))
+	}
+	return ok
+}
+
+func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
+	var keys []sobek.Value
+	g.inSandbox(func() {
+		arr := mustCall(g.home.reflect().ownKeys, g.sb).(*sobek.Object)
+		_ = g.home.rt.ExportTo(arr, &keys)
+	})
+	seen := make(map[any]bool, len(keys)+64)
+	items := make([]any, 0, len(keys)+64)
+	add := func(k sobek.Value) {
+		var id any = k.String()
+		if s, ok := k.(*sobek.Symbol); ok {
+			id = s
+		}
+		if !seen[id] {
+			seen[id] = true
+			items = append(items, k)
+		}
+	}
+	for _, k := range keys {
+		add(k)
+	}
+	for _, src := range []*sobek.Object{g.c.builtins, g.c.shadow} {
+		var more []sobek.Value
+		_ = g.c.rt.ExportTo(mustCall(g.c.reflect().ownKeys, src), &more)
+		for _, k := range more {
+			add(k)
+		}
+	}
+	return g.c.rt.NewArray(items...)
+}

@@ -1,0 +1,132 @@
+package core
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/parser"
+)
+
+// ScriptOptions are the compile-time options of vm.Script.
+type ScriptOptions struct {
+	Filename     string // default "evalmachine.<anonymous>"
+	LineOffset   int
+	ColumnOffset int
+}
+
+// DefaultFilename is Node's filename for scripts that name none.
+const DefaultFilename = "evalmachine.<anonymous>"
+
+// Script is compiled code, bound to no runtime: it may run in any context
+// of any isolate, concurrently too.
+type Script struct {
+	Program *sobek.Program
+	Source  string
+	Options ScriptOptions
+}
+
+// SyntaxError is a compile error with its position, offsets applied.
+type SyntaxError struct {
+	Message  string
+	Filename string
+	Line     int // 1-based
+	Column   int // 1-based
+}
+
+func (e *SyntaxError) Error() string {
+	return "SyntaxError: " + e.Message
+}
+
+// Compile compiles a classic script. Offsets are applied by padding the
+// source, so positions in stacks and syntax errors come out as Node's.
+func Compile(src string, opts ScriptOptions) (*Script, error) {
+	if opts.Filename == "" {
+		opts.Filename = DefaultFilename
+	}
+	p, err := compileSource(opts.Filename, pad(src, opts.LineOffset, opts.ColumnOffset), false)
+	if err != nil {
+		return nil, err
+	}
+	return &Script{Program: p, Source: src, Options: opts}, nil
+}
+
+func pad(src string, line, col int) string {
+	if line <= 0 && col <= 0 {
+		return src
+	}
+	var b strings.Builder
+	if line > 0 {
+		b.WriteString(strings.Repeat("\n", line))
+	}
+	if col > 0 {
+		b.WriteString(strings.Repeat(" ", col))
+	}
+	b.WriteString(src)
+	return b.String()
+}
+
+func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
+	ast, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		var list parser.ErrorList
+		if errors.As(err, &list) && len(list) > 0 {
+			e := list[0]
+			return nil, &SyntaxError{Message: e.Message, Filename: filename, Line: e.Position.Line, Column: e.Position.Column}
+		}
+		var one *parser.Error
+		if errors.As(err, &one) {
+			return nil, &SyntaxError{Message: one.Message, Filename: filename, Line: one.Position.Line, Column: one.Position.Column}
+		}
+		return nil, &SyntaxError{Message: err.Error(), Filename: filename}
+	}
+	p, err := sobek.CompileAST(ast, strict)
+	if err != nil {
+		var ce *sobek.CompilerSyntaxError
+		if errors.As(err, &ce) {
+			se := &SyntaxError{Message: ce.Message, Filename: filename}
+			if ce.File != nil {
+				pos := ce.File.Position(ce.Offset)
+				se.Line, se.Column = pos.Line, pos.Column
+			}
+			return nil, se
+		}
+		return nil, err
+	}
+	return p, nil
+}
+
+// Run runs s in c. A JS exception comes back as *sobek.Exception whose
+// value belongs to c; Carry it to hand it to another realm.
+func (c *Context) Run(s *Script) (sobek.Value, error) {
+	return c.RunProgram(s.Program)
+}
+
+// RunProgram runs a compiled program in c, tracking c as the executing
+// realm.
+func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
+	c.iso.push(c)
+	defer c.iso.pop()
+	return c.rt.RunProgram(p)
+}
+
+// RunIn runs s in c on behalf of code running in caller: the result is
+// carried into caller, and a JS exception is re-thrown into caller (as a
+// panic that sobek turns into a throw, for use inside native functions).
+func (c *Context) RunIn(s *Script, caller *Context) sobek.Value {
+	v, err := c.Run(s)
+	if err != nil {
+		Rethrow(err, c, caller)
+	}
+	return Carry(v, c, caller)
+}
+
+// Rethrow panics with err carried from realm from into realm to: a JS
+// exception becomes a throw in `to`; uncatchable errors pass unchanged.
+func Rethrow(err error, from, to *Context) {
+	var ex *sobek.Exception
+	if errors.As(err, &ex) {
+		panic(Carry(ex.Value(), from, to))
+	}
+	panic(err)
+}
