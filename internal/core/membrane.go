@@ -127,7 +127,7 @@ type wrapper struct {
 	shadow *sobek.Object
 	call   sobek.Callable
 
-	proxy  *sobek.Object
+	proxy *sobek.Object
 
 	hasInstance sobek.Value // lazily made; works around sobek's instanceof on proxies
 }
@@ -152,11 +152,13 @@ func newWrapper(o *sobek.Object, home, here *Context) *sobek.Object {
 		w.shadow = rt.NewObject()
 	}
 	cfg := &sobek.ProxyTrapConfig{
-		GetPrototypeOf:              w.getPrototypeOf,
-		SetPrototypeOf:              w.setPrototypeOf,
-		IsExtensible:                w.isExtensible,
-		PreventExtensions:           w.preventExtensions,
-		GetOwnPropertyDescriptor:    func(_ *sobek.Object, k string) sobek.PropertyDescriptor { return w.getOwnPropertyDescriptor(rt.ToValue(k)) },
+		GetPrototypeOf:    w.getPrototypeOf,
+		SetPrototypeOf:    w.setPrototypeOf,
+		IsExtensible:      w.isExtensible,
+		PreventExtensions: w.preventExtensions,
+		GetOwnPropertyDescriptor: func(_ *sobek.Object, k string) sobek.PropertyDescriptor {
+			return w.getOwnPropertyDescriptor(rt.ToValue(k))
+		},
 		GetOwnPropertyDescriptorSym: func(_ *sobek.Object, k *sobek.Symbol) sobek.PropertyDescriptor { return w.getOwnPropertyDescriptor(k) },
 		DefineProperty: func(_ *sobek.Object, k string, d sobek.PropertyDescriptor) bool {
 			return w.defineProperty(rt.ToValue(k), d)
