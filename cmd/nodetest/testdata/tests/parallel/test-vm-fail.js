@@ -1,0 +1,1 @@
+// fake: exit 3

@@ -1,0 +1,4 @@
+'use strict';
+// Flags: --expose-gc
+// Flags: --experimental-vm-modules
+// fake: exit 0

@@ -1,0 +1,1 @@
+// fake: skip not on this platform
