@@ -1,11 +1,25 @@
 package host
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/core"
 )
+
+// NodeVersion is the Node.js version jsvm reports (process.version,
+// `jsvm --version`): the Node release whose behaviour it follows.
+const NodeVersion = "v20.20.2"
+
+// JSVMVersion is jsvm's own version, in process.versions.jsvm.
+const JSVMVersion = "0.1.0"
 
 // Options configures a Host. The zero value runs with no builtins but the
 // ones in Registry, writing nowhere.
@@ -14,19 +28,271 @@ type Options struct {
 	Stdout   io.Writer
 	Stderr   io.Writer
 	// Argv is process.argv: the executable, the main file, then arguments.
+	// When empty, the host fills in the executable and the main file.
 	Argv []string
+	// ExecArgv is process.execArgv (the runtime flags given before the
+	// script).
+	ExecArgv []string
 	// ExperimentalVMModules exposes vm.Module and friends, as Node's flag.
 	ExperimentalVMModules bool
 	// VMAPI selects the vm module API level: "" (v14, default) or "v10".
 	VMAPI string
+	// ExposeGC installs a global gc() (node --expose-gc).
+	ExposeGC bool
+	// UnhandledRejections is Node's --unhandled-rejections mode: "" or
+	// "throw" (default), "strict", "warn", "none", "warn-with-error-code".
+	UnhandledRejections string
+	// NoWarnings silences process warnings (node --no-warnings).
+	NoWarnings bool
 }
 
 // Host is one Node-like process: an isolate whose main context runs the
 // user's code, builtin modules, and an event loop.
+//
+// All methods except Post, Ref and Unref must be called on the goroutine
+// that runs the host (the one calling RunMain/RunSource, or a loader or
+// callback called by it).
 type Host struct {
 	Isolate *core.Isolate
 	Runtime *sobek.Runtime // the main context's runtime
 	Options Options
 
 	builtins map[string]*sobek.Object // loaded builtin modules (module objects)
+
+	// cross-goroutine state
+	mu     sync.Mutex
+	posted []func()
+	wake   chan struct{}
+	refs   atomic.Int64
+
+	// loop state (host goroutine only)
+	start      time.Time
+	loopNow    float64 // cached loop time in ms since start
+	timers     timerHeap
+	timerSeq   uint64
+	timerByID  map[int64]*timer
+	nextTimer  int64
+	refTimers  int
+	immediates []*immediate
+	refImm     int
+	ticks      []tick
+	rejections []*pendingRejection
+	stopped    bool
+	exiting    bool
+	exitCode   int
+	runner     sobek.Callable
+
+	process     *sobek.Object
+	emitter     *emitter
+	timerKey    *sobek.Symbol
+	protos      map[string]*sobek.Object
+	cjs         *cjsState
+	esm         *esmState
+	sources     map[string]string // filename -> source text, for error reports
+	sigMu       sync.Mutex
+	sigChans    map[string]chan os.Signal
+	exitCodeSet bool
+	warnedUse   bool
+}
+
+// New creates a host with a fresh isolate and the Node-like globals
+// (process, console, timers, require machinery). Nothing runs until RunMain
+// or RunSource.
+func New(opts Options) (*Host, error) {
+	if opts.Registry == nil {
+		opts.Registry = NewRegistry()
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	iso := core.NewIsolate(core.IsolateOptions{})
+	h := &Host{
+		Isolate:   iso,
+		Runtime:   iso.Main().Runtime(),
+		Options:   opts,
+		builtins:  make(map[string]*sobek.Object),
+		wake:      make(chan struct{}, 1),
+		start:     time.Now(),
+		timerByID: make(map[int64]*timer),
+		protos:    make(map[string]*sobek.Object),
+		sources:   make(map[string]string),
+	}
+	h.timerKey = sobek.NewSymbol("jsvm.timer")
+	r, err := h.Runtime.RunString("(function (f) { return f() })")
+	if err != nil {
+		return nil, err
+	}
+	h.runner, _ = sobek.AssertFunction(r)
+	h.Runtime.SetPromiseRejectionTracker(h.trackRejection)
+	if err := h.installGlobals(); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// Post queues fn to run on the host's goroutine as a macrotask (in the poll
+// phase of the event loop). It may be called from any goroutine. fn runs
+// with the runtime free to use; nextTicks and promise jobs it queues run
+// right after it, as after any Node callback. A pending Post keeps the loop
+// alive until it has run.
+func (h *Host) Post(fn func()) {
+	h.mu.Lock()
+	h.posted = append(h.posted, fn)
+	h.mu.Unlock()
+	select {
+	case h.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Ref keeps the process alive while some external work is pending (a
+// listening server, a running child). Balance each Ref with one Unref. It
+// may be called from any goroutine.
+func (h *Host) Ref() { h.refs.Add(1) }
+
+// Unref releases one Ref. It may be called from any goroutine.
+func (h *Host) Unref() {
+	h.refs.Add(-1)
+	select {
+	case h.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Require returns module.exports of a builtin module ("vm", "node:vm"),
+// loading it on first use. The error is a Go error (a *sobek.Exception for
+// a JS error) for an unknown builtin or a failing loader.
+func (h *Host) Require(name string) (sobek.Value, error) {
+	var v sobek.Value
+	var err error
+	func() {
+		defer func() {
+			if x := recover(); x != nil {
+				if o, ok := x.(*sobek.Object); ok {
+					err = &jsError{o}
+					return
+				}
+				if e, ok := x.(error); ok {
+					err = e
+					return
+				}
+				panic(x)
+			}
+		}()
+		v, err = h.requireBuiltin(name)
+	}()
+	return v, err
+}
+
+type jsError struct{ v sobek.Value }
+
+func (e *jsError) Error() string {
+	if o, ok := e.v.(*sobek.Object); ok {
+		if s := o.Get("stack"); s != nil && !sobek.IsUndefined(s) {
+			return s.String()
+		}
+	}
+	return e.v.String()
+}
+
+// ErrUnknownBuiltin is returned (wrapped) by Require for a name that is not
+// in the registry.
+var ErrUnknownBuiltin = errors.New("unknown builtin module")
+
+// Exited reports whether the process has exited (process.exit was called
+// or an uncaught error ended it).
+func (h *Host) Exited() bool { return h.stopped }
+
+// ExitCode is process.exitCode as it stands.
+func (h *Host) ExitCode() int { return h.exitCode }
+
+// RunMain runs the file at path as the main module (CommonJS, or an ES
+// module for .mjs and for .js files using import/export), then the event
+// loop until nothing is pending. It returns the process's exit code.
+func (h *Host) RunMain(path string) (exitCode int) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	if len(h.Options.Argv) == 0 {
+		h.Options.Argv = []string{execPath(), abs}
+		h.refreshArgv()
+	}
+	h.macrotask(func() {
+		h.runMainModule(abs)
+	})
+	return h.finish()
+}
+
+// RunSource runs code as `node -e` (print false) or `node -p` (print true)
+// does: a script named filename ("[eval]") with require, module, exports,
+// __filename and __dirname in scope, then the event loop. It returns the
+// exit code.
+func (h *Host) RunSource(code, filename string, print bool) (exitCode int) {
+	if filename == "" {
+		filename = "[eval]"
+	}
+	if len(h.Options.Argv) == 0 {
+		h.Options.Argv = []string{execPath()}
+		h.refreshArgv()
+	}
+	h.macrotask(func() {
+		v, err := h.evalScript(code, filename)
+		if err != nil {
+			h.reportError(err)
+			return
+		}
+		if print {
+			h.writeOut(h.inspect(v) + "\n")
+		}
+	})
+	return h.finish()
+}
+
+// finish runs the event loop, then 'beforeExit'/'exit', and returns the
+// exit code.
+func (h *Host) finish() int {
+	for !h.stopped {
+		h.runLoop()
+		if h.stopped {
+			break
+		}
+		// beforeExit may schedule more work.
+		h.macrotask(func() {
+			h.emitter.emit("beforeExit", h.Runtime.ToValue(h.exitCode))
+		})
+		if h.stopped || !h.alive() {
+			break
+		}
+	}
+	if !h.exiting {
+		h.exiting = true
+		h.macrotaskNoTicks(func() {
+			h.emitter.emit("exit", h.Runtime.ToValue(h.exitCode))
+		})
+	}
+	h.stopped = true
+	h.stopSignals()
+	return h.exitCode
+}
+
+func (h *Host) writeOut(s string) { io.WriteString(h.Options.Stdout, s) }
+func (h *Host) writeErr(s string) { io.WriteString(h.Options.Stderr, s) }
+
+func execPath() string {
+	p, err := os.Executable()
+	if err != nil {
+		return os.Args[0]
+	}
+	return p
+}
+
+// Throwf panics with a plain JS Error; for use inside native functions.
+func (h *Host) throwf(kind, format string, args ...any) {
+	ctor, _ := sobek.AssertConstructor(h.Runtime.Get(kind))
+	e, _ := ctor(nil, h.Runtime.ToValue(fmt.Sprintf(format, args...)))
+	panic(e)
 }

@@ -1,0 +1,358 @@
+package host
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+)
+
+type srcPos struct {
+	file      string
+	line, col int
+}
+
+type pendingRejection struct {
+	p       *sobek.Promise
+	handled bool
+}
+
+// reportError treats err (from a call into JS) as an uncaught exception.
+func (h *Host) reportError(err error) {
+	if err == nil || h.stopped {
+		return
+	}
+	switch e := err.(type) {
+	case *sobek.InterruptedError:
+		return
+	case *sobek.Exception:
+		var pos *srcPos
+		for _, f := range e.Stack() {
+			p := f.Position()
+			if p.Filename != "" && p.Line > 0 {
+				pos = &srcPos{p.Filename, p.Line, p.Column}
+				break
+			}
+		}
+		h.uncaught(e.Value(), pos, "uncaughtException")
+	case *jsError:
+		var pos *srcPos
+		if o, ok := e.v.(*sobek.Object); ok && h.cjs != nil {
+			pos = h.cjs.syntaxPos[o]
+		}
+		h.uncaught(e.v, pos, "uncaughtException")
+	default:
+		h.uncaught(h.Runtime.NewGoError(err), nil, "uncaughtException")
+	}
+}
+
+// uncaught is Node's process._fatalException: listeners get the error, or
+// the process prints it and exits with code 1.
+func (h *Host) uncaught(val sobek.Value, pos *srcPos, origin string) {
+	if h.stopped {
+		return
+	}
+	if h.emitter.count("uncaughtException") > 0 {
+		if err := h.emitter.emitErr("uncaughtException", val, h.Runtime.ToValue(origin)); err != nil {
+			// an error thrown by the handler itself is fatal (exit code 7)
+			h.fatal(exceptionValue(err), exceptionPos(err), 7)
+		}
+		return
+	}
+	h.fatal(val, pos, 1)
+}
+
+func exceptionValue(err error) sobek.Value {
+	if e, ok := err.(*sobek.Exception); ok {
+		return e.Value()
+	}
+	return sobek.Undefined()
+}
+
+func exceptionPos(err error) *srcPos {
+	if e, ok := err.(*sobek.Exception); ok {
+		for _, f := range e.Stack() {
+			p := f.Position()
+			if p.Filename != "" && p.Line > 0 {
+				return &srcPos{p.Filename, p.Line, p.Column}
+			}
+		}
+	}
+	return nil
+}
+
+// fatal prints an uncaught error as Node does and stops the process.
+func (h *Host) fatal(val sobek.Value, pos *srcPos, code int) {
+	if !h.exiting {
+		h.exiting = true
+		h.exitCode = code
+		if err := h.emitter.emitErr("exit", h.Runtime.ToValue(code)); err != nil {
+			_ = err
+		}
+	}
+	h.exitCode = code
+	h.stopped = true
+	h.writeErr(h.formatFatal(val, pos))
+	h.Runtime.Interrupt(exitSignal{})
+}
+
+func (h *Host) isError(v sobek.Value) bool {
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return false
+	}
+	ctor, ok := h.Runtime.Get("Error").(*sobek.Object)
+	return ok && h.Runtime.InstanceOf(o, ctor)
+}
+
+var stackPosRe = regexp.MustCompile(`\(?((?:[A-Za-z]:)?[^():\s][^():]*):(\d+):(\d+)`)
+
+// errorPos finds the creation position of an Error from its stack text.
+func errorPos(stack string) *srcPos {
+	for _, line := range strings.Split(stack, "\n")[1:] {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "at ") {
+			continue
+		}
+		m := stackPosRe.FindStringSubmatch(line[3:])
+		if m == nil {
+			continue
+		}
+		l, _ := strconv.Atoi(m[2])
+		c, _ := strconv.Atoi(m[3])
+		return &srcPos{m[1], l, c}
+	}
+	return nil
+}
+
+func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
+	var b strings.Builder
+	isErr := h.isError(val)
+	_, isObj := val.(*sobek.Object)
+	if !isErr {
+		b.WriteString("\n")
+	}
+	if pos == nil && isErr {
+		if s := val.(*sobek.Object).Get("stack"); s != nil {
+			pos = errorPos(s.String())
+		}
+	}
+	if pos != nil {
+		if src, ok := h.sources[pos.file]; ok {
+			lines := strings.Split(src, "\n")
+			if pos.line-1 < len(lines) {
+				line := strings.TrimRight(lines[pos.line-1], "\r")
+				b.WriteString(pos.file + ":" + strconv.Itoa(pos.line) + "\n")
+				b.WriteString(line + "\n")
+				col := pos.col - 1
+				if col < 0 {
+					col = 0
+				}
+				pad := []rune(line)
+				if col > len(pad) {
+					col = len(pad)
+				}
+				for _, r := range pad[:col] {
+					if r == '\t' {
+						b.WriteByte('\t')
+					} else {
+						b.WriteByte(' ')
+					}
+				}
+				b.WriteString("^\n")
+				if isErr {
+					b.WriteString("\n")
+				}
+			}
+		}
+	}
+	b.WriteString(h.inspectError(val))
+	b.WriteString("\n")
+	if !isObj {
+		b.WriteString("(Use `node --trace-uncaught ...` to show where the exception was thrown)\n")
+	}
+	b.WriteString("\nNode.js " + NodeVersion + "\n")
+	return b.String()
+}
+
+// inspectError renders an uncaught value: util.inspect when util is
+// registered, else the stack or the string form.
+func (h *Host) inspectError(val sobek.Value) string {
+	if _, ok := h.Options.Registry.Lookup("util"); ok {
+		s := h.inspect(val)
+		if s != "" {
+			return s
+		}
+	}
+	if o, ok := val.(*sobek.Object); ok && h.isError(val) {
+		if s := o.Get("stack"); s != nil && !sobek.IsUndefined(s) {
+			return s.String()
+		}
+	}
+	return nodeerr.InspectShort(val, 1<<20)
+}
+
+// inspect is util.inspect(v) when util is available, else a short form.
+func (h *Host) inspect(v sobek.Value) string {
+	if _, ok := h.Options.Registry.Lookup("util"); ok {
+		u, err := h.Require("util")
+		if err == nil {
+			if uo, ok := u.(*sobek.Object); ok {
+				if f, ok := sobek.AssertFunction(uo.Get("inspect")); ok {
+					r, err := f(uo, v)
+					if err == nil {
+						return r.String()
+					}
+				}
+			}
+		}
+	}
+	if v == nil {
+		return "undefined"
+	}
+	if _, ok := v.(*sobek.Object); ok {
+		return nodeerr.InspectShort(v, 1<<20)
+	}
+	if s, ok := v.Export().(string); ok {
+		return s
+	}
+	return v.String()
+}
+
+// ---- unhandled rejections ----
+
+func (h *Host) trackRejection(p *sobek.Promise, op sobek.PromiseRejectionOperation) {
+	switch op {
+	case sobek.PromiseRejectionReject:
+		h.rejections = append(h.rejections, &pendingRejection{p: p})
+	case sobek.PromiseRejectionHandle:
+		for _, r := range h.rejections {
+			if r.p == p {
+				r.handled = true
+			}
+		}
+	}
+}
+
+const unhandledMsg = "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "
+
+func (h *Host) processRejections() {
+	list := h.rejections
+	h.rejections = nil
+	mode := h.Options.UnhandledRejections
+	for _, r := range list {
+		if r.handled || h.stopped {
+			continue
+		}
+		reason := r.p.Result()
+		pv := h.Runtime.ToValue(r.p)
+		switch mode {
+		case "none":
+			h.emitter.emitErr("unhandledRejection", reason, pv)
+			continue
+		case "warn":
+			if !h.emitListen("unhandledRejection", reason, pv) {
+				h.rejectionWarning(reason)
+			}
+			continue
+		case "warn-with-error-code":
+			if !h.emitListen("unhandledRejection", reason, pv) {
+				h.rejectionWarning(reason)
+				h.exitCode = 1
+			}
+			continue
+		case "strict":
+			h.uncaught(h.rejectionError(reason), nil, "unhandledRejection")
+			if !h.stopped {
+				h.emitListen("unhandledRejection", reason, pv)
+			}
+			continue
+		}
+		if h.emitListen("unhandledRejection", reason, pv) {
+			continue
+		}
+		if !h.isError(reason) && h.emitter.count("uncaughtException") == 0 {
+			h.fatalUnhandled(reason)
+			continue
+		}
+		h.uncaught(h.rejectionError(reason), nil, "unhandledRejection")
+	}
+}
+
+// emitListen emits ev if it has listeners and reports whether it had.
+func (h *Host) emitListen(ev string, args ...sobek.Value) bool {
+	if h.emitter.count(ev) == 0 {
+		return false
+	}
+	if err := h.emitter.emitErr(ev, args...); err != nil {
+		h.reportError(err)
+	}
+	return true
+}
+
+func (h *Host) rejectionError(reason sobek.Value) sobek.Value {
+	if h.isError(reason) {
+		return reason
+	}
+	e := nodeerr.New(h.Runtime, "Error", "ERR_UNHANDLED_REJECTION", unhandledMsg+quoteReason(h, reason)+".")
+	_ = e.Set("name", "UnhandledPromiseRejection")
+	st := e.Get("stack").String()
+	if i := strings.IndexByte(st, '\n'); i >= 0 {
+		st = st[i:]
+	} else {
+		st = ""
+	}
+	_ = e.Set("stack", "UnhandledPromiseRejection: "+e.Get("message").String()+st)
+	return e
+}
+
+func quoteReason(h *Host, reason sobek.Value) string {
+	return "\"" + h.inspectPlain(reason) + "\""
+}
+
+func (h *Host) inspectPlain(v sobek.Value) string {
+	if v == nil || sobek.IsUndefined(v) {
+		return "undefined"
+	}
+	if _, ok := v.(*sobek.Object); !ok {
+		return v.String()
+	}
+	return h.inspect(v)
+}
+
+// fatalUnhandled prints a non-Error unhandled rejection the way Node v20
+// does (its message comes from node's internals).
+func (h *Host) fatalUnhandled(reason sobek.Value) {
+	if !h.exiting {
+		h.exiting = true
+		h.exitCode = 1
+		h.emitter.emitErr("exit", h.Runtime.ToValue(1))
+	}
+	h.exitCode = 1
+	h.stopped = true
+	var b strings.Builder
+	b.WriteString("node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n")
+	b.WriteString("UnhandledPromiseRejection: " + unhandledMsg + quoteReason(h, reason) + ".\n")
+	b.WriteString("    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n")
+	b.WriteString("    at processPromiseRejections (node:internal/process/promises:470:17)\n")
+	b.WriteString("    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n")
+	b.WriteString("\nNode.js " + NodeVersion + "\n")
+	h.writeErr(b.String())
+	h.Runtime.Interrupt(exitSignal{})
+}
+
+func (h *Host) rejectionWarning(reason sobek.Value) {
+	s := h.inspectPlain(reason)
+	if h.isError(reason) {
+		if st := reason.(*sobek.Object).Get("stack"); st != nil {
+			s = st.String()
+		}
+	}
+	h.writeErr("(node:" + strconv.Itoa(pid()) + ") UnhandledPromiseRejectionWarning: " + s + "\n")
+	if !h.warnedUse {
+		h.warnedUse = true
+		h.writeErr("(Use `node --trace-warnings ...` to show where the warning was created)\n")
+	}
+}

@@ -1,0 +1,404 @@
+package host
+
+import (
+	"math"
+	"runtime"
+	"strings"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+)
+
+// LazyGlobal describes a global that comes from a builtin module: reading
+// globalThis[Global] requires Module and returns its Property (the whole
+// exports when Property is ""). It is installed only when Module is
+// registered, as an accessor that replaces itself on first use.
+type LazyGlobal struct {
+	Global, Module, Property string
+}
+
+// LazyGlobals is the table of globals installed from builtins.
+var LazyGlobals = []LazyGlobal{
+	{"console", "console", ""},
+	{"Buffer", "buffer", "Buffer"},
+	{"atob", "buffer", "atob"},
+	{"btoa", "buffer", "btoa"},
+	{"Blob", "buffer", "Blob"},
+	{"URL", "url", "URL"},
+	{"URLSearchParams", "url", "URLSearchParams"},
+	{"TextEncoder", "util", "TextEncoder"},
+	{"TextDecoder", "util", "TextDecoder"},
+	{"EventTarget", "events", "EventTarget"},
+	{"Event", "events", "Event"},
+	{"AbortController", "events", "AbortController"},
+	{"AbortSignal", "events", "AbortSignal"},
+}
+
+func (h *Host) installGlobals() error {
+	rt := h.Runtime
+	g := rt.GlobalObject()
+	define := func(name string, v any) {
+		_ = g.DefineDataProperty(name, rt.ToValue(v), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	}
+	define("global", g)
+	define("process", h.newProcess())
+	h.installTimers(define)
+	for _, lg := range LazyGlobals {
+		if lg.Module == "" {
+			continue
+		}
+		if _, ok := h.Options.Registry.Lookup(lg.Module); !ok {
+			if lg.Global == "console" {
+				define("console", h.fallbackConsole())
+			}
+			continue
+		}
+		h.lazyGlobal(g, lg)
+	}
+	if h.Options.ExposeGC {
+		define("gc", func(sobek.FunctionCall) sobek.Value {
+			runtime.GC()
+			return nil
+		})
+	}
+	define("structuredClone", func(c sobek.FunctionCall) sobek.Value {
+		return h.structuredClone(c.Argument(0))
+	})
+	h.initCJS()
+	return nil
+}
+
+func (h *Host) lazyGlobal(g *sobek.Object, lg LazyGlobal) {
+	rt := h.Runtime
+	name := lg.Global
+	replace := func(v sobek.Value) {
+		_ = g.DefineDataProperty(name, v, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	}
+	getter := rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+		exp, err := h.requireBuiltin(lg.Module)
+		if err != nil {
+			panic(err)
+		}
+		v := exp
+		if lg.Property != "" {
+			v = exp.(*sobek.Object).Get(lg.Property)
+			if v == nil {
+				v = sobek.Undefined()
+			}
+		}
+		replace(v)
+		return v
+	})
+	setter := rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+		replace(c.Argument(0))
+		return nil
+	})
+	_ = g.DefineAccessorProperty(name, getter, setter, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+}
+
+// fallbackConsole is a minimal console used when no console builtin is
+// registered.
+func (h *Host) fallbackConsole() *sobek.Object {
+	rt := h.Runtime
+	c := rt.NewObject()
+	format := func(args []sobek.Value) string {
+		parts := make([]string, len(args))
+		for i, a := range args {
+			if s, ok := a.Export().(string); ok {
+				parts[i] = s
+			} else {
+				parts[i] = h.inspectPlain(a)
+			}
+		}
+		return strings.Join(parts, " ") + "\n"
+	}
+	out := func(c sobek.FunctionCall) sobek.Value { h.writeOut(format(c.Arguments)); return nil }
+	errf := func(c sobek.FunctionCall) sobek.Value { h.writeErr(format(c.Arguments)); return nil }
+	for _, n := range []string{"log", "info", "debug"} {
+		_ = c.Set(n, out)
+	}
+	for _, n := range []string{"error", "warn", "trace"} {
+		_ = c.Set(n, errf)
+	}
+	return c
+}
+
+func (h *Host) structuredClone(v sobek.Value) sobek.Value {
+	rt := h.Runtime
+	if _, ok := v.(*sobek.Object); !ok {
+		return v
+	}
+	j, err := rt.RunString("(function (v) { return JSON.parse(JSON.stringify(v)) })")
+	if err != nil {
+		panic(err)
+	}
+	f, _ := sobek.AssertFunction(j)
+	r, err := f(sobek.Undefined(), v)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// ---- timers ----
+
+const timeoutMax = 2147483647
+
+func (h *Host) timerOf(v sobek.Value) *timer {
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return nil
+	}
+	tv := o.GetSymbol(h.timerKey)
+	if tv == nil {
+		return nil
+	}
+	t, _ := tv.Export().(*timer)
+	return t
+}
+
+func (h *Host) immediateOf(v sobek.Value) *immediate {
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return nil
+	}
+	tv := o.GetSymbol(h.timerKey)
+	if tv == nil {
+		return nil
+	}
+	t, _ := tv.Export().(*immediate)
+	return t
+}
+
+func (h *Host) timerProtos() (timeoutProto, immediateProto *sobek.Object) {
+	rt := h.Runtime
+	timeoutProto = rt.NewObject()
+	m := func(o *sobek.Object, name string, f func(sobek.FunctionCall) sobek.Value) {
+		_ = o.DefineDataProperty(name, rt.ToValue(f), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	}
+	m(timeoutProto, "ref", func(c sobek.FunctionCall) sobek.Value {
+		if t := h.timerOf(c.This); t != nil && !t.ref {
+			t.ref = true
+			if t.scheduled {
+				h.refTimers++
+			}
+		}
+		return c.This
+	})
+	m(timeoutProto, "unref", func(c sobek.FunctionCall) sobek.Value {
+		if t := h.timerOf(c.This); t != nil && t.ref {
+			t.ref = false
+			if t.scheduled {
+				h.refTimers--
+			}
+		}
+		return c.This
+	})
+	m(timeoutProto, "hasRef", func(c sobek.FunctionCall) sobek.Value {
+		t := h.timerOf(c.This)
+		return rt.ToValue(t != nil && t.ref)
+	})
+	m(timeoutProto, "refresh", func(c sobek.FunctionCall) sobek.Value {
+		if t := h.timerOf(c.This); t != nil && !t.cleared {
+			h.unschedule(t)
+			h.schedule(t)
+		}
+		return c.This
+	})
+	m(timeoutProto, "close", func(c sobek.FunctionCall) sobek.Value {
+		if t := h.timerOf(c.This); t != nil {
+			t.cleared = true
+			h.unschedule(t)
+		}
+		return c.This
+	})
+	_ = timeoutProto.DefineDataPropertySymbol(sobek.SymToPrimitive, rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+		if t := h.timerOf(c.This); t != nil {
+			h.timerByID[t.id] = t
+			if !t.scheduled {
+				delete(h.timerByID, t.id)
+			}
+			return rt.ToValue(t.id)
+		}
+		return rt.ToValue(math.NaN())
+	}), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	timeoutCtor := rt.ToValue(func(c sobek.ConstructorCall) *sobek.Object {
+		panic(rt.NewTypeError("Illegal constructor"))
+	}).(*sobek.Object)
+	_ = timeoutCtor.DefineDataProperty("name", rt.ToValue("Timeout"), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	_ = timeoutCtor.Set("prototype", timeoutProto)
+	_ = timeoutProto.DefineDataProperty("constructor", timeoutCtor, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+
+	immediateProto = rt.NewObject()
+	m(immediateProto, "ref", func(c sobek.FunctionCall) sobek.Value {
+		if im := h.immediateOf(c.This); im != nil && !im.ref {
+			im.ref = true
+			if !im.cleared {
+				h.refImm++
+			}
+		}
+		return c.This
+	})
+	m(immediateProto, "unref", func(c sobek.FunctionCall) sobek.Value {
+		if im := h.immediateOf(c.This); im != nil && im.ref {
+			im.ref = false
+			if !im.cleared {
+				h.refImm--
+			}
+		}
+		return c.This
+	})
+	m(immediateProto, "hasRef", func(c sobek.FunctionCall) sobek.Value {
+		im := h.immediateOf(c.This)
+		return rt.ToValue(im != nil && im.ref)
+	})
+	immCtor := rt.ToValue(func(c sobek.ConstructorCall) *sobek.Object {
+		panic(rt.NewTypeError("Illegal constructor"))
+	}).(*sobek.Object)
+	_ = immCtor.DefineDataProperty("name", rt.ToValue("Immediate"), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	_ = immCtor.Set("prototype", immediateProto)
+	_ = immediateProto.DefineDataProperty("constructor", immCtor, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	return
+}
+
+func (h *Host) installTimers(define func(string, any)) {
+	rt := h.Runtime
+	timeoutProto, immediateProto := h.timerProtos()
+	h.protos["Timeout"] = timeoutProto
+	h.protos["Immediate"] = immediateProto
+
+	newTimer := func(c sobek.FunctionCall, repeat bool) sobek.Value {
+		cb, ok := sobek.AssertFunction(c.Argument(0))
+		if !ok {
+			panic(nodeerr.InvalidArgType(rt, "callback", "of type function", c.Argument(0)))
+		}
+		delay := c.Argument(1).ToFloat()
+		if !(delay >= 1 && delay <= timeoutMax) {
+			if delay > timeoutMax {
+				h.warnTimeout(c.Argument(1))
+			}
+			delay = 1
+		}
+		var args []sobek.Value
+		if len(c.Arguments) > 2 {
+			args = append(args, c.Arguments[2:]...)
+		}
+		h.nextTimer++
+		t := &timer{id: h.nextTimer, delay: delay, repeat: repeat, ref: true, cb: cb, cbVal: c.Argument(0), args: args}
+		t.obj = rt.CreateObject(timeoutProto)
+		_ = t.obj.SetSymbol(h.timerKey, rt.ToValue(t))
+		_ = t.obj.Set("_idleTimeout", delay)
+		_ = t.obj.Set("_onTimeout", c.Argument(0))
+		_ = t.obj.Set("_repeat", func() any {
+			if repeat {
+				return delay
+			}
+			return nil
+		}())
+		h.schedule(t)
+		return t.obj
+	}
+	clear := func(c sobek.FunctionCall) sobek.Value {
+		v := c.Argument(0)
+		t := h.timerOf(v)
+		if t == nil {
+			switch v.Export().(type) {
+			case int64, float64, string:
+				n := v.ToInteger()
+				t = h.timerByID[n]
+			}
+		}
+		if t != nil {
+			t.cleared = true
+			h.unschedule(t)
+			return nil
+		}
+		if im := h.immediateOf(v); im != nil {
+			h.clearImmediate(im)
+		}
+		return nil
+	}
+	define("setTimeout", func(c sobek.FunctionCall) sobek.Value { return newTimer(c, false) })
+	define("setInterval", func(c sobek.FunctionCall) sobek.Value { return newTimer(c, true) })
+	define("clearTimeout", clear)
+	define("clearInterval", clear)
+	define("setImmediate", func(c sobek.FunctionCall) sobek.Value {
+		cb, ok := sobek.AssertFunction(c.Argument(0))
+		if !ok {
+			panic(nodeerr.InvalidArgType(rt, "callback", "of type function", c.Argument(0)))
+		}
+		var args []sobek.Value
+		if len(c.Arguments) > 1 {
+			args = append(args, c.Arguments[1:]...)
+		}
+		im := &immediate{cb: cb, args: args, ref: true}
+		im.obj = rt.CreateObject(immediateProto)
+		_ = im.obj.SetSymbol(h.timerKey, rt.ToValue(im))
+		_ = im.obj.Set("_onImmediate", c.Argument(0))
+		h.immediates = append(h.immediates, im)
+		h.refImm++
+		return im.obj
+	})
+	define("clearImmediate", func(c sobek.FunctionCall) sobek.Value {
+		if im := h.immediateOf(c.Argument(0)); im != nil {
+			h.clearImmediate(im)
+		}
+		return nil
+	})
+	qm, err := rt.RunString(`(function (report) {
+  return function queueMicrotask(callback) {
+    Promise.resolve().then(function () { try { callback() } catch (e) { report(e) } });
+  };
+})`)
+	if err != nil {
+		panic(err)
+	}
+	mk, _ := sobek.AssertFunction(qm)
+	inner, _ := mk(sobek.Undefined(), rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+		h.uncaught(c.Argument(0), nil, "uncaughtException")
+		return nil
+	}))
+	innerFn, _ := sobek.AssertFunction(inner)
+	define("queueMicrotask", func(c sobek.FunctionCall) sobek.Value {
+		if _, ok := sobek.AssertFunction(c.Argument(0)); !ok {
+			panic(nodeerr.InvalidArgType(rt, "callback", "of type function", c.Argument(0)))
+		}
+		if _, err := innerFn(sobek.Undefined(), c.Argument(0)); err != nil {
+			panic(err)
+		}
+		return nil
+	})
+}
+
+func (h *Host) clearImmediate(im *immediate) {
+	if im.cleared {
+		return
+	}
+	im.cleared = true
+	if im.ref {
+		h.refImm--
+	}
+	for i, x := range h.immediates {
+		if x == im {
+			h.immediates = append(h.immediates[:i:i], h.immediates[i+1:]...)
+			break
+		}
+	}
+}
+
+func (h *Host) warnTimeout(v sobek.Value) {
+	rt := h.Runtime
+	w, _ := sobek.AssertFunction(h.process.Get("emitWarning"))
+	_, _ = w(h.process, rt.ToValue(v.String()+" does not fit into a 32-bit signed integer.\nTimeout duration was set to 1."), rt.ToValue("TimeoutOverflowWarning"))
+}
+
+// Timers returns the exports of the timers builtin (setTimeout & co.).
+func (h *Host) Timers() *sobek.Object {
+	rt := h.Runtime
+	o := rt.NewObject()
+	g := rt.GlobalObject()
+	for _, n := range []string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"} {
+		_ = o.Set(n, g.Get(n))
+	}
+	return o
+}

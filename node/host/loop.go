@@ -1,0 +1,306 @@
+package host
+
+import (
+	"container/heap"
+	"time"
+
+	"github.com/grafana/sobek"
+)
+
+// exitSignal is the interrupt value used to unwind JS on process.exit or a
+// fatal error.
+type exitSignal struct{}
+
+type tick struct {
+	fn   sobek.Callable
+	args []sobek.Value
+}
+
+// macrotask runs fn as one Node callback: inside a single outer call into
+// the runtime, followed by the nextTick queue; sobek then drains promise
+// jobs when the outer call returns; nextTicks queued by promise jobs run
+// after, and so on until both queues are empty (Node's
+// processTicksAndRejections).
+func (h *Host) macrotask(fn func()) {
+	if h.stopped {
+		return
+	}
+	h.outer(func() {
+		fn()
+		h.drainTicks()
+	})
+	h.settle()
+}
+
+// settle runs nextTicks and unhandled-rejection processing until quiet.
+func (h *Host) settle() {
+	for !h.stopped {
+		if len(h.ticks) > 0 {
+			h.outer(h.drainTicks)
+			continue
+		}
+		if len(h.rejections) > 0 {
+			h.outer(h.processRejections)
+			continue
+		}
+		break
+	}
+}
+
+// macrotaskNoTicks runs fn in an outer call without running nextTicks after
+// (used for 'exit' listeners, after which Node runs nothing).
+func (h *Host) macrotaskNoTicks(fn func()) {
+	h.outer(fn)
+}
+
+// outer calls fn from inside a JS frame so that nested calls into the
+// runtime do not drain the job queue; the jobs run when it returns.
+func (h *Host) outer(fn func()) {
+	native := h.Runtime.ToValue(func(sobek.FunctionCall) sobek.Value {
+		fn()
+		if h.stopped {
+			h.Runtime.Interrupt(exitSignal{})
+		}
+		return sobek.Undefined()
+	})
+	_, err := h.runner(sobek.Undefined(), native)
+	if err != nil {
+		if _, ok := err.(*sobek.InterruptedError); !ok {
+			h.reportError(err)
+		}
+	}
+	h.Runtime.ClearInterrupt()
+}
+
+// drainTicks runs the nextTick queue (called inside an outer call).
+func (h *Host) drainTicks() {
+	for len(h.ticks) > 0 && !h.stopped {
+		t := h.ticks[0]
+		h.ticks[0] = tick{}
+		h.ticks = h.ticks[1:]
+		if _, err := t.fn(sobek.Undefined(), t.args...); err != nil {
+			h.reportError(err)
+		}
+	}
+	if len(h.ticks) == 0 {
+		h.ticks = nil
+	}
+}
+
+// call calls a JS callback from Go inside a macrotask, reporting a throw as
+// an uncaught exception.
+func (h *Host) call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) {
+	if _, err := fn(this, args...); err != nil {
+		h.reportError(err)
+	}
+}
+
+func (h *Host) updateTime() {
+	h.loopNow = float64(time.Since(h.start)) / float64(time.Millisecond)
+	// libuv keeps loop time in whole milliseconds
+	h.loopNow = float64(int64(h.loopNow))
+}
+
+// alive reports whether the loop has ref'd work.
+func (h *Host) alive() bool {
+	if h.stopped {
+		return false
+	}
+	if h.refTimers > 0 || h.refImm > 0 || h.refs.Load() > 0 || len(h.ticks) > 0 {
+		return true
+	}
+	h.mu.Lock()
+	n := len(h.posted)
+	h.mu.Unlock()
+	return n > 0
+}
+
+// runLoop runs libuv-like iterations: timers, poll (posted work), check
+// (immediates), until nothing ref'd remains.
+func (h *Host) runLoop() {
+	for h.alive() {
+		h.updateTime()
+		h.runTimers()
+		if h.stopped {
+			return
+		}
+		h.poll()
+		if h.stopped {
+			return
+		}
+		h.runImmediates()
+		if h.stopped {
+			return
+		}
+	}
+}
+
+func (h *Host) runTimers() {
+	for len(h.timers) > 0 && !h.stopped {
+		t := h.timers[0]
+		if t.due > h.loopNow {
+			return
+		}
+		heap.Pop(&h.timers)
+		t.scheduled = false
+		if t.ref {
+			h.refTimers--
+		}
+		if !t.repeat {
+			delete(h.timerByID, t.id)
+		}
+		h.macrotask(func() {
+			h.call(t.cb, t.obj, t.args...)
+		})
+		if t.repeat && !t.cleared && !t.scheduled {
+			h.updateTime()
+			h.schedule(t)
+		}
+	}
+}
+
+func (h *Host) poll() {
+	var timeout time.Duration = -1 // block until posted work
+	switch {
+	case len(h.immediates) > 0 || len(h.ticks) > 0:
+		timeout = 0
+	case len(h.timers) > 0:
+		d := h.timers[0].due - h.loopNow
+		if d < 0 {
+			d = 0
+		}
+		timeout = time.Duration(d * float64(time.Millisecond))
+	case h.refs.Load() > 0:
+	default:
+		timeout = 0
+	}
+	h.mu.Lock()
+	n := len(h.posted)
+	h.mu.Unlock()
+	if n == 0 && timeout != 0 {
+		if timeout < 0 {
+			<-h.wake
+		} else {
+			tm := time.NewTimer(timeout)
+			select {
+			case <-h.wake:
+			case <-tm.C:
+			}
+			tm.Stop()
+		}
+	}
+	h.mu.Lock()
+	jobs := h.posted
+	h.posted = nil
+	h.mu.Unlock()
+	for i, fn := range jobs {
+		if h.stopped {
+			return
+		}
+		jobs[i] = nil
+		h.macrotask(fn)
+	}
+}
+
+func (h *Host) runImmediates() {
+	if len(h.immediates) == 0 {
+		return
+	}
+	list := h.immediates
+	h.immediates = nil
+	for i, im := range list {
+		if h.stopped {
+			h.immediates = append(list[i:], h.immediates...)
+			return
+		}
+		if im.cleared {
+			continue
+		}
+		im.cleared = true
+		if im.ref {
+			h.refImm--
+		}
+		h.macrotask(func() {
+			h.call(im.cb, im.obj, im.args...)
+		})
+	}
+}
+
+// ---- timers ----
+
+type timer struct {
+	id        int64
+	due       float64
+	delay     float64
+	seq       uint64
+	repeat    bool
+	ref       bool
+	cleared   bool
+	scheduled bool
+	index     int
+	cb        sobek.Callable
+	cbVal     sobek.Value
+	args      []sobek.Value
+	obj       *sobek.Object
+}
+
+type timerHeap []*timer
+
+func (t timerHeap) Len() int { return len(t) }
+func (t timerHeap) Less(i, j int) bool {
+	if t[i].due != t[j].due {
+		return t[i].due < t[j].due
+	}
+	return t[i].seq < t[j].seq
+}
+func (t timerHeap) Swap(i, j int) {
+	t[i], t[j] = t[j], t[i]
+	t[i].index = i
+	t[j].index = j
+}
+func (t *timerHeap) Push(x any) {
+	tm := x.(*timer)
+	tm.index = len(*t)
+	*t = append(*t, tm)
+}
+func (t *timerHeap) Pop() any {
+	old := *t
+	n := len(old)
+	tm := old[n-1]
+	old[n-1] = nil
+	*t = old[:n-1]
+	tm.index = -1
+	return tm
+}
+
+func (h *Host) schedule(t *timer) {
+	h.timerSeq++
+	t.seq = h.timerSeq
+	t.due = h.loopNow + t.delay
+	t.scheduled = true
+	t.cleared = false
+	if t.ref {
+		h.refTimers++
+	}
+	h.timerByID[t.id] = t
+	heap.Push(&h.timers, t)
+}
+
+func (h *Host) unschedule(t *timer) {
+	if t.scheduled {
+		heap.Remove(&h.timers, t.index)
+		t.scheduled = false
+		if t.ref {
+			h.refTimers--
+		}
+	}
+	delete(h.timerByID, t.id)
+}
+
+type immediate struct {
+	cb      sobek.Callable
+	args    []sobek.Value
+	obj     *sobek.Object
+	ref     bool
+	cleared bool
+}

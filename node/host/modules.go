@@ -1,0 +1,670 @@
+package host
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/file"
+	"github.com/grafana/sobek/parser"
+	"github.com/grafana/sobek/unistring"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+)
+
+// cjsState is the CommonJS loader of a host.
+type cjsState struct {
+	cache       *sobek.Object // require.cache
+	moduleProto *sobek.Object
+	moduleCtor  *sobek.Object
+	extensions  *sobek.Object
+	main        sobek.Value
+	syntaxPos   map[*sobek.Object]*srcPos
+	pkgMain     map[string]string
+}
+
+// implicit builtins the host provides itself unless the registry has them.
+var hostBuiltins = map[string]bool{"module": true, "timers": true, "process": true}
+
+func (h *Host) initCJS() {
+	rt := h.Runtime
+	c := &cjsState{cache: rt.NewObject(), syntaxPos: make(map[*sobek.Object]*srcPos), pkgMain: make(map[string]string)}
+	h.cjs = c
+	c.main = sobek.Undefined()
+	c.extensions = rt.NewObject()
+	for _, e := range []string{".js", ".json", ".node"} {
+		_ = c.extensions.Set(e, func(sobek.FunctionCall) sobek.Value { return nil })
+	}
+	ctor := rt.ToValue(func(call sobek.ConstructorCall) *sobek.Object {
+		id := ""
+		if a := call.Argument(0); !sobek.IsUndefined(a) {
+			id = a.String()
+		}
+		var parent sobek.Value = sobek.Undefined()
+		if len(call.Arguments) > 1 {
+			parent = call.Argument(1)
+		}
+		m := h.newModule(id, "", parent)
+		return m
+	}).(*sobek.Object)
+	c.moduleCtor = ctor
+	c.moduleProto = ctor.Get("prototype").(*sobek.Object)
+	_ = ctor.DefineDataProperty("name", rt.ToValue("Module"), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	_ = c.moduleProto.Set("require", func(call sobek.FunctionCall) sobek.Value {
+		m := call.This.ToObject(rt)
+		return h.requireFrom(m, call.Argument(0))
+	})
+	_ = ctor.Set("_cache", c.cache)
+	_ = ctor.Set("_extensions", c.extensions)
+	_ = ctor.Set("Module", ctor)
+	_ = ctor.Set("builtinModules", rt.ToValue(func() []any {
+		var out []any
+		for _, n := range h.builtinNames() {
+			out = append(out, n)
+		}
+		return out
+	}()))
+	_ = ctor.Set("isBuiltin", func(call sobek.FunctionCall) sobek.Value {
+		return rt.ToValue(h.isBuiltin(strings.TrimPrefix(call.Argument(0).String(), "node:")))
+	})
+	_ = ctor.Set("createRequire", func(call sobek.FunctionCall) sobek.Value {
+		p := call.Argument(0).String()
+		p = strings.TrimPrefix(p, "file://")
+		if !filepath.IsAbs(p) {
+			panic(nodeerr.InvalidArgValue(rt, "filename", call.Argument(0), "must be a file URL object, file URL string, or absolute path string"))
+		}
+		m := h.newModule(p, p, sobek.Undefined())
+		return h.makeRequire(m)
+	})
+	_ = ctor.Set("_resolveFilename", func(call sobek.FunctionCall) sobek.Value {
+		var parent *sobek.Object
+		if o, ok := call.Argument(1).(*sobek.Object); ok {
+			parent = o
+		}
+		return rt.ToValue(h.resolve(call.Argument(0).String(), parent))
+	})
+	_ = ctor.Set("wrap", func(call sobek.FunctionCall) sobek.Value {
+		return rt.ToValue(wrapperHead + call.Argument(0).String() + "\n});")
+	})
+}
+
+const wrapperHead = "(function (exports, require, module, __filename, __dirname) { "
+
+func (h *Host) builtinNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range h.Options.Registry.Names() {
+		seen[n] = true
+		out = append(out, n)
+	}
+	for n := range hostBuiltins {
+		if !seen[n] {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (h *Host) isBuiltin(name string) bool {
+	if _, ok := h.Options.Registry.Lookup(name); ok {
+		return true
+	}
+	return hostBuiltins[name]
+}
+
+// requireBuiltin loads a builtin by name ("vm" or "node:vm").
+func (h *Host) requireBuiltin(name string) (sobek.Value, error) {
+	rt := h.Runtime
+	bare := strings.TrimPrefix(name, "node:")
+	if m, ok := h.builtins[bare]; ok {
+		return m.Get("exports"), nil
+	}
+	load, ok := h.Options.Registry.Lookup(bare)
+	if !ok {
+		switch bare {
+		case "module":
+			return h.cjs.moduleCtor, nil
+		case "process":
+			return h.process, nil
+		case "timers":
+			load = func(h *Host, m *sobek.Object) error { return m.Set("exports", h.Timers()) }
+		default:
+			if strings.HasPrefix(name, "node:") {
+				return nil, &jsError{nodeerr.New(rt, "Error", "ERR_UNKNOWN_BUILTIN_MODULE", "No such built-in module: "+name)}
+			}
+			return nil, &jsError{h.notFound(name, nil)}
+		}
+	}
+	m := rt.NewObject()
+	_ = m.Set("id", bare)
+	_ = m.Set("exports", rt.NewObject())
+	h.builtins[bare] = m
+	if err := load(h, m); err != nil {
+		delete(h.builtins, bare)
+		return nil, err
+	}
+	_ = m.Set("loaded", true)
+	return m.Get("exports"), nil
+}
+
+func (h *Host) notFound(id string, parent *sobek.Object) *sobek.Object {
+	rt := h.Runtime
+	var stack []string
+	for p := parent; p != nil; {
+		if f := p.Get("filename"); f != nil && !sobek.IsUndefined(f) && !sobek.IsNull(f) {
+			stack = append(stack, f.String())
+		}
+		pp, ok := p.Get("parent").(*sobek.Object)
+		if !ok {
+			break
+		}
+		p = pp
+	}
+	msg := "Cannot find module '" + id + "'"
+	if len(stack) > 0 {
+		msg += "\nRequire stack:\n- " + strings.Join(stack, "\n- ")
+	}
+	ctor, _ := sobek.AssertConstructor(rt.Get("Error"))
+	e, _ := ctor(nil, rt.ToValue(msg))
+	_ = e.Set("code", "MODULE_NOT_FOUND")
+	var rs []any
+	for _, s := range stack {
+		rs = append(rs, s)
+	}
+	_ = e.Set("requireStack", rt.NewArray(rs...))
+	return e
+}
+
+func (h *Host) newModule(id, filename string, parent sobek.Value) *sobek.Object {
+	rt := h.Runtime
+	m := rt.CreateObject(h.cjs.moduleProto)
+	_ = m.Set("id", id)
+	dir := "."
+	if filename != "" {
+		dir = filepath.Dir(filename)
+	}
+	_ = m.Set("path", dir)
+	_ = m.Set("exports", rt.NewObject())
+	if filename != "" {
+		_ = m.Set("filename", filename)
+	} else {
+		_ = m.Set("filename", sobek.Null())
+	}
+	_ = m.Set("loaded", false)
+	_ = m.Set("children", rt.NewArray())
+	var paths []any
+	if filename != "" {
+		for _, p := range nodeModulesPaths(dir) {
+			paths = append(paths, p)
+		}
+	}
+	_ = m.Set("paths", rt.NewArray(paths...))
+	if parent == nil {
+		parent = sobek.Undefined()
+	}
+	_ = m.DefineDataProperty("parent", parent, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	return m
+}
+
+func nodeModulesPaths(dir string) []string {
+	var out []string
+	for {
+		if filepath.Base(dir) != "node_modules" {
+			out = append(out, filepath.Join(dir, "node_modules"))
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			if out[len(out)-1] != "/node_modules" {
+				out = append(out, "/node_modules")
+			}
+			break
+		}
+		dir = parent
+	}
+	return out
+}
+
+// makeRequire builds the require function of module m.
+func (h *Host) makeRequire(m *sobek.Object) *sobek.Object {
+	rt := h.Runtime
+	req := rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+		return h.requireFrom(m, call.Argument(0))
+	}).(*sobek.Object)
+	resolve := rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+		id := h.checkID(call.Argument(0))
+		if h.isBuiltinRequest(id) {
+			return rt.ToValue(id)
+		}
+		return rt.ToValue(h.resolve(id, m))
+	}).(*sobek.Object)
+	_ = resolve.Set("paths", func(call sobek.FunctionCall) sobek.Value {
+		id := call.Argument(0).String()
+		if h.isBuiltinRequest(id) {
+			return sobek.Null()
+		}
+		var out []any
+		for _, p := range nodeModulesPaths(m.Get("path").String()) {
+			out = append(out, p)
+		}
+		return rt.NewArray(out...)
+	})
+	_ = req.Set("resolve", resolve)
+	_ = req.Set("cache", h.cjs.cache)
+	_ = req.Set("extensions", h.cjs.extensions)
+	_ = req.DefineAccessorProperty("main", rt.ToValue(func(sobek.FunctionCall) sobek.Value {
+		return h.cjs.main
+	}), nil, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	return req
+}
+
+func (h *Host) isBuiltinRequest(id string) bool {
+	if strings.HasPrefix(id, "node:") {
+		return true
+	}
+	return h.isBuiltin(id)
+}
+
+func (h *Host) checkID(v sobek.Value) string {
+	rt := h.Runtime
+	s, ok := v.Export().(string)
+	if !ok {
+		panic(nodeerr.InvalidArgType(rt, "id", "of type string", v))
+	}
+	if s == "" {
+		panic(nodeerr.New(rt, "TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
+	}
+	return s
+}
+
+func (h *Host) requireFrom(parent *sobek.Object, idv sobek.Value) sobek.Value {
+	rt := h.Runtime
+	id := h.checkID(idv)
+	if h.isBuiltinRequest(id) {
+		v, err := h.requireBuiltin(id)
+		if err != nil {
+			throwErr(err)
+		}
+		return v
+	}
+	filename := h.resolve(id, parent)
+	if cached, ok := h.cjs.cache.Get(filename).(*sobek.Object); ok {
+		h.addChild(parent, cached)
+		return cached.Get("exports")
+	}
+	m := h.newModule(filename, filename, parent)
+	h.addChild(parent, m)
+	_ = h.cjs.cache.Set(filename, m)
+	if err := h.loadModule(m, filename); err != nil {
+		_ = h.cjs.cache.Delete(filename)
+		throwErr(err)
+	}
+	_ = rt
+	return m.Get("exports")
+}
+
+func throwErr(err error) {
+	switch e := err.(type) {
+	case *sobek.Exception:
+		panic(e)
+	case *jsError:
+		panic(e.v)
+	case *sobek.InterruptedError:
+		panic(e)
+	}
+	panic(err)
+}
+
+func (h *Host) addChild(parent, child *sobek.Object) {
+	if parent == nil {
+		return
+	}
+	ch, ok := parent.Get("children").(*sobek.Object)
+	if !ok {
+		return
+	}
+	n := ch.Get("length").ToInteger()
+	for i := int64(0); i < n; i++ {
+		if ch.Get(strconv.FormatInt(i, 10)).SameAs(child) {
+			return
+		}
+	}
+	_ = ch.Set(strconv.FormatInt(n, 10), child)
+}
+
+// resolve is Module._resolveFilename for non-builtins; it throws
+// MODULE_NOT_FOUND.
+func (h *Host) resolve(id string, parent *sobek.Object) string {
+	dir := ""
+	if parent != nil {
+		if p := parent.Get("path"); p != nil && !sobek.IsUndefined(p) {
+			dir = p.String()
+		}
+	}
+	if dir == "" || dir == "." {
+		dir, _ = os.Getwd()
+	}
+	if f := h.resolvePath(id, dir); f != "" {
+		return f
+	}
+	panic(h.notFound(id, parent))
+}
+
+func isRelative(id string) bool {
+	return id == "." || id == ".." || strings.HasPrefix(id, "./") || strings.HasPrefix(id, "../") || filepath.IsAbs(id)
+}
+
+func (h *Host) resolvePath(id, dir string) string {
+	if isRelative(id) {
+		p := id
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, id)
+		}
+		trailing := strings.HasSuffix(id, "/") || id == "." || id == ".."
+		if !trailing {
+			if f := tryFile(p); f != "" {
+				return f
+			}
+		}
+		return h.tryDir(p)
+	}
+	for _, nm := range nodeModulesPaths(dir) {
+		p := filepath.Join(nm, id)
+		if f := tryFile(p); f != "" {
+			return f
+		}
+		if f := h.tryDir(p); f != "" {
+			return f
+		}
+	}
+	return ""
+}
+
+func isFile(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
+}
+
+func tryFile(p string) string {
+	if isFile(p) {
+		return realpath(p)
+	}
+	for _, ext := range []string{".js", ".json", ".node", ".cjs", ".mjs"} {
+		if ext == ".cjs" || ext == ".mjs" {
+			break // Node does not try these extensions
+		}
+		if isFile(p + ext) {
+			return realpath(p + ext)
+		}
+	}
+	return ""
+}
+
+func realpath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		if a, err := filepath.Abs(r); err == nil {
+			return a
+		}
+	}
+	return p
+}
+
+func (h *Host) tryDir(p string) string {
+	if b, err := os.ReadFile(filepath.Join(p, "package.json")); err == nil {
+		var pkg struct {
+			Main string `json:"main"`
+		}
+		if json.Unmarshal(b, &pkg) == nil && pkg.Main != "" {
+			m := filepath.Join(p, pkg.Main)
+			if f := tryFile(m); f != "" {
+				return f
+			}
+			if f := tryIndex(m); f != "" {
+				return f
+			}
+		}
+	}
+	return tryIndex(p)
+}
+
+func tryIndex(p string) string {
+	for _, ext := range []string{".js", ".json", ".node"} {
+		f := filepath.Join(p, "index"+ext)
+		if isFile(f) {
+			return realpath(f)
+		}
+	}
+	return ""
+}
+
+func stripBOMShebang(src string) string {
+	src = strings.TrimPrefix(src, "\uFEFF")
+	if strings.HasPrefix(src, "#!") {
+		// keep columns and lines: turn the shebang into a comment
+		src = "//" + src[2:]
+	}
+	return src
+}
+
+// loadModule reads and evaluates filename into module m.
+func (h *Host) loadModule(m *sobek.Object, filename string) error {
+	rt := h.Runtime
+	b, err := os.ReadFile(filename)
+	if err != nil {
+		return &jsError{h.notFound(filename, nil)}
+	}
+	src := string(b)
+	if strings.HasSuffix(filename, ".json") {
+		h.sources[filename] = src
+		var v sobek.Value
+		ex := rt.Try(func() {
+			jp, _ := sobek.AssertFunction(rt.Get("JSON").(*sobek.Object).Get("parse"))
+			r, err := jp(sobek.Undefined(), rt.ToValue(strings.TrimPrefix(src, "\uFEFF")))
+			if err != nil {
+				if ex, ok := err.(*sobek.Exception); ok {
+					if eo, ok := ex.Value().(*sobek.Object); ok {
+						_ = eo.Set("message", filename+": "+eo.Get("message").String())
+					}
+				}
+				panic(err)
+			}
+			v = r
+		})
+		if ex != nil {
+			return ex
+		}
+		_ = m.Set("exports", v)
+		_ = m.Set("loaded", true)
+		return nil
+	}
+	if strings.HasSuffix(filename, ".mjs") {
+		e := nodeerr.New(rt, "Error", "ERR_REQUIRE_ESM", "require() of ES Module "+filename+" not supported.")
+		return &jsError{e}
+	}
+	fn, err := h.compileWrapper(filename, src)
+	if err != nil {
+		return err
+	}
+	exports := m.Get("exports")
+	req := h.makeRequire(m)
+	dir := filepath.Dir(filename)
+	if _, err := fn(exports, exports, req, m, rt.ToValue(filename), rt.ToValue(dir)); err != nil {
+		return err
+	}
+	_ = m.Set("loaded", true)
+	return nil
+}
+
+var wrapParams = []string{"exports", "require", "module", "__filename", "__dirname"}
+
+// compileWrapper compiles src as the body of the CommonJS wrapper function
+// while keeping every position (line and column) true to the file: the
+// source is parsed as a script and its statements are placed in a
+// synthetic function node, so nothing is added to the text.
+func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
+	rt := h.Runtime
+	src = stripBOMShebang(src)
+	h.sources[filename] = src
+	var prg *sobek.Program
+	ap, perr := parser.ParseFile(nil, filename, src, 0)
+	if perr == nil {
+		params := make([]*ast.Binding, len(wrapParams))
+		for i, p := range wrapParams {
+			params[i] = &ast.Binding{Target: &ast.Identifier{Name: unistring.String(p), Idx: 1}}
+		}
+		fn := &ast.FunctionLiteral{
+			Function:        1,
+			ParameterList:   &ast.ParameterList{Opening: 1, List: params, Closing: 1},
+			Body:            &ast.BlockStatement{LeftBrace: 1, List: ap.Body, RightBrace: file.Idx(len(src) + 1)},
+			Source:          wrapperHead + src + "\n}",
+			DeclarationList: ap.DeclarationList,
+		}
+		wp := &ast.Program{Body: []ast.Statement{&ast.ExpressionStatement{Expression: fn}}, File: ap.File}
+		p, err := sobek.CompileAST(wp, false)
+		if err != nil {
+			return nil, h.syntaxError(filename, src, err, 0)
+		}
+		prg = p
+	} else if strings.Contains(perr.Error(), "Illegal return statement") || strings.Contains(perr.Error(), "Illegal 'new.target'") {
+		// Top-level return: compile with a textual wrapper (columns of the
+		// first line shift by the wrapper's length).
+		p, err := sobek.Compile(filename, wrapperHead+src+"\n})", false)
+		if err != nil {
+			return nil, h.syntaxError(filename, src, err, len(wrapperHead))
+		}
+		prg = p
+	} else {
+		return nil, h.syntaxError(filename, src, perr, 0)
+	}
+	v, err := rt.RunProgram(prg)
+	if err != nil {
+		return nil, err
+	}
+	f, _ := sobek.AssertFunction(v)
+	return f, nil
+}
+
+var parseErrRe = regexp.MustCompile(`^(?:.*?: )?Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors\))?$`)
+
+// syntaxError turns a parser error into a JS SyntaxError with Node's
+// message shape, remembering its position for the fatal-error header.
+func (h *Host) syntaxError(filename, src string, err error, col1Shift int) error {
+	rt := h.Runtime
+	msg := err.Error()
+	if ce, ok := err.(*sobek.CompilerSyntaxError); ok {
+		msg = ce.Message
+	}
+	if pe, ok := err.(parser.ErrorList); ok && len(pe) > 0 {
+		msg = pe[0].Error()
+	}
+	msg = strings.TrimPrefix(msg, "SyntaxError: ")
+	var pos *srcPos
+	if m := parseErrRe.FindStringSubmatch(msg); m != nil {
+		l, _ := strconv.Atoi(m[1])
+		c, _ := strconv.Atoi(m[2])
+		if l == 1 {
+			c -= col1Shift
+		}
+		pos = &srcPos{filename, l, c}
+		msg = m[3]
+	}
+	msg = nodeSyntaxMessage(msg)
+	ctor, _ := sobek.AssertConstructor(rt.Get("SyntaxError"))
+	e, _ := ctor(nil, rt.ToValue(msg))
+	if pos != nil {
+		h.cjs.syntaxPos[e] = pos
+	}
+	return &jsError{e}
+}
+
+var unexpectedTokRe = regexp.MustCompile(`^Unexpected token (\S+)$`)
+
+// nodeSyntaxMessage maps sobek's parser wording to V8's where they differ
+// in a regular way.
+func nodeSyntaxMessage(msg string) string {
+	if m := unexpectedTokRe.FindStringSubmatch(msg); m != nil {
+		tok := m[1]
+		switch tok {
+		case "ILLEGAL", "EOF":
+			if tok == "EOF" {
+				return "Unexpected end of input"
+			}
+			return "Invalid or unexpected token"
+		}
+		return "Unexpected token '" + tok + "'"
+	}
+	return msg
+}
+
+// runMainModule loads path as the main module.
+func (h *Host) runMainModule(path string) {
+	rt := h.Runtime
+	if h.isESMEntry(path) {
+		h.runESMMain(path)
+		return
+	}
+	filename := path
+	if f := tryFile(path); f != "" {
+		filename = f
+	} else if f := h.tryDir(path); f != "" {
+		filename = f
+	} else {
+		h.uncaught(h.notFound(path, nil), nil, "uncaughtException")
+		return
+	}
+	m := h.newModule(".", filename, sobek.Null())
+	h.cjs.main = m
+	_ = h.process.Set("mainModule", m)
+	_ = h.cjs.cache.Set(filename, m)
+	if err := h.loadModule(m, filename); err != nil {
+		if h.esmFallback(filename, err) {
+			return
+		}
+		h.reportLoadError(err)
+	}
+	_ = rt
+}
+
+func (h *Host) reportLoadError(err error) {
+	if je, ok := err.(*jsError); ok {
+		if o, ok := je.v.(*sobek.Object); ok {
+			if p := h.cjs.syntaxPos[o]; p != nil {
+				h.uncaught(o, p, "uncaughtException")
+				return
+			}
+		}
+	}
+	h.reportError(err)
+}
+
+// evalScript runs code as node -e: a script in the global scope with
+// require & co. as globals.
+func (h *Host) evalScript(code, filename string) (sobek.Value, error) {
+	rt := h.Runtime
+	cwd, _ := os.Getwd()
+	m := h.newModule(filename, filepath.Join(cwd, filename), sobek.Undefined())
+	_ = m.Set("filename", filepath.Join(cwd, filename))
+	_ = m.Set("path", ".")
+	g := rt.GlobalObject()
+	def := func(name string, v sobek.Value) {
+		_ = g.DefineDataProperty(name, v, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	}
+	m2 := m
+	_ = m2
+	def("module", m)
+	def("exports", m.Get("exports"))
+	def("require", h.makeRequire(m))
+	def("__filename", rt.ToValue(filename))
+	def("__dirname", rt.ToValue("."))
+	h.sources[filename] = code
+	prg, err := sobek.Compile(filename, code, false)
+	if err != nil {
+		return nil, h.syntaxError(filename, code, err, 0)
+	}
+	return rt.RunProgram(prg)
+}
