@@ -191,13 +191,18 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 		}
 	}
 	for _, k := range keys {
-		add(k)
+		// Node's enumerator interceptor reports only the sandbox's names.
+		if _, isSym := k.(*sobek.Symbol); !isSym {
+			add(k)
+		}
 	}
 	for _, src := range []*sobek.Object{g.c.builtins, g.c.shadow} {
 		var more []sobek.Value
 		_ = g.c.rt.ExportTo(mustCall(g.c.reflect().ownKeys, src), &more)
 		for _, k := range more {
-			add(k)
+			if _, isSym := k.(*sobek.Symbol); !isSym || src == g.c.shadow {
+				add(k)
+			}
 		}
 	}
 	return g.c.rt.NewArray(items...)

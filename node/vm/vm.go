@@ -1,0 +1,303 @@
+// Package vm is the host's `vm` builtin: Node's vm module on jsvm's core.
+// The classes and argument validation are JavaScript (vm.js, compiled once
+// per process); contexts, compilation and runs are Go natives.
+package vm
+
+import (
+	_ "embed"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/internal/stack"
+	"github.com/jsvm-dev/jsvm/node/host"
+)
+
+//go:embed vm.js
+var source string
+
+var program = sync.OnceValues(func() (*sobek.Program, error) {
+	return sobek.Compile("node:vm", source, true)
+})
+
+// script is the Go side of a vm.Script.
+type script struct {
+	s *core.Script
+}
+
+// module is the state of one loaded vm builtin.
+type module struct {
+	h    *host.Host
+	rt   *sobek.Runtime
+	main *core.Context
+}
+
+// Load is the vm builtin's loader.
+func Load(h *host.Host, mod *sobek.Object) error {
+	p, err := program()
+	if err != nil {
+		return err
+	}
+	m := &module{h: h, rt: h.Runtime, main: h.Isolate.Main()}
+	rt := m.rt
+	natives := rt.NewObject()
+	set := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
+		_ = natives.Set(name, fn)
+	}
+	set("invalidArgType", func(c sobek.FunctionCall) sobek.Value {
+		return nodeerr.InvalidArgType(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2))
+	})
+	set("outOfRange", func(c sobek.FunctionCall) sobek.Value {
+		return nodeerr.OutOfRange(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2))
+	})
+	set("invalidArgValue", func(c sobek.FunctionCall) sobek.Value {
+		return nodeerr.InvalidArgValue(rt, c.Argument(0).String(), c.Argument(1), c.Argument(2).String())
+	})
+	set("compile", m.compile)
+	set("run", m.run)
+	set("makeContext", m.makeContext)
+	set("isContext", func(c sobek.FunctionCall) sobek.Value {
+		o, _ := c.Argument(0).(*sobek.Object)
+		return rt.ToValue(m.h.Isolate.ContextOf(o, m.main) != nil)
+	})
+	set("checkCachedData", func(c sobek.FunctionCall) sobek.Value { return rt.ToValue(false) })
+	set("createCachedData", func(c sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
+	set("setImportModuleDynamically", func(c sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
+	constants := rt.NewObject()
+	_ = natives.Set("constants", constants)
+
+	fv, err := rt.RunProgram(p)
+	if err != nil {
+		return err
+	}
+	factory, _ := sobek.AssertFunction(fv)
+	res, err := factory(sobek.Undefined(), natives)
+	if err != nil {
+		return err
+	}
+	return mod.Set("exports", res.ToObject(rt).Get("exports"))
+}
+
+func (m *module) compile(c sobek.FunctionCall) sobek.Value {
+	code := c.Argument(0).String()
+	opts := core.ScriptOptions{
+		Filename:     c.Argument(1).String(),
+		LineOffset:   int(c.Argument(2).ToInteger()),
+		ColumnOffset: int(c.Argument(3).ToInteger()),
+	}
+	s, err := core.Compile(code, opts)
+	if err != nil {
+		var se *core.SyntaxError
+		if errors.As(err, &se) {
+			panic(m.syntaxError(se, code, opts))
+		}
+		panic(m.rt.NewGoError(err))
+	}
+	return m.rt.ToValue(&script{s: s})
+}
+
+// syntaxError builds the SyntaxError Node throws for code that does not
+// compile, its stack decorated with the offending line and a caret.
+func (m *module) syntaxError(se *core.SyntaxError, code string, opts core.ScriptOptions) *sobek.Object {
+	rt := m.rt
+	ctor := rt.GlobalObject().Get("SyntaxError").(*sobek.Object)
+	e, err := rt.New(ctor, rt.ToValue(V8SyntaxMessage(se.Message, tokenAt(code, opts, se.Line, se.Column))))
+	if err != nil {
+		panic(err)
+	}
+	arrow := arrowMessage(se.Filename, code, opts, se.Line, se.Column)
+	st := stack.V8(e.Get("stack").String())
+	_ = e.Set("stack", arrow+st)
+	return e
+}
+
+// arrowMessage is V8's "file:line\nsource line\n   ^\n\n" that Node
+// prepends to errors of vm code (displayErrors).
+func arrowMessage(filename, code string, opts core.ScriptOptions, line, col int) string {
+	srcLine := line - opts.LineOffset
+	lines := strings.Split(code, "\n")
+	text := ""
+	if srcLine >= 1 && srcLine <= len(lines) {
+		text = strings.TrimSuffix(lines[srcLine-1], "\r")
+	}
+	c := col - 1
+	if srcLine == 1 {
+		c -= opts.ColumnOffset
+	}
+	caret := ""
+	if c >= 0 && c < len(text) {
+		caret = strings.Repeat(" ", c) + "^"
+	} else if c >= 0 {
+		caret = strings.Repeat(" ", min(c, len(text)))
+	}
+	return filename + ":" + strconv.Itoa(line) + "\n" + text + "\n" + caret + "\n\n"
+}
+
+// tokenAt returns the identifier or punctuator at a 1-based position of
+// code compiled with opts.
+func tokenAt(code string, opts core.ScriptOptions, line, col int) string {
+	lines := strings.Split(code, "\n")
+	l := line - opts.LineOffset
+	if l < 1 || l > len(lines) {
+		return ""
+	}
+	text := lines[l-1]
+	i := col - 1
+	if l == 1 {
+		i -= opts.ColumnOffset
+	}
+	if i < 0 || i >= len(text) {
+		return ""
+	}
+	j := i
+	for j < len(text) && (text[j] == '_' || text[j] == '$' || text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] >= '0' && text[j] <= '9' || text[j] >= 0x80) {
+		j++
+	}
+	if j == i {
+		j = i + 1
+	}
+	return text[i:j]
+}
+
+// V8SyntaxMessage maps sobek's parser messages onto V8's for the common
+// mistakes; tok is the source text at the error position.
+func V8SyntaxMessage(msg, tok string) string {
+	switch {
+	case msg == "Unexpected identifier" && tok != "":
+		return "Unexpected identifier '" + tok + "'"
+	case strings.HasPrefix(msg, "Unexpected token ") && msg != "Unexpected token ILLEGAL":
+		tok := strings.TrimPrefix(msg, "Unexpected token ")
+		if tok == "EOF" {
+			return "Unexpected end of input"
+		}
+		return "Unexpected token '" + tok + "'"
+	}
+	return msg
+}
+
+type timeoutSignal struct{ ms int64 }
+
+func (m *module) makeContext(c sobek.FunctionCall) sobek.Value {
+	obj := c.Argument(0).ToObject(m.rt)
+	opts := core.ContextOptions{
+		Name:                              c.Argument(1).String(),
+		Origin:                            c.Argument(2).String(),
+		DisallowCodeGenerationFromStrings: !c.Argument(3).ToBoolean(),
+		DisallowWasm:                      !c.Argument(4).ToBoolean(),
+	}
+	if c.Argument(5).ToBoolean() {
+		opts.MicrotaskMode = "afterEvaluate"
+	}
+	m.h.Isolate.Contextify(obj, m.main, opts)
+	return sobek.Undefined()
+}
+
+// run(handle, contextifiedObject|undefined, timeout, displayErrors, breakOnSigint)
+func (m *module) run(c sobek.FunctionCall) sobek.Value {
+	s, ok := c.Argument(0).Export().(*script)
+	if !ok {
+		panic(m.rt.NewTypeError("Illegal invocation"))
+	}
+	target := m.main
+	if o, ok := c.Argument(1).(*sobek.Object); ok {
+		target = m.h.Isolate.ContextOf(o, m.main)
+		if target == nil {
+			panic(nodeerr.InvalidArgType(m.rt, "contextifiedObject", "an vm.Context", o))
+		}
+	}
+	timeout := c.Argument(2).ToInteger()
+	displayErrors := c.Argument(3).ToBoolean()
+
+	var timer *time.Timer
+	var sig *timeoutSignal
+	if timeout > 0 {
+		sig = &timeoutSignal{ms: timeout}
+		iso := m.h.Isolate
+		timer = time.AfterFunc(time.Duration(timeout)*time.Millisecond, func() {
+			if ex := iso.Executing(); ex != nil {
+				ex.Runtime().Interrupt(sig)
+			}
+		})
+	}
+	v, err := target.Run(s.s)
+	if timer != nil {
+		timer.Stop()
+		target.Runtime().ClearInterrupt()
+	}
+	if err != nil {
+		var ie *sobek.InterruptedError
+		if errors.As(err, &ie) && ie.Value() == sig && sig != nil {
+			panic(nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_TIMEOUT",
+				"Script execution timed out after "+strconv.FormatInt(timeout, 10)+"ms"))
+		}
+		var ex *sobek.Exception
+		if errors.As(err, &ex) {
+			val := core.Carry(ex.Value(), target, m.main)
+			if displayErrors {
+				m.decorate(val, ex, s.s)
+			}
+			panic(val)
+		}
+		panic(err)
+	}
+	return core.Carry(v, target, m.main)
+}
+
+// decorate gives an error thrown out of a vm run Node's displayErrors
+// stack: the arrow message, V8-shaped frames, then the caller's frames.
+func (m *module) decorate(val sobek.Value, ex *sobek.Exception, s *core.Script) {
+	o, ok := val.(*sobek.Object)
+	if !ok {
+		return
+	}
+	defer func() { _ = recover() }() // a hostile error object must not break the throw
+	st := o.Get("stack")
+	if st == nil || sobek.IsUndefined(st) {
+		return
+	}
+	str := stack.V8(st.String())
+	if strings.HasPrefix(str, s.Options.Filename+":") {
+		return // already decorated
+	}
+	arrow := ""
+	for _, f := range ex.Stack() {
+		if f.SrcName() == s.Options.Filename {
+			p := f.Position()
+			arrow = arrowMessage(s.Options.Filename, s.Source, s.Options, p.Line, statementColumn(s, p.Line, p.Column))
+			break
+		}
+	}
+	outer := stack.Frames(m.rt.CaptureCallStack(0, nil))
+	_ = o.Set("stack", arrow+str+outer)
+}
+
+// statementColumn moves a throw position back to the start of its `throw`
+// statement, where V8 puts the caret.
+func statementColumn(s *core.Script, line, col int) int {
+	lines := strings.Split(s.Source, "\n")
+	l := line - s.Options.LineOffset
+	if l < 1 || l > len(lines) {
+		return col
+	}
+	text := lines[l-1]
+	off := 0
+	if l == 1 {
+		off = s.Options.ColumnOffset
+	}
+	i := col - 1 - off
+	if i > len(text) {
+		i = len(text)
+	}
+	if i < 0 {
+		return col
+	}
+	if j := strings.LastIndex(text[:i], "throw"); j >= 0 && strings.TrimSpace(text[j+5:i]) == "" {
+		return j + 1 + off
+	}
+	return col
+}

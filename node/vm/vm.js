@@ -1,0 +1,205 @@
+// The JavaScript face of the vm builtin: classes, argument validation and
+// option defaults, in Node's order. The work is done by Go natives.
+(function (natives) {
+  'use strict';
+  const { invalidArgType, outOfRange, invalidArgValue } = natives;
+
+  function validateObject(value, name, allowArray = true) {
+    if (value === null || typeof value !== 'object' || (!allowArray && Array.isArray(value))) {
+      throw invalidArgType(name, 'of type object', value);
+    }
+  }
+  function validateString(value, name) {
+    if (typeof value !== 'string') throw invalidArgType(name, 'of type string', value);
+  }
+  function validateBoolean(value, name) {
+    if (typeof value !== 'boolean') throw invalidArgType(name, 'of type boolean', value);
+  }
+  function validateFunction(value, name) {
+    if (typeof value !== 'function') throw invalidArgType(name, 'of type function', value);
+  }
+  function validateInt32(value, name, min = -2147483648, max = 2147483647) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
+  }
+  function validateUint32(value, name, positive) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    const min = positive ? 1 : 0;
+    if (value < min || value > 4294967295) throw outOfRange(name, `>= ${min} && <= 4294967295`, value);
+  }
+  function validateBuffer(value, name) {
+    if (!ArrayBuffer.isView(value)) {
+      throw invalidArgType(name, 'an instance of Buffer, TypedArray, or DataView', value);
+    }
+  }
+
+  const scripts = new WeakMap(); // Script -> Go handle
+
+  class Script {
+    constructor(code, options = {}) {
+      code = `${code}`;
+      if (typeof options === 'string') options = { filename: options };
+      else validateObject(options, 'options');
+      const {
+        filename = 'evalmachine.<anonymous>',
+        lineOffset = 0,
+        columnOffset = 0,
+        cachedData,
+        produceCachedData = false,
+        importModuleDynamically,
+      } = options;
+      validateString(filename, 'options.filename');
+      validateInt32(lineOffset, 'options.lineOffset');
+      validateInt32(columnOffset, 'options.columnOffset');
+      if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
+      validateBoolean(produceCachedData, 'options.produceCachedData');
+      if (importModuleDynamically !== undefined) validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+      const handle = natives.compile(code, filename, lineOffset, columnOffset);
+      scripts.set(this, handle);
+      if (importModuleDynamically !== undefined) natives.setImportModuleDynamically(handle, importModuleDynamically, this);
+      if (cachedData !== undefined) {
+        this.cachedDataRejected = !natives.checkCachedData(handle, cachedData);
+      }
+      if (produceCachedData) {
+        const data = natives.createCachedData(handle);
+        this.cachedDataProduced = data !== undefined;
+        if (data !== undefined) this.cachedData = data;
+      }
+      this.sourceMapURL = undefined;
+    }
+
+    runInThisContext(options) {
+      const args = runArgs(options);
+      return natives.run(handleOf(this), undefined, ...args);
+    }
+
+    runInContext(contextifiedObject, options) {
+      validateContext(contextifiedObject);
+      const args = runArgs(options);
+      return natives.run(handleOf(this), contextifiedObject, ...args);
+    }
+
+    runInNewContext(contextObject, options) {
+      const context = createContext(contextObject, contextOptions(options));
+      return this.runInContext(context, options);
+    }
+
+    createCachedData() {
+      return natives.createCachedData(handleOf(this));
+    }
+  }
+  Object.defineProperty(Script.prototype, 'createCachedData', { enumerable: false });
+
+  function handleOf(script) {
+    const h = scripts.get(script);
+    if (h === undefined) throw new TypeError('Illegal invocation');
+    return h;
+  }
+
+  function runArgs(options = {}) {
+    validateObject(options, 'options');
+    let timeout = options.timeout;
+    if (timeout === undefined) timeout = -1;
+    else validateUint32(timeout, 'options.timeout', true);
+    const { displayErrors = true, breakOnSigint = false } = options;
+    validateBoolean(displayErrors, 'options.displayErrors');
+    validateBoolean(breakOnSigint, 'options.breakOnSigint');
+    return [timeout, displayErrors, breakOnSigint];
+  }
+
+  function contextOptions(options) {
+    if (!options) return {};
+    const opts = {
+      name: options.contextName,
+      origin: options.contextOrigin,
+      codeGeneration: undefined,
+      microtaskMode: options.microtaskMode,
+    };
+    if (opts.name !== undefined) validateString(opts.name, 'options.contextName');
+    if (opts.origin !== undefined) validateString(opts.origin, 'options.contextOrigin');
+    if (options.contextCodeGeneration !== undefined) {
+      validateObject(options.contextCodeGeneration, 'options.contextCodeGeneration');
+      const { strings, wasm } = options.contextCodeGeneration;
+      if (strings !== undefined) validateBoolean(strings, 'options.contextCodeGeneration.strings');
+      if (wasm !== undefined) validateBoolean(wasm, 'options.contextCodeGeneration.wasm');
+      opts.codeGeneration = { strings, wasm };
+    }
+    if (options.microtaskMode !== undefined) validateString(options.microtaskMode, 'options.microtaskMode');
+    return opts;
+  }
+
+  function isContext(object) {
+    validateObject(object, 'object', true);
+    return natives.isContext(object);
+  }
+
+  function validateContext(contextifiedObject) {
+    if (!isContext(contextifiedObject)) {
+      throw invalidArgType('contextifiedObject', 'an vm.Context', contextifiedObject);
+    }
+  }
+
+  let defaultContextNameIndex = 1;
+  function createContext(contextObject = {}, options = {}) {
+    if (isContext(contextObject)) return contextObject;
+    validateObject(options, 'options');
+    const {
+      name = `VM Context ${defaultContextNameIndex++}`,
+      origin,
+      codeGeneration,
+      microtaskMode,
+    } = options;
+    validateString(name, 'options.name');
+    if (origin !== undefined) validateString(origin, 'options.origin');
+    if (codeGeneration !== undefined) validateObject(codeGeneration, 'options.codeGeneration');
+    let strings = true;
+    let wasm = true;
+    if (codeGeneration !== undefined) {
+      ({ strings = true, wasm = true } = codeGeneration);
+      validateBoolean(strings, 'options.codeGeneration.strings');
+      validateBoolean(wasm, 'options.codeGeneration.wasm');
+    }
+    if (microtaskMode !== undefined && microtaskMode !== 'afterEvaluate') {
+      throw invalidArgValue('options.microtaskMode', microtaskMode, "must be one of: 'afterEvaluate', undefined");
+    }
+    natives.makeContext(contextObject, name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate');
+    return contextObject;
+  }
+
+  function createScript(code, options) {
+    return new Script(code, options);
+  }
+
+  function runInContext(code, contextifiedObject, options) {
+    validateContext(contextifiedObject);
+    if (typeof options === 'string') options = { filename: options };
+    return createScript(code, options).runInContext(contextifiedObject, options);
+  }
+
+  function runInNewContext(code, contextObject, options) {
+    if (typeof options === 'string') options = { filename: options };
+    contextObject = createContext(contextObject, contextOptions(options));
+    return createScript(code, options).runInNewContext(contextObject, options);
+  }
+
+  function runInThisContext(code, options) {
+    if (typeof options === 'string') options = { filename: options };
+    return createScript(code, options).runInThisContext(options);
+  }
+
+  const exportsObject = {
+    Script,
+    createContext,
+    createScript,
+    runInContext,
+    runInNewContext,
+    runInThisContext,
+    isContext,
+  };
+  if (natives.compileFunction) exportsObject.compileFunction = natives.compileFunction;
+  if (natives.measureMemory) exportsObject.measureMemory = natives.measureMemory;
+  exportsObject.constants = natives.constants;
+  return { exports: exportsObject, validate: { validateObject, validateString, validateBoolean, validateFunction, validateInt32, validateUint32, validateBuffer, isContext, validateContext } };
+})
