@@ -65,9 +65,10 @@ func Load(h *host.Host, mod *sobek.Object) error {
 		o, _ := c.Argument(0).(*sobek.Object)
 		return rt.ToValue(m.h.Isolate.ContextOf(o, m.main) != nil)
 	})
-	set("checkCachedData", func(c sobek.FunctionCall) sobek.Value { return rt.ToValue(false) })
-	set("createCachedData", func(c sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
 	set("setImportModuleDynamically", func(c sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
+	m.installCodeCache(natives)
+	m.installCompileFunction(natives)
+	m.installMeasureMemory(natives)
 	constants := rt.NewObject()
 	_ = natives.Set("constants", constants)
 
