@@ -537,3 +537,51 @@ func (c *comparer) mapEqual(a, b *sobek.Object) bool {
 	}
 	return true
 }
+
+// Kind names the built-in kind of o as Node's util.types sees it, from its
+// internal slots rather than its prototype: "array", "date", "regexp",
+// "error", "number", "string", "boolean", "bigint", "symbol" (boxed
+// primitives), "map", "set", "typedarray", "arraybuffer", "dataview",
+// "function" or "object".
+func Kind(o *sobek.Object) string {
+	if o == nil {
+		return ""
+	}
+	if isFunction(o) {
+		return "function"
+	}
+	switch kindOf(o) {
+	case kArray:
+		return "array"
+	case kDate:
+		return "date"
+	case kRegExp:
+		return "regexp"
+	case kError:
+		return "error"
+	case kBoxed:
+		switch o.ClassName() {
+		case "Number":
+			return "number"
+		case "String":
+			return "string"
+		case "Boolean":
+			return "boolean"
+		}
+		if o.ExportType().String() == "string" {
+			return "symbol"
+		}
+		return "bigint"
+	case kMap:
+		return "map"
+	case kSet:
+		return "set"
+	case kTyped:
+		return "typedarray"
+	case kArrayBuffer:
+		return "arraybuffer"
+	case kDataView:
+		return "dataview"
+	}
+	return "object"
+}

@@ -1,0 +1,23 @@
+const assert = require('assert');
+function t(f) { try { f(); console.log('no throw'); } catch (e) { console.log(JSON.stringify(e.message)); } }
+t(() => assert.deepStrictEqual({a:1}, {a:2}, 'mm'));
+t(() => assert.equal(1, 2, 'mm'));
+t(() => assert.notStrictEqual(1, 1, 'mm'));
+t(() => assert.strictEqual({a:1}, {a:2}, 'mm'));
+t(() => assert.strictEqual('a'.repeat(10), 'b'.repeat(10)));
+t(() => assert.strictEqual('hello world', 'hello there'));
+t(() => assert.strictEqual(1, 2, ''));
+t(() => assert.strictEqual(0, -0));
+t(() => assert.deepStrictEqual([1,2,3,4,5,6,7,8,9,10], [1,2,3,4,5,6,7,8,9,11]));
+t(() => assert.deepStrictEqual({a:1,b:2,c:3,d:4,e:5,f:6,g:7,h:8}, {a:0,b:2,c:3,d:4,e:5,f:6,g:7,h:8}));
+t(() => assert.deepStrictEqual({a:'x', nested: {deep: [1, {z: null}]}}, {a:'x', nested: {deep: [1, {z: undefined}]}}));
+t(() => assert.deepStrictEqual([], {}));
+t(() => assert.deepStrictEqual(new Set([1]), new Set([2])));
+t(() => assert.deepStrictEqual({a: Symbol('s')}, {a: Symbol('s')}));
+t(() => assert.deepStrictEqual('a\nb', 'a\nc'));
+t(() => assert.strictEqual(null, undefined));
+t(() => assert.deepStrictEqual([1, [2, 3]], [1, [2, 4]]));
+t(() => assert.deepStrictEqual(new Date(0), new Date(1)));
+t(() => assert.deepStrictEqual(/a/, /b/));
+t(() => assert.deepStrictEqual(class A{}, class B{}));
+t(() => assert.strictEqual(function f(){}, function g(){}));
