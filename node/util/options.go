@@ -64,3 +64,94 @@ func resolveNum(v, def int) int {
 	}
 	return v
 }
+
+// OptionsFromJS reads util.inspect's JS options: args[0] is an options
+// object, or (legacy form) showHidden, then depth and colors.
+func OptionsFromJS(rt *sobek.Runtime, args []sobek.Value) InspectOptions {
+	var o InspectOptions
+	if len(args) == 0 {
+		return o
+	}
+	obj, ok := args[0].(*sobek.Object)
+	if !ok {
+		if len(args) > 0 && !sobek.IsUndefined(args[0]) {
+			o.ShowHidden = args[0].ToBoolean()
+		}
+		if len(args) > 1 && !sobek.IsUndefined(args[1]) {
+			o.Depth = jsNum(args[1], 0)
+		}
+		if len(args) > 2 && !sobek.IsUndefined(args[2]) {
+			o.Colors = args[2].ToBoolean()
+		}
+		return o
+	}
+	get := func(name string) (sobek.Value, bool) {
+		v := obj.Get(name)
+		if v == nil || sobek.IsUndefined(v) {
+			return nil, false
+		}
+		return v, true
+	}
+	if v, ok := get("depth"); ok {
+		o.Depth = jsNum(v, 0)
+	}
+	if v, ok := get("colors"); ok {
+		o.Colors = v.ToBoolean()
+	}
+	if v, ok := get("showHidden"); ok {
+		o.ShowHidden = v.ToBoolean()
+	}
+	if v, ok := get("showProxy"); ok {
+		o.ShowProxy = v.ToBoolean()
+	}
+	if v, ok := get("customInspect"); ok {
+		o.NoCustomInspect = !v.ToBoolean()
+	}
+	if v, ok := get("breakLength"); ok {
+		o.BreakLength = jsNum(v, 0)
+	}
+	if v, ok := get("maxArrayLength"); ok {
+		o.MaxArrayLength = jsNum(v, 0)
+	}
+	if v, ok := get("maxStringLength"); ok {
+		o.MaxStringLength = jsNum(v, 0)
+	}
+	if v, ok := get("sorted"); ok {
+		o.Sorted = v.ToBoolean()
+	}
+	if v, ok := get("getters"); ok {
+		o.Getters = v.ToBoolean()
+	}
+	if v, ok := get("compact"); ok {
+		if sobek.IsNumber(v) {
+			n := jsNum(v, 0)
+			if n == Unlimited {
+				n = math.MaxInt32
+			}
+			o.Compact = n
+		} else if v.ToBoolean() {
+			o.Compact = CompactTrue
+		} else {
+			o.Compact = CompactFalse
+		}
+	}
+	return o
+}
+
+// jsNum maps a JS number option to the Go encoding: null/Infinity are
+// Unlimited, 0 is Zero, negatives clamp to Zero.
+func jsNum(v sobek.Value, _ int) int {
+	if sobek.IsNull(v) {
+		return Unlimited
+	}
+	f := v.ToFloat()
+	switch {
+	case math.IsInf(f, 1):
+		return Unlimited
+	case math.IsNaN(f) || f <= 0:
+		return Zero
+	case f >= math.MaxInt32:
+		return Unlimited
+	}
+	return int(f)
+}

@@ -1,0 +1,29 @@
+package util
+
+import (
+	"sync"
+	"weak"
+
+	"github.com/grafana/sobek"
+)
+
+// loaded maps a runtime to the util.inspect function Load made for it, so
+// custom inspectors receive the real util.inspect as their third argument.
+// Both sides are weak: the table never keeps a runtime alive.
+var loaded sync.Map // weak.Pointer[sobek.Runtime] -> weak.Pointer[sobek.Object]
+
+func rememberInspect(rt *sobek.Runtime, f *sobek.Object) {
+	registerInspectFunc(f)
+	loaded.Store(weak.Make(rt), weak.Make(f))
+}
+
+func loadedInspect(rt *sobek.Runtime) sobek.Value {
+	v, ok := loaded.Load(weak.Make(rt))
+	if !ok {
+		return nil
+	}
+	if f := v.(weak.Pointer[sobek.Object]).Value(); f != nil {
+		return f
+	}
+	return nil
+}
