@@ -479,7 +479,7 @@ func (c *ictx) formatRaw(r *realm, o *sobek.Object, recurse int, typedArray bool
 			return braces[0] + "]"
 		}
 		extrasType = kArrayExtrasType
-		format = func() []string { return c.formatArray(r, o, recurse+1, length) }
+		format = func() []string { return c.formatArray(r, o, recurse, length) }
 	case et == reflectTypeSetExport && className != "Array" && c.isSet(r, o):
 		size := int(r.call(r.intrinsic("Set.prototype.#size"), o).ToInteger())
 		prefix := getPrefix(constructor, hasCtor, tag, "Set", "("+itoa(size)+")")
@@ -488,7 +488,7 @@ func (c *ictx) formatRaw(r *realm, o *sobek.Object, recurse int, typedArray bool
 			return prefix + "{}"
 		}
 		braces = [2]string{prefix + "{", "}"}
-		format = func() []string { return c.formatSet(r, o, size, recurse+1) }
+		format = func() []string { return c.formatSet(r, o, size, recurse) }
 	case et == reflectTypeMapExport && c.isMap(r, o):
 		size := int(r.call(r.intrinsic("Map.prototype.#size"), o).ToInteger())
 		prefix := getPrefix(constructor, hasCtor, tag, "Map", "("+itoa(size)+")")
@@ -497,7 +497,7 @@ func (c *ictx) formatRaw(r *realm, o *sobek.Object, recurse int, typedArray bool
 			return prefix + "{}"
 		}
 		braces = [2]string{prefix + "{", "}"}
-		format = func() []string { return c.formatMap(r, o, size, recurse+1) }
+		format = func() []string { return c.formatMap(r, o, size, recurse) }
 	default:
 		if taName := c.typedArrayName(r, o); taName != "" {
 			keys = c.nonIndexKeys(r, o)
@@ -514,7 +514,7 @@ func (c *ictx) formatRaw(r *realm, o *sobek.Object, recurse int, typedArray bool
 			if length == 0 && len(keys) == 0 && !c.showHidden {
 				return braces[0] + "]"
 			}
-			format = func() []string { return c.formatTypedArray(r, o, length, recurse+1) }
+			format = func() []string { return c.formatTypedArray(r, o, length, recurse) }
 			extrasType = kArrayExtrasType
 			break
 		}
@@ -522,21 +522,16 @@ func (c *ictx) formatRaw(r *realm, o *sobek.Object, recurse int, typedArray bool
 		braces = [2]string{"{", "}"}
 		_, isFunc := sobek.AssertFunction(o)
 		switch {
-		case className == "Function" || (isFunc && className != "Object"):
+		case isFunc:
 			base = c.functionBase(r, o, constructor, hasCtor, tag)
 			if len(keys) == 0 {
 				return c.stylize(base, "special")
 			}
 		case constructor == "Object" && hasCtor && className == "Arguments":
-			braces[0] = "[Arguments] ["
-			braces[1] = "]"
-			extrasType = kArrayExtrasType
-			length := int(o.Get("length").ToInteger())
-			keys = filterIndexKeys(keys)
-			if length == 0 && len(keys) == 0 {
-				return braces[0] + "]"
+			braces[0] = "[Arguments] {"
+			if len(keys) == 0 {
+				return braces[0] + "}"
 			}
-			format = func() []string { return c.formatArray(r, o, recurse+1, length) }
 		case className == "RegExp":
 			base = r.call(r.intrinsic("RegExp.prototype.toString"), o).String()
 			prefix := getPrefix(constructor, hasCtor, tag, "RegExp", "")
@@ -581,7 +576,7 @@ func (c *ictx) formatRaw(r *realm, o *sobek.Object, recurse int, typedArray bool
 		case et == typePromise:
 			braces[0] = getPrefix(constructor, hasCtor, tag, "Promise", "") + "{"
 			p := o.Export().(*sobek.Promise)
-			format = func() []string { return c.formatPromise(r, p, recurse+1) }
+			format = func() []string { return c.formatPromise(r, p, recurse) }
 		case c.isWeak(r, o, "WeakSet"):
 			braces[0] = getPrefix(constructor, hasCtor, tag, "WeakSet", "") + "{"
 			format = func() []string { return []string{c.stylize("<items unknown>", "special")} }
@@ -974,24 +969,23 @@ func (c *ictx) boxedBase(r *realm, o *sobek.Object, et reflect.Type, constructor
 		return "", false
 	}
 	var typ, method string
-	switch et.Kind() {
-	case reflect.Float64, reflect.Int64, reflect.Int, reflect.Int32:
-		typ, method = "Number", "Number.prototype.valueOf"
-	case reflect.String:
-		typ, method = "String", "String.prototype.valueOf"
-	case reflect.Bool:
-		typ, method = "Boolean", "Boolean.prototype.valueOf"
-	case reflect.Ptr:
-		switch et.String() {
-		case "*big.Int":
-			typ, method = "BigInt", "BigInt.prototype.valueOf"
-		case "*sobek.Symbol":
-			typ, method = "Symbol", "Symbol.prototype.valueOf"
+	switch o.ClassName() {
+	case "Number", "String", "Boolean":
+		typ = o.ClassName()
+	default:
+		switch {
+		case et.Kind() == reflect.Ptr && et.String() == "*big.Int":
+			typ = "BigInt"
+		case protoChainHas(o, r.intrinsic("Symbol.prototype")):
+			typ = "Symbol"
+		case protoChainHas(o, r.intrinsic("BigInt.prototype")):
+			typ = "BigInt"
 		}
 	}
 	if typ == "" {
 		return "", false
 	}
+	method = typ + ".prototype.valueOf"
 	val, ok := r.tryCall(r.intrinsic(method), o)
 	if !ok {
 		return "", false
