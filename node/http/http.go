@@ -1,0 +1,495 @@
+// Package http is Node's `http` builtin for jsvm: createServer, Server,
+// IncomingMessage, ServerResponse, STATUS_CODES and METHODS, plus a minimal
+// client (request, get). The JavaScript face (http.js) is built on the
+// `events` builtin's EventEmitter; the network side is Go's net/http.
+//
+// Threading: Go's server goroutines never touch the runtime. A request is
+// handed to the event loop with Host.Post; the JS handler runs on the loop
+// goroutine and queues response operations (head, body chunks, end) that
+// the Go handler goroutine, which waits for them, applies to the
+// ResponseWriter. A listening server holds a Host.Ref so the process stays
+// alive; close() releases it.
+package http
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/node/events"
+	"github.com/jsvm-dev/jsvm/node/host"
+)
+
+//go:embed http.js
+var source string
+
+var compiled struct {
+	once sync.Once
+	prog *sobek.Program
+	err  error
+}
+
+// Load is the loader of the `http` builtin. It needs the `events` builtin
+// in the host's registry.
+func Load(h *host.Host, module *sobek.Object) error {
+	compiled.once.Do(func() {
+		compiled.prog, compiled.err = sobek.Compile("node:http",
+			"(function(module, exports, internals, binding, EventEmitter) {"+source+"\n})", true)
+	})
+	if compiled.err != nil {
+		return compiled.err
+	}
+	ee, err := h.Require("events")
+	if err != nil {
+		return fmt.Errorf("http needs the events builtin: %w", err)
+	}
+	rt := h.Runtime
+	fnv, err := rt.RunProgram(compiled.prog)
+	if err != nil {
+		return err
+	}
+	fn, _ := sobek.AssertFunction(fnv)
+	b := &binding{h: h}
+	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee)
+	return err
+}
+
+type binding struct {
+	h *host.Host
+}
+
+func (b *binding) object() *sobek.Object {
+	rt := b.h.Runtime
+	o := rt.NewObject()
+	_ = o.Set("listen", b.listen)
+	_ = o.Set("request", b.request)
+	_ = o.Set("received", func(v sobek.Value) string { return nodeerr.Received(v) })
+	return o
+}
+
+// listenError is what JS gets when listen fails: Node's code, errno and
+// syscall.
+func (b *binding) listenError(err error, address string, port int) sobek.Value {
+	rt := b.h.Runtime
+	code, errno := "EADDRINUSE", -98
+	msg := "address already in use"
+	var se syscall.Errno
+	switch {
+	case errors.As(err, &se) && se == syscall.EADDRINUSE:
+	case errors.As(err, &se) && se == syscall.EACCES:
+		code, errno, msg = "EACCES", -13, "permission denied"
+	case errors.As(err, &se) && se == syscall.EADDRNOTAVAIL:
+		code, errno, msg = "EADDRNOTAVAIL", -99, "address not available"
+	default:
+		var dnsErr *net.DNSError
+		if errors.As(err, &dnsErr) {
+			code, errno, msg = "ENOTFOUND", -3008, "getaddrinfo ENOTFOUND "+address
+			o := rt.NewObject()
+			_ = o.Set("code", code)
+			_ = o.Set("errno", errno)
+			_ = o.Set("syscall", "getaddrinfo")
+			_ = o.Set("hostname", address)
+			_ = o.Set("message", msg)
+			return o
+		}
+		code, errno, msg = "EINVAL", -22, err.Error()
+	}
+	o := rt.NewObject()
+	_ = o.Set("code", code)
+	_ = o.Set("errno", errno)
+	_ = o.Set("syscall", "listen")
+	_ = o.Set("address", address)
+	_ = o.Set("port", port)
+	_ = o.Set("message", fmt.Sprintf("listen %s: %s %s:%d", code, msg, address, port))
+	return o
+}
+
+// listen(port, host, onRequest) -> {handle} or {error}. host "" listens on
+// every address (reported as "::").
+func (b *binding) listen(port int, hostname string, onRequest sobek.Callable) *sobek.Object {
+	rt := b.h.Runtime
+	out := rt.NewObject()
+	addr := net.JoinHostPort(hostname, strconv.Itoa(port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		shown := hostname
+		if shown == "" {
+			shown = "::"
+		}
+		_ = out.Set("error", b.listenError(err, shown, port))
+		return out
+	}
+	s := &server{h: b.h, onRequest: onRequest, ln: ln, done: make(chan struct{})}
+	s.srv = &http.Server{Handler: s}
+	b.h.Ref()
+	s.refd = true
+	go func() { _ = s.srv.Serve(ln) }()
+
+	tcp := ln.Addr().(*net.TCPAddr)
+	address, family := tcp.IP.String(), "IPv4"
+	if hostname == "" || tcp.IP.To4() == nil {
+		family = "IPv6"
+	}
+	if hostname == "" {
+		address = "::"
+	}
+	_ = out.Set("address", address)
+	_ = out.Set("family", family)
+	_ = out.Set("port", tcp.Port)
+	handle := rt.NewObject()
+	_ = handle.Set("close", s.close)
+	_ = handle.Set("closeAll", s.closeAll)
+	_ = handle.Set("ref", s.ref)
+	_ = handle.Set("unref", s.unref)
+	_ = out.Set("handle", handle)
+	return out
+}
+
+type server struct {
+	h         *host.Host
+	onRequest sobek.Callable
+	ln        net.Listener
+	srv       *http.Server
+	done      chan struct{} // closed when the server is closed for good
+	closing   bool          // loop goroutine only
+	refd      bool          // loop goroutine only
+	unrefd    bool          // loop goroutine only: server.unref() called
+}
+
+// ref/unref: server.ref()/unref() (the listening server keeps the process
+// alive unless unref'd).
+func (s *server) ref() {
+	if s.unrefd && !s.closing {
+		s.unrefd = false
+		s.refd = true
+		s.h.Ref()
+	}
+}
+
+func (s *server) unref() {
+	if !s.unrefd && s.refd {
+		s.unrefd = true
+		s.refd = false
+		s.h.Unref()
+	}
+}
+
+// close stops listening; done() is called on the loop once every request
+// in flight has finished.
+func (s *server) close(done sobek.Callable) {
+	if s.closing {
+		return
+	}
+	s.closing = true
+	s.h.Ref() // until done runs
+	go func() {
+		_ = s.srv.Shutdown(context.Background())
+		close(s.done)
+		s.h.Post(func() {
+			if s.refd {
+				s.refd = false
+				s.h.Unref()
+			}
+			s.h.Unref()
+			if done != nil {
+				if _, err := done(sobek.Undefined()); err != nil {
+					panic(err)
+				}
+			}
+		})
+	}()
+}
+
+// closeAll drops every connection at once (server.closeAllConnections).
+func (s *server) closeAll() {
+	go func() { _ = s.srv.Close() }()
+}
+
+// op is one response operation queued by JS for the handler goroutine.
+type op struct {
+	kind    byte // 'h' head, 'w' write, 'e' end
+	status  int
+	headers [][2]string
+	data    []byte
+}
+
+// exchange is one request/response pair.
+type exchange struct {
+	mu     sync.Mutex
+	ops    []op
+	notify chan struct{}
+	req    *sobek.Object // JS IncomingMessage sink (loop goroutine only)
+	res    *sobek.Object // JS response side (loop goroutine only)
+}
+
+func (x *exchange) queue(o op) {
+	x.mu.Lock()
+	x.ops = append(x.ops, o)
+	x.mu.Unlock()
+	select {
+	case x.notify <- struct{}{}:
+	default:
+	}
+}
+
+func (x *exchange) take() []op {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	ops := x.ops
+	x.ops = nil
+	return ops
+}
+
+// callMethod calls obj[name](args...) on the loop goroutine, turning a JS
+// throw into an uncaught exception of the host.
+func callMethod(obj *sobek.Object, name string, args ...sobek.Value) {
+	if obj == nil {
+		return
+	}
+	fn, ok := sobek.AssertFunction(obj.Get(name))
+	if !ok {
+		return
+	}
+	if _, err := fn(obj, args...); err != nil {
+		panic(err)
+	}
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := s.h
+	h.Ref()
+	defer h.Unref()
+	x := &exchange{notify: make(chan struct{}, 1)}
+	h.Post(func() { s.dispatch(x, r) })
+
+	// The body, chunk by chunk, then its end.
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := r.Body.Read(buf)
+		if n > 0 {
+			chunk := bytes.Clone(buf[:n])
+			h.Post(func() {
+				callMethod(x.req, "push", h.Runtime.ToValue(h.Runtime.NewArrayBuffer(chunk)))
+			})
+		}
+		if err != nil {
+			break
+		}
+	}
+	h.Post(func() { callMethod(x.req, "push", sobek.Null()) })
+
+	flusher, _ := w.(http.Flusher)
+	for {
+		for _, o := range x.take() {
+			switch o.kind {
+			case 'h':
+				hd := w.Header()
+				for _, kv := range o.headers {
+					hd.Add(kv[0], kv[1])
+				}
+				if r.Method == http.MethodHead || o.status == 204 || o.status == 304 {
+					hd.Del("Transfer-Encoding")
+				}
+				w.WriteHeader(o.status)
+			case 'w':
+				if len(o.data) > 0 {
+					_, _ = w.Write(o.data)
+					if flusher != nil {
+						flusher.Flush()
+					}
+				}
+			case 'e':
+				if len(o.data) > 0 {
+					_, _ = w.Write(o.data)
+				}
+				h.Post(func() { callMethod(x.res, "_finished") })
+				return
+			}
+		}
+		select {
+		case <-x.notify:
+		case <-r.Context().Done():
+			h.Post(func() {
+				callMethod(x.req, "_aborted")
+				callMethod(x.res, "_aborted")
+			})
+			return
+		case <-s.done:
+			return
+		}
+	}
+}
+
+// dispatch runs on the loop: it builds the request info and the response
+// handle and calls the JS request listener.
+func (s *server) dispatch(x *exchange, r *http.Request) {
+	rt := s.h.Runtime
+	info := rt.NewObject()
+	_ = info.Set("method", r.Method)
+	_ = info.Set("url", r.RequestURI)
+	_ = info.Set("httpVersionMajor", r.ProtoMajor)
+	_ = info.Set("httpVersionMinor", r.ProtoMinor)
+	_ = info.Set("rawHeaders", rawHeaders(r))
+	if host, port, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		_ = info.Set("remoteAddress", host)
+		p, _ := strconv.Atoi(port)
+		_ = info.Set("remotePort", p)
+		if strings.Contains(host, ":") {
+			_ = info.Set("remoteFamily", "IPv6")
+		} else {
+			_ = info.Set("remoteFamily", "IPv4")
+		}
+	}
+	if local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		if host, port, err := net.SplitHostPort(local.String()); err == nil {
+			_ = info.Set("localAddress", host)
+			p, _ := strconv.Atoi(port)
+			_ = info.Set("localPort", p)
+		}
+	}
+	handle := rt.NewObject()
+	_ = handle.Set("head", func(status int, flat []string) {
+		o := op{kind: 'h', status: status}
+		for i := 0; i+1 < len(flat); i += 2 {
+			o.headers = append(o.headers, [2]string{flat[i], flat[i+1]})
+		}
+		x.queue(o)
+	})
+	_ = handle.Set("write", func(chunk sobek.Value) {
+		x.queue(op{kind: 'w', data: toBytes(rt, chunk)})
+	})
+	_ = handle.Set("end", func(chunk sobek.Value) {
+		x.queue(op{kind: 'e', data: toBytes(rt, chunk)})
+	})
+	v, err := s.onRequest(sobek.Undefined(), info, handle)
+	if err != nil {
+		panic(err)
+	}
+	pair, _ := v.(*sobek.Object)
+	if pair != nil {
+		x.req, _ = pair.Get("req").(*sobek.Object)
+		x.res, _ = pair.Get("res").(*sobek.Object)
+	}
+	callMethod(pair, "emit")
+}
+
+// rawHeaders lists the request's headers as Node's rawHeaders does: name,
+// value, name, value..., with Host first as a client sends it.
+func rawHeaders(r *http.Request) []string {
+	var out []string
+	if r.Host != "" {
+		out = append(out, "Host", r.Host)
+	}
+	return appendHeaders(out, r.Header)
+}
+
+// appendHeaders appends h's fields as name, value pairs, names sorted (Go
+// keeps no order).
+func appendHeaders(out []string, h http.Header) []string {
+	names := make([]string, 0, len(h))
+	for name := range h {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, v := range h[name] {
+			out = append(out, name, v)
+		}
+	}
+	return out
+}
+
+// toBytes copies a string or ArrayBuffer view (Buffer, Uint8Array,
+// DataView) into Go bytes; undefined and null give none.
+func toBytes(rt *sobek.Runtime, v sobek.Value) []byte {
+	if v == nil || sobek.IsUndefined(v) || sobek.IsNull(v) {
+		return nil
+	}
+	if s, ok := v.Export().(string); ok {
+		return []byte(s)
+	}
+	var b []byte
+	if err := rt.ExportTo(v, &b); err == nil {
+		return bytes.Clone(b)
+	}
+	return []byte(v.String())
+}
+
+// request(options, onResponse, onError) performs a client request on a
+// goroutine: options {method, url, headers: flat [name, value...], body}.
+// onResponse(info, body ArrayBuffer) or onError(err) runs on the loop.
+func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable) {
+	h := b.h
+	rt := h.Runtime
+	method := opts.Get("method").String()
+	url := opts.Get("url").String()
+	var flat []string
+	_ = rt.ExportTo(opts.Get("headers"), &flat)
+	body := toBytes(rt, opts.Get("body"))
+	req, err := http.NewRequest(method, url, bytes.NewReader(body))
+	if err != nil {
+		msg := err.Error()
+		h.Ref()
+		h.Post(func() {
+			defer h.Unref()
+			if _, err := onError(sobek.Undefined(), rt.ToValue(msg), rt.ToValue("ERR_INVALID_URL")); err != nil {
+				panic(err)
+			}
+		})
+		return
+	}
+	if len(body) == 0 {
+		req.Body = http.NoBody
+	}
+	for i := 0; i+1 < len(flat); i += 2 {
+		if strings.EqualFold(flat[i], "host") {
+			req.Host = flat[i+1]
+			continue
+		}
+		req.Header.Add(flat[i], flat[i+1])
+	}
+	h.Ref()
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		var data []byte
+		if err == nil {
+			data, err = io.ReadAll(resp.Body)
+			resp.Body.Close()
+		}
+		h.Post(func() {
+			defer h.Unref()
+			if err != nil {
+				code := "ECONNRESET"
+				var se syscall.Errno
+				if errors.As(err, &se) && se == syscall.ECONNREFUSED {
+					code = "ECONNREFUSED"
+				}
+				if _, err := onError(sobek.Undefined(), rt.ToValue(err.Error()), rt.ToValue(code)); err != nil {
+					panic(err)
+				}
+				return
+			}
+			info := rt.NewObject()
+			_ = info.Set("statusCode", resp.StatusCode)
+			_ = info.Set("statusMessage", strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode))))
+			_ = info.Set("httpVersionMajor", resp.ProtoMajor)
+			_ = info.Set("httpVersionMinor", resp.ProtoMinor)
+			_ = info.Set("rawHeaders", appendHeaders(nil, resp.Header))
+			if _, err := onResponse(sobek.Undefined(), info, rt.ToValue(rt.NewArrayBuffer(data))); err != nil {
+				panic(err)
+			}
+		})
+	}()
+}
