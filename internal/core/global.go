@@ -157,6 +157,15 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	g.inSandbox(func() {
 		hd := descToObject(g.home.rt, mapDesc(sd, func(v sobek.Value) sobek.Value { return Carry(v, g.c, g.home) }))
 		ok = mustCall(g.home.reflect().defineProperty, g.sb, k, hd).ToBoolean()
+		if !ok && d.Getter == nil && d.Setter == nil {
+			// Go-backed sandboxes (maps, structs) take no descriptors;
+			// a plain write is what a declaration means to them.
+			v := sobek.Undefined()
+			if d.Value != nil {
+				v = Carry(d.Value, g.c, g.home)
+			}
+			ok = mustCall(g.home.reflect().set, g.sb, k, v).ToBoolean()
+		}
 	})
 	if ok && d.Configurable == sobek.FLAG_FALSE && !g.placeholder(k) {
 		ph := d

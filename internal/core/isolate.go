@@ -6,6 +6,7 @@ package core
 
 import (
 	"sync"
+	"weak"
 )
 
 // Isolate groups contexts that may share objects. It is used from one
@@ -18,7 +19,7 @@ type Isolate struct {
 	// cleanups run on the runtime's cleanup goroutine.
 	tabMu    sync.Mutex
 	wrappers map[wrapKey]*wrapEntry
-	links    map[wkey]*link
+	links    map[wkey]weak.Pointer[wrapper]
 
 	// active is the chain of realms on the call stack, innermost last. An
 	// interrupt must reach the runtime that is actually executing.
@@ -35,7 +36,7 @@ type IsolateOptions struct{}
 func NewIsolate(opts IsolateOptions) *Isolate {
 	iso := &Isolate{
 		wrappers: make(map[wrapKey]*wrapEntry),
-		links:    make(map[wkey]*link),
+		links:    make(map[wkey]weak.Pointer[wrapper]),
 	}
 	iso.main = iso.newRealm(ContextOptions{Name: "main"})
 	iso.main.isMain = true

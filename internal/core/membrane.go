@@ -25,11 +25,6 @@ type wrapKey struct {
 
 type wrapEntry struct{ wrapper wkey }
 
-// link is what a wrapper points back to.
-type link struct {
-	orig *sobek.Object
-	home *Context
-}
 
 // Unwrap reports whether o is a membrane wrapper for an object of another
 // context of this isolate, and if so returns the original and the runtime it
@@ -39,7 +34,7 @@ func (iso *Isolate) Unwrap(o *sobek.Object) (orig *sobek.Object, home *sobek.Run
 	if l == nil {
 		return nil, nil, false
 	}
-	return l.orig, l.home.rt, true
+	return l.o, l.home.rt, true
 }
 
 // UnwrapContext is Unwrap returning the home context.
@@ -48,17 +43,21 @@ func (iso *Isolate) UnwrapContext(o *sobek.Object) (*sobek.Object, *Context, boo
 	if l == nil {
 		return nil, nil, false
 	}
-	return l.orig, l.home, true
+	return l.o, l.home, true
 }
 
-func (iso *Isolate) linkOf(o *sobek.Object) *link {
+// linkOf returns the trap state of o if o is a wrapper. The table holds
+// the state weakly: a strong link to the original would keep the wrapper
+// reachable through the original's realm (its sandbox may hold the
+// wrapper), and no context would ever be collected.
+func (iso *Isolate) linkOf(o *sobek.Object) *wrapper {
 	if o == nil || o.ExportType() != proxyType {
 		return nil
 	}
 	iso.tabMu.Lock()
 	l := iso.links[weak.Make(o)]
 	iso.tabMu.Unlock()
-	return l
+	return l.Value()
 }
 
 var proxyType = func() any {
@@ -80,9 +79,9 @@ func Carry(v sobek.Value, from, to *Context) sobek.Value {
 func (iso *Isolate) carryObject(o *sobek.Object, from, to *Context) sobek.Value {
 	if l := iso.linkOf(o); l != nil {
 		if l.home == to {
-			return l.orig
+			return l.o
 		}
-		o, from = l.orig, l.home
+		o, from = l.o, l.home
 	}
 	key := wrapKey{orig: weak.Make(o), realm: to.id}
 	iso.tabMu.Lock()
@@ -94,11 +93,12 @@ func (iso *Isolate) carryObject(o *sobek.Object, from, to *Context) sobek.Value 
 	}
 	iso.tabMu.Unlock()
 
-	w := newWrapper(o, from, to)
+	ws := newWrapper(o, from, to)
+	w := ws.proxy
 	wk := weak.Make(w)
 	iso.tabMu.Lock()
 	iso.wrappers[key] = &wrapEntry{wrapper: wk}
-	iso.links[wk] = &link{orig: o, home: from}
+	iso.links[wk] = weak.Make(ws)
 	iso.tabMu.Unlock()
 	runtime.AddCleanup(w, iso.forget, cleanupKey{key, wk})
 	return w
@@ -132,7 +132,7 @@ type wrapper struct {
 	hasInstance sobek.Value // lazily made; works around sobek's instanceof on proxies
 }
 
-func newWrapper(o *sobek.Object, home, here *Context) *sobek.Object {
+func newWrapper(o *sobek.Object, home, here *Context) *wrapper {
 	w := &wrapper{o: o, home: home, here: here}
 	rt := here.rt
 	if call, ok := sobek.AssertFunction(o); ok {
@@ -179,7 +179,7 @@ func newWrapper(o *sobek.Object, home, here *Context) *sobek.Object {
 		cfg.Construct = w.construct
 	}
 	w.proxy = rt.ToValue(rt.NewProxy(w.shadow, cfg)).(*sobek.Object)
-	return w.proxy
+	return w
 }
 
 // newConstructorShadow returns a fresh constructible function with no own
