@@ -25,7 +25,6 @@ type wrapKey struct {
 
 type wrapEntry struct{ wrapper wkey }
 
-
 // Unwrap reports whether o is a membrane wrapper for an object of another
 // context of this isolate, and if so returns the original and the runtime it
 // belongs to. Inspectors use it to show foreign objects as they are.
