@@ -1,0 +1,41 @@
+const { Buffer } = require('buffer');
+const log = (...a) => console.log(a.map(String).join(' '));
+const hex = (b) => b.toString('hex');
+const b = Buffer.from('héllo wörld €😀');
+log(b.length, hex(b), b.toString(), b.toString('utf8', 1, 5));
+for (const enc of ['utf8', 'utf-8', 'hex', 'base64', 'base64url', 'latin1', 'binary', 'ascii', 'utf16le', 'ucs2', 'UCS-2', 'UTF8'])
+  log(enc, b.toString(enc), Buffer.isEncoding(enc), Buffer.byteLength('héllo€', enc));
+log(Buffer.isEncoding('nope'), Buffer.isEncoding(''), Buffer.isEncoding(5));
+log(hex(Buffer.from('aGVsbG8gd29ybGQ', 'base64')), hex(Buffer.from('aGVs bG8=\n', 'base64')), hex(Buffer.from('-_-_', 'base64url')));
+log(hex(Buffer.from('abcdefzz12', 'hex')), hex(Buffer.from('abc', 'hex')), hex(Buffer.from('hé€', 'latin1')), hex(Buffer.from('hé€', 'utf16le')));
+log(hex(Buffer.from([1, 2, 300, -1, 'x'])), hex(Buffer.from(new Uint16Array([1, 258]))), hex(Buffer.from({length: 2, 0: 7})));
+const ab = new ArrayBuffer(8); const v = Buffer.from(ab, 2, 4); v[0] = 9; log(new Uint8Array(ab)[2], v.length, v.byteOffset);
+log(Buffer.from('\ud800x').toString('hex'), Buffer.from([0xe2, 0x82, 0x41, 0xff, 0xc0, 0x80]).toString() === '\ufffdA\ufffd\ufffd\ufffd');
+const a = Buffer.alloc(5, 'ab'); log(hex(a), hex(Buffer.alloc(3)), hex(Buffer.alloc(4, 257)), hex(Buffer.alloc(4, 'aGk=', 'base64')));
+log(Buffer.isBuffer(a), Buffer.isBuffer(new Uint8Array(1)), a instanceof Uint8Array, a instanceof Buffer, a.constructor === Buffer);
+const s = a.slice(1, 3); s[0] = 0x7a; log(hex(a), s instanceof Buffer, hex(a.subarray(-2)), hex(a.slice(3, 1)));
+log(hex(Buffer.concat([Buffer.from('ab'), new Uint8Array([1]), Buffer.from('c')])), hex(Buffer.concat([Buffer.from('abc')], 5)), hex(Buffer.concat([Buffer.from('abc')], 2)));
+log(Buffer.compare(Buffer.from('a'), Buffer.from('b')), Buffer.compare(Buffer.from('b'), Buffer.from('a')), Buffer.compare(Buffer.from('a'), Buffer.from('a')), Buffer.compare(Buffer.from('a'), Buffer.from('ab')));
+const x = Buffer.from('hello');
+log(x.equals(Buffer.from('hello')), x.equals(Buffer.from('hellO')), x.compare(Buffer.from('hello')), x.compare(Buffer.from('abc'), 0, 3, 1, 3));
+const t = Buffer.alloc(8); log(x.copy(t, 2), hex(t), x.copy(t, 6, 1), hex(t), x.copy(t, 0, 3, 4), hex(t));
+log(x.indexOf('l'), x.indexOf('l', 3), x.indexOf('lo'), x.indexOf(0x6f), x.indexOf(Buffer.from('el')), x.indexOf('z'), x.lastIndexOf('l'), x.includes('ell'), x.includes('x'), x.indexOf('l', -2), x.indexOf(''), x.indexOf('', 9));
+log(JSON.stringify(x), JSON.stringify(Buffer.from(JSON.parse(JSON.stringify(x)))));
+const w = Buffer.alloc(6); log(w.write('héllo'), hex(w), w.write('zz', 4), hex(w), w.write('ab', 1, 1), hex(w), w.write('6162', 'hex'), hex(w), w.write('€€', 2), hex(w));
+const n = Buffer.alloc(16);
+n.writeUInt8(255, 0); n.writeInt8(-2, 1); n.writeUInt16LE(0x1234, 2); n.writeUInt16BE(0x1234, 4); n.writeInt32LE(-5, 6); n.writeUInt32BE(0xdeadbeef, 10);
+log(hex(n), n.readUInt8(0), n.readInt8(1), n.readUInt16LE(2), n.readUInt16BE(2), n.readInt16LE(2), n.readInt32LE(6), n.readUInt32BE(10), n.readUInt32LE(10), n.readUint32BE(10));
+log(n.writeDoubleLE(1.5, 0), n.readDoubleLE(0), n.writeFloatBE(2.25, 8), n.readFloatBE(8), hex(n));
+log(n.writeBigInt64LE(-3n, 0), n.readBigInt64LE(0), n.readBigUInt64LE(0), n.writeBigUInt64BE(2n ** 64n - 1n, 8), n.readBigUInt64BE(8), n.readBigInt64BE(8));
+log(n.writeUIntBE(0x123456, 0, 3), n.readUIntBE(0, 3), n.readUIntLE(0, 3), n.writeIntLE(-1000, 3, 3), n.readIntLE(3, 3), n.readIntBE(3, 3), n.readUIntLE(0, 6));
+log(hex(Buffer.from('0102030405060708', 'hex').swap16()), hex(Buffer.from('0102030405060708', 'hex').swap32()), hex(Buffer.from('0102030405060708', 'hex').swap64()));
+log(hex(Buffer.from('abcdef').fill('xy', 1, 4)), hex(Buffer.alloc(3).fill(Buffer.from([1, 2]))), hex(Buffer.alloc(3).fill(true)));
+const insp = Symbol.for('nodejs.util.inspect.custom');
+log(Buffer.from('hi')[insp](), Buffer.alloc(0)[insp](), Buffer.alloc(60)[insp]());
+log(Buffer.from(Buffer.from('ab')).toString(), Buffer('xy').toString(), new Buffer(2).length, Buffer.of(1, 2, 3).toString('hex'), typeof Buffer.poolSize);
+log(b.toString('utf8', -1, 100) === b.toString(), x.toString('hex', 3), x.toString(undefined, 1, 2), x.toString('utf8', 4, 2) === '');
+const m = Buffer.from('abc').map((c) => c + 1); log(m instanceof Buffer, m.toString());
+const { atob, btoa } = require('buffer'); log(atob('aGVsbG8='), btoa('hello'), atob(' aGk '));
+try { btoa('€'); } catch (e) { log(e.name, e.message); }
+try { atob('a'); } catch (e) { log(e.name, e.message); }
+const { isUtf8, isAscii } = require('buffer'); log(isUtf8(Buffer.from('é')), isUtf8(Buffer.from([0xff])), isAscii(Buffer.from('a')), isAscii(Buffer.from('é')));

@@ -1,0 +1,26 @@
+const {Buffer, kMaxLength, constants, SlowBuffer, atob, btoa} = require('buffer');
+function t(f) { try { console.log(String(f())); } catch (e) { console.log(e.name, e.code, e.message); } }
+t(() => Buffer.from(5));
+t(() => Buffer.alloc(-1));
+t(() => Buffer.alloc('1'));
+t(() => Buffer.from('ab').toString('xx'));
+t(() => Buffer.from('ab', 'xx'));
+t(() => Buffer.from('ab').readUInt8(10));
+t(() => Buffer.from('ab').readUInt16LE(1));
+t(() => Buffer.from('ab').readUInt8(1.5));
+t(() => Buffer.from('ab').readUInt8('1'));
+t(() => Buffer.alloc(2).writeUInt8(300));
+t(() => Buffer.alloc(2).writeInt8(-200));
+t(() => Buffer.alloc(4).writeUInt32LE(-1));
+t(() => Buffer.concat([1]));
+t(() => Buffer.concat(5));
+t(() => Buffer.byteLength(5));
+t(() => Buffer.from('abc').fill(''));
+t(() => Buffer.compare('a', Buffer.from('a')));
+t(() => Buffer.from('ab').equals('ab'));
+t(() => Buffer.from('ab').copy('x'));
+t(() => kMaxLength + ' ' + JSON.stringify(constants) + ' ' + typeof SlowBuffer);
+t(() => ['Buffer','SlowBuffer','isUtf8','isAscii','kMaxLength','kStringMaxLength','btoa','atob','constants','INSPECT_MAX_BYTES'].every(k => k in require('buffer')));
+t(() => atob('aGk=') + btoa('hi'));
+t(() => Buffer.poolSize);
+t(() => Object.getOwnPropertyNames(Buffer).join());
