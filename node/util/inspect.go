@@ -577,6 +577,8 @@ func (c *ictx) formatRaw(r *realm, o *sobek.Object, recurse int, typedArray bool
 			braces[0] = getPrefix(constructor, hasCtor, tag, "Promise", "") + "{"
 			p := o.Export().(*sobek.Promise)
 			format = func() []string { return c.formatPromise(r, p, recurse) }
+		case !hasCtor && tag == "Module":
+			braces[0] = "[Module: null prototype] {"
 		case c.isWeak(r, o, "WeakSet"):
 			braces[0] = getPrefix(constructor, hasCtor, tag, "WeakSet", "") + "{"
 			format = func() []string { return []string{c.stylize("<items unknown>", "special")} }
@@ -965,27 +967,11 @@ func (c *ictx) formatPromise(r *realm, p *sobek.Promise, recurse int) []string {
 }
 
 func (c *ictx) boxedBase(r *realm, o *sobek.Object, et reflect.Type, constructor string, hasCtor bool, tag string, keys *[]pkey) (string, bool) {
-	if et == nil {
-		return "", false
-	}
-	var typ, method string
-	switch o.ClassName() {
-	case "Number", "String", "Boolean":
-		typ = o.ClassName()
-	default:
-		switch {
-		case et.Kind() == reflect.Ptr && et.String() == "*big.Int":
-			typ = "BigInt"
-		case protoChainHas(o, r.intrinsic("Symbol.prototype")):
-			typ = "Symbol"
-		case protoChainHas(o, r.intrinsic("BigInt.prototype")):
-			typ = "BigInt"
-		}
-	}
+	typ := boxedKind(r, o)
 	if typ == "" {
 		return "", false
 	}
-	method = typ + ".prototype.valueOf"
+	method := typ + ".prototype.valueOf"
 	val, ok := r.tryCall(r.intrinsic(method), o)
 	if !ok {
 		return "", false

@@ -1,0 +1,165 @@
+'use strict';
+// The JavaScript half of the `util` builtin. Wrapped by util.go in
+// (function (module, exports, go) { ... }); `go` holds the native helpers.
+
+const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
+const kCustomPromisifyArgs = Symbol('customPromisifyArgs');
+
+function validateFunction(value, name) {
+  if (typeof value !== 'function') throw go.invalidArgType(name, 'of type function', value);
+}
+
+function promisify(original) {
+  validateFunction(original, 'original');
+  if (original[kCustomPromisified]) {
+    const fn = original[kCustomPromisified];
+    validateFunction(fn, 'util.promisify.custom');
+    return Object.defineProperty(fn, kCustomPromisified, {
+      value: fn, enumerable: false, writable: false, configurable: true,
+    });
+  }
+  const argumentNames = original[kCustomPromisifyArgs];
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      args.push((err, ...values) => {
+        if (err) return reject(err);
+        if (argumentNames !== undefined && values.length > 1) {
+          const obj = {};
+          for (let i = 0; i < argumentNames.length; i++) obj[argumentNames[i]] = values[i];
+          resolve(obj);
+        } else {
+          resolve(values[0]);
+        }
+      });
+      Reflect.apply(original, this, args);
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisified, {
+    value: fn, enumerable: false, writable: false, configurable: true,
+  });
+  const descs = Object.getOwnPropertyDescriptors(original);
+  for (const k of Reflect.ownKeys(descs)) {
+    try { Object.defineProperty(fn, k, descs[k]); } catch { /* non-configurable */ }
+  }
+  return fn;
+}
+promisify.custom = kCustomPromisified;
+
+function later(fn, ...args) {
+  const p = globalThis.process;
+  if (p && typeof p.nextTick === 'function') p.nextTick(fn, ...args);
+  else Promise.resolve().then(() => fn(...args));
+}
+
+function callbackifyOnRejected(reason, cb) {
+  if (!reason) {
+    const err = go.nodeError('Error', 'ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value');
+    err.reason = reason;
+    reason = err;
+  }
+  return cb(reason);
+}
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args)
+      .then((ret) => later(cb, null, ret), (rej) => later(callbackifyOnRejected, rej, cb));
+  }
+  const descs = Object.getOwnPropertyDescriptors(original);
+  if (typeof descs.length.value === 'number') descs.length.value++;
+  if (typeof descs.name.value === 'string') descs.name.value += 'Callbackified';
+  const proto = Object.getPrototypeOf(original);
+  Object.setPrototypeOf(callbackified, proto);
+  for (const k of Reflect.ownKeys(descs)) {
+    try { Object.defineProperty(callbackified, k, descs[k]); } catch { /* non-configurable */ }
+  }
+  return callbackified;
+}
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw go.invalidArgType('ctor', 'of type function', ctor);
+  if (superCtor === undefined || superCtor === null) throw go.invalidArgType('superCtor', 'of type function', superCtor);
+  if (superCtor.prototype === undefined) {
+    throw go.invalidArgType('superCtor.prototype', 'of type object', superCtor.prototype);
+  }
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+const codesWarned = new Set();
+function deprecate(fn, msg, code) {
+  if (typeof fn !== 'function') throw go.invalidArgType('fn', 'of type function', fn);
+  if (code !== undefined && typeof code !== 'string') throw go.invalidArgType('code', 'of type string', code);
+  let warned = false;
+  function deprecated(...args) {
+    if (!warned) {
+      warned = true;
+      if (code !== undefined) {
+        if (!codesWarned.has(code)) {
+          codesWarned.add(code);
+          go.warn(String(msg), 'DeprecationWarning', code, deprecated);
+        }
+      } else {
+        go.warn(String(msg), 'DeprecationWarning', undefined, deprecated);
+      }
+    }
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  return deprecated;
+}
+
+function debuglog(set, cb) {
+  const enabled = (String((globalThis.process && globalThis.process.env && globalThis.process.env.NODE_DEBUG) || ''))
+    .split(/[\s,]+/).some((s) => s && new RegExp('^' + s.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i').test(set));
+  const pid = go.pid;
+  const logger = enabled ?
+    (...args) => go.stderr(`${set.toUpperCase()} ${pid}: ${exports.format(...args)}\n`) :
+    () => {};
+  if (typeof cb === 'function') cb(logger);
+  Object.defineProperty(logger, 'enabled', { get() { return enabled; }, configurable: true, enumerable: true });
+  return logger;
+}
+
+function isError(e) {
+  return exports.types.isNativeError(e) || e instanceof Error;
+}
+
+Object.assign(exports, {
+  promisify,
+  callbackify,
+  inherits,
+  deprecate,
+  debuglog,
+  debug: debuglog,
+  isArray: Array.isArray,
+  isBoolean: (a) => typeof a === 'boolean',
+  isBuffer: (a) => typeof globalThis.Buffer === 'function' && globalThis.Buffer.isBuffer(a),
+  isNull: (a) => a === null,
+  isNullOrUndefined: (a) => a === null || a === undefined,
+  isNumber: (a) => typeof a === 'number',
+  isString: (a) => typeof a === 'string',
+  isSymbol: (a) => typeof a === 'symbol',
+  isUndefined: (a) => a === undefined,
+  isRegExp: (a) => exports.types.isRegExp(a),
+  isObject: (a) => a !== null && typeof a === 'object',
+  isDate: (a) => exports.types.isDate(a),
+  isError,
+  isFunction: (a) => typeof a === 'function',
+  isPrimitive: (a) => a === null || (typeof a !== 'object' && typeof a !== 'function'),
+  stripVTControlCharacters(str) {
+    if (typeof str !== 'string') throw go.invalidArgType('str', 'of type string', str);
+    // eslint-disable-next-line no-control-regex
+    return str.replace(/[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g, '');
+  },
+  toUSVString(str) {
+    return String(str).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  },
+});
