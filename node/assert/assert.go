@@ -28,10 +28,6 @@ var compiled struct {
 	err  error
 }
 
-// Unwrap, when set (by the host), lets deep equality see through the
-// membrane wrappers of objects of other contexts.
-var Unwrap func(*sobek.Object) (*sobek.Object, *sobek.Runtime, bool)
-
 // one evaluation of assert.js per runtime, shared by assert and assert/strict
 var (
 	instMu sync.Mutex
@@ -69,6 +65,7 @@ func instance(h *host.Host) (*sobek.Object, error) {
 	mod := rt.NewObject()
 	_ = mod.Set("exports", rt.NewObject())
 	in := events.Internals(h)
+	Unwrap := events.UnwrapOf(h)
 	_ = in.Set("deepEqual", func(a, b sobek.Value, strict bool) bool {
 		return jsequal.DeepEqualWith(a, b, strict, jsequal.Options{Unwrap: Unwrap})
 	})

@@ -12,6 +12,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/node/host"
+	"github.com/jsvm-dev/jsvm/node/util"
 )
 
 //go:embed events.js
@@ -23,9 +24,13 @@ var compiled struct {
 	err  error
 }
 
-// Inspect renders a value for error messages ("Unhandled error. (x)").
-// It defaults to a short rendering; the host may point it at util.inspect.
-var Inspect = func(rt *sobek.Runtime, v sobek.Value) string { return nodeerr.InspectShort(v, 0) }
+// UnwrapOf returns the membrane unwrapper of h's isolate, or nil.
+func UnwrapOf(h *host.Host) func(*sobek.Object) (*sobek.Object, *sobek.Runtime, bool) {
+	if h.Isolate == nil {
+		return nil
+	}
+	return h.Isolate.Unwrap
+}
 
 // Load is the loader of the `events` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
@@ -50,7 +55,10 @@ func Load(h *host.Host, module *sobek.Object) error {
 func Internals(h *host.Host) *sobek.Object {
 	rt := h.Runtime
 	in := rt.NewObject()
-	_ = in.Set("inspect", func(v sobek.Value) string { return Inspect(rt, v) })
+	unwrap := UnwrapOf(h)
+	_ = in.Set("inspect", func(v sobek.Value) string {
+		return util.Inspect(rt, v, util.InspectOptions{Unwrap: unwrap})
+	})
 	_ = in.Set("invalidArgType", func(name, expected string, v sobek.Value) *sobek.Object {
 		return nodeerr.InvalidArgType(rt, name, expected, v)
 	})

@@ -44,3 +44,7 @@ const e3 = new EventEmitter();
 const g = () => {}; e3.on('r', g); e3.on('r', g); e3.on('r', () => {});
 e3.removeListener('r', g); log(e3.listenerCount('r'), typeof e3._events.r);
 e3.removeAllListeners('r'); log(e3.listenerCount('r'), e3.eventNames().length);
+const e4 = new EventEmitter();
+for (const v of [{a: 1}, [1, 'x'], null]) {
+  try { e4.emit('error', v); } catch (err) { log(err.message); }
+}
