@@ -1,15 +1,13 @@
 package jsvm
 
 import (
-	"bytes"
 	"context"
-	"runtime"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/goid"
 )
 
 // Isolate groups contexts that may share objects: a value of one context
@@ -41,7 +39,7 @@ func (iso *Isolate) MainContext() *Context { return iso.main }
 // enter binds the isolate to the calling goroutine; calls from inside a Go
 // function that JavaScript called (same goroutine) nest.
 func (iso *Isolate) enter() error {
-	g := goid()
+	g := goid.Get()
 	iso.mu.Lock()
 	defer iso.mu.Unlock()
 	switch iso.owner {
@@ -64,17 +62,6 @@ func (iso *Isolate) exit() {
 	iso.mu.Unlock()
 }
 
-// goid returns the calling goroutine's id, parsed from its stack header.
-func goid() uint64 {
-	var buf [32]byte
-	n := runtime.Stack(buf[:], false)
-	b := bytes.TrimPrefix(buf[:n], []byte("goroutine "))
-	if i := bytes.IndexByte(b, ' '); i > 0 {
-		b = b[:i]
-	}
-	id, _ := strconv.ParseUint(string(b), 10, 64)
-	return id
-}
 
 // NewContext contextifies sandbox and returns the new context: inside it,
 // the sandbox's properties are globals, and assignments, var and function
