@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 // Inspect returns what Node's util.inspect(v, opts) returns. v must belong
@@ -30,7 +31,7 @@ const (
 
 type ictx struct {
 	opts            InspectOptions
-	depth           int // -1: unlimited
+	depth           int // math.MaxInt32: unlimited
 	colors          bool
 	showHidden      bool
 	breakLength     int
@@ -54,7 +55,6 @@ type ictx struct {
 func newCtx(rt *sobek.Runtime, opts InspectOptions) *ictx {
 	c := &ictx{
 		opts:          opts,
-		depth:         resolveNum(opts.Depth, 2),
 		colors:        opts.Colors,
 		showHidden:    opts.ShowHidden,
 		sorted:        opts.Sorted,
@@ -63,6 +63,12 @@ func newCtx(rt *sobek.Runtime, opts InspectOptions) *ictx {
 		customInspect: !opts.NoCustomInspect,
 		realms:        make(map[*sobek.Runtime]*realm),
 		top:           rt,
+	}
+	switch c.depth = resolveNum(opts.Depth, 2); {
+	case opts.Depth == DepthMinusOne:
+		c.depth = -1
+	case c.depth < 0:
+		c.depth = math.MaxInt32
 	}
 	c.breakLength = resolveNum(opts.BreakLength, 80)
 	if c.breakLength < 0 {
@@ -98,7 +104,7 @@ func (c *ictx) realmOf(rt *sobek.Runtime) *realm {
 	return r
 }
 
-func (c *ictx) overDepth(recurse int) bool { return c.depth >= 0 && recurse > c.depth }
+func (c *ictx) overDepth(recurse int) bool { return recurse > c.depth }
 
 func (c *ictx) stylize(s, style string) string {
 	if !c.colors {
@@ -280,11 +286,8 @@ func (c *ictx) tryCustom(r *realm, o, context *sobek.Object, isProxy bool, recur
 		}
 	}
 	var depth sobek.Value
-	if c.depth < 0 {
+	if c.depth == math.MaxInt32 {
 		depth = r.rt.ToValue(math.Inf(1))
-		if c.opts.Depth == 0 {
-			depth = sobek.Null()
-		}
 	} else {
 		depth = r.rt.ToValue(c.depth - recurse)
 	}
@@ -309,7 +312,7 @@ func (c *ictx) userOptions(r *realm) *sobek.Object {
 		return rt.ToValue(n)
 	}
 	_ = o.Set("showHidden", c.showHidden)
-	if c.depth < 0 {
+	if c.depth == math.MaxInt32 {
 		_ = o.Set("depth", math.Inf(1))
 	} else {
 		_ = o.Set("depth", c.depth)
@@ -417,6 +420,7 @@ func (c *ictx) constructorName(r *realm, obj *sobek.Object, recurse int) (string
 		sub := *c
 		sub.customInspect = false
 		sub.depth = -1
+		sub.opts.Depth = DepthMinusOne
 		sub.seen = nil
 		sub.circular = nil
 		sub.indentationLvl = 0
@@ -1182,8 +1186,6 @@ func isIdentKey(s string) bool {
 
 // ---- errors ----
 
-var sobekFrameRe = regexp.MustCompile(`:(\d+):(\d+)\(\d+\)`)
-
 // errorStack is err.stack (or Error.prototype.toString(err)), with sobek's
 // frame format ("\tat f (file:1:2(3))") turned into Node's.
 func (c *ictx) errorStack(r *realm, o *sobek.Object) string {
@@ -1196,15 +1198,7 @@ func (c *ictx) errorStack(r *realm, o *sobek.Object) string {
 	} else {
 		s = "Error"
 	}
-	if strings.Contains(s, "\n\tat ") {
-		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-		for i, l := range lines {
-			if strings.HasPrefix(l, "\tat ") {
-				lines[i] = "    at " + sobekFrameRe.ReplaceAllString(l[4:], ":$1:$2")
-			}
-		}
-		s = strings.Join(lines, "\n")
-	}
+	s = stack.V8(s)
 	return s
 }
 

@@ -19,6 +19,9 @@ const (
 	// Zero asks for a literal 0 (e.g. `depth: 0`), which the zero value
 	// cannot express.
 	Zero = math.MinInt32
+	// DepthMinusOne is `depth: -1` (or any negative depth from JS): even the
+	// top-level object is shown as [Object].
+	DepthMinusOne = math.MinInt32 + 1
 	// CompactFalse in InspectOptions.Compact is Node's `compact: false`
 	// (every property on its own line). Zero value means Node's default 3.
 	CompactFalse = -1
@@ -78,7 +81,7 @@ func OptionsFromJS(rt *sobek.Runtime, args []sobek.Value) InspectOptions {
 			o.ShowHidden = args[0].ToBoolean()
 		}
 		if len(args) > 1 && !sobek.IsUndefined(args[1]) {
-			o.Depth = jsNum(args[1], 0)
+			o.Depth = jsDepth(args[1])
 		}
 		if len(args) > 2 && !sobek.IsUndefined(args[2]) {
 			o.Colors = args[2].ToBoolean()
@@ -93,7 +96,7 @@ func OptionsFromJS(rt *sobek.Runtime, args []sobek.Value) InspectOptions {
 		return v, true
 	}
 	if v, ok := get("depth"); ok {
-		o.Depth = jsNum(v, 0)
+		o.Depth = jsDepth(v)
 	}
 	if v, ok := get("colors"); ok {
 		o.Colors = v.ToBoolean()
@@ -154,4 +157,13 @@ func jsNum(v sobek.Value, _ int) int {
 		return Unlimited
 	}
 	return int(f)
+}
+
+func jsDepth(v sobek.Value) int {
+	if !sobek.IsNull(v) {
+		if f := v.ToFloat(); f < 0 {
+			return DepthMinusOne
+		}
+	}
+	return jsNum(v, 0)
 }

@@ -27,3 +27,19 @@ func loadedInspect(rt *sobek.Runtime) sobek.Value {
 	}
 	return nil
 }
+
+var defaultsByRuntime sync.Map // weak.Pointer[sobek.Runtime] -> weak.Pointer[sobek.Object]
+
+// DefaultOptions returns util.inspect.defaultOptions of rt's util module
+// (Node's defaults when util was not loaded there), with Unwrap unset.
+func DefaultOptions(rt *sobek.Runtime) InspectOptions {
+	v, ok := defaultsByRuntime.Load(weak.Make(rt))
+	if !ok {
+		return InspectOptions{}
+	}
+	d := v.(weak.Pointer[sobek.Object]).Value()
+	if d == nil {
+		return InspectOptions{}
+	}
+	return OptionsFromJS(rt, []sobek.Value{d})
+}

@@ -216,3 +216,7 @@ func splitLinesKeep(s string) []string {
 		s = s[i+1:]
 	}
 }
+
+// StringWidth is the number of terminal columns s takes (ANSI colors
+// removed, wide characters two columns), as Node's getStringWidth.
+func StringWidth(s string) int { return stringWidth(s) }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"weak"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/jsequal"
@@ -50,6 +51,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		{"numericSeparator", false}} {
 		_ = defaults.Set(kv.k, kv.v)
 	}
+	defaultsByRuntime.Store(weak.Make(rt), weak.Make(defaults))
 	optsOf := func(args []sobek.Value) InspectOptions {
 		base := OptionsFromJS(rt, []sobek.Value{defaults})
 		o := mergeOptions(rt, base, args)
