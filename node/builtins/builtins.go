@@ -4,16 +4,29 @@
 package builtins
 
 import (
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/node/assert"
+	"github.com/jsvm-dev/jsvm/node/buffer"
+	"github.com/jsvm-dev/jsvm/node/console"
+	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
+	"github.com/jsvm-dev/jsvm/node/http"
+	"github.com/jsvm-dev/jsvm/node/util"
+	"github.com/jsvm-dev/jsvm/node/vm"
 )
 
 // DefaultRegistry returns a registry with every builtin module jsvm has.
 func DefaultRegistry() *host.Registry {
 	r := host.NewRegistry()
-	// TODO(lead): wire builtins as their packages land:
-	// r.Register("util", util.Load)
-	// r.Register("console", console.Load)
-	// r.Register("events", events.Load)
-	// r.Register("vm", vm.Load)
+	r.Register("assert", assert.Load)
+	r.Register("assert/strict", assert.LoadStrict)
+	r.Register("buffer", buffer.Load)
+	r.Register("console", console.Load)
+	r.Register("events", events.Load)
+	r.Register("http", http.Load)
+	r.Register("process", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Process()) })
+	r.Register("timers", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Timers()) })
+	r.Register("util", util.Load)
+	r.Register("vm", vm.Load)
 	return r
 }
