@@ -7,11 +7,13 @@ import (
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 type srcPos struct {
 	file      string
 	line, col int
+	thrown    bool // a throw site (V8 points at the throw keyword)
 }
 
 type pendingRejection struct {
@@ -32,7 +34,7 @@ func (h *Host) reportError(err error) {
 		for _, f := range e.Stack() {
 			p := f.Position()
 			if p.Filename != "" && p.Line > 0 {
-				pos = &srcPos{p.Filename, p.Line, p.Column}
+				pos = &srcPos{p.Filename, p.Line, p.Column, true}
 				break
 			}
 		}
@@ -76,7 +78,7 @@ func exceptionPos(err error) *srcPos {
 		for _, f := range e.Stack() {
 			p := f.Position()
 			if p.Filename != "" && p.Line > 0 {
-				return &srcPos{p.Filename, p.Line, p.Column}
+				return &srcPos{p.Filename, p.Line, p.Column, true}
 			}
 		}
 	}
@@ -122,7 +124,7 @@ func errorPos(stack string) *srcPos {
 		}
 		l, _ := strconv.Atoi(m[2])
 		c, _ := strconv.Atoi(m[3])
-		return &srcPos{m[1], l, c}
+		return &srcPos{m[1], l, c, false}
 	}
 	return nil
 }
@@ -147,7 +149,9 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 				b.WriteString(pos.file + ":" + strconv.Itoa(pos.line) + "\n")
 				b.WriteString(line + "\n")
 				col := pos.col - 1
-				if col < 0 {
+				if pos.thrown {
+					col = throwColumn(line, col)
+				} else if col < 0 {
 					col = 0
 				}
 				pad := []rune(line)
@@ -188,7 +192,7 @@ func (h *Host) inspectError(val sobek.Value) string {
 	}
 	if o, ok := val.(*sobek.Object); ok && h.isError(val) {
 		if s := o.Get("stack"); s != nil && !sobek.IsUndefined(s) {
-			return s.String()
+			return stack.V8(s.String())
 		}
 	}
 	return nodeerr.InspectShort(val, 1<<20)
@@ -355,4 +359,28 @@ func (h *Host) rejectionWarning(reason sobek.Value) {
 		h.warnedUse = true
 		h.writeErr("(Use `node --trace-warnings ...` to show where the warning was created)\n")
 	}
+}
+
+// throwColumn moves a position inside `throw <expr>` back to the throw
+// keyword, where V8 reports a throw.
+func throwColumn(line string, col int) int {
+	if col < 0 {
+		return 0
+	}
+	r := []rune(line)
+	if col > len(r) {
+		return col
+	}
+	i := col
+	for i > 0 && (r[i-1] == ' ' || r[i-1] == '\t') {
+		i--
+	}
+	if i >= 5 && string(r[i-5:i]) == "throw" && (i == 5 || !isIdent(r[i-6])) {
+		return i - 5
+	}
+	return col
+}
+
+func isIdent(r rune) bool {
+	return r == '_' || r == '$' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }

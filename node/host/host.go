@@ -81,6 +81,8 @@ type Host struct {
 	exiting    bool
 	exitCode   int
 	runner     sobek.Callable
+	outerFn    *sobek.Object
+	outerFns   []func()
 
 	process     *sobek.Object
 	emitter     *emitter
@@ -121,11 +123,9 @@ func New(opts Options) (*Host, error) {
 		sources:   make(map[string]string),
 	}
 	h.timerKey = sobek.NewSymbol("jsvm.timer")
-	r, err := h.Runtime.RunString("(function (f) { return f() })")
-	if err != nil {
+	if err := h.initRunner(); err != nil {
 		return nil, err
 	}
-	h.runner, _ = sobek.AssertFunction(r)
 	h.Runtime.SetPromiseRejectionTracker(h.trackRejection)
 	if err := h.installGlobals(); err != nil {
 		return nil, err

@@ -56,20 +56,35 @@ func (h *Host) macrotaskNoTicks(fn func()) {
 // outer calls fn from inside a JS frame so that nested calls into the
 // runtime do not drain the job queue; the jobs run when it returns.
 func (h *Host) outer(fn func()) {
-	native := h.Runtime.ToValue(func(sobek.FunctionCall) sobek.Value {
-		fn()
-		if h.stopped {
-			h.Runtime.Interrupt(exitSignal{})
-		}
-		return sobek.Undefined()
-	})
-	_, err := h.runner(sobek.Undefined(), native)
+	h.outerFns = append(h.outerFns, fn)
+	_, err := h.runner(sobek.Undefined(), h.outerFn)
+	h.outerFns = h.outerFns[:len(h.outerFns)-1]
 	if err != nil {
 		if _, ok := err.(*sobek.InterruptedError); !ok {
 			h.reportError(err)
 		}
 	}
 	h.Runtime.ClearInterrupt()
+}
+
+// initRunner creates the JS frame that macrotasks run inside.
+func (h *Host) initRunner() error {
+	rt := h.Runtime
+	r, err := rt.RunScript("node:internal/process/task_queues", "(function processTicksAndRejections(f) { return f() })")
+	if err != nil {
+		return err
+	}
+	h.runner, _ = sobek.AssertFunction(r)
+	fo := rt.ToValue(func(sobek.FunctionCall) sobek.Value {
+		h.outerFns[len(h.outerFns)-1]()
+		if h.stopped {
+			h.Runtime.Interrupt(exitSignal{})
+		}
+		return sobek.Undefined()
+	}).(*sobek.Object)
+	_ = fo.DefineDataProperty("name", rt.ToValue("runMicrotasks"), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	h.outerFn = fo
+	return nil
 }
 
 // drainTicks runs the nextTick queue (called inside an outer call).
@@ -172,6 +187,9 @@ func (h *Host) poll() {
 		timeout = time.Duration(d * float64(time.Millisecond))
 	case h.refs.Load() > 0:
 	default:
+		timeout = 0
+	}
+	if h.refTimers == 0 && h.refImm == 0 && h.refs.Load() == 0 {
 		timeout = 0
 	}
 	h.mu.Lock()

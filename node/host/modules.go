@@ -570,7 +570,7 @@ func (h *Host) syntaxError(filename, src string, err error, col1Shift int) error
 		if l == 1 {
 			c -= col1Shift
 		}
-		pos = &srcPos{filename, l, c}
+		pos = &srcPos{filename, l, c, false}
 		msg = m[3]
 	}
 	msg = nodeSyntaxMessage(msg)

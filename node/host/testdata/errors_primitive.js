@@ -1,0 +1,2 @@
+process.stdout.write('before\n');
+throw 42;

@@ -1,0 +1,5 @@
+async function g() {
+  await null;
+  throw new RangeError('rejected');
+}
+g();

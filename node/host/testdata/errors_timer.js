@@ -1,0 +1,3 @@
+setTimeout(() => {
+  undefinedFunction();
+}, 1);

@@ -1,0 +1,3 @@
+exports.name = 'a';
+exports.partial = 'yes';
+exports.b = require('./b');

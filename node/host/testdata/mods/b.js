@@ -1,0 +1,3 @@
+const a = require('./a');
+exports.fromA = a.name;
+exports.partial = a.partial;

@@ -1,0 +1,1 @@
+exports.c = "cjs"; if (true) return; exports.c = "no";
