@@ -371,6 +371,14 @@ func throwColumn(line string, col int) int {
 	if col > len(r) {
 		return col
 	}
+	if col < len(r) && r[col] == '(' {
+		// a call: V8 points at the callee's name
+		i := col
+		for i > 0 && isIdent(r[i-1]) {
+			i--
+		}
+		return i
+	}
 	i := col
 	for i > 0 && (r[i-1] == ' ' || r[i-1] == '\t') {
 		i--
