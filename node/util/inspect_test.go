@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/core"
 )
 
 type inspectCase struct {
 	title, opts, src string
-	format           bool
+	format, vm       bool
 }
 
 var caseHead = regexp.MustCompile(`^//# (.*)$`)
@@ -25,6 +26,10 @@ func parseCases(src string) []*inspectCase {
 		if m := caseHead.FindStringSubmatch(line); m != nil {
 			title := m[1]
 			c := &inspectCase{}
+			if strings.Contains(title, " @vm") {
+				c.vm = true
+				title = strings.Replace(title, " @vm", "", 1)
+			}
 			if strings.Contains(title, " @format") {
 				c.format = true
 				title = strings.Replace(title, " @format", "", 1)
@@ -67,6 +72,9 @@ func readGolden(t *testing.T) map[string]string {
 }
 
 func runCase(t *testing.T, prelude string, c *inspectCase) (got string) {
+	if c.vm {
+		return runVMCase(t, c)
+	}
 	rt := sobek.New()
 	defer func() {
 		if r := recover(); r != nil {
@@ -100,6 +108,28 @@ func runCase(t *testing.T, prelude string, c *inspectCase) (got string) {
 	return Inspect(rt, v, opts)
 }
 
+// runVMCase evaluates the case in a second context of an isolate and
+// inspects the result from the main context, through the membrane.
+func runVMCase(t *testing.T, c *inspectCase) (got string) {
+	iso := core.NewIsolate(core.IsolateOptions{})
+	main := iso.Main()
+	rt := main.Runtime()
+	defer func() {
+		if r := recover(); r != nil {
+			got = "PANIC " + strings.Split(sprint(r), "\n")[0]
+		}
+	}()
+	ctx := iso.Contextify(rt.NewObject(), main, core.ContextOptions{})
+	s, err := core.Compile(c.src, core.ScriptOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := ctx.RunIn(s, main)
+	var opts InspectOptions
+	opts.Unwrap = iso.Unwrap
+	return Inspect(rt, v, opts)
+}
+
 func sprint(v any) string {
 	if e, ok := v.(error); ok {
 		return e.Error()
@@ -115,6 +145,9 @@ var skipCases = map[string]string{
 	// V8 remembers the function that constructed an object; sobek does not,
 	// so an instance whose prototype chain has no constructor shows "Object".
 	"instance of null-proto class": "no internal constructor name in sobek",
+	// sobek functions have no own `arguments`/`caller` and list `prototype`
+	// before `length` and `name`.
+	"showHidden function": "sobek's own properties of functions differ from V8's",
 }
 
 func TestInspectGolden(t *testing.T) {

@@ -12,7 +12,7 @@ let out = '';
 for (const c of parse(src)) {
   let res;
   try {
-    const v = (0, eval)(c.src);
+    const v = c.vm ? require('vm').runInNewContext(c.src) : (0, eval)(c.src);
     const opts = c.opts ? (0, eval)('(' + c.opts + ')') : undefined;
     if (c.format) res = util.formatWithOptions(opts || {}, ...v);
     else res = opts ? util.inspect(v, opts) : util.inspect(v);

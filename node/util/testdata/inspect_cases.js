@@ -356,3 +356,89 @@ JSON
 ['%s %%']
 //# format trailing percent @format
 ['50%', 1]
+//# vm object @vm
+({ a: 1, b: [1, 2], c: { d: new Map([[1, 2]]) } })
+//# vm array @vm
+[1, 'x', { y: null }]
+//# vm class instance @vm
+class Foo { constructor() { this.x = 1 } }; new Foo()
+//# vm function @vm
+(function named() {})
+//# vm error @vm
+(() => { const e = new TypeError('vm err'); e.stack = 'TypeError: vm err\n    at vm:1:1'; return e })()
+//# vm date regexp promise @vm
+[new Date(0), /re/g, Promise.resolve(2)]
+//# vm circular @vm
+(() => { const o = { n: 1 }; o.o = o; return o })()
+//# vm null proto @vm
+Object.create(null)
+//# vm custom inspect @vm
+({ [Symbol.for('nodejs.util.inspect.custom')](d, o) { return 'vm custom ' + typeof o.stylize } })
+//# showHidden function @opts {showHidden: true}
+(function f(a, b) {})
+//# showHidden class instance @opts {showHidden: true}
+new (class Foo { bar() {} })()
+//# showHidden error @opts {showHidden: true}
+mkErr(Error, 'h', 'Error: h\n    at f (/x.js:1:1)')
+//# showHidden Map @opts {showHidden: true}
+new Map([[1, 2]])
+//# showHidden typed array @opts {showHidden: true}
+new Uint8Array(2)
+//# symbol description escapes
+({ [Symbol('a\nb')]: 1, 'x\ny': 2 })
+//# numeric keys order
+({ b: 1, 2: 'two', a: 3, 1: 'one' })
+//# class static members
+(() => { class S { static x = 1; static m() {} } return S })()
+//# errors in array nested
+[[mkErr(Error, 'deep', 'Error: deep\n    at f (/x.js:1:1)\n    at g (/x.js:2:2)')]]
+//# error in object with props
+({ err: Object.assign(mkErr(Error, 'p', 'Error: p\n    at f (/x.js:1:1)'), { code: 'X' }) })
+//# long strings in array
+['a'.repeat(30), 'b'.repeat(30), 'c'.repeat(30)]
+//# colored array grouping @opts {colors: true}
+Array.from({ length: 12 }, (_, i) => i * 100)
+//# colored nested @opts {colors: true}
+{ x: [ 'a', { b: new Map([[1, null]]) } ] }
+//# map of maps
+new Map([['a', new Map([['b', new Map([['c', new Map()]])]])]])
+//# set of arrays
+new Set([[1, 2], [3, 4]])
+//# object with function values
+({ fn: function () {}, arrow: () => {}, cls: class K {}, async: async () => {} })
+//# frozen object
+Object.freeze({ a: 1 })
+//# object with undefined and holes
+({ a: undefined, b: [undefined, , null] })
+//# string with only newline long
+'first line of text\nsecond line of text\nthird line of text that is rather long, longer than eighty characters in total'
+//# array of floats
+[1.25, 2.5, 3.75, 4, 5.125, 6, 7.5, 8]
+//# array of mixed short
+['a', 1, 'b', 2, 'c', 3, 'd', 4]
+//# bigint array
+[1n, 2n, 3n, 4n, 5n, 6n, 7n]
+//# 2D number array
+[[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12], [13, 14, 15], [16, 17, 18], [19, 20, 21]]
+//# object keys with unicode
+({ 'ключ': 1, 'é': 2, $dollar: 3 })
+//# getter on class prototype
+new (class P { get g() { return 1 } })()
+//# Symbol.toStringTag on class
+(() => { class T { get [Symbol.toStringTag]() { return 'Tag' } } return [new T(), T] })()
+//# object with toString tag Object
+({ [Symbol.toStringTag]: 'Object' })
+//# Number subclass
+(() => { class N extends Number {} return new N(5) })()
+//# Promise subclass
+(() => { class P extends Promise {} return P.resolve(1) })()
+//# Function subclass like
+Object.setPrototypeOf(function f() {}, null)
+//# array with negative zero
+[-0, 0, -1]
+//# nested empty arrays and objects
+[[], {}, [[]], [{}]]
+//# deep array truncation
+{ a: [[[[[1]]]]] }
+//# depth 1 map @opts {depth: 1}
+{ m: new Map([[{ k: 1 }, { v: { w: 1 } }]]) }
