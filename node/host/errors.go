@@ -109,7 +109,7 @@ func (h *Host) isError(v sobek.Value) bool {
 	return ok && h.Runtime.InstanceOf(o, ctor)
 }
 
-var stackPosRe = regexp.MustCompile(`\(?((?:[A-Za-z]:)?[^():\s][^():]*):(\d+):(\d+)`)
+var stackPosRe = regexp.MustCompile(`\(?((?:[A-Za-z]+:(?://)?)?[^():\s][^():]*):(\d+):(\d+)`)
 
 // errorPos finds the creation position of an Error from its stack text.
 func errorPos(stack string) *srcPos {

@@ -1,9 +1,366 @@
 package host
 
-type esmState struct{}
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 
-func (h *Host) isESMEntry(path string) bool { return false }
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+)
 
-func (h *Host) runESMMain(path string) {}
+// esmState is the ES module loader of a host: one record per file (or
+// builtin), so every import of it shares one instance.
+type esmState struct {
+	records map[string]sobek.ModuleRecord // key: absolute path, or "builtin:name"
+	paths   map[sobek.ModuleRecord]string // record -> absolute path (source modules)
+	inited  bool
+}
 
-func (h *Host) esmFallback(filename string, err error) bool { return false }
+const internalPrefix = "jsvm-internal:"
+
+func (h *Host) esmInit() {
+	if h.esm != nil && h.esm.inited {
+		return
+	}
+	h.esm = &esmState{records: make(map[string]sobek.ModuleRecord), paths: make(map[sobek.ModuleRecord]string), inited: true}
+	rt := h.Runtime
+	rt.SetGetImportMetaProperties(func(m sobek.ModuleRecord) []sobek.MetaProperty {
+		p := h.esm.paths[m]
+		u := fileURL(p)
+		return []sobek.MetaProperty{
+			{Key: "url", Value: rt.ToValue(u)},
+			{Key: "filename", Value: rt.ToValue(p)},
+			{Key: "dirname", Value: rt.ToValue(filepath.Dir(p))},
+		}
+	})
+	rt.SetImportModuleDynamically(func(referrer interface{}, specifier sobek.Value, capability interface{}) {
+		m, err := h.esmResolve(referrer, specifier.String())
+		var e interface{}
+		if err != nil {
+			e = errValue(h, err)
+		}
+		rt.FinishLoadingImportModule(referrer, specifier, capability, m, e)
+	})
+}
+
+func errValue(h *Host, err error) sobek.Value {
+	switch x := err.(type) {
+	case *sobek.Exception:
+		return x.Value()
+	case *jsError:
+		return x.v
+	}
+	return h.Runtime.NewGoError(err)
+}
+
+var esmSyntaxRe = regexp.MustCompile(`(?m)^\s*(import\s*[\w{*'"]|export\s+(default|const|let|var|function|class|async|\{|\*))`)
+
+// isESMEntry: .mjs files, and .js files under a package.json with "type":
+// "module".
+func (h *Host) isESMEntry(path string) bool {
+	if strings.HasSuffix(path, ".mjs") {
+		return true
+	}
+	if strings.HasSuffix(path, ".js") {
+		return packageTypeModule(filepath.Dir(path))
+	}
+	return false
+}
+
+func packageTypeModule(dir string) bool {
+	for {
+		b, err := os.ReadFile(filepath.Join(dir, "package.json"))
+		if err == nil {
+			return regexp.MustCompile(`"type"\s*:\s*"module"`).Match(b)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir || filepath.Base(dir) == "node_modules" {
+			return false
+		}
+		dir = parent
+	}
+}
+
+// esmFallback runs a .js main file as an ES module when parsing it as
+// CommonJS failed on import/export syntax.
+func (h *Host) esmFallback(filename string, err error) bool {
+	je, ok := err.(*jsError)
+	if !ok {
+		return false
+	}
+	o, ok := je.v.(*sobek.Object)
+	if !ok || h.cjs.syntaxPos[o] == nil {
+		return false
+	}
+	src := h.sources[filename]
+	if !esmSyntaxRe.MatchString(src) {
+		return false
+	}
+	_ = h.cjs.cache.Delete(filename)
+	h.cjs.main = sobek.Undefined()
+	h.runESMMain(filename)
+	return true
+}
+
+func (h *Host) runESMMain(path string) {
+	h.esmInit()
+	rt := h.Runtime
+	abs, _ := filepath.Abs(path)
+	if f := realpath(abs); f != "" {
+		abs = f
+	}
+	m, err := h.loadESM(abs)
+	if err != nil {
+		h.reportLoadError(err)
+		return
+	}
+	if err := m.Link(); err != nil {
+		h.reportLoadError(h.linkError(err))
+		return
+	}
+	cm, ok := m.(sobek.CyclicModuleRecord)
+	if !ok {
+		return
+	}
+	p := rt.CyclicModuleRecordEvaluate(cm, h.esmResolve)
+	switch p.State() {
+	case sobek.PromiseStateRejected:
+		h.uncaughtValue(p.Result())
+	case sobek.PromiseStatePending:
+		po := rt.ToValue(p).(*sobek.Object)
+		then, _ := sobek.AssertFunction(po.Get("then"))
+		_, _ = then(po, sobek.Undefined(), rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+			h.uncaughtValue(c.Argument(0))
+			return nil
+		}))
+	}
+}
+
+// uncaughtValue reports a thrown value whose throw site is only known from
+// its stack.
+func (h *Host) uncaughtValue(v sobek.Value) {
+	if ex, ok := v.Export().(*sobek.Exception); ok {
+		v = ex.Value()
+	}
+	var pos *srcPos
+	if o, ok := v.(*sobek.Object); ok && h.isError(v) {
+		if s := o.Get("stack"); s != nil {
+			pos = errorPos(s.String())
+		}
+	}
+	h.uncaught(v, pos, "uncaughtException")
+}
+
+func (h *Host) linkError(err error) error {
+	rt := h.Runtime
+	switch x := err.(type) {
+	case *sobek.CompilerSyntaxError:
+		ctor, _ := sobek.AssertConstructor(rt.Get("SyntaxError"))
+		e, _ := ctor(nil, rt.ToValue(x.Message))
+		return &jsError{e}
+	case *sobek.CompilerReferenceError:
+		ctor, _ := sobek.AssertConstructor(rt.Get("ReferenceError"))
+		e, _ := ctor(nil, rt.ToValue(x.Message))
+		return &jsError{e}
+	}
+	return err
+}
+
+// loadESM parses (once) the module at abs.
+func (h *Host) loadESM(abs string) (sobek.ModuleRecord, error) {
+	if m, ok := h.esm.records[abs]; ok {
+		return m, nil
+	}
+	b, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, &jsError{h.esmNotFound(abs, "")}
+	}
+	src := stripBOMShebang(string(b))
+	name := fileURL(abs)
+	h.sources[name] = src
+	m, err := sobek.ParseModule(name, src, h.esmResolve)
+	if err != nil {
+		return nil, h.syntaxError(name, src, err, 0)
+	}
+	h.esm.records[abs] = m
+	h.esm.paths[m] = abs
+	return m, nil
+}
+
+func (h *Host) esmNotFound(spec, from string) *sobek.Object {
+	msg := "Cannot find module '" + spec + "'"
+	if from != "" {
+		msg += " imported from " + from
+	}
+	return nodeerr.New(h.Runtime, "Error", "ERR_MODULE_NOT_FOUND", msg)
+}
+
+// esmResolve is the HostResolveImportedModule of the host.
+func (h *Host) esmResolve(referrer interface{}, spec string) (sobek.ModuleRecord, error) {
+	h.esmInit()
+	if strings.HasPrefix(spec, internalPrefix) {
+		key := strings.TrimPrefix(spec, internalPrefix)
+		if m, ok := h.esm.records["synthetic:"+key]; ok {
+			return m, nil
+		}
+		return nil, &jsError{h.esmNotFound(spec, "")}
+	}
+	if h.isBuiltinRequest(spec) {
+		name := strings.TrimPrefix(spec, "node:")
+		if !h.isBuiltin(name) {
+			return nil, &jsError{h.esmNotFound(spec, "")}
+		}
+		return h.facade("builtin:"+name, func() (sobek.Value, error) { return h.requireBuiltin(name) })
+	}
+	dir, from := "", ""
+	if rm, ok := referrer.(sobek.ModuleRecord); ok {
+		if p, ok := h.esm.paths[rm]; ok {
+			dir, from = filepath.Dir(p), p
+		}
+	}
+	if dir == "" {
+		dir, _ = os.Getwd()
+	}
+	var abs string
+	if strings.HasPrefix(spec, "file://") {
+		u, err := url.Parse(spec)
+		if err != nil {
+			return nil, &jsError{h.esmNotFound(spec, from)}
+		}
+		abs = u.Path
+	} else if isRelative(spec) {
+		abs = spec
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(dir, spec)
+		}
+		if !isFile(abs) {
+			abs = h.resolvePath(spec, dir) // lenient: CommonJS-style lookup
+		}
+	} else {
+		abs = h.resolvePath(spec, dir)
+	}
+	if abs == "" || !isFile(abs) {
+		if abs == "" && isRelative(spec) {
+			abs = filepath.Join(dir, spec)
+		}
+		if abs == "" {
+			// a bare name: Node reports a package
+			e := h.esmNotFound(spec, from)
+			msg := "Cannot find package '" + spec + "' imported from " + from
+			_ = e.Set("message", msg)
+			nodeerr.Decorate(h.Runtime, e, "ERR_MODULE_NOT_FOUND")
+			return nil, &jsError{e}
+		}
+		return nil, &jsError{h.esmNotFound(abs, from)}
+	}
+	abs = realpath(abs)
+	if strings.HasSuffix(abs, ".mjs") || strings.HasSuffix(abs, ".js") && packageTypeModule(filepath.Dir(abs)) {
+		return h.loadESM(abs)
+	}
+	if strings.HasSuffix(abs, ".js") && esmSyntaxRe.MatchString(readFileString(abs)) && !cjsSyntaxOK(abs) {
+		return h.loadESM(abs)
+	}
+	// CommonJS (or JSON) imported from ESM: default is module.exports.
+	return h.facade("cjs:"+abs, func() (sobek.Value, error) {
+		var v sobek.Value
+		ex := h.Runtime.Try(func() {
+			parent := h.newModule(from, from, sobek.Undefined())
+			v = h.requireFrom(parent, h.Runtime.ToValue(abs))
+		})
+		if ex != nil {
+			return nil, ex
+		}
+		return v, nil
+	})
+}
+
+func readFileString(p string) string {
+	b, _ := os.ReadFile(p)
+	return string(b)
+}
+
+func cjsSyntaxOK(p string) bool {
+	_, err := sobek.Compile(p, "(function(){"+readFileString(p)+"\n})", false)
+	return err == nil
+}
+
+// facade returns a source module re-exporting a synthetic module whose
+// exports come from load (a builtin's or a CommonJS module's exports).
+func (h *Host) facade(key string, load func() (sobek.Value, error)) (sobek.ModuleRecord, error) {
+	if m, ok := h.esm.records[key]; ok {
+		return m, nil
+	}
+	exp, err := load()
+	if err != nil {
+		return nil, err
+	}
+	syn := &syntheticModule{exports: exp}
+	if o, ok := exp.(*sobek.Object); ok {
+		for _, k := range o.Keys() {
+			if k != "default" && isIdentName(k) {
+				syn.names = append(syn.names, k)
+			}
+		}
+	}
+	sort.Strings(syn.names)
+	h.esm.records["synthetic:"+key] = syn
+	src := "export * from '" + internalPrefix + key + "';\nexport { default } from '" + internalPrefix + key + "';\n"
+	m, err := sobek.ParseModule(key, src, h.esmResolve)
+	if err != nil {
+		return nil, err
+	}
+	h.esm.records[key] = m
+	return m, nil
+}
+
+var identRe = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+
+func isIdentName(s string) bool { return identRe.MatchString(s) }
+
+// syntheticModule is a non-cyclic module record over an exports object.
+type syntheticModule struct {
+	exports sobek.Value
+	names   []string
+}
+
+func (s *syntheticModule) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
+	cb(append(append([]string{}, s.names...), "default"))
+	return true
+}
+
+func (s *syntheticModule) ResolveExport(name string, _ ...sobek.ResolveSetElement) (*sobek.ResolvedBinding, bool) {
+	if name == "default" {
+		return &sobek.ResolvedBinding{Module: s, BindingName: name}, false
+	}
+	i := sort.SearchStrings(s.names, name)
+	if i < len(s.names) && s.names[i] == name {
+		return &sobek.ResolvedBinding{Module: s, BindingName: name}, false
+	}
+	return nil, false
+}
+
+func (s *syntheticModule) Link() error { return nil }
+
+func (s *syntheticModule) Evaluate(rt *sobek.Runtime) *sobek.Promise {
+	p, resolve, _ := rt.NewPromise()
+	_ = resolve(&syntheticInstance{s})
+	return p
+}
+
+type syntheticInstance struct{ m *syntheticModule }
+
+func (i *syntheticInstance) GetBindingValue(name string) sobek.Value {
+	if name == "default" {
+		return i.m.exports
+	}
+	if o, ok := i.m.exports.(*sobek.Object); ok {
+		return o.Get(name)
+	}
+	return sobek.Undefined()
+}
+
+func fileURL(p string) string { return (&url.URL{Scheme: "file", Path: p}).String() }

@@ -1,0 +1,3 @@
+export const a = 'A';
+export function b() {}
+b.toString = () => 'B';

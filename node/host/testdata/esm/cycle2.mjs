@@ -1,0 +1,2 @@
+import { one } from './cycle1.mjs';
+export function two() { return one + 1; }

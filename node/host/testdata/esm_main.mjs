@@ -1,0 +1,14 @@
+import { a, b as bee } from './esm/a.mjs';
+import def, { named } from './esm/cjs.cjs';
+import timers, { setTimeout as st } from 'node:timers';
+import proc from 'process';
+const log = s => proc.stdout.write(s + '\n');
+log(a + ' ' + bee + ' ' + def.named + ' ' + named + ' ' + (st === setTimeout) + ' ' + (typeof timers.setImmediate));
+log(import.meta.url.startsWith('file:///') + ' ' + import.meta.url.endsWith('/esm_main.mjs'));
+log(typeof require + ' ' + typeof module + ' ' + (this === undefined));
+const m = await import('./esm/a.mjs');
+log('dynamic ' + m.a + ' ' + (m.a === a));
+await new Promise(r => st(r, 2));
+log('after tla');
+const { cycleResult } = await import('./esm/cycle1.mjs');
+log(cycleResult);
