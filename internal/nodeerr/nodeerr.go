@@ -30,7 +30,7 @@ func New(rt *sobek.Runtime, kind, code, msg string) *sobek.Object {
 // Decorate gives an existing error object Node's code, stack head and
 // toString.
 func Decorate(rt *sobek.Runtime, e *sobek.Object, code string) {
-	_ = e.DefineDataProperty("code", rt.ToValue(code), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	_ = e.DefineDataProperty("code", rt.ToValue(code), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_TRUE)
 	name := e.Get("name").String()
 	msg := e.Get("message").String()
 	head := name + " [" + code + "]: " + msg
@@ -40,11 +40,11 @@ func Decorate(rt *sobek.Runtime, e *sobek.Object, code string) {
 			head += s[i:]
 		}
 	}
-	_ = e.DefineDataProperty("stack", rt.ToValue(head), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	_ = e.DefineDataProperty("stack", rt.ToValue(head), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = e.DefineDataProperty("toString", rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
 		this := call.This.ToObject(rt)
 		return rt.ToValue(this.Get("name").String() + " [" + code + "]: " + this.Get("message").String())
-	}), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	}), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 }
 
 // Throw panics with a new error, which sobek turns into a JS throw when
