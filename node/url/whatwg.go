@@ -24,9 +24,11 @@ var specialPorts = map[string]string{"http": "80", "https": "443", "ws": "80", "
 func isSpecial(s string) bool { _, ok := specialPorts[s]; return ok }
 
 // percent-encode sets
-func inC0(c byte) bool       { return c < 0x20 || c > 0x7E }
-func inFragment(c byte) bool { return inC0(c) || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`' }
-func inQuery(c byte) bool    { return inC0(c) || c == ' ' || c == '"' || c == '#' || c == '<' || c == '>' }
+func inC0(c byte) bool { return c < 0x20 || c > 0x7E }
+func inFragment(c byte) bool {
+	return inC0(c) || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`'
+}
+func inQuery(c byte) bool { return inC0(c) || c == ' ' || c == '"' || c == '#' || c == '<' || c == '>' }
 func inSpecialQuery(c byte) bool {
 	return inQuery(c) || c == '\''
 }
