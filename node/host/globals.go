@@ -82,8 +82,10 @@ func (h *Host) lazyGlobal(g *sobek.Object, lg LazyGlobal) {
 		v := exp
 		if lg.Property != "" {
 			v = exp.(*sobek.Object).Get(lg.Property)
-			if v == nil {
-				v = sobek.Undefined()
+			if v == nil || sobek.IsUndefined(v) {
+				// the builtin does not provide it (yet): no such global
+				_ = g.Delete(name)
+				return sobek.Undefined()
 			}
 		}
 		replace(v)
