@@ -3,7 +3,6 @@ package jsvm
 import (
 	"context"
 	"sync"
-	"time"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/core"
@@ -62,7 +61,6 @@ func (iso *Isolate) exit() {
 	iso.mu.Unlock()
 }
 
-
 // NewContext contextifies sandbox and returns the new context: inside it,
 // the sandbox's properties are globals, and assignments, var and function
 // declarations land on it. sandbox may be nil (a new empty object), a
@@ -116,38 +114,16 @@ func (iso *Isolate) run(ctx context.Context, opts RunOptions, fn func() (sobek.V
 	if timeout == 0 {
 		timeout = iso.opts.DefaultTimeout
 	}
-	var stops []func() bool
-	var hit []*sobek.Runtime // runtimes interrupted by this run
-	var hitMu sync.Mutex
-	fire := func(i *interrupt) {
-		if ex := iso.core.Executing(); ex != nil {
-			hitMu.Lock()
-			hit = append(hit, ex.Runtime())
-			hitMu.Unlock()
-			ex.Runtime().Interrupt(i)
-		}
-	}
-	if timeout > 0 {
-		i := &interrupt{timeout: timeout}
-		t := time.AfterFunc(timeout, func() { fire(i) })
-		stops = append(stops, t.Stop)
-	}
+	wd := iso.core.NewWatchdog(timeout, &interrupt{timeout: timeout})
 	if ctx != nil && ctx.Done() != nil {
 		if err := ctx.Err(); err != nil {
+			wd.Stop()
 			return nil, (&interrupt{cause: err}).toError()
 		}
-		stops = append(stops, context.AfterFunc(ctx, func() { fire(&interrupt{cause: ctx.Err()}) }))
+		stop := context.AfterFunc(ctx, func() { wd.Fire(&interrupt{cause: ctx.Err()}) })
+		defer stop()
 	}
 	v, err := fn()
-	for _, stop := range stops {
-		stop()
-	}
-	// an interrupt that arrived as the run ended must not break the next
-	// run of that runtime
-	hitMu.Lock()
-	for _, rt := range hit {
-		rt.ClearInterrupt()
-	}
-	hitMu.Unlock()
+	wd.Stop()
 	return v, err
 }

@@ -22,7 +22,9 @@ type Context struct {
 
 	refl       *reflectFns
 	bindShadow sobek.Callable
-	contexts   *weakTable // sandboxes of this realm -> their contexts
+	// placeholderFn stands in for accessors mirrored onto proxy targets.
+	placeholderFn sobek.Value
+	contexts      *weakTable // sandboxes of this realm -> their contexts
 
 	// Options holds per-context settings other layers read (code
 	// generation, microtask mode).

@@ -68,6 +68,10 @@ func TestCoreSnippets(t *testing.T) {
 		{`var s = Symbol('k'); var sb = createContext({[s]: 5}); runInNewContext('g => g', {})(1)`, "1"},
 		{`var p = new Proxy({}, {get: (t, k) => k === 'z' ? 26 : undefined, has: (t, k) => k === 'z'}); createContext(p); runInContext('z', p)`, "26"},
 		{`var sb = createContext({}); runInContext('globalThis.q = 1; q', sb) + ' ' + sb.q`, "1 1"},
+		// non-configurable accessors on a global and through the membrane
+		// (see shadowDesc: a sobek fix of the accessor identity check breaks these)
+		{`var sb = createContext({}); runInContext("Object.defineProperty(this, 'foo', { get: function() { return 17 } }); var d = Object.getOwnPropertyDescriptor(this, 'foo'); typeof d.get + ' ' + foo + ' ' + d.configurable", sb)`, "function 17 false"},
+		{`var g = function () { return 5 }; var fo = Object.freeze(Object.defineProperty({}, 'x', {get: g})); var d = runInNewContext('Object.getOwnPropertyDescriptor(fo, "x")', {fo}); (d.get === g) + ' ' + runInNewContext('fo.x', {fo})`, "true 5"},
 		{`var x = runInNewContext('({a: {b: [1, 2, 3]}})'); x.a.b.length + ' ' + x.a.b.map(v => v * 2).join()`, "3 2,4,6"},
 	}
 	for _, tc := range cases {

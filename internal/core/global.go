@@ -135,15 +135,15 @@ func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDesc
 			return descFromObject(sd, func(v sobek.Value) sobek.Value { return v })
 		}
 		d.Configurable = sobek.FLAG_FALSE
-		if d.Getter != nil || d.Setter != nil {
-			// the placeholder is a data property; an accessor cannot be
-			// reported over it, so report the placeholder's shape.
+		if (d.Getter != nil || d.Setter != nil) != isAccessorDesc(sd) {
+			// the sandbox changed the property's kind behind the
+			// placeholder; only the placeholder's shape can be reported.
 			return descFromObject(sd, func(v sobek.Value) sobek.Value { return v })
 		}
 		return d
 	}
 	if d.Configurable == sobek.FLAG_FALSE {
-		mustCall(refl.defineProperty, g.c.shadow, k, descToObject(g.c.rt, d))
+		mustCall(refl.defineProperty, g.c.shadow, k, descToObject(g.c.rt, g.c.shadowDesc(d)))
 	}
 	return d
 }
@@ -168,12 +168,10 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 		}
 	})
 	if ok && d.Configurable == sobek.FLAG_FALSE && !g.placeholder(k) {
-		ph := d
-		if ph.Getter != nil || ph.Setter != nil {
-			ph = sobek.PropertyDescriptor{Value: sobek.Undefined(), Writable: sobek.FLAG_TRUE, Enumerable: d.Enumerable}
-		}
-		ph.Configurable = sobek.FLAG_FALSE
-		if ph.Writable != sobek.FLAG_FALSE {
+		// accessors are mirrored as they are (their functions belong to
+		// this realm); data placeholders stay writable unless declared not
+		ph := g.c.shadowDesc(d)
+		if ph.Getter == nil && ph.Setter == nil && ph.Writable != sobek.FLAG_FALSE {
 			ph.Writable = sobek.FLAG_TRUE
 		}
 		mustCall(g.c.reflect().defineProperty, g.c.shadow, k, descToObject(g.c.rt, ph))
@@ -215,4 +213,13 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 		}
 	}
 	return g.c.rt.NewArray(items...)
+}
+
+func isAccessorDesc(dv sobek.Value) bool {
+	o, ok := dv.(*sobek.Object)
+	if !ok {
+		return false
+	}
+	g, s := o.Get("get"), o.Get("set")
+	return g != nil && !sobek.IsUndefined(g) || s != nil && !sobek.IsUndefined(s)
 }

@@ -82,6 +82,10 @@ func (iso *Isolate) carryObject(o *sobek.Object, from, to *Context) sobek.Value 
 		}
 		o, from = l.o, l.home
 	}
+	if o == to.sandbox && from == to.sbHome {
+		// a context sees its own sandbox as its global, as in Node
+		return to.global
+	}
 	key := wrapKey{orig: weak.Make(o), realm: to.id}
 	iso.tabMu.Lock()
 	if e := iso.wrappers[key]; e != nil {
@@ -292,7 +296,23 @@ func (w *wrapper) freezeShadow() {
 // mirror defines d (a descriptor in this realm) on the shadow.
 func (w *wrapper) mirror(k sobek.Value, d sobek.PropertyDescriptor) {
 	rt := w.here.rt
-	mustCall(w.here.reflect().defineProperty, w.shadow, k, descToObject(rt, d))
+	mustCall(w.here.reflect().defineProperty, w.shadow, k, descToObject(rt, w.here.shadowDesc(d)))
+}
+
+// shadowDesc is the descriptor to mirror onto a proxy target for d. sobek
+// inverts the identity check for non-configurable accessors (it rejects a
+// trap result whose getter or setter IS the target's), so accessors are
+// mirrored with the realm's placeholder functions, which never equal a
+// real one. The accessor cases of TestCoreSnippets fail if an upgrade fixes that.
+func (c *Context) shadowDesc(d sobek.PropertyDescriptor) sobek.PropertyDescriptor {
+	if d.Getter == nil && d.Setter == nil {
+		return d
+	}
+	if c.placeholderFn == nil {
+		c.placeholderFn = c.rt.ToValue(func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
+	}
+	d.Getter, d.Setter = c.placeholderFn, c.placeholderFn
+	return d
 }
 
 func (w *wrapper) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDescriptor {

@@ -214,21 +214,15 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 	timeout := c.Argument(2).ToInteger()
 	displayErrors := c.Argument(3).ToBoolean()
 
-	var timer *time.Timer
+	var wd *core.Watchdog
 	var sig *timeoutSignal
 	if timeout > 0 {
 		sig = &timeoutSignal{ms: timeout}
-		iso := m.h.Isolate
-		timer = time.AfterFunc(time.Duration(timeout)*time.Millisecond, func() {
-			if ex := iso.Executing(); ex != nil {
-				ex.Runtime().Interrupt(sig)
-			}
-		})
+		wd = m.h.Isolate.NewWatchdog(time.Duration(timeout)*time.Millisecond, sig)
 	}
 	v, err := target.Run(s.s)
-	if timer != nil {
-		timer.Stop()
-		target.Runtime().ClearInterrupt()
+	if wd != nil {
+		wd.Stop()
 	}
 	if err != nil {
 		var ie *sobek.InterruptedError
