@@ -33,7 +33,7 @@ func Format(rt *sobek.Runtime, args []sobek.Value, opts InspectOptions) string {
 	if len(args) == 0 {
 		return ""
 	}
-	r := newRealm(rt)
+	r := opts.Cache.realmFor(rt)
 	first := args[0]
 	a := 0
 	var str strings.Builder

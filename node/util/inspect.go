@@ -49,6 +49,7 @@ type ictx struct {
 	seen           []*sobek.Object
 	circular       map[*sobek.Object]int
 	realms         map[*sobek.Runtime]*realm
+	ctorCache      map[*sobek.Object]ctorInfo
 	top            *sobek.Runtime
 }
 
@@ -98,10 +99,17 @@ func newCtx(rt *sobek.Runtime, opts InspectOptions) *ictx {
 func (c *ictx) realmOf(rt *sobek.Runtime) *realm {
 	r := c.realms[rt]
 	if r == nil {
-		r = newRealm(rt)
+		r = c.opts.Cache.realmFor(rt)
 		c.realms[rt] = r
 	}
 	return r
+}
+
+func (ca *Cache) realmFor(rt *sobek.Runtime) *realm {
+	if ca != nil && ca.rt == rt {
+		return ca.r
+	}
+	return newRealm(rt)
 }
 
 func (c *ictx) overDepth(recurse int) bool { return recurse > c.depth }
@@ -392,14 +400,9 @@ func (c *ictx) constructorName(r *realm, obj *sobek.Object, recurse int) (string
 	var firstProto *sobek.Object
 	first := true
 	for cur := obj; cur != nil; {
-		if d := r.descriptor(cur, pkey{s: "constructor"}); d != nil && d.value != nil {
-			if f, ok := d.value.(*sobek.Object); ok {
-				if _, isFn := sobek.AssertFunction(f); isFn {
-					name := f.Get("name")
-					if name != nil && name.String() != "" && protoChainHas(obj, f.Get("prototype")) {
-						return name.String(), true
-					}
-				}
+		if f, name := c.ownConstructor(r, cur, cur != obj); f != nil {
+			if protoChainHas(obj, f.Get("prototype")) {
+				return name, true
 			}
 		}
 		cur = cur.Prototype()
@@ -427,6 +430,40 @@ func (c *ictx) constructorName(r *realm, obj *sobek.Object, recurse int) (string
 		return res + " <" + sub.formatValue(r, firstProto, 0, false) + ">", true
 	}
 	return res + " <" + protoName + ">", true
+}
+
+type ctorInfo struct {
+	f    *sobek.Object
+	name string
+}
+
+// ownConstructor returns o's own `constructor` when it is a data property
+// holding a named function. Results for prototypes are cached for the call.
+func (c *ictx) ownConstructor(r *realm, o *sobek.Object, cache bool) (*sobek.Object, string) {
+	if cache {
+		if ci, ok := c.ctorCache[o]; ok {
+			return ci.f, ci.name
+		}
+	}
+	var ci ctorInfo
+	if r.hasOwnFast(o, "constructor") {
+		if d := r.descriptor(o, pkey{s: "constructor"}); d != nil && d.value != nil {
+			if f, ok := d.value.(*sobek.Object); ok {
+				if _, isFn := sobek.AssertFunction(f); isFn {
+					if name := f.Get("name"); name != nil && name.String() != "" {
+						ci = ctorInfo{f, name.String()}
+					}
+				}
+			}
+		}
+	}
+	if cache {
+		if c.ctorCache == nil {
+			c.ctorCache = make(map[*sobek.Object]ctorInfo)
+		}
+		c.ctorCache[o] = ci
+	}
+	return ci.f, ci.name
 }
 
 func getPrefix(constructor string, hasCtor bool, tag, fallback, size string) string {

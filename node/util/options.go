@@ -53,7 +53,22 @@ type InspectOptions struct {
 	// Unwrap, when set, maps a membrane wrapper to the original object of
 	// another context and the runtime it lives in (core.Isolate.Unwrap).
 	Unwrap func(o *sobek.Object) (orig *sobek.Object, home *sobek.Runtime, ok bool)
+	// Cache, when set, keeps the intrinsics of one runtime between calls
+	// (NewCache); it makes repeated inspection of small values much faster.
+	Cache *Cache
 }
+
+// Cache holds the intrinsics (Object.getOwnPropertyDescriptor,
+// Map.prototype.forEach, ...) inspect uses for one runtime. Intrinsics are
+// looked up on first use and kept, like Node's primordials. A Cache belongs
+// to its runtime's goroutine; keep one per host.
+type Cache struct {
+	rt *sobek.Runtime
+	r  *realm
+}
+
+// NewCache returns a Cache for rt.
+func NewCache(rt *sobek.Runtime) *Cache { return &Cache{rt: rt, r: newRealm(rt)} }
 
 // resolveNum turns a field into Node's number; -1 means Infinity.
 func resolveNum(v, def int) int {

@@ -177,6 +177,15 @@ func (r *realm) descriptor(o *sobek.Object, k pkey) *descriptor {
 	return res
 }
 
+// hasOwnFast is Object.hasOwn(o, name), without building a descriptor.
+func (r *realm) hasOwnFast(o *sobek.Object, name string) bool {
+	f := r.intrinsic("Object.hasOwn")
+	if f == nil {
+		return r.descriptor(o, pkey{s: name}) != nil
+	}
+	return r.call(f, sobek.Undefined(), o, r.rt.ToValue(name)).ToBoolean()
+}
+
 func (r *realm) hasOwn(o *sobek.Object, k pkey) bool {
 	return r.descriptor(o, k) != nil
 }

@@ -40,6 +40,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		_ = module.Set("exports", exports)
 	}
 	unwrap := UnwrapOf(h)
+	cache := NewCache(rt)
 
 	defaults := rt.NewObject()
 	for _, kv := range []struct {
@@ -56,6 +57,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		base := OptionsFromJS(rt, []sobek.Value{defaults})
 		o := mergeOptions(rt, base, args)
 		o.Unwrap = unwrap
+		o.Cache = cache
 		return o
 	}
 
