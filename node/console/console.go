@@ -30,17 +30,35 @@ type console struct {
 	counts map[string]int
 	timers map[string]time.Time
 	types  *sobek.Object
+
+	cache       *util.Cache
+	inspectOpts *sobek.Object // Console's inspectOptions
+	groupIndent string
 }
 
 // Load is the loader of the `console` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
 	rt := h.Runtime
+	cache := util.NewCache(rt)
+	con := newConsole(h, cache, h.Options.Stdout, h.Options.Stderr, nil, 2)
+	ctor := consoleClass(h, cache)
+	_ = con.Set("Console", ctor)
+	_ = module.Set("exports", con)
+	return nil
+}
+
+// newConsole builds a console object writing to stdout and stderr.
+func newConsole(h *host.Host, cache *util.Cache, outw, errw io.Writer, inspectOpts *sobek.Object, groupIndent int) *sobek.Object {
+	rt := h.Runtime
 	c := &console{
 		h: h, rt: rt,
-		stdout: h.Options.Stdout, stderr: h.Options.Stderr,
-		unwrap: util.UnwrapOf(h),
-		counts: make(map[string]int),
-		timers: make(map[string]time.Time),
+		stdout: outw, stderr: errw,
+		unwrap:      util.UnwrapOf(h),
+		counts:      make(map[string]int),
+		timers:      make(map[string]time.Time),
+		cache:       cache,
+		inspectOpts: inspectOpts,
+		groupIndent: strings.Repeat(" ", groupIndent),
 	}
 	if c.stdout == nil {
 		c.stdout = io.Discard
@@ -153,12 +171,12 @@ func Load(h *host.Host, module *sobek.Object) error {
 		if len(call.Arguments) > 0 {
 			c.write(c.stdout, c.format(call.Arguments))
 		}
-		c.indent += "  "
+		c.indent += c.groupIndent
 		return sobek.Undefined()
 	})
 	def("groupEnd", func(sobek.FunctionCall) sobek.Value {
-		if len(c.indent) >= 2 {
-			c.indent = c.indent[:len(c.indent)-2]
+		if len(c.indent) >= len(c.groupIndent) {
+			c.indent = c.indent[:len(c.indent)-len(c.groupIndent)]
 		}
 		return sobek.Undefined()
 	})
@@ -167,8 +185,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return sobek.Undefined()
 	})
 	_ = con.Set("groupCollapsed", con.Get("group"))
-	_ = module.Set("exports", con)
-	return nil
+	return con
 }
 
 func jsString(rt *sobek.Runtime, v sobek.Value) string {
@@ -181,7 +198,11 @@ func jsString(rt *sobek.Runtime, v sobek.Value) string {
 
 func (c *console) options() util.InspectOptions {
 	o := util.DefaultOptions(c.rt)
+	if c.inspectOpts != nil {
+		o = mergeDir(c.rt, o, c.inspectOpts)
+	}
 	o.Unwrap = c.unwrap
+	o.Cache = c.cache
 	return o
 }
 

@@ -12,7 +12,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
-func newConsole(t *testing.T) (*sobek.Runtime, *bytes.Buffer, *bytes.Buffer) {
+func setupConsole(t *testing.T) (*sobek.Runtime, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	rt := sobek.New()
 	var stdout, stderr bytes.Buffer
@@ -55,7 +55,7 @@ func TestConsoleGolden(t *testing.T) {
 	}
 	wantOut, _ := os.ReadFile("testdata/console.stdout")
 	wantErr, _ := os.ReadFile("testdata/console.stderr")
-	rt, stdout, stderr := newConsole(t)
+	rt, stdout, stderr := setupConsole(t)
 	if _, err := rt.RunString(string(src)); err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestTimers(t *testing.T) {
 	now := time.Unix(0, 0)
 	Now = func() time.Time { return now }
 	defer func() { Now = time.Now }()
-	rt, stdout, stderr := newConsole(t)
+	rt, stdout, stderr := setupConsole(t)
 	step := func(d time.Duration, src string) {
 		now = now.Add(d)
 		if _, err := rt.RunString(src); err != nil {
@@ -100,7 +100,7 @@ func TestFormatTime(t *testing.T) {
 }
 
 func TestTrace(t *testing.T) {
-	rt, _, stderr := newConsole(t)
+	rt, _, stderr := setupConsole(t)
 	if _, err := rt.RunString("function f() { console.trace('here %d', 1) }\nf()"); err != nil {
 		t.Fatal(err)
 	}

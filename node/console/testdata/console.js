@@ -45,3 +45,17 @@ console.table('not tabular');
 console.table([]);
 console.table([{ '1': 'one', x: 'ex', '0': 'zero' }]);
 console.log(console.log.name, typeof console.table, console.info === console.log);
+const lines = [];
+const c2 = new console.Console({ stdout: { write(s) { lines.push(s) } }, ignoreErrors: false, groupIndentation: 4, inspectOptions: { depth: 0 } });
+c2.log({ a: { b: 1 } });
+c2.group('g');
+c2.log('in');
+c2.error('to stdout too');
+c2.groupEnd();
+console.log(JSON.stringify(lines));
+try { new console.Console({}) } catch (e) { console.log(e.code, e.message) }
+try { new console.Console({ stdout: { write() {} }, groupIndentation: 1.5 }) } catch (e) { console.log(e.code, e.message) }
+const errs = [];
+const c3 = new console.Console({ write(s) { lines.push('out ' + s) } }, { write(s) { errs.push(s) } }, false);
+c3.warn('warned');
+console.log(JSON.stringify(errs));
