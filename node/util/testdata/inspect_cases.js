@@ -442,3 +442,37 @@ Object.setPrototypeOf(function f() {}, null)
 { a: [[[[[1]]]]] }
 //# depth 1 map @opts {depth: 1}
 { m: new Map([[{ k: 1 }, { v: { w: 1 } }]]) }
+//# very long string
+'x'.repeat(10005)
+//# error cause frames dedup
+(() => { const frames = '\n    at a (/x.js:1:1)\n    at b (/x.js:2:1)\n    at c (/x.js:3:1)\n    at d (/x.js:4:1)\n    at e (/x.js:5:1)'; const inner = mkErr(Error, 'inner', 'Error: inner\n    at z (/x.js:9:9)' + frames); const outer = mkErr(Error, 'outer', 'Error: outer\n    at y (/x.js:8:8)' + frames); Object.defineProperty(outer, 'cause', { value: inner, enumerable: false, writable: true, configurable: true }); return outer })()
+//# error cause primitive
+(() => { const e = mkErr(Error, 'o', 'Error: o\n    at y (/x.js:8:8)'); Object.defineProperty(e, 'cause', { value: 'just a string', enumerable: false, writable: true, configurable: true }); return e })()
+//# sorted array extras @opts {sorted: true}
+Object.assign([3, 1, 2], { z: 1, a: 2 })
+//# map circular
+(() => { const m = new Map(); m.set('self', m); return m })()
+//# error in map value
+new Map([['e', mkErr(Error, 'm', 'Error: m\n    at f (/x.js:1:1)')]])
+//# promise rejected error
+(() => { const p = Promise.reject(mkErr(Error, 'rej', 'Error: rej\n    at f (/x.js:1:1)')); p.catch(() => {}); return p })()
+//# object 3 levels nested long
+({ level1: { level2: { level3: 'a string value that is fairly long', other: 12345 }, sibling: [1, 2, 3] }, top: true })
+//# array 6 long strings
+['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', 'cccccccccccccccc', 'dddddddddddddddd', 'eeeeeeeeeeeeeeee', 'ffffffffffffffff']
+//# array 7 long strings
+['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', 'cccccccccccccccc', 'dddddddddddddddd', 'eeeeeeeeeeeeeeee', 'ffffffffffffffff', 'gggggggggggggggg']
+//# array 100 strings
+Array.from({ length: 100 }, (_, i) => String.fromCharCode(97 + (i % 26)).repeat(1 + (i % 7)))
+//# object of arrays
+({ a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], b: ['x', 'y', 'z', 'w', 'v', 'u', 't'] })
+//# symbol to string in array
+[Symbol.iterator, Symbol.for('reg')]
+//# weird property names
+({ 'constructor': 1, 'hasOwnProperty': 2, 'a b': 3, '3d': 4, 'd3': 5, '$': 6, 'ä': 7 })
+//# accessor property symbols
+({ get [Symbol('g')]() { return 1 } })
+//# class with name property override
+(() => { class A { static name = 'Renamed' } return [A, new A()] })()
+//# function name non-string
+(() => { function f() {} Object.defineProperty(f, 'name', { value: 42 }); return f })()
