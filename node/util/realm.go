@@ -279,7 +279,11 @@ func funcKind(o *sobek.Object) (async, generator bool) {
 // [util.inspect.custom] checks must skip.
 var inspectFuncs sync.Map // weak.Pointer[sobek.Object] -> struct{}
 
-func registerInspectFunc(o *sobek.Object) { inspectFuncs.Store(weak.Make(o), struct{}{}) }
+func registerInspectFunc(o *sobek.Object) {
+	k := weak.Make(o)
+	inspectFuncs.Store(k, struct{}{})
+	runtime.AddCleanup(o, func(k weak.Pointer[sobek.Object]) { inspectFuncs.Delete(k) }, k)
+}
 
 func isInspectFunc(v sobek.Value) bool {
 	o, ok := v.(*sobek.Object)

@@ -1,6 +1,7 @@
 package util
 
 import (
+	"runtime"
 	"sync"
 	"weak"
 
@@ -14,7 +15,9 @@ var loaded sync.Map // weak.Pointer[sobek.Runtime] -> weak.Pointer[sobek.Object]
 
 func rememberInspect(rt *sobek.Runtime, f *sobek.Object) {
 	registerInspectFunc(f)
-	loaded.Store(weak.Make(rt), weak.Make(f))
+	k := weak.Make(rt)
+	loaded.Store(k, weak.Make(f))
+	runtime.AddCleanup(rt, func(k weak.Pointer[sobek.Runtime]) { loaded.Delete(k); defaultsByRuntime.Delete(k) }, k)
 }
 
 func loadedInspect(rt *sobek.Runtime) sobek.Value {
