@@ -1,0 +1,14 @@
+const test = require('node:test');
+test('x', async (t) => { await null; t.diagnostic('hello diag'); });
+test('z', (t, done) => { setTimeout(() => { done(); }, 1); });
+test(function named() {});
+test('deep', { skip: 'not now' }, () => {});
+test('obj fail', () => { require('assert').deepStrictEqual({a: 1, b: 'x'}, {a: 2, b: 'x'}); });
+test('throws str', () => { throw 'str'; });
+test('multi\nline name', () => {});
+test('t.skip', (t) => { t.skip('because'); });
+test('t.todo', (t) => { t.todo(); });
+test.skip('dot skip', () => {});
+test.todo('dot todo');
+test('rejects', () => Promise.reject(new TypeError('nope')));
+test('todo failing', { todo: true }, () => { throw new Error('x'); });
