@@ -133,28 +133,28 @@ function renderObject(o, indent, seen) {
   }
   if (o instanceof Map || internals.kind(o) === 'map') {
     var entries = [];
-    Map.prototype.forEach.call(o, function (val, key) {
+    intrinsic(o, Map.prototype.forEach, 'forEach', [function (val, key) {
       entries.push(render(key, pad, seen) + ' => ' + render(val, pad, seen));
-    });
+    }]);
     entries.sort();
-    return (name || "Map") + "(" + Object.getOwnPropertyDescriptor(Map.prototype, "size").get.call(o) + ') ' + block('{', '}', entries.concat(props(false)), indent);
+    return (name || 'Map') + '(' + sizeOf(o, Map) + ') ' + block('{', '}', entries.concat(props(false)), indent);
   }
   if (o instanceof Set || internals.kind(o) === 'set') {
     var members = [];
-    Set.prototype.forEach.call(o, function (val) { members.push(render(val, pad, seen)); });
+    intrinsic(o, Set.prototype.forEach, 'forEach', [function (val) { members.push(render(val, pad, seen)); }]);
     members.sort();
-    return (name || "Set") + "(" + Object.getOwnPropertyDescriptor(Set.prototype, "size").get.call(o) + ') ' + block('{', '}', members.concat(props(false)), indent);
+    return (name || 'Set') + '(' + sizeOf(o, Set) + ') ' + block('{', '}', members.concat(props(false)), indent);
   }
   var k = internals.kind(o);
   var base = null;
-  if (k === 'date') base = isNaN(Date.prototype.getTime.call(o)) ? 'Invalid Date' : Date.prototype.toISOString.call(o);
-  else if (k === 'regexp') base = RegExp.prototype.toString.call(o);
+  if (k === 'date') base = isNaN(intrinsic(o, Date.prototype.getTime, 'getTime')) ? 'Invalid Date' : intrinsic(o, Date.prototype.toISOString, 'toISOString');
+  else if (k === 'regexp') base = intrinsic(o, RegExp.prototype.toString, 'toString');
   else if (k === 'error') base = errorHead(o);
-  else if (k === 'number') base = '[Number: ' + render(Number.prototype.valueOf.call(o), pad, seen) + ']';
-  else if (k === 'string') base = '[String: ' + quote(String.prototype.valueOf.call(o)) + ']';
-  else if (k === 'boolean') base = '[Boolean: ' + Boolean.prototype.valueOf.call(o) + ']';
-  else if (k === 'bigint') base = '[BigInt: ' + BigInt.prototype.valueOf.call(o) + 'n]';
-  else if (k === 'symbol') base = '[Symbol: ' + String(Symbol.prototype.valueOf.call(o)) + ']';
+  else if (k === 'number') base = '[Number: ' + render(intrinsic(o, Number.prototype.valueOf, 'valueOf'), pad, seen) + ']';
+  else if (k === 'string') base = '[String: ' + quote(intrinsic(o, String.prototype.valueOf, 'valueOf')) + ']';
+  else if (k === 'boolean') base = '[Boolean: ' + intrinsic(o, Boolean.prototype.valueOf, 'valueOf') + ']';
+  else if (k === 'bigint') base = '[BigInt: ' + intrinsic(o, BigInt.prototype.valueOf, 'valueOf') + 'n]';
+  else if (k === 'symbol') base = '[Symbol: ' + String(intrinsic(o, Symbol.prototype.valueOf, 'valueOf')) + ']';
   else if (k === 'arraybuffer') {
     var bytes = new Uint8Array(o);
     var hex = [];
@@ -173,6 +173,23 @@ function renderObject(o, indent, seen) {
   var tag = o[Symbol.toStringTag];
   if (typeof tag === 'string' && tag !== '' && tag !== name) op = (name === null ? 'Object' : (name || 'Object')) + ' [' + tag + '] ';
   return op + block('{', '}', props(false), indent);
+}
+
+// intrinsic(o, fn, name) calls a builtin method on o, falling back to o's
+// own method for objects of other contexts (membrane proxies).
+function intrinsic(o, fn, name, args) {
+  try {
+    return fn.apply(o, args || []);
+  } catch (e) {
+    return o[name].apply(o, args || []);
+  }
+}
+function sizeOf(o, C) {
+  try {
+    return Object.getOwnPropertyDescriptor(C.prototype, 'size').get.call(o);
+  } catch (e) {
+    return o.size;
+  }
 }
 
 function errorHead(e) {
@@ -485,7 +502,7 @@ class Comparison {
     for (var i = 0; i < keys.length; i++) {
       var key = keys[i];
       if (key in obj) {
-        if (actual !== undefined && typeof actual[key] === 'string' && isRegExp(obj[key]) && RegExp.prototype.test.call(obj[key], actual[key])) {
+        if (actual !== undefined && typeof actual[key] === 'string' && isRegExp(obj[key]) && intrinsic(obj[key], RegExp.prototype.test, 'test', [actual[key]])) {
           this[key] = actual[key];
         } else {
           this[key] = obj[key];
@@ -516,7 +533,7 @@ function expectedException(actual, expected, message, fnName) {
   if (typeof expected !== 'function') {
     if (isRegExp(expected)) {
       var str = String(actual);
-      if (RegExp.prototype.exec.call(expected, str) !== null) return;
+      if (intrinsic(expected, RegExp.prototype.exec, 'exec', [str]) !== null) return;
       if (!message) {
         generated = true;
         message = 'The input did not match the regular expression ' + inspectValue(expected) + '. Input:\n\n' + inspectValue(str) + '\n';
@@ -535,7 +552,7 @@ function expectedException(actual, expected, message, fnName) {
       }
       for (var i = 0; i < keys.length; i++) {
         var key = keys[i];
-        if (typeof actual[key] === 'string' && isRegExp(expected[key]) && RegExp.prototype.exec.call(expected[key], actual[key]) !== null) continue;
+        if (typeof actual[key] === 'string' && isRegExp(expected[key]) && intrinsic(expected[key], RegExp.prototype.exec, 'exec', [actual[key]]) !== null) continue;
         compareKey(actual, expected, key, message, keys, fnName);
       }
       return;
@@ -641,7 +658,7 @@ function expectsError(fnName, actual, error, message, nargs) {
 
 function hasMatchingError(actual, expected) {
   if (typeof expected !== 'function') {
-    if (isRegExp(expected)) return RegExp.prototype.exec.call(expected, String(actual)) !== null;
+    if (isRegExp(expected)) return intrinsic(expected, RegExp.prototype.exec, 'exec', [String(actual)]) !== null;
     throw internals.invalidArgType('expected', 'of type function or an instance of RegExp', expected);
   }
   if (expected.prototype !== undefined && actual instanceof expected) return true;
@@ -705,7 +722,7 @@ function ifError(err) {
 function internalMatch(string, regexp, message, fnName) {
   if (!isRegExp(regexp)) throw internals.invalidArgType('regexp', 'an instance of RegExp', regexp);
   var match = fnName === 'match';
-  if (typeof string !== 'string' || (RegExp.prototype.exec.call(regexp, string) !== null) !== match) {
+  if (typeof string !== 'string' || (intrinsic(regexp, RegExp.prototype.exec, 'exec', [string]) !== null) !== match) {
     if (message instanceof Error) throw message;
     var generated = !message;
     message = message || (typeof string !== 'string'
