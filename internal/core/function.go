@@ -1,0 +1,230 @@
+package core
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+
+	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/file"
+	"github.com/grafana/sobek/parser"
+)
+
+// FunctionOptions are vm.compileFunction's compile-time options.
+type FunctionOptions struct {
+	Filename     string // Node's default is ""
+	LineOffset   int
+	ColumnOffset int
+	Params       []string
+	// Extensions is the number of context extension objects: with n > 0
+	// the program evaluates to a factory taking the n objects and
+	// returning the function, whose body sees their properties (later ones
+	// shadowing earlier ones).
+	Extensions int
+}
+
+// Function is a compiled vm.compileFunction: a program that evaluates to
+// the function (or to its factory, see FunctionOptions.Extensions).
+type Function struct {
+	Program *sobek.Program
+	Source  string
+	Options FunctionOptions
+}
+
+// CompileFunction compiles body as the body of a function with the given
+// parameters. Positions in the body are those of the body text with the
+// offsets applied (as Node's): the function head is parsed in front of it,
+// then the body's AST positions are moved onto a padded copy of the body.
+// The function's source text (toString) is "function (params) {\nbody\n}".
+func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
+	p, err := ParseFunction(body, opts)
+	if err != nil {
+		return nil, err
+	}
+	prg, err := sobek.CompileAST(p, false)
+	if err != nil {
+		return nil, compileError(err, opts.Filename)
+	}
+	return &Function{Program: prg, Source: body, Options: opts}, nil
+}
+
+// ParseFunction is CompileFunction's parse step.
+func ParseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
+	var head strings.Builder
+	head.WriteString("(function () {")
+	for i := 0; i < opts.Extensions; i++ {
+		head.WriteString(" with (arguments[" + itoa(i) + "])")
+	}
+	head.WriteString(" return function (")
+	head.WriteString(strings.Join(opts.Params, ", "))
+	head.WriteString(") {\n")
+	const tail = "\n} })"
+	h := head.String()
+	src := h + body + tail
+	if opts.Extensions == 0 {
+		h = "(function (" + strings.Join(opts.Params, ", ") + ") {\n"
+		src = h + body + "\n})"
+	}
+	padded := pad(body, opts.LineOffset, opts.ColumnOffset)
+	padLen := len(padded) - len(body)
+	// Positions: an offset o >= len(h) is body text at o-len(h); on the
+	// padded file it is at o-len(h)+padLen.
+	shift := padLen - len(h)
+	posFile := file.NewFile(opts.Filename, padded+"\n}"+strings.Repeat(" ", max(0, -shift))+" })", 1)
+
+	prog, err := parser.ParseFile(nil, opts.Filename, src, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		se := parseError(err, opts.Filename)
+		// Re-position: parse errors are reported on the wrapped source.
+		off := offsetOf(src, se.Line, se.Column)
+		if off >= len(h)+len(body) {
+			// The body ended inside a construct: the wrapper's closing
+			// brace is where the parser stopped.
+			se.Message = "Unexpected end of input"
+			off = len(h) + len(body)
+		}
+		if off >= len(h) {
+			pos := posFile.Position(off + shift)
+			se.Line, se.Column = pos.Line, pos.Column
+		} else {
+			se.Line, se.Column = opts.LineOffset+1, opts.ColumnOffset+1
+		}
+		return nil, se
+	}
+	// The whole source must be the one function: a body or a parameter
+	// that closes the wrapper early is a syntax error.
+	fn := wrapped(prog, opts.Extensions)
+	if fn == nil || int(fn.Body.RightBrace)-1 < len(h)+len(body) || int(fn.ParameterList.Closing)-1 >= len(h) {
+		se := &SyntaxError{Message: "Unexpected token '}'", Filename: opts.Filename, Line: opts.LineOffset + 1, Column: opts.ColumnOffset + 1}
+		if fn != nil && int(fn.Body.RightBrace)-1 >= len(h) {
+			pos := posFile.Position(int(fn.Body.RightBrace) - 1 + shift)
+			se.Line, se.Column = pos.Line, pos.Column
+		}
+		return nil, se
+	}
+	shiftIdx(reflect.ValueOf(prog), file.Idx(len(h)+1), file.Idx(shift), map[uintptr]bool{})
+	prog.File = posFile
+	return prog, nil
+}
+
+// wrapped finds the function literal of a parsed wrapper, or nil if the
+// program is not shaped as the wrapper.
+func wrapped(p *ast.Program, exts int) *ast.FunctionLiteral {
+	if len(p.Body) != 1 {
+		return nil
+	}
+	es, ok := p.Body[0].(*ast.ExpressionStatement)
+	if !ok {
+		return nil
+	}
+	fn, ok := es.Expression.(*ast.FunctionLiteral)
+	if !ok || fn.ParameterList == nil || fn.Body == nil {
+		return nil
+	}
+	if exts == 0 {
+		return fn
+	}
+	if len(fn.Body.List) != 1 {
+		return nil
+	}
+	var st ast.Statement = fn.Body.List[0]
+	for i := 0; i < exts; i++ {
+		w, ok := st.(*ast.WithStatement)
+		if !ok {
+			return nil
+		}
+		st = w.Body
+	}
+	r, ok := st.(*ast.ReturnStatement)
+	if !ok {
+		return nil
+	}
+	inner, ok := r.Argument.(*ast.FunctionLiteral)
+	if !ok || inner.ParameterList == nil || inner.Body == nil {
+		return nil
+	}
+	return inner
+}
+
+var idxType = reflect.TypeOf(file.Idx(0))
+
+// shiftIdx adds by to every file.Idx >= from in the AST under v.
+func shiftIdx(v reflect.Value, from, by file.Idx, seen map[uintptr]bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() || seen[v.Pointer()] {
+			return
+		}
+		if v.Type().Elem() == reflect.TypeOf(file.File{}) {
+			return
+		}
+		seen[v.Pointer()] = true
+		shiftIdx(v.Elem(), from, by, seen)
+	case reflect.Interface:
+		if !v.IsNil() {
+			shiftIdx(v.Elem(), from, by, seen)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			shiftIdx(v.Index(i), from, by, seen)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Field(i)
+			if !t.Field(i).IsExported() {
+				continue
+			}
+			if f.Type() == idxType {
+				if x := file.Idx(f.Int()); x >= from && f.CanSet() {
+					f.SetInt(int64(x + by))
+				}
+				continue
+			}
+			shiftIdx(f, from, by, seen)
+		}
+	}
+}
+
+// offsetOf turns a 1-based line and column of src into a byte offset, or
+// -1.
+func offsetOf(src string, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	return off + col - 1
+}
+
+// parseError converts a parser error into a SyntaxError.
+func parseError(err error, filename string) *SyntaxError {
+	var list parser.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := list[0]
+		return &SyntaxError{Message: e.Message, Filename: filename, Line: e.Position.Line, Column: e.Position.Column}
+	}
+	var one *parser.Error
+	if errors.As(err, &one) {
+		return &SyntaxError{Message: one.Message, Filename: filename, Line: one.Position.Line, Column: one.Position.Column}
+	}
+	return &SyntaxError{Message: err.Error(), Filename: filename}
+}
+
+// compileError converts a CompileAST error into a SyntaxError.
+func compileError(err error, filename string) error {
+	var ce *sobek.CompilerSyntaxError
+	if errors.As(err, &ce) {
+		se := &SyntaxError{Message: ce.Message, Filename: filename}
+		if ce.File != nil {
+			pos := ce.File.Position(ce.Offset)
+			se.Line, se.Column = pos.Line, pos.Column
+		}
+		return se
+	}
+	return err
+}
