@@ -272,7 +272,9 @@ EventEmitter.once = function once(emitter, name, options) {
 };
 
 EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
-  return emitter.listeners(type);
+  if (typeof emitter.listeners === 'function') return emitter.listeners(type);
+  var list = kTarget.get(emitter);
+  return list && list.get(String(type)) ? list.get(String(type)).map(function (e) { return e.listener; }) : [];
 };
 
 EventEmitter.setMaxListeners = function setMaxListeners(n) {
@@ -290,5 +292,244 @@ EventEmitter.captureRejectionSymbol = captureRejectionSymbol;
 EventEmitter.captureRejections = false;
 EventEmitter.errorMonitor = errorMonitor;
 EventEmitter.init = EventEmitter.init;
+
+// ---- EventTarget, Event, AbortController, AbortSignal (web globals the
+// host takes from here; not enumerable, as Node's events module has none) ----
+
+var customInspect = Symbol.for('nodejs.util.inspect.custom');
+var kEvent = new WeakMap();
+var kTarget = new WeakMap();
+var timeOrigin = Date.now();
+
+var DOMExceptionClass = typeof DOMException === 'function' ? DOMException : (function () {
+  var codes = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5, NoModificationAllowedError: 7,
+    NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11, SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14,
+    InvalidAccessError: 15, TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
+    QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25 };
+  class DOMException extends Error {
+    constructor(message, options) {
+      super(message === undefined ? '' : String(message));
+      var name = 'Error';
+      if (options !== undefined && options !== null && typeof options === 'object') {
+        if (options.name !== undefined) name = String(options.name);
+        if ('cause' in options) Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
+      } else if (options !== undefined) {
+        name = String(options);
+      }
+      Object.defineProperty(this, '_name', { value: name });
+    }
+    get name() { return this._name; }
+    get code() { return codes[this._name] || 0; }
+  }
+  return DOMException;
+})();
+
+function abortError() {
+  return new DOMExceptionClass('This operation was aborted', 'AbortError');
+}
+
+class Event {
+  constructor(type, options) {
+    if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "type" argument must be specified');
+    if (options != null && typeof options !== 'object') throw internals.invalidArgType('options', 'of type object', options);
+    options = options || {};
+    kEvent.set(this, {
+      type: String(type), bubbles: !!options.bubbles, cancelable: !!options.cancelable, composed: !!options.composed,
+      defaultPrevented: false, timeStamp: Date.now() - timeOrigin, target: null, currentTarget: null,
+      stop: false, stopImmediate: false, dispatching: false,
+    });
+  }
+  get type() { return kEvent.get(this).type; }
+  get bubbles() { return kEvent.get(this).bubbles; }
+  get cancelable() { return kEvent.get(this).cancelable; }
+  get composed() { return kEvent.get(this).composed; }
+  get defaultPrevented() { var e = kEvent.get(this); return e.cancelable && e.defaultPrevented; }
+  get timeStamp() { return kEvent.get(this).timeStamp; }
+  get target() { return kEvent.get(this).target; }
+  get currentTarget() { return kEvent.get(this).currentTarget; }
+  get srcElement() { return kEvent.get(this).target; }
+  get isTrusted() { return false; }
+  get eventPhase() { return kEvent.get(this).dispatching ? 2 : 0; }
+  get returnValue() { return !this.defaultPrevented; }
+  get cancelBubble() { return kEvent.get(this).stop; }
+  composedPath() { var e = kEvent.get(this); return e.dispatching ? [e.currentTarget] : []; }
+  preventDefault() { kEvent.get(this).defaultPrevented = true; }
+  stopPropagation() { kEvent.get(this).stop = true; }
+  stopImmediatePropagation() { var e = kEvent.get(this); e.stop = true; e.stopImmediate = true; }
+  [customInspect](depth, opts, inspect) {
+    var e = kEvent.get(this);
+    var fn = typeof inspect === 'function' ? inspect : internals.inspect;
+    var name = this.constructor && this.constructor.name || 'Event';
+    return name + ' ' + fn({ type: e.type, defaultPrevented: this.defaultPrevented, cancelable: e.cancelable, timeStamp: e.timeStamp }, opts);
+  }
+}
+Event.NONE = 0; Event.CAPTURING_PHASE = 1; Event.AT_TARGET = 2; Event.BUBBLING_PHASE = 3;
+
+function listenersOf(target) {
+  var m = kTarget.get(target);
+  if (!m) { m = new Map(); kTarget.set(target, m); }
+  return m;
+}
+
+class EventTarget {
+  constructor() { listenersOf(this); }
+  addEventListener(type, listener, options) {
+    if (arguments.length < 2) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "type" and "listener" arguments must be specified');
+    if (listener == null) return;
+    if (typeof listener !== 'function' && (typeof listener !== 'object' || listener === null)) {
+      throw internals.invalidArgType('listener', 'an instance of EventListener', listener);
+    }
+    var opts = typeof options === 'boolean' ? { capture: options } : (options || {});
+    type = String(type);
+    var map = listenersOf(this);
+    var list = map.get(type);
+    if (!list) { list = []; map.set(type, list); }
+    var capture = !!opts.capture;
+    for (var i = 0; i < list.length; i++) if (list[i].listener === listener && list[i].capture === capture) return;
+    var entry = { listener: listener, capture: capture, once: !!opts.once, removed: false };
+    var signal = opts.signal;
+    if (signal !== undefined) {
+      if (signal.aborted) return;
+      var self = this;
+      signal.addEventListener('abort', function () { self.removeEventListener(type, listener, { capture: capture }); }, { once: true });
+    }
+    list.push(entry);
+  }
+  removeEventListener(type, listener, options) {
+    var capture = typeof options === 'boolean' ? options : !!(options && options.capture);
+    var list = listenersOf(this).get(String(type));
+    if (!list) return;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].listener === listener && list[i].capture === capture) {
+        list[i].removed = true;
+        list.splice(i, 1);
+        return;
+      }
+    }
+  }
+  dispatchEvent(event) {
+    if (!(event instanceof Event)) throw internals.invalidArgType('event', 'an instance of Event', event);
+    var e = kEvent.get(event);
+    if (e.dispatching) throw internals.newError('Error', 'ERR_EVENT_RECURSION', 'The event "' + e.type + '" is already being dispatched');
+    e.dispatching = true;
+    e.target = this;
+    e.currentTarget = this;
+    var list = (listenersOf(this).get(e.type) || []).slice();
+    for (var i = 0; i < list.length; i++) {
+      var entry = list[i];
+      if (entry.removed) continue;
+      if (entry.once) this.removeEventListener(e.type, entry.listener, { capture: entry.capture });
+      try {
+        var fn = entry.listener;
+        if (typeof fn === 'function') fn.call(this, event);
+        else if (typeof fn.handleEvent === 'function') fn.handleEvent(event);
+      } catch (err) {
+        queueMicrotask(function () { throw err; });
+      }
+      if (e.stopImmediate) break;
+    }
+    e.dispatching = false;
+    e.currentTarget = null;
+    return !event.defaultPrevented;
+  }
+  [customInspect](depth, opts, inspect) {
+    return (this.constructor && this.constructor.name || 'EventTarget') + ' {}';
+  }
+}
+
+var kSignal = new WeakMap();
+var allowSignal = false;
+
+class AbortSignal extends EventTarget {
+  constructor() {
+    if (!allowSignal) throw internals.newError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+    super();
+    kSignal.set(this, { aborted: false, reason: undefined, onabort: null });
+  }
+  get aborted() { return kSignal.get(this).aborted; }
+  get reason() { return kSignal.get(this).reason; }
+  get onabort() { return kSignal.get(this).onabort; }
+  set onabort(fn) {
+    var st = kSignal.get(this);
+    if (st.onabort) this.removeEventListener('abort', st.onabort);
+    st.onabort = typeof fn === 'function' ? fn : null;
+    if (st.onabort) this.addEventListener('abort', st.onabort);
+  }
+  throwIfAborted() {
+    var st = kSignal.get(this);
+    if (st.aborted) throw st.reason;
+  }
+  static abort(reason) {
+    var s = newSignal();
+    var st = kSignal.get(s);
+    st.aborted = true;
+    st.reason = reason === undefined ? abortError() : reason;
+    return s;
+  }
+  static timeout(ms) {
+    var s = newSignal();
+    setTimeout(function () {
+      abortSignal(s, new DOMExceptionClass('The operation was aborted due to timeout', 'TimeoutError'));
+    }, ms);
+    return s;
+  }
+  static any(signals) {
+    var s = newSignal();
+    for (var i = 0; i < signals.length; i++) {
+      if (signals[i].aborted) { abortSignal(s, signals[i].reason); return s; }
+    }
+    signals.forEach(function (x) {
+      x.addEventListener('abort', function () { abortSignal(s, x.reason); }, { once: true });
+    });
+    return s;
+  }
+  [customInspect](depth, opts, inspect) {
+    var fn = typeof inspect === 'function' ? inspect : internals.inspect;
+    return 'AbortSignal ' + fn({ aborted: this.aborted }, opts);
+  }
+}
+
+function newSignal() {
+  allowSignal = true;
+  try { return new AbortSignal(); } finally { allowSignal = false; }
+}
+
+function abortSignal(signal, reason) {
+  var st = kSignal.get(signal);
+  if (st.aborted) return;
+  st.aborted = true;
+  st.reason = reason;
+  signal.dispatchEvent(new Event('abort'));
+}
+
+class AbortController {
+  constructor() { Object.defineProperty(this, '_signal', { value: newSignal() }); }
+  get signal() { return this._signal; }
+  abort(reason) { abortSignal(this._signal, reason === undefined ? abortError() : reason); }
+  [customInspect](depth, opts, inspect) {
+    var fn = typeof inspect === 'function' ? inspect : internals.inspect;
+    return 'AbortController { signal: ' + fn(this._signal, opts) + ' }';
+  }
+}
+
+[Event, EventTarget, AbortSignal, AbortController].forEach(function (C) {
+  Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
+});
+
+function addAbortListener(signal, listener) {
+  if (signal === undefined) throw internals.invalidArgType('signal', 'an instance of AbortSignal', signal);
+  if (typeof listener !== 'function') throw internals.invalidArgType('listener', 'of type function', listener);
+  if (signal.aborted) {
+    queueMicrotask(function () { listener(); });
+  } else {
+    signal.addEventListener('abort', listener, { once: true });
+  }
+  return { __proto__: null, [Symbol.dispose || Symbol.for('nodejs.dispose')]: function () { signal.removeEventListener('abort', listener); } };
+}
+
+EventEmitter.addAbortListener = addAbortListener;
+[['EventTarget', EventTarget], ['Event', Event], ['AbortController', AbortController], ['AbortSignal', AbortSignal], ['DOMException', DOMExceptionClass]].forEach(function (p) {
+  Object.defineProperty(EventEmitter, p[0], { value: p[1], writable: true, configurable: true, enumerable: false });
+});
 
 module.exports = EventEmitter;
