@@ -395,6 +395,8 @@ class AssertionError extends Error {
     if (typeof st === 'string') {
       var head = 'AssertionError: ' + this.message;
       var rest = st.indexOf(head) === 0 ? st.slice(head.length) : st.slice(st.indexOf('\n') >= 0 ? st.indexOf('\n') : st.length);
+      // hide assert's own frames, as Node's stackStartFn does
+      rest = rest.split('\n').filter(function (l) { return !/^\s*at (?:.*\()?node:assert:/.test(l); }).join('\n');
       Object.defineProperty(this, 'stack', { value: 'AssertionError [ERR_ASSERTION]: ' + this.message + rest, writable: true, configurable: true, enumerable: false });
     }
   }
