@@ -575,6 +575,62 @@ function isUtf8(b) {
   return internals.isUtf8(u);
 }
 
+// ---- Blob (in memory) ----
+
+var kBlob = new WeakMap();
+
+class Blob {
+  constructor(sources, options) {
+    if (sources === undefined) sources = [];
+    if (sources === null || typeof sources !== 'object' || typeof sources[Symbol.iterator] !== 'function') {
+      throw typeErr('sources', 'a sequence', sources);
+    }
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw typeErr('options', 'a dictionary', options);
+    }
+    var parts = [];
+    var size = 0;
+    for (var src of sources) {
+      var bytes;
+      if (src instanceof Blob) bytes = kBlob.get(src).bytes;
+      else if (src instanceof ArrayBuffer) bytes = new Uint8Array(src.slice(0));
+      else if (ArrayBuffer.isView(src)) bytes = new Uint8Array(src.buffer.slice(src.byteOffset, src.byteOffset + src.byteLength));
+      else bytes = new Uint8Array(internals.encode(String(src), 'utf8'));
+      parts.push(bytes);
+      size += bytes.length;
+    }
+    var all = new Uint8Array(size);
+    var pos = 0;
+    parts.forEach(function (p) { all.set(p, pos); pos += p.length; });
+    var type = options && options.type !== undefined ? String(options.type) : '';
+    if (/[^\u0020-\u007E]/.test(type)) type = '';
+    kBlob.set(this, { bytes: all, type: type.toLowerCase() });
+  }
+  get size() { return kBlob.get(this).bytes.length; }
+  get type() { return kBlob.get(this).type; }
+  slice(start, end, contentType) {
+    var b = kBlob.get(this).bytes;
+    var n = b.length;
+    start = relIndex(start, n, 0);
+    end = relIndex(end, n, n);
+    var out = new Blob([], { type: contentType === undefined ? '' : String(contentType) });
+    kBlob.get(out).bytes = b.slice(start, Math.max(start, end));
+    return out;
+  }
+  arrayBuffer() {
+    var b = kBlob.get(this).bytes;
+    return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  }
+  text() {
+    return Promise.resolve(internals.decode(kBlob.get(this).bytes, 'utf8'));
+  }
+  [customInspect](depth, opts, inspect) {
+    var fn = typeof inspect === 'function' ? inspect : internals.inspect;
+    return 'Blob ' + fn({ size: this.size, type: this.type }, opts);
+  }
+}
+Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+
 module.exports = {
   Buffer: Buffer,
   SlowBuffer: SlowBuffer,
@@ -586,4 +642,5 @@ module.exports = {
   atob: atob,
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
   INSPECT_MAX_BYTES: INSPECT_MAX_BYTES,
+  Blob: Blob,
 };
