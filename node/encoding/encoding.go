@@ -12,7 +12,6 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/node/host"
-	"github.com/jsvm-dev/jsvm/node/util"
 )
 
 //go:embed encoding.js
@@ -24,9 +23,10 @@ var compiled struct {
 	err  error
 }
 
-// Load fills module.exports with { TextEncoder, TextDecoder }; the host
-// makes them globals and util re-exports them. It is not a Node builtin
-// module name of its own.
+// Load fills module.exports with { TextEncoder, TextDecoder }. It is not a
+// Node builtin module of its own: node/util re-exports the two classes
+// (util.TextEncoder), and the host's globals come from there. This package
+// must not import node/util.
 func Load(h *host.Host, module *sobek.Object) error {
 	compiled.once.Do(func() {
 		compiled.prog, compiled.err = sobek.Compile("node:internal/encoding", "(function(module, exports, internals) {"+source+"\n})", true)
@@ -41,7 +41,10 @@ func Load(h *host.Host, module *sobek.Object) error {
 	}
 	fn, _ := sobek.AssertFunction(fnv)
 	in := rt.NewObject()
-	_ = in.Set("inspect", func(v sobek.Value) string { return util.Inspect(rt, v, util.InspectOptions{}) })
+	// util.inspect passes itself to the custom inspect methods; this short
+	// rendering is only a fallback (node/util imports this package, so it
+	// cannot be used here).
+	_ = in.Set("inspect", func(v sobek.Value) string { return nodeerr.InspectShort(v, 0) })
 	_ = in.Set("invalidArgType", func(name, expected string, v sobek.Value) *sobek.Object {
 		return nodeerr.InvalidArgType(rt, name, expected, v)
 	})
