@@ -56,16 +56,20 @@
       if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
       validateBoolean(produceCachedData, 'options.produceCachedData');
       if (importModuleDynamically !== undefined) validateFunction(importModuleDynamically, 'options.importModuleDynamically');
-      const handle = natives.compile(code, filename, lineOffset, columnOffset);
+      let handle, accepted;
+      if (cachedData !== undefined) {
+        const bytes = new Uint8Array(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength);
+        [handle, accepted] = natives.compileCached(code, filename, lineOffset, columnOffset, bytes);
+      } else {
+        handle = natives.compile(code, filename, lineOffset, columnOffset);
+      }
       scripts.set(this, handle);
       if (importModuleDynamically !== undefined) natives.setImportModuleDynamically(handle, importModuleDynamically, this);
-      if (cachedData !== undefined) {
-        this.cachedDataRejected = !natives.checkCachedData(handle, cachedData);
-      }
+      if (cachedData !== undefined) this.cachedDataRejected = !accepted;
       if (produceCachedData) {
         const data = natives.createCachedData(handle);
-        this.cachedDataProduced = data !== undefined;
         if (data !== undefined) this.cachedData = data;
+        this.cachedDataProduced = data !== undefined;
       }
       this.sourceMapURL = undefined;
     }
