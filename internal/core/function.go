@@ -59,13 +59,11 @@ func ParseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
 	head.WriteString(" return function (")
 	head.WriteString(strings.Join(opts.Params, ", "))
 	head.WriteString(") {\n")
-	const tail = "\n} })"
-	h := head.String()
-	src := h + body + tail
+	h, tail := head.String(), "\n} })"
 	if opts.Extensions == 0 {
-		h = "(function (" + strings.Join(opts.Params, ", ") + ") {\n"
-		src = h + body + "\n})"
+		h, tail = "(function ("+strings.Join(opts.Params, ", ")+") {\n", "\n})"
 	}
+	src := h + body + tail
 	padded := pad(body, opts.LineOffset, opts.ColumnOffset)
 	padLen := len(padded) - len(body)
 	// Positions: an offset o >= len(h) is body text at o-len(h); on the
@@ -79,10 +77,18 @@ func ParseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
 		// Re-position: parse errors are reported on the wrapped source.
 		off := offsetOf(src, se.Line, se.Column)
 		if off >= len(h)+len(body) {
-			// The body ended inside a construct: the wrapper's closing
-			// brace is where the parser stopped.
+			// The parser stopped in the wrapper's tail: either the body
+			// closed the function early (an unmatched '}') or it ended
+			// inside a construct.
 			se.Message = "Unexpected end of input"
 			off = len(h) + len(body)
+			short := h + body + "\n" + strings.TrimPrefix(tail, "\n}")
+			if p2, err2 := parser.ParseFile(nil, opts.Filename, short, 0, parser.WithDisableSourceMaps); err2 == nil {
+				if fn := wrapped(p2, opts.Extensions); fn != nil && int(fn.Body.RightBrace)-1 >= len(h) {
+					se.Message = "Unexpected token }"
+					off = int(fn.Body.RightBrace) - 1
+				}
+			}
 		}
 		if off >= len(h) {
 			pos := posFile.Position(off + shift)
@@ -96,7 +102,7 @@ func ParseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
 	// that closes the wrapper early is a syntax error.
 	fn := wrapped(prog, opts.Extensions)
 	if fn == nil || int(fn.Body.RightBrace)-1 < len(h)+len(body) || int(fn.ParameterList.Closing)-1 >= len(h) {
-		se := &SyntaxError{Message: "Unexpected token '}'", Filename: opts.Filename, Line: opts.LineOffset + 1, Column: opts.ColumnOffset + 1}
+		se := &SyntaxError{Message: "Unexpected token }", Filename: opts.Filename, Line: opts.LineOffset + 1, Column: opts.ColumnOffset + 1}
 		if fn != nil && int(fn.Body.RightBrace)-1 >= len(h) {
 			pos := posFile.Position(int(fn.Body.RightBrace) - 1 + shift)
 			se.Line, se.Column = pos.Line, pos.Column

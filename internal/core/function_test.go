@@ -59,13 +59,16 @@ func TestCompileFunctionSyntax(t *testing.T) {
 	}{
 		{body: " a b", line: 4, col: 9},
 		{body: "\n return 1 +", line: 5},
-		{body: "}, function() {", line: 4, col: 6, msg: "Unexpected token '}'"},
-		{body: "}); (function () {", line: 4, col: 6, msg: "Unexpected token '}'"},
-		{body: "} }); (function () { return function () {", ext: 1, line: 4, col: 6, msg: "Unexpected token '}'"},
+		{body: "}, function() {", line: 4, col: 6, msg: "Unexpected token }"},
+		{body: "}); (function () {", line: 4, col: 6, msg: "Unexpected token }"},
+		{body: "} }); (function () { return function () {", ext: 1, line: 4, col: 6, msg: "Unexpected token }"},
 		{body: "return a", params: []string{"a) { return 1 }; (function("}, line: 4, col: 6},
 		{body: "return a", params: []string{"a-b"}, line: 4, col: 6},
 		{body: "return a", params: []string{"a // x"}, line: 4, col: 6},
 		{body: "let a; let a", line: 4},
+		{body: "}", line: 4, col: 6, msg: "Unexpected token }"},
+		{body: "\n }", ext: 2, line: 5, col: 2, msg: "Unexpected token }"},
+		{body: "return (", ext: 1, line: 4, col: 14, msg: "Unexpected end of input"},
 	}
 	for _, c := range cases {
 		_, err := CompileFunction(c.body, FunctionOptions{Filename: "f.js", LineOffset: 3, ColumnOffset: 5, Params: c.params, Extensions: c.ext})

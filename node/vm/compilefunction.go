@@ -1,7 +1,119 @@
 package vm
 
-import "github.com/grafana/sobek"
+import (
+	_ "embed"
+	"errors"
+	"strconv"
+	"sync"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/codecache"
+	"github.com/jsvm-dev/jsvm/internal/core"
+)
+
+//go:embed compilefunction.js
+var compileFunctionSource string
+
+var compileFunctionProgram = sync.OnceValues(func() (*sobek.Program, error) {
+	return sobek.Compile("node:vm", compileFunctionSource, true)
+})
 
 // installCompileFunction sets natives.compileFunction (exported as
-// vm.compileFunction) when implemented.
-func (m *module) installCompileFunction(natives *sobek.Object) {}
+// vm.compileFunction): validation in compilefunction.js, the work in
+// compileFunctionNative.
+func (m *module) installCompileFunction(natives *sobek.Object) {
+	p, err := compileFunctionProgram()
+	if err != nil {
+		panic(err)
+	}
+	fv, err := m.rt.RunProgram(p)
+	if err != nil {
+		panic(err)
+	}
+	factory, _ := sobek.AssertFunction(fv)
+	_ = natives.Set("compileFunctionNative", m.compileFunctionNative)
+	fn, err := factory(sobek.Undefined(), natives)
+	if err != nil {
+		panic(err)
+	}
+	_ = natives.Set("compileFunction", fn)
+}
+
+// compileFunctionNative(code, params, filename, lineOffset, columnOffset,
+// cachedData: Uint8Array|undefined, produceCachedData, parsingContext|undefined,
+// extensions) -> [fn, cacheAccepted, producedData: Uint8Array|undefined].
+// Arguments are validated by compilefunction.js.
+func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
+	rt := m.rt
+	code := c.Argument(0).String()
+	var params []string
+	if o, ok := c.Argument(1).(*sobek.Object); ok {
+		_ = rt.ExportTo(o, &params)
+	}
+	opts := core.FunctionOptions{
+		Filename:     c.Argument(2).String(),
+		LineOffset:   int(c.Argument(3).ToInteger()),
+		ColumnOffset: int(c.Argument(4).ToInteger()),
+		Params:       params,
+	}
+	target := m.main
+	if o, ok := c.Argument(7).(*sobek.Object); ok {
+		if t := m.h.Isolate.ContextOf(o, m.main); t != nil {
+			target = t
+		}
+	}
+	var exts []sobek.Value
+	if o, ok := c.Argument(8).(*sobek.Object); ok {
+		n := int(o.Get("length").ToInteger())
+		for i := 0; i < n; i++ {
+			exts = append(exts, core.Carry(o.Get(strconv.Itoa(i)), m.main, target))
+		}
+	}
+	opts.Extensions = len(exts)
+
+	key := codecache.Key{Kind: codecache.KindFunction, Params: params, Source: code}
+	pkey := codecache.ProgramKey{Sum: key.Sum(), Options: functionOptionsKey(opts)}
+	accepted := false
+	var prog *sobek.Program
+	if data := c.Argument(5); !sobek.IsUndefined(data) {
+		if _, err := codecache.Check(bytesOf(data), engineTag(), key); err == nil {
+			accepted = true
+			prog = programs.Get(pkey)
+		}
+	}
+	if prog == nil {
+		f, err := core.CompileFunction(code, opts)
+		if err != nil {
+			var se *core.SyntaxError
+			if errors.As(err, &se) {
+				panic(m.syntaxError(se, code, core.ScriptOptions{Filename: opts.Filename, LineOffset: opts.LineOffset, ColumnOffset: opts.ColumnOffset}))
+			}
+			panic(rt.NewGoError(err))
+		}
+		prog = f.Program
+		programs.Put(pkey, prog)
+	}
+
+	fn, err := target.RunProgram(prog)
+	if err != nil {
+		core.Rethrow(err, target, m.main)
+	}
+	if len(exts) > 0 {
+		factory, _ := sobek.AssertFunction(fn)
+		fn, err = factory(sobek.Undefined(), exts...)
+		if err != nil {
+			core.Rethrow(err, target, m.main)
+		}
+	}
+	produced := sobek.Undefined()
+	if c.Argument(6).ToBoolean() {
+		produced = m.bytesValue(codecache.Encode(engineTag(), key, nil))
+	}
+	return rt.NewArray(core.Carry(fn, target, m.main), rt.ToValue(accepted), produced)
+}
+
+// functionOptionsKey is everything besides the code that shapes a compiled
+// function program.
+func functionOptionsKey(o core.FunctionOptions) string {
+	return "f\x00" + o.Filename + "\x00" + strconv.Itoa(o.LineOffset) + ":" + strconv.Itoa(o.ColumnOffset) + ":" + strconv.Itoa(o.Extensions)
+}

@@ -1,0 +1,75 @@
+package vm_test
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/jsvm-dev/jsvm/node/buffer"
+	"github.com/jsvm-dev/jsvm/node/events"
+	"github.com/jsvm-dev/jsvm/node/host"
+	"github.com/jsvm-dev/jsvm/node/vm"
+)
+
+// runHostCases runs testdata/<gen> in a host with the buffer, events and vm
+// builtins, and compares its lines with testdata/<golden>, which
+// UPDATE_SNAPSHOTS=1 re-records with node. known maps case numbers to the
+// reason jsvm differs; a known case that starts to match fails.
+func runHostCases(t *testing.T, gen, golden string, known map[int]string) {
+	t.Helper()
+	if os.Getenv("UPDATE_SNAPSHOTS") != "" {
+		cmd := exec.Command("node", gen)
+		cmd.Dir = "testdata"
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("testdata/"+golden, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("testdata/" + golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := host.NewRegistry()
+	reg.Register("buffer", buffer.Load)
+	reg.Register("events", events.Load)
+	reg.Register("vm", vm.Load)
+	var stdout, stderr strings.Builder
+	h, err := host.New(host.Options{Registry: reg, Stdout: &stdout, Stderr: &stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code := h.RunMain("testdata/" + gen); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	wl := strings.Split(strings.TrimSpace(string(want)), "\n")
+	gl := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(gl) != len(wl) {
+		t.Errorf("%d lines, want %d", len(gl), len(wl))
+	}
+	for i := range wl {
+		g := ""
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if reason, ok := known[i]; ok {
+			if g == wl[i] {
+				t.Errorf("case %d now matches Node; drop it from the known differences (%s)", i, reason)
+			}
+			continue
+		}
+		if g != wl[i] {
+			t.Errorf("case %s\n got: %s", wl[i], g)
+		}
+	}
+}
+
+func TestCompileFunctionCases(t *testing.T) {
+	runHostCases(t, "gen_cf.js", "cf_cases.golden", map[int]string{
+		70: "V8 accepts (ignores) garbage cachedData for a Script; jsvm rejects anything not made for the same source and engine",
+		72: "V8 accepts (ignores) garbage cachedData for a Script; jsvm rejects anything not made for the same source and engine",
+	})
+}
