@@ -11,6 +11,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
 	"github.com/jsvm-dev/jsvm/node/http"
+	"github.com/jsvm-dev/jsvm/node/test"
 	"github.com/jsvm-dev/jsvm/node/url"
 	"github.com/jsvm-dev/jsvm/node/util"
 	"github.com/jsvm-dev/jsvm/node/vm"
@@ -26,6 +27,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("events", events.Load)
 	r.Register("http", http.Load)
 	r.Register("process", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Process()) })
+	r.Register("test", test.Load)
 	r.Register("timers", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Timers()) })
 	r.Register("url", url.Load)
 	r.Register("util", util.Load)

@@ -11,6 +11,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/jsequal"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/node/encoding"
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
@@ -41,6 +42,18 @@ func Load(h *host.Host, module *sobek.Object) error {
 	}
 	unwrap := UnwrapOf(h)
 	cache := NewCache(rt)
+
+	// util.TextEncoder / util.TextDecoder (also the globals) live in
+	// node/encoding.
+	enc := rt.NewObject()
+	_ = enc.Set("exports", rt.NewObject())
+	if err := encoding.Load(h, enc); err != nil {
+		return err
+	}
+	if ee, ok := enc.Get("exports").(*sobek.Object); ok {
+		_ = exports.Set("TextEncoder", ee.Get("TextEncoder"))
+		_ = exports.Set("TextDecoder", ee.Get("TextDecoder"))
+	}
 
 	defaults := rt.NewObject()
 	for _, kv := range []struct {
