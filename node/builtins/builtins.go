@@ -7,6 +7,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/node/assert"
 	"github.com/jsvm-dev/jsvm/node/buffer"
+	"github.com/jsvm-dev/jsvm/node/child_process"
 	"github.com/jsvm-dev/jsvm/node/console"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
@@ -23,6 +24,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("assert", assert.Load)
 	r.Register("assert/strict", assert.LoadStrict)
 	r.Register("buffer", buffer.Load)
+	r.Register("child_process", child_process.Load)
 	r.Register("console", console.Load)
 	r.Register("events", events.Load)
 	r.Register("http", http.Load)

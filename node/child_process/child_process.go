@@ -1,0 +1,571 @@
+// Package child_process is a minimal Node `child_process` builtin for
+// jsvm: spawnSync, execFileSync, execSync, spawn, execFile and exec, on
+// Go's os/exec. The JavaScript face (child_process.js) builds the
+// ChildProcess EventEmitter and the Node-style results and errors; this
+// file runs the processes.
+//
+// Threading: a spawned child is run by goroutines that never touch the
+// runtime. They read its stdout and stderr and wait for its exit, and hand
+// each chunk and event to the loop with Host.Post. A running child holds a
+// Host.Ref until its last event (after which JS emits 'close') is posted.
+package child_process
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/node/events"
+	"github.com/jsvm-dev/jsvm/node/host"
+)
+
+//go:embed child_process.js
+var source string
+
+var compiled struct {
+	once sync.Once
+	prog *sobek.Program
+	err  error
+}
+
+// Load is the loader of the `child_process` builtin. It needs the `events`
+// and `buffer` builtins in the host's registry.
+func Load(h *host.Host, module *sobek.Object) error {
+	compiled.once.Do(func() {
+		compiled.prog, compiled.err = sobek.Compile("node:child_process",
+			"(function(module, exports, internals, binding, EventEmitter, Buffer) {"+source+"\n})", true)
+	})
+	if compiled.err != nil {
+		return compiled.err
+	}
+	ee, err := h.Require("events")
+	if err != nil {
+		return fmt.Errorf("child_process needs the events builtin: %w", err)
+	}
+	bv, err := h.Require("buffer")
+	if err != nil {
+		return fmt.Errorf("child_process needs the buffer builtin: %w", err)
+	}
+	bo, ok := bv.(*sobek.Object)
+	if !ok {
+		return errors.New("child_process: buffer builtin has no exports object")
+	}
+	rt := h.Runtime
+	fnv, err := rt.RunProgram(compiled.prog)
+	if err != nil {
+		return err
+	}
+	fn, _ := sobek.AssertFunction(fnv)
+	b := &binding{h: h}
+	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee, bo.Get("Buffer"))
+	return err
+}
+
+type binding struct {
+	h *host.Host
+}
+
+func (b *binding) object() *sobek.Object {
+	o := b.h.Runtime.NewObject()
+	_ = o.Set("spawnSync", b.spawnSync)
+	_ = o.Set("spawn", b.spawn)
+	_ = o.Set("signalNumber", func(name string) int {
+		if n, ok := signalByName[name]; ok {
+			return int(n)
+		}
+		return -1
+	})
+	return o
+}
+
+// spawnOpts are the options JS has already validated and normalized.
+type spawnOpts struct {
+	file    string
+	args    []string // argv[1:]
+	argv0   string
+	cwd     string
+	env     []string // nil: inherit
+	hasEnv  bool
+	stdio   [3]string // "pipe", "inherit", "ignore"
+	input   []byte
+	timeout time.Duration
+	killSig syscall.Signal
+}
+
+func (b *binding) readOpts(file string, args []string, ov sobek.Value) *spawnOpts {
+	o := &spawnOpts{file: file, args: args, stdio: [3]string{"pipe", "pipe", "pipe"}, killSig: syscall.SIGTERM}
+	obj, ok := ov.(*sobek.Object)
+	if !ok {
+		return o
+	}
+	str := func(k string) string {
+		v := obj.Get(k)
+		if v == nil || sobek.IsUndefined(v) || sobek.IsNull(v) {
+			return ""
+		}
+		return v.String()
+	}
+	o.cwd = str("cwd")
+	o.argv0 = str("argv0")
+	if ev := obj.Get("envPairs"); ev != nil && !sobek.IsUndefined(ev) && !sobek.IsNull(ev) {
+		o.hasEnv = true
+		_ = b.h.Runtime.ExportTo(ev, &o.env)
+	}
+	if sv := obj.Get("stdio"); sv != nil && !sobek.IsUndefined(sv) {
+		var s []string
+		_ = b.h.Runtime.ExportTo(sv, &s)
+		for i := 0; i < 3 && i < len(s); i++ {
+			o.stdio[i] = s[i]
+		}
+	}
+	if iv := obj.Get("input"); iv != nil {
+		o.input, _ = iv.Export().([]byte)
+	}
+	if tv := obj.Get("timeout"); tv != nil && !sobek.IsUndefined(tv) {
+		if ms := tv.ToFloat(); ms > 0 {
+			o.timeout = time.Duration(ms * float64(time.Millisecond))
+		}
+	}
+	if kv := obj.Get("killSignal"); kv != nil && !sobek.IsUndefined(kv) {
+		if n := kv.ToInteger(); n > 0 {
+			o.killSig = syscall.Signal(n)
+		}
+	}
+	return o
+}
+
+func (b *binding) command(o *spawnOpts) *exec.Cmd {
+	cmd := exec.Command(o.file, o.args...)
+	if o.argv0 != "" {
+		cmd.Args[0] = o.argv0
+	}
+	cmd.Dir = o.cwd
+	if o.hasEnv {
+		cmd.Env = o.env
+		if cmd.Env == nil {
+			cmd.Env = []string{}
+		}
+	}
+	return cmd
+}
+
+// lookPath resolves file as the child will (PATH of the child's env) so
+// that a missing command is reported as ENOENT before starting.
+func lookErr(err error) (code string, errno int) {
+	var pe *fs.PathError
+	var ee *exec.Error
+	var se syscall.Errno
+	switch {
+	case errors.As(err, &se):
+	case errors.As(err, &ee) && errors.Is(ee.Err, exec.ErrNotFound):
+		return "ENOENT", -2
+	case errors.As(err, &pe):
+		errors.As(pe.Err, &se)
+	}
+	switch se {
+	case syscall.ENOENT:
+		return "ENOENT", -2
+	case syscall.EACCES:
+		return "EACCES", -13
+	case syscall.ENOTDIR:
+		return "ENOTDIR", -20
+	case 0:
+		return "ENOENT", -2
+	}
+	return errnoName(se), -int(se)
+}
+
+func errnoName(e syscall.Errno) string {
+	switch e {
+	case syscall.E2BIG:
+		return "E2BIG"
+	case syscall.EPERM:
+		return "EPERM"
+	case syscall.ENOEXEC:
+		return "ENOEXEC"
+	}
+	return "E" + strconv.Itoa(int(e))
+}
+
+// status fills code/signal from a finished process state.
+func status(rt *sobek.Runtime, res *sobek.Object, ps *os.ProcessState) {
+	_ = res.Set("status", sobek.Null())
+	_ = res.Set("signal", sobek.Null())
+	if ps == nil {
+		return
+	}
+	if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		_ = res.Set("signal", signalName(ws.Signal()))
+		return
+	}
+	_ = res.Set("status", ps.ExitCode())
+}
+
+func (b *binding) stdioFile(mode string, fd int) (*os.File, io.Writer) {
+	if mode != "inherit" {
+		return nil, nil
+	}
+	switch fd {
+	case 0:
+		return os.Stdin, nil
+	case 1:
+		if f, ok := b.h.Options.Stdout.(*os.File); ok {
+			return f, nil
+		}
+		return nil, b.h.Options.Stdout
+	default:
+		if f, ok := b.h.Options.Stderr.(*os.File); ok {
+			return f, nil
+		}
+		return nil, b.h.Options.Stderr
+	}
+}
+
+// spawnSync(file, args, opts) -> {pid, status, signal, stdout, stderr,
+// errorCode, errno} with stdout/stderr ArrayBuffers (or null when not
+// piped).
+func (b *binding) spawnSync(file string, args []string, ov sobek.Value) sobek.Value {
+	rt := b.h.Runtime
+	o := b.readOpts(file, args, ov)
+	cmd := b.command(o)
+	res := rt.NewObject()
+	var outBuf, errBuf bytes.Buffer
+	set := func(i int, dst *io.Writer, buf *bytes.Buffer) {
+		switch o.stdio[i] {
+		case "pipe":
+			*dst = buf
+		case "inherit":
+			f, w := b.stdioFile("inherit", i)
+			if f != nil {
+				*dst = f
+			} else {
+				*dst = w
+			}
+		}
+	}
+	set(1, &cmd.Stdout, &outBuf)
+	set(2, &cmd.Stderr, &errBuf)
+	switch o.stdio[0] {
+	case "pipe":
+		cmd.Stdin = bytes.NewReader(o.input)
+	case "inherit":
+		cmd.Stdin = os.Stdin
+	}
+	if o.timeout > 0 {
+		// A grandchild may keep the pipes open after the child is
+		// killed; like Node, do not wait for it much past the timeout.
+		cmd.WaitDelay = o.timeout
+	}
+	_ = res.Set("pid", 0)
+	if err := cmd.Start(); err != nil {
+		code, errno := lookErr(err)
+		_ = res.Set("errorCode", code)
+		_ = res.Set("errno", errno)
+		status(rt, res, nil)
+		return res
+	}
+	_ = res.Set("pid", cmd.Process.Pid)
+	var timedOut atomic.Bool
+	if o.timeout > 0 {
+		timer := time.AfterFunc(o.timeout, func() {
+			timedOut.Store(true)
+			_ = cmd.Process.Signal(o.killSig)
+		})
+		defer timer.Stop()
+	}
+	_ = cmd.Wait()
+	status(rt, res, cmd.ProcessState)
+	if timedOut.Load() {
+		_ = res.Set("errorCode", "ETIMEDOUT")
+		_ = res.Set("errno", -110)
+	}
+	if o.stdio[1] == "pipe" {
+		_ = res.Set("stdout", rt.NewArrayBuffer(outBuf.Bytes()))
+	} else {
+		_ = res.Set("stdout", sobek.Null())
+	}
+	if o.stdio[2] == "pipe" {
+		_ = res.Set("stderr", rt.NewArrayBuffer(errBuf.Bytes()))
+	} else {
+		_ = res.Set("stderr", sobek.Null())
+	}
+	return res
+}
+
+// child is one running spawned process.
+type child struct {
+	b      *binding
+	cmd    *exec.Cmd
+	stdin  *os.File
+	mu     sync.Mutex
+	cond   *sync.Cond
+	queue  []stdinOp
+	exited bool
+	refd   bool // holds a Host.Ref
+	done   bool // every event has been posted
+}
+
+type stdinOp struct {
+	data []byte
+	end  bool
+	cb   func(err error)
+}
+
+// spawn(file, args, opts, onEvent) -> {pid, write, end, kill} or
+// {errorCode, errno}. onEvent(kind, ...) is called on the loop with
+// ("stdout"|"stderr", ArrayBuffer), ("stdout-end"|"stderr-end"),
+// ("exit", code|null, signal|null), ("done") once every other event has
+// been delivered, and ("stdin-error", message) if writing stdin fails.
+func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobek.Callable) sobek.Value {
+	rt := b.h.Runtime
+	o := b.readOpts(file, args, ov)
+	cmd := b.command(o)
+	res := rt.NewObject()
+
+	var closeAfter []*os.File
+	var readers []struct {
+		name string
+		r    *os.File
+	}
+	fail := func(err error) sobek.Value {
+		for _, f := range closeAfter {
+			f.Close()
+		}
+		for _, r := range readers {
+			r.r.Close()
+		}
+		code, errno := lookErr(err)
+		_ = res.Set("errorCode", code)
+		_ = res.Set("errno", errno)
+		return res
+	}
+	var stdinW *os.File
+	switch o.stdio[0] {
+	case "pipe":
+		r, w, err := os.Pipe()
+		if err != nil {
+			return fail(err)
+		}
+		cmd.Stdin = r
+		closeAfter = append(closeAfter, r)
+		stdinW = w
+	case "inherit":
+		cmd.Stdin = os.Stdin
+	}
+	for i, name := range []string{"stdout", "stderr"} {
+		fd := i + 1
+		var dst *io.Writer
+		if fd == 1 {
+			dst = &cmd.Stdout
+		} else {
+			dst = &cmd.Stderr
+		}
+		switch o.stdio[fd] {
+		case "pipe":
+			r, w, err := os.Pipe()
+			if err != nil {
+				if stdinW != nil {
+					stdinW.Close()
+				}
+				return fail(err)
+			}
+			*dst = w
+			closeAfter = append(closeAfter, w)
+			readers = append(readers, struct {
+				name string
+				r    *os.File
+			}{name, r})
+		case "inherit":
+			f, w := b.stdioFile("inherit", fd)
+			if f != nil {
+				*dst = f
+			} else {
+				*dst = w
+			}
+		}
+	}
+	if err := cmd.Start(); err != nil {
+		if stdinW != nil {
+			stdinW.Close()
+		}
+		return fail(err)
+	}
+	for _, f := range closeAfter {
+		f.Close()
+	}
+	c := &child{b: b, cmd: cmd, stdin: stdinW}
+	c.cond = sync.NewCond(&c.mu)
+	h := b.h
+	h.Ref()
+	c.refd = true
+	post := func(args ...any) {
+		h.Post(func() {
+			vals := make([]sobek.Value, len(args))
+			for i, a := range args {
+				switch a := a.(type) {
+				case []byte:
+					vals[i] = rt.ToValue(rt.NewArrayBuffer(a))
+				case nil:
+					vals[i] = sobek.Null()
+				default:
+					vals[i] = rt.ToValue(a)
+				}
+			}
+			_, _ = onEvent(sobek.Undefined(), vals...)
+		})
+	}
+	var wg sync.WaitGroup
+	for _, r := range readers {
+		wg.Add(1)
+		go func(name string, f *os.File) {
+			defer wg.Done()
+			defer f.Close()
+			buf := make([]byte, 64*1024)
+			for {
+				n, err := f.Read(buf)
+				if n > 0 {
+					post(name, append([]byte(nil), buf[:n]...))
+				}
+				if err != nil {
+					break
+				}
+			}
+			post(name + "-end")
+		}(r.name, r.r)
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_ = cmd.Wait()
+		c.mu.Lock()
+		c.exited = true
+		c.mu.Unlock()
+		c.cond.Broadcast()
+		ps := cmd.ProcessState
+		if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			post("exit", nil, signalName(ws.Signal()))
+		} else {
+			post("exit", ps.ExitCode(), nil)
+		}
+	}()
+	if stdinW != nil {
+		go c.stdinLoop(post)
+	}
+	go func() {
+		wg.Wait()
+		post("done")
+		c.mu.Lock()
+		c.done = true
+		release := c.refd
+		c.refd = false
+		c.mu.Unlock()
+		if release {
+			h.Unref()
+		}
+	}()
+
+	_ = res.Set("pid", cmd.Process.Pid)
+	_ = res.Set("write", func(data sobek.Value, cb sobek.Value) bool {
+		if c.stdin == nil {
+			return false
+		}
+		p, _ := data.Export().([]byte)
+		op := stdinOp{data: append([]byte(nil), p...)}
+		if fn, ok := sobek.AssertFunction(cb); ok {
+			op.cb = func(err error) {
+				h.Post(func() {
+					if err != nil {
+						_, _ = fn(sobek.Undefined(), rt.ToValue(err.Error()))
+					} else {
+						_, _ = fn(sobek.Undefined())
+					}
+				})
+			}
+		}
+		c.send(op)
+		return true
+	})
+	_ = res.Set("end", func() {
+		if c.stdin != nil {
+			c.send(stdinOp{end: true})
+		}
+	})
+	_ = res.Set("ref", func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if !c.refd && !c.done {
+			c.refd = true
+			h.Ref()
+		}
+	})
+	_ = res.Set("unref", func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.refd {
+			c.refd = false
+			h.Unref()
+		}
+	})
+	_ = res.Set("kill", func(sig int) int {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.exited {
+			return -3 // ESRCH
+		}
+		if err := cmd.Process.Signal(syscall.Signal(sig)); err != nil {
+			return -3
+		}
+		return 0
+	})
+	return res
+}
+
+// send queues a stdin operation for stdinLoop, keeping their order,
+// without blocking the loop.
+func (c *child) send(op stdinOp) {
+	c.mu.Lock()
+	c.queue = append(c.queue, op)
+	c.mu.Unlock()
+	c.cond.Signal()
+}
+
+// stdinLoop writes queued data to the child's stdin until end(), a write
+// error, or the child's exit with nothing left to write.
+func (c *child) stdinLoop(post func(args ...any)) {
+	defer c.stdin.Close()
+	for {
+		c.mu.Lock()
+		for len(c.queue) == 0 && !c.exited {
+			c.cond.Wait()
+		}
+		if len(c.queue) == 0 {
+			c.mu.Unlock()
+			return
+		}
+		op := c.queue[0]
+		c.queue = c.queue[1:]
+		c.mu.Unlock()
+		if op.end {
+			return
+		}
+		_, err := c.stdin.Write(op.data)
+		if op.cb != nil {
+			op.cb(err)
+		}
+		if err != nil {
+			post("stdin-error", err.Error())
+			return
+		}
+	}
+}

@@ -1,0 +1,401 @@
+'use strict';
+// The JavaScript face of jsvm's child_process builtin. `binding` runs the
+// processes (child_process.go); this file validates arguments and builds
+// Node's results, errors and the ChildProcess EventEmitter.
+
+function isObj(v) { return v !== null && typeof v === 'object'; }
+
+function validateString(v, name) {
+  if (typeof v !== 'string') throw internals.invalidArgType(name, 'of type string', v);
+}
+
+function errnoError(code, errno, syscall, file, args) {
+  const e = new Error(syscall + ' ' + code);
+  e.errno = errno;
+  e.code = code;
+  e.syscall = syscall;
+  e.path = file;
+  e.spawnargs = args;
+  return e;
+}
+
+function signalNumber(sig, name) {
+  if (typeof sig === 'number') return sig;
+  if (typeof sig === 'string') {
+    const n = binding.signalNumber(sig.toUpperCase());
+    if (n >= 0 && sig === sig.toUpperCase()) return n;
+    const e = internals.newError('TypeError', 'ERR_UNKNOWN_SIGNAL', 'Unknown signal: ' + sig);
+    throw e;
+  }
+  throw internals.invalidArgType(name || 'signal', 'of type string or number', sig);
+}
+
+function normalizeStdio(stdio, def) {
+  if (stdio === undefined || stdio === null) stdio = def;
+  if (typeof stdio === 'string') stdio = [stdio, stdio, stdio];
+  if (!Array.isArray(stdio)) {
+    throw internals.invalidArgValue('stdio', stdio, 'is invalid');
+  }
+  const out = [];
+  for (let i = 0; i < 3; i++) {
+    let s = stdio[i];
+    if (s === undefined || s === null || s === 'pipe' || s === 'overlapped') s = 'pipe';
+    else if (s === 'ignore' || s === 'ipc') s = 'ignore';
+    else s = 'inherit'; // 'inherit', a file descriptor or a stream
+    out.push(s);
+  }
+  return out;
+}
+
+function normalize(file, args, options, defStdio) {
+  validateString(file, 'file');
+  if (file.length === 0) {
+    throw internals.invalidArgValue('file', file, 'cannot be empty');
+  }
+  if (Array.isArray(args)) {
+    args = args.slice();
+  } else if (args === undefined || args === null) {
+    args = [];
+  } else if (typeof args !== 'object') {
+    throw internals.invalidArgType('args', 'an instance of Array', args);
+  } else {
+    options = args;
+    args = [];
+  }
+  if (options === undefined || options === null) options = {};
+  else if (typeof options !== 'object') {
+    throw internals.invalidArgType('options', 'of type object', options);
+  }
+  for (let i = 0; i < args.length; i++) args[i] = String(args[i]);
+  const o = {};
+  if (options.cwd !== undefined && options.cwd !== null) {
+    o.cwd = typeof options.cwd === 'string' ? options.cwd : String(options.cwd);
+  }
+  let file2 = file;
+  if (options.shell) {
+    const cmd = [file].concat(args).join(' ');
+    file2 = typeof options.shell === 'string' ? options.shell : '/bin/sh';
+    args = ['-c', cmd];
+  }
+  const env = options.env || process.env;
+  const pairs = [];
+  for (const k of Object.keys(env)) {
+    if (env[k] !== undefined) pairs.push(k + '=' + env[k]);
+  }
+  o.envPairs = pairs;
+  o.stdio = normalizeStdio(options.stdio, defStdio || 'pipe');
+  if (options.argv0 !== undefined) o.argv0 = String(options.argv0);
+  if (options.timeout !== undefined && options.timeout !== null) {
+    if (typeof options.timeout !== 'number' || !(options.timeout >= 0)) {
+      throw internals.outOfRange('timeout', 'a non-negative number', options.timeout);
+    }
+    o.timeout = options.timeout;
+  }
+  o.killSignal = signalNumber(options.killSignal === undefined ? 'SIGTERM' : options.killSignal, 'options.killSignal');
+  return { file: file2, args, options, o };
+}
+
+function decodeOut(buf, encoding) {
+  if (buf === null || buf === undefined) return null;
+  const b = Buffer.from(buf);
+  if (encoding && encoding !== 'buffer') return b.toString(encoding);
+  return b;
+}
+
+function spawnSync(file, args, options) {
+  const n = normalize(file, args, options, 'pipe');
+  const opts = n.options;
+  if (opts.input !== undefined && opts.input !== null) {
+    if (typeof opts.input === 'string') n.o.input = Buffer.from(opts.input, opts.encoding && opts.encoding !== 'buffer' ? opts.encoding : 'utf8');
+    else if (ArrayBuffer.isView(opts.input)) n.o.input = new Uint8Array(opts.input.buffer, opts.input.byteOffset, opts.input.byteLength);
+    else throw internals.invalidArgType('options.stdio[0]', 'an instance of Buffer, TypedArray, or DataView', opts.input);
+  }
+  const r = binding.spawnSync(n.file, n.args, n.o);
+  const res = {};
+  if (r.errorCode) {
+    res.error = errnoError(r.errorCode, r.errno, 'spawnSync ' + n.file, n.file, n.args);
+  }
+  res.status = r.status;
+  res.signal = r.signal;
+  if (r.errorCode && r.errorCode !== 'ETIMEDOUT') {
+    res.output = null;
+    res.pid = 0;
+    res.stdout = null;
+    res.stderr = null;
+    return res;
+  }
+  const out = decodeOut(r.stdout, opts.encoding);
+  const err = decodeOut(r.stderr, opts.encoding);
+  res.output = [null, out, err];
+  res.pid = r.pid;
+  res.stdout = out;
+  res.stderr = err;
+  return res;
+}
+
+function checkExecSyncError(ret, cmd) {
+  let err;
+  if (ret.error) {
+    err = ret.error;
+    Object.assign(err, ret);
+    delete err.error;
+  } else if (ret.status !== 0) {
+    let msg = 'Command failed: ' + cmd;
+    if (ret.stderr && ret.stderr.length > 0) msg += '\n' + ret.stderr.toString();
+    err = new Error(msg);
+    Object.assign(err, ret);
+  }
+  return err;
+}
+
+function execFileSync(file, args, options) {
+  if (!Array.isArray(args) && isObj(args)) { options = args; args = []; }
+  options = options || {};
+  const inheritStderr = !options.stdio;
+  const ret = spawnSync(file, args, options);
+  if (inheritStderr && ret.stderr) process.stderr.write(ret.stderr);
+  const err = checkExecSyncError(ret, [file].concat(args || []).join(' '));
+  if (err) throw err;
+  return ret.stdout;
+}
+
+function execSync(command, options) {
+  validateString(command, 'command');
+  options = Object.assign({}, options || {});
+  const inheritStderr = !options.stdio;
+  const shell = typeof options.shell === 'string' ? options.shell : '/bin/sh';
+  delete options.shell;
+  const ret = spawnSync(shell, ['-c', command], options);
+  if (inheritStderr && ret.stderr) process.stderr.write(ret.stderr);
+  const err = checkExecSyncError(ret, command);
+  if (err) throw err;
+  return ret.stdout;
+}
+
+// A readable side of a child's pipe: emits 'data', 'end' and 'close'.
+class ChildReadable extends EventEmitter {
+  constructor() {
+    super();
+    this.readable = true;
+    this.readableEnded = false;
+    this.destroyed = false;
+    this._encoding = null;
+    this._paused = false;
+  }
+  setEncoding(enc) { this._encoding = enc || 'utf8'; return this; }
+  pause() { this._paused = true; return this; }
+  resume() { this._paused = false; return this; }
+  isPaused() { return this._paused; }
+  destroy() { this.destroyed = true; this.readable = false; return this; }
+  pipe(dest) {
+    this.on('data', (d) => dest.write(d));
+    return dest;
+  }
+  _push(buf) {
+    if (this.destroyed) return;
+    const b = Buffer.from(buf);
+    this.emit('data', this._encoding ? b.toString(this._encoding) : b);
+  }
+  _end() {
+    if (this.readableEnded) return;
+    this.readable = false;
+    this.readableEnded = true;
+    if (!this.destroyed) this.emit('end');
+    this.destroyed = true;
+    this.emit('close');
+  }
+}
+
+// The writable stdin of a child.
+class ChildWritable extends EventEmitter {
+  constructor(handle) {
+    super();
+    this._handle = handle;
+    this.writable = true;
+    this.writableEnded = false;
+    this.destroyed = false;
+  }
+  write(chunk, encoding, cb) {
+    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+    if (this.writableEnded) {
+      const err = internals.newError('Error', 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+      process.nextTick(() => { if (cb) cb(err); this.emit('error', err); });
+      return false;
+    }
+    let data;
+    if (typeof chunk === 'string') data = Buffer.from(chunk, encoding || 'utf8');
+    else if (ArrayBuffer.isView(chunk)) data = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    else throw internals.invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+    this._handle.write(data, cb ? (e) => cb(e ? new Error(e) : null) : undefined);
+    return true;
+  }
+  end(chunk, encoding, cb) {
+    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+    if (!this.writableEnded) {
+      this.writableEnded = true;
+      this.writable = false;
+      this._handle.end();
+      process.nextTick(() => { this.emit('finish'); if (cb) cb(); });
+    }
+    return this;
+  }
+  destroy() { if (!this.writableEnded) this.end(); this.destroyed = true; return this; }
+}
+
+class ChildProcess extends EventEmitter {
+  constructor() {
+    super();
+    this.pid = undefined;
+    this.exitCode = null;
+    this.signalCode = null;
+    this.killed = false;
+    this.connected = false;
+    this.stdin = null;
+    this.stdout = null;
+    this.stderr = null;
+    this.stdio = [null, null, null];
+    this._handle = null;
+  }
+  kill(sig) {
+    const n = signalNumber(sig === undefined ? 'SIGTERM' : sig);
+    if (!this._handle || this.exitCode !== null || this.signalCode !== null) return false;
+    const r = this._handle.kill(n);
+    if (r === 0) { this.killed = true; return true; }
+    return false;
+  }
+  ref() { if (this._handle) this._handle.ref(); }
+  unref() { if (this._handle) this._handle.unref(); }
+}
+
+function spawn(file, args, options) {
+  const n = normalize(file, args, options, 'pipe');
+  const cp = new ChildProcess();
+  cp.spawnfile = n.file;
+  cp.spawnargs = [n.file].concat(n.args);
+  const stdio = n.o.stdio;
+  if (stdio[1] === 'pipe') cp.stdout = new ChildReadable();
+  if (stdio[2] === 'pipe') cp.stderr = new ChildReadable();
+  let pending = 1 + (cp.stdout ? 1 : 0) + (cp.stderr ? 1 : 0);
+  let exitArgs = null;
+  function maybeClose() {
+    if (--pending === 0) cp.emit('close', exitArgs[0], exitArgs[1]);
+  }
+  if (cp.stdout) cp.stdout.once('close', maybeClose);
+  if (cp.stderr) cp.stderr.once('close', maybeClose);
+  const h = binding.spawn(n.file, n.args, n.o, function onEvent(kind, a, b) {
+    switch (kind) {
+      case 'stdout': cp.stdout._push(a); break;
+      case 'stderr': cp.stderr._push(a); break;
+      case 'stdout-end': cp.stdout._end(); break;
+      case 'stderr-end': cp.stderr._end(); break;
+      case 'exit':
+        cp.exitCode = a;
+        cp.signalCode = b;
+        exitArgs = [a, b];
+        if (cp.stdin) cp.stdin.destroyed = true;
+        cp.emit('exit', a, b);
+        maybeClose();
+        break;
+      case 'stdin-error':
+        if (cp.stdin && cp.stdin.listenerCount('error') > 0) {
+          const e = new Error(a);
+          cp.stdin.emit('error', e);
+        }
+        break;
+    }
+  });
+  if (h.errorCode) {
+    const err = errnoError(h.errorCode, h.errno, 'spawn ' + n.file, n.file, n.args);
+    process.nextTick(() => {
+      cp.emit('error', err);
+      exitArgs = [h.errno, null];
+      if (cp.stdout) cp.stdout._end();
+      if (cp.stderr) cp.stderr._end();
+      maybeClose();
+    });
+  } else {
+    cp._handle = h;
+    cp.pid = h.pid;
+    if (stdio[0] === 'pipe') cp.stdin = new ChildWritable(h);
+  }
+  cp.stdio = [cp.stdin, cp.stdout, cp.stderr];
+  return cp;
+}
+
+function execFile(file, args, options, callback) {
+  if (typeof args === 'function') { callback = args; args = []; options = {}; }
+  else if (!Array.isArray(args) && isObj(args)) { callback = options; options = args; args = []; }
+  if (typeof options === 'function') { callback = options; options = {}; }
+  options = Object.assign({ encoding: 'utf8', timeout: 0, killSignal: 'SIGTERM' }, options || {});
+  if (callback !== undefined && typeof callback !== 'function') {
+    throw internals.invalidArgType('callback', 'of type function', callback);
+  }
+  const cmdText = options._cmd !== undefined ? options._cmd : [file].concat(args || []).join(' ');
+  const spawnOpts = Object.assign({}, options);
+  delete spawnOpts.timeout;
+  delete spawnOpts._cmd;
+  const child = spawn(file, args, spawnOpts);
+  const enc = options.encoding;
+  const outChunks = [];
+  const errChunks = [];
+  let killed = false;
+  let done = false;
+  let timer = null;
+  if (child.stdout) child.stdout.on('data', (d) => outChunks.push(d));
+  if (child.stderr) child.stderr.on('data', (d) => errChunks.push(d));
+  function collect(chunks) {
+    const b = Buffer.concat(chunks);
+    return enc && enc !== 'buffer' && Buffer.isEncoding(enc) ? b.toString(enc) : b;
+  }
+  function finish(code, signal, spawnErr) {
+    if (done) return;
+    done = true;
+    if (timer) clearTimeout(timer);
+    const stdout = collect(outChunks);
+    const stderr = collect(errChunks);
+    if (!callback) return;
+    let err = null;
+    if (spawnErr) {
+      err = spawnErr;
+      err.cmd = cmdText;
+    } else if (code !== 0 || signal !== null) {
+      err = new Error('Command failed: ' + cmdText + '\n' + stderr);
+      err.code = code < 0 ? code : code;
+      err.killed = child.killed || killed;
+      err.signal = signal;
+      err.cmd = cmdText;
+    }
+    callback(err, stdout, stderr);
+  }
+  child.on('close', (code, signal) => finish(code, signal));
+  child.on('error', (e) => finish(null, null, e));
+  if (options.timeout > 0) {
+    timer = setTimeout(() => {
+      killed = true;
+      try { child.kill(options.killSignal); } catch (e) { /* ignore */ }
+    }, options.timeout);
+  }
+  return child;
+}
+
+function exec(command, options, callback) {
+  validateString(command, 'command');
+  if (typeof options === 'function') { callback = options; options = {}; }
+  options = Object.assign({}, options || {});
+  const shell = typeof options.shell === 'string' ? options.shell : '/bin/sh';
+  delete options.shell;
+  options._cmd = command;
+  return execFile(shell, ['-c', command], options, callback);
+}
+
+module.exports = {
+  ChildProcess,
+  exec,
+  execFile,
+  execFileSync,
+  execSync,
+  spawn,
+  spawnSync,
+};
