@@ -53,6 +53,7 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	c := &Context{iso: iso, rt: rt, id: iso.nextContextID, name: opts.Name, origin: opts.Origin, Options: opts}
 	c.builtins = rt.GlobalObject()
 	c.global = c.builtins
+	iso.registry.add(c)
 	return c
 }
 

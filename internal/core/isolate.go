@@ -27,6 +27,8 @@ type Isolate struct {
 	active   []*Context
 
 	nextContextID int
+
+	registry contextRegistry // live contexts, held weakly (registry.go)
 }
 
 // IsolateOptions configures an isolate. The zero value is Node's default.
