@@ -73,3 +73,7 @@ func TestCompileFunctionCases(t *testing.T) {
 		72: "V8 accepts (ignores) garbage cachedData for a Script; jsvm rejects anything not made for the same source and engine",
 	})
 }
+
+func TestMeasureMemoryCases(t *testing.T) {
+	runHostCases(t, "gen_mm.js", "mm_cases.golden", nil)
+}
