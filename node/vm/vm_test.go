@@ -55,7 +55,6 @@ func TestCasesMatchNode(t *testing.T) {
 // so the list cannot go stale.
 var knownDifferences = map[int]string{
 	25: "sobek's message for calling a class without new omits the class name",
-	37: "vm.compileFunction and vm.measureMemory are not implemented yet",
 	45: "Node's quirk: a strict write to a read-only sandbox property says 'Cannot redefine property'; the caret position differs",
 	48: "a stack read inside a context is sobek's format (tab, pc); stacks leaving a run are V8-shaped",
 }
