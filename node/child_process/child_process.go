@@ -11,6 +11,7 @@
 package child_process
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
 	"errors"
@@ -20,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -101,6 +103,7 @@ type spawnOpts struct {
 	input   []byte
 	timeout time.Duration
 	killSig syscall.Signal
+	ipcFD   int // file descriptor of the IPC channel in the child, 0: none
 }
 
 func (b *binding) readOpts(file string, args []string, ov sobek.Value) *spawnOpts {
@@ -136,6 +139,9 @@ func (b *binding) readOpts(file string, args []string, ov sobek.Value) *spawnOpt
 		if ms := tv.ToFloat(); ms > 0 {
 			o.timeout = time.Duration(ms * float64(time.Millisecond))
 		}
+	}
+	if iv := obj.Get("ipc"); iv != nil && !sobek.IsUndefined(iv) {
+		o.ipcFD = int(iv.ToInteger())
 	}
 	if kv := obj.Get("killSignal"); kv != nil && !sobek.IsUndefined(kv) {
 		if n := kv.ToInteger(); n > 0 {
@@ -305,45 +311,36 @@ func (b *binding) spawnSync(file string, args []string, ov sobek.Value) sobek.Va
 
 // child is one running spawned process.
 type child struct {
-	b      *binding
-	cmd    *exec.Cmd
-	stdin  *os.File
 	mu     sync.Mutex
-	cond   *sync.Cond
-	queue  []stdinOp
 	exited bool
 	refd   bool // holds a Host.Ref
 	done   bool // every event has been posted
 }
 
-type stdinOp struct {
-	data []byte
-	end  bool
-	cb   func(err error)
-}
-
-// spawn(file, args, opts, onEvent) -> {pid, write, end, kill} or
-// {errorCode, errno}. onEvent(kind, ...) is called on the loop with
-// ("stdout"|"stderr", ArrayBuffer), ("stdout-end"|"stderr-end"),
-// ("exit", code|null, signal|null), ("done") once every other event has
-// been delivered, and ("stdin-error", message) if writing stdin fails.
+// spawn(file, args, opts, onEvent) -> {pid, write, end, send, kill, ref,
+// unref} or {errorCode, errno}. onEvent(kind, ...) is called on the loop
+// with ("stdout"|"stderr", ArrayBuffer), ("stdout-end"|"stderr-end"),
+// ("message", jsonText) for the IPC channel, ("exit", code|null,
+// signal|null), ("done") once every other event has been delivered, and
+// ("stdin-error", message) if writing stdin fails.
 func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobek.Callable) sobek.Value {
 	rt := b.h.Runtime
 	o := b.readOpts(file, args, ov)
 	cmd := b.command(o)
 	res := rt.NewObject()
 
-	var closeAfter []*os.File
-	var readers []struct {
+	var closeAfter, ours []*os.File // child's ends; our ends (closed on failure)
+	type reader struct {
 		name string
 		r    *os.File
 	}
+	var readers []reader
 	fail := func(err error) sobek.Value {
 		for _, f := range closeAfter {
 			f.Close()
 		}
-		for _, r := range readers {
-			r.r.Close()
+		for _, f := range ours {
+			f.Close()
 		}
 		code, errno := lookErr(err)
 		_ = res.Set("errorCode", code)
@@ -359,33 +356,27 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 		}
 		cmd.Stdin = r
 		closeAfter = append(closeAfter, r)
+		ours = append(ours, w)
 		stdinW = w
 	case "inherit":
 		cmd.Stdin = os.Stdin
 	}
 	for i, name := range []string{"stdout", "stderr"} {
 		fd := i + 1
-		var dst *io.Writer
-		if fd == 1 {
-			dst = &cmd.Stdout
-		} else {
+		dst := &cmd.Stdout
+		if fd == 2 {
 			dst = &cmd.Stderr
 		}
 		switch o.stdio[fd] {
 		case "pipe":
 			r, w, err := os.Pipe()
 			if err != nil {
-				if stdinW != nil {
-					stdinW.Close()
-				}
 				return fail(err)
 			}
 			*dst = w
 			closeAfter = append(closeAfter, w)
-			readers = append(readers, struct {
-				name string
-				r    *os.File
-			}{name, r})
+			ours = append(ours, r)
+			readers = append(readers, reader{name, r})
 		case "inherit":
 			f, w := b.stdioFile("inherit", fd)
 			if f != nil {
@@ -395,17 +386,30 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 			}
 		}
 	}
-	if err := cmd.Start(); err != nil {
-		if stdinW != nil {
-			stdinW.Close()
+	var ipc *os.File
+	if o.ipcFD >= 3 {
+		fds, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+		if err != nil {
+			return fail(err)
 		}
+		ipc = os.NewFile(uintptr(fds[0]), "ipc")
+		theirs := os.NewFile(uintptr(fds[1]), "ipc")
+		ours = append(ours, ipc)
+		closeAfter = append(closeAfter, theirs)
+		cmd.ExtraFiles = make([]*os.File, o.ipcFD-2)
+		cmd.ExtraFiles[o.ipcFD-3] = theirs
+		if cmd.Env == nil {
+			cmd.Env = os.Environ()
+		}
+		cmd.Env = append(cmd.Env, "NODE_CHANNEL_FD="+strconv.Itoa(o.ipcFD), "NODE_CHANNEL_SERIALIZATION_MODE=json")
+	}
+	if err := cmd.Start(); err != nil {
 		return fail(err)
 	}
 	for _, f := range closeAfter {
 		f.Close()
 	}
-	c := &child{b: b, cmd: cmd, stdin: stdinW}
-	c.cond = sync.NewCond(&c.mu)
+	c := &child{}
 	h := b.h
 	h.Ref()
 	c.refd = true
@@ -444,6 +448,22 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 			post(name + "-end")
 		}(r.name, r.r)
 	}
+	var stdin, ipcW *queueWriter
+	if stdinW != nil {
+		stdin = newQueueWriter(stdinW, func(err error) { post("stdin-error", err.Error()) })
+	}
+	if ipc != nil {
+		ipcW = newQueueWriter(ipc, nil)
+		ipcW.keepFile = true
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			readLines(ipc, func(line string) { post("message", line) })
+			ipcW.stop()
+			ipc.Close()
+			post("disconnect")
+		}()
+	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -451,7 +471,9 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 		c.mu.Lock()
 		c.exited = true
 		c.mu.Unlock()
-		c.cond.Broadcast()
+		if stdin != nil {
+			stdin.stop()
+		}
 		ps := cmd.ProcessState
 		if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 			post("exit", nil, signalName(ws.Signal()))
@@ -459,9 +481,6 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 			post("exit", ps.ExitCode(), nil)
 		}
 	}()
-	if stdinW != nil {
-		go c.stdinLoop(post)
-	}
 	go func() {
 		wg.Wait()
 		post("done")
@@ -476,29 +495,44 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 	}()
 
 	_ = res.Set("pid", cmd.Process.Pid)
-	_ = res.Set("write", func(data sobek.Value, cb sobek.Value) bool {
-		if c.stdin == nil {
-			return false
-		}
-		p, _ := data.Export().([]byte)
-		op := stdinOp{data: append([]byte(nil), p...)}
-		if fn, ok := sobek.AssertFunction(cb); ok {
-			op.cb = func(err error) {
-				h.Post(func() {
-					if err != nil {
-						_, _ = fn(sobek.Undefined(), rt.ToValue(err.Error()))
-					} else {
-						_, _ = fn(sobek.Undefined())
-					}
-				})
+	writeFn := func(w *queueWriter) func(data sobek.Value, cb sobek.Value) bool {
+		return func(data sobek.Value, cb sobek.Value) bool {
+			if w == nil {
+				return false
 			}
+			var p []byte
+			if s, ok := data.Export().(string); ok {
+				p = []byte(s)
+			} else {
+				p, _ = data.Export().([]byte)
+				p = append([]byte(nil), p...)
+			}
+			op := writeOp{data: p}
+			if fn, ok := sobek.AssertFunction(cb); ok {
+				op.cb = func(err error) {
+					h.Post(func() {
+						if err != nil {
+							_, _ = fn(sobek.Undefined(), rt.ToValue(err.Error()))
+						} else {
+							_, _ = fn(sobek.Undefined())
+						}
+					})
+				}
+			}
+			w.send(op)
+			return true
 		}
-		c.send(op)
-		return true
-	})
+	}
+	_ = res.Set("write", writeFn(stdin))
 	_ = res.Set("end", func() {
-		if c.stdin != nil {
-			c.send(stdinOp{end: true})
+		if stdin != nil {
+			stdin.send(writeOp{end: true})
+		}
+	})
+	_ = res.Set("send", writeFn(ipcW))
+	_ = res.Set("disconnect", func() {
+		if ipcW != nil {
+			ipcW.send(writeOp{end: true})
 		}
 	})
 	_ = res.Set("ref", func() {
@@ -531,40 +565,95 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 	return res
 }
 
-// send queues a stdin operation for stdinLoop, keeping their order,
-// without blocking the loop.
-func (c *child) send(op stdinOp) {
-	c.mu.Lock()
-	c.queue = append(c.queue, op)
-	c.mu.Unlock()
-	c.cond.Signal()
-}
-
-// stdinLoop writes queued data to the child's stdin until end(), a write
-// error, or the child's exit with nothing left to write.
-func (c *child) stdinLoop(post func(args ...any)) {
-	defer c.stdin.Close()
+// readLines calls fn with each newline-terminated line read from r until
+// EOF or an error.
+func readLines(r io.Reader, fn func(string)) {
+	br := bufio.NewReaderSize(r, 64*1024)
 	for {
-		c.mu.Lock()
-		for len(c.queue) == 0 && !c.exited {
-			c.cond.Wait()
+		line, err := br.ReadString('\n')
+		if len(line) > 0 && strings.HasSuffix(line, "\n") {
+			fn(strings.TrimSuffix(line, "\n"))
 		}
-		if len(c.queue) == 0 {
-			c.mu.Unlock()
+		if err != nil {
 			return
 		}
-		op := c.queue[0]
-		c.queue = c.queue[1:]
-		c.mu.Unlock()
+	}
+}
+
+type writeOp struct {
+	data []byte
+	end  bool
+	cb   func(err error)
+}
+
+// queueWriter writes to a pipe or socket from its own goroutine, in the
+// order the loop queued the writes, so that the loop never blocks on a
+// full pipe.
+type queueWriter struct {
+	f        *os.File
+	onErr    func(error)
+	keepFile bool // end shuts down writing only (a socket read elsewhere)
+	mu       sync.Mutex
+	cond     *sync.Cond
+	queue    []writeOp
+	stopped  bool
+}
+
+func newQueueWriter(f *os.File, onErr func(error)) *queueWriter {
+	w := &queueWriter{f: f, onErr: onErr}
+	w.cond = sync.NewCond(&w.mu)
+	go w.loop()
+	return w
+}
+
+func (w *queueWriter) send(op writeOp) {
+	w.mu.Lock()
+	w.queue = append(w.queue, op)
+	w.mu.Unlock()
+	w.cond.Signal()
+}
+
+// stop ends the writer once its queue is empty (the peer is gone).
+func (w *queueWriter) stop() {
+	w.mu.Lock()
+	w.stopped = true
+	w.mu.Unlock()
+	w.cond.Broadcast()
+}
+
+func (w *queueWriter) loop() {
+	defer func() {
+		if w.keepFile {
+			if sc, err := w.f.SyscallConn(); err == nil {
+				_ = sc.Control(func(fd uintptr) { _ = syscall.Shutdown(int(fd), syscall.SHUT_WR) })
+			}
+			return
+		}
+		w.f.Close()
+	}()
+	for {
+		w.mu.Lock()
+		for len(w.queue) == 0 && !w.stopped {
+			w.cond.Wait()
+		}
+		if len(w.queue) == 0 {
+			w.mu.Unlock()
+			return
+		}
+		op := w.queue[0]
+		w.queue = w.queue[1:]
+		w.mu.Unlock()
 		if op.end {
 			return
 		}
-		_, err := c.stdin.Write(op.data)
+		_, err := w.f.Write(op.data)
 		if op.cb != nil {
 			op.cb(err)
 		}
 		if err != nil {
-			post("stdin-error", err.Error())
+			if w.onErr != nil {
+				w.onErr(err)
+			}
 			return
 		}
 	}

@@ -84,6 +84,18 @@ function normalize(file, args, options, defStdio) {
   }
   o.envPairs = pairs;
   o.stdio = normalizeStdio(options.stdio, defStdio || 'pipe');
+  if (Array.isArray(options.stdio)) {
+    const i = options.stdio.indexOf('ipc');
+    if (i >= 0) {
+      if (options.stdio.indexOf('ipc', i + 1) >= 0) {
+        throw internals.newError('Error', 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
+      }
+      if (i < 3) {
+        throw internals.invalidArgValue('stdio', options.stdio, 'is invalid');
+      }
+      o.ipc = i;
+    }
+  }
   if (options.argv0 !== undefined) o.argv0 = String(options.argv0);
   if (options.timeout !== undefined && options.timeout !== null) {
     if (typeof options.timeout !== 'number' || !(options.timeout >= 0)) {
@@ -265,6 +277,28 @@ class ChildProcess extends EventEmitter {
     if (r === 0) { this.killed = true; return true; }
     return false;
   }
+  send(message, handle, options, callback) {
+    if (typeof handle === 'function') { callback = handle; handle = undefined; }
+    else if (typeof options === 'function') { callback = options; options = undefined; }
+    if (!this._ipc) throw internals.newError('Error', 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
+    if (message === undefined) throw internals.invalidArgType('message', 'of type string or object', message);
+    if (!this.connected) {
+      const err = internals.newError('Error', 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
+      process.nextTick(() => { if (callback) callback(err); else this.emit('error', err); });
+      return false;
+    }
+    this._handle.send(JSON.stringify(message) + '\n', callback ? (e) => callback(e ? new Error(e) : null) : undefined);
+    return true;
+  }
+  disconnect() {
+    if (!this.connected) {
+      this.emit('error', internals.newError('Error', 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'));
+      return;
+    }
+    this.connected = false;
+    this._handle.disconnect();
+    process.nextTick(() => this.emit('disconnect'));
+  }
   ref() { if (this._handle) this._handle.ref(); }
   unref() { if (this._handle) this._handle.unref(); }
 }
@@ -298,6 +332,13 @@ function spawn(file, args, options) {
         cp.emit('exit', a, b);
         maybeClose();
         break;
+      case 'message':
+        if (cp.connected) cp.emit('message', JSON.parse(a));
+        break;
+      case 'disconnect':
+        if (cp.connected) { cp.connected = false; cp.emit('disconnect'); }
+        maybeClose();
+        break;
       case 'stdin-error':
         if (cp.stdin && cp.stdin.listenerCount('error') > 0) {
           const e = new Error(a);
@@ -319,6 +360,7 @@ function spawn(file, args, options) {
     cp._handle = h;
     cp.pid = h.pid;
     if (stdio[0] === 'pipe') cp.stdin = new ChildWritable(h);
+    if (n.o.ipc !== undefined) { cp._ipc = true; cp.connected = true; pending++; }
   }
   cp.stdio = [cp.stdin, cp.stdout, cp.stderr];
   return cp;

@@ -15,6 +15,33 @@ import (
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
+// TestMain lets the test binary act as a jsvm child for testdata scripts
+// that spawn process.execPath: with JSVM_CP_TEST_CHILD=1 it runs
+// `-e code` in a host with the IPC channel set up.
+func TestMain(m *testing.M) {
+	if os.Getenv("JSVM_CP_TEST_CHILD") == "1" && len(os.Args) >= 3 && os.Args[1] == "-e" {
+		h, err := host.New(host.Options{Registry: registry(), Stdout: os.Stdout, Stderr: os.Stderr,
+			Argv: append([]string{os.Args[0]}, os.Args[3:]...)})
+		if err != nil {
+			os.Exit(1)
+		}
+		if err := child_process.SetupChannel(h); err != nil {
+			os.Exit(1)
+		}
+		os.Exit(h.RunSource(os.Args[2], "[eval]", false))
+	}
+	os.Exit(m.Run())
+}
+
+func registry() *host.Registry {
+	reg := host.NewRegistry()
+	reg.Register("buffer", buffer.Load)
+	reg.Register("console", console.Load)
+	reg.Register("events", events.Load)
+	reg.Register("child_process", child_process.Load)
+	return reg
+}
+
 // TestScripts runs every testdata/*.js in a host and compares its output
 // with the .out file recorded from node.
 func TestScripts(t *testing.T) {
@@ -32,11 +59,7 @@ func TestScripts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reg := host.NewRegistry()
-			reg.Register("buffer", buffer.Load)
-			reg.Register("console", console.Load)
-			reg.Register("events", events.Load)
-			reg.Register("child_process", child_process.Load)
+			reg := registry()
 			var out, errOut bytes.Buffer
 			h, err := host.New(host.Options{Registry: reg, Stdout: &out, Stderr: &errOut})
 			if err != nil {
