@@ -125,10 +125,11 @@ func SetupChannel(h *host.Host) error {
 		if err != nil {
 			panic(err)
 		}
-		op := writeOp{data: []byte(text + "\n")}
-		if cb != nil {
-			h.Ref()
-			op.cb = func(err error) {
+		// A pending write keeps the process alive, as in Node, so that
+		// a message sent just before exit is not lost.
+		h.Ref()
+		w.send(writeOp{data: []byte(text + "\n"), cb: func(err error) {
+			if cb != nil {
 				h.Post(func() {
 					if err != nil {
 						_, _ = cb(sobek.Undefined(), rt.NewGoError(err))
@@ -136,17 +137,17 @@ func SetupChannel(h *host.Host) error {
 						_, _ = cb(sobek.Undefined(), sobek.Null())
 					}
 				})
-				h.Unref()
 			}
-		}
-		w.send(op)
+			h.Unref()
+		}})
 		return rt.ToValue(true)
 	})
 	_ = proc.Set("disconnect", func() {
 		if !connected {
 			return
 		}
-		w.send(writeOp{end: true})
+		h.Ref()
+		w.send(writeOp{end: true, cb: func(error) { h.Unref() }})
 		h.Post(disconnected)
 	})
 	return nil

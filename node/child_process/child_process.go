@@ -597,6 +597,7 @@ type queueWriter struct {
 	cond     *sync.Cond
 	queue    []writeOp
 	stopped  bool
+	finished bool // loop has returned
 }
 
 func newQueueWriter(f *os.File, onErr func(error)) *queueWriter {
@@ -606,12 +607,23 @@ func newQueueWriter(f *os.File, onErr func(error)) *queueWriter {
 	return w
 }
 
+// send queues op. Every op's cb is called exactly once: after its write,
+// or with an error when the writer has finished first.
 func (w *queueWriter) send(op writeOp) {
 	w.mu.Lock()
+	if w.finished {
+		w.mu.Unlock()
+		if op.cb != nil {
+			op.cb(errWriterClosed)
+		}
+		return
+	}
 	w.queue = append(w.queue, op)
 	w.mu.Unlock()
 	w.cond.Signal()
 }
+
+var errWriterClosed = errors.New("write EPIPE")
 
 // stop ends the writer once its queue is empty (the peer is gone).
 func (w *queueWriter) stop() {
@@ -627,9 +639,19 @@ func (w *queueWriter) loop() {
 			if sc, err := w.f.SyscallConn(); err == nil {
 				_ = sc.Control(func(fd uintptr) { _ = syscall.Shutdown(int(fd), syscall.SHUT_WR) })
 			}
-			return
+		} else {
+			w.f.Close()
 		}
-		w.f.Close()
+		w.mu.Lock()
+		w.finished = true
+		rest := w.queue
+		w.queue = nil
+		w.mu.Unlock()
+		for _, op := range rest {
+			if op.cb != nil {
+				op.cb(errWriterClosed)
+			}
+		}
 	}()
 	for {
 		w.mu.Lock()
@@ -644,6 +666,9 @@ func (w *queueWriter) loop() {
 		w.queue = w.queue[1:]
 		w.mu.Unlock()
 		if op.end {
+			if op.cb != nil {
+				defer op.cb(nil) // after the shutdown above
+			}
 			return
 		}
 		_, err := w.f.Write(op.data)
