@@ -175,6 +175,8 @@ func InspectShort(v sobek.Value, maxLen int) string {
 					s = "[" + c.Get("name").String() + "]"
 				}
 			}
+		} else if sym, ok := v.(*sobek.Symbol); ok {
+			s = "Symbol(" + sym.String() + ")"
 		} else {
 			s = v.String()
 		}
