@@ -82,10 +82,15 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 		}
 	}
 	if prog == nil {
-		f, err := core.CompileFunction(code, opts)
+		co := opts
+		if co.Filename == "" {
+			co.Filename = "<anonymous>" // V8's name in stack frames
+		}
+		f, err := core.CompileFunction(code, co)
 		if err != nil {
 			var se *core.SyntaxError
 			if errors.As(err, &se) {
+				se.Filename = opts.Filename // the arrow message says ":1"
 				panic(m.syntaxError(se, code, core.ScriptOptions{Filename: opts.Filename, LineOffset: opts.LineOffset, ColumnOffset: opts.ColumnOffset}))
 			}
 			panic(rt.NewGoError(err))

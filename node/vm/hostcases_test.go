@@ -69,8 +69,8 @@ func runHostCases(t *testing.T, gen, golden string, known map[int]string) {
 
 func TestCompileFunctionCases(t *testing.T) {
 	runHostCases(t, "gen_cf.js", "cf_cases.golden", map[int]string{
-		70: "V8 accepts (ignores) garbage cachedData for a Script; jsvm rejects anything not made for the same source and engine",
-		72: "V8 accepts (ignores) garbage cachedData for a Script; jsvm rejects anything not made for the same source and engine",
+		71: "V8 accepts (ignores) garbage cachedData for a Script; jsvm rejects anything not made for the same source and engine",
+		73: "V8 accepts (ignores) garbage cachedData for a Script; jsvm rejects anything not made for the same source and engine",
 	})
 }
 

@@ -61,6 +61,7 @@ module.exports = [
   pos + `try { vm.compileFunction('throw new Error("x")', ['a', 'b'], { filename: 'f.js' })() } catch (e) { return pos(e) }`,
   pos + `try { vm.compileFunction('  throw new Error("x")', [], { filename: 'f.js', contextExtensions: [{}] })() } catch (e) { return pos(e) }`,
   pos + `return pos({ stack: vm.compileFunction('return new Error("x").stack', [], { filename: 'f.js', lineOffset: 1 })() })`,
+  `try { vm.compileFunction('throw new Error("x")', [], { lineOffset: 3 })() } catch (e) { return /<anonymous>:\\d+:\\d+/.exec(e.stack)[0] }`,
   `return vm.compileFunction('return 1 +')()`,
   `return vm.compileFunction('}, function() {')`,
   `return vm.compileFunction('}')`,
