@@ -1,13 +1,14 @@
-package encoding
+package encoding_test
 
 import (
 	"testing"
 
+	"github.com/jsvm-dev/jsvm/node/encoding"
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
 // The scripts require('util') for TextEncoder/TextDecoder, as in Node;
 // here "util" is only this package's exports.
 func TestScripts(t *testing.T) {
-	runScripts(t, map[string]host.Loader{"util": Load})
+	runScripts(t, map[string]host.Loader{"util": encoding.Load})
 }
