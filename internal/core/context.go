@@ -22,6 +22,10 @@ type Context struct {
 
 	refl       *reflectFns
 	bindShadow sobek.Callable
+	// hold keeps the runtime's stack non-empty while runs are held (see
+	// microtask.go); holder is the context-side frame.
+	hold   *hold
+	holder sobek.Callable
 	// placeholderFn stands in for accessors mirrored onto proxy targets.
 	placeholderFn sobek.Value
 	contexts      *weakTable // sandboxes of this realm -> their contexts

@@ -28,6 +28,8 @@ type Isolate struct {
 
 	nextContextID int
 
+	held []*Context // contexts with held runs, in the order first held
+
 	registry contextRegistry // live contexts, held weakly (registry.go)
 }
 

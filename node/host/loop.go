@@ -43,6 +43,12 @@ func (h *Host) settle() {
 			h.outer(h.processRejections)
 			continue
 		}
+		// promise jobs that vm contexts queued run after the main
+		// context's, as in Node's single per-isolate queue
+		if h.Isolate.ReleaseHeld() {
+			h.Runtime.ClearInterrupt()
+			continue
+		}
 		break
 	}
 }

@@ -32,9 +32,10 @@ type script struct {
 
 // module is the state of one loaded vm builtin.
 type module struct {
-	h    *host.Host
-	rt   *sobek.Runtime
-	main *core.Context
+	h       *host.Host
+	rt      *sobek.Runtime
+	main    *core.Context
+	enqueue sobek.Callable // queues a main-context promise job
 }
 
 // Load is the vm builtin's loader.
@@ -220,7 +221,7 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 		sig = &timeoutSignal{ms: timeout}
 		wd = m.h.Isolate.NewWatchdog(time.Duration(timeout)*time.Millisecond, sig)
 	}
-	v, err := target.Run(s.s)
+	v, err := m.runInContext(target, s.s)
 	if wd != nil {
 		wd.Stop()
 	}
@@ -295,4 +296,39 @@ func statementColumn(s *core.Script, line, col int) int {
 		return j + 1 + off
 	}
 	return col
+}
+
+// runInContext runs s in c. Outside the main context and unless the
+// context asked for microtaskMode 'afterEvaluate', the run is held so its
+// promise jobs wait for the host's microtask checkpoint, as Node's single
+// per-isolate queue does.
+func (m *module) runInContext(c *core.Context, s *core.Script) (v sobek.Value, err error) {
+	if c.IsMain() || c.Options.MicrotaskMode == "afterEvaluate" {
+		return c.Run(s)
+	}
+	wasHeld := c.Held()
+	c.RunHeld(func() { v, err = c.Run(s) })
+	if !wasHeld {
+		// the context's jobs take their place in the main queue: a main
+		// job queued now releases them, after the jobs queued before it
+		m.enqueueMain(func() { c.Release() })
+	}
+	return v, err
+}
+
+// enqueueMain queues fn as a promise job of the main context.
+func (m *module) enqueueMain(fn func()) {
+	if m.enqueue == nil {
+		v, err := m.rt.RunString("(function queueContextJobs(f) { Promise.resolve().then(f) })")
+		if err != nil {
+			panic(err)
+		}
+		m.enqueue, _ = sobek.AssertFunction(v)
+	}
+	if _, err := m.enqueue(sobek.Undefined(), m.rt.ToValue(func(sobek.FunctionCall) sobek.Value {
+		fn()
+		return sobek.Undefined()
+	})); err != nil {
+		panic(err)
+	}
 }
