@@ -38,6 +38,11 @@ type Context struct {
 	Data any
 }
 
+// MaxCallStackSize is the deepest JS call stack a context allows. sobek
+// reports overflow as an uncatchable *sobek.StackOverflowError, where V8
+// throws a catchable RangeError.
+const MaxCallStackSize = 10000
+
 // ContextOptions are createContext's options.
 type ContextOptions struct {
 	Name   string
@@ -53,6 +58,9 @@ type ContextOptions struct {
 
 func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	rt := sobek.New()
+	// runaway recursion must end (sobek's default is unbounded, which
+	// grows the heap until memory runs out); V8 allows about this depth.
+	rt.SetMaxCallStackSize(MaxCallStackSize)
 	iso.nextContextID++
 	c := &Context{iso: iso, rt: rt, id: iso.nextContextID, name: opts.Name, origin: opts.Origin, Options: opts}
 	c.builtins = rt.GlobalObject()

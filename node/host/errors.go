@@ -29,6 +29,21 @@ func (h *Host) reportError(err error) {
 	switch e := err.(type) {
 	case *sobek.InterruptedError:
 		return
+	case *sobek.StackOverflowError:
+		// sobek's overflow is uncatchable; report it as V8's RangeError
+		rangeErr := h.Runtime.GlobalObject().Get("RangeError").(*sobek.Object)
+		v, _ := h.Runtime.New(rangeErr, h.Runtime.ToValue("Maximum call stack size exceeded"))
+		var pos *srcPos
+		for _, f := range e.Stack() {
+			if p := f.Position(); p.Filename != "" && p.Line > 0 {
+				pos = &srcPos{p.Filename, p.Line, p.Column, true}
+				break
+			}
+		}
+		if v != nil {
+			_ = v.Set("stack", "RangeError: Maximum call stack size exceeded"+stack.Frames(e.Stack()[:min(10, len(e.Stack()))]))
+		}
+		h.uncaught(v, pos, "uncaughtException")
 	case *sobek.Exception:
 		var pos *srcPos
 		for _, f := range e.Stack() {
