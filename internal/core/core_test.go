@@ -72,6 +72,10 @@ func TestCoreSnippets(t *testing.T) {
 		// (see shadowDesc: a sobek fix of the accessor identity check breaks these)
 		{`var sb = createContext({}); runInContext("Object.defineProperty(this, 'foo', { get: function() { return 17 } }); var d = Object.getOwnPropertyDescriptor(this, 'foo'); typeof d.get + ' ' + foo + ' ' + d.configurable", sb)`, "function 17 false"},
 		{`var g = function () { return 5 }; var fo = Object.freeze(Object.defineProperty({}, 'x', {get: g})); var d = runInNewContext('Object.getOwnPropertyDescriptor(fo, "x")', {fo}); (d.get === g) + ' ' + runInNewContext('fo.x', {fo})`, "true 5"},
+		// buffers cross as real buffers over the same bytes
+		{`var ab = new ArrayBuffer(4); var u = new Uint8Array(ab, 1, 2); var r = runInNewContext('new Uint8Array(ab)[1] = 7; u[1] = 9; [ab instanceof ArrayBuffer, u instanceof Uint8Array, u.length, u.byteOffset].join()', {ab, u}); r + ' ' + new Uint8Array(ab).join()`, "true,true,2,1 0,7,9,0"},
+		{`var t = runInNewContext('new Float64Array([1.5, 2])'); var sb = {t}; (runInNewContext('t', sb) === t) + ' ' + (t instanceof Float64Array) + ' ' + t[0]`, "true true 1.5"},
+		{`var ab = new ArrayBuffer(2); var sb = createContext({ab}); runInContext('globalThis.same = ab', sb); (sb.same === ab) + ' ' + runInContext('ab === same', sb)`, "true true"},
 		{`var x = runInNewContext('({a: {b: [1, 2, 3]}})'); x.a.b.length + ' ' + x.a.b.map(v => v * 2).join()`, "3 2,4,6"},
 	}
 	for _, tc := range cases {

@@ -50,7 +50,7 @@ func (iso *Isolate) UnwrapContext(o *sobek.Object) (*sobek.Object, *Context, boo
 // reachable through the original's realm (its sandbox may hold the
 // wrapper), and no context would ever be collected.
 func (iso *Isolate) linkOf(o *sobek.Object) *wrapper {
-	if o == nil || o.ExportType() != proxyType {
+	if o == nil || o.ExportType() != proxyType && !isBufferLike(o) {
 		return nil
 	}
 	iso.tabMu.Lock()
@@ -96,7 +96,13 @@ func (iso *Isolate) carryObject(o *sobek.Object, from, to *Context) sobek.Value 
 	}
 	iso.tabMu.Unlock()
 
-	ws := newWrapper(o, from, to)
+	var ws *wrapper
+	if kind := bufferKind(o); kind != "" {
+		ws = &wrapper{o: o, home: from, here: to}
+		ws.proxy = shareBuffer(o, kind, from, to)
+	} else {
+		ws = newWrapper(o, from, to)
+	}
 	w := ws.proxy
 	wk := weak.Make(w)
 	iso.tabMu.Lock()

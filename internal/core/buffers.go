@@ -1,0 +1,68 @@
+package core
+
+import (
+	"reflect"
+
+	"github.com/grafana/sobek"
+)
+
+// ArrayBuffers and typed arrays do not cross as proxies: a proxy is not an
+// ArrayBuffer to the receiving realm's builtins (`new Uint8Array(proxy)`
+// would copy nothing). They cross as real objects of the receiving realm
+// over the same bytes, as V8's cross-context buffers do, and are
+// registered in the membrane's tables like wrappers so identity holds and
+// going home unwraps.
+
+var arrayBufferType = func() reflect.Type {
+	rt := sobek.New()
+	return rt.ToValue(rt.NewArrayBuffer(nil)).(*sobek.Object).ExportType()
+}()
+
+// bufferKind reports whether o is an ArrayBuffer ("ArrayBuffer") or a typed
+// array (its constructor's name), or "".
+func bufferKind(o *sobek.Object) string {
+	t := o.ExportType()
+	if t == arrayBufferType {
+		return "ArrayBuffer"
+	}
+	if t == nil || t.Kind() != reflect.Slice {
+		return ""
+	}
+	switch t.Elem().Kind() {
+	case reflect.Uint8, reflect.Int8, reflect.Uint16, reflect.Int16, reflect.Uint32,
+		reflect.Int32, reflect.Float32, reflect.Float64, reflect.Int64, reflect.Uint64:
+	default:
+		return ""
+	}
+	tag, ok := o.GetSymbol(sobek.SymToStringTag).Export().(string)
+	if !ok {
+		return ""
+	}
+	return tag
+}
+
+// isBufferLike is the cheap pre-check linkOf uses.
+func isBufferLike(o *sobek.Object) bool {
+	t := o.ExportType()
+	return t == arrayBufferType || t != nil && t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface
+}
+
+// shareBuffer makes the counterpart of o (of realm home, kind from
+// bufferKind) in realm here, over the same bytes.
+func shareBuffer(o *sobek.Object, kind string, home, here *Context) *sobek.Object {
+	if kind == "ArrayBuffer" {
+		ab := o.Export().(sobek.ArrayBuffer)
+		return here.rt.ToValue(here.rt.NewArrayBuffer(ab.Bytes())).(*sobek.Object)
+	}
+	var buf, off, length sobek.Value
+	crossInto(home, here, func() {
+		buf, off, length = o.Get("buffer"), o.Get("byteOffset"), o.Get("length")
+	})
+	ctor, _ := here.builtins.Get(kind).(*sobek.Object)
+	hbuf := Carry(buf, home, here)
+	v, err := here.rt.New(ctor, hbuf, off, length)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
