@@ -13,6 +13,11 @@ if go build -o "$bin" ../cmd/jsvm 2>/dev/null; then
   startup() { local s e; s=$(date +%s%N); for _ in $(seq 20); do "$@" >/dev/null; done; e=$(date +%s%N); echo $(( (e - s) / 20 )); }
   js=$(startup "$bin" -e 1); nd=$(startup node -e 1)
   printf 'Startup (-e 1)              jsvm %8.1f ms   node %8.1f ms   ratio %.3f\n' "$(echo "$js/1000000" | bc -l)" "$(echo "$nd/1000000" | bc -l)" "$(echo "$js/$nd" | bc -l)"
+  if [ -x /usr/bin/time ]; then
+    rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+    jr=$(rss "$bin" -e 1); nr=$(rss node -e 1)
+    printf 'Peak RSS (-e 1)             jsvm %8.1f MB   node %8.1f MB   ratio %.3f\n' "$(echo "$jr/1024" | bc -l)" "$(echo "$nr/1024" | bc -l)" "$(echo "$jr/$nr" | bc -l)"
+  fi
 fi
 value() { # $1 output, $2 name, $3 unit
   echo "$1" | awk -v n="$2" -v u="$3" '{ for (i = 1; i < NF; i++) if ($1 ~ "^(Benchmark)?" n "(-[0-9]+)?$" && $(i+1) == u) { print $i; exit } }'
