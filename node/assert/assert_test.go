@@ -1,11 +1,12 @@
 package assert
 
 import (
+	"github.com/jsvm-dev/jsvm/internal/jstest"
 	"testing"
 
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
 func TestScripts(t *testing.T) {
-	runScripts(t, map[string]host.Loader{"assert": Load, "assert/strict": LoadStrict})
+	jstest.RunScripts(t, map[string]host.Loader{"assert": Load, "assert/strict": LoadStrict})
 }

@@ -1,11 +1,12 @@
 package buffer
 
 import (
+	"github.com/jsvm-dev/jsvm/internal/jstest"
 	"testing"
 
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
 func TestScripts(t *testing.T) {
-	runScripts(t, map[string]host.Loader{"buffer": Load})
+	jstest.RunScripts(t, map[string]host.Loader{"buffer": Load})
 }

@@ -1,6 +1,7 @@
 package encoding_test
 
 import (
+	"github.com/jsvm-dev/jsvm/internal/jstest"
 	"testing"
 
 	"github.com/jsvm-dev/jsvm/node/encoding"
@@ -10,5 +11,5 @@ import (
 // The scripts require('util') for TextEncoder/TextDecoder, as in Node;
 // here "util" is only this package's exports.
 func TestScripts(t *testing.T) {
-	runScripts(t, map[string]host.Loader{"util": encoding.Load})
+	jstest.RunScripts(t, map[string]host.Loader{"util": encoding.Load})
 }

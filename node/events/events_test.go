@@ -1,11 +1,12 @@
 package events
 
 import (
+	"github.com/jsvm-dev/jsvm/internal/jstest"
 	"testing"
 
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
 func TestScripts(t *testing.T) {
-	runScripts(t, map[string]host.Loader{"events": Load})
+	jstest.RunScripts(t, map[string]host.Loader{"events": Load})
 }

@@ -1,13 +1,14 @@
 package url
 
 import (
+	"github.com/jsvm-dev/jsvm/internal/jstest"
 	"testing"
 
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
 func TestScripts(t *testing.T) {
-	runScripts(t, map[string]host.Loader{"url": Load})
+	jstest.RunScripts(t, map[string]host.Loader{"url": Load})
 }
 
 func TestParse(t *testing.T) {
