@@ -29,7 +29,10 @@ func (h *Host) esmInit() {
 	h.esm = &esmState{records: make(map[string]sobek.ModuleRecord), paths: make(map[sobek.ModuleRecord]string), inited: true}
 	rt := h.Runtime
 	rt.SetGetImportMetaProperties(func(m sobek.ModuleRecord) []sobek.MetaProperty {
-		p := h.esm.paths[m]
+		p, ok := h.esm.paths[m]
+		if !ok {
+			return nil // not the host's module (a vm.SourceTextModule)
+		}
 		u := fileURL(p)
 		return []sobek.MetaProperty{
 			{Key: "url", Value: rt.ToValue(u)},
@@ -38,6 +41,9 @@ func (h *Host) esmInit() {
 		}
 	})
 	rt.SetImportModuleDynamically(func(referrer interface{}, specifier sobek.Value, capability interface{}) {
+		if h.VMImport != nil && h.VMImport(referrer, specifier, capability) {
+			return
+		}
 		m, err := h.esmResolve(referrer, specifier.String())
 		var e interface{}
 		if err != nil {
@@ -46,6 +52,10 @@ func (h *Host) esmInit() {
 		rt.FinishLoadingImportModule(referrer, specifier, capability, m, e)
 	})
 }
+
+// InitESM sets up the host's ES module loader (import() and import.meta
+// of the main context) if that has not happened yet.
+func (h *Host) InitESM() { h.esmInit() }
 
 func errValue(h *Host, err error) sobek.Value {
 	switch x := err.(type) {

@@ -57,6 +57,11 @@ type Host struct {
 	Runtime *sobek.Runtime // the main context's runtime
 	Options Options
 
+	// VMImport, when set, is asked first about every import() in the main
+	// context (the vm builtin's importModuleDynamically); it returns false
+	// to leave the import to the host's loader.
+	VMImport func(referrer any, specifier sobek.Value, capability any) bool
+
 	builtins map[string]*sobek.Object // loaded builtin modules (module objects)
 
 	// cross-goroutine state
@@ -93,6 +98,7 @@ type Host struct {
 	sources     map[string]string // filename -> source text, for error reports
 	sigMu       sync.Mutex
 	sigChans    map[string]chan os.Signal
+	sigint      sigintState
 	exitCodeSet bool
 	warnedUse   bool
 }
