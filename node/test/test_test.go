@@ -14,10 +14,15 @@ import (
 
 var durationRe = regexp.MustCompile(`duration_ms:? [0-9.]+`)
 
+// testdataRe matches the checkout-dependent directory in front of
+// testdata/ in locations.
+var testdataRe = regexp.MustCompile(`/[^\s']*/testdata/`)
+
 // normalize drops what differs between runs and engines: durations and
 // stack traces.
 func normalize(s string) string {
 	s = durationRe.ReplaceAllString(s, "duration_ms X")
+	s = testdataRe.ReplaceAllString(s, "/.../testdata/")
 	var out []string
 	skipPrefix := ""
 	for _, l := range strings.Split(s, "\n") {
