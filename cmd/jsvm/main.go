@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jsvm-dev/jsvm/node/builtins"
+	"github.com/jsvm-dev/jsvm/node/child_process"
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
@@ -106,6 +107,10 @@ func run(args []string) int {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
+		if err := child_process.SetupChannel(h); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
 		name := "[eval]"
 		return h.RunSource(evalCode, name, printEval)
 	}
@@ -121,6 +126,10 @@ func run(args []string) int {
 	opts.Argv = append([]string{exe, abs}, rest[1:]...)
 	h, err := host.New(opts)
 	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if err := child_process.SetupChannel(h); err != nil { // process.send when spawned with 'ipc'
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}

@@ -471,6 +471,10 @@ func (h *Host) signalListeners(ev string, n int) {
 	if !ok || sig == syscall.SIGKILL {
 		return
 	}
+	if sig == syscall.SIGINT {
+		h.sigintListeners(n > 0) // sigint.go: shared with vm's breakOnSigint
+		return
+	}
 	h.sigMu.Lock()
 	defer h.sigMu.Unlock()
 	if h.sigChans == nil {
@@ -497,6 +501,7 @@ func (h *Host) signalListeners(ev string, n int) {
 }
 
 func (h *Host) stopSignals() {
+	h.stopSIGINT()
 	h.sigMu.Lock()
 	defer h.sigMu.Unlock()
 	for ev, ch := range h.sigChans {

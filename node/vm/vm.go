@@ -184,6 +184,9 @@ func V8SyntaxMessage(msg, tok string) string {
 
 type timeoutSignal struct{ ms int64 }
 
+// sigintSignal is the interrupt value of a breakOnSigint run.
+type sigintSignal struct{ _ byte }
+
 func (m *module) makeContext(c sobek.FunctionCall) sobek.Value {
 	obj := c.Argument(0).ToObject(m.rt)
 	opts := core.ContextOptions{
@@ -215,13 +218,28 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 	timeout := c.Argument(2).ToInteger()
 	displayErrors := c.Argument(3).ToBoolean()
 
+	breakOnSigint := c.Argument(4).ToBoolean()
+
 	var wd *core.Watchdog
 	var sig *timeoutSignal
+	var intr *sigintSignal
 	if timeout > 0 {
 		sig = &timeoutSignal{ms: timeout}
 		wd = m.h.Isolate.NewWatchdog(time.Duration(timeout)*time.Millisecond, sig)
 	}
+	var stopWatch func()
+	if breakOnSigint {
+		if wd == nil {
+			wd = m.h.Isolate.NewWatchdog(0, nil)
+		}
+		intr = &sigintSignal{}
+		w := wd
+		stopWatch = m.h.WatchSIGINT(func() { w.Fire(intr) })
+	}
 	v, err := m.runInContext(target, s.s)
+	if stopWatch != nil {
+		stopWatch()
+	}
 	if wd != nil {
 		wd.Stop()
 	}
@@ -230,6 +248,10 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 		if errors.As(err, &ie) && ie.Value() == sig && sig != nil {
 			panic(nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_TIMEOUT",
 				"Script execution timed out after "+strconv.FormatInt(timeout, 10)+"ms"))
+		}
+		if ie != nil && ie.Value() == intr && intr != nil {
+			panic(nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+				"Script execution was interrupted by `SIGINT`"))
 		}
 		var ex *sobek.Exception
 		if errors.As(err, &ex) {

@@ -1,0 +1,111 @@
+package host
+
+import (
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+)
+
+// sigintState routes SIGINT for one host. The os/signal handler is
+// installed while process has 'SIGINT' listeners or a watcher is
+// registered; a signal goes to the watchers when there are any (a
+// breakOnSigint run), to the listeners otherwise. With neither, the signal
+// has its default effect and kills the process.
+type sigintState struct {
+	mu        sync.Mutex
+	listeners bool
+	watchers  []*sigintWatcher
+	ch        chan os.Signal
+}
+
+type sigintWatcher struct{ fn func() }
+
+// WatchSIGINT registers fn to be called, on a goroutine of its own, when the
+// process receives SIGINT, until the returned stop is called. While at least
+// one watcher is registered, a SIGINT neither reaches process's 'SIGINT'
+// listeners nor kills the process: it is handed to every watcher, the most
+// recently registered first. stop may be called more than once. It is what
+// vm's breakOnSigint uses.
+func (h *Host) WatchSIGINT(fn func()) (stop func()) {
+	s := &h.sigint
+	w := &sigintWatcher{fn: fn}
+	s.mu.Lock()
+	s.watchers = append(s.watchers, w)
+	h.updateSIGINT()
+	s.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			for i, x := range s.watchers {
+				if x == w {
+					s.watchers = append(s.watchers[:i], s.watchers[i+1:]...)
+					break
+				}
+			}
+			h.updateSIGINT()
+		})
+	}
+}
+
+// sigintListeners records whether process has 'SIGINT' listeners.
+func (h *Host) sigintListeners(any bool) {
+	s := &h.sigint
+	s.mu.Lock()
+	s.listeners = any
+	h.updateSIGINT()
+	s.mu.Unlock()
+}
+
+// stopSIGINT removes the handler when the host ends.
+func (h *Host) stopSIGINT() {
+	s := &h.sigint
+	s.mu.Lock()
+	s.listeners = false
+	s.watchers = nil
+	h.updateSIGINT()
+	s.mu.Unlock()
+}
+
+// updateSIGINT installs or removes the os/signal handler; s.mu is held.
+func (h *Host) updateSIGINT() {
+	s := &h.sigint
+	want := s.listeners || len(s.watchers) > 0
+	if want && s.ch == nil {
+		ch := make(chan os.Signal, 4)
+		s.ch = ch
+		signal.Notify(ch, syscall.SIGINT)
+		go h.dispatchSIGINT(ch)
+	} else if !want && s.ch != nil {
+		// Once the last channel stops, the Go runtime restores the
+		// default action (termination by the signal).
+		signal.Stop(s.ch)
+		close(s.ch)
+		s.ch = nil
+	}
+}
+
+func (h *Host) dispatchSIGINT(ch chan os.Signal) {
+	for range ch {
+		s := &h.sigint
+		s.mu.Lock()
+		ws := make([]*sigintWatcher, len(s.watchers))
+		copy(ws, s.watchers)
+		listeners := s.listeners
+		s.mu.Unlock()
+		if len(ws) > 0 {
+			for i := len(ws) - 1; i >= 0; i-- {
+				ws[i].fn()
+			}
+			continue
+		}
+		if listeners {
+			h.Post(func() {
+				rt := h.Runtime
+				h.emitter.emit("SIGINT", rt.ToValue("SIGINT"), rt.ToValue(int(syscall.SIGINT)))
+			})
+		}
+	}
+}
