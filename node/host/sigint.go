@@ -24,8 +24,9 @@ type sigintWatcher struct{ fn func() }
 // WatchSIGINT registers fn to be called, on a goroutine of its own, when the
 // process receives SIGINT, until the returned stop is called. While at least
 // one watcher is registered, a SIGINT neither reaches process's 'SIGINT'
-// listeners nor kills the process: it is handed to every watcher, the most
-// recently registered first. stop may be called more than once. It is what
+// listeners nor kills the process: it is handed to the most recently
+// registered watcher only (as in Node, a SIGINT during nested breakOnSigint
+// runs interrupts the innermost one). stop may be called more than once. It is what
 // vm's breakOnSigint uses.
 func (h *Host) WatchSIGINT(fn func()) (stop func()) {
 	s := &h.sigint
@@ -91,14 +92,14 @@ func (h *Host) dispatchSIGINT(ch chan os.Signal) {
 	for range ch {
 		s := &h.sigint
 		s.mu.Lock()
-		ws := make([]*sigintWatcher, len(s.watchers))
-		copy(ws, s.watchers)
+		var top *sigintWatcher
+		if n := len(s.watchers); n > 0 {
+			top = s.watchers[n-1]
+		}
 		listeners := s.listeners
 		s.mu.Unlock()
-		if len(ws) > 0 {
-			for i := len(ws) - 1; i >= 0; i-- {
-				ws[i].fn()
-			}
+		if top != nil {
+			top.fn()
 			continue
 		}
 		if listeners {
