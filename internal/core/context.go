@@ -47,7 +47,10 @@ const MaxCallStackSize = 10000
 type ContextOptions struct {
 	Name   string
 	Origin string
-	// CodeGenerationStrings false makes eval and new Function throw EvalError.
+	// DisallowCodeGenerationFromStrings makes eval, Function and the
+	// GeneratorFunction and AsyncFunction constructors throw EvalError in
+	// the context (vm.createContext's codeGeneration.strings false); see
+	// disallowCodeGeneration in codegen.go.
 	DisallowCodeGenerationFromStrings bool
 	// DisallowWasm is recorded for vm.createContext's codeGeneration.wasm;
 	// sobek has no WebAssembly, so it changes nothing.
@@ -162,6 +165,9 @@ func (iso *Isolate) Contextify(sandbox *sobek.Object, from *Context, opts Contex
 		opts.Name = "VM Context " + itoa(iso.nextContextID)
 	}
 	c := iso.newRealm(opts)
+	if opts.DisallowCodeGenerationFromStrings {
+		c.disallowCodeGeneration() // codegen.go
+	}
 	c.sandbox = sandbox
 	c.sbHome = from
 	c.installGlobalProxy()
