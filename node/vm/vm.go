@@ -36,6 +36,7 @@ type module struct {
 	rt      *sobek.Runtime
 	main    *core.Context
 	enqueue sobek.Callable // queues a main-context promise job
+	mods    *modState      // vm modules (module.go)
 }
 
 // Load is the vm builtin's loader.
@@ -70,6 +71,7 @@ func Load(h *host.Host, mod *sobek.Object) error {
 	m.installCodeCache(natives)
 	m.installCompileFunction(natives)
 	m.installMeasureMemory(natives)
+	m.installModules(natives)
 	constants := rt.NewObject()
 	_ = natives.Set("constants", constants)
 

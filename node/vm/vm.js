@@ -205,5 +205,6 @@
   if (natives.compileFunction) exportsObject.compileFunction = natives.compileFunction;
   if (natives.measureMemory) exportsObject.measureMemory = natives.measureMemory;
   exportsObject.constants = natives.constants;
+  if (natives.experimentalModules) Object.assign(exportsObject, natives.modules.classes);
   return { exports: exportsObject, validate: { validateObject, validateString, validateBoolean, validateFunction, validateInt32, validateUint32, validateBuffer, isContext, validateContext } };
 })

@@ -1,0 +1,824 @@
+package vm
+
+import (
+	_ "embed"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"weak"
+
+	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/parser"
+	"github.com/jsvm-dev/jsvm/internal/codecache"
+	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+)
+
+// ES modules in vm contexts: vm.Module, vm.SourceTextModule and
+// vm.SyntheticModule (module.js) over sobek's module records, plus the
+// importModuleDynamically and initializeImportMeta hooks of every context.
+//
+// A module belongs to one context and is instantiated and evaluated in that
+// context's runtime. Source text records are wrapped (stRecord) so that the
+// outcome of each module's execution is known: sobek keeps its evaluation
+// state private, and Node reports the status of every module of a graph.
+
+//go:embed module.js
+var moduleSource string
+
+var moduleProgram = sync.OnceValues(func() (*sobek.Program, error) {
+	return sobek.Compile("node:internal/vm/module", moduleSource, true)
+})
+
+type modStatus int
+
+const (
+	modUnlinked modStatus = iota
+	modLinked
+	modEvaluating
+	modEvaluated
+	modErrored
+)
+
+var modStatusNames = [...]string{"unlinked", "linked", "evaluating", "evaluated", "errored"}
+
+// vmModule is the Go side of one vm.Module.
+type vmModule struct {
+	m   *module
+	ctx *core.Context
+	obj *sobek.Object // the JS Module object (main realm)
+	id  string
+
+	st       *sobek.SourceTextModuleRecord // nil for a synthetic module
+	rec      sobek.CyclicModuleRecord
+	specs    []string
+	resolved map[string]*vmModule
+
+	status modStatus
+	err    sobek.Value // main realm, when errored
+	rawErr any         // the error sobek saw, to recognise it at the root
+
+	importMeta sobek.Value // main-realm function or nil
+	dynImport  sobek.Value // main-realm function or nil
+
+	source string
+	attrs  map[string]map[string]string // import attributes by specifier
+
+	// synthetic modules
+	names   []string
+	exports map[string]sobek.Value // main realm
+	steps   sobek.Callable
+}
+
+// ctxModules is the per-context module state: the hooks installed on the
+// context's runtime and the records compiled for it.
+type ctxModules struct {
+	byRecord map[*sobek.SourceTextModuleRecord]weak.Pointer[vmModule]
+}
+
+// dynInfo is the importModuleDynamically of a script or function.
+type dynInfo struct {
+	fn   sobek.Value // main-realm function or nil
+	wrap sobek.Value // the vm.Script, or the function
+}
+
+// modState is the module state of one loaded vm builtin.
+type modState struct {
+	ctxs     map[*core.Context]*ctxModules
+	programs map[*sobek.Program]*dynInfo // scripts and functions with importModuleDynamically
+	runStack []*dynInfo                  // scripts being run (import() at their top level)
+	helper   sobek.Callable              // module.js's dynamicImport(fn, specifier, wrap)
+	isModule sobek.Callable              // module.js's handle lookup for import() results
+}
+
+// stRecord is a source text module record of a vm.SourceTextModule.
+type stRecord struct {
+	*sobek.SourceTextModuleRecord
+	vm *vmModule
+}
+
+func (r *stRecord) Instantiate(rt *sobek.Runtime) (sobek.CyclicModuleInstance, error) {
+	inst, err := r.SourceTextModuleRecord.Instantiate(rt)
+	if err != nil {
+		return nil, err
+	}
+	return &stInstance{CyclicModuleInstance: inst, vm: r.vm}, nil
+}
+
+func (r *stRecord) Evaluate(rt *sobek.Runtime) *sobek.Promise {
+	return rt.CyclicModuleRecordEvaluate(r, r.vm.m.resolveModule)
+}
+
+type stInstance struct {
+	sobek.CyclicModuleInstance
+	vm *vmModule
+}
+
+func (i *stInstance) ExecuteModule(rt *sobek.Runtime, res, rej func(any) error) (sobek.CyclicModuleInstance, error) {
+	v := i.vm
+	v.status = modEvaluating
+	if res != nil {
+		_, err := i.CyclicModuleInstance.ExecuteModule(rt,
+			func(x any) error { v.status = modEvaluated; return res(x) },
+			func(x any) error { v.fail(x); return rej(x) })
+		return nil, err
+	}
+	_, err := i.CyclicModuleInstance.ExecuteModule(rt, nil, nil)
+	if err != nil {
+		v.fail(err)
+		return nil, err
+	}
+	v.status = modEvaluated
+	return i, nil
+}
+
+// fail records an execution error (as sobek has it, in the module's realm).
+func (v *vmModule) fail(x any) {
+	if v.status == modErrored {
+		return
+	}
+	v.status = modErrored
+	v.rawErr = x
+	v.err = v.m.mainValueOf(x, v.ctx)
+}
+
+// mainValueOf turns an error sobek reports (an *Exception, a Go error or a
+// value of realm from) into a main-realm value.
+func (m *module) mainValueOf(x any, from *core.Context) sobek.Value {
+	switch e := x.(type) {
+	case *sobek.Exception:
+		return core.Carry(e.Value(), from, m.main)
+	case *sobek.InterruptedError:
+		return m.rt.NewGoError(e)
+	case sobek.Value:
+		if ex, ok := e.Export().(*sobek.Exception); ok {
+			return core.Carry(ex.Value(), from, m.main)
+		}
+		return core.Carry(e, from, m.main)
+	case error:
+		return m.rt.NewGoError(e)
+	}
+	return m.rt.ToValue(x)
+}
+
+// synthRecord is the record of a vm.SyntheticModule.
+type synthRecord struct{ vm *vmModule }
+
+func (s *synthRecord) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
+	cb(append([]string(nil), s.vm.names...))
+	return true
+}
+
+func (s *synthRecord) ResolveExport(name string, _ ...sobek.ResolveSetElement) (*sobek.ResolvedBinding, bool) {
+	for _, n := range s.vm.names {
+		if n == name {
+			return &sobek.ResolvedBinding{Module: s, BindingName: name}, false
+		}
+	}
+	return nil, false
+}
+
+func (s *synthRecord) Link() error                  { return nil }
+func (s *synthRecord) RequestedModules() []string   { return nil }
+func (s *synthRecord) InitializeEnvironment() error { return nil }
+func (s *synthRecord) Evaluate(rt *sobek.Runtime) *sobek.Promise {
+	return rt.CyclicModuleRecordEvaluate(s, s.vm.m.resolveModule)
+}
+func (s *synthRecord) Instantiate(rt *sobek.Runtime) (sobek.CyclicModuleInstance, error) {
+	return &synthInstance{vm: s.vm}, nil
+}
+
+type synthInstance struct{ vm *vmModule }
+
+func (i *synthInstance) HasTLA() bool { return false }
+
+func (i *synthInstance) GetBindingValue(name string) sobek.Value {
+	v := i.vm
+	if x, ok := v.exports[name]; ok && x != nil {
+		return core.Carry(x, v.m.main, v.ctx)
+	}
+	return sobek.Undefined()
+}
+
+func (i *synthInstance) ExecuteModule(rt *sobek.Runtime, _, _ func(any) error) (sobek.CyclicModuleInstance, error) {
+	v := i.vm
+	v.status = modEvaluating
+	_, err := v.steps(v.obj)
+	if err != nil {
+		v.status = modErrored
+		v.rawErr = err
+		var ex *sobek.Exception
+		if errors.As(err, &ex) {
+			v.err = ex.Value() // already main realm
+		} else {
+			v.err = v.m.rt.NewGoError(err)
+		}
+		return nil, err
+	}
+	v.status = modEvaluated
+	return i, nil
+}
+
+// resolveModule is the HostResolveImportedModule of vm modules: the
+// modules the linker returned.
+func (m *module) resolveModule(referrer any, spec string) (sobek.ModuleRecord, error) {
+	var v *vmModule
+	switch r := referrer.(type) {
+	case *stRecord:
+		v = r.vm
+	case *synthRecord:
+		v = r.vm
+	case *sobek.SourceTextModuleRecord:
+		v = m.moduleOf(r)
+	}
+	if v == nil {
+		return nil, errors.New("vm: module request '" + spec + "' from an unknown module")
+	}
+	dep := v.resolved[spec]
+	if dep == nil {
+		return nil, errors.New("vm: module request '" + spec + "' is not linked")
+	}
+	return dep.rec, nil
+}
+
+func (m *module) moduleOf(r *sobek.SourceTextModuleRecord) *vmModule {
+	for _, cm := range m.mods.ctxs {
+		if p, ok := cm.byRecord[r]; ok {
+			return p.Value()
+		}
+	}
+	return nil
+}
+
+// installModules adds the natives of module.js and runs it; it returns
+// module.js's exports (the classes), installed on vm's exports by vm.js
+// when the host enables them.
+func (m *module) installModules(natives *sobek.Object) {
+	m.mods = &modState{ctxs: make(map[*core.Context]*ctxModules), programs: make(map[*sobek.Program]*dynInfo)}
+	rt := m.rt
+	set := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
+		_ = natives.Set(name, fn)
+	}
+	set("moduleCreateSource", m.moduleCreateSource)
+	set("moduleCreateSynthetic", m.moduleCreateSynthetic)
+	set("moduleStatus", func(c sobek.FunctionCall) sobek.Value {
+		return rt.ToValue(modStatusNames[m.handle(c.Argument(0)).status])
+	})
+	set("moduleError", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		if v.err == nil {
+			return sobek.Undefined()
+		}
+		return v.err
+	})
+	set("moduleSpecifiers", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		out := make([]any, len(v.specs))
+		for i, s := range v.specs {
+			out[i] = s
+		}
+		return rt.NewArray(out...)
+	})
+	set("moduleResolve", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		v.resolved[c.Argument(1).String()] = m.handle(c.Argument(2))
+		return sobek.Undefined()
+	})
+	set("moduleAttributes", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		o := rt.NewObject()
+		for k, x := range v.attrs[c.Argument(1).String()] {
+			_ = o.Set(k, x)
+		}
+		return o
+	})
+	set("codedError", func(c sobek.FunctionCall) sobek.Value {
+		return nodeerr.New(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2).String())
+	})
+	_ = natives.Set("experimentalModules", m.h.Options.ExperimentalVMModules)
+	_ = natives.Set("vmAPI", m.h.Options.VMAPI)
+	set("moduleInstantiate", m.moduleInstantiate)
+	set("moduleEvaluate", m.moduleEvaluate)
+	set("moduleNamespace", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		return core.Carry(v.ctx.Runtime().NamespaceObjectFor(v.rec), v.ctx, m.main)
+	})
+	set("moduleSetExport", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		name := c.Argument(1).String()
+		if _, ok := v.exports[name]; !ok {
+			panic(m.newError("ReferenceError", "Export '"+name+"' is not defined in module"))
+		}
+		v.exports[name] = c.Argument(2)
+		return sobek.Undefined()
+	})
+	set("moduleCreateCachedData", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		key := codecache.Key{Kind: codecache.KindScript, Source: "\x00module\x00" + v.source}
+		return m.bytesValue(codecache.Encode(engineTag(), key, nil))
+	})
+	set("setImportModuleDynamically", m.setImportModuleDynamically)
+	set("runPush", func(c sobek.FunctionCall) sobek.Value {
+		var info *dynInfo
+		if h := c.Argument(0); !sobek.IsUndefined(h) {
+			if s, ok := h.Export().(*script); ok {
+				info = m.mods.programs[s.s.Program]
+			}
+		}
+		m.mods.runStack = append(m.mods.runStack, info)
+		return sobek.Undefined()
+	})
+	set("runPop", func(sobek.FunctionCall) sobek.Value {
+		if n := len(m.mods.runStack); n > 0 {
+			m.mods.runStack = m.mods.runStack[:n-1]
+		}
+		return sobek.Undefined()
+	})
+	set("prepareContext", func(c sobek.FunctionCall) sobek.Value {
+		m.contextModules(m.contextOf(c.Argument(0)))
+		return sobek.Undefined()
+	})
+
+	p, err := moduleProgram()
+	if err != nil {
+		panic(err)
+	}
+	fv, err := rt.RunProgram(p)
+	if err != nil {
+		panic(err)
+	}
+	factory, _ := sobek.AssertFunction(fv)
+	res, err := factory(sobek.Undefined(), natives)
+	if err != nil {
+		panic(err)
+	}
+	o := res.ToObject(rt)
+	m.mods.helper, _ = sobek.AssertFunction(o.Get("dynamicImport"))
+	_ = natives.Set("modules", o)
+	m.contextModules(m.main)
+}
+
+func (m *module) newError(ctor, msg string) *sobek.Object {
+	c := m.rt.GlobalObject().Get(ctor).(*sobek.Object)
+	e, err := m.rt.New(c, m.rt.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
+
+func (m *module) handle(v sobek.Value) *vmModule {
+	if v != nil {
+		if h, ok := v.Export().(*vmModule); ok {
+			return h
+		}
+	}
+	panic(m.rt.NewTypeError("Illegal invocation"))
+}
+
+// contextOf returns the context of a contextified object, or main for
+// undefined.
+func (m *module) contextOf(v sobek.Value) *core.Context {
+	if o, ok := v.(*sobek.Object); ok {
+		if c := m.h.Isolate.ContextOf(o, m.main); c != nil {
+			return c
+		}
+	}
+	return m.main
+}
+
+// contextModules returns c's module state, installing the import() and
+// import.meta hooks on c's runtime the first time.
+func (m *module) contextModules(c *core.Context) *ctxModules {
+	if cm := m.mods.ctxs[c]; cm != nil {
+		return cm
+	}
+	cm := &ctxModules{byRecord: make(map[*sobek.SourceTextModuleRecord]weak.Pointer[vmModule])}
+	m.mods.ctxs[c] = cm
+	rt := c.Runtime()
+	rt.SetFinalImportMeta(func(meta *sobek.Object, rec sobek.ModuleRecord) {
+		r, ok := rec.(*sobek.SourceTextModuleRecord)
+		if !ok {
+			return
+		}
+		p, ok := cm.byRecord[r]
+		if !ok {
+			return
+		}
+		v := p.Value()
+		if v == nil || v.importMeta == nil {
+			return
+		}
+		fn, _ := sobek.AssertFunction(v.importMeta)
+		if _, err := fn(sobek.Undefined(), core.Carry(meta, c, m.main), v.obj); err != nil {
+			core.Rethrow(err, m.main, c)
+		}
+	})
+	if c == m.main {
+		m.h.InitESM()
+		m.h.VMImport = func(referrer any, specifier sobek.Value, capability any) bool {
+			return m.dynamicImport(c, referrer, specifier, capability, true)
+		}
+	} else {
+		rt.SetImportModuleDynamically(func(referrer any, specifier sobek.Value, capability any) {
+			m.dynamicImport(c, referrer, specifier, capability, false)
+		})
+	}
+	return cm
+}
+
+// dynamicImport answers import() in context c. In the main context, an
+// import() that is not from vm code is left to the host (returns false).
+func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Value, capability any, isMain bool) bool {
+	rt := c.Runtime()
+	var info *dynInfo
+	found := false
+	switch r := referrer.(type) {
+	case *sobek.SourceTextModuleRecord:
+		if p, ok := m.contextModules(c).byRecord[r]; ok {
+			if v := p.Value(); v != nil {
+				info, found = &dynInfo{fn: v.dynImport, wrap: v.obj}, true
+			}
+		}
+	case *sobek.Program:
+		info, found = m.mods.programs[r]
+	}
+	if !found && len(m.mods.runStack) > 0 {
+		info, found = m.mods.runStack[len(m.mods.runStack)-1], true
+	}
+	if !found && isMain {
+		return false
+	}
+	finish := func(rec sobek.ModuleRecord, errv sobek.Value) {
+		var e any
+		if errv != nil {
+			e = errv
+		}
+		call := rt.ToValue(func(sobek.FunctionCall) sobek.Value {
+			rt.FinishLoadingImportModule(referrer, specifier, capability, rec, e)
+			return sobek.Undefined()
+		})
+		fn, _ := sobek.AssertFunction(call)
+		_, _ = fn(sobek.Undefined())
+	}
+	if info == nil || info.fn == nil {
+		finish(nil, core.Carry(nodeerr.New(m.rt, "TypeError", "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING",
+			"A dynamic import callback was not specified."), m.main, c))
+		return true
+	}
+	wrap := info.wrap
+	if wrap == nil {
+		wrap = sobek.Undefined()
+	}
+	res, err := m.mods.helper(sobek.Undefined(), info.fn, core.Carry(specifier, c, m.main), wrap)
+	if err != nil {
+		var ex *sobek.Exception
+		if errors.As(err, &ex) {
+			finish(nil, core.Carry(ex.Value(), m.main, c))
+			return true
+		}
+		panic(err)
+	}
+	po := res.(*sobek.Object)
+	then, _ := sobek.AssertFunction(po.Get("then"))
+	_, err = then(po, m.rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+		h := call.Argument(0)
+		v, ok := h.Export().(*vmModule)
+		if !ok {
+			finish(nil, core.Carry(nodeerr.New(m.rt, "TypeError", "ERR_VM_MODULE_NOT_MODULE",
+				"Provided module is not an instance of Module"), m.main, c))
+			return sobek.Undefined()
+		}
+		finish(v.rec, nil)
+		return sobek.Undefined()
+	}), m.rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+		finish(nil, core.Carry(call.Argument(0), m.main, c))
+		return sobek.Undefined()
+	}))
+	if err != nil {
+		panic(err)
+	}
+	return true
+}
+
+// setImportModuleDynamically(handle, fn, script) records a Script's
+// importModuleDynamically.
+func (m *module) setImportModuleDynamically(c sobek.FunctionCall) sobek.Value {
+	s, ok := c.Argument(0).Export().(*script)
+	if !ok {
+		return sobek.Undefined()
+	}
+	m.mods.programs[s.s.Program] = &dynInfo{fn: c.Argument(1), wrap: c.Argument(2)}
+	return sobek.Undefined()
+}
+
+// moduleCreateSource(code, identifier, lineOffset, columnOffset, context,
+// cachedData|undefined, moduleObject, initializeImportMeta,
+// importModuleDynamically) -> handle
+func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
+	rt := m.rt
+	code := c.Argument(0).String()
+	opts := core.ScriptOptions{
+		Filename:     c.Argument(1).String(),
+		LineOffset:   int(c.Argument(2).ToInteger()),
+		ColumnOffset: int(c.Argument(3).ToInteger()),
+	}
+	ctx := m.contextOf(c.Argument(4))
+	if data := c.Argument(5); !sobek.IsUndefined(data) {
+		key := codecache.Key{Kind: codecache.KindScript, Source: "\x00module\x00" + code}
+		if _, err := codecache.Check(bytesOf(data), engineTag(), key); err != nil {
+			panic(nodeerr.New(rt, "Error", "ERR_VM_MODULE_CACHED_DATA_REJECTED", "cachedData buffer was rejected"))
+		}
+	}
+	v := &vmModule{m: m, ctx: ctx, id: opts.Filename, resolved: make(map[string]*vmModule), source: code}
+	v.obj, _ = c.Argument(6).(*sobek.Object)
+	if f := c.Argument(7); !sobek.IsUndefined(f) {
+		v.importMeta = f
+	}
+	if f := c.Argument(8); !sobek.IsUndefined(f) {
+		v.dynImport = f
+	}
+	src, attrs := stripImportAttributes(code)
+	v.attrs = attrs
+	body, err := parser.ParseFile(nil, opts.Filename, padSource(src, opts), 0, parser.IsModule, parser.WithDisableSourceMaps)
+	if err != nil {
+		panic(m.moduleSyntaxError(err, code, opts))
+	}
+	rec, err := sobek.ModuleFromAST(body, func(ref any, spec string) (sobek.ModuleRecord, error) {
+		if _, ok := ref.(*sobek.SourceTextModuleRecord); ok {
+			ref = v.rec
+		}
+		return m.resolveModule(ref, spec)
+	})
+	if err != nil {
+		panic(m.moduleSyntaxError(err, code, opts))
+	}
+	v.st = rec
+	v.rec = &stRecord{SourceTextModuleRecord: rec, vm: v}
+	v.specs = rec.RequestedModules()
+	m.contextModules(ctx).byRecord[rec] = weak.Make(v)
+	return rt.ToValue(v)
+}
+
+func padSource(src string, opts core.ScriptOptions) string {
+	if opts.LineOffset <= 0 && opts.ColumnOffset <= 0 {
+		return src
+	}
+	b := make([]byte, 0, len(src)+opts.LineOffset+opts.ColumnOffset)
+	for i := 0; i < opts.LineOffset; i++ {
+		b = append(b, '\n')
+	}
+	for i := 0; i < opts.ColumnOffset; i++ {
+		b = append(b, ' ')
+	}
+	return string(append(b, src...))
+}
+
+// moduleSyntaxError is the SyntaxError (main realm) for a module that does
+// not parse or link.
+func (m *module) moduleSyntaxError(err error, code string, opts core.ScriptOptions) sobek.Value {
+	var ce *sobek.CompilerSyntaxError
+	if errors.As(err, &ce) {
+		se := &core.SyntaxError{Message: ce.Message, Filename: opts.Filename}
+		if ce.File != nil {
+			p := ce.File.Position(ce.Offset)
+			se.Line, se.Column = p.Line, p.Column
+		}
+		if se.Line == 0 {
+			return m.newError("SyntaxError", ce.Message)
+		}
+		return m.syntaxError(se, code, opts)
+	}
+	var re *sobek.CompilerReferenceError
+	if errors.As(err, &re) {
+		return m.newError("ReferenceError", re.Message)
+	}
+	var ex *sobek.Exception
+	if errors.As(err, &ex) {
+		return ex.Value()
+	}
+	var list parser.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := list[0]
+		return m.syntaxError(&core.SyntaxError{Message: e.Message, Filename: opts.Filename, Line: e.Position.Line, Column: e.Position.Column}, code, opts)
+	}
+	var one *parser.Error
+	if errors.As(err, &one) {
+		return m.syntaxError(&core.SyntaxError{Message: one.Message, Filename: opts.Filename, Line: one.Position.Line, Column: one.Position.Column}, code, opts)
+	}
+	return m.newError("SyntaxError", err.Error())
+}
+
+var importAttrRe = regexp.MustCompile(`(\bfrom\s*|\bimport\s*)("[^"\n]*"|'[^'\n]*')(\s*(?:assert|with)\s*\{[^{}]*\})`)
+var attrPairRe = regexp.MustCompile(`([A-Za-z_$][\w$]*|"[^"]*"|'[^']*')\s*:\s*("[^"]*"|'[^']*')`)
+
+// stripImportAttributes blanks out the import attributes (`assert {...}`,
+// `with {...}`) of static imports, which sobek does not parse, keeping every
+// position; it returns the attributes by specifier.
+func stripImportAttributes(src string) (string, map[string]map[string]string) {
+	if !strings.Contains(src, "assert") && !strings.Contains(src, "with") {
+		return src, nil
+	}
+	attrs := map[string]map[string]string{}
+	out := importAttrRe.ReplaceAllStringFunc(src, func(s string) string {
+		g := importAttrRe.FindStringSubmatch(s)
+		spec := g[2][1 : len(g[2])-1]
+		a := map[string]string{}
+		for _, p := range attrPairRe.FindAllStringSubmatch(g[3], -1) {
+			k := strings.Trim(p[1], `"'`)
+			a[k] = p[2][1 : len(p[2])-1]
+		}
+		attrs[spec] = a
+		blank := []byte(g[3])
+		for i, b := range blank {
+			if b != '\n' {
+				blank[i] = ' '
+			}
+		}
+		return g[1] + g[2] + string(blank)
+	})
+	return out, attrs
+}
+
+// moduleCreateSynthetic(exportNames, steps, identifier, context, moduleObject) -> handle
+func (m *module) moduleCreateSynthetic(c sobek.FunctionCall) sobek.Value {
+	var names []string
+	_ = m.rt.ExportTo(c.Argument(0), &names)
+	steps, _ := sobek.AssertFunction(c.Argument(1))
+	v := &vmModule{m: m, id: c.Argument(2).String(), ctx: m.contextOf(c.Argument(3)),
+		names: names, exports: make(map[string]sobek.Value), steps: steps, resolved: map[string]*vmModule{}}
+	for _, n := range names {
+		v.exports[n] = nil
+	}
+	v.obj, _ = c.Argument(4).(*sobek.Object)
+	v.rec = &synthRecord{vm: v}
+	m.contextModules(v.ctx)
+	return m.rt.ToValue(v)
+}
+
+// graph calls fn on v and every module it (transitively) links to.
+func (v *vmModule) graph(fn func(*vmModule)) {
+	seen := map[*vmModule]bool{}
+	var walk func(*vmModule)
+	walk = func(x *vmModule) {
+		if seen[x] {
+			return
+		}
+		seen[x] = true
+		fn(x)
+		for _, s := range x.specs {
+			if d := x.resolved[s]; d != nil {
+				walk(d)
+			}
+		}
+	}
+	walk(v)
+}
+
+// moduleInstantiate(handle): link the graph in sobek once the linker has
+// resolved every request.
+func (m *module) moduleInstantiate(c sobek.FunctionCall) sobek.Value {
+	v := m.handle(c.Argument(0))
+	if v.status != modUnlinked {
+		return sobek.Undefined()
+	}
+	if err := v.rec.Link(); err != nil {
+		panic(m.moduleSyntaxError(err, v.source, core.ScriptOptions{Filename: v.id}))
+	}
+	v.graph(func(x *vmModule) {
+		if x.status == modUnlinked {
+			x.status = modLinked
+		}
+	})
+	return sobek.Undefined()
+}
+
+type moduleTimeout struct{ ms int64 }
+
+// moduleEvaluate(handle, timeout, breakOnSigint) -> promise (main realm)
+func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
+	v := m.handle(c.Argument(0))
+	timeout := c.Argument(1).ToInteger()
+	p, resolve, reject := m.rt.NewPromise()
+	switch v.status {
+	case modEvaluated:
+		_ = resolve(sobek.Undefined())
+		return m.rt.ToValue(p)
+	case modErrored:
+		_ = reject(v.err)
+		return m.rt.ToValue(p)
+	}
+	ctx := v.ctx
+	rt := ctx.Runtime()
+	settled := false
+	settle := func(ok bool, reason any) {
+		if settled {
+			return
+		}
+		settled = true
+		if ok {
+			v.graph(func(x *vmModule) {
+				if x.status == modLinked || x.status == modEvaluating {
+					x.status = modEvaluated
+				}
+			})
+			_ = resolve(sobek.Undefined())
+			return
+		}
+		var errv sobek.Value
+		raw := reason
+		if o, ok := reason.(sobek.Value); ok {
+			if ex, ok := o.Export().(*sobek.Exception); ok {
+				raw = ex
+			}
+		}
+		v.graph(func(x *vmModule) {
+			if errv == nil && x.status == modErrored && x.rawErr == raw {
+				errv = x.err
+			}
+		})
+		if errv == nil {
+			errv = m.mainValueOf(reason, ctx)
+		}
+		v.graph(func(x *vmModule) {
+			if x.status != modEvaluated && x.status != modErrored {
+				x.status, x.err, x.rawErr = modErrored, errv, raw
+			}
+		})
+		if v.status != modErrored {
+			v.status, v.err = modErrored, errv
+		}
+		_ = reject(v.err)
+	}
+
+	var wd *core.Watchdog
+	var sig *moduleTimeout
+	if timeout > 0 {
+		sig = &moduleTimeout{ms: timeout}
+		wd = m.h.Isolate.NewWatchdog(time.Duration(timeout)*time.Millisecond, sig)
+	}
+	var ip *sobek.Promise
+	// watch settles the evaluation from sobek's promise, and marks that
+	// promise handled (its rejection is reported through the caller's)
+	watch := func() {
+		po := rt.ToValue(ip).(*sobek.Object)
+		then, _ := sobek.AssertFunction(po.Get("then"))
+		_, err := then(po, rt.ToValue(func(sobek.FunctionCall) sobek.Value {
+			settle(true, nil)
+			return sobek.Undefined()
+		}), rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+			settle(false, call.Argument(0))
+			return sobek.Undefined()
+		}))
+		if err != nil {
+			panic(err)
+		}
+	}
+	body := func() {
+		ctx.Do(func() { ip = rt.CyclicModuleRecordEvaluate(v.rec, m.resolveModule) })
+		if wd != nil && wd.Fired() != nil {
+			return
+		}
+		watch()
+	}
+	if ctx.IsMain() || ctx.Options.MicrotaskMode == "afterEvaluate" {
+		body()
+	} else {
+		wasHeld := ctx.Held()
+		ctx.RunHeld(body)
+		if !wasHeld {
+			m.enqueueMain(func() { ctx.Release() })
+		}
+	}
+	if wd != nil {
+		if fired := wd.Fired(); fired != nil {
+			// drop the jobs the interrupted evaluation left queued
+			rt.Interrupt(fired)
+			_, _ = rt.RunString("0")
+			wd.Stop()
+			rt.ClearInterrupt()
+			e := nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_TIMEOUT",
+				"Script execution timed out after "+strconv.FormatInt(timeout, 10)+"ms")
+			v.graph(func(x *vmModule) {
+				if x.status != modEvaluated && x.status != modErrored {
+					x.status, x.err = modErrored, e
+				}
+			})
+			settled = true
+			watch()
+			_ = reject(e)
+			return m.rt.ToValue(p)
+		}
+		wd.Stop()
+	}
+	switch ip.State() {
+	case sobek.PromiseStateFulfilled:
+		settle(true, nil)
+	case sobek.PromiseStateRejected:
+		settle(false, ip.Result())
+	}
+	return m.rt.ToValue(p)
+}

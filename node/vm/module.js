@@ -1,0 +1,350 @@
+// vm.Module, vm.SourceTextModule and vm.SyntheticModule: Node's classes,
+// validation and linking algorithm; module records, evaluation, import()
+// and import.meta are Go natives (module.go).
+(function (natives) {
+  'use strict';
+  const { invalidArgType, outOfRange, invalidArgValue, codedError } = natives;
+  const v10 = natives.vmAPI === 'v10';
+
+  function validateObject(value, name) {
+    if (value === null || typeof value !== 'object') throw invalidArgType(name, 'of type object', value);
+  }
+  function validateString(value, name) {
+    if (typeof value !== 'string') throw invalidArgType(name, 'of type string', value);
+  }
+  function validateBoolean(value, name) {
+    if (typeof value !== 'boolean') throw invalidArgType(name, 'of type boolean', value);
+  }
+  function validateFunction(value, name) {
+    if (typeof value !== 'function') throw invalidArgType(name, 'of type function', value);
+  }
+  function validateInt32(value, name) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (value < -2147483648 || value > 2147483647) throw outOfRange(name, '>= -2147483648 && <= 2147483647', value);
+  }
+  function validateUint32(value, name) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (value < 1 || value > 4294967295) throw outOfRange(name, '>= 1 && <= 4294967295', value);
+  }
+  const statusError = (msg) => codedError('Error', 'ERR_VM_MODULE_STATUS', `Module status ${msg}`);
+  const notModule = () => codedError('Error', 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
+
+  const kNoError = Symbol('kNoError');
+  const states = new WeakMap(); // Module -> internal state
+  const namespaces = new WeakMap(); // namespace object -> handle
+  const contextIds = new WeakMap(); // context -> next module index
+  let globalModuleId = 0;
+
+  function internal(self, className) {
+    const s = self !== null && (typeof self === 'object' || typeof self === 'function') ? states.get(self) : undefined;
+    if (s === undefined || (className === 'SyntheticModule' && !s.synthetic) || (className === 'SourceTextModule' && s.synthetic)) {
+      throw invalidArgType('this', `an instance of ${className}`, self);
+    }
+    return s;
+  }
+
+  const v10Status = {
+    unlinked: 'uninstantiated', linking: 'instantiating', linked: 'instantiated',
+    evaluating: 'evaluating', evaluated: 'evaluated', errored: 'errored',
+  };
+
+  function rawStatus(s) {
+    if (s.error !== kNoError) return 'errored';
+    if (s.statusOverride) return s.statusOverride;
+    return natives.moduleStatus(s.handle);
+  }
+
+  class Module {
+    constructor(options) {
+      if (new.target === Module) throw codedError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+      const { context, sourceText, syntheticExportNames, syntheticEvaluationSteps } = options;
+      if (context !== undefined) {
+        validateObject(context, 'context');
+        if (!natives.isContext(context)) throw invalidArgType('options.context', 'an instance of vm.Context', context);
+      }
+      let { identifier } = options;
+      if (identifier !== undefined) {
+        validateString(identifier, 'options.identifier');
+      } else if (v10 && options.url !== undefined) {
+        identifier = options.url;
+      } else if (context === undefined) {
+        identifier = `vm:module(${globalModuleId++})`;
+      } else {
+        const id = contextIds.get(context) || 0;
+        contextIds.set(context, id + 1);
+        identifier = `vm:module(${id})`;
+      }
+      const s = {
+        handle: undefined, identifier, context, synthetic: sourceText === undefined,
+        error: kNoError, statusOverride: undefined, deps: undefined,
+      };
+      if (sourceText !== undefined) {
+        const { cachedData } = options;
+        s.handle = natives.moduleCreateSource(sourceText, identifier, options.lineOffset, options.columnOffset,
+          context, cachedData === undefined ? undefined : new Uint8Array(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength),
+          this, options.initializeImportMeta, options.importModuleDynamically);
+      } else {
+        s.handle = natives.moduleCreateSynthetic([...syntheticExportNames], syntheticEvaluationSteps, identifier, context, this);
+      }
+      states.set(this, s);
+    }
+
+    get identifier() {
+      return internal(this, 'Module').identifier;
+    }
+
+    get context() {
+      return internal(this, 'Module').context;
+    }
+
+    get namespace() {
+      const s = internal(this, 'Module');
+      const st = natives.moduleStatus(s.handle);
+      if (st === 'unlinked') throw statusError('must not be unlinked or linking');
+      const ns = natives.moduleNamespace(s.handle);
+      namespaces.set(ns, s.handle);
+      return ns;
+    }
+
+    get status() {
+      const st = rawStatus(internal(this, 'Module'));
+      return v10 ? v10Status[st] : st;
+    }
+
+    get error() {
+      const s = internal(this, 'Module');
+      if (s.error !== kNoError) return s.error;
+      if (natives.moduleStatus(s.handle) !== 'errored') throw statusError('must be errored');
+      return natives.moduleError(s.handle);
+    }
+
+    async link(linker) {
+      const s = internal(this, 'Module');
+      validateFunction(linker, 'linker');
+      const st = rawStatus(s);
+      if (st === 'linked') throw codedError('Error', 'ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked');
+      if (st !== 'unlinked') throw statusError('must be unlinked');
+      await linkModule(this, s, linker);
+      if (!v10) natives.moduleInstantiate(s.handle);
+    }
+
+    async evaluate(options = {}) {
+      const s = internal(this, 'Module');
+      validateObject(options, 'options');
+      let timeout = options.timeout;
+      if (timeout === undefined) timeout = -1;
+      else validateUint32(timeout, 'options.timeout');
+      const { breakOnSigint = false } = options;
+      validateBoolean(breakOnSigint, 'options.breakOnSigint');
+      const st = natives.moduleStatus(s.handle);
+      if (st !== 'linked' && st !== 'evaluated' && st !== 'errored') {
+        throw statusError(v10 ? 'must be one of instantiated, evaluated, and errored' : 'must be one of linked, evaluated, or errored');
+      }
+      const result = await natives.moduleEvaluate(s.handle, timeout, breakOnSigint);
+      if (v10) return { result };
+      return undefined;
+    }
+
+    [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+      internal(this, 'Module');
+      if (typeof depth === 'number' && depth < 0) return this;
+      const constructor = getConstructorOf(this) || Module;
+      const o = { __proto__: { constructor } };
+      o.status = this.status;
+      if (v10) {
+        o.linkingStatus = this.linkingStatus;
+        o.url = this.url;
+      } else {
+        o.identifier = this.identifier;
+      }
+      o.context = this.context;
+      Object.setPrototypeOf(o, Object.getPrototypeOf(this));
+      Object.defineProperty(o, Symbol.toStringTag, { value: constructor.name, configurable: true });
+      if (typeof inspect !== 'function') inspect = options && options.stylize ? undefined : undefined;
+      return inspect(o, { ...options, customInspect: false });
+    }
+  }
+
+  function getConstructorOf(obj) {
+    while (obj) {
+      const d = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      if (d !== undefined && typeof d.value === 'function' && d.value.name !== '') return d.value;
+      obj = Object.getPrototypeOf(obj);
+    }
+    return null;
+  }
+
+  // linkModule is Node's kLink: call the linker for every request, in
+  // parallel, linking what it returns recursively.
+  async function linkModule(module, s, linker) {
+    if (s.synthetic) return;
+    s.statusOverride = 'linking';
+    const specs = natives.moduleSpecifiers(s.handle);
+    const promises = specs.map(async (specifier) => {
+      const attrs = natives.moduleAttributes(s.handle, specifier);
+      const m = await linker(specifier, module, { attributes: attrs, assert: attrs });
+      const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
+      if (ms === undefined) throw notModule();
+      if (ms.context !== s.context) {
+        throw codedError('Error', 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
+      }
+      const st = rawStatus(ms);
+      if (st === 'errored') {
+        const e = codedError('Error', 'ERR_VM_MODULE_LINK_FAILURE', `request for '${specifier}' resolved to an errored module`);
+        e.cause = m.error;
+        throw e;
+      }
+      if (st === 'unlinked') await linkModule(m, ms, linker);
+      natives.moduleResolve(s.handle, specifier, ms.handle);
+    });
+    try {
+      await Promise.all(promises);
+    } catch (e) {
+      s.error = e;
+      throw e;
+    } finally {
+      s.statusOverride = undefined;
+    }
+  }
+
+  class SourceTextModule extends Module {
+    constructor(sourceText, options = {}) {
+      validateString(sourceText, 'sourceText');
+      validateObject(options, 'options');
+      const {
+        lineOffset = 0,
+        columnOffset = 0,
+        initializeImportMeta,
+        importModuleDynamically,
+        context,
+        identifier,
+        cachedData,
+        url,
+      } = options;
+      validateInt32(lineOffset, 'options.lineOffset');
+      validateInt32(columnOffset, 'options.columnOffset');
+      if (initializeImportMeta !== undefined) validateFunction(initializeImportMeta, 'options.initializeImportMeta');
+      if (importModuleDynamically !== undefined) validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+      if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
+        throw invalidArgType('options.cachedData', 'an instance of Buffer, TypedArray, or DataView', cachedData);
+      }
+      if (v10 && url !== undefined) validateString(url, 'options.url');
+      super({
+        sourceText, context, identifier, lineOffset, columnOffset, cachedData,
+        initializeImportMeta, importModuleDynamically, url,
+      });
+    }
+
+    get dependencySpecifiers() {
+      const s = internal(this, 'SourceTextModule');
+      if (s.deps === undefined) s.deps = Object.freeze(natives.moduleSpecifiers(s.handle));
+      return s.deps;
+    }
+
+    get status() {
+      return super.status;
+    }
+
+    get error() {
+      return super.error;
+    }
+
+    createCachedData() {
+      const s = internal(this, 'SourceTextModule');
+      const st = rawStatus(s);
+      if (st === 'evaluating' || st === 'evaluated' || st === 'errored') {
+        throw codedError('Error', 'ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA',
+          'Cached data cannot be created for a module which has been evaluated');
+      }
+      const bytes = natives.moduleCreateCachedData(s.handle);
+      return typeof Buffer === 'function' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+    }
+  }
+
+  class SyntheticModule extends Module {
+    constructor(exportNames, evaluateCallback, options = {}) {
+      if (!Array.isArray(exportNames) || exportNames.some((e) => typeof e !== 'string')) {
+        throw invalidArgType('exportNames', 'an instance of Array of unique strings', exportNames);
+      }
+      exportNames.forEach((name, i) => {
+        if (exportNames.indexOf(name, i + 1) !== -1) {
+          throw invalidArgValue(`exportNames.${name}`, name, 'is already defined');
+        }
+      });
+      validateFunction(evaluateCallback, 'evaluateCallback');
+      validateObject(options, 'options');
+      const { context, identifier } = options;
+      super({ syntheticExportNames: exportNames, syntheticEvaluationSteps: evaluateCallback, context, identifier });
+    }
+
+    setExport(name, value) {
+      const s = internal(this, 'SyntheticModule');
+      validateString(name, 'name');
+      if (natives.moduleStatus(s.handle) === 'unlinked') throw statusError('must be linked');
+      natives.moduleSetExport(s.handle, name, value);
+    }
+  }
+
+  if (v10) {
+    // Node v10's API: `url`, instantiate(), linkingStatus, evaluate()
+    // resolving to { result }.
+    Object.defineProperty(Module.prototype, 'url', {
+      get() { return internal(this, 'Module').identifier; }, configurable: true,
+    });
+    Object.defineProperty(Module.prototype, 'linkingStatus', {
+      get() {
+        const s = internal(this, 'Module');
+        if (s.error !== kNoError) return 'errored';
+        if (s.statusOverride) return 'linking';
+        return s.linked ? 'linked' : 'unlinked';
+      },
+      configurable: true,
+    });
+    Module.prototype.instantiate = function instantiate() {
+      const s = internal(this, 'Module');
+      if (!s.linked && !s.synthetic) throw statusError('must be linked');
+      natives.moduleInstantiate(s.handle);
+    };
+    const link = Module.prototype.link;
+    Module.prototype.link = async function (linker) {
+      const s = internal(this, 'Module');
+      await link.call(this, linker);
+      s.linked = true;
+    };
+  }
+
+  // import() from vm code: the importModuleDynamically of the script or
+  // module, whose result must be a vm.Module or a namespace; resolves to
+  // the module's handle.
+  async function dynamicImport(fn, specifier, wrap) {
+    const m = await fn(specifier, wrap, { __proto__: null });
+    if (m !== null && typeof m === 'object' && namespaces.has(m)) return namespaces.get(m);
+    const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
+    if (ms === undefined) throw notModule();
+    if (rawStatus(ms) === 'errored') throw m.error;
+    void m.namespace; // status check
+    return ms.handle;
+  }
+
+  // every vm run is recorded, so that import() at a script's top level
+  // finds the script's importModuleDynamically
+  const run = natives.run;
+  natives.run = function (handle, ...rest) {
+    natives.runPush(handle);
+    try {
+      return run(handle, ...rest);
+    } finally {
+      natives.runPop();
+    }
+  };
+  const makeContext = natives.makeContext;
+  natives.makeContext = function (contextObject, ...rest) {
+    const r = makeContext(contextObject, ...rest);
+    natives.prepareContext(contextObject);
+    return r;
+  };
+
+  return { classes: { Module, SourceTextModule, SyntheticModule }, dynamicImport };
+})
