@@ -42,10 +42,11 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: SyntaxError: %s", e.Filename, e.Line, e.Column, e.Message)
 }
 
-// InterruptedError is a run stopped from outside: by its timeout or by its
-// context.Context. Code is Node's: ERR_SCRIPT_EXECUTION_TIMEOUT or
-// ERR_SCRIPT_EXECUTION_INTERRUPTED. It unwraps to context.DeadlineExceeded
-// or context.Canceled.
+// InterruptedError is a run stopped from outside: by its timeout, by its
+// context.Context or by SIGINT (RunOptions.BreakOnSigint). Code is Node's:
+// ERR_SCRIPT_EXECUTION_TIMEOUT or ERR_SCRIPT_EXECUTION_INTERRUPTED. It
+// unwraps to context.DeadlineExceeded or context.Canceled, and to nothing
+// for SIGINT.
 type InterruptedError struct {
 	Code  string
 	Msg   string
@@ -63,9 +64,13 @@ var ErrIsolateBusy = fmt.Errorf("jsvm: isolate is in use by another goroutine")
 type interrupt struct {
 	timeout time.Duration // > 0 for a timeout
 	cause   error
+	sigint  bool // BreakOnSigint
 }
 
 func (i *interrupt) toError() error {
+	if i.sigint {
+		return &InterruptedError{Code: "ERR_SCRIPT_EXECUTION_INTERRUPTED", Msg: "Script execution was interrupted by `SIGINT`"}
+	}
 	if i.timeout > 0 {
 		return &InterruptedError{
 			Code:  "ERR_SCRIPT_EXECUTION_TIMEOUT",

@@ -123,6 +123,9 @@ func (iso *Isolate) run(ctx context.Context, opts RunOptions, fn func() (sobek.V
 		stop := context.AfterFunc(ctx, func() { wd.Fire(&interrupt{cause: ctx.Err()}) })
 		defer stop()
 	}
+	if opts.BreakOnSigint {
+		defer watchSIGINT(wd)()
+	}
 	v, err := fn()
 	wd.Stop()
 	return v, err

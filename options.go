@@ -43,4 +43,10 @@ type RunOptions struct {
 	// Timeout stops the run after this long with an error whose Code is
 	// ERR_SCRIPT_EXECUTION_TIMEOUT. Zero means the isolate's default.
 	Timeout time.Duration
+	// BreakOnSigint stops the run when the process receives SIGINT, with
+	// an *InterruptedError whose Code is ERR_SCRIPT_EXECUTION_INTERRUPTED
+	// (Node's breakOnSigint). During the run the signal is caught through
+	// os/signal, so it does not end the process; other os/signal.Notify
+	// channels for SIGINT still receive it.
+	BreakOnSigint bool
 }
