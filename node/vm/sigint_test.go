@@ -18,13 +18,13 @@ import (
 // built for the test, with real SIGINTs (sent by the script to itself, or
 // by the test once the script prints "ready"), and compares stdout and the
 // way the process ended with node's, recorded in <name>.out
-// (JSVM_RECORD=1 go test -run BreakOnSigint ./node/vm records them with
+// (UPDATE_SNAPSHOTS=1 go test -run BreakOnSigint ./node/vm records them with
 // the node on PATH).
 func TestBreakOnSigint(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the jsvm binary")
 	}
-	record := os.Getenv("JSVM_RECORD") == "1"
+	record := os.Getenv("UPDATE_SNAPSHOTS") != ""
 	bin := "node"
 	if !record {
 		bin = filepath.Join(t.TempDir(), "jsvm")

@@ -248,11 +248,11 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 	if err != nil {
 		var ie *sobek.InterruptedError
 		if errors.As(err, &ie) && ie.Value() == sig && sig != nil {
-			panic(nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_TIMEOUT",
+			panic(m.runError(target, "ERR_SCRIPT_EXECUTION_TIMEOUT",
 				"Script execution timed out after "+strconv.FormatInt(timeout, 10)+"ms"))
 		}
 		if ie != nil && ie.Value() == intr && intr != nil {
-			panic(nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+			panic(m.runError(target, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
 				"Script execution was interrupted by `SIGINT`"))
 		}
 		var ex *sobek.Exception
@@ -266,6 +266,28 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 		panic(err)
 	}
 	return core.Carry(v, target, m.main)
+}
+
+// runError is the error of a run stopped by its timeout or by SIGINT. As
+// Node's (thrown from C++), it is a plain Error of the context the script
+// ran in, with an own code and a stack of the caller's frames.
+func (m *module) runError(target *core.Context, code, msg string) sobek.Value {
+	rt := target.Runtime()
+	var e *sobek.Object
+	if ctor, ok := sobek.AssertConstructor(target.Builtins().Get("Error")); ok {
+		e, _ = ctor(nil, rt.ToValue(msg))
+	}
+	if e == nil {
+		e = rt.NewGoError(errors.New(msg))
+	}
+	_ = e.Set("code", code)
+	frames := m.rt.CaptureCallStack(0, nil)
+	for len(frames) > 0 && frames[0].SrcName() == "<native>" {
+		frames = frames[1:] // this native
+	}
+	st := "Error: " + msg + stack.Frames(frames)
+	_ = e.DefineDataProperty("stack", rt.ToValue(st), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	return core.Carry(e, target, m.main)
 }
 
 // decorate gives an error thrown out of a vm run Node's displayErrors

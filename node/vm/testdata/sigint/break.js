@@ -15,7 +15,7 @@ for (const [name, fn] of Object.entries(forms)) {
     fn();
     console.log(name, 'returned');
   } catch (e) {
-    console.log(name, e.code, e.message, Object.keys(e));
+    console.log(name, e.code, e.message, Object.keys(e), e instanceof Error, e.stack.split('\n')[0]);
   }
 }
 // the run is over: the interrupt does not linger
