@@ -110,6 +110,7 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 			core.Rethrow(err, target, m.main)
 		}
 	}
+	m.registerFunctionImport(prog, c.Argument(9), fn, target)
 	produced := sobek.Undefined()
 	if c.Argument(6).ToBoolean() {
 		produced = m.bytesValue(codecache.Encode(engineTag(), key, nil))

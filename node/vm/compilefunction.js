@@ -63,7 +63,7 @@
     const [fn, accepted, produced] = natives.compileFunctionNative(
       code, [...params], filename, lineOffset, columnOffset,
       cachedData === undefined ? undefined : toBytes(cachedData),
-      produceCachedData, parsingContext, extensions);
+      produceCachedData, parsingContext, extensions, importModuleDynamically);
     if (produceCachedData) {
       fn.cachedDataProduced = produced !== undefined;
       if (produced !== undefined) fn.cachedData = toBuffer(produced);

@@ -11,6 +11,7 @@ import (
 	"weak"
 
 	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/codecache"
 	"github.com/jsvm-dev/jsvm/internal/core"
@@ -64,8 +65,9 @@ type vmModule struct {
 	importMeta sobek.Value // main-realm function or nil
 	dynImport  sobek.Value // main-realm function or nil
 
-	source string
-	attrs  map[string]map[string]string // import attributes by specifier
+	source  string
+	attrs   map[string]map[string]string // import attributes by specifier
+	imports [][2]string                  // (specifier, name) of named imports and re-exports
 
 	// synthetic modules
 	names   []string
@@ -557,6 +559,7 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 		panic(m.moduleSyntaxError(err, code, opts))
 	}
 	v.st = rec
+	v.imports = importRequests(body)
 	v.rec = &stRecord{SourceTextModuleRecord: rec, vm: v}
 	v.specs = rec.RequestedModules()
 	m.contextModules(ctx).byRecord[rec] = weak.Make(v)
@@ -685,6 +688,24 @@ func (m *module) moduleInstantiate(c sobek.FunctionCall) sobek.Value {
 	if v.status != modUnlinked {
 		return sobek.Undefined()
 	}
+	v.graph(func(x *vmModule) {
+		if x.status != modUnlinked {
+			return
+		}
+		for _, im := range x.imports {
+			dep := x.resolved[im[0]]
+			if dep == nil {
+				continue
+			}
+			b, ambiguous := dep.rec.ResolveExport(im[1])
+			if ambiguous {
+				panic(m.newError("SyntaxError", "The requested module '"+im[0]+"' contains conflicting star exports for name '"+im[1]+"'"))
+			}
+			if b == nil {
+				panic(m.newError("SyntaxError", "The requested module '"+im[0]+"' does not provide an export named '"+im[1]+"'"))
+			}
+		}
+	})
 	if err := v.rec.Link(); err != nil {
 		panic(m.moduleSyntaxError(err, v.source, core.ScriptOptions{Filename: v.id}))
 	}
@@ -777,9 +798,26 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 			panic(err)
 		}
 	}
+	var interrupted bool
 	body := func() {
+		restore := core.SaveVM(rt)
 		ctx.Do(func() { ip = rt.CyclicModuleRecordEvaluate(v.rec, m.resolveModule) })
 		if wd != nil && wd.Fired() != nil {
+			interrupted = true
+		} else if ip.State() == sobek.PromiseStateRejected {
+			if r := ip.Result(); r != nil {
+				if _, ok := r.Export().(*sobek.InterruptedError); ok {
+					interrupted = true
+				}
+			}
+		}
+		if interrupted {
+			// sobek recovers from an interrupt without unwinding the
+			// module's frames: put the VM back as it was
+			if restore != nil {
+				restore()
+			}
+			rt.ClearInterrupt()
 			return
 		}
 		watch()
@@ -794,12 +832,15 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		}
 	}
 	if wd != nil {
-		if fired := wd.Fired(); fired != nil {
-			// drop the jobs the interrupted evaluation left queued
-			rt.Interrupt(fired)
-			_, _ = rt.RunString("0")
+		if fired := wd.Fired(); fired != nil && interrupted {
 			wd.Stop()
 			rt.ClearInterrupt()
+			if ctx.Options.MicrotaskMode == "afterEvaluate" && !ctx.IsMain() {
+				// drop the promise jobs the interrupted evaluation queued
+				rt.Interrupt(fired)
+				_, _ = rt.RunString("0")
+				rt.ClearInterrupt()
+			}
 			e := nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_TIMEOUT",
 				"Script execution timed out after "+strconv.FormatInt(timeout, 10)+"ms")
 			v.graph(func(x *vmModule) {
@@ -814,6 +855,12 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		}
 		wd.Stop()
 	}
+	if interrupted {
+		// not this evaluation's timeout: let the interrupt go on
+		if ie, ok := ip.Result().Export().(*sobek.InterruptedError); ok {
+			panic(ie)
+		}
+	}
 	switch ip.State() {
 	case sobek.PromiseStateFulfilled:
 		settle(true, nil)
@@ -821,4 +868,46 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		settle(false, ip.Result())
 	}
 	return m.rt.ToValue(p)
+}
+
+// importRequests lists the named imports and re-exports of a module, which
+// linking checks as V8 does (sobek defers the error to evaluation).
+func importRequests(body *ast.Program) [][2]string {
+	var out [][2]string
+	for _, d := range body.ImportEntries {
+		if d.ImportClause == nil {
+			continue
+		}
+		spec := d.ModuleSpecifier.String()
+		if d.FromClause != nil {
+			spec = d.FromClause.ModuleSpecifier.String()
+		}
+		if d.ImportClause.ImportedDefaultBinding != nil {
+			out = append(out, [2]string{spec, "default"})
+		}
+		if n := d.ImportClause.NamedImports; n != nil {
+			for _, x := range n.ImportsList {
+				out = append(out, [2]string{spec, x.IdentifierName.String()})
+			}
+		}
+	}
+	for _, d := range body.ExportEntries {
+		if d.FromClause == nil || d.ExportFromClause == nil || d.ExportFromClause.NamedExports == nil {
+			continue
+		}
+		for _, x := range d.ExportFromClause.NamedExports.ExportsList {
+			out = append(out, [2]string{d.FromClause.ModuleSpecifier.String(), x.IdentifierName.String()})
+		}
+	}
+	return out
+}
+
+// registerFunctionImport records the importModuleDynamically (a main-realm
+// function, or undefined) of a function compiled from prog in target.
+func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, compiled sobek.Value, target *core.Context) {
+	if fn == nil || sobek.IsUndefined(fn) || m.mods == nil {
+		return
+	}
+	m.contextModules(target)
+	m.mods.programs[prog] = &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main)}
 }

@@ -58,7 +58,7 @@
 
   class Module {
     constructor(options) {
-      if (new.target === Module) throw codedError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+      if (new.target === Module) throw new TypeError('Module is not a constructor');
       const { context, sourceText, syntheticExportNames, syntheticEvaluationSteps } = options;
       if (context !== undefined) {
         validateObject(context, 'context');
@@ -149,8 +149,8 @@
 
     [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
       internal(this, 'Module');
-      if (typeof depth === 'number' && depth < 0) return this;
       const constructor = getConstructorOf(this) || Module;
+      if (typeof depth === 'number' && depth < 0) return `[${constructor.name}]`;
       const o = { __proto__: { constructor } };
       o.status = this.status;
       if (v10) {
@@ -162,7 +162,6 @@
       o.context = this.context;
       Object.setPrototypeOf(o, Object.getPrototypeOf(this));
       Object.defineProperty(o, Symbol.toStringTag, { value: constructor.name, configurable: true });
-      if (typeof inspect !== 'function') inspect = options && options.stylize ? undefined : undefined;
       return inspect(o, { ...options, customInspect: false });
     }
   }
@@ -266,11 +265,11 @@
   class SyntheticModule extends Module {
     constructor(exportNames, evaluateCallback, options = {}) {
       if (!Array.isArray(exportNames) || exportNames.some((e) => typeof e !== 'string')) {
-        throw invalidArgType('exportNames', 'an instance of Array of unique strings', exportNames);
+        throw invalidArgType('exportNames', 'an Array of unique strings', exportNames);
       }
       exportNames.forEach((name, i) => {
         if (exportNames.indexOf(name, i + 1) !== -1) {
-          throw invalidArgValue(`exportNames.${name}`, name, 'is already defined');
+          throw invalidArgValue(`exportNames.${name}`, name, 'is duplicated');
         }
       });
       validateFunction(evaluateCallback, 'evaluateCallback');
