@@ -16,8 +16,12 @@ type ContextOptions struct {
 	Name string
 	// Origin is the context's origin, e.g. "https://example.com".
 	Origin string
-	// DisallowStrings makes eval and new Function throw EvalError in the
-	// context (Node's codeGeneration: {strings: false}).
+	// DisallowStrings makes every way of compiling a string in the context
+	// (eval, direct or indirect; Function, with or without new; the
+	// GeneratorFunction and AsyncFunction constructors) throw the context's
+	// EvalError "Code generation from strings disallowed for this context"
+	// (Node's codeGeneration: {strings: false}). Function.prototype.constructor
+	// and instanceof Function keep working as in Node.
 	DisallowStrings bool
 	// DisallowWasm records codeGeneration: {wasm: false}. The engine has no
 	// WebAssembly, so it changes nothing.
