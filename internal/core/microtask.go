@@ -20,6 +20,7 @@ import (
 type hold struct {
 	work chan func()
 	done chan any // per work item: the panic it raised, or nil
+	busy bool     // a held run is executing (only one goroutine runs at a time)
 }
 
 // RunHeld runs fn (which runs JS in c) with c's call stack held, so the
@@ -30,6 +31,11 @@ func (c *Context) RunHeld(fn func()) {
 		c.startHold()
 	}
 	h := c.hold
+	if h.busy {
+		// nested in a held run of c: the stack is already held
+		fn()
+		return
+	}
 	h.work <- fn
 	if p := <-h.done; p != nil {
 		panic(p)
@@ -49,7 +55,10 @@ func (c *Context) startHold() {
 	c.iso.held = append(c.iso.held, c)
 	serve := c.rt.ToValue(func(sobek.FunctionCall) sobek.Value {
 		for fn := range h.work {
-			h.done <- protect(fn)
+			h.busy = true
+			p := protect(fn)
+			h.busy = false
+			h.done <- p
 		}
 		return sobek.Undefined()
 	})

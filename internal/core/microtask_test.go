@@ -47,6 +47,13 @@ func TestHeldJobsWait(t *testing.T) {
 	if got := join(log); got != "script,job,after run" {
 		t.Fatalf("unheld order %s", got)
 	}
+	// a held run nested in a held run of the same context runs in place
+	var inner bool
+	c.RunHeld(func() { c.RunHeld(func() { inner = true }) })
+	if !inner {
+		t.Fatal("nested held run did not run")
+	}
+	iso.ReleaseHeld()
 	// a panic inside a held run reaches the caller
 	defer func() {
 		if recover() == nil {
