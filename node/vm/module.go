@@ -54,7 +54,7 @@ type vmModule struct {
 	id  string
 
 	st       *sobek.SourceTextModuleRecord // nil for a synthetic module
-	rec      sobek.CyclicModuleRecord
+	rec      sobek.ModuleRecord            // *stRecord or *synthRecord
 	specs    []string
 	resolved map[string]*vmModule
 
@@ -70,9 +70,11 @@ type vmModule struct {
 	imports [][2]string                  // (specifier, name) of named imports and re-exports
 
 	// synthetic modules
-	names   []string
-	exports map[string]sobek.Value // main realm
-	steps   sobek.Callable
+	names     []string
+	exports   map[string]sobek.Value // main realm
+	steps     sobek.Callable
+	wrap      *sobek.Object // `this` of the steps (Node's ModuleWrap)
+	preparing bool
 }
 
 // ctxModules is the per-context module state: the hooks installed on the
@@ -166,7 +168,9 @@ func (m *module) mainValueOf(x any, from *core.Context) sobek.Value {
 	return m.rt.ToValue(x)
 }
 
-// synthRecord is the record of a vm.SyntheticModule.
+// synthRecord is the record of a vm.SyntheticModule: a non-cyclic record
+// whose Evaluate runs the module's evaluation steps once (sobek calls it
+// whenever a graph that contains it is evaluated).
 type synthRecord struct{ vm *vmModule }
 
 func (s *synthRecord) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
@@ -183,19 +187,46 @@ func (s *synthRecord) ResolveExport(name string, _ ...sobek.ResolveSetElement) (
 	return nil, false
 }
 
-func (s *synthRecord) Link() error                  { return nil }
-func (s *synthRecord) RequestedModules() []string   { return nil }
-func (s *synthRecord) InitializeEnvironment() error { return nil }
+func (s *synthRecord) Link() error { return nil }
+
 func (s *synthRecord) Evaluate(rt *sobek.Runtime) *sobek.Promise {
-	return rt.CyclicModuleRecordEvaluate(s, s.vm.m.resolveModule)
+	v := s.vm
+	p, resolve, reject := rt.NewPromise()
+	if !v.preparing && (v.status == modLinked || v.status == modUnlinked) {
+		v.runSteps()
+	}
+	if v.status == modErrored && !v.preparing {
+		// sobek takes a rejection reason that exports to an error
+		err, ok := v.rawErr.(error)
+		if !ok {
+			err = errors.New("vm: synthetic module failed")
+		}
+		_ = reject(err)
+		return p
+	}
+	_ = resolve(&synthInstance{vm: v})
+	return p
 }
-func (s *synthRecord) Instantiate(rt *sobek.Runtime) (sobek.CyclicModuleInstance, error) {
-	return &synthInstance{vm: s.vm}, nil
+
+// runSteps calls the evaluation steps of a synthetic module.
+func (v *vmModule) runSteps() {
+	v.status = modEvaluating
+	_, err := v.steps(v.wrap)
+	if err != nil {
+		v.status = modErrored
+		v.rawErr = err
+		var ex *sobek.Exception
+		if errors.As(err, &ex) {
+			v.err = ex.Value() // main realm
+		} else {
+			v.err = v.m.rt.NewGoError(err)
+		}
+		return
+	}
+	v.status = modEvaluated
 }
 
 type synthInstance struct{ vm *vmModule }
-
-func (i *synthInstance) HasTLA() bool { return false }
 
 func (i *synthInstance) GetBindingValue(name string) sobek.Value {
 	v := i.vm
@@ -205,23 +236,57 @@ func (i *synthInstance) GetBindingValue(name string) sobek.Value {
 	return sobek.Undefined()
 }
 
-func (i *synthInstance) ExecuteModule(rt *sobek.Runtime, _, _ func(any) error) (sobek.CyclicModuleInstance, error) {
-	v := i.vm
-	v.status = modEvaluating
-	_, err := v.steps(v.obj)
-	if err != nil {
-		v.status = modErrored
-		v.rawErr = err
-		var ex *sobek.Exception
-		if errors.As(err, &ex) {
-			v.err = ex.Value() // already main realm
-		} else {
-			v.err = v.m.rt.NewGoError(err)
-		}
-		return nil, err
-	}
-	v.status = modEvaluated
+// prepRecord is a cyclic record that only requests one module; evaluating
+// it makes sobek create the instances of a synthetic module (without
+// running its steps), so that its namespace can be read before evaluation.
+type prepRecord struct{ dep sobek.ModuleRecord }
+
+func (p *prepRecord) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
+	cb(nil)
+	return true
+}
+func (p *prepRecord) ResolveExport(string, ...sobek.ResolveSetElement) (*sobek.ResolvedBinding, bool) {
+	return nil, false
+}
+func (p *prepRecord) Link() error                            { return nil }
+func (p *prepRecord) Evaluate(*sobek.Runtime) *sobek.Promise { return nil }
+func (p *prepRecord) RequestedModules() []string             { return []string{""} }
+func (p *prepRecord) InitializeEnvironment() error           { return nil }
+func (p *prepRecord) Instantiate(*sobek.Runtime) (sobek.CyclicModuleInstance, error) {
+	return &prepInstance{}, nil
+}
+
+// prepInstance is a pointer type with a field: sobek keys its evaluation
+// state by instance, so instances must not compare equal.
+type prepInstance struct{ _ byte }
+
+func (*prepInstance) GetBindingValue(string) sobek.Value { return nil }
+func (*prepInstance) HasTLA() bool                       { return false }
+func (i *prepInstance) ExecuteModule(*sobek.Runtime, func(any) error, func(any) error) (sobek.CyclicModuleInstance, error) {
 	return i, nil
+}
+
+// prepareNamespace makes the namespace of a linked but unevaluated graph
+// readable: sobek looks bindings up in per-runtime instances, which exist
+// only once evaluation started (reading a binding then throws V8's TDZ
+// ReferenceError, as in Node, instead of crashing).
+func (m *module) prepareNamespace(v *vmModule) {
+	rt := v.ctx.Runtime()
+	v.graph(func(x *vmModule) {
+		if rt.GetModuleInstance(x.rec) != nil {
+			return
+		}
+		if x.st != nil {
+			if rt.GetModuleInstance(x.st) == nil {
+				_, _ = x.st.Instantiate(rt)
+			}
+			return
+		}
+		x.preparing = true
+		defer func() { x.preparing = false }()
+		rec := x.rec
+		rt.CyclicModuleRecordEvaluate(&prepRecord{dep: rec}, func(any, string) (sobek.ModuleRecord, error) { return rec, nil })
+	})
 }
 
 // resolveModule is the HostResolveImportedModule of vm modules: the
@@ -306,6 +371,9 @@ func (m *module) installModules(natives *sobek.Object) {
 	set("moduleEvaluate", m.moduleEvaluate)
 	set("moduleNamespace", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
+		if v.status != modUnlinked {
+			m.prepareNamespace(v)
+		}
 		return core.Carry(v.ctx.Runtime().NamespaceObjectFor(v.rec), v.ctx, m.main)
 	})
 	set("moduleSetExport", func(c sobek.FunctionCall) sobek.Value {
@@ -459,6 +527,13 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 		if errv != nil {
 			e = errv
 		}
+		if c == m.main {
+			// main is running (the import() call, or a promise job of
+			// main whose queue is being drained): its jobs run after
+			rt.FinishLoadingImportModule(referrer, specifier, capability, rec, e)
+			return
+		}
+		// c may be idle: finish inside a call so that its jobs run
 		call := rt.ToValue(func(sobek.FunctionCall) sobek.Value {
 			rt.FinishLoadingImportModule(referrer, specifier, capability, rec, e)
 			return sobek.Undefined()
@@ -493,6 +568,9 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 			finish(nil, core.Carry(nodeerr.New(m.rt, "TypeError", "ERR_VM_MODULE_NOT_MODULE",
 				"Provided module is not an instance of Module"), m.main, c))
 			return sobek.Undefined()
+		}
+		if v.status != modUnlinked {
+			m.prepareNamespace(v)
 		}
 		finish(v.rec, nil)
 		return sobek.Undefined()
@@ -547,7 +625,7 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	v.attrs = attrs
 	body, err := parser.ParseFile(nil, opts.Filename, padSource(src, opts), 0, parser.IsModule, parser.WithDisableSourceMaps)
 	if err != nil {
-		panic(m.moduleSyntaxError(err, code, opts))
+		panic(m.plainSyntaxError(m.moduleSyntaxError(err, code, opts)))
 	}
 	rec, err := sobek.ModuleFromAST(body, func(ref any, spec string) (sobek.ModuleRecord, error) {
 		if _, ok := ref.(*sobek.SourceTextModuleRecord); ok {
@@ -561,7 +639,13 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	v.st = rec
 	v.imports = importRequests(body)
 	v.rec = &stRecord{SourceTextModuleRecord: rec, vm: v}
-	v.specs = rec.RequestedModules()
+	seen := map[string]bool{}
+	for _, sp := range rec.RequestedModules() {
+		if !seen[sp] {
+			seen[sp] = true
+			v.specs = append(v.specs, sp)
+		}
+	}
 	m.contextModules(ctx).byRecord[rec] = weak.Make(v)
 	return rt.ToValue(v)
 }
@@ -657,6 +741,10 @@ func (m *module) moduleCreateSynthetic(c sobek.FunctionCall) sobek.Value {
 		v.exports[n] = nil
 	}
 	v.obj, _ = c.Argument(4).(*sobek.Object)
+	v.wrap, _ = c.Argument(5).(*sobek.Object)
+	if v.wrap == nil {
+		v.wrap = v.obj
+	}
 	v.rec = &synthRecord{vm: v}
 	m.contextModules(v.ctx)
 	return m.rt.ToValue(v)
@@ -720,6 +808,13 @@ func (m *module) moduleInstantiate(c sobek.FunctionCall) sobek.Value {
 type moduleTimeout struct{ ms int64 }
 
 // moduleEvaluate(handle, timeout, breakOnSigint) -> promise (main realm)
+//
+// Calls into a runtime from Go while that runtime drains its promise jobs
+// re-enter its job loop, which sobek does not support; so the result
+// promise is never settled from Go inside a promise job: a main-context
+// evaluation that is still pending returns a promise derived (then) from
+// sobek's, whose handlers return or throw; a context's one is settled from
+// a posted host task.
 func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	v := m.handle(c.Argument(0))
 	timeout := c.Argument(1).ToInteger()
@@ -732,22 +827,31 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		_ = reject(v.err)
 		return m.rt.ToValue(p)
 	}
+	if v.st == nil {
+		v.runSteps()
+		if v.status == modErrored {
+			_ = reject(v.err)
+		} else {
+			_ = resolve(sobek.Undefined())
+		}
+		return m.rt.ToValue(p)
+	}
 	ctx := v.ctx
 	rt := ctx.Runtime()
-	settled := false
-	settle := func(ok bool, reason any) {
-		if settled {
-			return
-		}
-		settled = true
+
+	// record the outcome on every module of the graph; returns the error
+	// (main realm) or nil
+	record := func(ok bool, reason any) sobek.Value {
 		if ok {
 			v.graph(func(x *vmModule) {
 				if x.status == modLinked || x.status == modEvaluating {
 					x.status = modEvaluated
 				}
 			})
-			_ = resolve(sobek.Undefined())
-			return
+			return nil
+		}
+		if v.status == modErrored && v.err != nil {
+			return v.err
 		}
 		var errv sobek.Value
 		raw := reason
@@ -772,7 +876,7 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		if v.status != modErrored {
 			v.status, v.err = modErrored, errv
 		}
-		_ = reject(v.err)
+		return v.err
 	}
 
 	var wd *core.Watchdog
@@ -782,26 +886,11 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		wd = m.h.Isolate.NewWatchdog(time.Duration(timeout)*time.Millisecond, sig)
 	}
 	var ip *sobek.Promise
-	// watch settles the evaluation from sobek's promise, and marks that
-	// promise handled (its rejection is reported through the caller's)
-	watch := func() {
-		po := rt.ToValue(ip).(*sobek.Object)
-		then, _ := sobek.AssertFunction(po.Get("then"))
-		_, err := then(po, rt.ToValue(func(sobek.FunctionCall) sobek.Value {
-			settle(true, nil)
-			return sobek.Undefined()
-		}), rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
-			settle(false, call.Argument(0))
-			return sobek.Undefined()
-		}))
-		if err != nil {
-			panic(err)
-		}
-	}
+	var derived sobek.Value // main context: the promise returned
 	var interrupted bool
 	body := func() {
 		restore := core.SaveVM(rt)
-		ctx.Do(func() { ip = rt.CyclicModuleRecordEvaluate(v.rec, m.resolveModule) })
+		ctx.Do(func() { ip = rt.CyclicModuleRecordEvaluate(v.rec.(*stRecord), m.resolveModule) })
 		if wd != nil && wd.Fired() != nil {
 			interrupted = true
 		} else if ip.State() == sobek.PromiseStateRejected {
@@ -818,9 +907,37 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 				restore()
 			}
 			rt.ClearInterrupt()
-			return
 		}
-		watch()
+		// a then on sobek's promise marks it handled and follows it
+		po := rt.ToValue(ip).(*sobek.Object)
+		then, _ := sobek.AssertFunction(po.Get("then"))
+		var err error
+		if ctx.IsMain() && !interrupted && ip.State() == sobek.PromiseStatePending {
+			derived, err = then(po, rt.ToValue(func(sobek.FunctionCall) sobek.Value {
+				record(true, nil)
+				return sobek.Undefined()
+			}), rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+				panic(record(false, call.Argument(0)))
+			}))
+		} else {
+			pending := ip.State() == sobek.PromiseStatePending && !interrupted
+			_, err = then(po, rt.ToValue(func(sobek.FunctionCall) sobek.Value {
+				if pending {
+					record(true, nil)
+					m.h.Post(func() { _ = resolve(sobek.Undefined()) })
+				}
+				return sobek.Undefined()
+			}), rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+				if pending {
+					e := record(false, call.Argument(0))
+					m.h.Post(func() { _ = reject(e) })
+				}
+				return sobek.Undefined()
+			}))
+		}
+		if err != nil {
+			panic(err)
+		}
 	}
 	if ctx.IsMain() || ctx.Options.MicrotaskMode == "afterEvaluate" {
 		body()
@@ -848,8 +965,6 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 					x.status, x.err = modErrored, e
 				}
 			})
-			settled = true
-			watch()
 			_ = reject(e)
 			return m.rt.ToValue(p)
 		}
@@ -863,9 +978,14 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	}
 	switch ip.State() {
 	case sobek.PromiseStateFulfilled:
-		settle(true, nil)
+		record(true, nil)
+		_ = resolve(sobek.Undefined())
 	case sobek.PromiseStateRejected:
-		settle(false, ip.Result())
+		_ = reject(record(false, ip.Result()))
+	default:
+		if derived != nil {
+			return derived
+		}
 	}
 	return m.rt.ToValue(p)
 }
@@ -910,4 +1030,20 @@ func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, com
 	}
 	m.contextModules(target)
 	m.mods.programs[prog] = &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main)}
+}
+
+// plainSyntaxError drops the arrow message from a SyntaxError's stack:
+// Node keeps it hidden for a module's parse error.
+func (m *module) plainSyntaxError(v sobek.Value) sobek.Value {
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return v
+	}
+	if st := o.Get("stack"); st != nil {
+		str := st.String()
+		if i := strings.Index(str, "\n\nSyntaxError"); i >= 0 {
+			_ = o.Set("stack", str[i+2:])
+		}
+	}
+	return v
 }

@@ -62,7 +62,7 @@
       const { context, sourceText, syntheticExportNames, syntheticEvaluationSteps } = options;
       if (context !== undefined) {
         validateObject(context, 'context');
-        if (!natives.isContext(context)) throw invalidArgType('options.context', 'an instance of vm.Context', context);
+        if (!natives.isContext(context)) throw invalidArgType('options.context', 'an vm.Context', context);
       }
       let { identifier } = options;
       if (identifier !== undefined) {
@@ -86,7 +86,9 @@
           context, cachedData === undefined ? undefined : new Uint8Array(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength),
           this, options.initializeImportMeta, options.importModuleDynamically);
       } else {
-        s.handle = natives.moduleCreateSynthetic([...syntheticExportNames], syntheticEvaluationSteps, identifier, context, this);
+        const wrap = { __proto__: null };
+        wrap.setExport = (name, value) => this.setExport(name, value);
+        s.handle = natives.moduleCreateSynthetic([...syntheticExportNames], syntheticEvaluationSteps, identifier, context, this, wrap);
       }
       states.set(this, s);
     }
@@ -238,7 +240,7 @@
 
     get dependencySpecifiers() {
       const s = internal(this, 'SourceTextModule');
-      if (s.deps === undefined) s.deps = Object.freeze(natives.moduleSpecifiers(s.handle));
+      if (s.deps === undefined) s.deps = natives.moduleSpecifiers(s.handle);
       return s.deps;
     }
 
