@@ -1,7 +1,10 @@
 package core
 
 import (
+	"strings"
+
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 // The contextified global: a native Proxy installed with SetGlobalObject
@@ -154,6 +157,7 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 		sd.Configurable = sobek.FLAG_TRUE
 	}
 	var ok bool
+	var msg string
 	g.inSandbox(func() {
 		hd := descToObject(g.home.rt, mapDesc(sd, func(v sobek.Value) sobek.Value { return Carry(v, g.c, g.home) }))
 		ok = mustCall(g.home.reflect().defineProperty, g.sb, k, hd).ToBoolean()
@@ -166,7 +170,23 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 			}
 			ok = mustCall(g.home.reflect().set, g.sb, k, v).ToBoolean()
 		}
+		if !ok {
+			// V8's definer interceptor fails the way Object.defineProperty
+			// does, with its message (a falsish trap would read
+			// "'defineProperty' on proxy: trap returned falsish")
+			name := k.String()
+			if _, sym := k.(*sobek.Symbol); sym {
+				name = "Symbol(" + name + ")"
+			}
+			msg = "Cannot redefine property: " + name
+			if sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k)) {
+				msg = "Cannot define property " + name + ", object is not extensible"
+			}
+		}
 	})
+	if !ok && !reflectDefine(g.c.rt) {
+		panic(g.c.rt.NewTypeError(msg))
+	}
 	if ok && d.Configurable == sobek.FLAG_FALSE && !g.placeholder(k) {
 		// accessors are mirrored as they are (their functions belong to
 		// this realm); data placeholders stay writable unless declared not
@@ -222,4 +242,20 @@ func isAccessorDesc(dv sobek.Value) bool {
 	}
 	g, s := o.Get("get"), o.Get("set")
 	return g != nil && !sobek.IsUndefined(g) || s != nil && !sobek.IsUndefined(s)
+}
+
+// reflectDefine reports whether the running defineProperty is
+// Reflect.defineProperty (which answers false where Object.defineProperty
+// and declarations throw), judged from the caller's source text.
+func reflectDefine(rt *sobek.Runtime) bool {
+	frames := rt.CaptureCallStack(2, nil)
+	if len(frames) < 2 || frames[0].SrcName() != "<native>" || frames[0].FuncName() != "defineProperty" {
+		return false
+	}
+	p := frames[1].Position()
+	text, idx, ok := stack.Line(p.Filename, p.Line, p.Column)
+	if !ok || idx < 0 || idx > len(text) {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(text[:idx], " \t"), "Reflect.defineProperty")
 }

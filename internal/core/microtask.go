@@ -44,7 +44,7 @@ func (c *Context) RunHeld(fn func()) {
 
 func (c *Context) startHold() {
 	if c.holder == nil {
-		v, err := c.rt.RunString("(function hold(g) { g() })")
+		v, err := c.rt.RunScript("node:internal/vm", "(function hold(g) { g() })")
 		if err != nil {
 			panic(err)
 		}

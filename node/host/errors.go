@@ -163,7 +163,7 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 				line := strings.TrimRight(lines[pos.line-1], "\r")
 				b.WriteString(pos.file + ":" + strconv.Itoa(pos.line) + "\n")
 				b.WriteString(line + "\n")
-				col := pos.col - 1
+				col := stack.Column(pos.file, pos.line, pos.col) - 1
 				if pos.thrown {
 					col = throwColumn(line, col)
 				} else if col < 0 {

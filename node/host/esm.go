@@ -10,6 +10,7 @@ import (
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 // esmState is the ES module loader of a host: one record per file (or
@@ -192,6 +193,7 @@ func (h *Host) loadESM(abs string) (sobek.ModuleRecord, error) {
 	src := stripBOMShebang(string(b))
 	name := fileURL(abs)
 	h.sources[name] = src
+	stack.Register(name, src, 0, 0)
 	m, err := sobek.ParseModule(name, src, h.esmResolve)
 	if err != nil {
 		return nil, h.syntaxError(name, src, err, 0)

@@ -15,6 +15,7 @@ import (
 	"github.com/grafana/sobek/parser"
 	"github.com/grafana/sobek/unistring"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 // cjsState is the CommonJS loader of a host.
@@ -510,6 +511,7 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 	rt := h.Runtime
 	src = stripBOMShebang(src)
 	h.sources[filename] = src
+	stack.Register(filename, src, 0, 0)
 	var prg *sobek.Program
 	ap, perr := parser.ParseFile(nil, filename, src, 0)
 	if perr == nil {
@@ -518,6 +520,10 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 			params[i] = &ast.Binding{Target: &ast.Identifier{Name: unistring.String(p), Idx: 1}}
 		}
 		fn := &ast.FunctionLiteral{
+			// V8 names the wrapper's frames "Object.<anonymous>" (an
+			// anonymous function called on module.exports); the name is
+			// no identifier, so no code can refer to it
+			Name:            &ast.Identifier{Name: "Object.<anonymous>", Idx: 1},
 			Function:        1,
 			ParameterList:   &ast.ParameterList{Opening: 1, List: params, Closing: 1},
 			Body:            &ast.BlockStatement{LeftBrace: 1, List: ap.Body, RightBrace: file.Idx(len(src) + 1)},
@@ -662,6 +668,7 @@ func (h *Host) evalScript(code, filename string) (sobek.Value, error) {
 	def("__filename", rt.ToValue(filename))
 	def("__dirname", rt.ToValue("."))
 	h.sources[filename] = code
+	stack.Register(filename, code, 0, 0)
 	prg, err := sobek.Compile(filename, code, false)
 	if err != nil {
 		return nil, h.syntaxError(filename, code, err, 0)

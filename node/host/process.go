@@ -56,6 +56,8 @@ func (h *Host) newProcess() *sobek.Object {
 	rt := h.Runtime
 	p := rt.NewObject()
 	h.process = p
+	// Object.prototype.toString.call(process) is '[object process]'
+	_ = p.DefineDataPropertySymbol(sobek.SymToStringTag, rt.ToValue("process"), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_FALSE)
 	h.emitter = &emitter{h: h, listeners: make(map[string][]listener)}
 	h.emitter.onChange = h.signalListeners
 	h.emitter.install(p)

@@ -102,6 +102,7 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 		}
 		panic(m.rt.NewGoError(err))
 	}
+	stack.Register(opts.Filename, code, opts.LineOffset, opts.ColumnOffset)
 	return m.rt.ToValue(&script{s: s})
 }
 
@@ -365,7 +366,7 @@ func (m *module) runInContext(c *core.Context, s *core.Script) (v sobek.Value, e
 // enqueueMain queues fn as a promise job of the main context.
 func (m *module) enqueueMain(fn func()) {
 	if m.enqueue == nil {
-		v, err := m.rt.RunString("(function queueContextJobs(f) { Promise.resolve().then(f) })")
+		v, err := m.rt.RunScript("node:internal/vm", "(function queueContextJobs(f) { Promise.resolve().then(f) })")
 		if err != nil {
 			panic(err)
 		}

@@ -1,0 +1,229 @@
+package stack
+
+import (
+	"strings"
+	"sync"
+)
+
+// The source registry maps a file name to the text compiled under it, so
+// that positions reported by sobek can be moved to where V8 reports them
+// (sobek points at the `(` of a call, V8 at the callee's name) and so that
+// messages can name the expression that failed ("o.f is not a function").
+//
+// It is process-wide and bounded: the oldest entries go first once it
+// holds more than maxBytes of source. A name compiled twice (vm scripts
+// default to "evalmachine.<anonymous>") keeps its latest text; a position
+// that does not fit that text is left alone.
+
+const maxBytes = 64 << 20
+
+type source struct {
+	lines      []string
+	lineOffset int
+	colOffset  int
+	size       int
+}
+
+var registry struct {
+	sync.Mutex
+	files map[string]*source
+	order []string
+	bytes int
+}
+
+// Register records src as the text compiled under filename, whose first
+// line and column were shifted by lineOffset and colOffset (vm.Script's
+// options; 0 for files).
+func Register(filename, src string, lineOffset, colOffset int) {
+	if filename == "" {
+		return
+	}
+	s := &source{lines: strings.Split(src, "\n"), lineOffset: lineOffset, colOffset: colOffset, size: len(src)}
+	registry.Lock()
+	defer registry.Unlock()
+	if registry.files == nil {
+		registry.files = make(map[string]*source)
+	}
+	if old, ok := registry.files[filename]; ok {
+		registry.bytes -= old.size
+	} else {
+		registry.order = append(registry.order, filename)
+	}
+	registry.files[filename] = s
+	registry.bytes += s.size
+	for registry.bytes > maxBytes && len(registry.order) > 1 {
+		name := registry.order[0]
+		registry.order = registry.order[1:]
+		if old, ok := registry.files[name]; ok {
+			registry.bytes -= old.size
+			delete(registry.files, name)
+		}
+	}
+}
+
+func lookup(filename string) *source {
+	registry.Lock()
+	defer registry.Unlock()
+	return registry.files[filename]
+}
+
+// Line returns the text of a 1-based line of filename (positions as sobek
+// reports them, offsets included) and the 0-based index into it of a
+// 1-based column.
+func Line(filename string, line, col int) (text string, idx int, ok bool) {
+	s := lookup(filename)
+	if s == nil {
+		return "", 0, false
+	}
+	return s.at(line, col)
+}
+
+func (s *source) at(line, col int) (string, int, bool) {
+	l := line - s.lineOffset
+	if l < 1 || l > len(s.lines) {
+		return "", 0, false
+	}
+	idx := col - 1
+	if l == 1 {
+		idx -= s.colOffset
+	}
+	return strings.TrimSuffix(s.lines[l-1], "\r"), idx, true
+}
+
+// Column returns the column V8 reports for a position sobek reported in
+// filename, or col when the source is unknown or nothing needs moving.
+func Column(filename string, line, col int) int {
+	text, idx, ok := Line(filename, line, col)
+	if !ok || idx < 0 || idx >= len(text) {
+		return col
+	}
+	return col + V8Index(text, idx) - idx
+}
+
+// V8Index moves a 0-based index into a source line to where V8 points:
+// a call's `(` to the start of the callee's name (or to `new` for a
+// construction), and the start of the callee of a `new` expression to the
+// `new` keyword.
+func V8Index(text string, i int) int {
+	if i < 0 || i >= len(text) {
+		return i
+	}
+	switch {
+	case text[i] == '(':
+		j := i
+		for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+			j--
+		}
+		if j == 0 || !isIdentByte(text[j-1]) {
+			return i // (f)(), a[b](), f()(): V8 keeps the paren
+		}
+		k := j
+		for k > 0 && isIdentByte(text[k-1]) {
+			k--
+		}
+		if n := newBefore(text, chainStart(text, k)); n >= 0 {
+			return n
+		}
+		return k
+	case isIdentByte(text[i]) && (i == 0 || !isIdentByte(text[i-1])):
+		if chainStart(text, i) == i {
+			if n := newBefore(text, i); n >= 0 {
+				return n
+			}
+		}
+	}
+	return i
+}
+
+// chainStart walks back from the identifier at k over `a.b.` / `a?.b.`
+// to the start of the member chain.
+func chainStart(text string, k int) int {
+	for {
+		j := k
+		if j > 0 && text[j-1] == '.' {
+			j--
+			if j > 0 && text[j-1] == '?' {
+				j--
+			}
+		} else {
+			return k
+		}
+		if j == 0 || !isIdentByte(text[j-1]) {
+			return k
+		}
+		for j > 0 && isIdentByte(text[j-1]) {
+			j--
+		}
+		k = j
+	}
+}
+
+// newBefore returns the index of a `new` keyword right before k (spaces
+// between), or -1.
+func newBefore(text string, k int) int {
+	j := k
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == k || j < 3 || text[j-3:j] != "new" || (j > 3 && isIdentByte(text[j-4])) {
+		return -1
+	}
+	return j - 3
+}
+
+// Callee returns the source text of the callee of the call (or `new`)
+// reported at a position of filename: "o.f" for `o.f(1)` reported at its
+// `(` or at `f`, "this.run" for `this.run()`. It returns "" when the text
+// there is not a plain member chain.
+func Callee(filename string, line, col int) string {
+	text, idx, ok := Line(filename, line, col)
+	if !ok {
+		return ""
+	}
+	return CalleeAt(text, idx)
+}
+
+// CalleeAt is Callee on a source line and a 0-based index.
+func CalleeAt(text string, i int) string {
+	if i < 0 || i >= len(text) {
+		return ""
+	}
+	if strings.HasPrefix(text[i:], "new") && (i+3 == len(text) || !isIdentByte(text[i+3])) {
+		i += 3
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+	}
+	// end of the member chain starting at or containing i
+	end := i
+	if text[i] == '(' {
+		for end > 0 && (text[end-1] == ' ' || text[end-1] == '\t') {
+			end--
+		}
+	} else {
+		for end < len(text) {
+			c := text[end]
+			if isIdentByte(c) || c == '.' || (c == '?' && end+1 < len(text) && text[end+1] == '.') {
+				end++
+				continue
+			}
+			break
+		}
+		if !strings.HasPrefix(strings.TrimLeft(text[end:], " \t"), "(") && !strings.HasPrefix(strings.TrimLeft(text[end:], " \t"), "`") {
+			return ""
+		}
+	}
+	if end == 0 || !isIdentByte(text[end-1]) {
+		return ""
+	}
+	k := end
+	for k > 0 && isIdentByte(text[k-1]) {
+		k--
+	}
+	start := chainStart(text, k)
+	return text[start:end]
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
