@@ -26,8 +26,11 @@ type sigintWatcher struct{ fn func() }
 // one watcher is registered, a SIGINT neither reaches process's 'SIGINT'
 // listeners nor kills the process: it is handed to the most recently
 // registered watcher only (as in Node, a SIGINT during nested breakOnSigint
-// runs interrupts the innermost one). stop may be called more than once. It is what
-// vm's breakOnSigint uses.
+// runs interrupts the innermost one). As Node's breakOnSigint does, the
+// watch takes process's 'SIGINT' listeners off (process.listenerCount is 0
+// meanwhile) and stop puts them back, after any added during the watch.
+// Call both on the host goroutine (the one running JS); stop may be called
+// more than once. It is what vm's breakOnSigint uses.
 func (h *Host) WatchSIGINT(fn func()) (stop func()) {
 	s := &h.sigint
 	w := &sigintWatcher{fn: fn}
@@ -35,9 +38,25 @@ func (h *Host) WatchSIGINT(fn func()) (stop func()) {
 	s.watchers = append(s.watchers, w)
 	h.updateSIGINT()
 	s.mu.Unlock()
+	// the watcher is in place: taking the listeners off leaves no moment
+	// without a handler
+	var saved []listener
+	if e := h.emitter; e != nil && e.count("SIGINT") > 0 {
+		saved = e.listeners["SIGINT"]
+		delete(e.listeners, "SIGINT")
+		if e.onChange != nil {
+			e.onChange("SIGINT", 0)
+		}
+	}
 	var once sync.Once
 	return func() {
 		once.Do(func() {
+			if e := h.emitter; e != nil && len(saved) > 0 {
+				e.listeners["SIGINT"] = append(e.listeners["SIGINT"], saved...)
+				if e.onChange != nil {
+					e.onChange("SIGINT", len(e.listeners["SIGINT"]))
+				}
+			}
 			s.mu.Lock()
 			defer s.mu.Unlock()
 			for i, x := range s.watchers {
