@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/jsvm-dev/jsvm/internal/core"
 )
@@ -17,8 +18,22 @@ func watchSIGINT(wd *core.Watchdog) (stop func()) {
 	go func() {
 		select {
 		case <-ch:
-			wd.Fire(&interrupt{sigint: true})
 		case <-done:
+			return
+		}
+		// fire until the run ends: one Fire lands on the runtime executing
+		// at that instant, which may be one the script is only passing
+		// through; wd.Stop clears the extra interrupts
+		v := &interrupt{sigint: true}
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			wd.Fire(v)
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
 		}
 	}()
 	return func() {
