@@ -45,6 +45,9 @@ func (h *Host) reportError(err error) {
 		}
 		h.uncaught(v, pos, "uncaughtException")
 	case *sobek.Exception:
+		if o, ok := e.Value().(*sobek.Object); ok {
+			stack.Translate(o, e.Stack()) // V8's words for engine errors
+		}
 		var pos *srcPos
 		for _, f := range e.Stack() {
 			p := f.Position()

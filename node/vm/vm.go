@@ -279,6 +279,9 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 		var ex *sobek.Exception
 		if errors.As(err, &ex) {
 			val := core.Carry(ex.Value(), target, m.main)
+			if o, ok := val.(*sobek.Object); ok {
+				stack.Translate(o, ex.Stack()) // V8's words for engine errors
+			}
 			if displayErrors {
 				m.decorate(val, ex, s.s)
 			}
@@ -361,6 +364,9 @@ func statementColumn(s *core.Script, line, col int) int {
 	}
 	if j := strings.LastIndex(text[:i], "throw"); j >= 0 && strings.TrimSpace(text[j+5:i]) == "" {
 		return j + 1 + off
+	}
+	if i < len(text) {
+		return stack.V8Index(text, i) + 1 + off // a call: V8 points at the callee
 	}
 	return col
 }

@@ -87,7 +87,12 @@
 
     runInNewContext(contextObject, options) {
       const context = createContext(contextObject, contextOptions(options));
-      return this.runInContext(context, options);
+      const run = this.runInContext;
+      if (typeof run !== 'function') {
+        // V8's words for calling a non-function (sobek's differ)
+        throw new TypeError('this.runInContext is not a function');
+      }
+      return Reflect.apply(run, this, [context, options]);
     }
 
     createCachedData() {
