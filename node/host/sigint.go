@@ -17,6 +17,7 @@ type sigintState struct {
 	listeners bool
 	watchers  []*sigintWatcher
 	ch        chan os.Signal
+	closed    bool // the host has ended: no handler any more
 }
 
 type sigintWatcher struct{ fn func() }
@@ -85,6 +86,7 @@ func (h *Host) stopSIGINT() {
 	s.mu.Lock()
 	s.listeners = false
 	s.watchers = nil
+	s.closed = true
 	h.updateSIGINT()
 	s.mu.Unlock()
 }
@@ -92,7 +94,7 @@ func (h *Host) stopSIGINT() {
 // updateSIGINT installs or removes the os/signal handler; s.mu is held.
 func (h *Host) updateSIGINT() {
 	s := &h.sigint
-	want := s.listeners || len(s.watchers) > 0
+	want := !s.closed && (s.listeners || len(s.watchers) > 0)
 	if want && s.ch == nil {
 		ch := make(chan os.Signal, 4)
 		s.ch = ch
