@@ -13,12 +13,13 @@ import (
 // the ones that did, so every runtime is reusable and carries no stale
 // interrupt into its next run.
 type Watchdog struct {
-	iso   *Isolate
-	mu    sync.Mutex
-	done  bool
-	hit   []*sobek.Runtime
-	fired any
-	timer *time.Timer
+	iso    *Isolate
+	mu     sync.Mutex
+	done   bool
+	hit    []*sobek.Runtime
+	fired  any
+	timer  *time.Timer
+	refire *time.Timer
 }
 
 // NewWatchdog returns a watchdog for iso; with timeout > 0 it fires with
@@ -39,9 +40,33 @@ func (w *Watchdog) Fire(value any) {
 	if w.done {
 		return
 	}
-	if w.fired == nil {
+	first := w.fired == nil
+	if first {
 		w.fired = value
 	}
+	w.interrupt(value)
+	if first {
+		// The runtime executing at this instant may return before it sees
+		// the interrupt (a context's call into the main context that is
+		// just finishing), and the run would go on; fire again until the
+		// run is over.
+		w.refire = time.AfterFunc(refireEvery, func() { w.again(value) })
+	}
+}
+
+const refireEvery = 2 * time.Millisecond
+
+func (w *Watchdog) again(value any) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return
+	}
+	w.interrupt(value)
+	w.refire.Reset(refireEvery)
+}
+
+func (w *Watchdog) interrupt(value any) {
 	if ex := w.iso.Executing(); ex != nil {
 		w.hit = append(w.hit, ex.rt)
 		ex.rt.Interrupt(value)
@@ -56,6 +81,9 @@ func (w *Watchdog) Stop() any {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.done = true
+	if w.refire != nil {
+		w.refire.Stop()
+	}
 	for _, rt := range w.hit {
 		rt.ClearInterrupt()
 	}

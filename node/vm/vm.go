@@ -190,25 +190,6 @@ type timeoutSignal struct{ ms int64 }
 // sigintSignal is the interrupt value of a breakOnSigint run.
 type sigintSignal struct{ _ byte }
 
-// fireUntil fires wd with v until over is closed. One Fire can miss: it
-// interrupts the runtime executing at that instant, which may be one the
-// script is passing through (a membrane call into the main context, such
-// as process.kill) or not yet the held context's runtime; firing again
-// reaches the runtime that loops. Interrupts left on other runtimes are
-// cleared by wd.Stop, which comes before over is closed.
-func fireUntil(wd *core.Watchdog, v any, over <-chan struct{}) {
-	t := time.NewTicker(2 * time.Millisecond)
-	defer t.Stop()
-	for {
-		wd.Fire(v)
-		select {
-		case <-over:
-			return
-		case <-t.C:
-		}
-	}
-}
-
 func (m *module) makeContext(c sobek.FunctionCall) sobek.Value {
 	obj := c.Argument(0).ToObject(m.rt)
 	opts := core.ContextOptions{
@@ -255,9 +236,11 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 			wd = m.h.Isolate.NewWatchdog(0, nil)
 		}
 		intr = &sigintSignal{}
-		w, over := wd, make(chan struct{})
-		unwatch := m.h.WatchSIGINT(func() { go fireUntil(w, intr, over) })
-		stopWatch = func() { unwatch(); close(over) }
+		w := wd
+		// the watchdog fires again until the run is over: one interrupt
+		// can land on a runtime the script is only passing through
+		unwatch := m.h.WatchSIGINT(func() { w.Fire(intr) })
+		stopWatch = unwatch
 	}
 	v, err := m.runInContext(target, s.s)
 	if wd != nil {
