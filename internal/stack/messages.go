@@ -16,6 +16,7 @@ var (
 	proxySetRe  = regexp.MustCompile(`^'set' on proxy: trap returned falsish for property '(.*)'$`)
 	noMemberRe  = regexp.MustCompile(`^Object has no member '(.*)'$`)
 	notObjectRe = regexp.MustCompile(`^Value is not an object: `)
+	readOnlyRe  = regexp.MustCompile(`^Cannot assign to read only property '(.*)'$`)
 	readPropRe  = regexp.MustCompile(`^Cannot read property '(.*)' of (undefined or null|undefined|null)$`)
 )
 
@@ -25,7 +26,10 @@ var (
 func Message(msg, filename string, line, col int) string {
 	if m := proxySetRe.FindStringSubmatch(msg); m != nil {
 		// a write the contextified global refused: a read-only property
-		return "Cannot assign to read only property '" + m[1] + "' of object '#<Object>'"
+		return "Cannot assign to read only property '" + m[1] + "' of object '[object Object]'"
+	}
+	if readOnlyRe.MatchString(msg) {
+		return msg + " of object '#<Object>'"
 	}
 	if m := readPropRe.FindStringSubmatch(msg); m != nil {
 		of := m[2]

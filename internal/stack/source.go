@@ -125,10 +125,25 @@ func V8Index(text string, i int) int {
 			return n
 		}
 		return k
+	case isIdentByte(text[i]) && i > 0 && text[i-1] == '.':
+		// `o.p = v`: V8 reports a failed or throwing write at the `=`
+		e := i
+		for e < len(text) && isIdentByte(text[e]) {
+			e++
+		}
+		for e < len(text) && (text[e] == ' ' || text[e] == '\t') {
+			e++
+		}
+		if e < len(text) && text[e] == '=' && (e+1 == len(text) || text[e+1] != '=' && text[e+1] != '>') {
+			return e
+		}
 	case isIdentByte(text[i]) && (i == 0 || !isIdentByte(text[i-1])):
-		if chainStart(text, i) == i {
+		if chainStart(text, i) == i && keywordAt(text, i) == "" {
 			if n := newBefore(text, i); n >= 0 {
 				return n
+			}
+			if n := keywordBefore(text, i, "return"); n >= 0 {
+				return n // V8 reports a failing `return x...` at the return
 			}
 		}
 	}
@@ -160,15 +175,20 @@ func chainStart(text string, k int) int {
 
 // newBefore returns the index of a `new` keyword right before k (spaces
 // between), or -1.
-func newBefore(text string, k int) int {
+func newBefore(text string, k int) int { return keywordBefore(text, k, "new") }
+
+// keywordBefore returns the index of keyword kw right before k (spaces
+// between), or -1.
+func keywordBefore(text string, k int, kw string) int {
 	j := k
 	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
 		j--
 	}
-	if j == k || j < 3 || text[j-3:j] != "new" || (j > 3 && isIdentByte(text[j-4])) {
+	n := len(kw)
+	if j == k || j < n || text[j-n:j] != kw || (j > n && isIdentByte(text[j-n-1])) {
 		return -1
 	}
-	return j - 3
+	return j - n
 }
 
 // Callee returns the source text of the callee of the call (or `new`)
@@ -226,4 +246,19 @@ func CalleeAt(text string, i int) string {
 
 func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// keywordAt returns the keyword that starts at i (one that begins an
+// expression: new, typeof, void, delete, await, yield, this is no
+// keyword here), or "".
+func keywordAt(text string, i int) string {
+	e := i
+	for e < len(text) && isIdentByte(text[e]) {
+		e++
+	}
+	switch w := text[i:e]; w {
+	case "new", "typeof", "void", "delete", "await", "yield", "function", "class", "async", "super":
+		return w
+	}
+	return ""
 }

@@ -31,7 +31,58 @@ func V8(s string) string {
 		}
 		out = append(out, l)
 	}
+	markConstructors(out)
 	return strings.TrimRight(strings.Join(out, "\n"), "\n")
+}
+
+// markConstructors names a frame "new F" as V8 does when its caller's
+// position is a `new` expression (sobek reports a construction at `new`).
+func markConstructors(lines []string) {
+	for i := 0; i+1 < len(lines); i++ {
+		l := lines[i]
+		if !strings.HasPrefix(l, "    at ") || !strings.HasSuffix(l, ")") || !strings.HasPrefix(lines[i+1], "    at ") {
+			continue
+		}
+		body := l[len("    at "):]
+		sp := strings.LastIndex(body, " (")
+		if sp <= 0 || strings.HasPrefix(body, "new ") || strings.HasSuffix(body, "(<anonymous>)") {
+			continue
+		}
+		file, line, col, ok := location(lines[i+1][len("    at "):])
+		if !ok {
+			continue
+		}
+		text, idx, ok := Line(file, line, col)
+		if !ok || idx < 0 || idx+3 > len(text) || text[idx:idx+3] != "new" || (idx+3 < len(text) && isIdentByte(text[idx+3])) {
+			continue
+		}
+		lines[i] = "    at new " + body
+	}
+}
+
+// location parses the position of a V8 frame body ("fn (file:1:2)" or
+// "file:1:2").
+func location(f string) (file string, line, col int, ok bool) {
+	loc := f
+	if strings.HasSuffix(f, ")") {
+		if i := strings.LastIndex(f, " ("); i >= 0 {
+			loc = f[i+2 : len(f)-1]
+		}
+	}
+	c2 := strings.LastIndexByte(loc, ':')
+	if c2 < 0 {
+		return "", 0, 0, false
+	}
+	c1 := strings.LastIndexByte(loc[:c2], ':')
+	if c1 < 0 {
+		return "", 0, 0, false
+	}
+	line, err1 := strconv.Atoi(loc[c1+1 : c2])
+	col, err2 := strconv.Atoi(loc[c2+1:])
+	if err1 != nil || err2 != nil {
+		return "", 0, 0, false
+	}
+	return loc[:c1], line, col, true
 }
 
 // hostNative reports whether a sobek frame body is a Go function of the
@@ -103,7 +154,7 @@ func frame(f string) string {
 
 // Frames formats frames as V8 does, one "    at ..." line each.
 func Frames(frames []sobek.StackFrame) string {
-	var b strings.Builder
+	var lines []string
 	for i := range frames {
 		f := &frames[i]
 		pos := f.Position()
@@ -112,7 +163,7 @@ func Frames(frames []sobek.StackFrame) string {
 			if goSymbol(name) {
 				continue
 			}
-			b.WriteString("\n    at " + name + " (<anonymous>)")
+			lines = append(lines, "    at "+name+" (<anonymous>)")
 			continue
 		}
 		loc := pos.Filename
@@ -121,10 +172,14 @@ func Frames(frames []sobek.StackFrame) string {
 		}
 		loc += ":" + strconv.Itoa(pos.Line) + ":" + strconv.Itoa(Column(pos.Filename, pos.Line, pos.Column))
 		if name != "<anonymous>" && name != "" {
-			b.WriteString("\n    at " + name + " (" + loc + ")")
+			lines = append(lines, "    at "+name+" ("+loc+")")
 		} else {
-			b.WriteString("\n    at " + loc)
+			lines = append(lines, "    at "+loc)
 		}
 	}
-	return b.String()
+	if len(lines) == 0 {
+		return ""
+	}
+	markConstructors(lines)
+	return "\n" + strings.Join(lines, "\n")
 }

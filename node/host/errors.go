@@ -124,7 +124,25 @@ func (h *Host) isError(v sobek.Value) bool {
 		return false
 	}
 	ctor, ok := h.Runtime.Get("Error").(*sobek.Object)
-	return ok && h.Runtime.InstanceOf(o, ctor)
+	if ok && h.Runtime.InstanceOf(o, ctor) {
+		return true
+	}
+	// an Error of another context (seen through the membrane) is one too
+	return foreignError(o)
+}
+
+func foreignError(o *sobek.Object) (is bool) {
+	defer func() {
+		if recover() != nil {
+			is = false // a throwing getter: not an error to print as one
+		}
+	}()
+	v := o.Get("stack")
+	if v == nil {
+		return false
+	}
+	s, _ := v.Export().(string)
+	return strings.Contains(s, "\n    at ") || strings.Contains(s, "\n\tat ")
 }
 
 var stackPosRe = regexp.MustCompile(`\(?((?:[A-Za-z]+:(?://)?)?[^():\s][^():]*):(\d+):(\d+)`)

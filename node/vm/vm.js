@@ -87,12 +87,11 @@
 
     runInNewContext(contextObject, options) {
       const context = createContext(contextObject, contextOptions(options));
-      const run = this.runInContext;
-      if (typeof run !== 'function') {
+      if (typeof this.runInContext !== 'function') {
         // V8's words for calling a non-function (sobek's differ)
         throw new TypeError('this.runInContext is not a function');
       }
-      return Reflect.apply(run, this, [context, options]);
+      return this.runInContext(context, options);
     }
 
     createCachedData() {
