@@ -111,11 +111,17 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 func (m *module) syntaxError(se *core.SyntaxError, code string, opts core.ScriptOptions) *sobek.Object {
 	rt := m.rt
 	ctor := rt.GlobalObject().Get("SyntaxError").(*sobek.Object)
-	e, err := rt.New(ctor, rt.ToValue(V8SyntaxMessage(se.Message, tokenAt(code, opts, se.Line, se.Column))))
+	msg, line, col, width := stack.SyntaxError(se.Message, code, opts.LineOffset, opts.ColumnOffset, se.Line, se.Column)
+	msg = V8SyntaxMessage(msg, tokenAt(code, opts, line, col))
+	e, err := rt.New(ctor, rt.ToValue(msg))
 	if err != nil {
 		panic(err)
 	}
-	arrow := arrowMessage(se.Filename, code, opts, se.Line, se.Column)
+	arrow := arrowMessage(se.Filename, code, opts, line, col)
+	if width > 1 {
+		// V8 underlines the whole token
+		arrow = strings.Replace(arrow, "^\n\n", strings.Repeat("^", width)+"\n\n", 1)
+	}
 	st := stack.V8(e.Get("stack").String())
 	_ = e.Set("stack", arrow+st)
 	return e
@@ -175,7 +181,7 @@ func V8SyntaxMessage(msg, tok string) string {
 	switch {
 	case msg == "Unexpected identifier" && tok != "":
 		return "Unexpected identifier '" + tok + "'"
-	case strings.HasPrefix(msg, "Unexpected token ") && msg != "Unexpected token ILLEGAL":
+	case strings.HasPrefix(msg, "Unexpected token ") && msg != "Unexpected token ILLEGAL" && !strings.HasPrefix(msg, "Unexpected token '"):
 		tok := strings.TrimPrefix(msg, "Unexpected token ")
 		if tok == "EOF" {
 			return "Unexpected end of input"
