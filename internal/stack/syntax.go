@@ -91,15 +91,6 @@ func SyntaxError(msg, src string, lineOffset, colOffset, line, col int) (string,
 				return "Function statements require a function name", ln, c, 8
 			}
 		}
-	case msg == "Invalid left-hand side in assignment":
-		rest := src[off:]
-		if e := strings.IndexByte(rest, '='); e > 0 && !strings.Contains(rest[:e], "\n") {
-			width = len(strings.TrimRight(rest[:e], " \t"))
-		}
-	case msg == "Unexpected token ILLEGAL":
-		if c := src[min(off, len(src)-1)]; c != '\'' && c != '"' {
-			width = 1
-		}
 	case msg == "Missing catch or finally after try":
 		// V8 reports the end of the try block
 		if e := closingBrace(src, off); e >= 0 {
@@ -116,12 +107,36 @@ func SyntaxError(msg, src string, lineOffset, colOffset, line, col int) (string,
 				return msg, ln, c, 1
 			}
 		}
-		width = 1 // V8 marks one character here
 	}
-	if msg == "Unexpected end of input" {
-		width = 0
+	if msg == "Unexpected identifier" && width > 0 {
+		msg = "Unexpected identifier '" + src[off:off+width] + "'"
 	}
-	return syntaxWord(msg), line, col, max(width, 1)
+	w := syntaxWord(msg)
+	return w, line, col, max(CaretWidth(w, lines[l], idx), 1)
+}
+
+// CaretWidth is how many characters V8 underlines under a source line
+// for a SyntaxError with V8's message msg reported at index idx of text
+// (0: none, the position is past the end).
+func CaretWidth(msg, text string, idx int) int {
+	if idx < 0 || idx >= len(text) || msg == "Unexpected end of input" {
+		return 0
+	}
+	switch {
+	case strings.HasPrefix(msg, "Identifier '") && strings.HasSuffix(msg, "' has already been declared"):
+		return 1
+	case msg == "Invalid left-hand side in assignment":
+		rest := text[idx:]
+		if e := strings.IndexByte(rest, '='); e > 0 {
+			return len(strings.TrimRight(rest[:e], " \t"))
+		}
+		return 1
+	case msg == "Invalid or unexpected token":
+		if c := text[idx]; c != '\'' && c != '"' {
+			return 1
+		}
+	}
+	return max(tokenWidth(text, idx), 1)
 }
 
 func statementEnd(t string) bool { return t == ";" || t == "}" || t == "{" }

@@ -184,7 +184,14 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 				line := strings.TrimRight(lines[pos.line-1], "\r")
 				b.WriteString(pos.file + ":" + strconv.Itoa(pos.line) + "\n")
 				b.WriteString(line + "\n")
-				col := stack.Column(pos.file, pos.line, pos.col) - 1
+				col := pos.col - 1
+				width := 1
+				if msg, ok := syntaxMessage(val); ok && !pos.thrown {
+					// V8 underlines the offending token
+					width = stack.CaretWidth(msg, line, col)
+				} else {
+					col = stack.Column(pos.file, pos.line, pos.col) - 1
+				}
 				if pos.thrown {
 					col = throwColumn(line, col)
 				} else if col < 0 {
@@ -201,7 +208,7 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 						b.WriteByte(' ')
 					}
 				}
-				b.WriteString("^\n")
+				b.WriteString(strings.Repeat("^", width) + "\n")
 				if isErr {
 					b.WriteString("\n")
 				}
@@ -427,4 +434,25 @@ func throwColumn(line string, col int) int {
 
 func isIdent(r rune) bool {
 	return r == '_' || r == '$' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+// syntaxMessage returns the message of a SyntaxError.
+func syntaxMessage(v sobek.Value) (msg string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	o, isObj := v.(*sobek.Object)
+	if !isObj {
+		return "", false
+	}
+	if n := o.Get("name"); n == nil || n.String() != "SyntaxError" {
+		return "", false
+	}
+	m := o.Get("message")
+	if m == nil {
+		return "", false
+	}
+	return m.String(), true
 }

@@ -170,8 +170,19 @@ func (h *Host) linkError(err error) error {
 	rt := h.Runtime
 	switch x := err.(type) {
 	case *sobek.CompilerSyntaxError:
+		msg := x.Message
+		var pos *srcPos
+		if x.File != nil {
+			// V8's words and place, for the fatal error's source line
+			p := x.File.Position(x.Offset)
+			msg, p.Line, p.Column, _ = stack.SyntaxError(msg, h.sources[p.Filename], 0, 0, p.Line, p.Column)
+			pos = &srcPos{p.Filename, p.Line, p.Column, false}
+		}
 		ctor, _ := sobek.AssertConstructor(rt.Get("SyntaxError"))
-		e, _ := ctor(nil, rt.ToValue(x.Message))
+		e, _ := ctor(nil, rt.ToValue(msg))
+		if pos != nil && h.cjs != nil {
+			h.cjs.syntaxPos[e] = pos
+		}
 		return &jsError{e}
 	case *sobek.CompilerReferenceError:
 		ctor, _ := sobek.AssertConstructor(rt.Get("ReferenceError"))

@@ -576,10 +576,17 @@ func (h *Host) syntaxError(filename, src string, err error, col1Shift int) error
 		if l == 1 {
 			c -= col1Shift
 		}
-		pos = &srcPos{filename, l, c, false}
 		msg = m[3]
+		msg, l, c, _ = stack.SyntaxError(msg, src, 0, 0, l, c) // V8's words and place
+		pos = &srcPos{filename, l, c, false}
+	} else if ce, ok := err.(*sobek.CompilerSyntaxError); ok && ce.File != nil {
+		p := ce.File.Position(ce.Offset)
+		msg, p.Line, p.Column, _ = stack.SyntaxError(msg, src, 0, 0, p.Line, p.Column-col1Shift)
+		pos = &srcPos{filename, p.Line, p.Column, false}
 	}
-	msg = nodeSyntaxMessage(msg)
+	if !strings.HasPrefix(msg, "Unexpected token '") {
+		msg = nodeSyntaxMessage(msg)
+	}
 	ctor, _ := sobek.AssertConstructor(rt.Get("SyntaxError"))
 	e, _ := ctor(nil, rt.ToValue(msg))
 	if pos != nil {

@@ -1,0 +1,3 @@
+let total = 1;
+function f() {}
+var total = 2;
