@@ -113,7 +113,7 @@ func Translate(o *sobek.Object, frames []sobek.StackFrame) {
 	if sv := o.Get("stack"); sv != nil && !sobek.IsUndefined(sv) {
 		s := sv.String()
 		head := name + ": " + msg
-		if i := strings.Index(s, head); i >= 0 && !strings.Contains(s[:i], "\n    at ") && !strings.Contains(s[:i], "\tat ") {
+		if i := strings.Index(s, head); i >= 0 && !strings.Contains(s, name+": "+nm) && !strings.Contains(s[:i], "\n    at ") && !strings.Contains(s[:i], "\tat ") {
 			_ = o.Set("stack", s[:i]+name+": "+nm+s[i+len(head):])
 		}
 	}

@@ -108,7 +108,7 @@ func (h *Host) esmFallback(filename string, err error) bool {
 		return false
 	}
 	src := h.sources[filename]
-	if !esmSyntaxRe.MatchString(src) {
+	if !esmSyntaxRe.MatchString(src) && !esmOnlyError(o) {
 		return false
 	}
 	_ = h.cjs.cache.Delete(filename)
@@ -159,6 +159,7 @@ func (h *Host) uncaughtValue(v sobek.Value) {
 	}
 	var pos *srcPos
 	if o, ok := v.(*sobek.Object); ok && h.isError(v) {
+		esmScopeMessage(o)
 		if s := o.Get("stack"); s != nil {
 			pos = errorPos(s.String())
 		}

@@ -1,0 +1,3 @@
+const exports = 1;
+console.log(typeof require, import.meta.url.startsWith('file://'));
+undefinedThing.x;
