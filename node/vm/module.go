@@ -65,9 +65,11 @@ type vmModule struct {
 	importMeta sobek.Value // main-realm function or nil
 	dynImport  sobek.Value // main-realm function or nil
 
-	source  string
-	attrs   map[string]map[string]string // import attributes by specifier
-	imports [][2]string                  // (specifier, name) of named imports and re-exports
+	source   string
+	attrs    map[string]map[string]string // import attributes by specifier
+	imports  [][2]string                  // (specifier, name) of named imports and re-exports
+	captures bool                         // v10: the last statement's value goes to meta
+	meta     *sobek.Object                // import.meta, once created (module's realm)
 
 	// synthetic modules
 	names     []string
@@ -367,6 +369,19 @@ func (m *module) installModules(natives *sobek.Object) {
 	})
 	_ = natives.Set("experimentalModules", m.h.Options.ExperimentalVMModules)
 	_ = natives.Set("vmAPI", m.h.Options.VMAPI)
+	set("moduleResult", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		if !v.captures || v.meta == nil {
+			return sobek.Undefined()
+		}
+		r := v.meta.Get(completionKey)
+		_ = v.meta.Delete(completionKey)
+		v.captures = false
+		if r == nil {
+			return sobek.Undefined()
+		}
+		return core.Carry(r, v.ctx, m.main)
+	})
 	set("moduleInstantiate", m.moduleInstantiate)
 	set("moduleEvaluate", m.moduleEvaluate)
 	set("moduleNamespace", func(c sobek.FunctionCall) sobek.Value {
@@ -479,7 +494,11 @@ func (m *module) contextModules(c *core.Context) *ctxModules {
 			return
 		}
 		v := p.Value()
-		if v == nil || v.importMeta == nil {
+		if v == nil {
+			return
+		}
+		v.meta = meta
+		if v.importMeta == nil {
 			return
 		}
 		fn, _ := sobek.AssertFunction(v.importMeta)
@@ -626,6 +645,17 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	body, err := parser.ParseFile(nil, opts.Filename, padSource(src, opts), 0, parser.IsModule, parser.WithDisableSourceMaps)
 	if err != nil {
 		panic(m.plainSyntaxError(m.moduleSyntaxError(err, code, opts)))
+	}
+	if m.h.Options.VMAPI == "v10" {
+		// Node v10's evaluate() resolves to the value of the last
+		// statement; sobek does not report a module's completion value, so
+		// a final expression statement stores its value on import.meta
+		if padded, ok := captureCompletion(padSource(src, opts), body); ok {
+			if b2, err := parser.ParseFile(nil, opts.Filename, padded, 0, parser.IsModule, parser.WithDisableSourceMaps); err == nil {
+				body = b2
+				v.captures = true
+			}
+		}
 	}
 	rec, err := sobek.ModuleFromAST(body, func(ref any, spec string) (sobek.ModuleRecord, error) {
 		if _, ok := ref.(*sobek.SourceTextModuleRecord); ok {
@@ -1046,4 +1076,25 @@ func (m *module) plainSyntaxError(v sobek.Value) sobek.Value {
 		}
 	}
 	return v
+}
+
+// completionKey is the import.meta property a v10 module's last
+// expression statement stores its value in.
+const completionKey = "\x00jsvm:completion"
+
+// captureCompletion rewrites a module whose last statement is an
+// expression statement `E` into `import.meta[completionKey] = (E)`.
+func captureCompletion(src string, body *ast.Program) (string, bool) {
+	if len(body.Body) == 0 {
+		return src, false
+	}
+	st, ok := body.Body[len(body.Body)-1].(*ast.ExpressionStatement)
+	if !ok || st.Expression == nil {
+		return src, false
+	}
+	start, end := int(st.Expression.Idx0())-1, int(st.Expression.Idx1())-1
+	if start < 0 || end > len(src) || start >= end {
+		return src, false
+	}
+	return src[:start] + "import.meta[" + strconv.Quote(completionKey) + "] = (" + src[start:end] + ")" + src[end:], true
 }

@@ -45,10 +45,17 @@
     return s;
   }
 
+  // Node v10's statuses: the Go status 'linked' is v10's 'instantiated'
+  // (v10 links with link() and instantiates with instantiate()).
   const v10Status = {
-    unlinked: 'uninstantiated', linking: 'instantiating', linked: 'instantiated',
+    unlinked: 'uninstantiated', linked: 'instantiated',
     evaluating: 'evaluating', evaluated: 'evaluated', errored: 'errored',
   };
+  function linkingStatusOf(s) {
+    if (s.error !== kNoError) return 'errored';
+    if (s.statusOverride) return 'linking';
+    return s.linked ? 'linked' : 'unlinked';
+  }
 
   function rawStatus(s) {
     if (s.error !== kNoError) return 'errored';
@@ -104,15 +111,16 @@
     get namespace() {
       const s = internal(this, 'Module');
       const st = natives.moduleStatus(s.handle);
-      if (st === 'unlinked') throw statusError('must not be unlinked or linking');
+      if (st === 'unlinked') throw statusError(v10 ? 'must not be uninstantiated or instantiating' : 'must not be unlinked or linking');
       const ns = natives.moduleNamespace(s.handle);
       namespaces.set(ns, s.handle);
       return ns;
     }
 
     get status() {
-      const st = rawStatus(internal(this, 'Module'));
-      return v10 ? v10Status[st] : st;
+      const s = internal(this, 'Module');
+      if (v10) return v10Status[natives.moduleStatus(s.handle)];
+      return rawStatus(s);
     }
 
     get error() {
@@ -125,11 +133,17 @@
     async link(linker) {
       const s = internal(this, 'Module');
       validateFunction(linker, 'linker');
+      if (v10) {
+        if (linkingStatusOf(s) !== 'unlinked') throw codedError('Error', 'ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked');
+        await linkModule(this, s, linker);
+        s.linked = true;
+        return;
+      }
       const st = rawStatus(s);
       if (st === 'linked') throw codedError('Error', 'ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked');
       if (st !== 'unlinked') throw statusError('must be unlinked');
       await linkModule(this, s, linker);
-      if (!v10) natives.moduleInstantiate(s.handle);
+      natives.moduleInstantiate(s.handle);
     }
 
     async evaluate(options = {}) {
@@ -144,8 +158,8 @@
       if (st !== 'linked' && st !== 'evaluated' && st !== 'errored') {
         throw statusError(v10 ? 'must be one of instantiated, evaluated, and errored' : 'must be one of linked, evaluated, or errored');
       }
-      const result = await natives.moduleEvaluate(s.handle, timeout, breakOnSigint);
-      if (v10) return { result };
+      await natives.moduleEvaluate(s.handle, timeout, breakOnSigint);
+      if (v10) return { __proto__: null, result: natives.moduleResult(s.handle) };
       return undefined;
     }
 
@@ -190,6 +204,18 @@
       if (ms === undefined) throw notModule();
       if (ms.context !== s.context) {
         throw codedError('Error', 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
+      }
+      if (v10) {
+        const ls = linkingStatusOf(ms);
+        if (ls === 'errored') {
+          throw codedError('Error', 'ERR_VM_MODULE_LINKING_ERRORED', 'Linking has already failed for the provided module');
+        }
+        if (ls === 'unlinked') {
+          await linkModule(m, ms, linker);
+          ms.linked = true;
+        }
+        natives.moduleResolve(s.handle, specifier, ms.handle);
+        return;
       }
       const st = rawStatus(ms);
       if (st === 'errored') {
@@ -289,30 +315,20 @@
   }
 
   if (v10) {
-    // Node v10's API: `url`, instantiate(), linkingStatus, evaluate()
-    // resolving to { result }.
+    // Node v10's API: `url`, instantiate(), linkingStatus.
     Object.defineProperty(Module.prototype, 'url', {
       get() { return internal(this, 'Module').identifier; }, configurable: true,
     });
     Object.defineProperty(Module.prototype, 'linkingStatus', {
-      get() {
-        const s = internal(this, 'Module');
-        if (s.error !== kNoError) return 'errored';
-        if (s.statusOverride) return 'linking';
-        return s.linked ? 'linked' : 'unlinked';
-      },
+      get() { return linkingStatusOf(internal(this, 'Module')); },
       configurable: true,
     });
     Module.prototype.instantiate = function instantiate() {
       const s = internal(this, 'Module');
-      if (!s.linked && !s.synthetic) throw statusError('must be linked');
+      if (linkingStatusOf(s) !== 'linked') {
+        throw codedError('Error', 'ERR_VM_MODULE_NOT_LINKED', 'Module must be linked before it can be instantiated');
+      }
       natives.moduleInstantiate(s.handle);
-    };
-    const link = Module.prototype.link;
-    Module.prototype.link = async function (linker) {
-      const s = internal(this, 'Module');
-      await link.call(this, linker);
-      s.linked = true;
     };
   }
 
@@ -347,5 +363,6 @@
     return r;
   };
 
-  return { classes: { Module, SourceTextModule, SyntheticModule }, dynamicImport };
+  const classes = v10 ? { SourceTextModule } : { Module, SourceTextModule, SyntheticModule };
+  return { classes, dynamicImport };
 })

@@ -3,12 +3,16 @@ package vm_test
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/jsvm-dev/jsvm/node/assert"
 	"github.com/jsvm-dev/jsvm/node/buffer"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
+	"github.com/jsvm-dev/jsvm/node/util"
 	"github.com/jsvm-dev/jsvm/node/vm"
 )
 
@@ -82,5 +86,82 @@ func TestModuleCases(t *testing.T) {
 		if g != wl[i] {
 			t.Errorf("case %s\n got: %s", wl[i], g)
 		}
+	}
+}
+
+// TestModuleSeedExamples runs the vm.Module examples of the specification
+// (testdata/module_seed, recorded with node --experimental-vm-modules) and
+// compares stdout and the exit code.
+func TestModuleSeedExamples(t *testing.T) {
+	files, err := filepath.Glob("testdata/module_seed/*.js")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no examples", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".js")
+		t.Run(name, func(t *testing.T) {
+			golden := "testdata/module_seed/" + name + ".out"
+			if os.Getenv("UPDATE_SNAPSHOTS") != "" {
+				cmd := exec.Command("node", "--experimental-vm-modules", filepath.Base(f))
+				cmd.Dir = "testdata/module_seed"
+				out, _ := cmd.Output()
+				out = append(out, []byte("exit "+strconv.Itoa(cmd.ProcessState.ExitCode())+"\n")...)
+				if err := os.WriteFile(golden, out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reg := host.NewRegistry()
+			reg.Register("buffer", buffer.Load)
+			reg.Register("events", events.Load)
+			reg.Register("vm", vm.Load)
+			reg.Register("assert", assert.Load)
+			reg.Register("util", util.Load)
+			var stdout, stderr strings.Builder
+			h, err := host.New(host.Options{Registry: reg, Stdout: &stdout, Stderr: &stderr, ExperimentalVMModules: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			code := h.RunMain(f)
+			got := stdout.String() + "exit " + strconv.Itoa(code) + "\n"
+			if got != string(want) {
+				t.Errorf("got:\n%s\nwant:\n%s\nstderr:\n%s", got, want, stderr.String())
+			}
+		})
+	}
+}
+
+// TestModuleV10 runs testdata/module_v10 under --vm-api=v10 (Node v10's
+// vm.SourceTextModule). Their expected output is written from the v10.22.1
+// documentation, not recorded: no Node v10 runs here.
+func TestModuleV10(t *testing.T) {
+	files, err := filepath.Glob("testdata/module_v10/*.js")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no cases", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".js")
+		t.Run(name, func(t *testing.T) {
+			want, err := os.ReadFile("testdata/module_v10/" + name + ".out")
+			if err != nil {
+				t.Fatal(err)
+			}
+			reg := host.NewRegistry()
+			reg.Register("vm", vm.Load)
+			reg.Register("util", util.Load)
+			var stdout, stderr strings.Builder
+			h, err := host.New(host.Options{Registry: reg, Stdout: &stdout, Stderr: &stderr, ExperimentalVMModules: true, VMAPI: "v10"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			code := h.RunMain(f)
+			got := stdout.String() + "exit " + strconv.Itoa(code) + "\n"
+			if got != string(want) {
+				t.Errorf("got:\n%s\nwant:\n%s\nstderr:\n%s", got, want, stderr.String())
+			}
+		})
 	}
 }
