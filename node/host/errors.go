@@ -56,11 +56,19 @@ func (h *Host) reportError(err error) {
 				break
 			}
 		}
+		if st := e.Stack(); len(st) > 0 && st[0].SrcName() == "<native>" && (st[0].FuncName() == "require" || strings.Contains(st[0].FuncName(), ".makeRequire.")) {
+			if p := internalSite(e.Value()); p != nil {
+				pos = p // thrown by the loader itself
+			}
+		}
 		h.uncaught(e.Value(), pos, "uncaughtException")
 	case *jsError:
 		var pos *srcPos
 		if o, ok := e.v.(*sobek.Object); ok && h.cjs != nil {
 			pos = h.cjs.syntaxPos[o]
+		}
+		if pos == nil {
+			pos = internalSite(e.v)
 		}
 		h.uncaught(e.v, pos, "uncaughtException")
 	default:
@@ -177,7 +185,9 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 			pos = errorPos(s.String())
 		}
 	}
-	if pos != nil {
+	if hdr, ok := internalSites[pos.fileOrEmpty()]; ok {
+		b.WriteString(hdr) // Node shows its own throw site for these
+	} else if pos != nil {
 		if src, ok := h.sources[pos.file]; ok {
 			lines := strings.Split(src, "\n")
 			if pos.line-1 < len(lines) {
@@ -455,4 +465,49 @@ func syntaxMessage(v sobek.Value) (msg string, ok bool) {
 		return "", false
 	}
 	return m.String(), true
+}
+
+// Errors thrown by Node's module loaders: Node shows the loader's own throw
+// site (in v20.20.2) above them.
+var internalSites = map[string]string{
+	"node:internal/modules/cjs/loader:1210": "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n",
+	"node:internal/modules/esm/resolve:873": "node:internal/modules/esm/resolve:873\n  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), null);\n        ^\n\n",
+	"node:internal/modules/esm/resolve:283": "node:internal/modules/esm/resolve:283\n    throw new ERR_MODULE_NOT_FOUND(\n          ^\n\n",
+}
+
+func (p *srcPos) fileOrEmpty() string {
+	if p == nil {
+		return ""
+	}
+	return p.file
+}
+
+// internalSite returns the loader's throw site for a module-not-found
+// error, or nil.
+func internalSite(v sobek.Value) (pos *srcPos) {
+	defer func() {
+		if recover() != nil {
+			pos = nil
+		}
+	}()
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return nil
+	}
+	code, msg := o.Get("code"), o.Get("message")
+	if code == nil || msg == nil {
+		return nil
+	}
+	site := ""
+	switch c, m := code.String(), msg.String(); {
+	case c == "MODULE_NOT_FOUND" && strings.HasPrefix(m, "Cannot find module "):
+		site = "node:internal/modules/cjs/loader:1210"
+	case c == "ERR_MODULE_NOT_FOUND" && strings.HasPrefix(m, "Cannot find package "):
+		site = "node:internal/modules/esm/resolve:873"
+	case c == "ERR_MODULE_NOT_FOUND" && strings.HasPrefix(m, "Cannot find module "):
+		site = "node:internal/modules/esm/resolve:283"
+	default:
+		return nil
+	}
+	return &srcPos{file: site}
 }

@@ -220,7 +220,11 @@ func (h *Host) esmNotFound(spec, from string) *sobek.Object {
 	if from != "" {
 		msg += " imported from " + from
 	}
-	return nodeerr.New(h.Runtime, "Error", "ERR_MODULE_NOT_FOUND", msg)
+	e := nodeerr.New(h.Runtime, "Error", "ERR_MODULE_NOT_FOUND", msg)
+	if filepath.IsAbs(spec) {
+		_ = e.Set("url", fileURL(spec)) // as Node, for a missing file
+	}
+	return e
 }
 
 // esmResolve is the HostResolveImportedModule of the host.
