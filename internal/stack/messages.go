@@ -35,6 +35,11 @@ func Message(msg, filename string, line, col int) string {
 		of := m[2]
 		if of != "null" {
 			of = "undefined"
+			// sobek says undefined for a null literal too
+			if text, idx, ok := Line(filename, line, col); ok && idx <= len(text) && idx >= 0 &&
+				strings.HasSuffix(strings.TrimRight(text[:idx], ".?"), "null") {
+				of = "null"
+			}
 		}
 		return "Cannot read properties of " + of + " (reading '" + m[1] + "')"
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jsvm-dev/jsvm/node/console"
 	"github.com/jsvm-dev/jsvm/node/host"
+	"github.com/jsvm-dev/jsvm/node/util"
 	"github.com/jsvm-dev/jsvm/node/vm"
 )
 
@@ -23,7 +24,10 @@ var internalFrame = regexp.MustCompile(`(?m)^ +at (?:.* \(node:[^)]*\)|node:\S*|
 // directory and the frames of Node's internals.
 func normalizeErrors(s, dir string) string {
 	s = strings.ReplaceAll(s, dir, "<DIR>")
-	return internalFrame.ReplaceAllString(s, "")
+	// util.inspect opens the error's properties on its last frame line
+	s = strings.ReplaceAll(s, ") {\n", ")\n{OPEN}\n")
+	s = internalFrame.ReplaceAllString(s, "")
+	return strings.ReplaceAll(s, "\n{OPEN}", " {")
 }
 
 // TestErrorDisplay runs testdata/errors/*.js in a host with the vm builtin
@@ -37,13 +41,15 @@ func TestErrorDisplay(t *testing.T) {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.js"))
+	mjs, _ := filepath.Glob(filepath.Join(dir, "*.mjs"))
+	files = append(files, mjs...)
 	if len(files) == 0 {
 		t.Fatal("no scripts")
 	}
 	update := os.Getenv("UPDATE_SNAPSHOTS") != ""
 	for _, f := range files {
 		name := filepath.Base(f)
-		snap := strings.TrimSuffix(f, ".js") + ".node"
+		snap := strings.TrimSuffix(f, filepath.Ext(f)) + ".node"
 		t.Run(name, func(t *testing.T) {
 			if update {
 				cmd := exec.Command("node", f)
@@ -70,6 +76,7 @@ func TestErrorDisplay(t *testing.T) {
 			reg := host.NewRegistry()
 			reg.Register("vm", vm.Load)
 			reg.Register("console", console.Load)
+			reg.Register("util", util.Load) // uncaught errors are shown with util.inspect
 			var out bytes.Buffer
 			h, err := host.New(host.Options{Registry: reg, Stdout: &out, Stderr: &out, Argv: []string{"node", f}})
 			if err != nil {

@@ -1,0 +1,2 @@
+// Node shows its resolver's throw site above a failed import.
+import './no-such-module.mjs';
