@@ -109,7 +109,9 @@ func TestModuleErrorsAndTLA(t *testing.T) {
 		t.Fatal(m.Status(), dep.Status())
 	}
 	missing, _ := c.CompileModule(`import { nope } from "x";`, ModuleOptions{})
-	err = missing.Link(func(string, *Module) (*Module, error) { return c.CompileModule(`export const yes = 1`, ModuleOptions{}) })
+	err = missing.Link(func(string, *Module) (*Module, error) {
+		return c.CompileModule(`export const yes = 1`, ModuleOptions{})
+	})
 	if se, ok := err.(*SyntaxError); !ok || se.Message != "The requested module 'x' does not provide an export named 'nope'" {
 		t.Fatal(err)
 	}
