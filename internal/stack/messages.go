@@ -24,6 +24,23 @@ var (
 // position of filename (1-based, as sobek reports it; line 0 when
 // unknown), or msg itself.
 func Message(msg, filename string, line, col int) string {
+	return message(msg, filename, line, col, false)
+}
+
+// fixedWords are sobek messages whose V8 words need no context.
+var fixedWords = map[string]string{
+	"No initial value": "Reduce of empty array with no initial value",
+	"Malformed URI":    "URI malformed",
+	"toFixed() precision must be between 0 and 100": "toFixed() digits argument must be between 0 and 100",
+}
+
+// message is Message; inNative says the error was raised inside a builtin
+// (the position is then the builtin's call site, not the failing
+// expression, so no words are taken from the source there).
+func message(msg, filename string, line, col int, inNative bool) string {
+	if w, ok := fixedWords[msg]; ok {
+		return w
+	}
 	if m := proxySetRe.FindStringSubmatch(msg); m != nil {
 		// a write the contextified global refused: a read-only property
 		return "Cannot assign to read only property '" + m[1] + "' of object '[object Object]'"
@@ -36,12 +53,32 @@ func Message(msg, filename string, line, col int) string {
 		if of != "null" {
 			of = "undefined"
 			// sobek says undefined for a null literal too
-			if text, idx, ok := Line(filename, line, col); ok && idx <= len(text) && idx >= 0 &&
-				strings.HasSuffix(strings.TrimRight(text[:idx], ".?"), "null") {
+			if text, _, ok := Line(filename, line, col); ok &&
+				(strings.Contains(text, "null."+m[1]) || strings.Contains(text, "null?."+m[1])) {
 				of = "null"
 			}
 		}
 		return "Cannot read properties of " + of + " (reading '" + m[1] + "')"
+	}
+	if inNative {
+		return msg
+	}
+	switch msg {
+	case "Class constructor cannot be invoked without 'new'":
+		if callee := Callee(filename, line, col); callee != "" {
+			return "Class constructor " + callee[strings.LastIndexByte(callee, '.')+1:] + " cannot be invoked without 'new'"
+		}
+		return msg
+	case "Cannot access a variable before initialization":
+		if text, idx, ok := Line(filename, line, col); ok && idx >= 0 && idx < len(text) && isIdentByte(text[idx]) {
+			return "Cannot access '" + text[idx:idx+tokenWidth(text, idx)] + "' before initialization"
+		}
+		return msg
+	case "Value is not a constructor":
+		if callee := Callee(filename, line, col); callee != "" {
+			return callee + " is not a constructor"
+		}
+		return msg
 	}
 	if m := noMemberRe.FindStringSubmatch(msg); m != nil {
 		if callee := Callee(filename, line, col); callee != "" {
@@ -71,6 +108,13 @@ func Message(msg, filename string, line, col int) string {
 			return msg
 		}
 		if idx >= 0 && idx < len(text) && strings.HasPrefix(text[idx:], "new") {
+			if builtinCtors[callee] {
+				// the builtin's own argument check failed, not the new
+				if callee == "Promise" {
+					return "Promise resolver " + strings.TrimPrefix(msg, "Value is not an object: ") + " is not a function"
+				}
+				return msg
+			}
 			return callee + " is not a constructor"
 		}
 		return callee + " is not a function"
@@ -95,6 +139,7 @@ func Translate(o *sobek.Object, frames []sobek.StackFrame) {
 	}
 	msg := mv.String()
 	file, line, col := "", 0, 0
+	inNative := len(frames) > 0 && frames[0].SrcName() == "<native>"
 	for _, f := range frames {
 		if f.SrcName() == "<native>" {
 			continue
@@ -103,16 +148,13 @@ func Translate(o *sobek.Object, frames []sobek.StackFrame) {
 		file, line, col = p.Filename, p.Line, p.Column
 		break
 	}
-	nm := Message(msg, file, line, col)
+	nm := message(msg, file, line, col, inNative)
 	if nm == msg {
 		return
 	}
 	name := "Error"
 	if nv := o.Get("name"); nv != nil && !sobek.IsUndefined(nv) {
 		name = nv.String()
-	}
-	if name != "TypeError" {
-		return
 	}
 	_ = o.Set("message", nm)
 	if sv := o.Get("stack"); sv != nil && !sobek.IsUndefined(sv) {
@@ -139,4 +181,15 @@ func assignedProp(text string, i int) string {
 		return text[i:e]
 	}
 	return ""
+}
+
+// builtinCtors are global constructors whose own argument checks sobek
+// words as "Value is not an object".
+var builtinCtors = map[string]bool{
+	"Promise": true, "Proxy": true, "Map": true, "Set": true, "WeakMap": true, "WeakSet": true,
+	"WeakRef": true, "FinalizationRegistry": true, "Object": true, "Function": true, "Array": true,
+	"Date": true, "RegExp": true, "Error": true, "ArrayBuffer": true, "DataView": true,
+	"SharedArrayBuffer": true, "Uint8Array": true, "Int8Array": true, "Uint16Array": true,
+	"Int16Array": true, "Uint32Array": true, "Int32Array": true, "Float32Array": true,
+	"Float64Array": true, "BigInt64Array": true, "BigUint64Array": true, "Uint8ClampedArray": true,
 }

@@ -233,6 +233,38 @@ func CalleeAt(text string, i int) string {
 			return ""
 		}
 	}
+	if end > 0 && text[end-1] == ']' {
+		// o["name"]( reads as o.name in V8's messages
+		open := strings.LastIndexByte(text[:end-1], '[')
+		if open > 0 {
+			lit := text[open+1 : end-1]
+			if len(lit) >= 2 && (lit[0] == '"' || lit[0] == '\'') && lit[len(lit)-1] == lit[0] && isName(lit[1:len(lit)-1]) {
+				if obj := chainEndingAt(text, open); obj != "" {
+					return obj + "." + lit[1:len(lit)-1]
+				}
+			}
+		}
+		return ""
+	}
+	return chainEndingAt(text, end)
+}
+
+// isName reports whether s is a plain identifier.
+func isName(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isIdentByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// chainEndingAt returns the member chain (a.b.c) that ends right before
+// end, or "".
+func chainEndingAt(text string, end int) string {
 	if end == 0 || !isIdentByte(text[end-1]) {
 		return ""
 	}

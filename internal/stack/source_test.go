@@ -25,7 +25,7 @@ func TestColumnsAndMessages(t *testing.T) {
 		{"F.call(null);", 7, 3, "", ""},
 		{"o\n", 1, 1, "", ""},
 		{"(F)();", 4, 4, "", ""},
-		{"o.a[\"bar\"](1);", 11, 11, "Object has no member 'bar'", "Object has no member 'bar'"},
+		{"o.a[\"bar\"](1);", 11, 11, "Object has no member 'bar'", "o.a.bar is not a function"},
 		{"function g(){ return missing.x }", 22, 15, "missing is not defined", "missing is not defined"},
 		{"function g(){ return new Error('y') }", 22, 22, "", ""},
 		{`"use strict"; x = 0`, 15, 15, "'set' on proxy: trap returned falsish for property 'x'", "Cannot assign to read only property 'x' of object '[object Object]'"},
