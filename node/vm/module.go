@@ -59,6 +59,7 @@ type vmModule struct {
 	resolved map[string]*vmModule
 
 	status modStatus
+	async  bool        // evaluating, waiting on top-level await
 	err    sobek.Value // main realm, when errored
 	rawErr any         // the error sobek saw, to recognise it at the root
 
@@ -128,8 +129,11 @@ func (i *stInstance) ExecuteModule(rt *sobek.Runtime, res, rej func(any) error) 
 	v.status = modEvaluating
 	if res != nil {
 		_, err := i.CyclicModuleInstance.ExecuteModule(rt,
-			func(x any) error { v.status = modEvaluated; return res(x) },
-			func(x any) error { v.fail(x); return rej(x) })
+			func(x any) error { v.status, v.async = modEvaluated, false; return res(x) },
+			func(x any) error { v.async = false; v.fail(x); return rej(x) })
+		if v.status == modEvaluating {
+			v.async = true // V8 reports a module awaiting as evaluated
+		}
 		return nil, err
 	}
 	_, err := i.CyclicModuleInstance.ExecuteModule(rt, nil, nil)
@@ -334,7 +338,11 @@ func (m *module) installModules(natives *sobek.Object) {
 	set("moduleCreateSource", m.moduleCreateSource)
 	set("moduleCreateSynthetic", m.moduleCreateSynthetic)
 	set("moduleStatus", func(c sobek.FunctionCall) sobek.Value {
-		return rt.ToValue(modStatusNames[m.handle(c.Argument(0)).status])
+		v := m.handle(c.Argument(0))
+		if v.status == modEvaluating && v.async {
+			return rt.ToValue("evaluated")
+		}
+		return rt.ToValue(modStatusNames[v.status])
 	})
 	set("moduleError", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))

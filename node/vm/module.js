@@ -36,6 +36,7 @@
   const namespaces = new WeakMap(); // namespace object -> handle
   const contextIds = new WeakMap(); // context -> next module index
   let globalModuleId = 0;
+  let warned = false;
 
   function internal(self, className) {
     const s = self !== null && (typeof self === 'object' || typeof self === 'function') ? states.get(self) : undefined;
@@ -65,6 +66,12 @@
 
   class Module {
     constructor(options) {
+      if (!warned) {
+        warned = true;
+        if (typeof process === 'object' && process !== null && typeof process.emitWarning === 'function') {
+          process.emitWarning('VM Modules is an experimental feature and might change at any time', 'ExperimentalWarning');
+        }
+      }
       if (new.target === Module) throw new TypeError('Module is not a constructor');
       const { context, sourceText, syntheticExportNames, syntheticEvaluationSteps } = options;
       if (context !== undefined) {

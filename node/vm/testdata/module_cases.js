@@ -75,4 +75,9 @@ module.exports = [
   `const c = vm.createContext({}); const dep = new vm.SourceTextModule('export const a = 3', { context: c }); await dep.link(() => {}); await dep.evaluate(); const s = new vm.Script('import("y").then((ns) => ns.a * 2)', { importModuleDynamically() { return dep; } }); return await s.runInContext(c)`,
   `const dep = new vm.SyntheticModule(['z'], function () { this.setExport('z', 9); }); await dep.link(() => {}); await dep.evaluate(); let fn; fn = vm.compileFunction('return import("q")', [], { importModuleDynamically(s, r) { return r === fn ? dep : null; } }); return (await fn()).z`,
   `const bad = new vm.SourceTextModule('throw new Error("imp")'); await bad.link(() => {}); await bad.evaluate().catch(() => {}); const s = new vm.Script('import("b")', { importModuleDynamically() { return bad; } }); try { await s.runInThisContext(); } catch (e) { return e.message; }`,
+  // statuses while awaiting, evaluate() twice
+  `const m = new vm.SourceTextModule('await null; export const z = 1'); await m.link(() => {}); const p1 = m.evaluate(); const s = m.status; const p2 = m.evaluate(); await p1; await p2; return [s, m.status, m.namespace.z]`,
+  `const c = vm.createContext({}); const m = new vm.SourceTextModule('export const z = await Promise.resolve(3)', { context: c }); await m.link(() => {}); const p = m.evaluate(); const s = m.status; await p; return [s, m.status, m.namespace.z]`,
+  `const a = new vm.SourceTextModule('export let x = 1; export function inc() { x++; }'); const b = new vm.SourceTextModule('import { x, inc } from "a"; inc(); export default x;'); await b.link(() => a); await b.evaluate(); return [b.namespace.default, a.namespace.x, b.dependencySpecifiers]`,
+  `const m = new vm.SourceTextModule('export default 1', { identifier: 'file:///x.mjs' }); return [m.identifier, m instanceof vm.Module, Object.prototype.toString.call(m)]`,
 ];
