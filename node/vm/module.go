@@ -68,6 +68,7 @@ type vmModule struct {
 
 	source   string
 	attrs    map[string]map[string]string // import attributes by specifier
+	dynAttrs map[string]map[string]string // those of import() calls
 	imports  [][2]string                  // (specifier, name) of named imports and re-exports
 	captures bool                         // v10: the last statement's value goes to meta
 	meta     *sobek.Object                // import.meta, once created (module's realm)
@@ -88,8 +89,9 @@ type ctxModules struct {
 
 // dynInfo is the importModuleDynamically of a script or function.
 type dynInfo struct {
-	fn   sobek.Value // main-realm function or nil
-	wrap sobek.Value // the vm.Script, or the function
+	fn    sobek.Value // main-realm function or nil
+	wrap  sobek.Value // the vm.Script, or the function
+	attrs map[string]map[string]string
 }
 
 // modState is the module state of one loaded vm builtin.
@@ -414,6 +416,29 @@ func (m *module) installModules(natives *sobek.Object) {
 		return m.bytesValue(codecache.Encode(engineTag(), key, nil))
 	})
 	set("setImportModuleDynamically", m.setImportModuleDynamically)
+	set("stripImportAttributes", func(c sobek.FunctionCall) sobek.Value {
+		code := c.Argument(0).String()
+		out, attrs := stripDynamicImportAttributes(code)
+		if attrs == nil {
+			return sobek.Undefined()
+		}
+		return rt.NewArray(out, m.attrsValue(attrs))
+	})
+	set("setImportAttributes", func(c sobek.FunctionCall) sobek.Value {
+		s, ok := c.Argument(0).Export().(*script)
+		if !ok {
+			return sobek.Undefined()
+		}
+		var attrs map[string]map[string]string
+		_ = rt.ExportTo(c.Argument(1), &attrs)
+		info := m.mods.programs[s.s.Program]
+		if info == nil {
+			info = &dynInfo{}
+			m.mods.programs[s.s.Program] = info
+		}
+		info.attrs = attrs
+		return sobek.Undefined()
+	})
 	set("runPush", func(c sobek.FunctionCall) sobek.Value {
 		var info *dynInfo
 		if h := c.Argument(0); !sobek.IsUndefined(h) {
@@ -537,7 +562,7 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 	case *sobek.SourceTextModuleRecord:
 		if p, ok := m.contextModules(c).byRecord[r]; ok {
 			if v := p.Value(); v != nil {
-				info, found = &dynInfo{fn: v.dynImport, wrap: v.obj}, true
+				info, found = &dynInfo{fn: v.dynImport, wrap: v.obj, attrs: v.dynAttrs}, true
 			}
 		}
 	case *sobek.Program:
@@ -577,7 +602,12 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 	if wrap == nil {
 		wrap = sobek.Undefined()
 	}
-	res, err := m.mods.helper(sobek.Undefined(), info.fn, core.Carry(specifier, c, m.main), wrap)
+	attrs := m.rt.NewObject()
+	_ = attrs.SetPrototype(nil)
+	for k, x := range info.attrs[specifier.String()] {
+		_ = attrs.Set(k, x)
+	}
+	res, err := m.mods.helper(sobek.Undefined(), info.fn, core.Carry(specifier, c, m.main), wrap, attrs)
 	if err != nil {
 		var ex *sobek.Exception
 		if errors.As(err, &ex) {
@@ -618,7 +648,12 @@ func (m *module) setImportModuleDynamically(c sobek.FunctionCall) sobek.Value {
 	if !ok {
 		return sobek.Undefined()
 	}
-	m.mods.programs[s.s.Program] = &dynInfo{fn: c.Argument(1), wrap: c.Argument(2)}
+	info := m.mods.programs[s.s.Program]
+	if info == nil {
+		info = &dynInfo{}
+		m.mods.programs[s.s.Program] = info
+	}
+	info.fn, info.wrap = c.Argument(1), c.Argument(2)
 	return sobek.Undefined()
 }
 
@@ -650,6 +685,7 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	}
 	src, attrs := stripImportAttributes(code)
 	v.attrs = attrs
+	src, v.dynAttrs = stripDynamicImportAttributes(src)
 	body, err := parser.ParseFile(nil, opts.Filename, padSource(src, opts), 0, parser.IsModule, parser.WithDisableSourceMaps)
 	if err != nil {
 		panic(m.plainSyntaxError(m.moduleSyntaxError(err, code, opts)))
@@ -1105,4 +1141,93 @@ func captureCompletion(src string, body *ast.Program) (string, bool) {
 		return src, false
 	}
 	return src[:start] + "import.meta[" + strconv.Quote(completionKey) + "] = (" + src[start:end] + ")" + src[end:], true
+}
+
+var dynImportRe = regexp.MustCompile(`\bimport\s*\(\s*("[^"\n]*"|'[^'\n]*')\s*,`)
+var attrsClauseRe = regexp.MustCompile(`(?:assert|with)\s*:\s*\{([^{}]*)\}`)
+
+// stripDynamicImportAttributes blanks out the second argument of
+// `import("literal", { assert: {...} })` calls, which sobek's parser
+// rejects, keeping every position; it returns the attributes by
+// specifier, for importModuleDynamically's third argument.
+func stripDynamicImportAttributes(src string) (string, map[string]map[string]string) {
+	if !strings.Contains(src, "import") {
+		return src, nil
+	}
+	locs := dynImportRe.FindAllStringSubmatchIndex(src, -1)
+	if locs == nil {
+		return src, nil
+	}
+	b := []byte(src)
+	attrs := map[string]map[string]string{}
+	for _, l := range locs {
+		comma := l[1] - 1
+		i := comma + 1
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+			i++
+		}
+		if i >= len(b) || b[i] != '{' {
+			continue
+		}
+		depth, j := 0, i
+		for ; j < len(b); j++ {
+			c := b[j]
+			if c == '"' || c == '\'' {
+				k := j + 1
+				for k < len(b) && b[k] != c && b[k] != '\n' {
+					k++
+				}
+				j = k
+				continue
+			}
+			if c == '{' {
+				depth++
+			} else if c == '}' {
+				depth--
+				if depth == 0 {
+					break
+				}
+			}
+		}
+		if j >= len(b) {
+			continue
+		}
+		end := j + 1
+		k := end
+		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\n' || b[k] == '\r' || b[k] == ',') {
+			k++
+		}
+		if k >= len(b) || b[k] != ')' {
+			continue
+		}
+		spec := src[l[2]+1 : l[3]-1]
+		a := map[string]string{}
+		if m := attrsClauseRe.FindStringSubmatch(src[i:end]); m != nil {
+			for _, p := range attrPairRe.FindAllStringSubmatch(m[1], -1) {
+				a[strings.Trim(p[1], `"'`)] = p[2][1 : len(p[2])-1]
+			}
+		}
+		attrs[spec] = a
+		for x := comma; x < k; x++ {
+			if b[x] != '\n' && b[x] != '\r' {
+				b[x] = ' '
+			}
+		}
+	}
+	if len(attrs) == 0 {
+		return src, nil
+	}
+	return string(b), attrs
+}
+
+func (m *module) attrsValue(attrs map[string]map[string]string) sobek.Value {
+	o := m.rt.NewObject()
+	for spec, a := range attrs {
+		x := m.rt.NewObject()
+		for k, v := range a {
+			_ = x.Set(k, v)
+		}
+		_ = o.Set(spec, x)
+	}
+	return o
 }

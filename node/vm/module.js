@@ -342,8 +342,8 @@
   // import() from vm code: the importModuleDynamically of the script or
   // module, whose result must be a vm.Module or a namespace; resolves to
   // the module's handle.
-  async function dynamicImport(fn, specifier, wrap) {
-    const m = await fn(specifier, wrap, { __proto__: null });
+  async function dynamicImport(fn, specifier, wrap, attributes) {
+    const m = await fn(specifier, wrap, attributes);
     if (m !== null && typeof m === 'object' && namespaces.has(m)) return namespaces.get(m);
     const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
     if (ms === undefined) throw notModule();
@@ -363,6 +363,19 @@
       natives.runPop();
     }
   };
+  // sobek does not parse import()'s second argument: literal import
+  // attributes are taken out before compiling and handed to the callback
+  for (const name of ['compile', 'compileCached']) {
+    const compile = natives[name];
+    if (typeof compile !== 'function') continue;
+    natives[name] = function (code, ...rest) {
+      const stripped = typeof code === 'string' && code.includes('import') ? natives.stripImportAttributes(code) : undefined;
+      if (stripped === undefined) return compile(code, ...rest);
+      const r = compile(stripped[0], ...rest);
+      natives.setImportAttributes(name === 'compile' ? r : r[0], stripped[1]);
+      return r;
+    };
+  }
   const makeContext = natives.makeContext;
   natives.makeContext = function (contextObject, ...rest) {
     const r = makeContext(contextObject, ...rest);
