@@ -959,6 +959,15 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		sig = &moduleTimeout{ms: timeout}
 		wd = m.h.Isolate.NewWatchdog(time.Duration(timeout)*time.Millisecond, sig)
 	}
+	var intr *sigintSignal
+	if c.Argument(2).ToBoolean() {
+		if wd == nil {
+			wd = m.h.Isolate.NewWatchdog(0, nil)
+		}
+		intr = &sigintSignal{}
+		w := wd
+		defer m.h.WatchSIGINT(func() { w.Fire(intr) })()
+	}
 	var ip *sobek.Promise
 	var derived sobek.Value // main context: the promise returned
 	var interrupted bool
@@ -1034,6 +1043,10 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 			}
 			e := nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_TIMEOUT",
 				"Script execution timed out after "+strconv.FormatInt(timeout, 10)+"ms")
+			if fired == any(intr) && intr != nil {
+				e = nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+					"Script execution was interrupted by `SIGINT`")
+			}
 			v.graph(func(x *vmModule) {
 				if x.status != modEvaluated && x.status != modErrored {
 					x.status, x.err = modErrored, e
