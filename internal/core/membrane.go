@@ -222,6 +222,7 @@ func crossInto(home, here *Context, fn func()) {
 	ex := home.rt.Try(fn)
 	iso.pop()
 	if ex != nil {
+		callerFrames(ex.Value(), home, here)
 		panic(Carry(ex.Value(), home, here))
 	}
 }

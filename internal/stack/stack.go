@@ -90,7 +90,7 @@ func location(f string) (file string, line, col int, ok bool) {
 // embedder's native callbacks.
 func hostNative(body string) bool {
 	name, ok := strings.CutSuffix(body, " (native)")
-	return ok && goSymbol(name)
+	return ok && (goSymbol(name) || name == "proxy")
 }
 
 func goSymbol(name string) bool {
@@ -160,7 +160,7 @@ func Frames(frames []sobek.StackFrame) string {
 		pos := f.Position()
 		name := f.FuncName()
 		if f.SrcName() == "<native>" {
-			if goSymbol(name) {
+			if goSymbol(name) || name == "proxy" { // the embedder's and the membrane's
 				continue
 			}
 			lines = append(lines, "    at "+name+" (<anonymous>)")

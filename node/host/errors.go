@@ -56,6 +56,11 @@ func (h *Host) reportError(err error) {
 				break
 			}
 		}
+		if o, ok := e.Value().(*sobek.Object); ok && pos != nil {
+			if p := crossedThrowSite(o, pos); p != nil {
+				pos = p // thrown in another context, rethrown here by the membrane
+			}
+		}
 		if st := e.Stack(); len(st) > 0 && st[0].SrcName() == "<native>" && (st[0].FuncName() == "require" || strings.Contains(st[0].FuncName(), ".makeRequire.")) {
 			if p := internalSite(e.Value()); p != nil {
 				pos = p // thrown by the loader itself
@@ -185,10 +190,21 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 			pos = errorPos(s.String())
 		}
 	}
+	if isErr && decorated(val) {
+		pos = nil // its stack already shows the source line (vm's displayErrors)
+	}
 	if hdr, ok := internalSites[pos.fileOrEmpty()]; ok {
 		b.WriteString(hdr) // Node shows its own throw site for these
 	} else if pos != nil {
-		if src, ok := h.sources[pos.file]; ok {
+		src, ok := h.sources[pos.file]
+		if !ok {
+			// code compiled by vm: its line from the source registry
+			if text, idx, found := stack.Line(pos.file, pos.line, pos.col); found {
+				src, ok = strings.Repeat("\n", pos.line-1)+text, true
+				pos = &srcPos{pos.file, pos.line, idx + 1, pos.thrown}
+			}
+		}
+		if ok {
 			lines := strings.Split(src, "\n")
 			if pos.line-1 < len(lines) {
 				line := strings.TrimRight(lines[pos.line-1], "\r")
@@ -510,4 +526,62 @@ func internalSite(v sobek.Value) (pos *srcPos) {
 		return nil
 	}
 	return &srcPos{file: site}
+}
+
+// crossedThrowSite finds where an error crossing contexts was thrown: the
+// membrane rethrows it at the call into the other context (pos), which its
+// completed stack lists below the frames of the other context.
+func crossedThrowSite(o *sobek.Object, pos *srcPos) (site *srcPos) {
+	defer func() {
+		if recover() != nil {
+			site = nil
+		}
+	}()
+	sv := o.Get("stack")
+	if sv == nil {
+		return nil
+	}
+	s, ok := sv.Export().(string)
+	if !ok {
+		return nil
+	}
+	s = stack.V8(s)
+	at := ":" + strconv.Itoa(pos.line) + ":" + strconv.Itoa(stack.Column(pos.file, pos.line, pos.col)) + ")"
+	var first *srcPos
+	for i, line := range strings.Split(s, "\n") {
+		if i == 0 || !strings.HasPrefix(line, "    at ") {
+			continue
+		}
+		if strings.HasSuffix(line, " ("+pos.file+at) || line == "    at "+pos.file+at[:len(at)-1] {
+			if first != nil && first.file != pos.file {
+				return first
+			}
+			return nil
+		}
+		if first == nil {
+			if p := errorPos("x\n" + line); p != nil {
+				p.thrown = true
+				first = p
+			}
+		}
+	}
+	return nil
+}
+
+var arrowHeadRe = regexp.MustCompile(`^[^\n]*:\d+\n[^\n]*\n[ \t]*\^*\n\n`)
+
+// decorated reports whether an error's stack starts with the source line
+// and caret (as vm decorates errors leaving a run).
+func decorated(v sobek.Value) (yes bool) {
+	defer func() {
+		if recover() != nil {
+			yes = false
+		}
+	}()
+	sv := v.(*sobek.Object).Get("stack")
+	if sv == nil {
+		return false
+	}
+	s, _ := sv.Export().(string)
+	return arrowHeadRe.MatchString(s)
 }
