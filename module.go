@@ -3,6 +3,7 @@ package jsvm
 import (
 	"context"
 	"errors"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -96,9 +97,11 @@ type goModules struct {
 	byRecord map[*sobek.SourceTextModuleRecord]weak.Pointer[Module]
 }
 
+// goModulesOf holds the module state of each context of the Go API; the
+// keys are weak so that the table does not keep contexts alive.
 var (
 	goModulesMu sync.Mutex
-	goModulesOf = map[*core.Context]*goModules{}
+	goModulesOf = map[weak.Pointer[core.Context]]*goModules{}
 )
 
 // modules returns c's module state, installing import() and import.meta
@@ -106,11 +109,17 @@ var (
 func (c *Context) modules() *goModules {
 	goModulesMu.Lock()
 	defer goModulesMu.Unlock()
-	if s := goModulesOf[c.c]; s != nil {
+	key := weak.Make(c.c)
+	if s := goModulesOf[key]; s != nil {
 		return s
 	}
 	s := &goModules{byRecord: map[*sobek.SourceTextModuleRecord]weak.Pointer[Module]{}}
-	goModulesOf[c.c] = s
+	goModulesOf[key] = s
+	runtime.AddCleanup(c.c, func(k weak.Pointer[core.Context]) {
+		goModulesMu.Lock()
+		delete(goModulesOf, k)
+		goModulesMu.Unlock()
+	}, key)
 	rt := c.c.Runtime()
 	rt.SetFinalImportMeta(func(meta *sobek.Object, rec sobek.ModuleRecord) {
 		m := s.moduleOf(rec)
@@ -125,7 +134,9 @@ func (c *Context) modules() *goModules {
 		}
 		m := s.moduleOf(referrer)
 		if m == nil || m.opts.ImportModuleDynamically == nil {
-			finish(nil, c.c.Runtime().NewTypeError("A dynamic import callback was not specified."))
+			e := c.c.Runtime().NewTypeError("A dynamic import callback was not specified.")
+			_ = e.Set("code", "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING")
+			finish(nil, e)
 			return
 		}
 		dep, err := m.opts.ImportModuleDynamically(specifier.String(), m)
