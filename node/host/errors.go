@@ -61,6 +61,9 @@ func (h *Host) reportError(err error) {
 				pos = p // thrown in another context, rethrown here by the membrane
 			}
 		}
+		if p := vmSite(e.Value()); p != nil {
+			pos = p
+		}
 		if st := e.Stack(); len(st) > 0 && st[0].SrcName() == "<native>" && (st[0].FuncName() == "require" || strings.Contains(st[0].FuncName(), ".makeRequire.")) {
 			if p := internalSite(e.Value()); p != nil {
 				pos = p // thrown by the loader itself
@@ -488,6 +491,8 @@ func syntaxMessage(v sobek.Value) (msg string, ok bool) {
 var internalSites = map[string]string{
 	"node:internal/modules/cjs/loader:1210": "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n",
 	"node:internal/modules/esm/resolve:873": "node:internal/modules/esm/resolve:873\n  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), null);\n        ^\n\n",
+	"node:vm:137":                           "node:vm:137\n    return ReflectApply(super.runInContext, this, args);\n           ^\n\n",
+	"node:vm:149":                           "node:vm:149\n    return ReflectApply(super.runInContext, this, args);\n           ^\n\n",
 	"node:internal/modules/esm/resolve:283": "node:internal/modules/esm/resolve:283\n    throw new ERR_MODULE_NOT_FOUND(\n          ^\n\n",
 }
 
@@ -584,4 +589,34 @@ func decorated(v sobek.Value) (yes bool) {
 	}
 	s, _ := sv.Export().(string)
 	return arrowHeadRe.MatchString(s)
+}
+
+// vmSite is the throw site Node shows for a vm run that timed out: its
+// Script.runInThisContext or Script.runInContext.
+func vmSite(v sobek.Value) (pos *srcPos) {
+	defer func() {
+		if recover() != nil {
+			pos = nil
+		}
+	}()
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return nil
+	}
+	if c := o.Get("code"); c == nil || c.String() != "ERR_SCRIPT_EXECUTION_TIMEOUT" {
+		return nil
+	}
+	st := o.Get("stack")
+	if st == nil {
+		return nil
+	}
+	for _, line := range strings.Split(st.String(), "\n") {
+		if i := strings.Index(line, " (node:vm:"); i >= 0 {
+			if strings.HasSuffix(line[:i], "runInThisContext") {
+				return &srcPos{file: "node:vm:137"}
+			}
+			return &srcPos{file: "node:vm:149"}
+		}
+	}
+	return nil
 }
