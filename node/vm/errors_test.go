@@ -20,12 +20,14 @@ import (
 // node:vm) and the host's equivalents, which differ by design.
 var internalFrame = regexp.MustCompile(`(?m)^ +at (?:.* \(node:[^)]*\)|node:\S*|runMicrotasks \(<anonymous>\))\n`)
 
+var frameOpen = regexp.MustCompile(`(?m)^( +at .*) \{$`)
+
 // normalizeErrors keeps everything of an error display but the testdata
 // directory and the frames of Node's internals.
 func normalizeErrors(s, dir string) string {
 	s = strings.ReplaceAll(s, dir, "<DIR>")
 	// util.inspect opens the error's properties on its last frame line
-	s = strings.ReplaceAll(s, ") {\n", ")\n{OPEN}\n")
+	s = frameOpen.ReplaceAllString(s, "$1\n{OPEN}")
 	s = internalFrame.ReplaceAllString(s, "")
 	return strings.ReplaceAll(s, "\n{OPEN}", " {")
 }
