@@ -85,6 +85,7 @@ type vmModule struct {
 // context's runtime and the records compiled for it.
 type ctxModules struct {
 	byRecord map[*sobek.SourceTextModuleRecord]weak.Pointer[vmModule]
+	swept    int // len(byRecord) after the last sweep
 }
 
 // dynInfo is the importModuleDynamically of a script or function.
@@ -97,10 +98,12 @@ type dynInfo struct {
 // modState is the module state of one loaded vm builtin.
 type modState struct {
 	ctxs     map[*core.Context]*ctxModules
-	programs map[*sobek.Program]*dynInfo // scripts and functions with importModuleDynamically
-	runStack []*dynInfo                  // scripts being run (import() at their top level)
-	helper   sobek.Callable              // module.js's dynamicImport(fn, specifier, wrap)
-	isModule sobek.Callable              // module.js's handle lookup for import() results
+	programs map[*sobek.Program]weak.Pointer[dynInfo] // scripts and functions with importModuleDynamically
+	fnInfos  []*dynInfo                               // those of compiled functions (kept)
+	swept    int                                      // len(programs) after the last sweep
+	runStack []*dynInfo                               // scripts being run (import() at their top level)
+	helper   sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
+	isModule sobek.Callable                           // module.js's handle lookup for import() results
 }
 
 // stRecord is a source text module record of a vm.SourceTextModule.
@@ -332,7 +335,7 @@ func (m *module) moduleOf(r *sobek.SourceTextModuleRecord) *vmModule {
 // module.js's exports (the classes), installed on vm's exports by vm.js
 // when the host enables them.
 func (m *module) installModules(natives *sobek.Object) {
-	m.mods = &modState{ctxs: make(map[*core.Context]*ctxModules), programs: make(map[*sobek.Program]*dynInfo)}
+	m.mods = &modState{ctxs: make(map[*core.Context]*ctxModules), programs: make(map[*sobek.Program]weak.Pointer[dynInfo])}
 	rt := m.rt
 	set := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
 		_ = natives.Set(name, fn)
@@ -431,19 +434,14 @@ func (m *module) installModules(natives *sobek.Object) {
 		}
 		var attrs map[string]map[string]string
 		_ = rt.ExportTo(c.Argument(1), &attrs)
-		info := m.mods.programs[s.s.Program]
-		if info == nil {
-			info = &dynInfo{}
-			m.mods.programs[s.s.Program] = info
-		}
-		info.attrs = attrs
+		m.scriptInfo(s).attrs = attrs
 		return sobek.Undefined()
 	})
 	set("runPush", func(c sobek.FunctionCall) sobek.Value {
 		var info *dynInfo
 		if h := c.Argument(0); !sobek.IsUndefined(h) {
 			if s, ok := h.Export().(*script); ok {
-				info = m.mods.programs[s.s.Program]
+				info = s.dyn
 			}
 		}
 		m.mods.runStack = append(m.mods.runStack, info)
@@ -566,7 +564,10 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 			}
 		}
 	case *sobek.Program:
-		info, found = m.mods.programs[r]
+		if p, ok := m.mods.programs[r]; ok {
+			info = p.Value()
+			found = info != nil
+		}
 	}
 	if !found && len(m.mods.runStack) > 0 {
 		info, found = m.mods.runStack[len(m.mods.runStack)-1], true
@@ -648,11 +649,7 @@ func (m *module) setImportModuleDynamically(c sobek.FunctionCall) sobek.Value {
 	if !ok {
 		return sobek.Undefined()
 	}
-	info := m.mods.programs[s.s.Program]
-	if info == nil {
-		info = &dynInfo{}
-		m.mods.programs[s.s.Program] = info
-	}
+	info := m.scriptInfo(s)
 	info.fn, info.wrap = c.Argument(1), c.Argument(2)
 	return sobek.Undefined()
 }
@@ -720,7 +717,17 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 			v.specs = append(v.specs, sp)
 		}
 	}
-	m.contextModules(ctx).byRecord[rec] = weak.Make(v)
+	cm := m.contextModules(ctx)
+	cm.byRecord[rec] = weak.Make(v)
+	if len(cm.byRecord) > 2*cm.swept+64 {
+		// drop the records of collected modules
+		for k, w := range cm.byRecord {
+			if w.Value() == nil {
+				delete(cm.byRecord, k)
+			}
+		}
+		cm.swept = len(cm.byRecord)
+	}
 	return rt.ToValue(v)
 }
 
@@ -1116,7 +1123,9 @@ func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, com
 		return
 	}
 	m.contextModules(target)
-	m.mods.programs[prog] = &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main)}
+	info := &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main)}
+	m.mods.fnInfos = append(m.mods.fnInfos, info)
+	m.putProgram(prog, info)
 }
 
 // plainSyntaxError drops the arrow message from a SyntaxError's stack:
@@ -1243,4 +1252,30 @@ func (m *module) attrsValue(attrs map[string]map[string]string) sobek.Value {
 		_ = o.Set(spec, x)
 	}
 	return o
+}
+
+// scriptInfo returns the import() state of a script, which lives as long
+// as the script; its program maps to it weakly (import() in functions the
+// script defines names the program as referrer).
+func (m *module) scriptInfo(s *script) *dynInfo {
+	if s.dyn == nil {
+		s.dyn = &dynInfo{}
+		m.putProgram(s.s.Program, s.dyn)
+	}
+	return s.dyn
+}
+
+// putProgram maps a program to its import() state, dropping the entries
+// of collected scripts now and then (on the isolate's goroutine).
+func (m *module) putProgram(p *sobek.Program, info *dynInfo) {
+	ms := m.mods
+	ms.programs[p] = weak.Make(info)
+	if len(ms.programs) > 2*ms.swept+64 {
+		for k, w := range ms.programs {
+			if w.Value() == nil {
+				delete(ms.programs, k)
+			}
+		}
+		ms.swept = len(ms.programs)
+	}
 }

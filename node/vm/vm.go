@@ -27,7 +27,8 @@ var program = sync.OnceValues(func() (*sobek.Program, error) {
 
 // script is the Go side of a vm.Script.
 type script struct {
-	s *core.Script
+	s   *core.Script
+	dyn *dynInfo // importModuleDynamically and import attributes (module.go)
 }
 
 // module is the state of one loaded vm builtin.
