@@ -1,0 +1,11 @@
+const vm = require('vm');
+const assert = require('assert');
+(async () => {
+  const m = new vm.SyntheticModule(['x'], () => {
+    m.setExport('x', 1);
+  });
+  await m.link(() => {});
+  await m.evaluate();
+  assert.strictEqual(m.namespace.x, 1);
+  console.log('x is', m.namespace.x);
+})();
