@@ -69,3 +69,19 @@ func SaveVM(rt *sobek.Runtime) func() {
 		}
 	}
 }
+
+// ProgramReferrer returns what sobek records as the script or module of a
+// compiled program: for a function's program, the program of the code
+// that defines it. import() names the innermost function's as its
+// referrer; walking up finds the script. It returns nil if sobek's layout
+// changed (TestProgramReferrer fails then).
+func ProgramReferrer(p *sobek.Program) any {
+	if p == nil {
+		return nil
+	}
+	f := reflect.ValueOf(p).Elem().FieldByName("scriptOrModule")
+	if !f.IsValid() || f.Kind() != reflect.Interface {
+		return nil
+	}
+	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface()
+}

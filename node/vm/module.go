@@ -564,9 +564,18 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 			}
 		}
 	case *sobek.Program:
-		if p, ok := m.mods.programs[r]; ok {
-			info = p.Value()
-			found = info != nil
+		// the innermost function's program; the script's is up the chain
+		for x, i := any(r), 0; x != nil && i < 1000; i++ {
+			p, ok := x.(*sobek.Program)
+			if !ok {
+				break
+			}
+			if w, ok := m.mods.programs[p]; ok {
+				info = w.Value()
+				found = info != nil
+				break
+			}
+			x = core.ProgramReferrer(p)
 		}
 	}
 	if !found && len(m.mods.runStack) > 0 {

@@ -369,10 +369,12 @@
     const compile = natives[name];
     if (typeof compile !== 'function') continue;
     natives[name] = function (code, ...rest) {
-      const stripped = typeof code === 'string' && code.includes('import') ? natives.stripImportAttributes(code) : undefined;
-      if (stripped === undefined) return compile(code, ...rest);
-      const r = compile(stripped[0], ...rest);
-      natives.setImportAttributes(name === 'compile' ? r : r[0], stripped[1]);
+      if (typeof code !== 'string' || !code.includes('import')) return compile(code, ...rest);
+      const stripped = natives.stripImportAttributes(code);
+      const r = stripped === undefined ? compile(code, ...rest) : compile(stripped[0], ...rest);
+      // registered even without attributes: import() from the script's
+      // functions then finds the script (and its missing callback)
+      natives.setImportAttributes(name === 'compile' ? r : r[0], stripped === undefined ? undefined : stripped[1]);
       return r;
     };
   }

@@ -80,4 +80,7 @@ module.exports = [
   `const c = vm.createContext({}); const m = new vm.SourceTextModule('export const z = await Promise.resolve(3)', { context: c }); await m.link(() => {}); const p = m.evaluate(); const s = m.status; await p; return [s, m.status, m.namespace.z]`,
   `const a = new vm.SourceTextModule('export let x = 1; export function inc() { x++; }'); const b = new vm.SourceTextModule('import { x, inc } from "a"; inc(); export default x;'); await b.link(() => a); await b.evaluate(); return [b.namespace.default, a.namespace.x, b.dependencySpecifiers]`,
   `const m = new vm.SourceTextModule('export default 1', { identifier: 'file:///x.mjs' }); return [m.identifier, m instanceof vm.Module, Object.prototype.toString.call(m)]`,
+  // import() from functions a script defined, called later
+  `const dep = new vm.SourceTextModule('export const a = 4'); await dep.link(() => {}); await dep.evaluate(); const seen = []; const s = new vm.Script('globalThis.f1 = () => import("x"); globalThis.f2 = function () { return (() => import("y"))(); };', { importModuleDynamically(sp) { seen.push(sp); return dep; } }); s.runInThisContext(); const r = [(await f1()).a, (await f2()).a, seen]; delete globalThis.f1; delete globalThis.f2; return r`,
+  `new vm.Script('globalThis.f3 = () => import("x");').runInThisContext(); try { await f3(); } catch (e) { return e.code; } finally { delete globalThis.f3; }`,
 ];
