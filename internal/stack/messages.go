@@ -148,7 +148,48 @@ func Translate(o *sobek.Object, frames []sobek.StackFrame) {
 		file, line, col = p.Filename, p.Line, p.Column
 		break
 	}
-	nm := message(msg, file, line, col, inNative)
+	retell(o, msg, message(msg, file, line, col, inNative))
+}
+
+// TranslateFromStack is Translate for an error known only as a value (a
+// rejection reason): the position comes from its own stack.
+func TranslateFromStack(o *sobek.Object) {
+	if o == nil {
+		return
+	}
+	defer func() { _ = recover() }()
+	mv, sv := o.Get("message"), o.Get("stack")
+	if mv == nil || sv == nil {
+		return
+	}
+	msg, ok := mv.Export().(string)
+	st, ok2 := sv.Export().(string)
+	if !ok || !ok2 {
+		return
+	}
+	for _, l := range strings.Split(st, "\n")[1:] {
+		body, isFrame := strings.CutPrefix(l, "\tat ")
+		if !isFrame {
+			body, isFrame = strings.CutPrefix(l, "    at ")
+		}
+		if !isFrame {
+			continue
+		}
+		if strings.HasSuffix(body, "(native)") || strings.HasSuffix(body, "(<anonymous>)") {
+			return // raised inside a builtin
+		}
+		file, line, col, ok := location(frame(body))
+		if !ok {
+			return
+		}
+		retell(o, msg, message(msg, file, line, col, false))
+		return
+	}
+}
+
+// retell sets an error's message to nm (V8's words for msg) and rewrites
+// the head of its stack.
+func retell(o *sobek.Object, msg, nm string) {
 	if nm == msg {
 		return
 	}

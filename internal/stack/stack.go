@@ -31,6 +31,7 @@ func V8(s string) string {
 		}
 		out = append(out, l)
 	}
+	out = dropSuperFrames(out)
 	markConstructors(out)
 	return strings.TrimRight(strings.Join(out, "\n"), "\n")
 }
@@ -90,7 +91,7 @@ func location(f string) (file string, line, col int, ok bool) {
 // embedder's native callbacks.
 func hostNative(body string) bool {
 	name, ok := strings.CutSuffix(body, " (native)")
-	return ok && (goSymbol(name) || name == "proxy")
+	return ok && hiddenNative(name)
 }
 
 func goSymbol(name string) bool {
@@ -133,8 +134,8 @@ func frame(f string) string {
 	if f == "native" {
 		return "<anonymous>"
 	}
-	if strings.HasSuffix(f, " (native)") {
-		return strings.TrimSuffix(f, "(native)") + "(<anonymous>)"
+	if name, ok := strings.CutSuffix(f, " (native)"); ok {
+		return builtinName(name) + " (<anonymous>)"
 	}
 	if strings.HasSuffix(f, ")") {
 		// strip "(pc)" at the end of the location
@@ -160,10 +161,10 @@ func Frames(frames []sobek.StackFrame) string {
 		pos := f.Position()
 		name := f.FuncName()
 		if f.SrcName() == "<native>" {
-			if goSymbol(name) || name == "proxy" { // the embedder's and the membrane's
+			if hiddenNative(name) {
 				continue
 			}
-			lines = append(lines, "    at "+name+" (<anonymous>)")
+			lines = append(lines, "    at "+builtinName(name)+" (<anonymous>)")
 			continue
 		}
 		loc := pos.Filename
@@ -182,4 +183,60 @@ func Frames(frames []sobek.StackFrame) string {
 	}
 	markConstructors(lines)
 	return "\n" + strings.Join(lines, "\n")
+}
+
+// dropSuperFrames removes the frames of Error subclass constructors at
+// the top of an error's stack (sobek records them at their super(...)
+// call; V8 starts the stack at the code that ran new).
+func dropSuperFrames(lines []string) []string {
+	for i := 0; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "    at ") {
+			continue
+		}
+		// i is the first frame
+		for i < len(lines) && strings.HasPrefix(lines[i], "    at ") {
+			file, line, col, ok := location(lines[i][len("    at "):])
+			if !ok {
+				break
+			}
+			text, idx, ok := Line(file, line, col)
+			if !ok || idx < 0 || idx >= len(text) || !strings.HasPrefix(text[idx:], "super") ||
+				!strings.HasPrefix(strings.TrimLeft(text[idx+5:], " \t"), "(") {
+				break
+			}
+			lines = append(lines[:i], lines[i+1:]...)
+		}
+		break
+	}
+	return lines
+}
+
+// hiddenNative reports whether V8 would show no frame for a native
+// function: the embedder's Go functions, the membrane's traps, the host
+// loop's runner, and Function.prototype.call/apply (which V8 leaves out).
+func hiddenNative(name string) bool {
+	switch name {
+	case "proxy", "runMicrotasks", "call", "apply":
+		return true
+	}
+	return goSymbol(name)
+}
+
+// builtinFrames are V8's names for the frames of common builtins (V8
+// names them by receiver; sobek by the bare function name). Names shared
+// by several types take the most common receiver.
+var builtinFrames = map[string]string{
+	"forEach": "Array.forEach", "map": "Array.map", "filter": "Array.filter", "reduce": "Array.reduce",
+	"reduceRight": "Array.reduceRight", "some": "Array.some", "every": "Array.every", "find": "Array.find",
+	"findIndex": "Array.findIndex", "findLast": "Array.findLast", "findLastIndex": "Array.findLastIndex",
+	"sort": "Array.sort", "flatMap": "Array.flatMap", "from": "Function.from",
+	"parse": "JSON.parse", "stringify": "JSON.stringify", "replace": "String.replace",
+	"replaceAll": "String.replaceAll", "Promise": "new Promise",
+}
+
+func builtinName(name string) string {
+	if n, ok := builtinFrames[name]; ok {
+		return n
+	}
+	return name
 }

@@ -14,7 +14,7 @@ func TestV8(t *testing.T) {
 	}
 	got := V8(v.String())
 	// Call positions are sobek's (the opening paren); V8 points at the callee name.
-	want := "Error: x\n    at foo (file.js:1:25)\n    at file.js:2:18\n    at map (<anonymous>)\n    at file.js:2:8"
+	want := "Error: x\n    at foo (file.js:1:25)\n    at file.js:2:18\n    at Array.map (<anonymous>)\n    at file.js:2:8"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

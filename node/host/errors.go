@@ -56,6 +56,9 @@ func (h *Host) reportError(err error) {
 				break
 			}
 		}
+		if p := h.throwFrame(e.Stack()); p != nil {
+			pos = p
+		}
 		if o, ok := e.Value().(*sobek.Object); ok && pos != nil {
 			if p := crossedThrowSite(o, pos); p != nil {
 				pos = p // thrown in another context, rethrown here by the membrane
@@ -370,6 +373,9 @@ func (h *Host) emitListen(ev string, args ...sobek.Value) bool {
 
 func (h *Host) rejectionError(reason sobek.Value) sobek.Value {
 	if h.isError(reason) {
+		if o, ok := reason.(*sobek.Object); ok {
+			stack.TranslateFromStack(o) // V8's words for engine errors
+		}
 		return reason
 	}
 	e := nodeerr.New(h.Runtime, "Error", "ERR_UNHANDLED_REJECTION", unhandledMsg+quoteReason(h, reason)+".")
@@ -616,6 +622,40 @@ func vmSite(v sobek.Value) (pos *srcPos) {
 				return &srcPos{file: "node:vm:137"}
 			}
 			return &srcPos{file: "node:vm:149"}
+		}
+	}
+	return nil
+}
+
+// throwFrame guesses the throw site of an Error object from its creation
+// stack (which is all sobek keeps): the first frame, from the top, whose
+// position is the operand of a throw statement (`throw make()` called
+// make, which created the error). nil when there is none.
+func (h *Host) throwFrame(frames []sobek.StackFrame) *srcPos {
+	for _, f := range frames {
+		p := f.Position()
+		if p.Filename == "" || p.Line <= 0 {
+			continue
+		}
+		var text string
+		idx := -1
+		if src, ok := h.sources[p.Filename]; ok {
+			lines := strings.Split(src, "\n")
+			if p.Line-1 < len(lines) {
+				text, idx = lines[p.Line-1], p.Column-1
+			}
+		} else if t, i, ok := stack.Line(p.Filename, p.Line, p.Column); ok {
+			text, idx = t, i
+		}
+		if idx < 0 || idx > len(text) {
+			continue
+		}
+		if idx < len(text) {
+			idx = stack.V8Index(text, idx)
+		}
+		before := strings.TrimRight(text[:idx], " \t")
+		if strings.HasSuffix(before, "throw") && (len(before) == 5 || !isIdent(rune(before[len(before)-6]))) {
+			return &srcPos{p.Filename, p.Line, p.Column, true}
 		}
 	}
 	return nil

@@ -1,0 +1,2 @@
+async function work() { await null; throw new TypeError('async boom'); }
+work();

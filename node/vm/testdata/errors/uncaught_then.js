@@ -1,0 +1,1 @@
+Promise.resolve().then(() => { const o = {}; o.method(); });
