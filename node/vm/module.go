@@ -990,6 +990,11 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	body := func() {
 		restore := core.SaveVM(rt)
 		ctx.Do(func() { ip = rt.CyclicModuleRecordEvaluate(v.rec.(*stRecord), m.resolveModule) })
+		if wd != nil {
+			// the watchdog fires until stopped: stop it before any other
+			// call into the runtime
+			wd.Stop()
+		}
 		if wd != nil && wd.Fired() != nil {
 			interrupted = true
 		} else if ip.State() == sobek.PromiseStateRejected {
