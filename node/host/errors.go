@@ -19,6 +19,30 @@ type srcPos struct {
 type pendingRejection struct {
 	p       *sobek.Promise
 	handled bool
+	// a promise of another context: its runtime, and how its values
+	// reach the host's
+	rt    *sobek.Runtime
+	carry func(sobek.Value) sobek.Value
+}
+
+// TrackRejections makes the promises of another context's runtime rt
+// take part in the host's unhandled-rejection processing, as all the
+// contexts of a Node isolate do; carry brings their values into the
+// host's runtime.
+func (h *Host) TrackRejections(rt *sobek.Runtime, carry func(sobek.Value) sobek.Value) {
+	rt.SetPromiseRejectionTracker(func(p *sobek.Promise, op sobek.PromiseRejectionOperation) {
+		switch op {
+		case sobek.PromiseRejectionReject:
+			h.rejections = append(h.rejections, &pendingRejection{p: p, rt: rt, carry: carry})
+			h.completeStack(p.Result())
+		case sobek.PromiseRejectionHandle:
+			for _, r := range h.rejections {
+				if r.p == p {
+					r.handled = true
+				}
+			}
+		}
+	})
 }
 
 // reportError treats err (from a call into JS) as an uncaught exception.
@@ -326,7 +350,12 @@ func (h *Host) processRejections() {
 			continue
 		}
 		reason := r.p.Result()
-		pv := h.Runtime.ToValue(r.p)
+		var pv sobek.Value
+		if r.carry != nil {
+			reason, pv = r.carry(reason), r.carry(r.rt.ToValue(r.p))
+		} else {
+			pv = h.Runtime.ToValue(r.p)
+		}
 		switch mode {
 		case "none":
 			h.emitter.emitErr("unhandledRejection", reason, pv)
@@ -659,4 +688,28 @@ func (h *Host) throwFrame(frames []sobek.StackFrame) *srcPos {
 		}
 	}
 	return nil
+}
+
+// completeStack appends the host's frames to the stack of an error of
+// another context rejected while the host's code is running it (V8 keeps
+// one stack for all the contexts).
+func (h *Host) completeStack(v sobek.Value) {
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return
+	}
+	defer func() { _ = recover() }()
+	sv := o.Get("stack")
+	if sv == nil {
+		return
+	}
+	st, _ := sv.Export().(string)
+	if !strings.Contains(st, "\tat ") {
+		return // not a fresh engine stack
+	}
+	outer := stack.Frames(h.Runtime.CaptureCallStack(0, nil))
+	if outer == "" {
+		return
+	}
+	_ = o.Set("stack", stack.V8(st)+outer)
 }

@@ -208,7 +208,9 @@ func (m *module) makeContext(c sobek.FunctionCall) sobek.Value {
 	if c.Argument(5).ToBoolean() {
 		opts.MicrotaskMode = "afterEvaluate"
 	}
-	m.h.Isolate.Contextify(obj, m.main, opts)
+	ctx := m.h.Isolate.Contextify(obj, m.main, opts)
+	// its unhandled rejections are the process's, as in Node
+	m.h.TrackRejections(ctx.Runtime(), func(v sobek.Value) sobek.Value { return core.Carry(v, ctx, m.main) })
 	return sobek.Undefined()
 }
 
