@@ -10,23 +10,28 @@ import (
 // (sobek points at the `(` of a call, V8 at the callee's name) and so that
 // messages can name the expression that failed ("o.f is not a function").
 //
-// It is process-wide and bounded: the oldest entries go first once it
-// holds more than maxBytes of source. A name compiled twice (vm scripts
-// default to "evalmachine.<anonymous>") keeps its latest text; a position
-// that does not fit that text is left alone.
+// It is process-wide and bounded: the oldest names go first once it
+// holds more than maxBytes of source. A name compiled with several texts
+// (vm scripts default to "evalmachine.<anonymous>") keeps its last
+// maxPerName texts; lookups take the latest, or the latest holding a hint
+// (the name of the function of a frame); a position that does not fit the
+// text is left alone.
 
-const maxBytes = 64 << 20
+const (
+	maxBytes   = 64 << 20
+	maxPerName = 8
+)
 
 type source struct {
+	text       string
 	lines      []string
 	lineOffset int
 	colOffset  int
-	size       int
 }
 
 var registry struct {
 	sync.Mutex
-	files map[string]*source
+	files map[string][]*source // oldest first
 	order []string
 	bytes int
 }
@@ -38,44 +43,122 @@ func Register(filename, src string, lineOffset, colOffset int) {
 	if filename == "" {
 		return
 	}
-	s := &source{lines: strings.Split(src, "\n"), lineOffset: lineOffset, colOffset: colOffset, size: len(src)}
 	registry.Lock()
 	defer registry.Unlock()
 	if registry.files == nil {
-		registry.files = make(map[string]*source)
+		registry.files = make(map[string][]*source)
 	}
-	if old, ok := registry.files[filename]; ok {
-		registry.bytes -= old.size
-	} else {
+	list, known := registry.files[filename]
+	for i, old := range list {
+		if old.text == src && old.lineOffset == lineOffset && old.colOffset == colOffset {
+			// known text: make it the latest
+			list = append(append(list[:i:i], list[i+1:]...), old)
+			registry.files[filename] = list
+			return
+		}
+	}
+	if !known {
 		registry.order = append(registry.order, filename)
 	}
-	registry.files[filename] = s
-	registry.bytes += s.size
+	list = append(list, &source{text: src, lines: strings.Split(src, "\n"), lineOffset: lineOffset, colOffset: colOffset})
+	registry.bytes += len(src)
+	if len(list) > maxPerName {
+		registry.bytes -= len(list[0].text)
+		list = list[1:]
+	}
+	registry.files[filename] = list
 	for registry.bytes > maxBytes && len(registry.order) > 1 {
 		name := registry.order[0]
 		registry.order = registry.order[1:]
-		if old, ok := registry.files[name]; ok {
-			registry.bytes -= old.size
-			delete(registry.files, name)
+		for _, old := range registry.files[name] {
+			registry.bytes -= len(old.text)
 		}
+		delete(registry.files, name)
 	}
 }
 
-func lookup(filename string) *source {
+func lookup(filename string) *source { return lookupHint(filename, "") }
+
+// lookupHint returns the latest text of filename, preferring the latest
+// that contains hint.
+func lookupHint(filename, hint string) *source {
 	registry.Lock()
 	defer registry.Unlock()
-	return registry.files[filename]
+	list := registry.files[filename]
+	if len(list) == 0 {
+		return nil
+	}
+	if hint != "" && len(list) > 1 {
+		for i := len(list) - 1; i >= 0; i-- {
+			if strings.Contains(list[i].text, hint) {
+				return list[i]
+			}
+		}
+	}
+	return list[len(list)-1]
+}
+
+// Source returns the text compiled under filename (the latest holding
+// hint, when several were) and its offsets.
+func Source(filename, hint string) (src string, lineOffset, colOffset int, ok bool) {
+	s := lookupHint(filename, hint)
+	if s == nil {
+		return "", 0, 0, false
+	}
+	return s.text, s.lineOffset, s.colOffset, true
 }
 
 // Line returns the text of a 1-based line of filename (positions as sobek
 // reports them, offsets included) and the 0-based index into it of a
 // 1-based column.
 func Line(filename string, line, col int) (text string, idx int, ok bool) {
-	s := lookup(filename)
+	return LineHint(filename, "", line, col)
+}
+
+// LineHint is Line in the latest text of filename that holds hint (a
+// function's name).
+func LineHint(filename, hint string, line, col int) (text string, idx int, ok bool) {
+	s := pick(filename, hint, line, col)
 	if s == nil {
 		return "", 0, false
 	}
 	return s.at(line, col)
+}
+
+// SourceAt is Source for the text a position of filename is in: the
+// latest where the position fits, holding hint if one does.
+func SourceAt(filename, hint string, line, col int) (src string, lineOffset, colOffset int, ok bool) {
+	s := pick(filename, hint, line, col)
+	if s == nil {
+		return "", 0, 0, false
+	}
+	return s.text, s.lineOffset, s.colOffset, true
+}
+
+func pick(filename, hint string, line, col int) *source {
+	registry.Lock()
+	list := registry.files[filename]
+	registry.Unlock()
+	var fit *source
+	for i := len(list) - 1; i >= 0; i-- {
+		t, x, ok := list[i].at(line, col)
+		if !ok || x < 0 || x > len(t) {
+			continue
+		}
+		if hint == "" || len(list) == 1 || strings.Contains(list[i].text, hint) {
+			return list[i]
+		}
+		if fit == nil {
+			fit = list[i]
+		}
+	}
+	if fit != nil {
+		return fit
+	}
+	if len(list) > 0 {
+		return list[len(list)-1]
+	}
+	return nil
 }
 
 func (s *source) at(line, col int) (string, int, bool) {
@@ -93,7 +176,12 @@ func (s *source) at(line, col int) (string, int, bool) {
 // Column returns the column V8 reports for a position sobek reported in
 // filename, or col when the source is unknown or nothing needs moving.
 func Column(filename string, line, col int) int {
-	text, idx, ok := Line(filename, line, col)
+	return ColumnHint(filename, "", line, col)
+}
+
+// ColumnHint is Column in the latest text of filename that holds hint.
+func ColumnHint(filename, hint string, line, col int) int {
+	text, idx, ok := LineHint(filename, hint, line, col)
 	if !ok || idx < 0 || idx >= len(text) {
 		return col
 	}

@@ -122,7 +122,7 @@ func fixLocation(f string) string {
 		return f
 	}
 	file := loc[:c1]
-	if nc := Column(file, line, col); nc != col {
+	if nc := ColumnHint(file, hintOf(pre), line, col); nc != col {
 		return pre + file + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(nc) + post
 	}
 	return f
@@ -171,7 +171,7 @@ func Frames(frames []sobek.StackFrame) string {
 		if loc == "" {
 			loc = "<anonymous>"
 		}
-		loc += ":" + strconv.Itoa(pos.Line) + ":" + strconv.Itoa(Column(pos.Filename, pos.Line, pos.Column))
+		loc += ":" + strconv.Itoa(pos.Line) + ":" + strconv.Itoa(ColumnHint(pos.Filename, hintOf(name), pos.Line, pos.Column))
 		if name != "<anonymous>" && name != "" {
 			lines = append(lines, "    at "+name+" ("+loc+")")
 		} else {
@@ -237,6 +237,20 @@ var builtinFrames = map[string]string{
 func builtinName(name string) string {
 	if n, ok := builtinFrames[name]; ok {
 		return n
+	}
+	return name
+}
+
+// hintOf is the function name of a frame ("fn (", "new F (", "Object.m (")
+// to pick among texts compiled under one file name; "" for anonymous code.
+func hintOf(name string) string {
+	name = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(name, "(")), " ")
+	name = strings.TrimPrefix(name, "new ")
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if name == "" || strings.ContainsAny(name, "<> []") {
+		return ""
 	}
 	return name
 }

@@ -326,12 +326,33 @@ func (m *module) decorate(val sobek.Value, ex *sobek.Exception, s *core.Script) 
 	for _, f := range ex.Stack() {
 		if f.SrcName() == s.Options.Filename {
 			p := f.Position()
-			arrow = arrowMessage(s.Options.Filename, s.Source, s.Options, p.Line, statementColumn(s, p.Line, p.Column))
+			src := s
+			if fn := f.FuncName(); fn != "" && fn != "<anonymous>" && (!strings.Contains(s.Source, fn) || !fits(s, p.Line, p.Column)) {
+				// thrown in a function of another script of the same name
+				if text, lo, co, ok := stack.SourceAt(s.Options.Filename, fn, p.Line, p.Column); ok {
+					src = &core.Script{Source: text, Options: core.ScriptOptions{Filename: s.Options.Filename, LineOffset: lo, ColumnOffset: co}}
+				}
+			}
+			arrow = arrowMessage(s.Options.Filename, src.Source, src.Options, p.Line, statementColumn(src, p.Line, p.Column))
 			break
 		}
 	}
 	outer := stack.Frames(m.rt.CaptureCallStack(0, nil))
 	_ = o.Set("stack", arrow+str+outer)
+}
+
+// fits reports whether a position lies within the text of s.
+func fits(s *core.Script, line, col int) bool {
+	lines := strings.Split(s.Source, "\n")
+	l := line - s.Options.LineOffset
+	if l < 1 || l > len(lines) {
+		return false
+	}
+	c := col - 1
+	if l == 1 {
+		c -= s.Options.ColumnOffset
+	}
+	return c >= 0 && c < len(lines[l-1])
 }
 
 // statementColumn moves a throw position back to the start of its `throw`
