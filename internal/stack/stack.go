@@ -4,6 +4,26 @@
 // sobek formats an error's `stack` itself, lazily and without a hook, as
 // "\tat fn (file:line:col(pc))"; every place that shows or hands out a
 // stack passes it through V8.
+//
+// What it does, and where it is used:
+//
+//   - V8 and Frames: frame lines in V8's shape. Columns move to V8's (a
+//     call at its callee's name, not at the paren; a construction's callee
+//     at `new`; a failing `return x` at `return`; a write `o.p = v` at
+//     the `=`), using the source registry. Frames of the embedder's Go
+//     functions, of the membrane, of the host loop and of call/apply are
+//     dropped; builtins get V8's receiver names (Array.map); a frame called
+//     by `new` reads "new F"; an Error subclass's constructor frames are
+//     dropped from the top.
+//   - Register (source.go): file name -> source text, filled by node/vm for
+//     compiled scripts and by node/host for modules; Line, Column, Callee,
+//     SourceAt read it.
+//   - Translate, TranslateFromStack, Message (messages.go): V8's words for
+//     sobek's engine errors, applied where an error leaves a vm run
+//     (node/vm), for the host's uncaught errors and unhandled rejections.
+//   - SyntaxError, CaretWidth (syntax.go): V8's words, position and
+//     underline for parse errors (node/vm's vm.Script, node/host's
+//     modules).
 package stack
 
 import (
