@@ -91,6 +91,9 @@ func (h *Host) reportError(err error) {
 		if p := vmSite(e.Value()); p != nil {
 			pos = p
 		}
+		if t := h.vmThrow; t != nil && e.Value() != nil && e.Value().StrictEquals(t.v) {
+			pos = t.pos // a value that is no Error, thrown out of a vm run
+		}
 		if st := e.Stack(); len(st) > 0 && st[0].SrcName() == "<native>" && (st[0].FuncName() == "require" || strings.Contains(st[0].FuncName(), ".makeRequire.")) {
 			if p := internalSite(e.Value()); p != nil {
 				pos = p // thrown by the loader itself
@@ -212,7 +215,10 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 	var b strings.Builder
 	isErr := h.isError(val)
 	_, isObj := val.(*sobek.Object)
-	if !isErr {
+	// Node prints the source line of an object thrown out of a vm run as
+	// it does for an Error (no blank line first, one after the caret)
+	vmObj := isObj && !isErr && h.vmThrow != nil && pos == h.vmThrow.pos
+	if !isErr && !vmObj {
 		b.WriteString("\n")
 	}
 	if pos == nil && isErr {
@@ -265,13 +271,17 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 					}
 				}
 				b.WriteString(strings.Repeat("^", width) + "\n")
-				if isErr {
+				if isErr || vmObj {
 					b.WriteString("\n")
 				}
 			}
 		}
 	}
-	b.WriteString(h.inspectError(val))
+	if s, ok := val.(sobek.String); ok {
+		b.WriteString(s.String()) // a thrown string prints as it is
+	} else {
+		b.WriteString(h.inspectError(val))
+	}
 	b.WriteString("\n")
 	if !isObj {
 		b.WriteString("(Use `node --trace-uncaught ...` to show where the exception was thrown)\n")
@@ -712,4 +722,16 @@ func (h *Host) completeStack(v sobek.Value) {
 		return
 	}
 	_ = o.Set("stack", stack.V8(st)+outer)
+}
+
+type vmThrow struct {
+	v   sobek.Value
+	pos *srcPos
+}
+
+// NoteThrow records where a value that is not an Error was thrown out of
+// a vm run (the position as sobek reports it): Node shows that source
+// line if the value ends the process.
+func (h *Host) NoteThrow(v sobek.Value, file string, line, col int) {
+	h.vmThrow = &vmThrow{v: v, pos: &srcPos{file, line, col, true}}
 }

@@ -101,6 +101,7 @@ type Host struct {
 	sigint      sigintState
 	exitCodeSet bool
 	warnedUse   bool
+	vmThrow     *vmThrow // the last value (not an Error) thrown out of a vm run
 }
 
 // New creates a host with a fresh isolate and the Node-like globals

@@ -9,6 +9,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/codecache"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 //go:embed compilefunction.js
@@ -99,6 +100,11 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 		programs.Put(pkey, prog)
 	}
 
+	if name := opts.Filename; name != "" {
+		stack.Register(name, code, opts.LineOffset, opts.ColumnOffset) // for V8's columns and arrows
+	} else {
+		stack.Register("<anonymous>", code, opts.LineOffset, opts.ColumnOffset)
+	}
 	fn, err := target.RunProgram(prog)
 	if err != nil {
 		core.Rethrow(err, target, m.main)

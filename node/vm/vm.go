@@ -274,8 +274,14 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 			if o, ok := val.(*sobek.Object); ok {
 				stack.Translate(o, ex.Stack()) // V8's words for engine errors
 			}
-			if displayErrors {
-				m.decorate(val, ex, s.s)
+			m.decorate(val, ex, s.s, displayErrors)
+			if displayErrors && !hasStack(val) {
+				for _, f := range ex.Stack() {
+					if p := f.Position(); p.Filename != "" && p.Line > 0 {
+						m.h.NoteThrow(val, p.Filename, p.Line, p.Column) // for the fatal error's source line
+						break
+					}
+				}
 			}
 			panic(val)
 		}
@@ -308,7 +314,7 @@ func (m *module) runError(target *core.Context, code, msg string) sobek.Value {
 
 // decorate gives an error thrown out of a vm run Node's displayErrors
 // stack: the arrow message, V8-shaped frames, then the caller's frames.
-func (m *module) decorate(val sobek.Value, ex *sobek.Exception, s *core.Script) {
+func (m *module) decorate(val sobek.Value, ex *sobek.Exception, s *core.Script, withArrow bool) {
 	o, ok := val.(*sobek.Object)
 	if !ok {
 		return
@@ -324,6 +330,9 @@ func (m *module) decorate(val sobek.Value, ex *sobek.Exception, s *core.Script) 
 	}
 	arrow := ""
 	for _, f := range ex.Stack() {
+		if !withArrow {
+			break // displayErrors: false keeps the V8 stack without the source line
+		}
 		if f.SrcName() == s.Options.Filename {
 			p := f.Position()
 			src := s
@@ -338,7 +347,29 @@ func (m *module) decorate(val sobek.Value, ex *sobek.Exception, s *core.Script) 
 		}
 	}
 	outer := stack.Frames(m.rt.CaptureCallStack(0, nil))
+	if strings.HasSuffix(str, outer) {
+		outer = "" // a run in this runtime: its stack has the caller's frames
+	}
 	_ = o.Set("stack", arrow+str+outer)
+}
+
+// hasStack reports whether v is an object with a string stack (an Error).
+func hasStack(v sobek.Value) (yes bool) {
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			yes = false
+		}
+	}()
+	st := o.Get("stack")
+	if st == nil {
+		return false
+	}
+	_, yes = st.Export().(string)
+	return yes
 }
 
 // fits reports whether a position lies within the text of s.
