@@ -235,7 +235,7 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 		src, ok := h.sources[pos.file]
 		if !ok {
 			// code compiled by vm: its line from the source registry
-			if text, idx, found := stack.Line(pos.file, pos.line, pos.col); found {
+			if text, idx, found := stack.Line(pos.file, pos.line, pos.col); found && pos.line >= 1 {
 				src, ok = strings.Repeat("\n", pos.line-1)+text, true
 				pos = &srcPos{pos.file, pos.line, idx + 1, pos.thrown}
 			}
