@@ -52,6 +52,7 @@ func V8(s string) string {
 		out = append(out, l)
 	}
 	out = dropSuperFrames(out)
+	nameTimerFrames(out)
 	markConstructors(out)
 	return strings.TrimRight(strings.Join(out, "\n"), "\n")
 }
@@ -201,6 +202,7 @@ func Frames(frames []sobek.StackFrame) string {
 	if len(lines) == 0 {
 		return ""
 	}
+	nameTimerFrames(lines)
 	markConstructors(lines)
 	return "\n" + strings.Join(lines, "\n")
 }
@@ -273,4 +275,35 @@ func hintOf(name string) string {
 		return ""
 	}
 	return name
+}
+
+// nameTimerFrames names the callback frame of a timer or an immediate as
+// V8 does for Node's (a method call on the Timeout or Immediate object):
+// "Timeout._onTimeout", "Timeout.tick [as _onTimeout]".
+func nameTimerFrames(lines []string) {
+	for i := 0; i+1 < len(lines); i++ {
+		next := lines[i+1]
+		var typ, prop string
+		switch {
+		case strings.HasPrefix(next, "    at listOnTimeout (node:internal/timers:"):
+			typ, prop = "Timeout", "_onTimeout"
+		case strings.HasPrefix(next, "    at processImmediate (node:internal/timers:"):
+			typ, prop = "Immediate", "_onImmediate"
+		default:
+			continue
+		}
+		body, ok := strings.CutPrefix(lines[i], "    at ")
+		if !ok {
+			continue
+		}
+		if sp := strings.LastIndex(body, " ("); sp > 0 && strings.HasSuffix(body, ")") {
+			name := body[:sp]
+			if name == prop || strings.HasPrefix(name, typ+".") {
+				continue
+			}
+			lines[i] = "    at " + typ + "." + name + " [as " + prop + "]" + body[sp:]
+		} else {
+			lines[i] = "    at " + typ + "." + prop + " (" + body + ")"
+		}
+	}
 }

@@ -101,7 +101,8 @@ type Host struct {
 	sigint      sigintState
 	exitCodeSet bool
 	warnedUse   bool
-	vmThrow     *vmThrow // the last value (not an Error) thrown out of a vm run
+	vmThrow     *vmThrow         // the last value (not an Error) thrown out of a vm run
+	shims       []sobek.Callable // listOnTimeout, processImmediate (timerframes.go)
 }
 
 // New creates a host with a fresh isolate and the Node-like globals

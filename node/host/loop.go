@@ -171,7 +171,7 @@ func (h *Host) runTimers() {
 			delete(h.timerByID, t.id)
 		}
 		h.macrotask(func() {
-			h.call(t.cb, t.obj, t.args...)
+			h.callTimer(false, t.cbVal, t.cb, t.obj, t.args...)
 		})
 		if t.repeat && !t.cleared && !t.scheduled {
 			h.updateTime()
@@ -245,7 +245,7 @@ func (h *Host) runImmediates() {
 			h.refImm--
 		}
 		h.macrotask(func() {
-			h.call(im.cb, im.obj, im.args...)
+			h.callTimer(true, im.obj.Get("_onImmediate"), im.cb, im.obj, im.args...)
 		})
 	}
 }
