@@ -1011,6 +1011,13 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 				restore()
 			}
 			rt.ClearInterrupt()
+			if wd != nil && ctx.Options.MicrotaskMode == "afterEvaluate" && !ctx.IsMain() {
+				// drop the promise jobs the interrupted evaluation queued,
+				// before the next call into the runtime would drain them
+				rt.Interrupt(wd.Fired())
+				_, _ = rt.RunString("0")
+				rt.ClearInterrupt()
+			}
 		}
 		// a then on sobek's promise marks it handled and follows it
 		po := rt.ToValue(ip).(*sobek.Object)
@@ -1056,12 +1063,6 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		if fired := wd.Fired(); fired != nil && interrupted {
 			wd.Stop()
 			rt.ClearInterrupt()
-			if ctx.Options.MicrotaskMode == "afterEvaluate" && !ctx.IsMain() {
-				// drop the promise jobs the interrupted evaluation queued
-				rt.Interrupt(fired)
-				_, _ = rt.RunString("0")
-				rt.ClearInterrupt()
-			}
 			e := nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_TIMEOUT",
 				"Script execution timed out after "+strconv.FormatInt(timeout, 10)+"ms")
 			if fired == any(intr) && intr != nil {
