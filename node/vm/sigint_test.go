@@ -102,7 +102,7 @@ func runSigintScript(t *testing.T, bin, script string) string {
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	if stderr.Len() > 0 && status != "exit 0" {
+	if stderr.Len() > 0 && (status != "exit 0" || out.Len() == 0) {
 		t.Logf("stderr:\n%s", stderr.String())
 	}
 	return out.String() + "-- " + status + "\n"
