@@ -251,10 +251,14 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 		unwatch := m.h.WatchSIGINT(func() { w.Fire(intr) })
 		stopWatch = unwatch
 	}
-	v, err := m.runInContext(target, s.s)
-	if wd != nil {
-		wd.Stop()
-	}
+	// the watchdog stops as soon as the script returns, before anything
+	// else runs JS (an interrupt left on the main context would abort the
+	// caller)
+	v, err := m.runInContext(target, s.s, func() {
+		if wd != nil {
+			wd.Stop()
+		}
+	})
 	if stopWatch != nil {
 		stopWatch()
 	}
@@ -419,12 +423,19 @@ func statementColumn(s *core.Script, line, col int) int {
 // context asked for microtaskMode 'afterEvaluate', the run is held so its
 // promise jobs wait for the host's microtask checkpoint, as Node's single
 // per-isolate queue does.
-func (m *module) runInContext(c *core.Context, s *core.Script) (v sobek.Value, err error) {
+//
+// ended runs right after the script returns, before any other JS.
+func (m *module) runInContext(c *core.Context, s *core.Script, ended func()) (v sobek.Value, err error) {
 	if c.IsMain() || c.Options.MicrotaskMode == "afterEvaluate" {
-		return c.Run(s)
+		v, err = c.Run(s)
+		ended()
+		return v, err
 	}
 	wasHeld := c.Held()
-	c.RunHeld(func() { v, err = c.Run(s) })
+	c.RunHeld(func() {
+		v, err = c.Run(s)
+		ended()
+	})
 	if !wasHeld {
 		// the context's jobs take their place in the main queue: a main
 		// job queued now releases them, after the jobs queued before it
