@@ -6,6 +6,7 @@ package core
 
 import (
 	"sync"
+	"sync/atomic"
 	"weak"
 )
 
@@ -22,9 +23,11 @@ type Isolate struct {
 	links    map[wkey]weak.Pointer[wrapper]
 
 	// active is the chain of realms on the call stack, innermost last. An
-	// interrupt must reach the runtime that is actually executing.
-	activeMu sync.Mutex
-	active   []*Context
+	// interrupt must reach the runtime that is actually executing. Only
+	// the goroutine running JS touches the slice (runs hand over between
+	// goroutines through channels); the watchdog reads top.
+	active []*Context
+	top    atomic.Pointer[Context]
 
 	nextContextID int
 
@@ -60,24 +63,23 @@ func (iso *Isolate) Unlock() { iso.mu.Unlock() }
 func (iso *Isolate) TryLock() bool { return iso.mu.TryLock() }
 
 func (iso *Isolate) push(c *Context) {
-	iso.activeMu.Lock()
 	iso.active = append(iso.active, c)
-	iso.activeMu.Unlock()
+	iso.top.Store(c)
 }
 
 func (iso *Isolate) pop() {
-	iso.activeMu.Lock()
-	iso.active[len(iso.active)-1] = nil
-	iso.active = iso.active[:len(iso.active)-1]
-	iso.activeMu.Unlock()
+	n := len(iso.active) - 1
+	iso.active[n] = nil
+	iso.active = iso.active[:n]
+	if n > 0 {
+		iso.top.Store(iso.active[n-1])
+	} else {
+		iso.top.Store(nil)
+	}
 }
 
-// Executing returns the innermost realm on the call stack, or nil.
+// Executing returns the innermost realm on the call stack, or nil. It is
+// safe to call from any goroutine.
 func (iso *Isolate) Executing() *Context {
-	iso.activeMu.Lock()
-	defer iso.activeMu.Unlock()
-	if len(iso.active) == 0 {
-		return nil
-	}
-	return iso.active[len(iso.active)-1]
+	return iso.top.Load()
 }
