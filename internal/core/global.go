@@ -31,7 +31,7 @@ func (c *Context) installGlobalProxy() {
 	cfg := &sobek.ProxyTrapConfig{
 		Get:    func(_ *sobek.Object, k string, _ sobek.Value) sobek.Value { return g.getStr(k) },
 		GetSym: func(_ *sobek.Object, k *sobek.Symbol, _ sobek.Value) sobek.Value { return g.getSym(k) },
-		Set:    func(_ *sobek.Object, k string, v, _ sobek.Value) bool { return g.set(str(k), v) },
+		Set:    func(_ *sobek.Object, k string, v, _ sobek.Value) bool { return g.setStr(k, v) },
 		SetSym: func(_ *sobek.Object, k *sobek.Symbol, v, _ sobek.Value) bool { return g.set(k, v) },
 		Has:    func(_ *sobek.Object, k string) bool { return g.has(str(k)) },
 		HasSym: func(_ *sobek.Object, k *sobek.Symbol) bool { return g.has(k) },
@@ -79,6 +79,46 @@ func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
 		return Carry(v, g.home, g.c)
 	}
 	return g.c.builtins.GetSymbol(k)
+}
+
+// setStr is set's fast path for string keys: a plain write through sobek's
+// Go API (no JS call), falling back to Reflect.set's answer only when the
+// write fails.
+func (g *globalTraps) setStr(k string, v sobek.Value) bool {
+	hv := Carry(v, g.c, g.home)
+	var err error
+	g.inSandbox(func() { err = g.sb.Set(k, hv) })
+	if err == nil {
+		return true
+	}
+	var readOnly bool
+	g.inSandbox(func() { readOnly = g.cannotWrite(k) })
+	if readOnly {
+		return false // sobek throws in strict code, as V8 does
+	}
+	Rethrow(err, g.home, g.c) // a setter threw
+	return false
+}
+
+// cannotWrite reports whether a write of k to the sandbox fails without
+// running code: a read-only data property or an accessor without a setter
+// on its prototype chain, or a new property on a non-extensible sandbox.
+func (g *globalTraps) cannotWrite(k string) bool {
+	refl := g.home.reflect()
+	key := g.home.rt.ToValue(k)
+	for o := g.sb; o != nil; o = o.Prototype() {
+		dv := mustCall(refl.getOwnPropertyDescriptor, o, key)
+		d, ok := dv.(*sobek.Object)
+		if !ok {
+			continue
+		}
+		if isAccessorDesc(d) {
+			set := d.Get("set")
+			return set == nil || sobek.IsUndefined(set)
+		}
+		return !d.Get("writable").ToBoolean()
+	}
+	return !mustCall(refl.isExtensible, g.sb).ToBoolean()
 }
 
 func (g *globalTraps) set(k, v sobek.Value) bool {
