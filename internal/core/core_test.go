@@ -72,6 +72,13 @@ func TestCoreSnippets(t *testing.T) {
 		// (see shadowDesc: a sobek fix of the accessor identity check breaks these)
 		{`var sb = createContext({}); runInContext("Object.defineProperty(this, 'foo', { get: function() { return 17 } }); var d = Object.getOwnPropertyDescriptor(this, 'foo'); typeof d.get + ' ' + foo + ' ' + d.configurable", sb)`, "function 17 false"},
 		{`var g = function () { return 5 }; var fo = Object.freeze(Object.defineProperty({}, 'x', {get: g})); var d = runInNewContext('Object.getOwnPropertyDescriptor(fo, "x")', {fo}); (d.get === g) + ' ' + runInNewContext('fo.x', {fo})`, "true 5"},
+		// writes to the sandbox: a setter that throws runs once and its
+		// error propagates; read-only and setter-less ones fail silently in
+		// sloppy code and throw in strict code
+		{`var n = 0; var sb = {}; Object.defineProperty(sb, 's', {set(v) { n++; throw new RangeError('no ' + v) }}); createContext(sb); var r; try { runInContext('s = 1', sb) } catch (e) { r = e.name + ': ' + e.message } r + ' ' + n`, "RangeError: no 1 1"},
+		{`var sb = {}; Object.defineProperty(sb, 'ro', {value: 1}); Object.defineProperty(sb, 'g', {get() { return 2 }}); createContext(sb); runInContext('ro = 5; g = 6; [ro, g].join()', sb)`, "1,2"},
+		{`var sb = {}; Object.defineProperty(sb, 'ro', {value: 1}); createContext(sb); try { runInContext('"use strict"; ro = 5', sb); 'no throw' } catch (e) { e.name }`, "TypeError"},
+		{`var sb = Object.preventExtensions({a: 1}); createContext(sb); runInContext('a = 2; b = 3; typeof b', sb) + ' ' + sb.a`, "number 2"},
 		// buffers cross as real buffers over the same bytes
 		{`var ab = new ArrayBuffer(4); var u = new Uint8Array(ab, 1, 2); var r = runInNewContext('new Uint8Array(ab)[1] = 7; u[1] = 9; [ab instanceof ArrayBuffer, u instanceof Uint8Array, u.length, u.byteOffset].join()', {ab, u}); r + ' ' + new Uint8Array(ab).join()`, "true,true,2,1 0,7,9,0"},
 		{`var t = runInNewContext('new Float64Array([1.5, 2])'); var sb = {t}; (runInNewContext('t', sb) === t) + ' ' + (t instanceof Float64Array) + ' ' + t[0]`, "true true 1.5"},

@@ -91,19 +91,30 @@ func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 	if err == nil {
 		return true
 	}
-	var readOnly bool
-	g.inSandbox(func() { readOnly = g.cannotWrite(k) })
-	if readOnly {
+	var why writeFailure
+	g.inSandbox(func() { why = g.cannotWrite(k) })
+	switch why {
+	case readOnly:
 		return false // sobek throws in strict code, as V8 does
+	case notExtensible:
+		// as in Node, a new global that the sandbox cannot take lands
+		// on the context's own global
+		return g.c.builtins.Set(k, v) == nil
 	}
 	Rethrow(err, g.home, g.c) // a setter threw
 	return false
 }
 
-// cannotWrite reports whether a write of k to the sandbox fails without
-// running code: a read-only data property or an accessor without a setter
-// on its prototype chain, or a new property on a non-extensible sandbox.
-func (g *globalTraps) cannotWrite(k string) bool {
+type writeFailure int
+
+const (
+	writeThrew    writeFailure = iota // a setter threw
+	readOnly                          // read-only data, or an accessor without a setter
+	notExtensible                     // a new property on a non-extensible sandbox
+)
+
+// cannotWrite tells why a write of k to the sandbox failed.
+func (g *globalTraps) cannotWrite(k string) writeFailure {
 	refl := g.home.reflect()
 	key := g.home.rt.ToValue(k)
 	for o := g.sb; o != nil; o = o.Prototype() {
@@ -113,12 +124,20 @@ func (g *globalTraps) cannotWrite(k string) bool {
 			continue
 		}
 		if isAccessorDesc(d) {
-			set := d.Get("set")
-			return set == nil || sobek.IsUndefined(set)
+			if set := d.Get("set"); set == nil || sobek.IsUndefined(set) {
+				return readOnly
+			}
+			return writeThrew
 		}
-		return !d.Get("writable").ToBoolean()
+		if !d.Get("writable").ToBoolean() {
+			return readOnly
+		}
+		break
 	}
-	return !mustCall(refl.isExtensible, g.sb).ToBoolean()
+	if !mustCall(refl.isExtensible, g.sb).ToBoolean() {
+		return notExtensible
+	}
+	return writeThrew
 }
 
 func (g *globalTraps) set(k, v sobek.Value) bool {
