@@ -21,6 +21,59 @@ type globalTraps struct {
 	c    *Context
 	sb   *sobek.Object
 	home *Context
+
+	// placeholders mirrors the shadow's non-configurable properties, so
+	// the common paths never call into the context's Reflect (building
+	// it costs a context more memory than everything else together).
+	placeholders map[any]sobek.PropertyDescriptor
+}
+
+// keyOf is a property key as a map key: the string, or the *Symbol.
+func keyOf(k sobek.Value) any {
+	if s, ok := k.(*sobek.Symbol); ok {
+		return s
+	}
+	return k.String()
+}
+
+// pin defines d on the shadow (through the Go API) and records it.
+func (g *globalTraps) pin(k sobek.Value, d sobek.PropertyDescriptor) {
+	if g.placeholders == nil {
+		g.placeholders = make(map[any]sobek.PropertyDescriptor)
+	}
+	g.placeholders[keyOf(k)] = d
+	defineOn(g.c.shadow, k, d)
+}
+
+// defineOn defines d on o with sobek's Go API.
+func defineOn(o *sobek.Object, k sobek.Value, d sobek.PropertyDescriptor) {
+	sym, isSym := k.(*sobek.Symbol)
+	if d.Getter != nil || d.Setter != nil {
+		if isSym {
+			_ = o.DefineAccessorPropertySymbol(sym, d.Getter, d.Setter, d.Configurable, d.Enumerable)
+		} else {
+			_ = o.DefineAccessorProperty(k.String(), d.Getter, d.Setter, d.Configurable, d.Enumerable)
+		}
+		return
+	}
+	v := d.Value
+	if v == nil {
+		v = sobek.Undefined()
+	}
+	if isSym {
+		_ = o.DefineDataPropertySymbol(sym, v, d.Writable, d.Configurable, d.Enumerable)
+	} else {
+		_ = o.DefineDataProperty(k.String(), v, d.Writable, d.Configurable, d.Enumerable)
+	}
+}
+
+// builtinsHas reports whether the context's own global has k (own or
+// inherited), without running code.
+func (g *globalTraps) builtinsHas(k sobek.Value) bool {
+	if s, ok := k.(*sobek.Symbol); ok {
+		return g.c.builtins.GetSymbol(s) != nil
+	}
+	return g.c.builtins.Get(k.String()) != nil
 }
 
 func (c *Context) installGlobalProxy() {
@@ -154,7 +207,7 @@ func (g *globalTraps) has(k sobek.Value) bool {
 	if ok {
 		return true
 	}
-	return mustCall(g.c.reflect().has, g.c.builtins, k).ToBoolean()
+	return g.builtinsHas(k)
 }
 
 func (g *globalTraps) deleteProperty(k sobek.Value) bool {
@@ -178,7 +231,8 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 // placeholder reports whether the shadow holds a non-configurable
 // placeholder for k.
 func (g *globalTraps) placeholder(k sobek.Value) bool {
-	return !sobek.IsUndefined(mustCall(g.c.reflect().getOwnPropertyDescriptor, g.c.shadow, k))
+	_, ok := g.placeholders[keyOf(k)]
+	return ok
 }
 
 func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDescriptor {
@@ -187,25 +241,23 @@ func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDesc
 		dv := mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k)
 		d = descFromObject(dv, func(v sobek.Value) sobek.Value { return Carry(v, g.home, g.c) })
 	})
-	refl := g.c.reflect()
-	if d.Empty() {
-		d = descFromObject(mustCall(refl.getOwnPropertyDescriptor, g.c.builtins, k), func(v sobek.Value) sobek.Value { return v })
+	if d.Empty() && g.builtinsHas(k) {
+		d = descFromObject(mustCall(g.c.reflect().getOwnPropertyDescriptor, g.c.builtins, k), func(v sobek.Value) sobek.Value { return v })
 	}
-	sd := mustCall(refl.getOwnPropertyDescriptor, g.c.shadow, k)
-	if !sobek.IsUndefined(sd) {
+	if sd, ok := g.placeholders[keyOf(k)]; ok {
 		if d.Empty() {
-			return descFromObject(sd, func(v sobek.Value) sobek.Value { return v })
+			return sd
 		}
 		d.Configurable = sobek.FLAG_FALSE
-		if (d.Getter != nil || d.Setter != nil) != isAccessorDesc(sd) {
+		if (d.Getter != nil || d.Setter != nil) != (sd.Getter != nil || sd.Setter != nil) {
 			// the sandbox changed the property's kind behind the
 			// placeholder; only the placeholder's shape can be reported.
-			return descFromObject(sd, func(v sobek.Value) sobek.Value { return v })
+			return sd
 		}
 		return d
 	}
 	if d.Configurable == sobek.FLAG_FALSE {
-		mustCall(refl.defineProperty, g.c.shadow, k, descToObject(g.c.rt, g.c.shadowDesc(d)))
+		g.pin(k, g.c.shadowDesc(d))
 	}
 	return d
 }
@@ -253,7 +305,8 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 		if ph.Getter == nil && ph.Setter == nil && ph.Writable != sobek.FLAG_FALSE {
 			ph.Writable = sobek.FLAG_TRUE
 		}
-		mustCall(g.c.reflect().defineProperty, g.c.shadow, k, descToObject(g.c.rt, ph))
+		ph.Configurable = sobek.FLAG_FALSE
+		g.pin(k, ph)
 	}
 	return ok
 }
