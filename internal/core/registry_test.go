@@ -10,13 +10,16 @@ func TestContextsRegistry(t *testing.T) {
 	main := iso.Main()
 	keep := main.Runtime().NewObject()
 	kc := iso.Contextify(keep, main, ContextOptions{})
+	held := make([]*Context, 0, 100) // alive until counted
 	for i := 0; i < 100; i++ {
-		iso.Contextify(main.Runtime().NewObject(), main, ContextOptions{})
+		held = append(held, iso.Contextify(main.Runtime().NewObject(), main, ContextOptions{}))
 	}
 	cs := iso.Contexts()
 	if len(cs) != 102 || cs[0] != main || cs[1] != kc {
 		t.Fatalf("got %d contexts", len(cs))
 	}
+	runtime.KeepAlive(held)
+	held = nil
 	for i := 0; i < 5 && len(iso.Contexts()) > 2; i++ {
 		runtime.GC()
 	}
