@@ -19,7 +19,6 @@ func TestContextsRegistry(t *testing.T) {
 		t.Fatalf("got %d contexts", len(cs))
 	}
 	runtime.KeepAlive(held)
-	held = nil
 	for i := 0; i < 5 && len(iso.Contexts()) > 2; i++ {
 		runtime.GC()
 	}

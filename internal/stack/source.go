@@ -77,8 +77,6 @@ func Register(filename, src string, lineOffset, colOffset int) {
 	}
 }
 
-func lookup(filename string) *source { return lookupHint(filename, "") }
-
 // lookupHint returns the latest text of filename, preferring the latest
 // that contains hint.
 func lookupHint(filename, hint string) *source {

@@ -2,7 +2,6 @@ package host
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -298,9 +297,3 @@ func execPath() string {
 	return p
 }
 
-// Throwf panics with a plain JS Error; for use inside native functions.
-func (h *Host) throwf(kind, format string, args ...any) {
-	ctor, _ := sobek.AssertConstructor(h.Runtime.Get(kind))
-	e, _ := ctor(nil, h.Runtime.ToValue(fmt.Sprintf(format, args...)))
-	panic(e)
-}

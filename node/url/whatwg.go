@@ -544,7 +544,6 @@ func parseIPv6(s string) (string, bool) {
 			addr[piece] = uint16(v4 >> 16)
 			addr[piece+1] = uint16(v4)
 			piece += 2
-			i = len(s)
 			break
 		}
 		if i < len(s) {

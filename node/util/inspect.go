@@ -140,11 +140,6 @@ func spaces(n int) string {
 
 // ---- primitives ----
 
-func isPrimitive(v sobek.Value) bool {
-	_, ok := v.(*sobek.Object)
-	return !ok
-}
-
 func (c *ictx) formatNumber(v sobek.Value) string {
 	f := v.ToFloat()
 	if f == 0 && math.Signbit(f) {

@@ -103,7 +103,6 @@ type modState struct {
 	swept    int                                      // len(programs) after the last sweep
 	runStack []*dynInfo                               // scripts being run (import() at their top level)
 	helper   sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
-	isModule sobek.Callable                           // module.js's handle lookup for import() results
 }
 
 // stRecord is a source text module record of a vm.SourceTextModule.
