@@ -296,4 +296,3 @@ func execPath() string {
 	}
 	return p
 }
-
