@@ -79,6 +79,7 @@ func TestCoreSnippets(t *testing.T) {
 		{`var sb = {}; Object.defineProperty(sb, 'ro', {value: 1}); Object.defineProperty(sb, 'g', {get() { return 2 }}); createContext(sb); runInContext('ro = 5; g = 6; [ro, g].join()', sb)`, "1,2"},
 		{`var sb = {}; Object.defineProperty(sb, 'ro', {value: 1}); createContext(sb); try { runInContext('"use strict"; ro = 5', sb); 'no throw' } catch (e) { e.name }`, "TypeError"},
 		{`var sb = Object.preventExtensions({a: 1}); createContext(sb); runInContext('a = 2; b = 3; typeof b', sb) + ' ' + sb.a`, "number 2"},
+		{`var sb = createContext(Object.freeze({})); runInContext('var x = 1; function f() { return 2 } x = 3; typeof x + " " + x + " " + f()', sb) + ' ' + ('x' in sb)`, "number 3 2 false"},
 		// buffers cross as real buffers over the same bytes
 		{`var ab = new ArrayBuffer(4); var u = new Uint8Array(ab, 1, 2); var r = runInNewContext('new Uint8Array(ab)[1] = 7; u[1] = 9; [ab instanceof ArrayBuffer, u instanceof Uint8Array, u.length, u.byteOffset].join()', {ab, u}); r + ' ' + new Uint8Array(ab).join()`, "true,true,2,1 0,7,9,0"},
 		{`var t = runInNewContext('new Float64Array([1.5, 2])'); var sb = {t}; (runInNewContext('t', sb) === t) + ' ' + (t instanceof Float64Array) + ' ' + t[0]`, "true true 1.5"},

@@ -267,7 +267,7 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	if sd.Configurable == sobek.FLAG_FALSE {
 		sd.Configurable = sobek.FLAG_TRUE
 	}
-	var ok bool
+	var ok, notExtensible bool
 	var msg string
 	g.inSandbox(func() {
 		hd := descToObject(g.home.rt, mapDesc(sd, func(v sobek.Value) sobek.Value { return Carry(v, g.c, g.home) }))
@@ -292,9 +292,16 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 			msg = "Cannot redefine property: " + name
 			if sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k)) {
 				msg = "Cannot define property " + name + ", object is not extensible"
+				notExtensible = true
 			}
 		}
 	})
+	if !ok && notExtensible {
+		// as in Node, a global the sandbox cannot take is defined on the
+		// context's own global
+		defineOn(g.c.builtins, k, d)
+		ok = true
+	}
 	if !ok && !reflectDefine(g.c.rt) {
 		panic(g.c.rt.NewTypeError(msg))
 	}
