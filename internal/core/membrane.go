@@ -394,9 +394,22 @@ func (w *wrapper) hasInstanceFn() sobek.Value {
 		w.hasInstance = w.here.rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
 			var res bool
 			w.in(func() {
-				if v, ok := w.back(c.Argument(0)).(*sobek.Object); ok {
-					res = w.home.rt.InstanceOf(v, w.o)
+				v, ok := w.back(c.Argument(0)).(*sobek.Object)
+				if !ok {
+					return
 				}
+				// the original's own @@hasInstance first: it may itself be
+				// a Proxy (the host's Error), which sobek's instanceof
+				// cannot take
+				if hi, isFn := sobek.AssertFunction(w.o.GetSymbol(sobek.SymHasInstance)); isFn {
+					r, err := hi(w.o, v)
+					if err != nil {
+						panic(err)
+					}
+					res = r.ToBoolean()
+					return
+				}
+				res = w.home.rt.InstanceOf(v, w.o)
 			})
 			return w.here.rt.ToValue(res)
 		})

@@ -169,8 +169,8 @@ func (h *Host) isError(v sobek.Value) bool {
 	if !ok {
 		return false
 	}
-	ctor, ok := h.Runtime.Get("Error").(*sobek.Object)
-	if ok && h.Runtime.InstanceOf(o, ctor) {
+	ctor := h.intrinsicError()
+	if ctor != nil && h.Runtime.InstanceOf(o, ctor) {
 		return true
 	}
 	// an Error of another context (seen through the membrane) is one too

@@ -41,6 +41,9 @@ func (h *Host) installGlobals() error {
 		_ = g.DefineDataProperty(name, rt.ToValue(v), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
 	}
 	define("global", g)
+	if err := h.installErrorStacks(); err != nil {
+		return err
+	}
 	define("process", h.newProcess())
 	h.installTimers(define)
 	for _, lg := range LazyGlobals {

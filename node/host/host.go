@@ -62,6 +62,9 @@ type Host struct {
 	VMImport func(referrer any, specifier sobek.Value, capability any) bool
 
 	builtins map[string]*sobek.Object // loaded builtin modules (module objects)
+	// errorCtor is the intrinsic Error; the global one is a Proxy of it
+	// (errorstack.go)
+	errorCtor *sobek.Object
 
 	// cross-goroutine state
 	mu     sync.Mutex

@@ -171,7 +171,7 @@ func (h *Host) notFound(id string, parent *sobek.Object) *sobek.Object {
 	if len(stack) > 0 {
 		msg += "\nRequire stack:\n- " + strings.Join(stack, "\n- ")
 	}
-	ctor, _ := sobek.AssertConstructor(rt.Get("Error"))
+	ctor, _ := sobek.AssertConstructor(h.intrinsicError())
 	e, _ := ctor(nil, rt.ToValue(msg))
 	_ = e.Set("code", "MODULE_NOT_FOUND")
 	var rs []any

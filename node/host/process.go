@@ -324,7 +324,7 @@ func (h *Host) emitWarning(c sobek.FunctionCall) {
 		if _, ok := w.Export().(string); !ok {
 			panic(nodeerr.InvalidArgType(rt, "warning", "of type string or an instance of Error", w))
 		}
-		ctor, _ := sobek.AssertConstructor(rt.Get("Error"))
+		ctor, _ := sobek.AssertConstructor(h.intrinsicError())
 		warning, _ = ctor(nil, w)
 		_ = warning.Set("name", typ)
 		if code != "" {

@@ -1,0 +1,151 @@
+package host
+
+import (
+	"strings"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/stack"
+)
+
+// sobek formats an error's `stack` itself, on first access, in its own
+// shape ("\tat f (file:1:2(3))") and has no Error.stackTraceLimit. Node
+// programs read `err.stack` and set the limit, so the host's global Error
+// is a Proxy of the intrinsic that gives every error it constructs a
+// V8-shaped `stack` cut to Error.stackTraceLimit frames, and
+// Error.captureStackTrace exists. Identity holds where programs look:
+// `new Error() instanceof Error`, `e.constructor === Error`, subclasses.
+// Errors the engine throws itself (a TypeError from `null.x`) are not
+// constructed through it; they are reshaped where they are shown.
+const errorStackSource = `(function installErrorStacks(fix) {
+  'use strict';
+  const E = Error;
+  // V8 formats a stack on first access (so a subclass constructor that
+  // sets this.name after super() is in its head), starting below the
+  // outermost constructor: keep the frames now, make the text on first read.
+  const wrap = (e, skip) => {
+    const frames = fix(e, P.stackTraceLimit, skip);
+    if (typeof frames !== 'string') return e;
+    Object.defineProperty(e, 'stack', {
+      get() {
+        let head;
+        try { head = E.prototype.toString.call(this); } catch { head = 'Error'; }
+        const v = head + frames;
+        Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false });
+        return v;
+      },
+      set(v) {
+        Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false });
+      },
+      configurable: true,
+      enumerable: false,
+    });
+    return e;
+  };
+  const depth = (nt) => { let n = 0; for (let c = nt; c && c !== P && c !== E; c = Object.getPrototypeOf(c)) n++; return n; };
+  const P = new Proxy(E, {
+    construct(target, args, newTarget) {
+      const nt = newTarget === P ? target : newTarget;
+      return wrap(Reflect.construct(target, args, nt), depth(nt));
+    },
+    apply(target, self, args) { return wrap(Reflect.apply(target, self, args), 0); },
+    // sobek cannot run instanceof against a Proxy; answer it here
+    get(target, key, receiver) {
+      return key === Symbol.hasInstance ? hasInstance : Reflect.get(target, key, receiver);
+    },
+  });
+  const hasInstance = { [Symbol.hasInstance](v) { return v instanceof E; } }[Symbol.hasInstance];
+  E.stackTraceLimit = 10;
+  Object.defineProperty(E.prototype, 'constructor', { value: P, writable: true, configurable: true, enumerable: false });
+  E.captureStackTrace = function captureStackTrace(obj, fn) {
+    const e = new E();
+    const lines = ('Error' + fix(e, P.stackTraceLimit + 1, 0)).split('\n');
+    let frames = lines.slice(1);
+    frames.shift(); // captureStackTrace itself
+    if (typeof fn === 'function' && fn.name) {
+      const i = frames.findIndex((l) => l.includes(' ' + fn.name + ' ') || l.includes('.' + fn.name + ' '));
+      if (i >= 0) frames = frames.slice(i + 1);
+    }
+    let head = 'Error';
+    try { head = E.prototype.toString.call(obj); } catch {}
+    Object.defineProperty(obj, 'stack', { value: [head, ...frames.slice(0, P.stackTraceLimit)].join('\n'), writable: true, configurable: true, enumerable: false });
+  };
+  Object.defineProperty(globalThis, 'Error', { value: P, writable: true, configurable: true, enumerable: false });
+  // the other error classes inherit from the global Error, as in V8
+  // (Error.isPrototypeOf(TypeError) is how assert tells classes apart)
+  for (const name of ['EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError']) {
+    if (typeof globalThis[name] === 'function') Object.setPrototypeOf(globalThis[name], P);
+  }
+})`
+
+// errorStackFile names the frames of the Proxy above, which fix drops.
+const errorStackFile = "node:internal/errors"
+
+func (h *Host) installErrorStacks() error {
+	rt := h.Runtime
+	// Go code of the host keeps using the intrinsic: sobek's instanceof
+	// and stack capture do not see through the Proxy
+	h.errorCtor, _ = rt.GlobalObject().Get("Error").(*sobek.Object)
+	// fix(e, limit, skip) returns the V8-shaped frames of e's stack ("\n
+	// at ..." lines): the proxy's and Reflect's frames dropped, then skip
+	// more (the constructors of subclasses), at most limit.
+	fix := rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+		e, ok := c.Argument(0).(*sobek.Object)
+		if !ok {
+			return sobek.Undefined()
+		}
+		limit := -1
+		if l := c.Argument(1); sobek.IsNumber(l) {
+			if f := l.ToFloat(); f >= 0 && f < 1e6 {
+				limit = int(f)
+			}
+		}
+		skip := int(c.Argument(2).ToInteger())
+		st := e.Get("stack")
+		if st == nil || sobek.IsUndefined(st) {
+			return sobek.Undefined()
+		}
+		return rt.ToValue(v8Frames(st.String(), limit, skip))
+	})
+	v, err := rt.RunScript(errorStackFile, errorStackSource)
+	if err != nil {
+		return err
+	}
+	install, _ := sobek.AssertFunction(v)
+	_, err = install(sobek.Undefined(), fix)
+	return err
+}
+
+// v8Frames reshapes the frames of a sobek stack: V8's format, without the
+// frames of the Error proxy and of Reflect in front of the caller's, skip
+// more dropped, at most limit (limit < 0: all). It returns them as "\n
+// at ..." lines, without the head.
+func v8Frames(s string, limit, skip int) string {
+	lines := strings.Split(stack.V8(s), "\n")
+	head := 0
+	for head < len(lines) && !strings.HasPrefix(lines[head], "    at ") {
+		head++
+	}
+	frames := lines[head:]
+	for len(frames) > 0 && (strings.Contains(frames[0], errorStackFile) || strings.HasSuffix(frames[0], "(<anonymous>)") || frames[0] == "    at <anonymous>") {
+		frames = frames[1:]
+	}
+	if skip > 0 {
+		frames = frames[min(skip, len(frames)):]
+	}
+	if limit >= 0 && len(frames) > limit {
+		frames = frames[:limit]
+	}
+	if len(frames) == 0 {
+		return ""
+	}
+	return "\n" + strings.Join(frames, "\n")
+}
+
+// intrinsicError returns the engine's own Error constructor.
+func (h *Host) intrinsicError() *sobek.Object {
+	if h.errorCtor != nil {
+		return h.errorCtor
+	}
+	o, _ := h.Runtime.GlobalObject().Get("Error").(*sobek.Object)
+	return o
+}
