@@ -103,3 +103,28 @@ func ExampleSyntaxError() {
 	fmt.Println(errors.As(err, &se), se.Line, se.Column)
 	// Output: true 11 9
 }
+
+func ExampleContext_CompileFunction() {
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	c, _ := iso.NewContext(map[string]any{"unit": "cm"}, jsvm.ContextOptions{})
+	area, err := c.CompileFunction(context.Background(), "return w * h * scale + ' ' + unit + '²'", []string{"w", "h"},
+		jsvm.FunctionOptions{Extensions: []any{map[string]any{"scale": 2}}})
+	if err != nil {
+		panic(err)
+	}
+	v, _ := area.Call(nil, 3, 4)
+	fmt.Println(v)
+	// Output: 24 cm²
+}
+
+func ExampleIsolate_MeasureMemory() {
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	small, _ := iso.NewContext(nil, jsvm.ContextOptions{Name: "small"})
+	big, _ := iso.NewContext(nil, jsvm.ContextOptions{Name: "big"})
+	_, _ = big.Run(context.Background(), "var data = new Float64Array(1 << 20)", jsvm.ScriptOptions{})
+	s, _ := small.MemoryEstimate()
+	b, _ := big.MemoryEstimate()
+	u, _ := iso.MeasureMemory()
+	fmt.Println(len(u.Contexts), b-s >= 8<<20, u.Total <= u.Heap)
+	// Output: 3 true true
+}

@@ -54,7 +54,7 @@ func TestMeasureMemoryTracksReality(t *testing.T) {
 					empty = ctx
 				}
 			}
-			ef, ee := EstimateContext(full), EstimateContext(empty)
+			ef, ee := full.EstimateMemory(), empty.EstimateMemory()
 			if ef-ee < mb10 {
 				t.Fatalf("full %d, empty %d: difference %d < 10 MB", ef, ee, ef-ee)
 			}
