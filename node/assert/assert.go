@@ -22,11 +22,7 @@ import (
 //go:embed assert.js
 var source string
 
-var compiled struct {
-	once sync.Once
-	prog *sobek.Program
-	err  error
-}
+var embedded = &host.Embedded{Name: "node:assert", Params: "module, exports, internals", Source: source}
 
 // one evaluation of assert.js per runtime, shared by assert and assert/strict
 var (
@@ -51,17 +47,10 @@ func instance(h *host.Host) (*sobek.Object, error) {
 	}
 	instMu.Unlock()
 
-	compiled.once.Do(func() {
-		compiled.prog, compiled.err = sobek.Compile("node:assert", "(function(module, exports, internals) {"+source+"\n})", true)
-	})
-	if compiled.err != nil {
-		return nil, compiled.err
-	}
-	fnv, err := rt.RunProgram(compiled.prog)
+	fn, err := embedded.Func(h)
 	if err != nil {
 		return nil, err
 	}
-	fn, _ := sobek.AssertFunction(fnv)
 	mod := rt.NewObject()
 	_ = mod.Set("exports", rt.NewObject())
 	in := events.Internals(h)

@@ -6,7 +6,6 @@ package buffer
 import (
 	_ "embed"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/grafana/sobek"
@@ -19,11 +18,7 @@ import (
 //go:embed buffer.js
 var source string
 
-var compiled struct {
-	once sync.Once
-	prog *sobek.Program
-	err  error
-}
+var embedded = &host.Embedded{Name: "node:buffer", Params: "module, exports, internals", Source: source}
 
 func bytesOf(v sobek.Value) []byte {
 	if v == nil {
@@ -36,18 +31,11 @@ func bytesOf(v sobek.Value) []byte {
 // Load is the loader of the `buffer` builtin. module.exports.Buffer is the
 // Buffer class the host should also make global.
 func Load(h *host.Host, module *sobek.Object) error {
-	compiled.once.Do(func() {
-		compiled.prog, compiled.err = sobek.Compile("node:buffer", "(function(module, exports, internals) {"+source+"\n})", true)
-	})
-	if compiled.err != nil {
-		return compiled.err
-	}
 	rt := h.Runtime
-	fnv, err := rt.RunProgram(compiled.prog)
+	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
-	fn, _ := sobek.AssertFunction(fnv)
 	in := events.Internals(h)
 	_ = in.Set("normEnc", encoding.NormalizeEncoding)
 	_ = in.Set("encode", func(s sobek.Value, enc string) sobek.Value {

@@ -35,22 +35,11 @@ import (
 //go:embed child_process.js
 var source string
 
-var compiled struct {
-	once sync.Once
-	prog *sobek.Program
-	err  error
-}
+var embedded = &host.Embedded{Name: "node:child_process", Params: "module, exports, internals, binding, EventEmitter, Buffer", Source: source}
 
 // Load is the loader of the `child_process` builtin. It needs the `events`
 // and `buffer` builtins in the host's registry.
 func Load(h *host.Host, module *sobek.Object) error {
-	compiled.once.Do(func() {
-		compiled.prog, compiled.err = sobek.Compile("node:child_process",
-			"(function(module, exports, internals, binding, EventEmitter, Buffer) {"+source+"\n})", true)
-	})
-	if compiled.err != nil {
-		return compiled.err
-	}
 	ee, err := h.Require("events")
 	if err != nil {
 		return fmt.Errorf("child_process needs the events builtin: %w", err)
@@ -63,12 +52,10 @@ func Load(h *host.Host, module *sobek.Object) error {
 	if !ok {
 		return errors.New("child_process: buffer builtin has no exports object")
 	}
-	rt := h.Runtime
-	fnv, err := rt.RunProgram(compiled.prog)
+	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
-	fn, _ := sobek.AssertFunction(fnv)
 	b := &binding{h: h}
 	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee, bo.Get("Buffer"))
 	return err

@@ -5,7 +5,6 @@ package encoding
 
 import (
 	_ "embed"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -17,29 +16,18 @@ import (
 //go:embed encoding.js
 var source string
 
-var compiled struct {
-	once sync.Once
-	prog *sobek.Program
-	err  error
-}
+var embedded = &host.Embedded{Name: "node:internal/encoding", Params: "module, exports, internals", Source: source}
 
 // Load fills module.exports with { TextEncoder, TextDecoder }. It is not a
 // Node builtin module of its own: node/util re-exports the two classes
 // (util.TextEncoder), and the host's globals come from there. This package
 // must not import node/util.
 func Load(h *host.Host, module *sobek.Object) error {
-	compiled.once.Do(func() {
-		compiled.prog, compiled.err = sobek.Compile("node:internal/encoding", "(function(module, exports, internals) {"+source+"\n})", true)
-	})
-	if compiled.err != nil {
-		return compiled.err
-	}
 	rt := h.Runtime
-	fnv, err := rt.RunProgram(compiled.prog)
+	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
-	fn, _ := sobek.AssertFunction(fnv)
 	in := rt.NewObject()
 	// util.inspect passes itself to the custom inspect methods; this short
 	// rendering is only a fallback (node/util imports this package, so it

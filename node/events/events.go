@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
@@ -18,11 +17,7 @@ import (
 //go:embed events.js
 var source string
 
-var compiled struct {
-	once sync.Once
-	prog *sobek.Program
-	err  error
-}
+var embedded = &host.Embedded{Name: "node:events", Params: "module, exports, internals", Source: source}
 
 // UnwrapOf returns the membrane unwrapper of h's isolate, or nil.
 func UnwrapOf(h *host.Host) func(*sobek.Object) (*sobek.Object, *sobek.Runtime, bool) {
@@ -34,18 +29,10 @@ func UnwrapOf(h *host.Host) func(*sobek.Object) (*sobek.Object, *sobek.Runtime, 
 
 // Load is the loader of the `events` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
-	compiled.once.Do(func() {
-		compiled.prog, compiled.err = sobek.Compile("node:events", "(function(module, exports, internals) {"+source+"\n})", true)
-	})
-	if compiled.err != nil {
-		return compiled.err
-	}
-	rt := h.Runtime
-	fnv, err := rt.RunProgram(compiled.prog)
+	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
-	fn, _ := sobek.AssertFunction(fnv)
 	_, err = fn(sobek.Undefined(), module, module.Get("exports"), Internals(h))
 	return err
 }

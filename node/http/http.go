@@ -35,32 +35,19 @@ import (
 //go:embed http.js
 var source string
 
-var compiled struct {
-	once sync.Once
-	prog *sobek.Program
-	err  error
-}
+var embedded = &host.Embedded{Name: "node:http", Params: "module, exports, internals, binding, EventEmitter", Source: source}
 
 // Load is the loader of the `http` builtin. It needs the `events` builtin
 // in the host's registry.
 func Load(h *host.Host, module *sobek.Object) error {
-	compiled.once.Do(func() {
-		compiled.prog, compiled.err = sobek.Compile("node:http",
-			"(function(module, exports, internals, binding, EventEmitter) {"+source+"\n})", true)
-	})
-	if compiled.err != nil {
-		return compiled.err
-	}
 	ee, err := h.Require("events")
 	if err != nil {
 		return fmt.Errorf("http needs the events builtin: %w", err)
 	}
-	rt := h.Runtime
-	fnv, err := rt.RunProgram(compiled.prog)
+	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
-	fn, _ := sobek.AssertFunction(fnv)
 	b := &binding{h: h}
 	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee)
 	return err

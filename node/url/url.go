@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/node/encoding"
@@ -20,11 +19,7 @@ import (
 //go:embed url.js
 var source string
 
-var compiled struct {
-	once sync.Once
-	prog *sobek.Program
-	err  error
-}
+var embedded = &host.Embedded{Name: "node:url", Params: "module, exports, internals", Source: source}
 
 // Parse parses input against an optional base as the WHATWG URL parser
 // does, returning the serialized href, or ok=false for an invalid URL.
@@ -100,18 +95,11 @@ func decodeUTF8Value(b []byte) sobek.Value {
 // Load is the loader of the `url` builtin. module.exports.URL and
 // .URLSearchParams are the classes the host should also make global.
 func Load(h *host.Host, module *sobek.Object) error {
-	compiled.once.Do(func() {
-		compiled.prog, compiled.err = sobek.Compile("node:url", "(function(module, exports, internals) {"+source+"\n})", true)
-	})
-	if compiled.err != nil {
-		return compiled.err
-	}
 	rt := h.Runtime
-	fnv, err := rt.RunProgram(compiled.prog)
+	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
-	fn, _ := sobek.AssertFunction(fnv)
 	in := events.Internals(h)
 	_ = in.Set("parse", func(input sobek.Value, base sobek.Value) sobek.Value {
 		var b *record

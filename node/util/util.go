@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 	"weak"
 
 	"github.com/grafana/sobek"
@@ -18,11 +17,7 @@ import (
 //go:embed util.js
 var utilSource string
 
-var compiled struct {
-	once sync.Once
-	prog *sobek.Program
-	err  error
-}
+var embedded = &host.Embedded{Name: "node:util", Params: "module, exports, go", Source: utilSource}
 
 // UnwrapOf returns the membrane unwrapper of h (nil without an isolate).
 func UnwrapOf(h *host.Host) func(*sobek.Object) (*sobek.Object, *sobek.Runtime, bool) {
@@ -167,17 +162,10 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return sobek.Undefined()
 	})
 
-	compiled.once.Do(func() {
-		compiled.prog, compiled.err = sobek.Compile("node:util", "(function(module, exports, go) {"+utilSource+"\n})", true)
-	})
-	if compiled.err != nil {
-		return compiled.err
-	}
-	fnv, err := rt.RunProgram(compiled.prog)
+	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
-	fn, _ := sobek.AssertFunction(fnv)
 	_, err = fn(sobek.Undefined(), module, exports, goHelpers)
 	return err
 }
