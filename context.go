@@ -79,7 +79,8 @@ func (c *Context) Run(ctx context.Context, code string, opts ScriptOptions) (Val
 
 // RunScript runs a compiled script in the context: script.runInContext.
 // Cancelling ctx, or the run's Timeout, stops the script wherever it is
-// with an *InterruptedError.
+// with an *InterruptedError. A run from Go is an outer task: the promise
+// jobs it queues run before RunScript returns, inside its timeout.
 func (c *Context) RunScript(ctx context.Context, s *Script, opts RunOptions) (Value, error) {
 	if err := c.iso.enter(); err != nil {
 		return Value{}, err
