@@ -113,11 +113,17 @@ func (h *Host) builtinNames() []string {
 }
 
 func (h *Host) isBuiltin(name string) bool {
+	if prefixOnly[name] {
+		return false // only as "node:test"; a bare "test" is a package
+	}
 	if _, ok := h.Options.Registry.Lookup(name); ok {
 		return true
 	}
 	return hostBuiltins[name]
 }
+
+// prefixOnly are the builtins Node offers only with the "node:" scheme.
+var prefixOnly = map[string]bool{"test": true}
 
 // requireBuiltin loads a builtin by name ("vm" or "node:vm").
 func (h *Host) requireBuiltin(name string) (sobek.Value, error) {
