@@ -10,7 +10,6 @@ import (
 	"weak"
 
 	"github.com/grafana/sobek"
-	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/core"
 )
@@ -226,7 +225,7 @@ func (c *Context) CompileModule(code string, opts ModuleOptions) (*Module, error
 	}
 	m.st = rec
 	m.rec = &goSTRecord{SourceTextModuleRecord: rec, m: m}
-	m.imports = importRequests(body)
+	m.imports = core.ImportRequests(body)
 	seen := map[string]bool{}
 	for _, sp := range rec.RequestedModules() {
 		if !seen[sp] {
@@ -768,35 +767,4 @@ func (m *Module) prepareNamespace() {
 		rec := x.rec
 		rt.CyclicModuleRecordEvaluate(&goPrepRecord{dep: rec}, func(any, string) (sobek.ModuleRecord, error) { return rec, nil })
 	})
-}
-
-// importRequests lists the named imports and re-exports of a module.
-func importRequests(body *ast.Program) [][2]string {
-	var out [][2]string
-	for _, d := range body.ImportEntries {
-		if d.ImportClause == nil {
-			continue
-		}
-		spec := d.ModuleSpecifier.String()
-		if d.FromClause != nil {
-			spec = d.FromClause.ModuleSpecifier.String()
-		}
-		if d.ImportClause.ImportedDefaultBinding != nil {
-			out = append(out, [2]string{spec, "default"})
-		}
-		if n := d.ImportClause.NamedImports; n != nil {
-			for _, x := range n.ImportsList {
-				out = append(out, [2]string{spec, x.IdentifierName.String()})
-			}
-		}
-	}
-	for _, d := range body.ExportEntries {
-		if d.FromClause == nil || d.ExportFromClause == nil || d.ExportFromClause.NamedExports == nil {
-			continue
-		}
-		for _, x := range d.ExportFromClause.NamedExports.ExportsList {
-			out = append(out, [2]string{d.FromClause.ModuleSpecifier.String(), x.IdentifierName.String()})
-		}
-	}
-	return out
 }
