@@ -79,3 +79,28 @@ func run(name, src string, loaders map[string]host.Loader) string {
 	}
 	return out.String()
 }
+
+// RunHostScripts runs testdata/host/*.js of the calling package's directory
+// in a real host (event loop, require, globals) with the builtins of reg,
+// and compares what they print (stdout and stderr) with their .out files.
+func RunHostScripts(t *testing.T, reg *host.Registry) {
+	t.Helper()
+	files, _ := filepath.Glob("testdata/host/*.js")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			want, err := os.ReadFile(strings.TrimSuffix(f, ".js") + ".out")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			h, err := host.New(host.Options{Registry: reg, Stdout: &out, Stderr: &out})
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.RunMain(f)
+			if out.String() != string(want) {
+				t.Errorf("output differs\n--- got\n%s\n--- want\n%s", out.String(), want)
+			}
+		})
+	}
+}
