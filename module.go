@@ -256,7 +256,7 @@ func (c *Context) NewSyntheticModule(exportNames []string, evaluate func(m *Modu
 	m := &Module{ctx: c, opts: opts, status: ModuleUnlinked, resolved: map[string]*Module{},
 		names: append([]string(nil), exportNames...), exports: map[string]sobek.Value{}, evaluate: evaluate}
 	m.id = c.moduleID(opts.Identifier, s)
-	m.rec = &goSynthRecord{m: m}
+	m.rec = &core.SyntheticRecord{Module: goSynth{m}}
 	return m, nil
 }
 
@@ -518,8 +518,8 @@ func goResolve(ref any, spec string) (sobek.ModuleRecord, error) {
 	switch r := ref.(type) {
 	case *goSTRecord:
 		return r.m.resolve(spec)
-	case *goSynthRecord:
-		return r.m.resolve(spec)
+	case *core.SyntheticRecord:
+		return r.Module.(goSynth).m.resolve(spec)
 	}
 	return nil, errors.New("jsvm: module request '" + spec + "' from an unknown module")
 }
@@ -664,38 +664,28 @@ func (m *Module) fail(x any) {
 	}
 }
 
-// goSynthRecord is a synthetic module's record (not cyclic: sobek calls
-// Evaluate whenever a graph that imports it is evaluated).
-type goSynthRecord struct{ m *Module }
+// goSynth is a synthetic Module as its record sees it
+// (core.SyntheticModule).
+type goSynth struct{ m *Module }
 
-func (s *goSynthRecord) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
-	cb(append([]string(nil), s.m.names...))
-	return true
-}
+func (s goSynth) ExportNames() []string { return s.m.names }
 
-func (s *goSynthRecord) ResolveExport(name string, _ ...sobek.ResolveSetElement) (*sobek.ResolvedBinding, bool) {
-	for _, n := range s.m.names {
-		if n == name {
-			return &sobek.ResolvedBinding{Module: s, BindingName: name}, false
-		}
-	}
-	return nil, false
-}
-
-func (s *goSynthRecord) Link() error { return nil }
-
-func (s *goSynthRecord) Evaluate(rt *sobek.Runtime) *sobek.Promise {
+func (s goSynth) EvaluateSteps() error {
 	m := s.m
-	p, resolve, reject := rt.NewPromise()
 	if !m.preparing && (m.status == ModuleLinked || m.status == ModuleUnlinked) {
 		m.runSteps()
 	}
 	if m.status == ModuleErrored && !m.preparing {
-		_ = reject(m.err)
-		return p
+		return m.err
 	}
-	_ = resolve(&goSynthInstance{m: m})
-	return p
+	return nil
+}
+
+func (s goSynth) Binding(name string) sobek.Value {
+	if v := s.m.exports[name]; v != nil {
+		return v
+	}
+	return sobek.Undefined()
 }
 
 func (m *Module) runSteps() {
@@ -709,43 +699,6 @@ func (m *Module) runSteps() {
 		return
 	}
 	m.status = ModuleEvaluated
-}
-
-type goSynthInstance struct{ m *Module }
-
-func (i *goSynthInstance) GetBindingValue(name string) sobek.Value {
-	if v := i.m.exports[name]; v != nil {
-		return v
-	}
-	return sobek.Undefined()
-}
-
-// goPrepRecord only requests one module: evaluating it makes sobek create
-// a synthetic module's instance without running its steps, so that its
-// namespace can be read before evaluation.
-type goPrepRecord struct{ dep sobek.ModuleRecord }
-
-func (p *goPrepRecord) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
-	cb(nil)
-	return true
-}
-func (p *goPrepRecord) ResolveExport(string, ...sobek.ResolveSetElement) (*sobek.ResolvedBinding, bool) {
-	return nil, false
-}
-func (p *goPrepRecord) Link() error                            { return nil }
-func (p *goPrepRecord) Evaluate(*sobek.Runtime) *sobek.Promise { return nil }
-func (p *goPrepRecord) RequestedModules() []string             { return []string{""} }
-func (p *goPrepRecord) InitializeEnvironment() error           { return nil }
-func (p *goPrepRecord) Instantiate(*sobek.Runtime) (sobek.CyclicModuleInstance, error) {
-	return &goPrepInstance{}, nil
-}
-
-type goPrepInstance struct{ _ byte } // distinct instances: sobek keys state by them
-
-func (*goPrepInstance) GetBindingValue(string) sobek.Value { return nil }
-func (*goPrepInstance) HasTLA() bool                       { return false }
-func (i *goPrepInstance) ExecuteModule(*sobek.Runtime, func(any) error, func(any) error) (sobek.CyclicModuleInstance, error) {
-	return i, nil
 }
 
 // prepareNamespace creates the per-runtime instances a namespace reads
@@ -764,7 +717,6 @@ func (m *Module) prepareNamespace() {
 		}
 		x.preparing = true
 		defer func() { x.preparing = false }()
-		rec := x.rec
-		rt.CyclicModuleRecordEvaluate(&goPrepRecord{dep: rec}, func(any, string) (sobek.ModuleRecord, error) { return rec, nil })
+		core.PrepareInstance(rt, x.rec)
 	})
 }

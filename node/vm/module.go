@@ -54,7 +54,7 @@ type vmModule struct {
 	id  string
 
 	st       *sobek.SourceTextModuleRecord // nil for a synthetic module
-	rec      sobek.ModuleRecord            // *stRecord or *synthRecord
+	rec      sobek.ModuleRecord            // *stRecord or *core.SyntheticRecord
 	specs    []string
 	resolved map[string]*vmModule
 
@@ -178,30 +178,15 @@ func (m *module) mainValueOf(x any, from *core.Context) sobek.Value {
 	return m.rt.ToValue(x)
 }
 
-// synthRecord is the record of a vm.SyntheticModule: a non-cyclic record
-// whose Evaluate runs the module's evaluation steps once (sobek calls it
-// whenever a graph that contains it is evaluated).
-type synthRecord struct{ vm *vmModule }
+// vmSynth is a vm.SyntheticModule as its record sees it
+// (core.SyntheticModule): the record runs the module's evaluation steps
+// once, whenever a graph that contains it is evaluated.
+type vmSynth struct{ vm *vmModule }
 
-func (s *synthRecord) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
-	cb(append([]string(nil), s.vm.names...))
-	return true
-}
+func (s vmSynth) ExportNames() []string { return s.vm.names }
 
-func (s *synthRecord) ResolveExport(name string, _ ...sobek.ResolveSetElement) (*sobek.ResolvedBinding, bool) {
-	for _, n := range s.vm.names {
-		if n == name {
-			return &sobek.ResolvedBinding{Module: s, BindingName: name}, false
-		}
-	}
-	return nil, false
-}
-
-func (s *synthRecord) Link() error { return nil }
-
-func (s *synthRecord) Evaluate(rt *sobek.Runtime) *sobek.Promise {
+func (s vmSynth) EvaluateSteps() error {
 	v := s.vm
-	p, resolve, reject := rt.NewPromise()
 	if !v.preparing && (v.status == modLinked || v.status == modUnlinked) {
 		v.runSteps()
 	}
@@ -211,11 +196,17 @@ func (s *synthRecord) Evaluate(rt *sobek.Runtime) *sobek.Promise {
 		if !ok {
 			err = errors.New("vm: synthetic module failed")
 		}
-		_ = reject(err)
-		return p
+		return err
 	}
-	_ = resolve(&synthInstance{vm: v})
-	return p
+	return nil
+}
+
+func (s vmSynth) Binding(name string) sobek.Value {
+	v := s.vm
+	if x, ok := v.exports[name]; ok && x != nil {
+		return core.Carry(x, v.m.main, v.ctx)
+	}
+	return sobek.Undefined()
 }
 
 // runSteps calls the evaluation steps of a synthetic module.
@@ -236,46 +227,6 @@ func (v *vmModule) runSteps() {
 	v.status = modEvaluated
 }
 
-type synthInstance struct{ vm *vmModule }
-
-func (i *synthInstance) GetBindingValue(name string) sobek.Value {
-	v := i.vm
-	if x, ok := v.exports[name]; ok && x != nil {
-		return core.Carry(x, v.m.main, v.ctx)
-	}
-	return sobek.Undefined()
-}
-
-// prepRecord is a cyclic record that only requests one module; evaluating
-// it makes sobek create the instances of a synthetic module (without
-// running its steps), so that its namespace can be read before evaluation.
-type prepRecord struct{ dep sobek.ModuleRecord }
-
-func (p *prepRecord) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
-	cb(nil)
-	return true
-}
-func (p *prepRecord) ResolveExport(string, ...sobek.ResolveSetElement) (*sobek.ResolvedBinding, bool) {
-	return nil, false
-}
-func (p *prepRecord) Link() error                            { return nil }
-func (p *prepRecord) Evaluate(*sobek.Runtime) *sobek.Promise { return nil }
-func (p *prepRecord) RequestedModules() []string             { return []string{""} }
-func (p *prepRecord) InitializeEnvironment() error           { return nil }
-func (p *prepRecord) Instantiate(*sobek.Runtime) (sobek.CyclicModuleInstance, error) {
-	return &prepInstance{}, nil
-}
-
-// prepInstance is a pointer type with a field: sobek keys its evaluation
-// state by instance, so instances must not compare equal.
-type prepInstance struct{ _ byte }
-
-func (*prepInstance) GetBindingValue(string) sobek.Value { return nil }
-func (*prepInstance) HasTLA() bool                       { return false }
-func (i *prepInstance) ExecuteModule(*sobek.Runtime, func(any) error, func(any) error) (sobek.CyclicModuleInstance, error) {
-	return i, nil
-}
-
 // prepareNamespace makes the namespace of a linked but unevaluated graph
 // readable: sobek looks bindings up in per-runtime instances, which exist
 // only once evaluation started (reading a binding then throws V8's TDZ
@@ -294,8 +245,7 @@ func (m *module) prepareNamespace(v *vmModule) {
 		}
 		x.preparing = true
 		defer func() { x.preparing = false }()
-		rec := x.rec
-		rt.CyclicModuleRecordEvaluate(&prepRecord{dep: rec}, func(any, string) (sobek.ModuleRecord, error) { return rec, nil })
+		core.PrepareInstance(rt, x.rec)
 	})
 }
 
@@ -306,8 +256,8 @@ func (m *module) resolveModule(referrer any, spec string) (sobek.ModuleRecord, e
 	switch r := referrer.(type) {
 	case *stRecord:
 		v = r.vm
-	case *synthRecord:
-		v = r.vm
+	case *core.SyntheticRecord:
+		v = r.Module.(vmSynth).vm
 	case *sobek.SourceTextModuleRecord:
 		v = m.moduleOf(r)
 	}
@@ -834,7 +784,7 @@ func (m *module) moduleCreateSynthetic(c sobek.FunctionCall) sobek.Value {
 	if v.wrap == nil {
 		v.wrap = v.obj
 	}
-	v.rec = &synthRecord{vm: v}
+	v.rec = &core.SyntheticRecord{Module: vmSynth{v}}
 	m.contextModules(v.ctx)
 	return m.rt.ToValue(v)
 }
