@@ -68,32 +68,19 @@ type ModuleOptions struct {
 // on the isolate's goroutine.
 type Module struct {
 	ctx  *Context
-	id   string
 	opts ModuleOptions
-
-	st       *sobek.SourceTextModuleRecord // nil for a synthetic module
-	rec      sobek.ModuleRecord
-	specs    []string
-	imports  [][2]string // (specifier, name) of named imports and re-exports
-	resolved map[string]*Module
-
-	status ModuleStatus
-	err    error // evaluation or link error
-	rawErr any   // as sobek reported it
+	cm   *core.Module // the record, shared with the vm builtin's modules
 
 	// synthetic modules
-	names     []string
-	exports   map[string]sobek.Value // of the module's context
-	evaluate  func(*Module) error
-	preparing bool
+	exports  map[string]sobek.Value // of the module's context
+	evaluate func(*Module) error
 
 	promise *Promise
 }
 
 // goModules is the module state of a context of the Go API.
 type goModules struct {
-	nextID   int
-	byRecord map[*sobek.SourceTextModuleRecord]weak.Pointer[Module]
+	nextID int
 }
 
 // goModulesOf holds the module state of each context of the Go API; the
@@ -102,6 +89,15 @@ var (
 	goModulesMu sync.Mutex
 	goModulesOf = map[weak.Pointer[core.Context]]*goModules{}
 )
+
+// moduleOf returns the Go API module of a record sobek reports, or nil.
+func moduleOf(rec any) *Module {
+	if cm := core.ModuleOf(rec); cm != nil {
+		m, _ := cm.Face.(*Module)
+		return m
+	}
+	return nil
+}
 
 // modules returns c's module state, installing import() and import.meta
 // hooks on its runtime the first time.
@@ -112,7 +108,7 @@ func (c *Context) modules() *goModules {
 	if s := goModulesOf[key]; s != nil {
 		return s
 	}
-	s := &goModules{byRecord: map[*sobek.SourceTextModuleRecord]weak.Pointer[Module]{}}
+	s := &goModules{}
 	goModulesOf[key] = s
 	runtime.AddCleanup(c.c, func(k weak.Pointer[core.Context]) {
 		goModulesMu.Lock()
@@ -121,7 +117,7 @@ func (c *Context) modules() *goModules {
 	}, key)
 	rt := c.c.Runtime()
 	rt.SetFinalImportMeta(func(meta *sobek.Object, rec sobek.ModuleRecord) {
-		m := s.moduleOf(rec)
+		m := moduleOf(rec)
 		if m == nil || m.opts.InitializeImportMeta == nil {
 			return
 		}
@@ -131,7 +127,7 @@ func (c *Context) modules() *goModules {
 		finish := func(rec sobek.ModuleRecord, e any) {
 			rt.FinishLoadingImportModule(referrer, specifier, capability, rec, e)
 		}
-		m := s.moduleOf(referrer)
+		m := moduleOf(referrer)
 		if m == nil || m.opts.ImportModuleDynamically == nil {
 			e := c.c.Runtime().NewTypeError("A dynamic import callback was not specified.")
 			_ = e.Set("code", "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING")
@@ -145,7 +141,7 @@ func (c *Context) modules() *goModules {
 		if err == nil && dep.ctx.c != c.c {
 			err = &ModuleError{Code: "ERR_VM_MODULE_DIFFERENT_CONTEXT", Msg: "Linked modules must use the same context"}
 		}
-		if err == nil && dep.status == ModuleUnlinked {
+		if err == nil && dep.cm.Status == core.ModuleUnlinked {
 			err = dep.link(func(string, *Module) (*Module, error) {
 				return nil, &ModuleError{Code: "ERR_VM_MODULE_LINK_FAILURE", Msg: "import() of an unlinked module with imports"}
 			})
@@ -154,21 +150,10 @@ func (c *Context) modules() *goModules {
 			finish(nil, c.jsError(err))
 			return
 		}
-		dep.prepareNamespace()
-		finish(dep.rec, nil)
+		dep.cm.PrepareNamespace()
+		finish(dep.cm.Rec, nil)
 	})
 	return s
-}
-
-func (s *goModules) moduleOf(rec any) *Module {
-	r, ok := rec.(*sobek.SourceTextModuleRecord)
-	if !ok {
-		return nil
-	}
-	if p, ok := s.byRecord[r]; ok {
-		return p.Value()
-	}
-	return nil
 }
 
 // jsError turns a Go error into a value to reject a promise of c with.
@@ -186,6 +171,27 @@ func (c *Context) jsError(err error) sobek.Value {
 	return e
 }
 
+// newModule ties a core module to its Go face.
+func (c *Context) newModule(cm *core.Module, opts ModuleOptions) *Module {
+	m := &Module{ctx: c, opts: opts, cm: cm}
+	cm.Face = m
+	cm.Convert = func(x any) any {
+		switch e := x.(type) {
+		case *sobek.Exception:
+			return c.iso.thrown(e, c.c)
+		case sobek.Value:
+			if ex, ok := e.Export().(*sobek.Exception); ok {
+				return c.iso.thrown(ex, c.c)
+			}
+			return c.iso.thrown(&sobek.Exception{}, c.c)
+		case error:
+			return e
+		}
+		return errors.New("jsvm: module evaluation failed")
+	}
+	return m
+}
+
 // CompileModule parses code as an ES module of c: new vm.SourceTextModule.
 // A parse error is a *SyntaxError.
 func (c *Context) CompileModule(code string, opts ModuleOptions) (*Module, error) {
@@ -194,47 +200,24 @@ func (c *Context) CompileModule(code string, opts ModuleOptions) (*Module, error
 	}
 	defer c.iso.exit()
 	s := c.modules()
-	m := &Module{ctx: c, opts: opts, status: ModuleUnlinked, resolved: map[string]*Module{}}
-	m.id = c.moduleID(opts.Identifier, s)
+	id := c.moduleID(opts.Identifier, s)
 	src := code
 	if opts.LineOffset > 0 || opts.ColumnOffset > 0 {
 		src = strings.Repeat("\n", max(opts.LineOffset, 0)) + strings.Repeat(" ", max(opts.ColumnOffset, 0)) + code
 	}
-	body, err := parser.ParseFile(nil, m.id, src, 0, parser.IsModule, parser.WithDisableSourceMaps)
+	cm, err := core.CompileModule(c.c, core.ModuleSource{ID: id, Code: src})
 	if err != nil {
 		var list parser.ErrorList
 		if errors.As(err, &list) && len(list) > 0 {
-			return nil, &SyntaxError{Message: list[0].Message, Filename: m.id, Line: list[0].Position.Line, Column: list[0].Position.Column}
+			return nil, &SyntaxError{Message: list[0].Message, Filename: id, Line: list[0].Position.Line, Column: list[0].Position.Column}
 		}
-		return nil, &SyntaxError{Message: err.Error(), Filename: m.id}
-	}
-	rec, err := sobek.ModuleFromAST(body, func(ref any, spec string) (sobek.ModuleRecord, error) {
-		// sobek links a graph with its root's resolver: dispatch on the
-		// referrer
-		if r, ok := ref.(*sobek.SourceTextModuleRecord); ok && r == m.st {
-			return m.resolve(spec)
-		}
-		return goResolve(ref, spec)
-	})
-	if err != nil {
 		var ce *sobek.CompilerSyntaxError
 		if errors.As(err, &ce) {
-			return nil, &SyntaxError{Message: ce.Message, Filename: m.id}
+			return nil, &SyntaxError{Message: ce.Message, Filename: id}
 		}
-		return nil, err
+		return nil, &SyntaxError{Message: err.Error(), Filename: id}
 	}
-	m.st = rec
-	m.rec = &goSTRecord{SourceTextModuleRecord: rec, m: m}
-	m.imports = core.ImportRequests(body)
-	seen := map[string]bool{}
-	for _, sp := range rec.RequestedModules() {
-		if !seen[sp] {
-			seen[sp] = true
-			m.specs = append(m.specs, sp)
-		}
-	}
-	s.byRecord[rec] = weak.Make(m)
-	return m, nil
+	return c.newModule(cm, opts), nil
 }
 
 // NewSyntheticModule makes a module of c whose exports are set from Go:
@@ -253,10 +236,19 @@ func (c *Context) NewSyntheticModule(exportNames []string, evaluate func(m *Modu
 	}
 	defer c.iso.exit()
 	s := c.modules()
-	m := &Module{ctx: c, opts: opts, status: ModuleUnlinked, resolved: map[string]*Module{},
-		names: append([]string(nil), exportNames...), exports: map[string]sobek.Value{}, evaluate: evaluate}
-	m.id = c.moduleID(opts.Identifier, s)
-	m.rec = &core.SyntheticRecord{Module: goSynth{m}}
+	cm := core.NewSyntheticModule(c.c, c.moduleID(opts.Identifier, s), append([]string(nil), exportNames...))
+	m := c.newModule(cm, opts)
+	m.exports, m.evaluate = map[string]sobek.Value{}, evaluate
+	cm.Steps = func() (any, error) {
+		if m.evaluate == nil {
+			return nil, nil
+		}
+		if err := m.evaluate(m); err != nil {
+			return err, err
+		}
+		return nil, nil
+	}
+	cm.Export = func(name string) sobek.Value { return m.exports[name] }
 	return m, nil
 }
 
@@ -270,34 +262,33 @@ func (c *Context) moduleID(id string, s *goModules) string {
 }
 
 // Identifier returns the module's identifier.
-func (m *Module) Identifier() string { return m.id }
+func (m *Module) Identifier() string { return m.cm.ID }
 
 // Context returns the context the module belongs to.
 func (m *Module) Context() *Context { return m.ctx }
 
 // Status returns the module's status.
-func (m *Module) Status() ModuleStatus { return m.status }
+func (m *Module) Status() ModuleStatus { return ModuleStatus(m.cm.Status.String()) }
 
 // DependencySpecifiers returns the specifiers the module imports, each
 // once, in source order.
-func (m *Module) DependencySpecifiers() []string { return append([]string(nil), m.specs...) }
+func (m *Module) DependencySpecifiers() []string { return append([]string(nil), m.cm.Specs...) }
 
 // Error returns the error the module's evaluation (or linking) failed
 // with; it is a *ModuleError with code ERR_VM_MODULE_STATUS unless the
 // status is ModuleErrored.
 func (m *Module) Error() error {
-	if m.status != ModuleErrored {
+	if m.cm.Status != core.ModuleErrored {
 		return &ModuleError{Code: "ERR_VM_MODULE_STATUS", Msg: "Module status must be errored"}
 	}
-	return m.err
+	return m.errValue()
 }
 
-func (m *Module) resolve(spec string) (sobek.ModuleRecord, error) {
-	dep := m.resolved[spec]
-	if dep == nil {
-		return nil, errors.New("jsvm: module request '" + spec + "' is not linked")
+func (m *Module) errValue() error {
+	if e, ok := m.cm.Err.(error); ok {
+		return e
 	}
-	return dep.rec, nil
+	return nil
 }
 
 // Link links the module and, with the same linker, every module it
@@ -308,8 +299,8 @@ func (m *Module) Link(linker Linker) error {
 		return err
 	}
 	defer m.ctx.iso.exit()
-	if m.status != ModuleUnlinked {
-		if m.status == ModuleLinking {
+	if m.cm.Status != core.ModuleUnlinked {
+		if m.cm.Status == core.ModuleLinking {
 			return &ModuleError{Code: "ERR_VM_MODULE_STATUS", Msg: "Module status must be unlinked"}
 		}
 		return &ModuleError{Code: "ERR_VM_MODULE_ALREADY_LINKED", Msg: "Module has already been linked"}
@@ -321,22 +312,35 @@ func (m *Module) link(linker Linker) error {
 	if err := m.linkRequests(linker); err != nil {
 		return err
 	}
-	return m.instantiate()
+	err := m.cm.Instantiate()
+	if err == nil {
+		return nil
+	}
+	var le *core.LinkError
+	if errors.As(err, &le) {
+		return &SyntaxError{Message: le.Message, Filename: le.Module.ID}
+	}
+	var ce *sobek.CompilerSyntaxError
+	if errors.As(err, &ce) {
+		return &SyntaxError{Message: ce.Message, Filename: m.cm.ID}
+	}
+	return err
 }
 
 func (m *Module) linkRequests(linker Linker) (err error) {
-	if m.st == nil {
+	cm := m.cm
+	if cm.ST == nil {
 		return nil
 	}
-	m.status = ModuleLinking
+	cm.Status = core.ModuleLinking
 	defer func() {
 		if err != nil {
-			m.status, m.err = ModuleErrored, err
+			cm.Status, cm.Err = core.ModuleErrored, err
 		} else {
-			m.status = ModuleUnlinked // instantiate makes it linked
+			cm.Status = core.ModuleUnlinked // Instantiate makes it linked
 		}
 	}()
-	for _, spec := range m.specs {
+	for _, spec := range cm.Specs {
 		dep, err := linker(spec, m)
 		if err != nil {
 			return err
@@ -347,101 +351,43 @@ func (m *Module) linkRequests(linker Linker) (err error) {
 		if dep.ctx.c != m.ctx.c {
 			return &ModuleError{Code: "ERR_VM_MODULE_DIFFERENT_CONTEXT", Msg: "Linked modules must use the same context"}
 		}
-		if dep.status == ModuleErrored {
-			return &ModuleError{Code: "ERR_VM_MODULE_LINK_FAILURE", Msg: "request for '" + spec + "' resolved to an errored module", Cause: dep.err}
+		if dep.cm.Status == core.ModuleErrored {
+			return &ModuleError{Code: "ERR_VM_MODULE_LINK_FAILURE", Msg: "request for '" + spec + "' resolved to an errored module", Cause: dep.errValue()}
 		}
-		if dep.status == ModuleUnlinked && len(dep.resolved) == 0 {
+		if dep.cm.Status == core.ModuleUnlinked && len(dep.cm.Resolved) == 0 {
 			if err := dep.linkRequests(linker); err != nil {
 				return err
 			}
 		}
-		m.resolved[spec] = dep
+		cm.Resolved[spec] = dep.cm
 	}
-	return nil
-}
-
-// graph calls fn on m and every module it links to, once each.
-func (m *Module) graph(fn func(*Module)) {
-	seen := map[*Module]bool{}
-	var walk func(*Module)
-	walk = func(x *Module) {
-		if seen[x] {
-			return
-		}
-		seen[x] = true
-		fn(x)
-		for _, s := range x.specs {
-			if d := x.resolved[s]; d != nil {
-				walk(d)
-			}
-		}
-	}
-	walk(m)
-}
-
-func (m *Module) instantiate() error {
-	// V8 reports a missing import when linking; sobek only when the
-	// importing code runs
-	var linkErr error
-	m.graph(func(x *Module) {
-		if linkErr != nil || x.status != ModuleUnlinked {
-			return
-		}
-		for _, im := range x.imports {
-			dep := x.resolved[im[0]]
-			if dep == nil {
-				continue
-			}
-			if b, ambiguous := dep.rec.ResolveExport(im[1]); ambiguous {
-				linkErr = &SyntaxError{Message: "The requested module '" + im[0] + "' contains conflicting star exports for name '" + im[1] + "'", Filename: x.id}
-			} else if b == nil {
-				linkErr = &SyntaxError{Message: "The requested module '" + im[0] + "' does not provide an export named '" + im[1] + "'", Filename: x.id}
-			}
-		}
-	})
-	if linkErr != nil {
-		return linkErr
-	}
-	if err := m.rec.Link(); err != nil {
-		var ce *sobek.CompilerSyntaxError
-		if errors.As(err, &ce) {
-			return &SyntaxError{Message: ce.Message, Filename: m.id}
-		}
-		return err
-	}
-	m.graph(func(x *Module) {
-		if x.status == ModuleUnlinked || x.status == ModuleLinking {
-			x.status = ModuleLinked
-		}
-	})
 	return nil
 }
 
 // Namespace returns the module's namespace object (a value of the
 // module's context); the module must be linked.
 func (m *Module) Namespace() (Value, error) {
-	if m.status == ModuleUnlinked || m.status == ModuleLinking {
+	if m.cm.Status == core.ModuleUnlinked || m.cm.Status == core.ModuleLinking {
 		return Value{}, &ModuleError{Code: "ERR_VM_MODULE_STATUS", Msg: "Module status must not be unlinked or linking"}
 	}
 	if err := m.ctx.iso.enter(); err != nil {
 		return Value{}, err
 	}
 	defer m.ctx.iso.exit()
-	m.prepareNamespace()
-	return Value{v: m.ctx.c.Runtime().NamespaceObjectFor(m.rec), c: m.ctx.c, iso: m.ctx.iso}, nil
+	return Value{v: m.cm.Namespace(), c: m.ctx.c, iso: m.ctx.iso}, nil
 }
 
 // SetExport sets an export of a synthetic module (after linking).
 func (m *Module) SetExport(name string, value any) error {
-	if m.st != nil {
+	if m.cm.ST != nil {
 		return &ModuleError{Code: "ERR_VM_MODULE_NOT_MODULE", Msg: "SetExport on a source text module"}
 	}
-	if m.status == ModuleUnlinked {
+	if m.cm.Status == core.ModuleUnlinked {
 		return &ModuleError{Code: "ERR_VM_MODULE_STATUS", Msg: "Module status must be linked"}
 	}
 	if _, ok := m.exports[name]; !ok {
 		found := false
-		for _, n := range m.names {
+		for _, n := range m.cm.Names {
 			found = found || n == name
 		}
 		if !found {
@@ -458,8 +404,8 @@ func (m *Module) SetExport(name string, value any) error {
 // still be pending. Timeout and ctx stop the evaluation as they stop a
 // script run. Evaluating again returns the same outcome.
 func (m *Module) Evaluate(ctx context.Context, opts RunOptions) (*Promise, error) {
-	switch m.status {
-	case ModuleLinked, ModuleEvaluating, ModuleEvaluated, ModuleErrored:
+	switch m.cm.Status {
+	case core.ModuleLinked, core.ModuleEvaluating, core.ModuleEvaluated, core.ModuleErrored:
 	default:
 		return nil, &ModuleError{Code: "ERR_VM_MODULE_STATUS", Msg: "Module status must be one of linked, evaluated, or errored"}
 	}
@@ -473,11 +419,11 @@ func (m *Module) Evaluate(ctx context.Context, opts RunOptions) (*Promise, error
 	defer iso.exit()
 	c := m.ctx.c
 	rt := c.Runtime()
-	if m.st == nil {
-		m.runSteps()
+	if m.cm.ST == nil {
+		m.cm.RunSteps()
 		p, resolve, reject := rt.NewPromise()
-		if m.status == ModuleErrored {
-			_ = reject(m.ctx.jsError(m.err))
+		if m.cm.Status == core.ModuleErrored {
+			_ = reject(m.ctx.jsError(m.errValue()))
 		} else {
 			_ = resolve(sobek.Undefined())
 		}
@@ -486,42 +432,21 @@ func (m *Module) Evaluate(ctx context.Context, opts RunOptions) (*Promise, error
 	}
 	var ip *sobek.Promise
 	_, err := iso.run(ctx, opts, func() (sobek.Value, error) {
-		restore := core.SaveVM(rt)
-		c.Do(func() { ip = rt.CyclicModuleRecordEvaluate(m.rec.(*goSTRecord), goResolve) })
-		if ip.State() == sobek.PromiseStateRejected {
-			if ie, ok := ip.Result().Export().(*sobek.InterruptedError); ok {
-				// sobek does not unwind the module's frames on an interrupt
-				if restore != nil {
-					restore()
-				}
-				rt.ClearInterrupt()
-				return nil, ie
-			}
+		var interrupted bool
+		ip, interrupted = m.cm.EvaluateRecord(nil, nil)
+		if interrupted {
+			return nil, ip.Result().Export().(*sobek.InterruptedError)
 		}
 		return sobek.Undefined(), nil
 	})
 	if err != nil {
 		err = iso.thrown(err, c)
-		m.graph(func(x *Module) {
-			if x.status != ModuleEvaluated && x.status != ModuleErrored {
-				x.status, x.err = ModuleErrored, err
-			}
-		})
+		m.cm.FailGraph(err)
 		return nil, err
 	}
 	m.promise = &Promise{p: ip, c: c, iso: iso, m: m}
 	m.promise.update()
 	return m.promise, nil
-}
-
-func goResolve(ref any, spec string) (sobek.ModuleRecord, error) {
-	switch r := ref.(type) {
-	case *goSTRecord:
-		return r.m.resolve(spec)
-	case *core.SyntheticRecord:
-		return r.Module.(goSynth).m.resolve(spec)
-	}
-	return nil, errors.New("jsvm: module request '" + spec + "' from an unknown module")
 }
 
 // Promise is the promise of a module evaluation.
@@ -561,7 +486,7 @@ func (p *Promise) Await(ctx context.Context) error {
 	}
 	p.update()
 	if p.p.State() == sobek.PromiseStateRejected {
-		return p.m.err
+		return p.m.errValue()
 	}
 	return nil
 }
@@ -572,151 +497,10 @@ var ErrPending = errors.New("jsvm: module evaluation is still pending")
 
 // update records the settled outcome on the modules of the graph.
 func (p *Promise) update() {
-	m := p.m
 	switch p.p.State() {
 	case sobek.PromiseStateFulfilled:
-		m.graph(func(x *Module) {
-			if x.status == ModuleLinked || x.status == ModuleEvaluating {
-				x.status = ModuleEvaluated
-			}
-		})
+		p.m.cm.Settle(true, nil)
 	case sobek.PromiseStateRejected:
-		if m.status == ModuleErrored && m.err != nil {
-			return
-		}
-		raw := any(p.p.Result())
-		if ex, ok := p.p.Result().Export().(*sobek.Exception); ok {
-			raw = ex
-		}
-		var err error
-		m.graph(func(x *Module) {
-			if err == nil && x.status == ModuleErrored && x.rawErr == raw {
-				err = x.err
-			}
-		})
-		if err == nil {
-			if ex, ok := raw.(*sobek.Exception); ok {
-				err = p.iso.thrown(ex, p.c)
-			} else {
-				err = p.iso.thrown(&sobek.Exception{}, p.c)
-			}
-		}
-		m.graph(func(x *Module) {
-			if x.status != ModuleEvaluated && x.status != ModuleErrored {
-				x.status, x.err, x.rawErr = ModuleErrored, err, raw
-			}
-		})
+		p.m.cm.Settle(false, p.p.Result())
 	}
-}
-
-// goSTRecord wraps a source text record to follow each module's outcome.
-type goSTRecord struct {
-	*sobek.SourceTextModuleRecord
-	m *Module
-}
-
-func (r *goSTRecord) Instantiate(rt *sobek.Runtime) (sobek.CyclicModuleInstance, error) {
-	inst, err := r.SourceTextModuleRecord.Instantiate(rt)
-	if err != nil {
-		return nil, err
-	}
-	return &goSTInstance{CyclicModuleInstance: inst, m: r.m}, nil
-}
-
-func (r *goSTRecord) Evaluate(rt *sobek.Runtime) *sobek.Promise {
-	return rt.CyclicModuleRecordEvaluate(r, goResolve)
-}
-
-type goSTInstance struct {
-	sobek.CyclicModuleInstance
-	m *Module
-}
-
-func (i *goSTInstance) ExecuteModule(rt *sobek.Runtime, res, rej func(any) error) (sobek.CyclicModuleInstance, error) {
-	m := i.m
-	m.status = ModuleEvaluating
-	if res != nil {
-		_, err := i.CyclicModuleInstance.ExecuteModule(rt,
-			func(x any) error { m.status = ModuleEvaluated; return res(x) },
-			func(x any) error { m.fail(x); return rej(x) })
-		return nil, err
-	}
-	_, err := i.CyclicModuleInstance.ExecuteModule(rt, nil, nil)
-	if err != nil {
-		m.fail(err)
-		return nil, err
-	}
-	m.status = ModuleEvaluated
-	return i, nil
-}
-
-func (m *Module) fail(x any) {
-	if m.status == ModuleErrored {
-		return
-	}
-	m.status, m.rawErr = ModuleErrored, x
-	if ex, ok := x.(*sobek.Exception); ok {
-		m.err = m.ctx.iso.thrown(ex, m.ctx.c)
-	} else if e, ok := x.(error); ok {
-		m.err = e
-	} else {
-		m.err = errors.New("jsvm: module evaluation failed")
-	}
-}
-
-// goSynth is a synthetic Module as its record sees it
-// (core.SyntheticModule).
-type goSynth struct{ m *Module }
-
-func (s goSynth) ExportNames() []string { return s.m.names }
-
-func (s goSynth) EvaluateSteps() error {
-	m := s.m
-	if !m.preparing && (m.status == ModuleLinked || m.status == ModuleUnlinked) {
-		m.runSteps()
-	}
-	if m.status == ModuleErrored && !m.preparing {
-		return m.err
-	}
-	return nil
-}
-
-func (s goSynth) Binding(name string) sobek.Value {
-	if v := s.m.exports[name]; v != nil {
-		return v
-	}
-	return sobek.Undefined()
-}
-
-func (m *Module) runSteps() {
-	m.status = ModuleEvaluating
-	var err error
-	if m.evaluate != nil {
-		err = m.evaluate(m)
-	}
-	if err != nil {
-		m.status, m.err, m.rawErr = ModuleErrored, err, err
-		return
-	}
-	m.status = ModuleEvaluated
-}
-
-// prepareNamespace creates the per-runtime instances a namespace reads
-// bindings from, for modules not evaluated yet.
-func (m *Module) prepareNamespace() {
-	rt := m.ctx.c.Runtime()
-	m.graph(func(x *Module) {
-		if rt.GetModuleInstance(x.rec) != nil {
-			return
-		}
-		if x.st != nil {
-			if rt.GetModuleInstance(x.st) == nil {
-				_, _ = x.st.Instantiate(rt)
-			}
-			return
-		}
-		x.preparing = true
-		defer func() { x.preparing = false }()
-		core.PrepareInstance(rt, x.rec)
-	})
 }

@@ -34,34 +34,13 @@ var moduleProgram = sync.OnceValues(func() (*sobek.Program, error) {
 	return sobek.Compile("node:internal/vm/module", moduleSource, true)
 })
 
-type modStatus int
-
-const (
-	modUnlinked modStatus = iota
-	modLinked
-	modEvaluating
-	modEvaluated
-	modErrored
-)
-
-var modStatusNames = [...]string{"unlinked", "linked", "evaluating", "evaluated", "errored"}
-
-// vmModule is the Go side of one vm.Module.
+// vmModule is the vm face of one module: the JS objects and hooks; the
+// record, its linking and its status are the shared core.Module.
 type vmModule struct {
 	m   *module
+	cm  *core.Module
 	ctx *core.Context
 	obj *sobek.Object // the JS Module object (main realm)
-	id  string
-
-	st       *sobek.SourceTextModuleRecord // nil for a synthetic module
-	rec      sobek.ModuleRecord            // *stRecord or *core.SyntheticRecord
-	specs    []string
-	resolved map[string]*vmModule
-
-	status modStatus
-	async  bool        // evaluating, waiting on top-level await
-	err    sobek.Value // main realm, when errored
-	rawErr any         // the error sobek saw, to recognise it at the root
 
 	importMeta sobek.Value // main-realm function or nil
 	dynImport  sobek.Value // main-realm function or nil
@@ -69,23 +48,28 @@ type vmModule struct {
 	source   string
 	attrs    map[string]map[string]string // import attributes by specifier
 	dynAttrs map[string]map[string]string // those of import() calls
-	imports  [][2]string                  // (specifier, name) of named imports and re-exports
 	captures bool                         // v10: the last statement's value goes to meta
 	meta     *sobek.Object                // import.meta, once created (module's realm)
 
 	// synthetic modules
-	names     []string
-	exports   map[string]sobek.Value // main realm
-	steps     sobek.Callable
-	wrap      *sobek.Object // `this` of the steps (Node's ModuleWrap)
-	preparing bool
+	exports map[string]sobek.Value // main realm
+	steps   sobek.Callable
+	wrap    *sobek.Object // `this` of the steps (Node's ModuleWrap)
 }
 
-// ctxModules is the per-context module state: the hooks installed on the
-// context's runtime and the records compiled for it.
-type ctxModules struct {
-	byRecord map[*sobek.SourceTextModuleRecord]weak.Pointer[vmModule]
-	swept    int // len(byRecord) after the last sweep
+// errValue is the module's error (main realm), or nil.
+func (v *vmModule) errValue() sobek.Value {
+	e, _ := v.cm.Err.(sobek.Value)
+	return e
+}
+
+// vmModuleOf returns the vm face of a core module, or nil.
+func vmModuleOf(cm *core.Module) *vmModule {
+	if cm == nil {
+		return nil
+	}
+	v, _ := cm.Face.(*vmModule)
+	return v
 }
 
 // dynInfo is the importModuleDynamically of a script or function.
@@ -97,7 +81,7 @@ type dynInfo struct {
 
 // modState is the module state of one loaded vm builtin.
 type modState struct {
-	ctxs     map[*core.Context]*ctxModules
+	hooked   map[*core.Context]bool                   // contexts whose runtime has the module hooks
 	programs map[*sobek.Program]weak.Pointer[dynInfo] // scripts and functions with importModuleDynamically
 	fnInfos  []*dynInfo                               // those of compiled functions (kept)
 	swept    int                                      // len(programs) after the last sweep
@@ -105,58 +89,12 @@ type modState struct {
 	helper   sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
 }
 
-// stRecord is a source text module record of a vm.SourceTextModule.
-type stRecord struct {
-	*sobek.SourceTextModuleRecord
-	vm *vmModule
-}
-
-func (r *stRecord) Instantiate(rt *sobek.Runtime) (sobek.CyclicModuleInstance, error) {
-	inst, err := r.SourceTextModuleRecord.Instantiate(rt)
-	if err != nil {
-		return nil, err
-	}
-	return &stInstance{CyclicModuleInstance: inst, vm: r.vm}, nil
-}
-
-func (r *stRecord) Evaluate(rt *sobek.Runtime) *sobek.Promise {
-	return rt.CyclicModuleRecordEvaluate(r, r.vm.m.resolveModule)
-}
-
-type stInstance struct {
-	sobek.CyclicModuleInstance
-	vm *vmModule
-}
-
-func (i *stInstance) ExecuteModule(rt *sobek.Runtime, res, rej func(any) error) (sobek.CyclicModuleInstance, error) {
-	v := i.vm
-	v.status = modEvaluating
-	if res != nil {
-		_, err := i.CyclicModuleInstance.ExecuteModule(rt,
-			func(x any) error { v.status, v.async = modEvaluated, false; return res(x) },
-			func(x any) error { v.async = false; v.fail(x); return rej(x) })
-		if v.status == modEvaluating {
-			v.async = true // V8 reports a module awaiting as evaluated
-		}
-		return nil, err
-	}
-	_, err := i.CyclicModuleInstance.ExecuteModule(rt, nil, nil)
-	if err != nil {
-		v.fail(err)
-		return nil, err
-	}
-	v.status = modEvaluated
-	return i, nil
-}
-
-// fail records an execution error (as sobek has it, in the module's realm).
-func (v *vmModule) fail(x any) {
-	if v.status == modErrored {
-		return
-	}
-	v.status = modErrored
-	v.rawErr = x
-	v.err = v.m.mainValueOf(x, v.ctx)
+// newVMModule ties a core module to its vm face.
+func (m *module) newVMModule(cm *core.Module, ctx *core.Context) *vmModule {
+	v := &vmModule{m: m, cm: cm, ctx: ctx}
+	cm.Face = v
+	cm.Convert = func(x any) any { return m.mainValueOf(x, ctx) }
+	return v
 }
 
 // mainValueOf turns an error sobek reports (an *Exception, a Go error or a
@@ -178,113 +116,11 @@ func (m *module) mainValueOf(x any, from *core.Context) sobek.Value {
 	return m.rt.ToValue(x)
 }
 
-// vmSynth is a vm.SyntheticModule as its record sees it
-// (core.SyntheticModule): the record runs the module's evaluation steps
-// once, whenever a graph that contains it is evaluated.
-type vmSynth struct{ vm *vmModule }
-
-func (s vmSynth) ExportNames() []string { return s.vm.names }
-
-func (s vmSynth) EvaluateSteps() error {
-	v := s.vm
-	if !v.preparing && (v.status == modLinked || v.status == modUnlinked) {
-		v.runSteps()
-	}
-	if v.status == modErrored && !v.preparing {
-		// sobek takes a rejection reason that exports to an error
-		err, ok := v.rawErr.(error)
-		if !ok {
-			err = errors.New("vm: synthetic module failed")
-		}
-		return err
-	}
-	return nil
-}
-
-func (s vmSynth) Binding(name string) sobek.Value {
-	v := s.vm
-	if x, ok := v.exports[name]; ok && x != nil {
-		return core.Carry(x, v.m.main, v.ctx)
-	}
-	return sobek.Undefined()
-}
-
-// runSteps calls the evaluation steps of a synthetic module.
-func (v *vmModule) runSteps() {
-	v.status = modEvaluating
-	_, err := v.steps(v.wrap)
-	if err != nil {
-		v.status = modErrored
-		v.rawErr = err
-		var ex *sobek.Exception
-		if errors.As(err, &ex) {
-			v.err = ex.Value() // main realm
-		} else {
-			v.err = v.m.rt.NewGoError(err)
-		}
-		return
-	}
-	v.status = modEvaluated
-}
-
-// prepareNamespace makes the namespace of a linked but unevaluated graph
-// readable: sobek looks bindings up in per-runtime instances, which exist
-// only once evaluation started (reading a binding then throws V8's TDZ
-// ReferenceError, as in Node, instead of crashing).
-func (m *module) prepareNamespace(v *vmModule) {
-	rt := v.ctx.Runtime()
-	v.graph(func(x *vmModule) {
-		if rt.GetModuleInstance(x.rec) != nil {
-			return
-		}
-		if x.st != nil {
-			if rt.GetModuleInstance(x.st) == nil {
-				_, _ = x.st.Instantiate(rt)
-			}
-			return
-		}
-		x.preparing = true
-		defer func() { x.preparing = false }()
-		core.PrepareInstance(rt, x.rec)
-	})
-}
-
-// resolveModule is the HostResolveImportedModule of vm modules: the
-// modules the linker returned.
-func (m *module) resolveModule(referrer any, spec string) (sobek.ModuleRecord, error) {
-	var v *vmModule
-	switch r := referrer.(type) {
-	case *stRecord:
-		v = r.vm
-	case *core.SyntheticRecord:
-		v = r.Module.(vmSynth).vm
-	case *sobek.SourceTextModuleRecord:
-		v = m.moduleOf(r)
-	}
-	if v == nil {
-		return nil, errors.New("vm: module request '" + spec + "' from an unknown module")
-	}
-	dep := v.resolved[spec]
-	if dep == nil {
-		return nil, errors.New("vm: module request '" + spec + "' is not linked")
-	}
-	return dep.rec, nil
-}
-
-func (m *module) moduleOf(r *sobek.SourceTextModuleRecord) *vmModule {
-	for _, cm := range m.mods.ctxs {
-		if p, ok := cm.byRecord[r]; ok {
-			return p.Value()
-		}
-	}
-	return nil
-}
-
 // installModules adds the natives of module.js and runs it; it returns
 // module.js's exports (the classes), installed on vm's exports by vm.js
 // when the host enables them.
 func (m *module) installModules(natives *sobek.Object) {
-	m.mods = &modState{ctxs: make(map[*core.Context]*ctxModules), programs: make(map[*sobek.Program]weak.Pointer[dynInfo])}
+	m.mods = &modState{hooked: make(map[*core.Context]bool), programs: make(map[*sobek.Program]weak.Pointer[dynInfo])}
 	rt := m.rt
 	set := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
 		_ = natives.Set(name, fn)
@@ -293,29 +129,32 @@ func (m *module) installModules(natives *sobek.Object) {
 	set("moduleCreateSynthetic", m.moduleCreateSynthetic)
 	set("moduleStatus", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
-		if v.status == modEvaluating && v.async {
+		if v.cm.Status == core.ModuleEvaluating && v.cm.Async {
 			return rt.ToValue("evaluated")
 		}
-		return rt.ToValue(modStatusNames[v.status])
+		if v.cm.Status == core.ModuleLinking {
+			return rt.ToValue("unlinked")
+		}
+		return rt.ToValue(v.cm.Status.String())
 	})
 	set("moduleError", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
-		if v.err == nil {
-			return sobek.Undefined()
+		if e := v.errValue(); e != nil {
+			return e
 		}
-		return v.err
+		return sobek.Undefined()
 	})
 	set("moduleSpecifiers", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
-		out := make([]any, len(v.specs))
-		for i, s := range v.specs {
+		out := make([]any, len(v.cm.Specs))
+		for i, s := range v.cm.Specs {
 			out[i] = s
 		}
 		return rt.NewArray(out...)
 	})
 	set("moduleResolve", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
-		v.resolved[c.Argument(1).String()] = m.handle(c.Argument(2))
+		v.cm.Resolved[c.Argument(1).String()] = m.handle(c.Argument(2)).cm
 		return sobek.Undefined()
 	})
 	set("moduleAttributes", func(c sobek.FunctionCall) sobek.Value {
@@ -348,10 +187,7 @@ func (m *module) installModules(natives *sobek.Object) {
 	set("moduleEvaluate", m.moduleEvaluate)
 	set("moduleNamespace", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
-		if v.status != modUnlinked {
-			m.prepareNamespace(v)
-		}
-		return core.Carry(v.ctx.Runtime().NamespaceObjectFor(v.rec), v.ctx, m.main)
+		return core.Carry(v.cm.Namespace(), v.ctx, m.main)
 	})
 	set("moduleSetExport", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
@@ -403,7 +239,7 @@ func (m *module) installModules(natives *sobek.Object) {
 		return sobek.Undefined()
 	})
 	set("prepareContext", func(c sobek.FunctionCall) sobek.Value {
-		m.contextModules(m.contextOf(c.Argument(0)))
+		m.hookContext(m.contextOf(c.Argument(0)))
 		return sobek.Undefined()
 	})
 
@@ -423,7 +259,7 @@ func (m *module) installModules(natives *sobek.Object) {
 	o := res.ToObject(rt)
 	m.mods.helper, _ = sobek.AssertFunction(o.Get("dynamicImport"))
 	_ = natives.Set("modules", o)
-	m.contextModules(m.main)
+	m.hookContext(m.main)
 }
 
 func (m *module) newError(ctor, msg string) *sobek.Object {
@@ -455,25 +291,16 @@ func (m *module) contextOf(v sobek.Value) *core.Context {
 	return m.main
 }
 
-// contextModules returns c's module state, installing the import() and
-// import.meta hooks on c's runtime the first time.
-func (m *module) contextModules(c *core.Context) *ctxModules {
-	if cm := m.mods.ctxs[c]; cm != nil {
-		return cm
+// hookContext installs the import() and import.meta hooks on c's runtime
+// the first time.
+func (m *module) hookContext(c *core.Context) {
+	if m.mods.hooked[c] {
+		return
 	}
-	cm := &ctxModules{byRecord: make(map[*sobek.SourceTextModuleRecord]weak.Pointer[vmModule])}
-	m.mods.ctxs[c] = cm
+	m.mods.hooked[c] = true
 	rt := c.Runtime()
 	rt.SetFinalImportMeta(func(meta *sobek.Object, rec sobek.ModuleRecord) {
-		r, ok := rec.(*sobek.SourceTextModuleRecord)
-		if !ok {
-			return
-		}
-		p, ok := cm.byRecord[r]
-		if !ok {
-			return
-		}
-		v := p.Value()
+		v := vmModuleOf(core.ModuleOf(rec))
 		if v == nil {
 			return
 		}
@@ -496,7 +323,6 @@ func (m *module) contextModules(c *core.Context) *ctxModules {
 			m.dynamicImport(c, referrer, specifier, capability, false)
 		})
 	}
-	return cm
 }
 
 // dynamicImport answers import() in context c. In the main context, an
@@ -507,10 +333,8 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 	found := false
 	switch r := referrer.(type) {
 	case *sobek.SourceTextModuleRecord:
-		if p, ok := m.contextModules(c).byRecord[r]; ok {
-			if v := p.Value(); v != nil {
-				info, found = &dynInfo{fn: v.dynImport, wrap: v.obj, attrs: v.dynAttrs}, true
-			}
+		if v := vmModuleOf(core.ModuleOf(r)); v != nil {
+			info, found = &dynInfo{fn: v.dynImport, wrap: v.obj, attrs: v.dynAttrs}, true
 		}
 	case *sobek.Program:
 		// the innermost function's program; the script's is up the chain
@@ -585,10 +409,10 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 				"Provided module is not an instance of Module"), m.main, c))
 			return sobek.Undefined()
 		}
-		if v.status != modUnlinked {
-			m.prepareNamespace(v)
+		if v.cm.Status != core.ModuleUnlinked {
+			v.cm.PrepareNamespace()
 		}
-		finish(v.rec, nil)
+		finish(v.cm.Rec, nil)
 		return sobek.Undefined()
 	}), m.rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
 		finish(nil, core.Carry(call.Argument(0), m.main, c))
@@ -630,7 +454,34 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 			panic(nodeerr.New(rt, "Error", "ERR_VM_MODULE_CACHED_DATA_REJECTED", "cachedData buffer was rejected"))
 		}
 	}
-	v := &vmModule{m: m, ctx: ctx, id: opts.Filename, resolved: make(map[string]*vmModule), source: code}
+	src, attrs := stripImportAttributes(code)
+	src, dynAttrs := stripDynamicImportAttributes(src)
+	captures := false
+	msrc := core.ModuleSource{ID: opts.Filename, Code: padSource(src, opts)}
+	if m.h.Options.VMAPI == "v10" {
+		// Node v10's evaluate() resolves to the value of the last
+		// statement; sobek does not report a module's completion value, so
+		// a final expression statement stores its value on import.meta
+		msrc.Rewrite = func(body *ast.Program) *ast.Program {
+			if padded, ok := captureCompletion(msrc.Code, body); ok {
+				if b2, err := parser.ParseFile(nil, opts.Filename, padded, 0, parser.IsModule, parser.WithDisableSourceMaps); err == nil {
+					captures = true
+					return b2
+				}
+			}
+			return nil
+		}
+	}
+	cm, err := core.CompileModule(ctx, msrc)
+	if err != nil {
+		var list parser.ErrorList
+		if errors.As(err, &list) {
+			panic(m.plainSyntaxError(m.moduleSyntaxError(err, code, opts)))
+		}
+		panic(m.moduleSyntaxError(err, code, opts))
+	}
+	v := m.newVMModule(cm, ctx)
+	v.source, v.attrs, v.dynAttrs, v.captures = code, attrs, dynAttrs, captures
 	v.obj, _ = c.Argument(6).(*sobek.Object)
 	if f := c.Argument(7); !sobek.IsUndefined(f) {
 		v.importMeta = f
@@ -638,54 +489,7 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	if f := c.Argument(8); !sobek.IsUndefined(f) {
 		v.dynImport = f
 	}
-	src, attrs := stripImportAttributes(code)
-	v.attrs = attrs
-	src, v.dynAttrs = stripDynamicImportAttributes(src)
-	body, err := parser.ParseFile(nil, opts.Filename, padSource(src, opts), 0, parser.IsModule, parser.WithDisableSourceMaps)
-	if err != nil {
-		panic(m.plainSyntaxError(m.moduleSyntaxError(err, code, opts)))
-	}
-	if m.h.Options.VMAPI == "v10" {
-		// Node v10's evaluate() resolves to the value of the last
-		// statement; sobek does not report a module's completion value, so
-		// a final expression statement stores its value on import.meta
-		if padded, ok := captureCompletion(padSource(src, opts), body); ok {
-			if b2, err := parser.ParseFile(nil, opts.Filename, padded, 0, parser.IsModule, parser.WithDisableSourceMaps); err == nil {
-				body = b2
-				v.captures = true
-			}
-		}
-	}
-	rec, err := sobek.ModuleFromAST(body, func(ref any, spec string) (sobek.ModuleRecord, error) {
-		if _, ok := ref.(*sobek.SourceTextModuleRecord); ok {
-			ref = v.rec
-		}
-		return m.resolveModule(ref, spec)
-	})
-	if err != nil {
-		panic(m.moduleSyntaxError(err, code, opts))
-	}
-	v.st = rec
-	v.imports = core.ImportRequests(body)
-	v.rec = &stRecord{SourceTextModuleRecord: rec, vm: v}
-	seen := map[string]bool{}
-	for _, sp := range rec.RequestedModules() {
-		if !seen[sp] {
-			seen[sp] = true
-			v.specs = append(v.specs, sp)
-		}
-	}
-	cm := m.contextModules(ctx)
-	cm.byRecord[rec] = weak.Make(v)
-	if len(cm.byRecord) > 2*cm.swept+64 {
-		// drop the records of collected modules
-		for k, w := range cm.byRecord {
-			if w.Value() == nil {
-				delete(cm.byRecord, k)
-			}
-		}
-		cm.swept = len(cm.byRecord)
-	}
+	m.hookContext(ctx)
 	return rt.ToValue(v)
 }
 
@@ -774,8 +578,9 @@ func (m *module) moduleCreateSynthetic(c sobek.FunctionCall) sobek.Value {
 	var names []string
 	_ = m.rt.ExportTo(c.Argument(0), &names)
 	steps, _ := sobek.AssertFunction(c.Argument(1))
-	v := &vmModule{m: m, id: c.Argument(2).String(), ctx: m.contextOf(c.Argument(3)),
-		names: names, exports: make(map[string]sobek.Value), steps: steps, resolved: map[string]*vmModule{}}
+	ctx := m.contextOf(c.Argument(3))
+	v := m.newVMModule(core.NewSyntheticModule(ctx, c.Argument(2).String(), names), ctx)
+	v.exports, v.steps = make(map[string]sobek.Value), steps
 	for _, n := range names {
 		v.exports[n] = nil
 	}
@@ -784,63 +589,41 @@ func (m *module) moduleCreateSynthetic(c sobek.FunctionCall) sobek.Value {
 	if v.wrap == nil {
 		v.wrap = v.obj
 	}
-	v.rec = &core.SyntheticRecord{Module: vmSynth{v}}
-	m.contextModules(v.ctx)
-	return m.rt.ToValue(v)
-}
-
-// graph calls fn on v and every module it (transitively) links to.
-func (v *vmModule) graph(fn func(*vmModule)) {
-	seen := map[*vmModule]bool{}
-	var walk func(*vmModule)
-	walk = func(x *vmModule) {
-		if seen[x] {
-			return
+	v.cm.Steps = func() (any, error) {
+		_, err := v.steps(v.wrap)
+		if err == nil {
+			return nil, nil
 		}
-		seen[x] = true
-		fn(x)
-		for _, s := range x.specs {
-			if d := x.resolved[s]; d != nil {
-				walk(d)
-			}
+		var ex *sobek.Exception
+		if errors.As(err, &ex) {
+			return ex.Value(), err // main realm
 		}
+		return m.rt.NewGoError(err), err
 	}
-	walk(v)
+	v.cm.Export = func(name string) sobek.Value {
+		if x, ok := v.exports[name]; ok && x != nil {
+			return core.Carry(x, m.main, ctx)
+		}
+		return nil
+	}
+	m.hookContext(ctx)
+	return m.rt.ToValue(v)
 }
 
 // moduleInstantiate(handle): link the graph in sobek once the linker has
 // resolved every request.
 func (m *module) moduleInstantiate(c sobek.FunctionCall) sobek.Value {
 	v := m.handle(c.Argument(0))
-	if v.status != modUnlinked {
+	if v.cm.Status != core.ModuleUnlinked {
 		return sobek.Undefined()
 	}
-	v.graph(func(x *vmModule) {
-		if x.status != modUnlinked {
-			return
+	if err := v.cm.Instantiate(); err != nil {
+		var le *core.LinkError
+		if errors.As(err, &le) {
+			panic(m.newError("SyntaxError", le.Message))
 		}
-		for _, im := range x.imports {
-			dep := x.resolved[im[0]]
-			if dep == nil {
-				continue
-			}
-			b, ambiguous := dep.rec.ResolveExport(im[1])
-			if ambiguous {
-				panic(m.newError("SyntaxError", "The requested module '"+im[0]+"' contains conflicting star exports for name '"+im[1]+"'"))
-			}
-			if b == nil {
-				panic(m.newError("SyntaxError", "The requested module '"+im[0]+"' does not provide an export named '"+im[1]+"'"))
-			}
-		}
-	})
-	if err := v.rec.Link(); err != nil {
-		panic(m.moduleSyntaxError(err, v.source, core.ScriptOptions{Filename: v.id}))
+		panic(m.moduleSyntaxError(err, v.source, core.ScriptOptions{Filename: v.cm.ID}))
 	}
-	v.graph(func(x *vmModule) {
-		if x.status == modUnlinked {
-			x.status = modLinked
-		}
-	})
 	return sobek.Undefined()
 }
 
@@ -858,18 +641,18 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	v := m.handle(c.Argument(0))
 	timeout := c.Argument(1).ToInteger()
 	p, resolve, reject := m.rt.NewPromise()
-	switch v.status {
-	case modEvaluated:
+	switch v.cm.Status {
+	case core.ModuleEvaluated:
 		_ = resolve(sobek.Undefined())
 		return m.rt.ToValue(p)
-	case modErrored:
-		_ = reject(v.err)
+	case core.ModuleErrored:
+		_ = reject(v.errValue())
 		return m.rt.ToValue(p)
 	}
-	if v.st == nil {
-		v.runSteps()
-		if v.status == modErrored {
-			_ = reject(v.err)
+	if v.cm.ST == nil {
+		v.cm.RunSteps()
+		if v.cm.Status == core.ModuleErrored {
+			_ = reject(v.errValue())
 		} else {
 			_ = resolve(sobek.Undefined())
 		}
@@ -881,41 +664,8 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	// record the outcome on every module of the graph; returns the error
 	// (main realm) or nil
 	record := func(ok bool, reason any) sobek.Value {
-		if ok {
-			v.graph(func(x *vmModule) {
-				if x.status == modLinked || x.status == modEvaluating {
-					x.status = modEvaluated
-				}
-			})
-			return nil
-		}
-		if v.status == modErrored && v.err != nil {
-			return v.err
-		}
-		var errv sobek.Value
-		raw := reason
-		if o, ok := reason.(sobek.Value); ok {
-			if ex, ok := o.Export().(*sobek.Exception); ok {
-				raw = ex
-			}
-		}
-		v.graph(func(x *vmModule) {
-			if errv == nil && x.status == modErrored && x.rawErr == raw {
-				errv = x.err
-			}
-		})
-		if errv == nil {
-			errv = m.mainValueOf(reason, ctx)
-		}
-		v.graph(func(x *vmModule) {
-			if x.status != modEvaluated && x.status != modErrored {
-				x.status, x.err, x.rawErr = modErrored, errv, raw
-			}
-		})
-		if v.status != modErrored {
-			v.status, v.err = modErrored, errv
-		}
-		return v.err
+		e, _ := v.cm.Settle(ok, reason).(sobek.Value)
+		return e
 	}
 
 	var wd *core.Watchdog
@@ -937,29 +687,15 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	var derived sobek.Value // main context: the promise returned
 	var interrupted bool
 	body := func() {
-		restore := core.SaveVM(rt)
-		ctx.Do(func() { ip = rt.CyclicModuleRecordEvaluate(v.rec.(*stRecord), m.resolveModule) })
+		var stop func()
+		var fired func() bool
 		if wd != nil {
 			// the watchdog fires until stopped: stop it before any other
 			// call into the runtime
-			wd.Stop()
+			stop, fired = func() { wd.Stop() }, func() bool { return wd.Fired() != nil }
 		}
-		if wd != nil && wd.Fired() != nil {
-			interrupted = true
-		} else if ip.State() == sobek.PromiseStateRejected {
-			if r := ip.Result(); r != nil {
-				if _, ok := r.Export().(*sobek.InterruptedError); ok {
-					interrupted = true
-				}
-			}
-		}
+		ip, interrupted = v.cm.EvaluateRecord(stop, fired)
 		if interrupted {
-			// sobek recovers from an interrupt without unwinding the
-			// module's frames: put the VM back as it was
-			if restore != nil {
-				restore()
-			}
-			rt.ClearInterrupt()
 			if wd != nil && ctx.Options.MicrotaskMode == "afterEvaluate" && !ctx.IsMain() {
 				// drop the promise jobs the interrupted evaluation queued,
 				// before the next call into the runtime would drain them
@@ -1018,11 +754,7 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 				e = nodeerr.New(m.rt, "Error", "ERR_SCRIPT_EXECUTION_INTERRUPTED",
 					"Script execution was interrupted by `SIGINT`")
 			}
-			v.graph(func(x *vmModule) {
-				if x.status != modEvaluated && x.status != modErrored {
-					x.status, x.err = modErrored, e
-				}
-			})
+			v.cm.FailGraph(e)
 			_ = reject(e)
 			return m.rt.ToValue(p)
 		}
@@ -1054,7 +786,7 @@ func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, com
 	if fn == nil || sobek.IsUndefined(fn) || m.mods == nil {
 		return
 	}
-	m.contextModules(target)
+	m.hookContext(target)
 	info := &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main)}
 	m.mods.fnInfos = append(m.mods.fnInfos, info)
 	m.putProgram(prog, info)

@@ -1,0 +1,83 @@
+package core
+
+import (
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/grafana/sobek"
+)
+
+// TestModuleRecordGraph links a source text module to a synthetic one
+// and evaluates the graph through the shared record.
+func TestModuleRecordGraph(t *testing.T) {
+	iso := NewIsolate(IsolateOptions{})
+	c := iso.Main()
+	m, err := CompileModule(c, ModuleSource{ID: "root", Code: `import { x } from "dep"; export const y = x + 1;`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ModuleOf(m.ST) != m || ModuleOf(m.Rec) != m {
+		t.Fatal("ModuleOf does not find the module of its records")
+	}
+	dep := NewSyntheticModule(c, "dep", []string{"x"})
+	ran := 0
+	dep.Steps = func() (any, error) { ran++; return nil, nil }
+	dep.Export = func(string) sobek.Value { return c.Runtime().ToValue(41) }
+	if ModuleOf(dep.Rec) != dep {
+		t.Fatal("ModuleOf does not find a synthetic module")
+	}
+	m.Resolved["dep"] = dep
+	if err := m.Instantiate(); err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != ModuleLinked || dep.Status != ModuleLinked {
+		t.Fatal(m.Status, dep.Status)
+	}
+	ip, interrupted := m.EvaluateRecord(nil, nil)
+	if interrupted || ip.State() != sobek.PromiseStateFulfilled {
+		t.Fatal(ip.State(), ip.Result())
+	}
+	m.Settle(true, nil)
+	if got := m.Namespace().Get("y").ToInteger(); got != 42 || ran != 1 || m.Status != ModuleEvaluated {
+		t.Fatal(got, ran, m.Status)
+	}
+}
+
+// TestModuleLinkError: a missing export is reported while linking, as V8
+// does, naming the importing module.
+func TestModuleLinkError(t *testing.T) {
+	c := NewIsolate(IsolateOptions{}).Main()
+	m, _ := CompileModule(c, ModuleSource{ID: "a", Code: `import { nope } from "b";`})
+	b, _ := CompileModule(c, ModuleSource{ID: "b", Code: `export const yes = 1;`})
+	m.Resolved["b"] = b
+	err := m.Instantiate()
+	le, ok := err.(*LinkError)
+	if !ok || le.Module != m || le.Message != "The requested module 'b' does not provide an export named 'nope'" {
+		t.Fatal(err)
+	}
+}
+
+// TestModuleTableIsWeak: the record table does not keep modules alive.
+func TestModuleTableIsWeak(t *testing.T) {
+	c := NewIsolate(IsolateOptions{}).Main()
+	done := make(chan struct{})
+	st := func() *sobek.SourceTextModuleRecord {
+		m, _ := CompileModule(c, ModuleSource{ID: "a", Code: `export const a = 1;`})
+		runtime.AddCleanup(m, func(chan struct{}) { close(done) }, done)
+		return m.ST
+	}()
+	for i := 0; i < 50; i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond) // cleanups run on their own goroutine
+		select {
+		case <-done:
+			if ModuleOf(st) != nil {
+				t.Fatal("a collected module is still found")
+			}
+			return
+		default:
+		}
+	}
+	t.Fatal("a module nothing references was not collected")
+}
