@@ -2,6 +2,7 @@ package core
 
 import (
 	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/parser"
 )
 
 // Context is one realm: a sobek runtime with its own intrinsics. A
@@ -64,6 +65,9 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	// runaway recursion must end (sobek's default is unbounded, which
 	// grows the heap until memory runs out); V8 allows about this depth.
 	rt.SetMaxCallStackSize(MaxCallStackSize)
+	// eval and new Function must not read sourceMappingURL comments (a
+	// missing map would be a SyntaxError), as Node never fails on them
+	rt.SetParserOptions(parser.WithDisableSourceMaps)
 	iso.nextContextID++
 	c := &Context{iso: iso, rt: rt, id: iso.nextContextID, name: opts.Name, origin: opts.Origin, Options: opts}
 	c.builtins = rt.GlobalObject()

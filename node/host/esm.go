@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -70,32 +71,6 @@ func errValue(h *Host, err error) sobek.Value {
 
 var esmSyntaxRe = regexp.MustCompile(`(?m)^\s*(import\s*[\w{*'"]|export\s+(default|const|let|var|function|class|async|\{|\*))`)
 
-// isESMEntry: .mjs files, and .js files under a package.json with "type":
-// "module".
-func (h *Host) isESMEntry(path string) bool {
-	if strings.HasSuffix(path, ".mjs") {
-		return true
-	}
-	if strings.HasSuffix(path, ".js") {
-		return packageTypeModule(filepath.Dir(path))
-	}
-	return false
-}
-
-func packageTypeModule(dir string) bool {
-	for {
-		b, err := os.ReadFile(filepath.Join(dir, "package.json"))
-		if err == nil {
-			return regexp.MustCompile(`"type"\s*:\s*"module"`).Match(b)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir || filepath.Base(dir) == "node_modules" {
-			return false
-		}
-		dir = parent
-	}
-}
-
 // esmFallback runs a .js main file as an ES module when parsing it as
 // CommonJS failed on import/export syntax.
 func (h *Host) esmFallback(filename string, err error) bool {
@@ -124,6 +99,12 @@ func (h *Host) runESMMain(path string) {
 	if f := realpath(abs); f != "" {
 		abs = f
 	}
+	if h.requiringESM == nil {
+		h.requiringESM = map[string]string{}
+	}
+	// a CommonJS module of the graph that requires the entry is a cycle
+	h.requiringESM[abs] = abs
+	defer delete(h.requiringESM, abs)
 	m, err := h.loadESM(abs)
 	if err != nil {
 		h.reportLoadError(err)
@@ -206,7 +187,7 @@ func (h *Host) loadESM(abs string) (sobek.ModuleRecord, error) {
 	name := fileURL(abs)
 	h.sources[name] = src
 	stack.Register(name, src, 0, 0)
-	m, err := sobek.ParseModule(name, src, h.esmResolve)
+	m, err := sobek.ParseModule(name, src, h.esmResolve, parser.WithDisableSourceMaps)
 	if err != nil {
 		return nil, h.syntaxError(name, src, err, 0)
 	}
@@ -251,9 +232,35 @@ func (h *Host) esmResolve(referrer interface{}, spec string) (sobek.ModuleRecord
 		}
 	}
 	if dir == "" {
+		// import() in a script (CommonJS, -e): sobek names no referrer,
+		// so the calling file is the innermost frame with a file name
+		if f := h.callerFile(); f != "" {
+			dir, from = filepath.Dir(f), f
+		}
+	}
+	if dir == "" {
 		dir, _ = os.Getwd()
 	}
 	var abs string
+	if strings.HasPrefix(spec, "#") || !isRelative(spec) && !strings.HasPrefix(spec, "file://") {
+		f, err := h.resolveBare(spec, dir, importConditions, from, false)
+		if err != nil {
+			return nil, &jsError{h.resolveErrorValue(err)}
+		}
+		if b, ok := strings.CutPrefix(f, "builtin:"); ok {
+			return h.esmResolve(referrer, b)
+		}
+		if f == "" {
+			e := h.esmNotFound(spec, from)
+			_ = e.Set("message", "Cannot find package '"+spec+"' imported from "+from)
+			nodeerr.Decorate(h.Runtime, e, "ERR_MODULE_NOT_FOUND")
+			return nil, &jsError{e}
+		}
+		if !isFile(f) {
+			return nil, &jsError{h.esmNotFound(f, from)}
+		}
+		return h.esmLoadFile(realpath(f), from)
+	}
 	if strings.HasPrefix(spec, "file://") {
 		u, err := url.Parse(spec)
 		if err != nil {
@@ -285,11 +292,32 @@ func (h *Host) esmResolve(referrer interface{}, spec string) (sobek.ModuleRecord
 		}
 		return nil, &jsError{h.esmNotFound(abs, from)}
 	}
-	abs = realpath(abs)
-	if strings.HasSuffix(abs, ".mjs") || strings.HasSuffix(abs, ".js") && packageTypeModule(filepath.Dir(abs)) {
+	return h.esmLoadFile(realpath(abs), from)
+}
+
+// callerFile is the file of the innermost JS frame that has one.
+func (h *Host) callerFile() string {
+	for _, f := range h.Runtime.CaptureCallStack(0, nil) {
+		n := f.SrcName()
+		if filepath.IsAbs(n) {
+			return n
+		}
+		if strings.HasPrefix(n, "file://") {
+			if u, err := url.Parse(n); err == nil {
+				return u.Path
+			}
+		}
+	}
+	return ""
+}
+
+// esmLoadFile is the module record of a resolved file: an ES module, or
+// a facade over a CommonJS module's exports.
+func (h *Host) esmLoadFile(abs, from string) (sobek.ModuleRecord, error) {
+	if h.isModuleFile(abs) {
 		return h.loadESM(abs)
 	}
-	if strings.HasSuffix(abs, ".js") && esmSyntaxRe.MatchString(readFileString(abs)) && !cjsSyntaxOK(abs) {
+	if p := h.pkgScope(filepath.Dir(abs)); (p == nil || p.typ == "") && strings.HasSuffix(abs, ".js") && esmSyntaxRe.MatchString(readFileString(abs)) && !cjsSyntaxOK(abs) {
 		return h.loadESM(abs)
 	}
 	// CommonJS (or JSON) imported from ESM: default is module.exports.
@@ -312,7 +340,7 @@ func readFileString(p string) string {
 }
 
 func cjsSyntaxOK(p string) bool {
-	_, err := sobek.Compile(p, "(function(){"+readFileString(p)+"\n})", false)
+	_, err := parser.ParseFile(nil, p, "(function(){"+readFileString(p)+"\n})", 0, parser.WithDisableSourceMaps)
 	return err == nil
 }
 

@@ -91,20 +91,22 @@ type Host struct {
 	outerFn    *sobek.Object
 	outerFns   []func()
 
-	process     *sobek.Object
-	emitter     *emitter
-	timerKey    *sobek.Symbol
-	protos      map[string]*sobek.Object
-	cjs         *cjsState
-	esm         *esmState
-	sources     map[string]string // filename -> source text, for error reports
-	sigMu       sync.Mutex
-	sigChans    map[string]chan os.Signal
-	sigint      sigintState
-	exitCodeSet bool
-	warnedUse   bool
-	vmThrow     *vmThrow         // the last value (not an Error) thrown out of a vm run
-	shims       []sobek.Callable // listOnTimeout, processImmediate (timerframes.go)
+	process      *sobek.Object
+	emitter      *emitter
+	timerKey     *sobek.Symbol
+	protos       map[string]*sobek.Object
+	cjs          *cjsState
+	esm          *esmState
+	sources      map[string]string   // filename -> source text, for error reports
+	pkgCache     map[string]*pkgJSON // dir -> its package.json (nil: none)
+	requiringESM map[string]string   // ES modules being evaluated by require() -> who required them
+	sigMu        sync.Mutex
+	sigChans     map[string]chan os.Signal
+	sigint       sigintState
+	exitCodeSet  bool
+	warnedUse    bool
+	vmThrow      *vmThrow         // the last value (not an Error) thrown out of a vm run
+	shims        []sobek.Callable // listOnTimeout, processImmediate (timerframes.go)
 }
 
 // New creates a host with a fresh isolate and the Node-like globals
@@ -232,6 +234,7 @@ func (h *Host) RunMain(path string) (exitCode int) {
 		h.refreshArgv()
 	}
 	h.macrotask(func() {
+		h.esmInit() // import() from CommonJS too
 		h.runMainModule(abs)
 	})
 	return h.finish()
@@ -250,13 +253,19 @@ func (h *Host) RunSource(code, filename string, print bool) (exitCode int) {
 		h.refreshArgv()
 	}
 	h.macrotask(func() {
+		h.esmInit() // import() from -e code
 		v, err := h.evalScript(code, filename)
 		if err != nil {
 			h.reportError(err)
 			return
 		}
 		if print {
-			h.writeOut(h.inspect(v) + "\n")
+			// console.log's formatting: a string prints raw
+			if s, ok := v.Export().(string); ok && sobek.IsString(v) {
+				h.writeOut(s + "\n")
+			} else {
+				h.writeOut(h.inspect(v) + "\n")
+			}
 		}
 	})
 	return h.finish()

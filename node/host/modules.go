@@ -300,7 +300,17 @@ func (h *Host) requireFrom(parent *sobek.Object, idv sobek.Value) sobek.Value {
 		return v
 	}
 	filename := h.resolve(id, parent)
+	if b, ok := strings.CutPrefix(filename, "builtin:"); ok {
+		v, err := h.requireBuiltin(b)
+		if err != nil {
+			throwErr(err)
+		}
+		return v
+	}
 	if cached, ok := h.cjs.cache.Get(filename).(*sobek.Object); ok {
+		if from, busy := h.requiringESM[filename]; busy {
+			panic(nodeerr.New(rt, "Error", "ERR_REQUIRE_CYCLE_MODULE", "Cannot require() ES Module "+filename+" in a cycle. (from "+from+")"))
+		}
 		h.addChild(parent, cached)
 		return cached.Get("exports")
 	}
@@ -356,10 +366,55 @@ func (h *Host) resolve(id string, parent *sobek.Object) string {
 	if dir == "" || dir == "." {
 		dir, _ = os.Getwd()
 	}
+	if !isRelative(id) {
+		from := ""
+		if parent != nil {
+			if f, ok := parent.Get("filename").Export().(string); ok {
+				from = f
+			}
+		}
+		f, err := h.resolveBare(id, dir, requireConditions, from, true)
+		if err != nil {
+			panic(h.resolveErrorValue(err))
+		}
+		if f != "" {
+			if strings.HasPrefix(f, "builtin:") {
+				return f
+			}
+			if isFile(f) {
+				return realpath(f)
+			}
+			panic(h.notFound(f, parent))
+		}
+		panic(h.notFound(id, parent))
+	}
 	if f := h.resolvePath(id, dir); f != "" {
 		return f
 	}
 	panic(h.notFound(id, parent))
+}
+
+// resolveBare resolves a "#import" or a package specifier; "" when no
+// package is found.
+func (h *Host) resolveBare(id, dir string, conds map[string]bool, from string, cjs bool) (string, error) {
+	if strings.HasPrefix(id, "#") {
+		f, err := h.packageImportsResolve(id, dir, conds, from)
+		if err != nil {
+			return "", err
+		}
+		if !strings.HasPrefix(f, "bare:") {
+			return f, nil
+		}
+		id = strings.TrimPrefix(f, "bare:")
+		if h.isBuiltinRequest(id) {
+			return "builtin:" + id, nil
+		}
+	}
+	exportsFrom := from
+	if cjs {
+		exportsFrom = "" // require() names no importer in these messages
+	}
+	return h.resolvePackage(id, dir, conds, exportsFrom, cjs)
 }
 
 func isRelative(id string) bool {
@@ -489,12 +544,15 @@ func (h *Host) loadModule(m *sobek.Object, filename string) error {
 		_ = m.Set("loaded", true)
 		return nil
 	}
-	if strings.HasSuffix(filename, ".mjs") {
-		e := nodeerr.New(rt, "Error", "ERR_REQUIRE_ESM", "require() of ES Module "+filename+" not supported.")
-		return &jsError{e}
+	if h.isModuleFile(filename) {
+		return h.requireESM(m, filename)
 	}
 	fn, err := h.compileWrapper(filename, src)
 	if err != nil {
+		if m != h.cjs.main && h.detectESM(filename, err) { // (a main file is left to esmFallback)
+			delete(h.sources, filename)
+			return h.requireESM(m, filename)
+		}
 		return err
 	}
 	exports := m.Get("exports")
@@ -519,7 +577,7 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 	h.sources[filename] = src
 	stack.Register(filename, src, 0, 0)
 	var prg *sobek.Program
-	ap, perr := parser.ParseFile(nil, filename, src, 0)
+	ap, perr := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if perr == nil {
 		params := make([]*ast.Binding, len(wrapParams))
 		for i, p := range wrapParams {
@@ -545,7 +603,7 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 	} else if strings.Contains(perr.Error(), "Illegal return statement") || strings.Contains(perr.Error(), "Illegal 'new.target'") {
 		// Top-level return: compile with a textual wrapper (columns of the
 		// first line shift by the wrapper's length).
-		p, err := sobek.Compile(filename, wrapperHead+src+"\n})", false)
+		p, err := compileScript(filename, wrapperHead+src+"\n})")
 		if err != nil {
 			return nil, h.syntaxError(filename, src, err, len(wrapperHead))
 		}
@@ -623,7 +681,7 @@ func nodeSyntaxMessage(msg string) string {
 // runMainModule loads path as the main module.
 func (h *Host) runMainModule(path string) {
 	rt := h.Runtime
-	if h.isESMEntry(path) {
+	if h.isModuleFile(path) {
 		h.runESMMain(path)
 		return
 	}
@@ -682,9 +740,159 @@ func (h *Host) evalScript(code, filename string) (sobek.Value, error) {
 	def("__dirname", rt.ToValue("."))
 	h.sources[filename] = code
 	stack.Register(filename, code, 0, 0)
-	prg, err := sobek.Compile(filename, code, false)
+	prg, err := compileScript(filename, code)
 	if err != nil {
 		return nil, h.syntaxError(filename, code, err, 0)
 	}
 	return rt.RunProgram(prg)
+}
+
+// detectESM: a .js file outside any "type" whose CommonJS compile failed
+// on module syntax is an ES module (Node's module detection).
+func (h *Host) detectESM(filename string, err error) bool {
+	if filepath.Ext(filename) != ".js" {
+		return false
+	}
+	if p := h.pkgScope(filepath.Dir(filename)); p != nil && p.typ != "" {
+		return false
+	}
+	je, ok := err.(*jsError)
+	if !ok {
+		return false
+	}
+	o, ok := je.v.(*sobek.Object)
+	if !ok || h.cjs.syntaxPos[o] == nil {
+		return false
+	}
+	return esmSyntaxRe.MatchString(h.sources[filename]) || esmOnlyError(o)
+}
+
+// requireESM is require() of an ES module, as Node 20.19+: the module
+// graph is linked and evaluated synchronously; module.exports becomes its
+// namespace (or its "module.exports" export), and a graph with top-level
+// await is refused.
+func (h *Host) requireESM(m *sobek.Object, filename string) error {
+	rt := h.Runtime
+	h.esmInit()
+	if from, busy := h.requiringESM[filename]; busy {
+		return &jsError{nodeerr.New(rt, "Error", "ERR_REQUIRE_CYCLE_MODULE", "Cannot require() ES Module "+filename+" in a cycle. (from "+from+")")}
+	}
+	if h.requiringESM == nil {
+		h.requiringESM = map[string]string{}
+	}
+	from := "unknown"
+	if pm, ok := m.Get("parent").(*sobek.Object); ok {
+		if f, ok := pm.Get("filename").Export().(string); ok {
+			from = f
+		}
+	}
+	h.requiringESM[filename] = from
+	defer delete(h.requiringESM, filename)
+	rec, err := h.loadESM(filename)
+	if err != nil {
+		return err
+	}
+	if err := rec.Link(); err != nil {
+		return h.linkError(err)
+	}
+	cm, ok := rec.(sobek.CyclicModuleRecord)
+	if !ok {
+		return nil
+	}
+	p := rt.CyclicModuleRecordEvaluate(cm, h.esmResolve)
+	if p.State() != sobek.PromiseStateFulfilled {
+		// the error goes to require's caller, never to the rejection tracker
+		po := rt.ToValue(p).(*sobek.Object)
+		if then, ok := sobek.AssertFunction(po.Get("then")); ok {
+			_, _ = then(po, sobek.Undefined(), rt.ToValue(func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() }))
+		}
+	}
+	switch p.State() {
+	case sobek.PromiseStateRejected:
+		v := p.Result()
+		if ex, ok := v.Export().(*sobek.Exception); ok {
+			v = ex.Value()
+		}
+		return &jsError{v}
+	case sobek.PromiseStatePending:
+		return &jsError{nodeerr.New(rt, "Error", "ERR_REQUIRE_ASYNC_MODULE", "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.")}
+	}
+	ns := rt.NamespaceObjectFor(rec)
+	var names []string
+	rec.GetExportedNames(func(n []string) { names = n })
+	hasDefault, hasESModule := false, false
+	for _, n := range names {
+		switch n {
+		case "module.exports":
+			_ = m.Set("exports", ns.Get("module.exports"))
+			_ = m.Set("loaded", true)
+			return nil
+		case "default":
+			hasDefault = true
+		case "__esModule":
+			hasESModule = true
+		}
+	}
+	if hasDefault && !hasESModule {
+		// Node's facade: the namespace plus __esModule, so that transpiled
+		// code reading .default finds the default export
+		key := filename
+		h.esm.records["synthetic:esm:"+key] = &nsModule{ns: ns, names: names}
+		src := "export * from '" + internalPrefix + "esm:" + key + "';\nexport { default } from '" + internalPrefix + "esm:" + key + "';\nexport const __esModule = true;\n"
+		fm, err := sobek.ParseModule("esm-facade:"+key, src, h.esmResolve)
+		if err == nil {
+			err = fm.Link()
+		}
+		if err != nil {
+			return err
+		}
+		if fp := rt.CyclicModuleRecordEvaluate(fm, h.esmResolve); fp.State() == sobek.PromiseStateFulfilled {
+			ns = rt.NamespaceObjectFor(fm)
+		}
+	}
+	_ = m.Set("exports", ns)
+	_ = m.Set("loaded", true)
+	return nil
+}
+
+// nsModule re-exports a namespace object's bindings (the facade of a
+// required ES module).
+type nsModule struct {
+	ns    *sobek.Object
+	names []string
+}
+
+func (s *nsModule) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
+	cb(append([]string(nil), s.names...))
+	return true
+}
+
+func (s *nsModule) ResolveExport(name string, _ ...sobek.ResolveSetElement) (*sobek.ResolvedBinding, bool) {
+	for _, n := range s.names {
+		if n == name {
+			return &sobek.ResolvedBinding{Module: s, BindingName: name}, false
+		}
+	}
+	return nil, false
+}
+
+func (s *nsModule) Link() error { return nil }
+
+func (s *nsModule) Evaluate(rt *sobek.Runtime) *sobek.Promise {
+	p, resolve, _ := rt.NewPromise()
+	_ = resolve(s)
+	return p
+}
+
+func (s *nsModule) GetBindingValue(name string) sobek.Value { return s.ns.Get(name) }
+
+// compileScript compiles a sloppy script without reading the
+// sourceMappingURL comment: a missing or broken map must never fail a
+// load (maps are applied to stacks lazily, with --enable-source-maps).
+func compileScript(filename, src string) (*sobek.Program, error) {
+	ap, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return nil, err
+	}
+	return sobek.CompileAST(ap, false)
 }

@@ -1,0 +1,1 @@
+import './pkgs/app/esm.mjs';

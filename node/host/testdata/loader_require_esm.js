@@ -1,0 +1,1 @@
+require('./pkgs/app/reqesm.js');

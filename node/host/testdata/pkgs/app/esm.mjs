@@ -1,0 +1,15 @@
+const t = async (f) => { try { console.log(JSON.stringify(await f())); } catch (e) { console.log(e.code + ' ' + e.message.split('\n')[0]); } };
+import { kind as expKind } from "exp";
+console.log(expKind);
+import * as exp2 from 'exp';
+console.log(exp2.kind);
+import dual from '@sc/dual';
+console.log(dual);
+await t(async () => (await import('exp/conds')).default);
+await t(async () => (await import('exp/feat/a')).default);
+await t(async () => (await import('exp/nope')).default);
+await t(async () => (await import('exp/feat/secret/x')).default);
+await t(async () => (await import('#util')).default);
+await t(async () => (await import('#cfg/c')).default);
+await t(async () => (await import('#nope')).default);
+await t(async () => (await import('esmonly')).default());

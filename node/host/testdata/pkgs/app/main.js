@@ -1,0 +1,17 @@
+const log = s => console.log(s);
+const t = (f) => { try { log(JSON.stringify(f())); } catch (e) { log(e.code + ' ' + e.message.split('\n')[0].replace(__dirname, '<APP>')); } };
+t(() => require('exp'));
+t(() => require('exp/feat/a'));
+t(() => require('exp/feat/secret/x'));
+t(() => require('exp/conds'));
+t(() => require('exp/arr'));
+t(() => require('exp/lib/hidden.js'));
+t(() => require('exp/package.json').name);
+t(() => require('exp/nope'));
+t(() => require('@sc/dual'));
+t(() => require('#util'));
+t(() => require('#cfg/c'));
+t(() => require('#nope'));
+t(() => require('app/x'));
+t(() => require('app'));
+t(() => require.resolve('exp').replace(__dirname, '<APP>'));

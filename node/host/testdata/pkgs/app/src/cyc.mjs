@@ -1,0 +1,1 @@
+import "./cyc.cjs"; export const y = 1;

@@ -1,0 +1,2 @@
+module.exports = "bad map";
+//# sourceMappingURL=data:application/json;base64,!!!

@@ -1,0 +1,2 @@
+module.exports = "empty map";
+//# sourceMappingURL=empty.js.map

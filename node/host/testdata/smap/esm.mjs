@@ -1,0 +1,2 @@
+export default "esm missing map";
+//# sourceMappingURL=nope.map
