@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-		"strings"
+	"strings"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
