@@ -57,7 +57,7 @@ func (c *Context) disallowCodeGeneration() {
 
 	eval := rt.ToValue(func(sobek.FunctionCall) sobek.Value {
 		fail()
-		return nil
+		return sobek.Undefined()
 	}).(*sobek.Object)
 	named(eval, "eval", 1)
 	_ = g.DefineDataProperty("eval", eval, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)

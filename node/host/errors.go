@@ -141,7 +141,8 @@ func exceptionPos(err error) *srcPos {
 	if e, ok := err.(*sobek.Exception); ok {
 		for _, f := range e.Stack() {
 			p := f.Position()
-			if p.Filename != "" && p.Line > 0 {
+			// the host's own JavaScript (node:internal/...) is no throw site
+			if p.Filename != "" && p.Line > 0 && !strings.HasPrefix(p.Filename, "node:") {
 				return &srcPos{p.Filename, p.Line, p.Column, true}
 			}
 		}
@@ -191,7 +192,7 @@ func foreignError(o *sobek.Object) (is bool) {
 	return strings.Contains(s, "\n    at ") || strings.Contains(s, "\n\tat ")
 }
 
-var stackPosRe = regexp.MustCompile(`\(?((?:[A-Za-z]+:(?://)?)?[^():\s][^():]*):(\d+):(\d+)`)
+var stackPosRe = regexp.MustCompile(`\(?((?:[A-Za-z]+:(?://)?)?[^():\s](?:[^():]|\(\d+\))*):(\d+):(\d+)`) // names like vm:module(0) too
 
 // errorPos finds the creation position of an Error from its stack text.
 func errorPos(stack string) *srcPos {
@@ -533,7 +534,11 @@ func syntaxMessage(v sobek.Value) (msg string, ok bool) {
 
 // Errors thrown by Node's module loaders: Node shows the loader's own throw
 // site (in v20.20.2) above them.
+// esmMainSite is where Node's ESM entry rethrows its module's error.
+const esmMainSite = "node:internal/modules/run_main:123"
+
 var internalSites = map[string]string{
+	esmMainSite:                             esmMainSite + "\n    triggerUncaughtException(\n    ^\n",
 	"node:internal/modules/cjs/loader:1210": "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n",
 	"node:internal/modules/esm/resolve:873": "node:internal/modules/esm/resolve:873\n  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), null);\n        ^\n\n",
 	"node:vm:137":                           "node:vm:137\n    return ReflectApply(super.runInContext, this, args);\n           ^\n\n",

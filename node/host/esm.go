@@ -118,16 +118,22 @@ func (h *Host) runESMMain(path string) {
 	if !ok {
 		return
 	}
+	h.ticksAfterJobs = true
 	p := rt.CyclicModuleRecordEvaluate(cm, h.esmResolve)
 	switch p.State() {
 	case sobek.PromiseStateRejected:
 		h.uncaughtValue(p.Result())
 	case sobek.PromiseStatePending:
+		// a top-level await that never settles exits with code 13
+		// (Node's kUnsettledTopLevelAwait), checked when the loop ends
+		h.mainTLA = p
 		po := rt.ToValue(p).(*sobek.Object)
 		then, _ := sobek.AssertFunction(po.Get("then"))
+		// the handler must return a Value: sobek resolves the derived
+		// promise with a native handler's Go nil and crashes
 		_, _ = then(po, sobek.Undefined(), rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
 			h.uncaughtValue(c.Argument(0))
-			return nil
+			return sobek.Undefined()
 		}))
 	}
 }
@@ -145,7 +151,13 @@ func (h *Host) uncaughtValue(v sobek.Value) {
 			pos = errorPos(s.String())
 		}
 	}
-	h.uncaught(v, pos, "uncaughtException")
+	if pos == nil {
+		// no throw site known: Node shows the loader's own
+		pos = &srcPos{file: esmMainSite}
+	}
+	// Node's ESM entry settles a promise, so its error's origin is
+	// 'unhandledRejection' (a throw before any await too)
+	h.uncaught(v, pos, "unhandledRejection")
 }
 
 func (h *Host) linkError(err error) error {

@@ -61,7 +61,7 @@ func (h *Host) installGlobals() error {
 	if h.Options.ExposeGC {
 		define("gc", func(sobek.FunctionCall) sobek.Value {
 			runtime.GC()
-			return nil
+			return sobek.Undefined()
 		})
 	}
 	define("structuredClone", func(c sobek.FunctionCall) sobek.Value {
@@ -96,7 +96,7 @@ func (h *Host) lazyGlobal(g *sobek.Object, lg LazyGlobal) {
 	})
 	setter := rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
 		replace(c.Argument(0))
-		return nil
+		return sobek.Undefined()
 	})
 	_ = g.DefineAccessorProperty(name, getter, setter, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 }
@@ -117,8 +117,8 @@ func (h *Host) fallbackConsole() *sobek.Object {
 		}
 		return strings.Join(parts, " ") + "\n"
 	}
-	out := func(c sobek.FunctionCall) sobek.Value { h.writeOut(format(c.Arguments)); return nil }
-	errf := func(c sobek.FunctionCall) sobek.Value { h.writeErr(format(c.Arguments)); return nil }
+	out := func(c sobek.FunctionCall) sobek.Value { h.writeOut(format(c.Arguments)); return sobek.Undefined() }
+	errf := func(c sobek.FunctionCall) sobek.Value { h.writeErr(format(c.Arguments)); return sobek.Undefined() }
 	for _, n := range []string{"log", "info", "debug"} {
 		_ = c.Set(n, out)
 	}
@@ -316,12 +316,12 @@ func (h *Host) installTimers(define func(string, any)) {
 		if t != nil {
 			t.cleared = true
 			h.unschedule(t)
-			return nil
+			return sobek.Undefined()
 		}
 		if im := h.immediateOf(v); im != nil {
 			h.clearImmediate(im)
 		}
-		return nil
+		return sobek.Undefined()
 	}
 	define("setTimeout", func(c sobek.FunctionCall) sobek.Value { return newTimer(c, false) })
 	define("setInterval", func(c sobek.FunctionCall) sobek.Value { return newTimer(c, true) })
@@ -348,7 +348,7 @@ func (h *Host) installTimers(define func(string, any)) {
 		if im := h.immediateOf(c.Argument(0)); im != nil {
 			h.clearImmediate(im)
 		}
-		return nil
+		return sobek.Undefined()
 	})
 	qm, err := rt.RunString(`(function (report) {
   return function queueMicrotask(callback) {
@@ -361,7 +361,7 @@ func (h *Host) installTimers(define func(string, any)) {
 	mk, _ := sobek.AssertFunction(qm)
 	inner, _ := mk(sobek.Undefined(), rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
 		h.uncaught(c.Argument(0), nil, "uncaughtException")
-		return nil
+		return sobek.Undefined()
 	}))
 	innerFn, _ := sobek.AssertFunction(inner)
 	define("queueMicrotask", func(c sobek.FunctionCall) sobek.Value {
@@ -371,7 +371,7 @@ func (h *Host) installTimers(define func(string, any)) {
 		if _, err := innerFn(sobek.Undefined(), c.Argument(0)); err != nil {
 			panic(err)
 		}
-		return nil
+		return sobek.Undefined()
 	})
 }
 

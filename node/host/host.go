@@ -104,9 +104,13 @@ type Host struct {
 	sigChans     map[string]chan os.Signal
 	sigint       sigintState
 	exitCodeSet  bool
-	warnedUse    bool
-	vmThrow      *vmThrow         // the last value (not an Error) thrown out of a vm run
-	shims        []sobek.Callable // listOnTimeout, processImmediate (timerframes.go)
+	mainTLA      *sobek.Promise // the ESM entry's evaluation, while it is pending
+	// ticksAfterJobs: the current macrotask's nextTicks run after its
+	// promise jobs (the ESM entry)
+	ticksAfterJobs bool
+	warnedUse      bool
+	vmThrow        *vmThrow         // the last value (not an Error) thrown out of a vm run
+	shims          []sobek.Callable // listOnTimeout, processImmediate (timerframes.go)
 }
 
 // New creates a host with a fresh isolate and the Node-like globals
@@ -289,8 +293,14 @@ func (h *Host) finish() int {
 	}
 	if !h.exiting {
 		h.exiting = true
+		code := h.exitCode
+		if h.mainTLA != nil && h.mainTLA.State() == sobek.PromiseStatePending && !h.exitCodeSet {
+			// Node's first 'exit' listener sets exitCode ??= 13; the
+			// listeners still get the code from before
+			h.exitCode, h.exitCodeSet = 13, true
+		}
 		h.macrotaskNoTicks(func() {
-			h.emitter.emit("exit", h.Runtime.ToValue(h.exitCode))
+			h.emitter.emit("exit", h.Runtime.ToValue(code))
 		})
 	}
 	h.stopped = true

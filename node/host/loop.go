@@ -27,6 +27,12 @@ func (h *Host) macrotask(fn func()) {
 	}
 	h.outer(func() {
 		fn()
+		if h.ticksAfterJobs {
+			// the ESM entry evaluates inside a promise job in Node, so
+			// its nextTicks wait for the promise jobs (settle runs them)
+			h.ticksAfterJobs = false
+			return
+		}
 		h.drainTicks()
 	})
 	h.settle()

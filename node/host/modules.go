@@ -39,7 +39,7 @@ func (h *Host) initCJS() {
 	c.main = sobek.Undefined()
 	c.extensions = rt.NewObject()
 	for _, e := range []string{".js", ".json", ".node"} {
-		_ = c.extensions.Set(e, func(sobek.FunctionCall) sobek.Value { return nil })
+		_ = c.extensions.Set(e, func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
 	}
 	ctor := rt.ToValue(func(call sobek.ConstructorCall) *sobek.Object {
 		id := ""

@@ -112,11 +112,11 @@ func (h *Host) newProcess() *sobek.Object {
 		if sobek.IsUndefined(v) || sobek.IsNull(v) {
 			h.exitCodeSet = false
 			h.exitCode = 0
-			return nil
+			return sobek.Undefined()
 		}
 		h.exitCode = h.validateExitCode(v)
 		h.exitCodeSet = true
-		return nil
+		return sobek.Undefined()
 	}), sobek.FLAG_FALSE, sobek.FLAG_TRUE)
 
 	fn("exit", func(c sobek.FunctionCall) sobek.Value {
@@ -125,21 +125,21 @@ func (h *Host) newProcess() *sobek.Object {
 			h.exitCodeSet = true
 		}
 		h.exit()
-		return nil
+		return sobek.Undefined()
 	})
 	fn("reallyExit", func(c sobek.FunctionCall) sobek.Value {
 		h.exitCode = int(c.Argument(0).ToInteger())
 		h.stopped = true
 		h.exiting = true
 		rt.Interrupt(exitSignal{})
-		return nil
+		return sobek.Undefined()
 	})
 	fn("abort", func(c sobek.FunctionCall) sobek.Value {
 		h.exitCode = 134
 		h.stopped = true
 		h.exiting = true
 		rt.Interrupt(exitSignal{})
-		return nil
+		return sobek.Undefined()
 	})
 	fn("nextTick", func(c sobek.FunctionCall) sobek.Value {
 		f, ok := sobek.AssertFunction(c.Argument(0))
@@ -153,7 +153,7 @@ func (h *Host) newProcess() *sobek.Object {
 		if !h.stopped {
 			h.ticks = append(h.ticks, tick{fn: f, args: args})
 		}
-		return nil
+		return sobek.Undefined()
 	})
 	hr := rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
 		d := time.Since(processStart)
@@ -219,12 +219,12 @@ func (h *Host) newProcess() *sobek.Object {
 			e := nodeerr.New(rt, "Error", "ENOENT", "ENOENT: no such file or directory, chdir "+mustCwd()+" -> '"+d.String()+"'")
 			panic(e)
 		}
-		return nil
+		return sobek.Undefined()
 	})
 	fn("umask", func(c sobek.FunctionCall) sobek.Value { return rt.ToValue(0o22) })
 	fn("emitWarning", func(c sobek.FunctionCall) sobek.Value {
 		h.emitWarning(c)
-		return nil
+		return sobek.Undefined()
 	})
 	fn("kill", func(c sobek.FunctionCall) sobek.Value {
 		pidv := int(c.Argument(0).ToInteger())
@@ -407,7 +407,7 @@ func (h *Host) stream(fd int, w func() io.Writer) *sobek.Object {
 	})
 	emitterStub := &emitter{h: h, listeners: make(map[string][]listener)}
 	emitterStub.install(s)
-	_ = s.Set("end", func(c sobek.FunctionCall) sobek.Value { return nil })
+	_ = s.Set("end", func(c sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
 	return s
 }
 

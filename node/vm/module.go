@@ -16,6 +16,7 @@ import (
 	"github.com/jsvm-dev/jsvm/internal/codecache"
 	"github.com/jsvm-dev/jsvm/internal/core"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 // ES modules in vm contexts: vm.Module, vm.SourceTextModule and
@@ -482,6 +483,7 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	}
 	v := m.newVMModule(cm, ctx)
 	v.source, v.attrs, v.dynAttrs, v.captures = code, attrs, dynAttrs, captures
+	stack.Register(opts.Filename, code, opts.LineOffset, opts.ColumnOffset) // for an uncaught error's source line
 	v.obj, _ = c.Argument(6).(*sobek.Object)
 	if f := c.Argument(7); !sobek.IsUndefined(f) {
 		v.importMeta = f

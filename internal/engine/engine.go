@@ -1,0 +1,13 @@
+// Package engine holds jsvm's workarounds for sobek bugs, each with a
+// pure-sobek reproducer test (engine_test.go) that fails loudly when an
+// engine upgrade fixes or changes the bug, so the workaround can go.
+//
+// Workarounds:
+//
+//   - A native function (func(sobek.FunctionCall) sobek.Value) that
+//     returns Go nil crashes the process when it is used as a promise
+//     handler (Promise.resolve().then(clearTimeout)): sobek resolves the
+//     derived promise with the nil and dereferences it. JavaScript calls
+//     turn nil into undefined, promise jobs do not. jsvm's natives never
+//     return nil; TestNoNativeReturnsNil checks every package.
+package engine

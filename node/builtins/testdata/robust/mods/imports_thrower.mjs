@@ -1,0 +1,2 @@
+await null;
+await import('./throws_after_await.mjs');

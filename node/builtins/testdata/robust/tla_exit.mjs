@@ -1,0 +1,1 @@
+await null; process.exit(3)

@@ -1,0 +1,1 @@
+await null; process.exitCode = 5; throw new Error('y')

@@ -1,0 +1,2 @@
+await null;
+setTimeout(() => { throw new Error('in timer') }, 1);

@@ -1,0 +1,2 @@
+await null;
+Promise.reject(new Error('unhandled'));

@@ -1,0 +1,2 @@
+process.on('exit', c => console.log('exit listener', c, process.exitCode));
+await new Promise(() => {});

@@ -1,0 +1,2 @@
+process.exitCode = 4;
+await new Promise(() => {});

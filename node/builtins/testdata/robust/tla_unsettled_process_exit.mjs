@@ -1,0 +1,2 @@
+setTimeout(() => process.exit(), 5);
+await new Promise(() => {});
