@@ -8,8 +8,10 @@
 // Each test is copied into a temporary tree next to our own stand-ins for
 // Node's test/common helpers and run as `bin [flags] file`, where flags
 // come from the test's `// Flags:` line. A test passes when it exits 0;
-// tests in known_issues/ pass when they fail. The last line of output is
-// "N passed, N failed, N skipped"; the exit status is 1 when any failed.
+// tests in known_issues/ pass when they fail, and are "jsvm fixed" when
+// they pass. The last line of output is "N passed, N failed, N skipped[, N
+// jsvm fixed]", then the same counts for the files of the newer-API list;
+// the exit status is 1 when any failed.
 package main
 
 import (
@@ -29,6 +31,7 @@ func run() int {
 	dir := flag.String("dir", "", "Node's test directory (with parallel/, known_issues/, fixtures/, ...)")
 	bin := flag.String("bin", "", "binary to test (default: build ./cmd/jsvm); `node` runs real Node")
 	skipFile := flag.String("skip", "", "skip list: lines of `suite/test-file reason...` (default: cmd/nodetest/skip.txt when it exists)")
+	newerFile := flag.String("newer", "", "newer-API list, as the skip list: files testing API newer than Node v20, counted apart (default: cmd/nodetest/newer-api.txt when it exists)")
 	jobs := flag.Int("j", 2, "tests to run at once")
 	timeout := flag.Duration("timeout", 60*time.Second, "time limit of one test")
 	verbose := flag.Bool("v", false, "show the first lines of a failing test's output")
@@ -48,6 +51,16 @@ func run() int {
 		}
 	}
 	skips, err := LoadSkipList(*skipFile)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "nodetest:", err)
+		return 2
+	}
+	if *newerFile == "" {
+		if _, err := os.Stat("cmd/nodetest/newer-api.txt"); err == nil {
+			*newerFile = "cmd/nodetest/newer-api.txt"
+		}
+	}
+	newer, err := LoadSkipList(*newerFile)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "nodetest:", err)
 		return 2
@@ -91,7 +104,7 @@ func run() int {
 		}
 	}
 
-	r := &Runner{Bin: binary, Timeout: *timeout, Tree: tree, Skips: skips}
+	r := &Runner{Bin: binary, Timeout: *timeout, Tree: tree, Skips: skips, Newer: newer}
 	results := r.RunAll(tests, *jobs, func(res Result) {
 		fmt.Println(res.Line())
 		if *verbose && res.Status == Fail {

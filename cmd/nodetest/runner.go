@@ -175,10 +175,13 @@ const (
 	Pass Status = iota
 	Fail
 	Skip
+	// Fixed is a known_issues test that the binary passes: a Node bug it
+	// does not have. Not a failure.
+	Fixed
 )
 
 func (s Status) String() string {
-	return [...]string{"PASS", "FAIL", "SKIP"}[s]
+	return [...]string{"PASS", "FAIL", "SKIP", "FIXED"}[s]
 }
 
 // Result of one test.
@@ -191,11 +194,20 @@ type Result struct {
 	Stderr   []byte
 	ExitCode int
 	TimedOut bool
+	// Newer is set for the files that test API newer than Node v20 (the
+	// newer-API list); they are counted apart.
+	Newer bool
 }
 
 // Line is the one-line report of a result.
 func (r Result) Line() string {
+	if r.Newer {
+		r.Newer = false
+		return r.Line() + " [newer API]"
+	}
 	switch r.Status {
+	case Fixed:
+		return fmt.Sprintf("FIXED %s %.2fs %s", r.Test.Rel(), r.Elapsed.Seconds(), r.Detail)
 	case Skip:
 		return fmt.Sprintf("SKIP %s (%s)", r.Test.Rel(), r.Detail)
 	case Fail:
@@ -225,7 +237,7 @@ func Judge(t Test, exitCode int, timedOut bool, stdout []byte) (Status, string) 
 		if exitCode != 0 {
 			return Pass, fmt.Sprintf("(known issue, exit %d)", exitCode)
 		}
-		return Fail, "(known issue passed unexpectedly)"
+		return Fixed, "(jsvm fixed: passes the test of a known Node bug)"
 	}
 	if exitCode != 0 {
 		return Fail, fmt.Sprintf("(exit %d)", exitCode)
@@ -234,19 +246,28 @@ func Judge(t Test, exitCode int, timedOut bool, stdout []byte) (Status, string) 
 }
 
 // Summary is the last line of a run.
+// Files of the newer-API list are counted apart, after a semicolon.
 func Summary(results []Result) string {
-	var p, f, s int
+	var n [2][4]int
 	for _, r := range results {
-		switch r.Status {
-		case Pass:
-			p++
-		case Fail:
-			f++
-		case Skip:
-			s++
+		i := 0
+		if r.Newer {
+			i = 1
 		}
+		n[i][r.Status]++
 	}
-	return fmt.Sprintf("%d passed, %d failed, %d skipped", p, f, s)
+	line := func(c [4]int) string {
+		s := fmt.Sprintf("%d passed, %d failed, %d skipped", c[Pass], c[Fail], c[Skip])
+		if c[Fixed] > 0 {
+			s += fmt.Sprintf(", %d jsvm fixed", c[Fixed])
+		}
+		return s
+	}
+	out := line(n[0])
+	if n[1] != [4]int{} {
+		out += "; newer API: " + line(n[1])
+	}
+	return out
 }
 
 // Tree is a temporary copy of the test directory layout:
@@ -316,10 +337,19 @@ type Runner struct {
 	Timeout time.Duration
 	Tree    *Tree
 	Skips   SkipList
+	// Newer names the files testing API newer than Node v20 (same format
+	// as the skip list).
+	Newer SkipList
 }
 
 // Run runs one test (or reports it skipped by the skip list).
 func (r *Runner) Run(t Test) Result {
+	res := r.run(t)
+	_, res.Newer = r.Newer[t.Rel()]
+	return res
+}
+
+func (r *Runner) run(t Test) Result {
 	if reason, ok := r.Skips[t.Rel()]; ok {
 		return Result{Test: t, Status: Skip, Detail: reason}
 	}

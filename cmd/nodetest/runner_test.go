@@ -119,7 +119,7 @@ func TestJudge(t *testing.T) {
 		{par, 0, false, skipOut, Skip, "platform not supported"},
 		{par, 1, false, skipOut, Fail, "(exit 1)"},
 		{known, 1, false, nil, Pass, "(known issue, exit 1)"},
-		{known, 0, false, nil, Fail, "(known issue passed unexpectedly)"},
+		{known, 0, false, nil, Fixed, "(jsvm fixed: passes the test of a known Node bug)"},
 		{known, 0, true, nil, Fail, "(timeout)"},
 		{known, 0, false, skipOut, Skip, "platform not supported"},
 	}
@@ -138,6 +138,13 @@ func TestSummary(t *testing.T) {
 	}
 	if got, want := Summary(nil), "0 passed, 0 failed, 0 skipped"; got != want {
 		t.Fatalf("Summary = %q, want %q", got, want)
+	}
+	rs = append(rs, Result{Status: Fixed}, Result{Status: Fail, Newer: true}, Result{Status: Pass, Newer: true})
+	if got, want := Summary(rs), "2 passed, 1 failed, 1 skipped, 1 jsvm fixed; newer API: 1 passed, 1 failed, 0 skipped"; got != want {
+		t.Fatalf("Summary = %q, want %q", got, want)
+	}
+	if got, want := (Result{Test: Test{Suite: "parallel", Name: "t.js"}, Status: Fail, Detail: "(exit 1)", Newer: true}).Line(), "FAIL parallel/t.js 0.00s (exit 1) [newer API]"; got != want {
+		t.Fatalf("Line = %q, want %q", got, want)
 	}
 }
 
@@ -204,7 +211,7 @@ func TestRunAll(t *testing.T) {
 		"parallel/test-vm-slow.js":             "FAIL (timeout)",
 		"sequential/test-vm-common.mjs":        "PASS ",
 		"known_issues/test-vm-known-fails.js":  "PASS (known issue, exit 1)",
-		"known_issues/test-vm-known-passes.js": "FAIL (known issue passed unexpectedly)",
+		"known_issues/test-vm-known-passes.js": "FIXED (jsvm fixed: passes the test of a known Node bug)",
 	}
 	for i, res := range results {
 		if res.Test != tests[i] {
@@ -217,7 +224,7 @@ func TestRunAll(t *testing.T) {
 	if got, want := string(results[2].Stdout), "flags=--expose-gc,--experimental-vm-modules\n"; got != want {
 		t.Errorf("flags passed to the binary: %q, want %q", got, want)
 	}
-	if got, want := Summary(results), "3 passed, 3 failed, 2 skipped"; got != want {
+	if got, want := Summary(results), "3 passed, 2 failed, 2 skipped, 1 jsvm fixed"; got != want {
 		t.Errorf("Summary = %q, want %q", got, want)
 	}
 	if len(lines) != len(tests) || !strings.HasPrefix(lines[0], "FAIL parallel/test-vm-fail.js ") ||
