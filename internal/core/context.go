@@ -23,10 +23,11 @@ type Context struct {
 
 	refl       *reflectFns
 	bindShadow sobek.Callable
-	// hold keeps the runtime's stack non-empty while runs are held (see
-	// microtask.go); holder is the context-side frame.
-	hold   *hold
-	holder sobek.Callable
+	// held: the runtime's stack carries a held frame whose promise jobs
+	// wait for Release (microtask.go); drain is the no-op called to run
+	// them.
+	held  bool
+	drain sobek.Callable
 	// placeholderFn stands in for accessors mirrored onto proxy targets.
 	placeholderFn sobek.Value
 	contexts      *weakTable // sandboxes of this realm -> their contexts

@@ -7,105 +7,84 @@ import (
 // Node runs the promise jobs of every context of an isolate from one queue,
 // after the outer task; sobek drains a runtime's own job queue as soon as
 // its call stack becomes empty, i.e. at the end of every run. To defer a
-// context's jobs, a run is executed *held*: on a helper goroutine, inside
-// a frame of the context's own runtime (a JS function calling back into
-// Go), so the run is nested and does not drain. The caller blocks while the
-// run executes, so the runtime is never used by two goroutines at once.
-// ReleaseHeld lets the frames return: each context's queued jobs run then,
-// in the order the contexts were first held.
+// context's jobs, a run is executed *held*: on the caller's goroutine, with
+// an outermost-call marker on the context runtime's call stack
+// (heldframe.go), so the run is nested and does not drain. If the run
+// queued no job, the marker goes at once and nothing stays behind; if it
+// did, the context stays held until Release removes the marker and lets
+// the jobs run, in the order the contexts were first held.
 //
 // This relies on sobek draining jobs exactly when the outermost call
-// returns (runtime.leave); TestHeldJobsWait fails if that changes.
-
-type hold struct {
-	work chan func()
-	done chan any // per work item: the panic it raised, or nil
-	busy bool     // a held run is executing (only one goroutine runs at a time)
-}
+// returns (runtime.leave); TestHeldJobsWait fails if that changes, and
+// TestHeldFrameLayout if the fields read in heldframe.go move.
 
 // RunHeld runs fn (which runs JS in c) with c's call stack held, so the
-// promise jobs it creates wait for ReleaseHeld. A panic in fn is re-raised
-// in the caller.
-func (c *Context) RunHeld(fn func()) {
-	if c.hold == nil {
-		c.startHold()
-	}
-	h := c.hold
-	if h.busy {
-		// nested in a held run of c: the stack is already held
+// promise jobs it creates wait for Release. It reports whether c became
+// held by this run (jobs now wait and the caller must arrange a Release);
+// a run nested in c's frames, or in an already held c, reports false.
+func (c *Context) RunHeld(fn func()) (newlyHeld bool) {
+	if c.held || !frameLayout().ok || callDepth(c.rt) > 0 {
+		// already held, or c is on the stack (nested: no drain at the
+		// end), or the engine's layout is unknown (drains in place)
 		fn()
-		return
+		return false
 	}
-	h.work <- fn
-	if p := <-h.done; p != nil {
-		panic(p)
-	}
-}
-
-func (c *Context) startHold() {
-	if c.holder == nil {
-		v, err := c.rt.RunScript("node:internal/vm", "(function hold(g) { g() })")
-		if err != nil {
-			panic(err)
+	pushOuterFrame(c.rt)
+	defer func() {
+		if pendingJobs(c.rt) == 0 {
+			if popOuterFrame(c.rt) {
+				return
+			}
 		}
-		c.holder, _ = sobek.AssertFunction(v)
-	}
-	h := &hold{work: make(chan func()), done: make(chan any)}
-	c.hold = h
-	c.iso.held = append(c.iso.held, c)
-	serve := c.rt.ToValue(func(sobek.FunctionCall) sobek.Value {
-		for fn := range h.work {
-			h.busy = true
-			p := protect(fn)
-			h.busy = false
-			h.done <- p
-		}
-		return sobek.Undefined()
-	})
-	go func() {
-		// returns when work is closed; the runtime's stack then empties and
-		// sobek drains the jobs the held runs queued, here.
-		_, err := c.holder(sobek.Undefined(), serve)
-		h.done <- err
+		c.held = true
+		c.iso.held = append(c.iso.held, c)
+		newlyHeld = true
 	}()
-}
-
-func protect(fn func()) (p any) {
-	defer func() { p = recover() }()
 	fn()
-	return nil
+	return false
 }
 
 // Held reports whether c has held runs whose jobs wait.
-func (c *Context) Held() bool { return c.hold != nil }
+func (c *Context) Held() bool { return c.held }
 
-// Release lets c's held frame return, running the promise jobs its held
-// runs queued. It reports whether c was held.
+// Release removes c's held frame and runs the promise jobs its held runs
+// queued. It reports whether it did; it does nothing while c is running
+// (its frames are above the held one; a later Release finishes it).
 func (c *Context) Release() bool {
-	h := c.hold
-	if h == nil {
+	if !c.held || !popOuterFrame(c.rt) {
 		return false
 	}
-	c.hold = nil // runs from the jobs below start a new hold
+	c.held = false // runs from the jobs below start a new hold
 	for i, hc := range c.iso.held {
 		if hc == c {
 			c.iso.held = append(c.iso.held[:i], c.iso.held[i+1:]...)
 			break
 		}
 	}
-	close(h.work)
-	<-h.done
+	// a call into the idle runtime drains its queue when it returns
+	_, _ = c.drainFn()(sobek.Undefined())
 	return true
 }
 
-// ReleaseHeld lets every held context's frame return, running the promise
-// jobs their runs queued. It reports whether there was anything to release.
+// drainFn returns a no-op native function of c's runtime, called to
+// drain its job queue.
+func (c *Context) drainFn() sobek.Callable {
+	if c.drain == nil {
+		c.drain, _ = sobek.AssertFunction(c.rt.ToValue(func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() }))
+	}
+	return c.drain
+}
+
+// ReleaseHeld releases every held context, running the promise jobs their
+// runs queued. It reports whether anything was released.
 func (iso *Isolate) ReleaseHeld() bool {
-	if len(iso.held) == 0 {
-		return false
+	released := false
+	for i := 0; i < len(iso.held); {
+		if iso.held[i].Release() {
+			released = true
+		} else {
+			i++ // running; released later
+		}
 	}
-	for len(iso.held) > 0 {
-		iso.held[0].Release()
-	}
-	return true
+	return released
 }

@@ -431,12 +431,10 @@ func (m *module) runInContext(c *core.Context, s *core.Script, ended func()) (v 
 		ended()
 		return v, err
 	}
-	wasHeld := c.Held()
-	c.RunHeld(func() {
+	if c.RunHeld(func() {
 		v, err = c.Run(s)
 		ended()
-	})
-	if !wasHeld {
+	}) {
 		// the context's jobs take their place in the main queue: a main
 		// job queued now releases them, after the jobs queued before it
 		m.enqueueMain(func() { c.Release() })
