@@ -82,12 +82,13 @@ type dynInfo struct {
 
 // modState is the module state of one loaded vm builtin.
 type modState struct {
-	hooked   map[*core.Context]bool                   // contexts whose runtime has the module hooks
-	programs map[*sobek.Program]weak.Pointer[dynInfo] // scripts and functions with importModuleDynamically
-	fnInfos  []*dynInfo                               // those of compiled functions (kept)
-	swept    int                                      // len(programs) after the last sweep
-	runStack []*dynInfo                               // scripts being run (import() at their top level)
-	helper   sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
+	hooked    map[weak.Pointer[core.Context]]bool      // contexts whose runtime has the module hooks (weak: they must stay collectable)
+	hookSwept int                                      // len(hooked) after the last sweep
+	programs  map[*sobek.Program]weak.Pointer[dynInfo] // scripts and functions with importModuleDynamically
+	fnInfos   []*dynInfo                               // those of compiled functions (kept)
+	swept     int                                      // len(programs) after the last sweep
+	runStack  []*dynInfo                               // scripts being run (import() at their top level)
+	helper    sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
 }
 
 // newVMModule ties a core module to its vm face.
@@ -121,7 +122,7 @@ func (m *module) mainValueOf(x any, from *core.Context) sobek.Value {
 // module.js's exports (the classes), installed on vm's exports by vm.js
 // when the host enables them.
 func (m *module) installModules(natives *sobek.Object) {
-	m.mods = &modState{hooked: make(map[*core.Context]bool), programs: make(map[*sobek.Program]weak.Pointer[dynInfo])}
+	m.mods = &modState{hooked: make(map[weak.Pointer[core.Context]]bool), programs: make(map[*sobek.Program]weak.Pointer[dynInfo])}
 	rt := m.rt
 	set := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
 		_ = natives.Set(name, fn)
@@ -295,10 +296,20 @@ func (m *module) contextOf(v sobek.Value) *core.Context {
 // hookContext installs the import() and import.meta hooks on c's runtime
 // the first time.
 func (m *module) hookContext(c *core.Context) {
-	if m.mods.hooked[c] {
+	ms := m.mods
+	key := weak.Make(c)
+	if ms.hooked[key] {
 		return
 	}
-	m.mods.hooked[c] = true
+	ms.hooked[key] = true
+	if len(ms.hooked) > 2*ms.hookSwept+64 {
+		for k := range ms.hooked {
+			if k.Value() == nil {
+				delete(ms.hooked, k)
+			}
+		}
+		ms.hookSwept = len(ms.hooked)
+	}
 	rt := c.Runtime()
 	rt.SetFinalImportMeta(func(meta *sobek.Object, rec sobek.ModuleRecord) {
 		v := vmModuleOf(core.ModuleOf(rec))
