@@ -1,6 +1,8 @@
 package core
 
 import (
+	"weak"
+
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/parser"
 )
@@ -180,6 +182,7 @@ func (iso *Isolate) Contextify(sandbox *sobek.Object, from *Context, opts Contex
 	if _, err := wt.set(wt.m, sandbox, from.rt.ToValue(c)); err != nil {
 		panic(err)
 	}
+	iso.lastContext = contextLookup{sandbox: weak.Make(sandbox), from: from.id, c: weak.Make(c)}
 	return c
 }
 
@@ -198,12 +201,28 @@ func (iso *Isolate) ContextOf(obj *sobek.Object, from *Context) *Context {
 	if from.contexts == nil {
 		return nil
 	}
+	if l := &iso.lastContext; l.from == from.id && l.sandbox.Value() == obj {
+		if c := l.c.Value(); c != nil {
+			return c // a sandbox never stops being its context's
+		}
+	}
 	v, err := from.contexts.get(from.contexts.m, obj)
 	if err != nil || v == nil || sobek.IsUndefined(v) {
 		return nil
 	}
 	c, _ := v.Export().(*Context)
+	if c != nil {
+		iso.lastContext = contextLookup{sandbox: weak.Make(obj), from: from.id, c: weak.Make(c)}
+	}
 	return c
+}
+
+// contextLookup is ContextOf's one-entry cache: reruns in one context
+// skip the WeakMap call. It is weak, so it keeps no context alive.
+type contextLookup struct {
+	sandbox weak.Pointer[sobek.Object]
+	from    int // Context.id of the sandbox's realm
+	c       weak.Pointer[Context]
 }
 
 func itoa(i int) string {

@@ -34,6 +34,8 @@ type Isolate struct {
 	held []*Context // contexts with held runs, in the order first held
 
 	registry contextRegistry // live contexts, held weakly (registry.go)
+
+	lastContext contextLookup // ContextOf's cache (context.go)
 }
 
 // IsolateOptions configures an isolate. The zero value is Node's default.

@@ -224,27 +224,6 @@ func (m *module) installModules(natives *sobek.Object) {
 		m.scriptInfo(s).attrs = attrs
 		return sobek.Undefined()
 	})
-	set("runPush", func(c sobek.FunctionCall) sobek.Value {
-		var info *dynInfo
-		if h := c.Argument(0); !sobek.IsUndefined(h) {
-			if s, ok := h.Export().(*script); ok {
-				info = s.dyn
-			}
-		}
-		m.mods.runStack = append(m.mods.runStack, info)
-		return sobek.Undefined()
-	})
-	set("runPop", func(sobek.FunctionCall) sobek.Value {
-		if n := len(m.mods.runStack); n > 0 {
-			m.mods.runStack = m.mods.runStack[:n-1]
-		}
-		return sobek.Undefined()
-	})
-	set("prepareContext", func(c sobek.FunctionCall) sobek.Value {
-		m.hookContext(m.contextOf(c.Argument(0)))
-		return sobek.Undefined()
-	})
-
 	p, err := moduleProgram()
 	if err != nil {
 		panic(err)
@@ -751,9 +730,7 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	if ctx.IsMain() || ctx.Options.MicrotaskMode == "afterEvaluate" {
 		body()
 	} else {
-		wasHeld := ctx.Held()
-		ctx.RunHeld(body)
-		if !wasHeld {
+		if ctx.RunHeld(body) {
 			m.enqueueMain(func() { ctx.Release() })
 		}
 	}

@@ -352,38 +352,26 @@
     return ms.handle;
   }
 
-  // every vm run is recorded, so that import() at a script's top level
-  // finds the script's importModuleDynamically
-  const run = natives.run;
-  natives.run = function (handle, ...rest) {
-    natives.runPush(handle);
-    try {
-      return run(handle, ...rest);
-    } finally {
-      natives.runPop();
-    }
-  };
+  // every vm run is recorded (by the run natives, in Go), so that import()
+  // at a script's top level finds the script's importModuleDynamically
   // sobek does not parse import()'s second argument: literal import
   // attributes are taken out before compiling and handed to the callback
   for (const name of ['compile', 'compileCached']) {
     const compile = natives[name];
     if (typeof compile !== 'function') continue;
-    natives[name] = function (code, ...rest) {
-      if (typeof code !== 'string' || !code.includes('import')) return compile(code, ...rest);
+    // plain parameters, no spread: this is on the path of every new Script
+    natives[name] = function (code, filename, lineOffset, columnOffset, cachedData) {
+      if (typeof code !== 'string' || !code.includes('import')) return compile(code, filename, lineOffset, columnOffset, cachedData);
       const stripped = natives.stripImportAttributes(code);
-      const r = stripped === undefined ? compile(code, ...rest) : compile(stripped[0], ...rest);
+      const r = compile(stripped === undefined ? code : stripped[0], filename, lineOffset, columnOffset, cachedData);
       // registered even without attributes: import() from the script's
       // functions then finds the script (and its missing callback)
       natives.setImportAttributes(name === 'compile' ? r : r[0], stripped === undefined ? undefined : stripped[1]);
       return r;
     };
   }
-  const makeContext = natives.makeContext;
-  natives.makeContext = function (contextObject, ...rest) {
-    const r = makeContext(contextObject, ...rest);
-    natives.prepareContext(contextObject);
-    return r;
-  };
+  // natives.makeContext installs the import() and import.meta hooks of a
+  // new context (prepareContext, in Go)
 
   const classes = v10 ? { SourceTextModule } : { Module, SourceTextModule, SyntheticModule };
   return { classes, dynamicImport };

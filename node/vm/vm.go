@@ -62,7 +62,8 @@ func Load(h *host.Host, mod *sobek.Object) error {
 		return nodeerr.InvalidArgValue(rt, c.Argument(0).String(), c.Argument(1), c.Argument(2).String())
 	})
 	set("compile", m.compile)
-	set("run", m.run)
+	set("run", func(c sobek.FunctionCall) sobek.Value { return m.run(c, false) })
+	set("runIn", func(c sobek.FunctionCall) sobek.Value { return m.run(c, true) })
 	set("makeContext", m.makeContext)
 	set("isContext", func(c sobek.FunctionCall) sobek.Value {
 		o, _ := c.Argument(0).(*sobek.Object)
@@ -211,27 +212,49 @@ func (m *module) makeContext(c sobek.FunctionCall) sobek.Value {
 	ctx := m.h.Isolate.Contextify(obj, m.main, opts)
 	// its unhandled rejections are the process's, as in Node
 	m.h.TrackRejections(ctx.Runtime(), func(v sobek.Value) sobek.Value { return core.Carry(v, ctx, m.main) })
+	// its import() and import.meta hooks
+	m.hookContext(ctx)
 	return sobek.Undefined()
 }
 
-// run(handle, contextifiedObject|undefined, timeout, displayErrors, breakOnSigint)
-func (m *module) run(c sobek.FunctionCall) sobek.Value {
+// run(handle, contextifiedObject|undefined, timeout, displayErrors,
+// breakOnSigint) runs a script in the main context, or in the given one;
+// inContext (runIn) requires a context and validates it as vm.js's
+// validateContext does.
+func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 	s, ok := c.Argument(0).Export().(*script)
 	if !ok {
 		panic(m.rt.NewTypeError("Illegal invocation"))
 	}
 	target := m.main
 	if o, ok := c.Argument(1).(*sobek.Object); ok {
+		if _, isFn := sobek.AssertFunction(o); isFn && inContext {
+			panic(nodeerr.InvalidArgType(m.rt, "object", "of type object", o))
+		}
 		target = m.h.Isolate.ContextOf(o, m.main)
 		if target == nil {
 			panic(nodeerr.InvalidArgType(m.rt, "contextifiedObject", "an vm.Context", o))
 		}
+	} else if inContext {
+		panic(nodeerr.InvalidArgType(m.rt, "object", "of type object", c.Argument(1)))
 	}
 	timeout := c.Argument(2).ToInteger()
 	displayErrors := c.Argument(3).ToBoolean()
-
 	breakOnSigint := c.Argument(4).ToBoolean()
 
+	// import() at the script's top level finds its importModuleDynamically
+	ms := m.mods
+	ms.runStack = append(ms.runStack, s.dyn)
+	defer func() { ms.runStack[len(ms.runStack)-1] = nil; ms.runStack = ms.runStack[:len(ms.runStack)-1] }()
+
+	if timeout <= 0 && !breakOnSigint {
+		// no watchdog, no closure
+		v, err := m.runInContext(target, s.s, nil)
+		if err != nil {
+			m.throwRunError(err, target, s, displayErrors, timeout, nil, nil)
+		}
+		return core.Carry(v, target, m.main)
+	}
 	var wd *core.Watchdog
 	var sig *timeoutSignal
 	var intr *sigintSignal
@@ -254,15 +277,21 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 	// the watchdog stops as soon as the script returns, before anything
 	// else runs JS (an interrupt left on the main context would abort the
 	// caller)
-	v, err := m.runInContext(target, s.s, func() {
-		if wd != nil {
-			wd.Stop()
-		}
-	})
+	v, err := m.runInContext(target, s.s, wd)
 	if stopWatch != nil {
 		stopWatch()
 	}
 	if err != nil {
+		m.throwRunError(err, target, s, displayErrors, timeout, sig, intr)
+	}
+	return core.Carry(v, target, m.main)
+}
+
+// throwRunError throws the error of a run that failed with err: the
+// timeout or SIGINT error for the run's own interrupts, else the thrown
+// value, carried to the caller and decorated as Node does.
+func (m *module) throwRunError(err error, target *core.Context, s *script, displayErrors bool, timeout int64, sig *timeoutSignal, intr *sigintSignal) {
+	{
 		var ie *sobek.InterruptedError
 		if errors.As(err, &ie) && ie.Value() == sig && sig != nil {
 			panic(m.runError(target, "ERR_SCRIPT_EXECUTION_TIMEOUT",
@@ -291,7 +320,6 @@ func (m *module) run(c sobek.FunctionCall) sobek.Value {
 		}
 		panic(err)
 	}
-	return core.Carry(v, target, m.main)
 }
 
 // runError is the error of a run stopped by its timeout or by SIGINT. As
@@ -424,16 +452,21 @@ func statementColumn(s *core.Script, line, col int) int {
 // promise jobs wait for the host's microtask checkpoint, as Node's single
 // per-isolate queue does.
 //
-// ended runs right after the script returns, before any other JS.
-func (m *module) runInContext(c *core.Context, s *core.Script, ended func()) (v sobek.Value, err error) {
+// wd, if not nil, is stopped right after the script returns, before any
+// other JS.
+func (m *module) runInContext(c *core.Context, s *core.Script, wd *core.Watchdog) (v sobek.Value, err error) {
 	if c.IsMain() || c.Options.MicrotaskMode == "afterEvaluate" {
 		v, err = c.Run(s)
-		ended()
+		if wd != nil {
+			wd.Stop()
+		}
 		return v, err
 	}
 	if c.RunHeld(func() {
 		v, err = c.Run(s)
-		ended()
+		if wd != nil {
+			wd.Stop()
+		}
 	}) {
 		// the context's jobs take their place in the main queue: a main
 		// job queued now releases them, after the jobs queued before it
@@ -442,7 +475,8 @@ func (m *module) runInContext(c *core.Context, s *core.Script, ended func()) (v 
 	return v, err
 }
 
-// enqueueMain queues fn as a promise job of the main context.
+// enqueueMain queues fn as a promise job of the main context (only for
+// runs that queued jobs: a run that queued none leaves nothing to release).
 func (m *module) enqueueMain(fn func()) {
 	if m.enqueue == nil {
 		v, err := m.rt.RunScript("node:internal/vm", "(function queueContextJobs(f) { Promise.resolve().then(f) })")
