@@ -12,6 +12,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
 	"github.com/jsvm-dev/jsvm/node/http"
+	"github.com/jsvm-dev/jsvm/node/path"
 	"github.com/jsvm-dev/jsvm/node/test"
 	"github.com/jsvm-dev/jsvm/node/url"
 	"github.com/jsvm-dev/jsvm/node/util"
@@ -28,6 +29,9 @@ func DefaultRegistry() *host.Registry {
 	r.Register("console", console.Load)
 	r.Register("events", events.Load)
 	r.Register("http", http.Load)
+	r.Register("path", path.Load)
+	r.Register("path/posix", path.LoadPosix)
+	r.Register("path/win32", path.LoadWin32)
 	r.Register("process", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Process()) })
 	r.Register("test", test.Load)
 	r.Register("timers", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Timers()) })
