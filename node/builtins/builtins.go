@@ -12,6 +12,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
 	"github.com/jsvm-dev/jsvm/node/http"
+	nodeos "github.com/jsvm-dev/jsvm/node/os"
 	"github.com/jsvm-dev/jsvm/node/path"
 	"github.com/jsvm-dev/jsvm/node/test"
 	"github.com/jsvm-dev/jsvm/node/url"
@@ -29,6 +30,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("console", console.Load)
 	r.Register("events", events.Load)
 	r.Register("http", http.Load)
+	r.Register("os", nodeos.Load)
 	r.Register("path", path.Load)
 	r.Register("path/posix", path.LoadPosix)
 	r.Register("path/win32", path.LoadWin32)

@@ -1,0 +1,13 @@
+const os = require('os');
+console.log(Object.keys(os).sort());
+console.log(os.EOL === '\n', os.devNull, os.arch(), os.platform(), os.type(), os.release() === require('child_process').execSync ? 0 : typeof os.release());
+console.log(os.homedir() === process.env.HOME, os.tmpdir() === (process.env.TMPDIR || '/tmp'), os.hostname().length > 0, os.endianness(), os.machine(), typeof os.version());
+const ui = os.userInfo();
+console.log(Object.getPrototypeOf(ui), Object.keys(ui), ui.homedir === os.homedir(), typeof ui.uid, typeof ui.shell);
+console.log(os.cpus().length === os.availableParallelism(), Object.keys(os.cpus()[0]), Object.keys(os.cpus()[0].times));
+console.log(os.loadavg().length, typeof os.uptime(), os.totalmem() > os.freemem(), os.freemem() > 0);
+const lo = os.networkInterfaces().lo;
+console.log(lo && lo[0]);
+console.log(os.constants.signals.SIGTERM, os.constants.errno.ENOENT, os.constants.priority.PRIORITY_HIGH, os.constants.dlopen.RTLD_NOW, os.constants.UV_UDP_REUSEADDR);
+console.log(Object.keys(os.constants.signals).length, Object.keys(os.constants.errno).length);
+console.log(os.getPriority(), require('node:os') === os, os.arch.name);

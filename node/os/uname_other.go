@@ -1,0 +1,5 @@
+//go:build !linux
+
+package os
+
+func unameField(field, def string) string { return def }
