@@ -11,6 +11,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/console"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
+	"github.com/jsvm-dev/jsvm/node/fs"
 	"github.com/jsvm-dev/jsvm/node/http"
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
 	"github.com/jsvm-dev/jsvm/node/path"
@@ -29,6 +30,8 @@ func DefaultRegistry() *host.Registry {
 	r.Register("child_process", child_process.Load)
 	r.Register("console", console.Load)
 	r.Register("events", events.Load)
+	r.Register("fs", fs.Load)
+	r.Register("fs/promises", fs.LoadPromises)
 	r.Register("http", http.Load)
 	r.Register("os", nodeos.Load)
 	r.Register("path", path.Load)

@@ -154,7 +154,13 @@ func (h *Host) requireBuiltin(name string) (sobek.Value, error) {
 	h.builtins[bare] = m
 	if err := load(h, m); err != nil {
 		delete(h.builtins, bare)
-		return nil, err
+		switch err.(type) {
+		case *sobek.Exception, *jsError, *sobek.InterruptedError:
+			return nil, err
+		}
+		// a loader's Go error (say, its embedded source failed to
+		// compile) is a JS error of the require, never a crash
+		return nil, &jsError{rt.NewGoError(err)}
 	}
 	_ = m.Set("loaded", true)
 	return m.Get("exports"), nil
