@@ -297,4 +297,3 @@ func interfaces(rt *sobek.Runtime) sobek.Value {
 	}
 	return o
 }
-
