@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/grafana/sobek"
@@ -116,7 +117,9 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 			core.Rethrow(err, target, m.main)
 		}
 	}
-	m.registerFunctionImport(prog, c.Argument(9), fn, target)
+	if dyn := c.Argument(9); !sobek.IsUndefined(dyn) || strings.Contains(code, "import") {
+		m.registerFunctionImport(prog, dyn, fn, target)
+	}
 	produced := sobek.Undefined()
 	if c.Argument(6).ToBoolean() {
 		produced = m.bytesValue(codecache.Encode(engineTag(), key, nil))

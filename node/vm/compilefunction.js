@@ -57,7 +57,8 @@
       if (!isPlainObjectArg(e)) throw invalidArgType(`options.contextExtensions[${i}]`, 'of type object', e);
       extensions.push(e);
     }
-    if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'function') {
+    if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'function' &&
+        importModuleDynamically !== natives.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
       throw invalidArgType('options.importModuleDynamically', 'of type function', importModuleDynamically);
     }
     const [fn, accepted, produced] = natives.compileFunctionNative(

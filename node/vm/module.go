@@ -89,6 +89,9 @@ type modState struct {
 	swept     int                                      // len(programs) after the last sweep
 	runStack  []*dynInfo                               // scripts being run (import() at their top level)
 	helper    sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
+	// noCallback is the import() state of functions compiled without
+	// importModuleDynamically
+	noCallback *dynInfo
 }
 
 // newVMModule ties a core module to its vm face.
@@ -122,7 +125,7 @@ func (m *module) mainValueOf(x any, from *core.Context) sobek.Value {
 // module.js's exports (the classes), installed on vm's exports by vm.js
 // when the host enables them.
 func (m *module) installModules(natives *sobek.Object) {
-	m.mods = &modState{hooked: make(map[weak.Pointer[core.Context]]bool), programs: make(map[*sobek.Program]weak.Pointer[dynInfo])}
+	m.mods = &modState{hooked: make(map[weak.Pointer[core.Context]]bool), programs: make(map[*sobek.Program]weak.Pointer[dynInfo]), noCallback: &dynInfo{}}
 	rt := m.rt
 	set := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
 		_ = natives.Set(name, fn)
@@ -367,9 +370,24 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 		fn, _ := sobek.AssertFunction(call)
 		_, _ = fn(sobek.Undefined())
 	}
-	if info == nil || info.fn == nil {
+	if info == nil || info.fn == nil || sobek.IsUndefined(info.fn) {
 		finish(nil, core.Carry(nodeerr.New(m.rt, "TypeError", "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING",
 			"A dynamic import callback was not specified."), m.main, c))
+		return true
+	}
+	if info.fn == m.mainLoader {
+		if isMain {
+			return false // the host's own loader, as for import() outside vm code
+		}
+		// the main context's loader answers with main-realm records;
+		// a context cannot link them (see the README's limits)
+		finish(nil, core.Carry(nodeerr.New(m.rt, "TypeError", "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING",
+			"vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER is not supported in a context other than the main one"), m.main, c))
+		return true
+	}
+	if !m.h.Options.ExperimentalVMModules {
+		finish(nil, core.Carry(nodeerr.New(m.rt, "TypeError", "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG",
+			"A dynamic import callback was invoked without --experimental-vm-modules"), m.main, c))
 		return true
 	}
 	wrap := info.wrap
@@ -773,10 +791,16 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 // registerFunctionImport records the importModuleDynamically (a main-realm
 // function, or undefined) of a function compiled from prog in target.
 func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, compiled sobek.Value, target *core.Context) {
-	if fn == nil || sobek.IsUndefined(fn) || m.mods == nil {
+	if m.mods == nil {
 		return
 	}
 	m.hookContext(target)
+	if fn == nil || sobek.IsUndefined(fn) {
+		// import() in it rejects with ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING
+		// instead of reaching the host's loader; one shared entry
+		m.putProgram(prog, m.mods.noCallback)
+		return
+	}
 	info := &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main)}
 	m.mods.fnInfos = append(m.mods.fnInfos, info)
 	m.putProgram(prog, info)

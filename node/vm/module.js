@@ -260,7 +260,7 @@
       validateInt32(lineOffset, 'options.lineOffset');
       validateInt32(columnOffset, 'options.columnOffset');
       if (initializeImportMeta !== undefined) validateFunction(initializeImportMeta, 'options.initializeImportMeta');
-      if (importModuleDynamically !== undefined) validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+      if (importModuleDynamically !== undefined && importModuleDynamically !== natives.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) validateFunction(importModuleDynamically, 'options.importModuleDynamically');
       if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
         throw invalidArgType('options.cachedData', 'an instance of Buffer, TypedArray, or DataView', cachedData);
       }

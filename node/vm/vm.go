@@ -38,6 +38,9 @@ type module struct {
 	main    *core.Context
 	enqueue sobek.Callable // queues a main-context promise job
 	mods    *modState      // vm modules (module.go)
+
+	// vm.constants' symbols
+	mainLoader, dontContextify *sobek.Symbol
 }
 
 // Load is the vm builtin's loader.
@@ -46,7 +49,9 @@ func Load(h *host.Host, mod *sobek.Object) error {
 	if err != nil {
 		return err
 	}
-	m := &module{h: h, rt: h.Runtime, main: h.Isolate.Main()}
+	m := &module{h: h, rt: h.Runtime, main: h.Isolate.Main(),
+		mainLoader:     sobek.NewSymbol("vm_dynamic_import_main_context_default"),
+		dontContextify: sobek.NewSymbol("vm_context_no_contextify")}
 	rt := m.rt
 	natives := rt.NewObject()
 	set := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
@@ -74,8 +79,19 @@ func Load(h *host.Host, mod *sobek.Object) error {
 	m.installCompileFunction(natives)
 	m.installMeasureMemory(natives)
 	m.installModules(natives)
+	// vm.constants: a null-prototype object of two symbols, as in Node
 	constants := rt.NewObject()
+	_ = constants.SetPrototype(nil)
+	_ = constants.Set("USE_MAIN_CONTEXT_DEFAULT_LOADER", m.mainLoader)
+	_ = constants.Set("DONT_CONTEXTIFY", m.dontContextify)
 	_ = natives.Set("constants", constants)
+	set("makePlainContext", m.makePlainContext)
+	set("sourceMapURL", func(c sobek.FunctionCall) sobek.Value {
+		if u, ok := sourceMapURL(c.Argument(0).String()); ok {
+			return rt.ToValue(u)
+		}
+		return sobek.Undefined()
+	})
 
 	fv, err := rt.RunProgram(p)
 	if err != nil {
@@ -215,6 +231,27 @@ func (m *module) makeContext(c sobek.FunctionCall) sobek.Value {
 	// its import() and import.meta hooks
 	m.hookContext(ctx)
 	return sobek.Undefined()
+}
+
+// makePlainContext(name, origin, strings, wasm, afterEvaluate) -> global:
+// vm.createContext(vm.constants.DONT_CONTEXTIFY), a context whose global
+// is its own ordinary global object, returned as it is seen from main.
+func (m *module) makePlainContext(c sobek.FunctionCall) sobek.Value {
+	opts := core.ContextOptions{
+		Name:                              c.Argument(0).String(),
+		Origin:                            c.Argument(1).String(),
+		DisallowCodeGenerationFromStrings: !c.Argument(2).ToBoolean(),
+		DisallowWasm:                      !c.Argument(3).ToBoolean(),
+	}
+	if c.Argument(4).ToBoolean() {
+		opts.MicrotaskMode = "afterEvaluate"
+	}
+	ctx := m.h.Isolate.NewPlainContext(opts)
+	m.h.TrackRejections(ctx.Runtime(), func(v sobek.Value) sobek.Value { return core.Carry(v, ctx, m.main) })
+	if m.mods != nil {
+		m.hookContext(ctx)
+	}
+	return core.Carry(ctx.Global(), ctx, m.main)
 }
 
 // run(handle, contextifiedObject|undefined, timeout, displayErrors,

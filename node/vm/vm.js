@@ -58,7 +58,7 @@
       validateInt32(columnOffset, 'options.columnOffset');
       if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
       validateBoolean(produceCachedData, 'options.produceCachedData');
-      if (importModuleDynamically !== undefined) validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+      validateImportModuleDynamically(importModuleDynamically);
       let handle, accepted;
       if (cachedData !== undefined) {
         const bytes = new Uint8Array(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength);
@@ -74,7 +74,7 @@
         if (data !== undefined) this.cachedData = data;
         this.cachedDataProduced = data !== undefined;
       }
-      this.sourceMapURL = undefined;
+      this.sourceMapURL = code.includes('sourceMappingURL') ? natives.sourceMapURL(code) : undefined;
     }
 
     runInThisContext(options) {
@@ -162,13 +162,22 @@
     }
   }
 
+  // importModuleDynamically: a function, or vm.constants'
+  // USE_MAIN_CONTEXT_DEFAULT_LOADER
+  function validateImportModuleDynamically(value) {
+    if (value === undefined || value === natives.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) return;
+    validateFunction(value, 'options.importModuleDynamically');
+  }
+
   let defaultContextNameIndex = 1;
   function createContext(contextObject = {}, options) {
-    if (isContext(contextObject)) return contextObject;
-    if (options === undefined) {
+    const plain = contextObject === natives.constants.DONT_CONTEXTIFY;
+    if (!plain && isContext(contextObject)) return contextObject;
+    if (options === undefined && !plain) {
       natives.makeContext(contextObject, `VM Context ${defaultContextNameIndex++}`, '', true, true, false);
       return contextObject;
     }
+    if (options === undefined) options = {};
     validateObject(options, 'options');
     const {
       name = `VM Context ${defaultContextNameIndex++}`,
@@ -189,6 +198,7 @@
     if (microtaskMode !== undefined && microtaskMode !== 'afterEvaluate') {
       throw invalidArgValue('options.microtaskMode', microtaskMode, "must be one of: 'afterEvaluate', undefined");
     }
+    if (plain) return natives.makePlainContext(name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate');
     natives.makeContext(contextObject, name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate');
     return contextObject;
   }
@@ -227,5 +237,5 @@
   if (natives.measureMemory) exportsObject.measureMemory = natives.measureMemory;
   exportsObject.constants = natives.constants;
   if (natives.experimentalModules) Object.assign(exportsObject, natives.modules.classes);
-  return { exports: exportsObject, validate: { validateObject, validateString, validateBoolean, validateFunction, validateInt32, validateUint32, validateBuffer, isContext, validateContext } };
+  return { exports: exportsObject, validate: { validateImportModuleDynamically, validateObject, validateString, validateBoolean, validateFunction, validateInt32, validateUint32, validateBuffer, isContext, validateContext } };
 })

@@ -1,6 +1,7 @@
-// Records what Node prints for each case: UPDATE_SNAPSHOTS=1 go test ./node/vm
+// Records what Node prints for each case of a case file (default
+// ./cases.js): UPDATE_SNAPSHOTS=1 go test ./node/vm
 const vm = require('vm');
-const cases = require('./cases.js');
+const cases = require(process.argv[2] || './cases.js');
 function render(v) {
   if (typeof v === 'string') return JSON.stringify(v);
   if (Array.isArray(v)) return '[' + v.map(render).join(', ') + ']';

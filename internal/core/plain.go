@@ -1,0 +1,15 @@
+package core
+
+// NewPlainContext makes a context whose global is its runtime's own
+// global object, not a contextified sandbox: vm.createContext with
+// vm.constants.DONT_CONTEXTIFY. ContextOf finds it from its global.
+func (iso *Isolate) NewPlainContext(opts ContextOptions) *Context {
+	if opts.Name == "" {
+		opts.Name = "VM Context " + itoa(iso.nextContextID)
+	}
+	c := iso.newRealm(opts)
+	if opts.DisallowCodeGenerationFromStrings {
+		c.disallowCodeGeneration()
+	}
+	return c
+}
