@@ -16,8 +16,8 @@ func sourceMapURL(src string) (string, bool) {
 		return "", false
 	}
 	url, found := "", false
-	prev := byte(0) // last significant character outside comments
-	prevWord := ""  // the identifier or keyword it ended, if any
+	prev := byte(0)   // last significant character outside comments
+	prevWord := ""    // the identifier or keyword it ended, if any
 	var braces []bool // per open brace: whether it opened a template substitution
 	i, n := 0, len(src)
 	for i < n {
