@@ -8,6 +8,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"weak"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // Isolate groups contexts that may share objects. It is used from one
@@ -28,6 +31,11 @@ type Isolate struct {
 	// goroutines through channels); the watchdog reads top.
 	active []*Context
 	top    atomic.Pointer[Context]
+	// restores holds, per entry of active, how to repair that realm's VM
+	// if an interrupt unwinds the entry (engine.SaveVM); nil when no
+	// watchdog was live at entry, as nothing can interrupt then.
+	restores []func()
+	watching atomic.Int32 // live watchdogs
 
 	nextContextID int
 
@@ -64,20 +72,52 @@ func (iso *Isolate) Unlock() { iso.mu.Unlock() }
 // TryLock binds the isolate to the calling goroutine if no other holds it.
 func (iso *Isolate) TryLock() bool { return iso.mu.TryLock() }
 
+// push records c as the innermost executing realm. While a watchdog is
+// live it also snapshots c's VM: an interrupt that stops an async body
+// leaves sobek's VM broken (package engine), and popAfter restores the
+// snapshot.
 func (iso *Isolate) push(c *Context) {
+	var restore func()
+	if iso.watching.Load() > 0 {
+		restore = engine.SaveVM(c.rt)
+	}
 	iso.active = append(iso.active, c)
+	iso.restores = append(iso.restores, restore)
 	iso.top.Store(c)
 }
 
+// pop ends the innermost entry, which returned normally.
 func (iso *Isolate) pop() {
 	n := len(iso.active) - 1
 	iso.active[n] = nil
+	iso.restores[n] = nil
 	iso.active = iso.active[:n]
+	iso.restores = iso.restores[:n]
 	if n > 0 {
 		iso.top.Store(iso.active[n-1])
 	} else {
 		iso.top.Store(nil)
 	}
+}
+
+// popAfter ends the innermost entry; if err shows that an interrupt (or
+// another uncatchable error) unwound it, the realm's VM is repaired first.
+func (iso *Isolate) popAfter(err any) {
+	if r := iso.restores[len(iso.restores)-1]; r != nil && uncatchable(err) {
+		r()
+	}
+	iso.pop()
+}
+
+// uncatchable reports whether err (a returned error or a recovered panic)
+// is one JavaScript cannot catch: it unwinds frames without running their
+// handlers.
+func uncatchable(err any) bool {
+	switch err.(type) {
+	case *sobek.InterruptedError, *sobek.StackOverflowError:
+		return true
+	}
+	return false
 }
 
 // Executing returns the innermost realm on the call stack, or nil. It is

@@ -219,7 +219,16 @@ func (w *wrapper) in(fn func()) {
 func crossInto(home, here *Context, fn func()) {
 	iso := home.iso
 	iso.push(home)
-	ex := home.rt.Try(fn)
+	var ex *sobek.Exception
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				iso.popAfter(p) // an interrupt or stack overflow passes on
+				panic(p)
+			}
+		}()
+		ex = home.rt.Try(fn)
+	}()
 	iso.pop()
 	if ex != nil {
 		callerFrames(ex.Value(), home, here)

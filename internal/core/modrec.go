@@ -8,6 +8,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // One module record for both faces: the Go API's jsvm.Module and the vm
@@ -375,7 +376,7 @@ func (m *Module) FailGraph(err any) {
 // reports whether a watchdog fired.
 func (m *Module) EvaluateRecord(stop func(), fired func() bool) (ip *sobek.Promise, interrupted bool) {
 	rt := m.Ctx.Runtime()
-	restore := SaveVM(rt)
+	restore := engine.SaveVM(rt)
 	m.Ctx.Do(func() { ip = rt.CyclicModuleRecordEvaluate(m.Rec.(*stRecord), ResolveModule) })
 	if stop != nil {
 		stop()

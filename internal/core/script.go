@@ -104,9 +104,9 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 
 // RunProgram runs a compiled program in c, tracking c as the executing
 // realm.
-func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
+func (c *Context) RunProgram(p *sobek.Program) (v sobek.Value, err error) {
 	c.iso.push(c)
-	defer c.iso.pop()
+	defer func() { c.iso.popAfter(err) }()
 	return c.rt.RunProgram(p)
 }
 

@@ -26,6 +26,7 @@ type Watchdog struct {
 // value after that long.
 func (iso *Isolate) NewWatchdog(timeout time.Duration, value any) *Watchdog {
 	w := &Watchdog{iso: iso}
+	iso.watching.Add(1)
 	if timeout > 0 {
 		w.timer = time.AfterFunc(timeout, func() { w.Fire(value) })
 	}
@@ -80,6 +81,9 @@ func (w *Watchdog) Stop() any {
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if !w.done {
+		w.iso.watching.Add(-1)
+	}
 	w.done = true
 	if w.refire != nil {
 		w.refire.Stop()

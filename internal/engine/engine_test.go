@@ -126,3 +126,98 @@ func nilReturns(body *ast.BlockStmt) []token.Pos {
 	})
 	return out
 }
+
+// TestSaveVM fails loudly if sobek's VM layout changes under SaveVM.
+func TestSaveVM(t *testing.T) {
+	rt := sobek.New()
+	if vmFields(rt) == nil {
+		t.Fatal("sobek's vm struct changed: SaveVM cannot snapshot it")
+	}
+	restore := SaveVM(rt)
+	if _, err := rt.RunString("1 + 1"); err != nil {
+		t.Fatal(err)
+	}
+	restore()
+	if v, err := rt.RunString("2 + 2"); err != nil || v.ToInteger() != 4 {
+		t.Fatal(v, err)
+	}
+}
+
+// nestedInterrupt runs an endless async function as a nested run of rt
+// (inside a JS frame), interrupts it, and then runs more JS in the outer
+// frame. With repair it restores a SaveVM snapshot after the interrupt.
+func nestedInterrupt(repair bool) (out string, crashed bool) {
+	rt := sobek.New()
+	// the interrupt lands inside the async body (stop sets it; the loop
+	// sees it)
+	p := sobek.MustCompile("x.js", `(async () => { stop(); for (;;) {} })()`, false)
+	_ = rt.Set("stop", func(sobek.FunctionCall) sobek.Value { rt.Interrupt("stop"); return sobek.Undefined() })
+	_ = rt.Set("run", func(sobek.FunctionCall) sobek.Value {
+		restore := SaveVM(rt)
+		_, err := rt.RunProgram(p)
+		if _, ok := err.(*sobek.InterruptedError); !ok {
+			panic(rt.NewTypeError("not interrupted: %v", err))
+		}
+		if repair {
+			restore()
+		}
+		rt.ClearInterrupt()
+		panic(rt.NewTypeError("timed out"))
+	})
+	defer func() {
+		if recover() != nil {
+			crashed = true
+		}
+	}()
+	v, err := rt.RunString(`let r; try { run(); r = 'no throw' } catch (e) { r = 'caught ' + e.message } r + ' ' + [1, 2].map(x => x + 1).join()`)
+	if err != nil {
+		return err.Error(), false
+	}
+	return v.String(), false
+}
+
+// TestNestedInterruptCorruptsVM reproduces the engine bug SaveVM repairs.
+// If the unrepaired run starts to work, sobek fixed it: drop SaveVM.
+func TestNestedInterruptCorruptsVM(t *testing.T) {
+	const want = "caught timed out 2,3"
+	if out, crashed := nestedInterrupt(false); !crashed && out == want {
+		t.Fatal("sobek now unwinds an interrupted async body in a nested run: SaveVM is no longer needed")
+	}
+	if out, crashed := nestedInterrupt(true); crashed || out != want {
+		t.Fatalf("repaired: %q crashed=%v, want %q", out, crashed, want)
+	}
+}
+
+// topLevelInterrupt interrupts an endless async function run at top level,
+// then checks whether a later run's promise job runs when it returns.
+func topLevelInterrupt(repair bool) string {
+	rt := sobek.New()
+	_ = rt.Set("stop", func(sobek.FunctionCall) sobek.Value { rt.Interrupt("stop"); return sobek.Undefined() })
+	restore := SaveVM(rt)
+	_, err := rt.RunString(`(async () => { stop(); for (;;) {} })()`)
+	if _, ok := err.(*sobek.InterruptedError); !ok {
+		return "not interrupted"
+	}
+	if repair {
+		restore()
+	}
+	rt.ClearInterrupt()
+	if _, err := rt.RunString(`var ran = false; Promise.resolve().then(() => { ran = true })`); err != nil {
+		return err.Error()
+	}
+	v, _ := rt.RunString(`String(ran) + ' ' + [1, 2].map(x => x + 1).join()`)
+	return v.String()
+}
+
+// TestTopLevelInterruptKeepsFrames: after an interrupt in an async body at
+// top level, sobek keeps the body's frames and stops draining jobs. If the
+// unrepaired runtime drains again, sobek fixed it: drop SaveVM.
+func TestTopLevelInterruptKeepsFrames(t *testing.T) {
+	const want = "true 2,3"
+	if got := topLevelInterrupt(false); got == want {
+		t.Fatal("sobek now unwinds an interrupted async body at top level: SaveVM is no longer needed")
+	}
+	if got := topLevelInterrupt(true); got != want {
+		t.Fatalf("repaired: %q, want %q", got, want)
+	}
+}

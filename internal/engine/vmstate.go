@@ -1,0 +1,96 @@
+package engine
+
+import (
+	"reflect"
+	"sync"
+	"unsafe"
+
+	"github.com/grafana/sobek"
+)
+
+// An interrupt (timeout, SIGINT, cancellation) that stops an async
+// function's body, or a module's, in a nested run (a run while the runtime
+// already has JavaScript frames on its stack) leaves that body's frames and
+// registers on sobek's VM: the run returns its InterruptedError, but the
+// next instruction of the caller then executes with a wrong program
+// counter, stack pointer and try stack (a nil-pointer crash, or a throw
+// that lands in a stale handler, so the caller's catch never sees it).
+// At top level the body's frames stay on the call stack, so every later
+// run of the runtime counts as nested and its promise jobs never run.
+// SaveVM snapshots the VM's registers and stack depths before a run;
+// restoring the snapshot after the interrupt repairs it.
+// TestNestedInterruptCorruptsVM and TestTopLevelInterruptKeepsFrames are
+// the pure-sobek reproducers.
+
+// vmRegisterFields are the fields of sobek's (unexported) vm that SaveVM
+// snapshots: the registers and the depths of its stacks.
+var vmRegisterFields = []string{"prg", "pc", "sp", "sb", "args", "stash", "privEnv",
+	"newTarget", "result", "callStack", "iterStack", "refStack", "tryStack"}
+
+var vmLayout struct {
+	once   sync.Once
+	vm     int   // index of Runtime.vm
+	fields []int // indices of vmRegisterFields in the vm struct
+	ok     bool
+}
+
+func layout() bool {
+	vmLayout.once.Do(func() {
+		rt := reflect.TypeOf(sobek.Runtime{})
+		f, ok := rt.FieldByName("vm")
+		if !ok || f.Type.Kind() != reflect.Pointer || f.Type.Elem().Kind() != reflect.Struct {
+			return
+		}
+		vmLayout.vm = f.Index[0]
+		vt := f.Type.Elem()
+		for _, name := range vmRegisterFields {
+			ff, ok := vt.FieldByName(name)
+			if !ok || len(ff.Index) != 1 {
+				return
+			}
+			vmLayout.fields = append(vmLayout.fields, ff.Index[0])
+		}
+		vmLayout.ok = true
+	})
+	return vmLayout.ok
+}
+
+// vmFields returns settable views of rt's VM registers, or nil when
+// sobek's layout is not the one this was written for (TestSaveVM fails).
+func vmFields(rt *sobek.Runtime) []reflect.Value {
+	if rt == nil || !layout() {
+		return nil
+	}
+	r := reflect.ValueOf(rt).Elem().Field(vmLayout.vm)
+	if r.IsNil() {
+		return nil
+	}
+	v := r.Elem()
+	out := make([]reflect.Value, len(vmLayout.fields))
+	for i, idx := range vmLayout.fields {
+		f := v.Field(idx)
+		out[i] = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+	}
+	return out
+}
+
+// SaveVM snapshots rt's VM registers and stack depths and returns a
+// function restoring them, to be called after an interrupt stopped a
+// nested run (see above). It returns nil if sobek's layout changed.
+func SaveVM(rt *sobek.Runtime) func() {
+	fields := vmFields(rt)
+	if fields == nil {
+		return nil
+	}
+	saved := make([]reflect.Value, len(fields))
+	for i, f := range fields {
+		c := reflect.New(f.Type()).Elem()
+		c.Set(f)
+		saved[i] = c
+	}
+	return func() {
+		for i, f := range fields {
+			f.Set(saved[i])
+		}
+	}
+}
