@@ -15,6 +15,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/http"
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
 	"github.com/jsvm-dev/jsvm/node/path"
+	"github.com/jsvm-dev/jsvm/node/sandbox"
 	"github.com/jsvm-dev/jsvm/node/test"
 	"github.com/jsvm-dev/jsvm/node/url"
 	"github.com/jsvm-dev/jsvm/node/util"
@@ -43,5 +44,6 @@ func DefaultRegistry() *host.Registry {
 	r.Register("url", url.Load)
 	r.Register("util", util.Load)
 	r.Register("vm", vm.Load)
+	r.Register("jsvm:sandbox", sandbox.Load)
 	return r
 }

@@ -1,0 +1,71 @@
+// The jsvm:sandbox builtin: the JS face of jsvm.Sandbox (internal/sandbox).
+// Argument checking and the class live here; the sandbox is Go.
+(function (natives) {
+  'use strict';
+  const { create, set, exportFn, run, compile, memory, dispose, invalidArgType, outOfRange } = natives;
+  const handles = new WeakMap();
+  const scripts = new WeakMap();
+
+  function handle(sb) {
+    const h = handles.get(sb);
+    if (h === undefined) throw invalidArgType('this', 'an instance of Sandbox', sb);
+    return h;
+  }
+  function checkString(v, name) {
+    if (typeof v !== 'string') throw invalidArgType(name, 'of type string', v);
+  }
+  function checkLimit(opts, name) {
+    const v = opts[name];
+    if (v === undefined) return 0;
+    if (typeof v !== 'number') throw invalidArgType('options.' + name, 'of type number', v);
+    if (!(v >= 0) || v > Number.MAX_SAFE_INTEGER) throw outOfRange('options.' + name, '>= 0 and <= ' + Number.MAX_SAFE_INTEGER, v);
+    return Math.floor(v);
+  }
+
+  class Script {
+    constructor(code, filename = 'sandbox.js') {
+      checkString(code, 'code');
+      checkString(filename, 'filename');
+      scripts.set(this, compile(code, filename));
+    }
+  }
+
+  function source(code) {
+    if (typeof code === 'string') return code;
+    const s = scripts.get(code);
+    if (s === undefined) throw invalidArgType('code', 'of type string or an instance of Script', code);
+    return s;
+  }
+
+  class Sandbox {
+    constructor(options = {}) {
+      if (options === null || typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
+      if (options.process) throw natives.processUnsupported();
+      const console = options.console;
+      if (console !== undefined && typeof console !== 'boolean') throw invalidArgType('options.console', 'of type boolean', console);
+      handles.set(this, create(checkLimit(options, 'memoryLimit'), checkLimit(options, 'timeout'),
+        checkLimit(options, 'cpuLimit'), checkLimit(options, 'maxCallDepth'), console === true));
+    }
+    set(name, value) {
+      checkString(name, 'name');
+      set(handle(this), name, value);
+    }
+    export(name, fn) {
+      checkString(name, 'name');
+      if (typeof fn !== 'function') throw invalidArgType('fn', 'of type function', fn);
+      exportFn(handle(this), name, fn);
+    }
+    run(code) { return run(handle(this), source(code), false); }
+    runAsync(code) {
+      try {
+        return Promise.resolve(run(handle(this), source(code), true));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    compile(code, filename) { return new Script(code, filename); }
+    measureMemory() { return memory(handle(this)); }
+    dispose() { dispose(handle(this)); }
+  }
+  return { Sandbox, Script };
+})

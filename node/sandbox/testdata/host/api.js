@@ -1,0 +1,36 @@
+'use strict';
+const { Sandbox, Script } = require('jsvm:sandbox');
+const sb = new Sandbox({ memoryLimit: 64 * 1024 * 1024, timeout: 1000 });
+sb.set('data', { a: [1, 2], m: new Map([['k', new Set([1])]]), d: new Date(0) });
+const seen = [];
+sb.export('log', (x) => { seen.push(x); return { echoed: x }; });
+console.log(sb.run('data.a.length + data.m.get("k").size + data.d.getTime()'));
+const r = sb.run('const o = { list: [1, 2], when: new Date(86400000), re: /a+/gi }; o.self = o; log(o.list); o');
+console.log(r.list, r.when.toISOString(), String(r.re), r.self === r, r instanceof Object);
+console.log(seen, seen[0] instanceof Array);
+console.log(sb.run('log("x").echoed'));
+// a thrown error is a fresh error of this realm
+try { sb.run('throw new TypeError("bad")'); } catch (e) { console.log(e instanceof TypeError, e.message); }
+try { sb.run('throw { plain: 1 }'); } catch (e) { console.log(e); }
+// host errors become sandbox errors, with name and message only
+sb.export('fail', () => { const e = new RangeError('host says no'); e.secret = process; throw e; });
+console.log(sb.run('try { fail() } catch (e) { [e instanceof RangeError, e.message, "secret" in e, e.constructor === RangeError].join() }'));
+// functions do not cross
+try { sb.set('f', () => 1); } catch (e) { console.log(e.name, e.code); }
+try { sb.run('(function(){})'); } catch (e) { console.log(e.name, e.code); }
+// limits
+try { sb.run('for(;;){}'); } catch (e) { console.log(e.code, e.message); }
+try { sb.run('(function f(){ f() })()'); } catch (e) { console.log(e.name, e.code); }
+try { sb.run('new ArrayBuffer(2 ** 40)'); } catch (e) { console.log(e.name, e.message); }
+try { sb.run('let a = []; for (;;) a.push("x".repeat(100000) + a.length)'); } catch (e) { console.log(e.name, e.code); }
+try { sb.run('1'); } catch (e) { console.log(e.code); }
+// compile once, run in many
+const script = new Script('globalThis.n = (globalThis.n || 0) + 1');
+const a = new Sandbox(), b = new Sandbox();
+console.log(a.run(script), a.run(script), b.run(script), typeof a.measureMemory());
+a.runAsync('Promise.resolve(40).then(v => v + 2)').then((v) => console.log('async', v));
+a.runAsync('Promise.reject(new SyntaxError("nope"))').catch((e) => console.log('rejected', e instanceof SyntaxError, e.message));
+try { new Sandbox({ timeout: -1 }); } catch (e) { console.log(e.code); }
+try { new Sandbox({ process: true }); } catch (e) { console.log(e.code); }
+a.dispose();
+try { a.run('1'); } catch (e) { console.log(e.code); }
