@@ -22,8 +22,10 @@ try { sb.run('(function(){})'); } catch (e) { console.log(e.name, e.code); }
 try { sb.run('for(;;){}'); } catch (e) { console.log(e.code, e.message); }
 try { sb.run('(function f(){ f() })()'); } catch (e) { console.log(e.name, e.code); }
 try { sb.run('new ArrayBuffer(2 ** 40)'); } catch (e) { console.log(e.name, e.message); }
-try { sb.run('let a = []; for (;;) a.push("x".repeat(100000) + a.length)'); } catch (e) { console.log(e.name, e.code); }
-try { sb.run('1'); } catch (e) { console.log(e.code); }
+// the memory budget is reached however slow the machine (a long timeout)
+const big = new Sandbox({ memoryLimit: 16 * 1024 * 1024, timeout: 120000 });
+try { big.run('let a = []; for (;;) a.push("x".repeat(100000) + a.length)'); } catch (e) { console.log(e.name, e.code); }
+try { big.run('1'); } catch (e) { console.log(e.code); }
 // compile once, run in many
 const script = new Script('globalThis.n = (globalThis.n || 0) + 1');
 const a = new Sandbox(), b = new Sandbox();
