@@ -6,7 +6,6 @@ package nodeerr
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/grafana/sobek"
@@ -79,8 +78,16 @@ func InvalidArgValue(rt *sobek.Runtime, name string, value sobek.Value, reason s
 // OutOfRange is ERR_OUT_OF_RANGE.
 func OutOfRange(rt *sobek.Runtime, name, rangeDesc string, value sobek.Value) *sobek.Object {
 	recv := InspectShort(value, 0)
-	if f, ok := value.Export().(float64); ok && !math.IsNaN(f) && !math.IsInf(f, 0) && math.Abs(f) > 1<<32 {
-		recv = addSeparators(recv)
+	// sobek exports integral numbers as int64, others as float64
+	switch x := value.Export().(type) {
+	case float64:
+		if !math.IsNaN(x) && !math.IsInf(x, 0) && math.Abs(x) > 1<<32 {
+			recv = addSeparators(recv)
+		}
+	case int64:
+		if x > 1<<32 || x < -(1<<32) {
+			recv = addSeparators(recv)
+		}
 	}
 	return New(rt, "RangeError", "ERR_OUT_OF_RANGE",
 		fmt.Sprintf("The value of \"%s\" is out of range. It must be %s. Received %s", name, rangeDesc, recv))
@@ -233,23 +240,17 @@ func QuoteJSString(s string) string {
 	return b.String()
 }
 
-func addSeparators(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
+func addSeparators(val string) string {
+	// Node's addNumericalSeparator, character for character (it also
+	// splits "1e+21" as "1e_+21")
+	res := ""
+	i := len(val)
+	start := 0
+	if strings.HasPrefix(val, "-") {
+		start = 1
 	}
-	if _, err := strconv.ParseInt(s, 10, 64); err != nil {
-		return s
+	for ; i >= start+4; i -= 3 {
+		res = "_" + val[i-3:i] + res
 	}
-	var out []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, '_')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
+	return val[:i] + res
 }

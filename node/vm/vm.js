@@ -4,7 +4,7 @@
   'use strict';
   const { invalidArgType, outOfRange, invalidArgValue } = natives;
 
-  function validateObject(value, name, allowArray = true) {
+  function validateObject(value, name, allowArray = false) {
     if (value === null || typeof value !== 'object' || (!allowArray && Array.isArray(value))) {
       throw invalidArgType(name, 'of type object', value);
     }
@@ -209,13 +209,19 @@
 
   function runInContext(code, contextifiedObject, options) {
     validateContext(contextifiedObject);
+    // Node spreads the options here too (so null, numbers and arrays
+    // are no options)
     if (typeof options === 'string') options = { filename: options };
+    else if (options !== undefined) options = { __proto__: null, ...options };
     return createScript(code, options).runInContext(contextifiedObject, options);
   }
 
   function runInNewContext(code, contextObject, options) {
     if (typeof options === 'string') options = { filename: options };
     contextObject = createContext(contextObject, options === undefined ? undefined : contextOptions(options));
+    // Node spreads the options here: null, numbers, booleans and
+    // functions end up as no options
+    if (options !== undefined) options = { __proto__: null, ...options };
     return createScript(code, options).runInNewContext(contextObject, options);
   }
 

@@ -65,4 +65,18 @@ module.exports = [
   `const sb = {}; vm.createContext(sb); return vm.runInContext('Object.freeze(globalThis); x = 1; typeof x', sb)`,
   `const sb = new Proxy({}, { defineProperty() { return false } }); vm.createContext(sb); return vm.runInContext('var q = 1; typeof q', sb)`,
   `const sb = new Proxy({}, { defineProperty() { return false } }); vm.createContext(sb); return vm.runInContext('"use strict"; Object.defineProperty(globalThis, "z", { value: 1 }); typeof z', sb)`,
+  // arrays as options, continued
+  `return vm.createContext({}, { codeGeneration: [] })`,
+  `return vm.runInNewContext('1', {}, { contextCodeGeneration: [] })`,
+  `return [vm.isContext([]), vm.isContext(vm.createContext([]))]`,
+  `return new vm.Script('1').runInContext(vm.createContext(), [])`,
+  `return new vm.Script('1').runInNewContext({}, [])`,
+  `return vm.runInContext('1', vm.createContext(), [])`,
+  `return vm.runInNewContext('1', {}, { filename: 'x.js', __proto__: { timeout: 5 } })`,
+  `return vm.runInContext('1', vm.createContext(), null)`,
+  `return vm.runInContext('1', vm.createContext(), 7)`,
+  `return new vm.Script('1').runInThisContext({ timeout: -(2 ** 40) })`,
+  `return new vm.Script('1').runInThisContext({ timeout: 1.5e20 })`,
+  `return new vm.Script('1').runInThisContext({ timeout: 2 ** 32 })`,
+  `return new vm.Script('1').runInThisContext({ timeout: 2 ** 53 + 2 })`,
 ];
