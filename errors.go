@@ -18,6 +18,8 @@ type Error struct {
 	Name, Message string
 	// Stack is the thrown error's stack in V8's format.
 	Stack string
+
+	panic *PanicError
 }
 
 func (e *Error) Error() string {
@@ -85,38 +87,73 @@ func (i *interrupt) toError() error {
 	return &InterruptedError{Code: "ERR_SCRIPT_EXECUTION_INTERRUPTED", Msg: msg, cause: i.cause}
 }
 
+// PanicError is a Go panic in a Go function (or callback) that JavaScript
+// called. Where JavaScript called it, the panic is thrown as an Error
+// whose message names it, so try/catch sees it; uncaught, it comes out of
+// the run as an *Error that unwraps to the *PanicError.
+type PanicError struct {
+	Value any    // what was passed to panic
+	Stack string // the goroutine's stack at the panic
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("Go panic: %v", e.Value) }
+
+// Unwrap returns the *PanicError behind an Error thrown for a Go panic.
+func (e *Error) Unwrap() error {
+	if e.panic != nil {
+		return e.panic
+	}
+	return nil
+}
+
 // thrown converts a sobek error from a run in c into a Go error.
 func (iso *Isolate) thrown(err error, c *core.Context) error {
 	switch e := err.(type) {
+	case nil:
+		return nil
 	case *sobek.Exception:
-		v := Value{v: e.Value(), c: c, iso: iso}
-		je := &Error{Value: v}
-		if o, ok := e.Value().(*sobek.Object); ok {
-			je.Name = safeString(o, "name")
-			je.Message = safeString(o, "message")
-			je.Stack = stack.V8(safeString(o, "stack"))
-		}
-		return je
+		return iso.errorOf(e.Value(), e, c)
 	case *sobek.InterruptedError:
 		if i, ok := e.Value().(*interrupt); ok {
 			return i.toError()
 		}
 		return &InterruptedError{Code: "ERR_SCRIPT_EXECUTION_INTERRUPTED", Msg: "Script execution was interrupted", cause: context.Canceled}
+	case *sobek.StackOverflowError:
+		return &Error{Name: "RangeError", Message: "Maximum call stack size exceeded", Stack: "RangeError: Maximum call stack size exceeded"}
 	case *core.SyntaxError:
 		return &SyntaxError{Message: e.Message, Filename: e.Filename, Line: e.Line, Column: e.Column}
+	case *core.GoPanic:
+		return &PanicError{Value: e.Value, Stack: e.Stack}
 	}
 	return err
 }
 
-func safeString(o *sobek.Object, key string) (s string) {
-	defer func() {
-		if recover() != nil {
-			s = ""
+// errorOf makes the *Error for a thrown value v of c; engine errors get
+// V8's words (the translation the jsvm command applies).
+func (iso *Isolate) errorOf(v sobek.Value, ex *sobek.Exception, c *core.Context) *Error {
+	je := &Error{Value: Value{v: v, c: c, iso: iso}}
+	if o, ok := v.(*sobek.Object); ok {
+		if ex != nil {
+			c.Guard(func() { stack.Translate(o, ex.Stack()) })
 		}
-	}()
-	v := o.Get(key)
-	if v == nil || sobek.IsUndefined(v) {
-		return ""
+		je.Name = safeString(c, o, "name")
+		je.Message = safeString(c, o, "message")
+		je.Stack = stack.V8(safeString(c, o, "stack"))
+		if p := iso.core.PanicOf(o); p != nil {
+			je.panic = &PanicError{Value: p.Value, Stack: p.Stack}
+		}
 	}
-	return v.String()
+	return je
+}
+
+// safeString reads o[key] as a string if it is a plain string data
+// property: a getter is not run (it could loop after the run's watchdog
+// stopped).
+func safeString(c *core.Context, o *sobek.Object, key string) (s string) {
+	_ = c.Guard(func() {
+		if d := c.DataProperty(o, key); d != nil && sobek.IsString(d) {
+			s = d.String()
+		}
+	})
+	return s
 }

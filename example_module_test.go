@@ -45,7 +45,7 @@ func ExampleContext_CompileModule() {
 		panic(err)
 	}
 	ns, _ := main.Namespace()
-	msg, _ := ns.Get("message")
+	msg, _ := ns.Get(context.Background(), "message")
 	fmt.Println(msg.String(), main.Status(), config.Status())
 	// Output: HELLO! 42 evaluated evaluated
 }

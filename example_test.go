@@ -14,7 +14,7 @@ func Example() {
 	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
 	sandbox := map[string]any{"x": 2}
 	c, _ := iso.NewContext(sandbox, jsvm.ContextOptions{})
-	if _, err := c.Run(context.Background(), "x += 40; var y = 17;", jsvm.ScriptOptions{}); err != nil {
+	if _, err := c.Run(context.Background(), "x += 40; var y = 17;", jsvm.RunOptions{}); err != nil {
 		panic(err)
 	}
 	fmt.Println(sandbox["x"], sandbox["y"])
@@ -39,7 +39,7 @@ func ExampleScript_RunInThisContext() {
 	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
 	s, _ := jsvm.Compile("globalVar = 'set'; typeof globalVar", jsvm.ScriptOptions{})
 	v, _ := s.RunInThisContext(context.Background(), iso, jsvm.RunOptions{})
-	g, _ := iso.MainContext().Get("globalVar")
+	g, _ := iso.MainContext().Get(context.Background(), "globalVar")
 	fmt.Println(v, g)
 	// Output: string set
 }
@@ -63,8 +63,8 @@ func ExampleScript_RunInNewContext() {
 func ExampleIsolate_NewContext() {
 	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
 	c, _ := iso.NewContext(nil, jsvm.ContextOptions{Name: "calc"})
-	v, _ := c.Run(context.Background(), "[1, 2, 3].map(n => n * n)", jsvm.ScriptOptions{})
-	fmt.Println(v.Export())
+	v, _ := c.Run(context.Background(), "[1, 2, 3].map(n => n * n)", jsvm.RunOptions{})
+	fmt.Println(ex(v))
 	// Output: [1 4 9]
 }
 
@@ -84,7 +84,7 @@ func ExampleRunOptions_timeout() {
 func ExampleError() {
 	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
 	c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
-	_, err := c.Run(context.Background(), "function f() { throw new RangeError('too far') }\nf()", jsvm.ScriptOptions{Filename: "calc.js"})
+	_, err := c.Run(context.Background(), "function f() { throw new RangeError('too far') }\nf()", jsvm.RunOptions{Filename: "calc.js"})
 	var je *jsvm.Error
 	if errors.As(err, &je) {
 		fmt.Println(je.Name, je.Message)
@@ -94,7 +94,7 @@ func ExampleError() {
 	// RangeError too far
 	// RangeError: too far
 	//     at f (calc.js:1:22)
-	//     at calc.js:2:2
+	//     at calc.js:2:1
 }
 
 func ExampleSyntaxError() {
@@ -112,7 +112,7 @@ func ExampleContext_CompileFunction() {
 	if err != nil {
 		panic(err)
 	}
-	v, _ := area.Call(nil, 3, 4)
+	v, _ := area.Call(context.Background(), nil, 3, 4)
 	fmt.Println(v)
 	// Output: 24 cm²
 }
@@ -121,7 +121,7 @@ func ExampleIsolate_MeasureMemory() {
 	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
 	small, _ := iso.NewContext(nil, jsvm.ContextOptions{Name: "small"})
 	big, _ := iso.NewContext(nil, jsvm.ContextOptions{Name: "big"})
-	_, _ = big.Run(context.Background(), "var data = new Float64Array(1 << 20)", jsvm.ScriptOptions{})
+	_, _ = big.Run(context.Background(), "var data = new Float64Array(1 << 20)", jsvm.RunOptions{})
 	s, _ := small.MemoryEstimate()
 	b, _ := big.MemoryEstimate()
 	u, _ := iso.MeasureMemory()

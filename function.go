@@ -25,6 +25,9 @@ type FunctionOptions struct {
 // vm.compileFunction(code, params, {parsingContext: c}). An invalid body
 // or parameter list is a *SyntaxError.
 func (c *Context) CompileFunction(ctx context.Context, code string, params []string, opts FunctionOptions) (Value, error) {
+	if err := c.check(); err != nil {
+		return Value{}, err
+	}
 	f, err := core.CompileFunction(code, core.FunctionOptions{
 		Filename: opts.Filename, LineOffset: opts.LineOffset, ColumnOffset: opts.ColumnOffset,
 		Params: params, Extensions: len(opts.Extensions),
@@ -48,7 +51,11 @@ func (c *Context) CompileFunction(ctx context.Context, code string, params []str
 		}
 		args := make([]sobek.Value, len(opts.Extensions))
 		for i, e := range opts.Extensions {
-			args[i] = c.iso.toJS(e, c.c)
+			a, err := c.iso.toJS(e, c.c)
+			if err != nil {
+				return nil, err
+			}
+			args[i] = a
 		}
 		return factory(sobek.Undefined(), args...)
 	})

@@ -36,7 +36,7 @@ func TestParallelIsolates(t *testing.T) {
 					errs <- err
 					return
 				}
-				if got, want := v.Export(), int64(n*(n-1)/2); got != want {
+				if got, want := ex(v), int64(n*(n-1)/2); got != want {
 					errs <- fmt.Errorf("n=%d: got %v want %v", n, got, want)
 				}
 			}
@@ -54,16 +54,16 @@ func TestIsolateBusy(t *testing.T) {
 	c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
 	started := make(chan struct{})
 	release := make(chan struct{})
-	if err := c.Set("block", func() { close(started); <-release }); err != nil {
+	if err := c.Set(context.Background(), "block", func() { close(started); <-release }); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error)
 	go func() {
-		_, err := c.Run(context.Background(), "block(); 1", jsvm.ScriptOptions{})
+		_, err := c.Run(context.Background(), "block(); 1", jsvm.RunOptions{})
 		done <- err
 	}()
 	<-started
-	if _, err := c.Run(context.Background(), "2", jsvm.ScriptOptions{}); !errors.Is(err, jsvm.ErrIsolateBusy) {
+	if _, err := c.Run(context.Background(), "2", jsvm.RunOptions{}); !errors.Is(err, jsvm.ErrIsolateBusy) {
 		t.Errorf("second goroutine: got %v, want ErrIsolateBusy", err)
 	}
 	close(release)
@@ -71,8 +71,8 @@ func TestIsolateBusy(t *testing.T) {
 		t.Fatal(err)
 	}
 	// nested use from a Go function called by JS, on the same goroutine
-	if err := c.Set("nested", func() string {
-		v, err := c.Run(context.Background(), "'inner'", jsvm.ScriptOptions{})
+	if err := c.Set(context.Background(), "nested", func() string {
+		v, err := c.Run(context.Background(), "'inner'", jsvm.RunOptions{})
 		if err != nil {
 			return err.Error()
 		}
@@ -80,7 +80,7 @@ func TestIsolateBusy(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	v, err := c.Run(context.Background(), "nested()", jsvm.ScriptOptions{})
+	v, err := c.Run(context.Background(), "nested()", jsvm.RunOptions{})
 	if err != nil || v.String() != "inner" {
 		t.Errorf("nested: %v %v", v, err)
 	}
@@ -91,14 +91,14 @@ func TestCancel(t *testing.T) {
 	c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(10*time.Millisecond, cancel)
-	_, err := c.Run(ctx, "for (;;) {}", jsvm.ScriptOptions{})
+	_, err := c.Run(ctx, "for (;;) {}", jsvm.RunOptions{})
 	var ie *jsvm.InterruptedError
 	if !errors.As(err, &ie) || !errors.Is(err, context.Canceled) || ie.Code != "ERR_SCRIPT_EXECUTION_INTERRUPTED" {
 		t.Fatalf("got %v", err)
 	}
 	// the context is reusable and carries no stale interrupt
-	v, err := c.Run(context.Background(), "6 * 7", jsvm.ScriptOptions{})
-	if err != nil || v.Export() != int64(42) {
+	v, err := c.Run(context.Background(), "6 * 7", jsvm.RunOptions{})
+	if err != nil || ex(v) != int64(42) {
 		t.Fatalf("after cancel: %v %v", v, err)
 	}
 	ctx, cancel2 := context.WithTimeout(context.Background(), 10*time.Millisecond)
@@ -106,13 +106,13 @@ func TestCancel(t *testing.T) {
 	// a loop that calls into another context: the interrupt must reach the
 	// runtime that is executing.
 	other, _ := iso.NewContext(nil, jsvm.ContextOptions{})
-	spin, _ := other.Run(context.Background(), "(function spin() { for (;;) {} })", jsvm.ScriptOptions{})
-	_ = c.Set("spin", spin)
-	_, err = c.Run(ctx, "spin()", jsvm.ScriptOptions{})
+	spin, _ := other.Run(context.Background(), "(function spin() { for (;;) {} })", jsvm.RunOptions{})
+	_ = c.Set(context.Background(), "spin", spin)
+	_, err = c.Run(ctx, "spin()", jsvm.RunOptions{})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("cross-context: got %v", err)
 	}
-	if v, err := other.Run(context.Background(), "1", jsvm.ScriptOptions{}); err != nil || v.Export() != int64(1) {
+	if v, err := other.Run(context.Background(), "1", jsvm.RunOptions{}); err != nil || ex(v) != int64(1) {
 		t.Fatalf("other after interrupt: %v %v", v, err)
 	}
 }
@@ -121,31 +121,31 @@ func TestValuesAcrossContexts(t *testing.T) {
 	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
 	a, _ := iso.NewContext(nil, jsvm.ContextOptions{})
 	b, _ := iso.NewContext(nil, jsvm.ContextOptions{})
-	obj, _ := a.Run(context.Background(), "globalThis.shared = {n: 1}; shared", jsvm.ScriptOptions{})
-	if err := b.Set("o", obj); err != nil {
+	obj, _ := a.Run(context.Background(), "globalThis.shared = {n: 1}; shared", jsvm.RunOptions{})
+	if err := b.Set(context.Background(), "o", obj); err != nil {
 		t.Fatal(err)
 	}
-	v, err := b.Run(context.Background(), "o.n += 1; [o instanceof Object, o.n]", jsvm.ScriptOptions{})
+	v, err := b.Run(context.Background(), "o.n += 1; [o instanceof Object, o.n]", jsvm.RunOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := fmt.Sprint(v.Export()); got != "[false 2]" {
+	if got := fmt.Sprint(ex(v)); got != "[false 2]" {
 		t.Errorf("got %s", got)
 	}
-	back, _ := b.Get("o")
+	back, _ := b.Get(context.Background(), "o")
 	if !back.StrictEquals(obj) {
 		t.Error("identity lost across contexts")
 	}
-	n, _ := a.Run(context.Background(), "shared.n", jsvm.ScriptOptions{})
-	if n.Export() != int64(2) {
-		t.Errorf("write through the membrane not seen: %v", n.Export())
+	n, _ := a.Run(context.Background(), "shared.n", jsvm.RunOptions{})
+	if ex(n) != int64(2) {
+		t.Errorf("write through the membrane not seen: %v", ex(n))
 	}
-	fn, _ := a.Run(context.Background(), "(x) => { if (x < 0) throw new TypeError('neg'); return x * 2 }", jsvm.ScriptOptions{})
-	r, err := fn.Call(nil, 21)
-	if err != nil || r.Export() != int64(42) {
+	fn, _ := a.Run(context.Background(), "(x) => { if (x < 0) throw new TypeError('neg'); return x * 2 }", jsvm.RunOptions{})
+	r, err := fn.Call(context.Background(), nil, 21)
+	if err != nil || ex(r) != int64(42) {
 		t.Errorf("call: %v %v", r, err)
 	}
-	_, err = fn.Call(nil, -1)
+	_, err = fn.Call(context.Background(), nil, -1)
 	var je *jsvm.Error
 	if !errors.As(err, &je) || je.Name != "TypeError" || je.Message != "neg" {
 		t.Errorf("thrown: %#v", err)
@@ -180,7 +180,7 @@ func TestContextsAreCollected(t *testing.T) {
 				t.Fatal(err)
 			}
 			// the result crosses into another context and back
-			if err := keep.Set("last", v); err != nil {
+			if err := keep.Set(context.Background(), "last", v); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -194,4 +194,12 @@ func TestContextsAreCollected(t *testing.T) {
 	if growth > 16<<20 {
 		t.Errorf("heap grew by %d MiB over %d dropped contexts", growth>>20, n)
 	}
+}
+
+func ex(v jsvm.Value) any {
+	x, err := v.Export(context.Background())
+	if err != nil {
+		return err
+	}
+	return x
 }

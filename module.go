@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -121,7 +122,7 @@ func (c *Context) modules() *goModules {
 		if m == nil || m.opts.InitializeImportMeta == nil {
 			return
 		}
-		m.opts.InitializeImportMeta(Value{v: meta, c: c.c, iso: c.iso}, m)
+		c.c.CallGo(func() { m.opts.InitializeImportMeta(Value{v: meta, c: c.c, iso: c.iso}, m) })
 	})
 	rt.SetImportModuleDynamically(func(referrer any, specifier sobek.Value, capability any) {
 		finish := func(rec sobek.ModuleRecord, e any) {
@@ -134,11 +135,15 @@ func (c *Context) modules() *goModules {
 			finish(nil, e)
 			return
 		}
-		dep, err := m.opts.ImportModuleDynamically(specifier.String(), m)
+		var dep *Module
+		err := safeCall(func() (err error) {
+			dep, err = m.opts.ImportModuleDynamically(specifier.String(), m)
+			return err
+		})
 		if err == nil && dep == nil {
 			err = &ModuleError{Code: "ERR_VM_MODULE_NOT_MODULE", Msg: "Provided module is not an instance of Module"}
 		}
-		if err == nil && dep.ctx.c != c.c {
+		if err == nil && (dep.ctx == nil || dep.ctx.c != c.c) {
 			err = &ModuleError{Code: "ERR_VM_MODULE_DIFFERENT_CONTEXT", Msg: "Linked modules must use the same context"}
 		}
 		if err == nil && dep.cm.Status == core.ModuleUnlinked {
@@ -162,8 +167,7 @@ func (c *Context) jsError(err error) sobek.Value {
 	if errors.As(err, &je) && je.Value.v != nil {
 		return core.Carry(je.Value.v, je.Value.c, c.c)
 	}
-	rt := c.c.Runtime()
-	e := rt.NewGoError(err)
+	e := c.c.NewError("Error", err.Error())
 	var me *ModuleError
 	if errors.As(err, &me) {
 		_ = e.Set("code", me.Code)
@@ -183,6 +187,12 @@ func (c *Context) newModule(cm *core.Module, opts ModuleOptions) *Module {
 			if ex, ok := e.Export().(*sobek.Exception); ok {
 				return c.iso.thrown(ex, c.c)
 			}
+			// a Go error rejected as is (a synthetic module's step)
+			if o, ok := e.(*sobek.Object); ok && o.ExportType() != nil && o.ExportType().Implements(errorIface) {
+				if err, ok := o.Export().(error); ok {
+					return err
+				}
+			}
 			return c.iso.thrown(&sobek.Exception{}, c.c)
 		case error:
 			return e
@@ -195,6 +205,9 @@ func (c *Context) newModule(cm *core.Module, opts ModuleOptions) *Module {
 // CompileModule parses code as an ES module of c: new vm.SourceTextModule.
 // A parse error is a *SyntaxError.
 func (c *Context) CompileModule(code string, opts ModuleOptions) (*Module, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
 	if err := c.iso.enter(); err != nil {
 		return nil, err
 	}
@@ -224,6 +237,9 @@ func (c *Context) CompileModule(code string, opts ModuleOptions) (*Module, error
 // new vm.SyntheticModule. evaluate runs once, when the module is
 // evaluated; it sets the exports with SetExport.
 func (c *Context) NewSyntheticModule(exportNames []string, evaluate func(m *Module) error, opts ModuleOptions) (*Module, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	for _, n := range exportNames {
 		if seen[n] {
@@ -243,7 +259,7 @@ func (c *Context) NewSyntheticModule(exportNames []string, evaluate func(m *Modu
 		if m.evaluate == nil {
 			return nil, nil
 		}
-		if err := m.evaluate(m); err != nil {
+		if err := safeCall(func() error { return m.evaluate(m) }); err != nil {
 			return err, err
 		}
 		return nil, nil
@@ -295,6 +311,12 @@ func (m *Module) errValue() error {
 // imports that is not linked yet: module.link. Cycles are allowed; a
 // module returned for several requests is linked once.
 func (m *Module) Link(linker Linker) error {
+	if m == nil || m.ctx == nil {
+		return errNil("Module")
+	}
+	if linker == nil && len(m.cm.Specs) > 0 {
+		return errNil("Linker")
+	}
 	if err := m.ctx.iso.enter(); err != nil {
 		return err
 	}
@@ -341,14 +363,18 @@ func (m *Module) linkRequests(linker Linker) (err error) {
 		}
 	}()
 	for _, spec := range cm.Specs {
-		dep, err := linker(spec, m)
+		var dep *Module
+		err := safeCall(func() (err error) {
+			dep, err = linker(spec, m)
+			return err
+		})
 		if err != nil {
 			return err
 		}
 		if dep == nil {
 			return &ModuleError{Code: "ERR_VM_MODULE_NOT_MODULE", Msg: "Provided module is not an instance of Module"}
 		}
-		if dep.ctx.c != m.ctx.c {
+		if dep.ctx == nil || dep.ctx.c != m.ctx.c {
 			return &ModuleError{Code: "ERR_VM_MODULE_DIFFERENT_CONTEXT", Msg: "Linked modules must use the same context"}
 		}
 		if dep.cm.Status == core.ModuleErrored {
@@ -367,6 +393,9 @@ func (m *Module) linkRequests(linker Linker) (err error) {
 // Namespace returns the module's namespace object (a value of the
 // module's context); the module must be linked.
 func (m *Module) Namespace() (Value, error) {
+	if m == nil || m.ctx == nil {
+		return Value{}, errNil("Module")
+	}
 	if m.cm.Status == core.ModuleUnlinked || m.cm.Status == core.ModuleLinking {
 		return Value{}, &ModuleError{Code: "ERR_VM_MODULE_STATUS", Msg: "Module status must not be unlinked or linking"}
 	}
@@ -379,6 +408,9 @@ func (m *Module) Namespace() (Value, error) {
 
 // SetExport sets an export of a synthetic module (after linking).
 func (m *Module) SetExport(name string, value any) error {
+	if m == nil || m.ctx == nil {
+		return errNil("Module")
+	}
 	if m.cm.ST != nil {
 		return &ModuleError{Code: "ERR_VM_MODULE_NOT_MODULE", Msg: "SetExport on a source text module"}
 	}
@@ -394,7 +426,15 @@ func (m *Module) SetExport(name string, value any) error {
 			return &ModuleError{Code: "ERR_VM_MODULE_EXPORT", Msg: "Export '" + name + "' is not defined in module"}
 		}
 	}
-	m.exports[name] = m.ctx.iso.toJS(value, m.ctx.c)
+	if err := m.ctx.iso.enter(); err != nil {
+		return err
+	}
+	defer m.ctx.iso.exit()
+	v, err := m.ctx.iso.toJS(value, m.ctx.c)
+	if err != nil {
+		return err
+	}
+	m.exports[name] = v
 	return nil
 }
 
@@ -404,6 +444,9 @@ func (m *Module) SetExport(name string, value any) error {
 // still be pending. Timeout and ctx stop the evaluation as they stop a
 // script run. Evaluating again returns the same outcome.
 func (m *Module) Evaluate(ctx context.Context, opts RunOptions) (*Promise, error) {
+	if m == nil || m.ctx == nil {
+		return nil, errNil("Module")
+	}
 	switch m.cm.Status {
 	case core.ModuleLinked, core.ModuleEvaluating, core.ModuleEvaluated, core.ModuleErrored:
 	default:
@@ -449,21 +492,66 @@ func (m *Module) Evaluate(ctx context.Context, opts RunOptions) (*Promise, error
 	return m.promise, nil
 }
 
-// Promise is the promise of a module evaluation.
+// Promise is a JavaScript promise: the promise of a module evaluation, a
+// promise Value (Value.Promise) or one exported to Go.
 type Promise struct {
 	p   *sobek.Promise
+	obj *sobek.Object // the promise object, in c
 	c   *core.Context
 	iso *Isolate
-	m   *Module
+	m   *Module // for a module evaluation
 }
 
-// Pending reports whether the evaluation has not settled yet.
+// PromiseState is a promise's state.
+type PromiseState string
+
+// Promise states.
+const (
+	PromisePending   PromiseState = "pending"
+	PromiseFulfilled PromiseState = "fulfilled"
+	PromiseRejected  PromiseState = "rejected"
+)
+
+// State returns the promise's state.
+func (p *Promise) State() PromiseState {
+	switch p.p.State() {
+	case sobek.PromiseStateFulfilled:
+		return PromiseFulfilled
+	case sobek.PromiseStateRejected:
+		return PromiseRejected
+	}
+	return PromisePending
+}
+
+// Pending reports whether the promise has not settled yet.
 func (p *Promise) Pending() bool { return p.p.State() == sobek.PromiseStatePending }
 
-// Await returns the evaluation's outcome: nil, or the error it failed
-// with. It runs the context's pending promise jobs first; if the
-// evaluation still waits (on something only the host can resolve), it
-// returns ErrPending. Cancelling ctx stops it.
+// Result returns the fulfilment value or rejection reason of a settled
+// promise, and undefined for a pending one.
+func (p *Promise) Result() Value {
+	if p.Pending() {
+		return Value{}
+	}
+	r := p.p.Result()
+	if r == nil {
+		r = sobek.Undefined()
+	}
+	return Value{v: r, c: p.c, iso: p.iso}
+}
+
+// Value returns the promise as a Value.
+func (p *Promise) Value() Value {
+	if p.obj == nil {
+		p.obj = p.c.Runtime().ToValue(p.p).(*sobek.Object)
+	}
+	return Value{v: p.obj, c: p.c, iso: p.iso}
+}
+
+// Await returns the promise's outcome: nil, or the error it was rejected
+// with (an *Error holding the reason; for a module evaluation, the
+// module's error). It runs the context's pending promise jobs first,
+// bounded by ctx and the isolate's DefaultTimeout; if the promise still
+// waits (on something only the host can resolve), it returns ErrPending.
 func (p *Promise) Await(ctx context.Context) error {
 	if p.Pending() {
 		if err := p.iso.enter(); err != nil {
@@ -471,10 +559,16 @@ func (p *Promise) Await(ctx context.Context) error {
 		}
 		// a call into the idle runtime runs its queued jobs
 		rt := p.c.Runtime()
-		if fn, ok := sobek.AssertFunction(rt.ToValue(func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() })); ok {
-			_, _ = fn(sobek.Undefined())
-		}
+		_, err := p.iso.run(ctx, RunOptions{}, func() (sobek.Value, error) {
+			if fn, ok := sobek.AssertFunction(rt.ToValue(func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() })); ok {
+				return fn(sobek.Undefined())
+			}
+			return nil, nil
+		})
 		p.iso.exit()
+		if err != nil {
+			return p.iso.thrown(err, p.c)
+		}
 	}
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
@@ -484,6 +578,12 @@ func (p *Promise) Await(ctx context.Context) error {
 	if p.Pending() {
 		return ErrPending
 	}
+	if p.m == nil {
+		if p.p.State() == sobek.PromiseStateRejected {
+			return p.iso.errorOf(p.p.Result(), nil, p.c)
+		}
+		return nil
+	}
 	p.update()
 	if p.p.State() == sobek.PromiseStateRejected {
 		return p.m.errValue()
@@ -491,9 +591,20 @@ func (p *Promise) Await(ctx context.Context) error {
 	return nil
 }
 
-// ErrPending is returned by Promise.Await for an evaluation that waits on
-// something that has not happened yet.
-var ErrPending = errors.New("jsvm: module evaluation is still pending")
+// ErrPending is returned by Promise.Await and Value.Await for a promise
+// that waits on something that has not happened yet.
+var ErrPending = errors.New("jsvm: promise is still pending")
+
+// safeCall runs a Go callback of the API (a linker, a module's evaluate
+// step, an import() hook): a panic becomes a *PanicError.
+func safeCall(fn func() (err error)) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &PanicError{Value: p, Stack: string(debug.Stack())}
+		}
+	}()
+	return fn()
+}
 
 // update records the settled outcome on the modules of the graph.
 func (p *Promise) update() {

@@ -68,7 +68,7 @@ import { bFromA } from "b";`,
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, _ := ns.Get("default")
+	v, _ := ns.Get(context.Background(), "default")
 	if v.String() != "ABAB42" {
 		t.Fatal(v.String())
 	}
@@ -126,8 +126,8 @@ func TestModuleErrorsAndTLA(t *testing.T) {
 		t.Fatal(err)
 	}
 	ns, _ := tla.Namespace()
-	if v, _ := ns.Get("v"); v.Export() != int64(7) {
-		t.Fatal(v.Export())
+	if v, _ := ns.Get(context.Background(), "v"); ex(v) != int64(7) {
+		t.Fatal(ex(v))
 	}
 
 	loop, _ := c.CompileModule(`while (true) {}`, ModuleOptions{})
@@ -138,7 +138,7 @@ func TestModuleErrorsAndTLA(t *testing.T) {
 		t.Fatal(err, loop.Status())
 	}
 	// the context is usable after the interrupted evaluation
-	if v, err := c.Run(context.Background(), "1 + 1", ScriptOptions{}); err != nil || v.Export() != int64(2) {
+	if v, err := c.Run(context.Background(), "1 + 1", RunOptions{}); err != nil || ex(v) != int64(2) {
 		t.Fatal(v, err)
 	}
 }
@@ -184,7 +184,7 @@ await import("none").catch((e) => { failed = e.message; });`, ModuleOptions{
 		t.Fatal(err)
 	}
 	ns, _ := m.Namespace()
-	get := func(k string) any { v, _ := ns.Get(k); return v.Export() }
+	get := func(k string) any { v, _ := ns.Get(context.Background(), k); return ex(v) }
 	if get("url2") != "vm:test" || metaCalls != 1 {
 		t.Fatal(get("url2"), metaCalls)
 	}
@@ -199,4 +199,12 @@ await import("none").catch((e) => { failed = e.message; });`, ModuleOptions{
 	if _, err := other.Evaluate(context.Background(), RunOptions{}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func ex(v Value) any {
+	x, err := v.Export(context.Background())
+	if err != nil {
+		return err
+	}
+	return x
 }

@@ -1,12 +1,94 @@
 package jsvm
 
-import "time"
+import (
+	"reflect"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
 
 // IsolateOptions configures an isolate. The zero value is Node's default.
 type IsolateOptions struct {
-	// DefaultTimeout applies to every run that sets no Timeout of its own.
-	// Zero means no limit.
+	// DefaultTimeout applies to every run that sets no Timeout of its own,
+	// and bounds the JavaScript a Value method runs (getters, Proxy traps,
+	// toString). Zero means no limit.
 	DefaultTimeout time.Duration
+	// FieldNames says how Go struct fields and methods are named in
+	// JavaScript. The zero value keeps the Go names.
+	FieldNames FieldNames
+	// LooseArguments converts the arguments of Go functions called from
+	// JavaScript as JavaScript coerces values ('2' becomes 2, a missing
+	// argument the zero value), instead of throwing a TypeError that names
+	// the argument.
+	LooseArguments bool
+}
+
+// FieldNames is a naming rule for Go struct fields and methods seen from
+// JavaScript.
+type FieldNames int
+
+const (
+	// GoNames keeps the Go names: user.Name.
+	GoNames FieldNames = iota
+	// LowerCamelNames lowers the first letter of fields and methods:
+	// user.name, user.fullName(). A leading acronym is lowered whole
+	// (ID becomes id, URLPath urlPath).
+	LowerCamelNames
+	// JSONNames names fields by their json tag (a field tagged "-" is
+	// hidden; an untagged field keeps its Go name) and lowers methods as
+	// LowerCamelNames does.
+	JSONNames
+)
+
+func (f FieldNames) fieldName(sf reflect.StructField) string {
+	switch f {
+	case LowerCamelNames:
+		return lowerCamel(sf.Name)
+	case JSONNames:
+		tag, ok := sf.Tag.Lookup("json")
+		if !ok {
+			return sf.Name
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		if name == "-" && tag == "-" {
+			return ""
+		}
+		if name == "" {
+			return sf.Name
+		}
+		return name
+	}
+	return sf.Name
+}
+
+func (f FieldNames) methodName(m reflect.Method) string {
+	if f == GoNames {
+		return m.Name
+	}
+	return lowerCamel(m.Name)
+}
+
+func lowerCamel(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return s
+	}
+	// lower the run of capitals, keeping the last one of a run followed by
+	// a lower-case letter (URLPath -> urlPath)
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) && unicode.IsUpper(rs[i]) {
+		i++
+	}
+	if i > 1 && i < len(rs) {
+		i--
+	}
+	_ = n
+	for j := range i {
+		rs[j] = unicode.ToLower(rs[j])
+	}
+	return string(rs)
 }
 
 // ContextOptions are the options of vm.createContext. The zero value is
@@ -41,8 +123,8 @@ type ScriptOptions struct {
 	ColumnOffset int
 }
 
-// RunOptions are the options of script.runInContext. The zero value is
-// Node's default.
+// RunOptions are the options of script.runInContext, and of Context.Run,
+// which compiles too. The zero value is Node's default.
 type RunOptions struct {
 	// Timeout stops the run after this long with an error whose Code is
 	// ERR_SCRIPT_EXECUTION_TIMEOUT. Zero means the isolate's default.
@@ -53,4 +135,9 @@ type RunOptions struct {
 	// os/signal, so it does not end the process; other os/signal.Notify
 	// channels for SIGINT still receive it.
 	BreakOnSigint bool
+	// Filename, LineOffset and ColumnOffset are Context.Run's compile
+	// options (see ScriptOptions); a compiled Script keeps its own.
+	Filename     string
+	LineOffset   int
+	ColumnOffset int
 }

@@ -18,7 +18,7 @@ func TestBreakOnSigint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Set("sigint", func() { _ = syscall.Kill(os.Getpid(), syscall.SIGINT) }); err != nil {
+	if err := c.Set(context.Background(), "sigint", func() { _ = syscall.Kill(os.Getpid(), syscall.SIGINT) }); err != nil {
 		t.Fatal(err)
 	}
 	loop, err := jsvm.Compile("sigint(); for (;;) {}", jsvm.ScriptOptions{})
@@ -52,13 +52,13 @@ func TestDisallowStrings(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, code := range []string{"eval('1')", "new Function('return 1')", "(function*(){}).constructor('')"} {
-		_, err := c.Run(context.Background(), code, jsvm.ScriptOptions{})
+		_, err := c.Run(context.Background(), code, jsvm.RunOptions{})
 		var je *jsvm.Error
 		if !errors.As(err, &je) || je.Name != "EvalError" || je.Message != "Code generation from strings disallowed for this context" {
 			t.Errorf("%s: got %v, want EvalError", code, err)
 		}
 	}
-	v, err := c.Run(context.Background(), "Function.prototype.constructor === Function && (() => 1) instanceof Function", jsvm.ScriptOptions{})
+	v, err := c.Run(context.Background(), "Function.prototype.constructor === Function && (() => 1) instanceof Function", jsvm.RunOptions{})
 	if err != nil || v.String() != "true" {
 		t.Errorf("identities: got %v, %v", v, err)
 	}

@@ -70,7 +70,7 @@ func BenchmarkGlobalLoop(b *testing.B) {
 	s, _ := jsvm.Compile("for (i = 0; i < 1e6; i++) { counter = counter + 1 }", jsvm.ScriptOptions{})
 	for b.Loop() {
 		c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
-		_ = c.Set("counter", 0)
+		_ = c.Set(context.Background(), "counter", 0)
 		if _, err := s.RunInContext(context.Background(), c, jsvm.RunOptions{}); err != nil {
 			b.Fatal(err)
 		}

@@ -38,6 +38,10 @@ type Context struct {
 	// generation, microtask mode).
 	Options ContextOptions
 
+	// goViews are the JS views of Go values made in this realm, by
+	// identity (govalue.go).
+	goViews map[goKey]*sobek.Object
+
 	// Data is free for the layer above (the host's per-context state).
 	Data any
 }

@@ -6,6 +6,8 @@ package core
 
 import (
 	"sync"
+
+	"github.com/grafana/sobek"
 	"sync/atomic"
 	"weak"
 
@@ -44,6 +46,12 @@ type Isolate struct {
 	registry contextRegistry // live contexts, held weakly (registry.go)
 
 	lastContext contextLookup // ContextOf's cache (context.go)
+
+	// Go is how Go values convert to JS and back (govalue.go).
+	Go *GoMapping
+	// panics links the Errors made for recent Go panics to them; guarded
+	// by tabMu.
+	panics map[*sobek.Object]*GoPanic
 }
 
 // IsolateOptions configures an isolate. The zero value is Node's default.
