@@ -59,12 +59,12 @@ func TestInterruptInAsyncBody(t *testing.T) {
 					if how == "cancel" && !errors.Is(err, context.DeadlineExceeded) {
 						t.Errorf("%q: %v does not unwrap to the context's error", body, err)
 					}
-					v, err := in.Run(context.Background(), "var ran = false; Promise.resolve().then(() => { ran = true }); [1, 2].map(x => x * 2).join()", jsvm.ScriptOptions{})
+					v, err := in.Run(context.Background(), "var ran = false; Promise.resolve().then(() => { ran = true }); [1, 2].map(x => x * 2).join()", jsvm.RunOptions{})
 					if err != nil || v.String() != "2,4" {
 						t.Fatalf("%s %q (%s): the context is broken after the interrupt: %v %v", mode, body, how, v, err)
 					}
 					if mode == "afterEvaluate" || in == iso.MainContext() {
-						if v, err := in.Run(context.Background(), "ran", jsvm.ScriptOptions{}); err != nil || v.String() != "true" {
+						if v, err := in.Run(context.Background(), "ran", jsvm.RunOptions{}); err != nil || v.String() != "true" {
 							t.Fatalf("%s %q (%s): promise jobs no longer run after the interrupt: %v %v", mode, body, how, v, err)
 						}
 					}

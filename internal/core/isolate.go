@@ -6,8 +6,6 @@ package core
 
 import (
 	"sync"
-
-	"github.com/grafana/sobek"
 	"sync/atomic"
 	"weak"
 
