@@ -16,6 +16,7 @@ type Context struct {
 	id     int
 	name   string
 	origin string
+	limit  int // the runtime's call depth limit (stackbudget.go)
 
 	builtins *sobek.Object // the runtime's own global, with the intrinsics
 	global   *sobek.Object // what scripts see as globalThis
@@ -46,11 +47,6 @@ type Context struct {
 	Data any
 }
 
-// MaxCallStackSize is the deepest JS call stack a context allows. sobek
-// reports overflow as an uncatchable *sobek.StackOverflowError, where V8
-// throws a catchable RangeError.
-const MaxCallStackSize = 10000
-
 // ContextOptions are createContext's options.
 type ContextOptions struct {
 	Name   string
@@ -71,12 +67,12 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	rt := sobek.New()
 	// runaway recursion must end (sobek's default is unbounded, which
 	// grows the heap until memory runs out); V8 allows about this depth.
-	rt.SetMaxCallStackSize(MaxCallStackSize)
+	rt.SetMaxCallStackSize(iso.maxStack)
 	// eval and new Function must not read sourceMappingURL comments (a
 	// missing map would be a SyntaxError), as Node never fails on them
 	rt.SetParserOptions(parser.WithDisableSourceMaps)
 	iso.nextContextID++
-	c := &Context{iso: iso, rt: rt, id: iso.nextContextID, name: opts.Name, origin: opts.Origin, Options: opts}
+	c := &Context{iso: iso, rt: rt, id: iso.nextContextID, name: opts.Name, origin: opts.Origin, limit: iso.maxStack, Options: opts}
 	c.builtins = rt.GlobalObject()
 	c.global = c.builtins
 	iso.registry.add(c)

@@ -7,6 +7,9 @@ import (
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
+// stackTraceLimit is V8's default Error.stackTraceLimit.
+const stackTraceLimit = 10
+
 // callerFrames completes the stack of an error leaving home for here: V8
 // keeps one stack for all the contexts of an isolate, so the frames of
 // here that led into home follow home's frames (as "    at ..." lines).
@@ -25,6 +28,12 @@ func callerFrames(v sobek.Value, home, here *Context) {
 		st, _ = d.Export().(string)
 	})
 	if !strings.Contains(st, "\tat ") && !strings.Contains(st, "\n    at ") {
+		return
+	}
+	if strings.Count(st, "\n    at ") >= stackTraceLimit {
+		// V8 keeps no more; and the walk below is O(depth) per
+		// crossing, which an error leaving deep recursion through
+		// many crossings would pay at each
 		return
 	}
 	outer := stack.Frames(here.rt.CaptureCallStack(0, nil))

@@ -37,7 +37,17 @@ type Isolate struct {
 	restores []func()
 	watching atomic.Int32 // live watchdogs
 
+	// frames parallels active: what each crossing changed in the
+	// recursion budget; used is the budget the realms below the top have
+	// used (stackbudget.go).
+	frames []stackFrame
+	used   int
+
 	nextContextID int
+
+	// maxStack is the isolate's recursion budget in frames
+	// (MaxCallStackSize; tests lower it).
+	maxStack int
 
 	held []*Context // contexts with held runs, in the order first held
 
@@ -58,6 +68,7 @@ type IsolateOptions struct{}
 // NewIsolate creates an isolate with its main context.
 func NewIsolate(opts IsolateOptions) *Isolate {
 	iso := &Isolate{
+		maxStack: MaxCallStackSize,
 		wrappers: make(map[wrapKey]*wrapEntry),
 		links:    make(map[wkey]weak.Pointer[wrapper]),
 	}
@@ -83,6 +94,7 @@ func (iso *Isolate) TryLock() bool { return iso.mu.TryLock() }
 // leaves sobek's VM broken (package engine), and popAfter restores the
 // snapshot.
 func (iso *Isolate) push(c *Context) {
+	iso.budgetPush(c)
 	var restore func()
 	if iso.watching.Load() > 0 {
 		restore = engine.SaveVM(c.rt)
@@ -95,6 +107,7 @@ func (iso *Isolate) push(c *Context) {
 // pop ends the innermost entry, which returned normally.
 func (iso *Isolate) pop() {
 	n := len(iso.active) - 1
+	iso.budgetPop(iso.active[n])
 	iso.active[n] = nil
 	iso.restores[n] = nil
 	iso.active = iso.active[:n]

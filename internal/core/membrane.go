@@ -217,23 +217,41 @@ func (w *wrapper) in(fn func()) {
 }
 
 func crossInto(home, here *Context, fn func()) {
-	iso := home.iso
-	iso.push(home)
-	var ex *sobek.Exception
-	func() {
-		defer func() {
-			if p := recover(); p != nil {
-				iso.popAfter(p) // an interrupt or stack overflow passes on
-				panic(p)
-			}
-		}()
-		ex = home.rt.Try(fn)
-	}()
-	iso.pop()
+	if home.iso.usedBelow() >= home.iso.maxStack {
+		// no budget left for the crossing: the call overflows here
+		panic(here.overflowError(&sobek.StackOverflowError{}, here))
+	}
+	ex := home.tryIn(fn)
 	if ex != nil {
 		callerFrames(ex.Value(), home, here)
 		panic(Carry(ex.Value(), home, here))
 	}
+}
+
+// tryIn runs fn with c as the executing realm and returns the JS exception
+// it threw. A stack overflow that ends inside fn comes back as V8's
+// RangeError of c; other uncatchable errors (interrupts) pass on as
+// panics, with the realm chain unwound.
+func (c *Context) tryIn(fn func()) (ex *sobek.Exception) {
+	iso := c.iso
+	iso.push(c)
+	defer func() {
+		if ex != nil {
+			iso.pop()
+			return
+		}
+		x := recover()
+		iso.popAfter(x) // repairs the VM after an interrupt
+		if x != nil {
+			so, ok := x.(*sobek.StackOverflowError)
+			if !ok {
+				panic(x) // an interrupt passes on
+			}
+			v := c.overflowError(so, nil)
+			ex = c.rt.Try(func() { panic(v) })
+		}
+	}()
+	return c.rt.Try(fn)
 }
 
 func (w *wrapper) out(v sobek.Value) sobek.Value { return Carry(v, w.home, w.here) }

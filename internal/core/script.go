@@ -104,10 +104,18 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 
 // RunProgram runs a compiled program in c, tracking c as the executing
 // realm.
-func (c *Context) RunProgram(p *sobek.Program) (v sobek.Value, err error) {
+func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
+	if ex := c.overBudget(); ex != nil {
+		return nil, ex
+	}
 	c.iso.push(c)
+	var err error
 	defer func() { c.iso.popAfter(err) }()
-	return c.rt.RunProgram(p)
+	v, err := c.rt.RunProgram(p)
+	if err != nil {
+		return nil, c.asException(err)
+	}
+	return v, nil
 }
 
 // RunIn runs s in c on behalf of code running in caller: the result is
