@@ -16,6 +16,8 @@ import (
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
 	"github.com/jsvm-dev/jsvm/node/path"
 	"github.com/jsvm-dev/jsvm/node/sandbox"
+	"github.com/jsvm-dev/jsvm/node/stream"
+	"github.com/jsvm-dev/jsvm/node/string_decoder"
 	"github.com/jsvm-dev/jsvm/node/test"
 	"github.com/jsvm-dev/jsvm/node/url"
 	"github.com/jsvm-dev/jsvm/node/util"
@@ -39,6 +41,9 @@ func DefaultRegistry() *host.Registry {
 	r.Register("path/posix", path.LoadPosix)
 	r.Register("path/win32", path.LoadWin32)
 	r.Register("process", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Process()) })
+	r.Register("stream", stream.Load)
+	r.Register("stream/promises", stream.LoadPromises)
+	r.Register("string_decoder", string_decoder.Load)
 	r.Register("test", test.Load)
 	r.Register("timers", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Timers()) })
 	r.Register("url", url.Load)

@@ -36,13 +36,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return err
 	}
 	b := &binding{h: h, rt: h.Runtime}
-	req := h.Runtime.ToValue(func(name string) sobek.Value {
-		v, err := h.Require(name)
-		if err != nil {
-			panic(h.Runtime.NewGoError(err))
-		}
-		return v
-	})
+	req := h.BuiltinRequire()
 	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), req)
 	return err
 }

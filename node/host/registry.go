@@ -43,3 +43,16 @@ func (r *Registry) Names() []string {
 	sort.Strings(names)
 	return names
 }
+
+// BuiltinRequire returns a JS function that loads builtins of h (the
+// `require` that the builtins' embedded JavaScript receives); an unknown
+// or failing builtin throws.
+func (h *Host) BuiltinRequire() sobek.Value {
+	return h.Runtime.ToValue(func(name string) sobek.Value {
+		v, err := h.Require(name)
+		if err != nil {
+			throwErr(err)
+		}
+		return v
+	})
+}

@@ -1,0 +1,36 @@
+// Package stream is Node's `stream` builtin (and stream/promises):
+// Readable, Writable, Duplex, Transform, PassThrough, pipeline and
+// finished, written in JavaScript (stream.js) on EventEmitter.
+package stream
+
+import (
+	_ "embed"
+
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/node/events"
+	"github.com/jsvm-dev/jsvm/node/host"
+)
+
+//go:embed stream.js
+var source string
+
+var embedded = &host.Embedded{Name: "node:stream", Params: "module, exports, internals, require", Source: source}
+
+// Load is the loader of the `stream` builtin.
+func Load(h *host.Host, module *sobek.Object) error {
+	fn, err := embedded.Func(h)
+	if err != nil {
+		return err
+	}
+	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), h.BuiltinRequire())
+	return err
+}
+
+// LoadPromises is the loader of `stream/promises`.
+func LoadPromises(h *host.Host, module *sobek.Object) error {
+	s, err := h.Require("stream")
+	if err != nil {
+		return err
+	}
+	return module.Set("exports", s.(*sobek.Object).Get("promises"))
+}
