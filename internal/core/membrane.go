@@ -139,6 +139,8 @@ type wrapper struct {
 	proxy *sobek.Object
 
 	hasInstance sobek.Value // lazily made; works around sobek's instanceof on proxies
+
+	lookups int // get/has/set traps of this wrapper in progress (cycle check)
 }
 
 func newWrapper(o *sobek.Object, home, here *Context) *wrapper {
@@ -264,16 +266,51 @@ func (w *wrapper) back(v sobek.Value) sobek.Value {
 
 func (w *wrapper) reflect() *reflectFns { return w.home.reflect() }
 
+// protoReaches reports whether target is on the prototype chain that
+// starts at p (p included), looking through membrane wrappers to their
+// originals. Like the specification's cycle check it stops at a Proxy
+// (one that is not a wrapper), so it runs no JavaScript; the walk is
+// bounded as V8's.
+func (iso *Isolate) protoReaches(p, target *sobek.Object) bool {
+	for i := 0; p != nil && i < maxProtoWalk; i++ {
+		if l := iso.linkOf(p); l != nil {
+			p = l.o
+		}
+		if p == target {
+			return true
+		}
+		if p.ExportType() == proxyType {
+			return false
+		}
+		p = p.Prototype()
+	}
+	return false
+}
+
+// maxProtoWalk bounds a prototype walk (V8's kMaxIterationLimit).
+const maxProtoWalk = 100 * 1024
+
 func (w *wrapper) getPrototypeOf(*sobek.Object) *sobek.Object {
 	var p sobek.Value
 	w.in(func() { p = w.o.Prototype() })
 	if po, ok := p.(*sobek.Object); ok && po != nil {
+		if w.o.ExportType() != proxyType && w.here.iso.protoReaches(po, w.o) {
+			// a cycle through the membrane (see lookup): sobek's own
+			// prototype walks (instanceof, isPrototypeOf) would not end
+			panic(w.here.rt.NewTypeError("Cyclic __proto__ value"))
+		}
 		return w.out(po).(*sobek.Object)
 	}
 	return nil
 }
 
 func (w *wrapper) setPrototypeOf(_ *sobek.Object, proto *sobek.Object) bool {
+	if w.here.iso.protoReaches(proto, w.o) {
+		// V8's contexts share one heap, so its cycle check sees through
+		// them; sobek's stops at the wrapper (a Proxy), and the cycle
+		// would recurse through the membrane without end
+		panic(w.here.rt.NewTypeError("Cyclic __proto__ value"))
+	}
 	var res sobek.Value
 	w.in(func() {
 		var pv sobek.Value = sobek.Null()
@@ -384,7 +421,25 @@ func (w *wrapper) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) bool
 	return ok
 }
 
+// lookup guards a trap that walks the original's prototype chain (get,
+// has, set). An ordinary object's prototype can be set to a wrapper whose
+// original's chain leads back to it: sobek's cycle check stops at the
+// wrapper (a Proxy), so the cycle forms, and a lookup would recurse through
+// the membrane without end. A trap re-entered during its own lookup checks
+// for such a cycle (legitimate re-entry, a recursive getter, is rare) and
+// throws V8's TypeError instead. The caller must call done.
+func (w *wrapper) lookup() (done func()) {
+	if w.lookups > 0 && w.o.ExportType() != proxyType && w.here.iso.protoReaches(w.o.Prototype(), w.o) {
+		panic(w.here.rt.NewTypeError("Cyclic __proto__ value"))
+	}
+	w.lookups++
+	return w.lookupDone
+}
+
+func (w *wrapper) lookupDone() { w.lookups-- }
+
 func (w *wrapper) has(k sobek.Value) bool {
+	defer w.lookup()()
 	var res sobek.Value
 	w.in(func() { res = mustCall(w.reflect().has, w.o, k) })
 	return res.ToBoolean()
@@ -394,6 +449,7 @@ func (w *wrapper) get(name string, sym *sobek.Symbol, receiver sobek.Value) sobe
 	if sym == sobek.SymHasInstance && w.call != nil {
 		return w.hasInstanceFn()
 	}
+	defer w.lookup()()
 	var v sobek.Value
 	w.in(func() {
 		if ro, ok := receiver.(*sobek.Object); ok && ro != w.proxy {
@@ -445,11 +501,35 @@ func (w *wrapper) hasInstanceFn() sobek.Value {
 }
 
 func (w *wrapper) set(k, v, receiver sobek.Value) bool {
+	defer w.lookup()()
+	if po, ok := v.(*sobek.Object); ok && k.String() == "__proto__" && receiver == w.proxy {
+		// `wrapper.__proto__ = p` reaches the home realm's __proto__
+		// setter with the original as this, whose cycle check stops at
+		// p's wrapper there
+		if w.protoSetterApplies() && w.here.iso.protoReaches(po, w.o) {
+			panic(w.here.rt.NewTypeError("Cyclic __proto__ value"))
+		}
+	}
 	var res sobek.Value
 	w.in(func() {
 		res = mustCall(w.reflect().set, w.o, k, w.back(v), w.back(receiver))
 	})
 	return res.ToBoolean()
+}
+
+// protoSetterApplies reports whether setting "__proto__" on the original
+// reaches the inherited __proto__ setter: an ordinary object with a
+// prototype and no own "__proto__" (JSON.parse makes one).
+func (w *wrapper) protoSetterApplies() bool {
+	if w.o.ExportType() == proxyType || w.o.Prototype() == nil {
+		return false
+	}
+	for _, k := range w.o.GetOwnPropertyNames() {
+		if k == "__proto__" {
+			return false
+		}
+	}
+	return true
 }
 
 func (w *wrapper) deleteProperty(k sobek.Value) bool {
