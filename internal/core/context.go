@@ -41,7 +41,8 @@ type Context struct {
 
 	// goViews are the JS views of Go values made in this realm, by
 	// identity (govalue.go).
-	goViews map[goKey]*sobek.Object
+	goViews      map[goKey]weak.Pointer[sobek.Object]
+	goViewsSweep int // size at which dead entries are swept
 
 	// Data is free for the layer above (the host's per-context state).
 	Data any

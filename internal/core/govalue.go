@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"weak"
 
 	"github.com/grafana/sobek"
 )
@@ -152,17 +153,27 @@ type goKey struct {
 }
 
 // cached returns the view of a Go value with identity k, making it once:
-// the same Go pointer is the same JS object, so cyclic Go data is a cyclic
-// JS graph (JSON.stringify reports the cycle) and === holds.
+// the same Go pointer is the same JS object while the view lives, so
+// cyclic Go data is a cyclic JS graph (JSON.stringify reports the cycle)
+// and === holds. Views are held weakly: a view keeps its Go value alive,
+// so a live entry never stands for a freed (reused) address.
 func (c *Context) cached(k goKey, make func() *sobek.Object) *sobek.Object {
 	if c.goViews == nil {
-		c.goViews = map[goKey]*sobek.Object{}
+		c.goViews = map[goKey]weak.Pointer[sobek.Object]{}
 	}
-	if o := c.goViews[k]; o != nil {
+	if o := c.goViews[k].Value(); o != nil {
 		return o
 	}
 	o := make()
-	c.goViews[k] = o
+	if len(c.goViews) >= c.goViewsSweep {
+		for key, p := range c.goViews {
+			if p.Value() == nil {
+				delete(c.goViews, key)
+			}
+		}
+		c.goViewsSweep = max(64, 2*len(c.goViews))
+	}
+	c.goViews[k] = weak.Make(o)
 	return o
 }
 
@@ -202,7 +213,8 @@ func (c *Context) reflectToJS(rv reflect.Value) sobek.Value {
 		if rv.IsNil() {
 			return sobek.Null()
 		}
-		return c.cached(goKey{rv.Pointer(), rv.Type(), 0}, func() *sobek.Object { return c.wrapFunc(rv) })
+		// not cached: closures of one literal share their code pointer
+		return c.wrapFunc(rv)
 	case reflect.Pointer:
 		if rv.IsNil() {
 			return sobek.Null()
@@ -433,6 +445,7 @@ type goStruct struct {
 	fields  map[string][]int
 	names   []string
 	methods map[string]reflect.Value
+	bound   map[string]*sobek.Object // methods made functions, by name
 	extra   map[string]sobek.Value
 	order   []string // extra keys in insertion order
 }
@@ -495,7 +508,15 @@ func (s *goStruct) Get(key string) sobek.Value {
 		return s.c.reflectToJS(f)
 	}
 	if m, ok := s.methods[key]; ok {
-		return s.c.cached(goKey{s.v.UnsafeAddr(), m.Type(), 1 + len(key)}, func() *sobek.Object { return s.c.wrapFunc(m) })
+		if f := s.bound[key]; f != nil {
+			return f
+		}
+		if s.bound == nil {
+			s.bound = map[string]*sobek.Object{}
+		}
+		f := s.c.wrapFunc(m)
+		s.bound[key] = f
+		return f
 	}
 	return s.extra[key]
 }
