@@ -88,7 +88,11 @@ func run(args []string) int {
 			strings.HasPrefix(norm, "--harmony"), strings.HasPrefix(norm, "--experimental-"),
 			norm == "--no-deprecation", norm == "--trace-warnings", norm == "--pending-deprecation",
 			norm == "--expose-internals", norm == "--allow-natives-syntax", norm == "--trace-uncaught",
-			strings.HasPrefix(norm, "--no-"), norm == "--preserve-symlinks", norm == "--zero-fill-buffers":
+			strings.HasPrefix(norm, "--no-"), norm == "--preserve-symlinks", norm == "--zero-fill-buffers",
+			// V8 flags Node's tests pass (GC tracing and sizing, language
+			// features, stack traces): they tune or trace V8 only
+			norm == "--trace-gc", norm == "--max-semi-space-size", norm == "--gc-interval", norm == "--stack-trace-limit",
+			strings.HasPrefix(norm, "--js-"), norm == "--single-threaded", norm == "--expose-externalize-string":
 			// accepted and ignored
 		default:
 			return usageErr("bad option: " + a)

@@ -189,6 +189,34 @@ func (m *module) installModules(natives *sobek.Object) {
 		return core.Carry(r, v.ctx, m.main)
 	})
 	set("moduleInstantiate", m.moduleInstantiate)
+	set("moduleHasTLA", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		return rt.ToValue(v.cm.Body != nil && v.cm.Body.HasTLA)
+	})
+	set("moduleHasAsyncGraph", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		async := false
+		v.cm.Graph(func(x *core.Module) { async = async || x.Body != nil && x.Body.HasTLA })
+		return rt.ToValue(async)
+	})
+	// moduleUnresolved(handle) -> [specifier, identifier] of the first
+	// request of the graph that is not linked, or undefined
+	set("moduleUnresolved", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		var out sobek.Value = sobek.Undefined()
+		v.cm.Graph(func(x *core.Module) {
+			if !sobek.IsUndefined(out) {
+				return
+			}
+			for _, sp := range x.Specs {
+				if x.Resolved[sp] == nil {
+					out = rt.NewArray(sp, x.ID)
+					return
+				}
+			}
+		})
+		return out
+	})
 	set("moduleEvaluate", m.moduleEvaluate)
 	set("moduleNamespace", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))

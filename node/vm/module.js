@@ -285,6 +285,62 @@
       return super.error;
     }
 
+    // The v24 linking API: moduleRequests, linkRequests(), instantiate(),
+    // hasTopLevelAwait(), hasAsyncGraph(). Requests are one per specifier
+    // (sobek does not keep import attributes apart), phase 'evaluation'.
+    get moduleRequests() {
+      const s = internal(this, 'SourceTextModule');
+      if (s.requests === undefined) {
+        s.requests = Object.freeze(natives.moduleSpecifiers(s.handle).map((specifier) => {
+          const attributes = { __proto__: null, ...natives.moduleAttributes(s.handle, specifier) };
+          return Object.freeze({ __proto__: null, specifier, attributes: Object.freeze(attributes), phase: 'evaluation' });
+        }));
+      }
+      return s.requests;
+    }
+
+    linkRequests(modules) {
+      const s = internal(this, 'SourceTextModule');
+      if (!Array.isArray(modules)) throw invalidArgType('modules', 'an instance of Array', modules);
+      if (rawStatus(s) !== 'unlinked') throw statusError('must be unlinked');
+      const specs = natives.moduleSpecifiers(s.handle);
+      if (modules.length !== specs.length) {
+        throw codedError('Error', 'ERR_MODULE_LINK_MISMATCH',
+          `The number of modules (${modules.length}) does not match the number of module requests (${specs.length})`);
+      }
+      const handles = modules.map((m) => {
+        const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
+        if (ms === undefined) throw notModule();
+        if (ms.context !== s.context) {
+          throw codedError('Error', 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
+        }
+        return ms.handle;
+      });
+      for (let i = 0; i < specs.length; i++) natives.moduleResolve(s.handle, specs[i], handles[i]);
+    }
+
+    instantiate() {
+      const s = internal(this, 'SourceTextModule');
+      if (rawStatus(s) !== 'unlinked') return;
+      const missing = natives.moduleUnresolved(s.handle);
+      if (missing !== undefined) {
+        throw codedError('Error', 'ERR_VM_MODULE_LINK_FAILURE',
+          `request for '${missing[0]}' can not be resolved on module '${missing[1]}' that is not linked`);
+      }
+      natives.moduleInstantiate(s.handle);
+    }
+
+    hasTopLevelAwait() {
+      return natives.moduleHasTLA(internal(this, 'SourceTextModule').handle);
+    }
+
+    hasAsyncGraph() {
+      const s = internal(this, 'SourceTextModule');
+      const st = rawStatus(s);
+      if (st === 'unlinked' || st === 'linking') throw statusError('must be instantiated');
+      return natives.moduleHasAsyncGraph(s.handle);
+    }
+
     createCachedData() {
       const s = internal(this, 'SourceTextModule');
       const st = rawStatus(s);
