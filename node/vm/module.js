@@ -353,6 +353,14 @@
     }
   }
 
+  if (v10) {
+    // Node v10 has none of the v24 linking API (its instantiate() is on
+    // Module.prototype)
+    for (const k of ['moduleRequests', 'linkRequests', 'instantiate', 'hasTopLevelAwait', 'hasAsyncGraph']) {
+      delete SourceTextModule.prototype[k];
+    }
+  }
+
   class SyntheticModule extends Module {
     constructor(exportNames, evaluateCallback, options = {}) {
       if (!Array.isArray(exportNames) || exportNames.some((e) => typeof e !== 'string')) {
