@@ -122,7 +122,12 @@ func New(opts Options) (*Sandbox, error) {
 			return nil, err
 		}
 	}
-	if _, err := fn(sobek.Undefined(), s.rt.ToValue(s.checkSize), s.rt.ToValue(s.checkJSON)); err != nil {
+	maxLength := s.cap / 16
+	if maxLength > 1<<32-1 {
+		maxLength = 1<<32 - 1
+	}
+	if _, err := fn(sobek.Undefined(), s.rt.ToValue(s.checkSize), s.rt.ToValue(s.checkJSON), s.rt.ToValue(s.checkSource),
+		s.rt.ToValue(maxLength), s.rt.ToValue(maxArguments), s.rt.ToValue(MaxNesting)); err != nil {
 		return nil, fmt.Errorf("sandbox set-up: %w", err)
 	}
 	s.realm, err = newRealm(s.rt)
@@ -172,6 +177,19 @@ func (s *Sandbox) checkJSON(text string) {
 		panic(s.newError("SyntaxError", "JSON text is nested too deeply (more than "+strconv.Itoa(MaxNesting)+" levels)"))
 	}
 }
+
+// checkSource bounds the nesting of code compiled at run time (eval,
+// Function and the other function constructors).
+func (s *Sandbox) checkSource(src string) {
+	if err := checkNesting(src); err != nil {
+		panic(s.newError("SyntaxError", err.(*SyntaxError).Message))
+	}
+}
+
+// maxArguments bounds an argument list built from an array-like
+// (Function.prototype.apply, Reflect.apply/construct): sobek allocates it
+// whole, in one native step.
+const maxArguments = 1 << 20
 
 // MaxNesting bounds the bracket nesting of source code and JSON texts:
 // sobek's parsers recurse on the Go stack, whose exhaustion is fatal.

@@ -88,7 +88,6 @@ func TestLimits(t *testing.T) {
 		{"(function f(){ f() })()", CodeStack},
 		{"new ArrayBuffer(2**40)", ""},
 		{"'x'.repeat(2**31)", ""},
-		{"let a = []; for(;;) a.push({x: [1,2,3]})", CodeMemory},
 	} {
 		t0 := time.Now()
 		_, err := run(s, c.src)
@@ -103,5 +102,18 @@ func TestLimits(t *testing.T) {
 		default:
 			t.Errorf("%s: got %T %v", c.src, err, err)
 		}
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	// a long timeout: the budget, not the clock, must end the run
+	s := newSB(t, Options{Timeout: 2 * time.Minute, MemoryLimit: 16 << 20})
+	_, err := run(s, "let a = []; for(;;) a.push({x: [1,2,3]})")
+	var le *LimitError
+	if !errors.As(err, &le) || le.Code != CodeMemory || !le.Disposed {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := run(s, "1"); !errors.As(err, &le) || le.Code != CodeDisposed {
+		t.Fatalf("after: %v", err)
 	}
 }
