@@ -9,6 +9,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/buffer"
 	"github.com/jsvm-dev/jsvm/node/child_process"
 	"github.com/jsvm-dev/jsvm/node/console"
+	"github.com/jsvm-dev/jsvm/node/crypto"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/fs"
 	"github.com/jsvm-dev/jsvm/node/host"
@@ -32,6 +33,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("buffer", buffer.Load)
 	r.Register("child_process", child_process.Load)
 	r.Register("console", console.Load)
+	r.Register("crypto", crypto.Load)
 	r.Register("events", events.Load)
 	r.Register("fs", fs.Load)
 	r.Register("fs/promises", fs.LoadPromises)

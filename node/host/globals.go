@@ -32,6 +32,7 @@ var LazyGlobals = []LazyGlobal{
 	{"Event", "events", "Event"},
 	{"AbortController", "events", "AbortController"},
 	{"AbortSignal", "events", "AbortSignal"},
+	{"crypto", "crypto", "webcrypto"},
 }
 
 func (h *Host) installGlobals() error {
