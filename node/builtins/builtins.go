@@ -6,6 +6,7 @@ package builtins
 import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/node/assert"
+	"github.com/jsvm-dev/jsvm/node/async_hooks"
 	"github.com/jsvm-dev/jsvm/node/buffer"
 	"github.com/jsvm-dev/jsvm/node/child_process"
 	"github.com/jsvm-dev/jsvm/node/console"
@@ -16,10 +17,15 @@ import (
 	"github.com/jsvm-dev/jsvm/node/http"
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
 	"github.com/jsvm-dev/jsvm/node/path"
+	"github.com/jsvm-dev/jsvm/node/perf_hooks"
+	"github.com/jsvm-dev/jsvm/node/querystring"
+	"github.com/jsvm-dev/jsvm/node/readline"
 	"github.com/jsvm-dev/jsvm/node/sandbox"
 	"github.com/jsvm-dev/jsvm/node/stream"
 	"github.com/jsvm-dev/jsvm/node/string_decoder"
 	"github.com/jsvm-dev/jsvm/node/test"
+	"github.com/jsvm-dev/jsvm/node/timers_promises"
+	"github.com/jsvm-dev/jsvm/node/tty"
 	"github.com/jsvm-dev/jsvm/node/url"
 	"github.com/jsvm-dev/jsvm/node/util"
 	"github.com/jsvm-dev/jsvm/node/vm"
@@ -29,6 +35,20 @@ import (
 func DefaultRegistry() *host.Registry {
 	r := host.NewRegistry()
 	r.Register("assert", assert.Load)
+	r.Register("async_hooks", async_hooks.Load)
+	r.Register("perf_hooks", perf_hooks.Load)
+	r.Register("querystring", querystring.Load)
+	r.Register("readline", readline.Load)
+	r.Register("readline/promises", readline.LoadPromises)
+	r.Register("timers/promises", timers_promises.Load)
+	r.Register("tty", tty.Load)
+	r.Register("util/types", func(h *host.Host, m *sobek.Object) error {
+		u, err := h.Require("util")
+		if err != nil {
+			return err
+		}
+		return m.Set("exports", u.(*sobek.Object).Get("types"))
+	})
 	r.Register("assert/strict", assert.LoadStrict)
 	r.Register("buffer", buffer.Load)
 	r.Register("child_process", child_process.Load)

@@ -33,6 +33,11 @@ var LazyGlobals = []LazyGlobal{
 	{"AbortController", "events", "AbortController"},
 	{"AbortSignal", "events", "AbortSignal"},
 	{"crypto", "crypto", "webcrypto"},
+	{"performance", "perf_hooks", "performance"},
+	{"PerformanceObserver", "perf_hooks", "PerformanceObserver"},
+	{"PerformanceEntry", "perf_hooks", "PerformanceEntry"},
+	{"PerformanceMark", "perf_hooks", "PerformanceMark"},
+	{"PerformanceMeasure", "perf_hooks", "PerformanceMeasure"},
 }
 
 func (h *Host) installGlobals() error {

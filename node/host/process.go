@@ -411,13 +411,7 @@ func (h *Host) stream(fd int, w func() io.Writer) *sobek.Object {
 	return s
 }
 
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	if err != nil {
-		return false
-	}
-	return fi.Mode()&os.ModeCharDevice != 0
-}
+func isTerminal(f *os.File) bool { return IsTerminal(int(f.Fd())) }
 
 // envObject is process.env: a live view of the OS environment.
 func (h *Host) envObject() *sobek.Object {

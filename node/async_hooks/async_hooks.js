@@ -1,0 +1,91 @@
+'use strict';
+// AsyncLocalStorage without engine hooks: the current frame (a Map from
+// storage to store) is captured when a callback is scheduled through
+// setTimeout/setInterval/setImmediate, process.nextTick, queueMicrotask,
+// Promise.prototype.then/catch/finally or an EventEmitter-free
+// AsyncResource, and restored while it runs. The wrappers are installed
+// when the first AsyncLocalStorage is made. Known gap: the continuation of
+// an `await` is scheduled inside the engine and does not see the frame.
+let current = new Map();
+let installed = false;
+
+function bind(fn) {
+  if (typeof fn !== 'function') return fn;
+  const frame = current;
+  return function (...args) {
+    const prev = current;
+    current = frame;
+    try { return fn.apply(this, args); } finally { current = prev; }
+  };
+}
+function install() {
+  if (installed) return;
+  installed = true;
+  const g = globalThis;
+  for (const name of ['setTimeout', 'setInterval', 'setImmediate']) {
+    const orig = g[name];
+    const wrapped = { [name](fn, ...rest) { return orig.call(this, bind(fn), ...rest); } }[name];
+    if (orig && orig.__promisify__) wrapped.__promisify__ = orig.__promisify__;
+    for (const k of Object.getOwnPropertySymbols(orig)) wrapped[k] = orig[k];
+    g[name] = wrapped;
+  }
+  const qm = g.queueMicrotask;
+  g.queueMicrotask = function queueMicrotask(fn) { return qm.call(this, bind(fn)); };
+  const nt = process.nextTick;
+  process.nextTick = function nextTick(fn, ...args) { return nt.call(this, bind(fn), ...args); };
+  const then = Promise.prototype.then;
+  Object.defineProperty(Promise.prototype, 'then', {
+    value: function then_(a, b) { return then.call(this, bind(a), bind(b)); },
+    writable: true, configurable: true,
+  });
+}
+
+class AsyncLocalStorage {
+  constructor() { install(); this._enabled = false; }
+  static bind(fn) { install(); return bind(fn); }
+  static snapshot() { install(); const frame = current; return (fn, ...args) => { const prev = current; current = frame; try { return fn(...args); } finally { current = prev; } }; }
+  getStore() { return current.get(this); }
+  run(store, fn, ...args) {
+    const prev = current;
+    current = new Map(prev);
+    current.set(this, store);
+    try { return fn(...args); } finally { current = prev; }
+  }
+  exit(fn, ...args) {
+    const prev = current;
+    current = new Map(prev);
+    current.delete(this);
+    try { return fn(...args); } finally { current = prev; }
+  }
+  enterWith(store) { current = new Map(current); current.set(this, store); }
+  disable() { current = new Map(current); current.delete(this); }
+}
+
+let nextId = 1;
+class AsyncResource {
+  constructor(type, opts) {
+    if (typeof type !== 'string') throw internals.invalidArgType('type', 'of type string', type);
+    this._type = type; this._frame = current; this._id = ++nextId;
+    this._trigger = opts && typeof opts === 'object' && opts.triggerAsyncId !== undefined ? opts.triggerAsyncId : 1;
+  }
+  runInAsyncScope(fn, thisArg, ...args) {
+    const prev = current;
+    current = this._frame;
+    try { return fn.apply(thisArg, args); } finally { current = prev; }
+  }
+  emitDestroy() { return this; }
+  asyncId() { return this._id; }
+  triggerAsyncId() { return this._trigger; }
+  bind(fn, thisArg) { const self = this; const b = function (...a) { return self.runInAsyncScope(fn, thisArg === undefined ? this : thisArg, ...a); }; return b; }
+  static bind(fn, type, thisArg) { return new AsyncResource(type || 'bound-anonymous-fn').bind(fn, thisArg); }
+}
+
+module.exports = {
+  AsyncLocalStorage,
+  createHook() { const h = { enable() { return h; }, disable() { return h; } }; return h; },
+  executionAsyncId() { return 1; },
+  triggerAsyncId() { return 0; },
+  executionAsyncResource() { return {}; },
+  asyncWrapProviders: Object.freeze({ NONE: 0, PROMISE: 27, TIMERWRAP: 0, TickObject: 0, Immediate: 0 }),
+  AsyncResource,
+};
