@@ -2,7 +2,6 @@ package core
 
 import (
 	"reflect"
-	"sync"
 	"unsafe"
 
 	"github.com/grafana/sobek"
@@ -21,53 +20,86 @@ import (
 
 type engineLayout struct {
 	ok           bool
-	vmOff        uintptr      // Runtime.vm (*vm)
-	callStackOff uintptr      // vm.callStack ([]context)
-	callStackTyp reflect.Type // []context
-	jobQueueOff  uintptr      // Runtime.jobQueue ([]func())
+	vmOff        uintptr // Runtime.vm (*vm)
+	callStackOff uintptr // vm.callStack ([]context)
+	jobQueueOff  uintptr // Runtime.jobQueue ([]func())
 }
 
-var frameLayout = sync.OnceValue(func() engineLayout {
+// frameRecord mirrors sobek's (unexported) context, the element of
+// vm.callStack, field for field; frameLayout checks that the two agree
+// (names, offsets, kinds, size), so that appending and clearing records
+// through this type is typed, with the right write barriers.
+type frameRecord struct {
+	prg       unsafe.Pointer
+	stash     unsafe.Pointer
+	privEnv   unsafe.Pointer
+	newTarget sobek.Value
+	result    sobek.Value
+	pc, sb    int
+	args      int
+}
+
+// layout is read once, at start-up.
+var layout = func() engineLayout {
 	rtT := reflect.TypeFor[sobek.Runtime]()
 	vmF, ok := rtT.FieldByName("vm")
 	if !ok || vmF.Type.Kind() != reflect.Pointer || vmF.Type.Elem().Kind() != reflect.Struct {
 		return engineLayout{}
 	}
 	csF, ok := vmF.Type.Elem().FieldByName("callStack")
-	if !ok || csF.Type.Kind() != reflect.Slice || csF.Type.Elem().Kind() != reflect.Struct {
-		return engineLayout{}
-	}
-	if _, ok := csF.Type.Elem().FieldByName("prg"); !ok {
+	if !ok || csF.Type.Kind() != reflect.Slice || !sameLayout(csF.Type.Elem(), reflect.TypeFor[frameRecord]()) {
 		return engineLayout{}
 	}
 	jqF, ok := rtT.FieldByName("jobQueue")
 	if !ok || jqF.Type != reflect.TypeFor[[]func()]() {
 		return engineLayout{}
 	}
-	return engineLayout{ok: true, vmOff: vmF.Offset, callStackOff: csF.Offset, callStackTyp: csF.Type, jobQueueOff: jqF.Offset}
-})
+	return engineLayout{ok: true, vmOff: vmF.Offset, callStackOff: csF.Offset, jobQueueOff: jqF.Offset}
+}()
 
-// callStack returns a settable view of rt's VM call stack.
-func (l *engineLayout) callStack(rt *sobek.Runtime) reflect.Value {
+func frameLayout() *engineLayout { return &layout }
+
+// sameLayout reports whether struct types a and b have the same fields
+// (names, offsets, kinds) and size; pointer fields of any type count as
+// the same kind.
+func sameLayout(a, b reflect.Type) bool {
+	if a.Kind() != reflect.Struct || a.Size() != b.Size() || a.NumField() != b.NumField() {
+		return false
+	}
+	kind := func(t reflect.Type) reflect.Kind {
+		if t.Kind() == reflect.UnsafePointer {
+			return reflect.Pointer
+		}
+		return t.Kind()
+	}
+	for i := range a.NumField() {
+		fa, fb := a.Field(i), b.Field(i)
+		if fa.Name != fb.Name || fa.Offset != fb.Offset || kind(fa.Type) != kind(fb.Type) || fa.Type.Size() != fb.Type.Size() {
+			return false
+		}
+	}
+	return true
+}
+
+// callStack returns rt's VM call stack.
+func (l *engineLayout) callStack(rt *sobek.Runtime) *[]frameRecord {
 	vm := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(rt), l.vmOff))
-	return reflect.NewAt(l.callStackTyp, unsafe.Add(vm, l.callStackOff)).Elem()
+	return (*[]frameRecord)(unsafe.Add(vm, l.callStackOff))
 }
 
 // callDepth is the number of frame records on rt's call stack (0: idle).
 func callDepth(rt *sobek.Runtime) int {
 	l := frameLayout()
-	return l.callStack(rt).Len()
+	return len(*l.callStack(rt))
 }
 
-// pushOuterFrame puts an outermost-call marker on idle rt's call stack:
-// runs from now on are nested, and do not drain the job queue.
+// pushOuterFrame puts an outermost-call marker (an empty record, as sobek
+// pushes for an outermost RunProgram) on idle rt's call stack: runs from
+// now on are nested, and do not drain the job queue.
 func pushOuterFrame(rt *sobek.Runtime) {
 	l := frameLayout()
 	cs := l.callStack(rt)
-	n := cs.Len()
-	cs.Grow(1)
-	cs.SetLen(n + 1)
-	cs.Index(n).SetZero()
+	*cs = append(*cs, frameRecord{})
 }
 
 // popOuterFrame removes the marker pushOuterFrame left, when it is the
@@ -75,11 +107,11 @@ func pushOuterFrame(rt *sobek.Runtime) {
 func popOuterFrame(rt *sobek.Runtime) bool {
 	l := frameLayout()
 	cs := l.callStack(rt)
-	if cs.Len() != 1 {
+	if len(*cs) != 1 {
 		return false
 	}
-	cs.Index(0).SetZero()
-	cs.SetLen(0)
+	(*cs)[0] = frameRecord{}
+	*cs = (*cs)[:0]
 	return true
 }
 
@@ -87,4 +119,10 @@ func popOuterFrame(rt *sobek.Runtime) bool {
 func pendingJobs(rt *sobek.Runtime) int {
 	l := frameLayout()
 	return len(*(*[]func())(unsafe.Add(unsafe.Pointer(rt), l.jobQueueOff)))
+}
+
+// dropJobs empties rt's job queue (what sobek does after an interrupt).
+func dropJobs(rt *sobek.Runtime) {
+	l := frameLayout()
+	*(*[]func())(unsafe.Add(unsafe.Pointer(rt), l.jobQueueOff)) = nil
 }

@@ -27,8 +27,10 @@ type Isolate struct {
 
 	// active is the chain of realms on the call stack, innermost last. An
 	// interrupt must reach the runtime that is actually executing. Only
-	// the goroutine running JS touches the slice (runs hand over between
-	// goroutines through channels); the watchdog reads top.
+	// the goroutine running JS touches the slice; a watchdog (another
+	// goroutine) reads top, which is published only while watching > 0
+	// (an atomic store on every crossing costs more than the crossing's
+	// bookkeeping).
 	active []*Context
 	top    atomic.Pointer[Context]
 	// restores holds, per entry of active, how to repair that realm's VM
@@ -101,7 +103,9 @@ func (iso *Isolate) push(c *Context) {
 	}
 	iso.active = append(iso.active, c)
 	iso.restores = append(iso.restores, restore)
-	iso.top.Store(c)
+	if restore != nil { // a watchdog is live
+		iso.top.Store(c)
+	}
 }
 
 // pop ends the innermost entry, which returned normally.
@@ -112,11 +116,16 @@ func (iso *Isolate) pop() {
 	iso.restores[n] = nil
 	iso.active = iso.active[:n]
 	iso.restores = iso.restores[:n]
-	if n > 0 {
-		iso.top.Store(iso.active[n-1])
-	} else {
-		iso.top.Store(nil)
+	if iso.watching.Load() > 0 {
+		iso.top.Store(iso.innermost())
 	}
+}
+
+func (iso *Isolate) innermost() *Context {
+	if n := len(iso.active); n > 0 {
+		return iso.active[n-1]
+	}
+	return nil
 }
 
 // popAfter ends the innermost entry; if err shows that an interrupt (or
@@ -139,8 +148,9 @@ func uncatchable(err any) bool {
 	return false
 }
 
-// Executing returns the innermost realm on the call stack, or nil. It is
-// safe to call from any goroutine.
+// Executing returns the innermost realm on the call stack, or nil. Call
+// it on the goroutine running the isolate (a watchdog reads the published
+// top instead).
 func (iso *Isolate) Executing() *Context {
-	return iso.top.Load()
+	return iso.innermost()
 }

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"errors"
 	"runtime"
 	"weak"
 
@@ -552,19 +553,60 @@ func (w *wrapper) ownKeys(*sobek.Object) *sobek.Object {
 }
 
 func (w *wrapper) apply(_ *sobek.Object, this sobek.Value, args []sobek.Value) sobek.Value {
+	return w.out(w.callHome(w.back(this), carryArgs(args, w.here, w.home)))
+}
+
+// callHome calls the original function in its realm. The callable
+// catches the callee's exceptions itself, so no Try frame of the
+// membrane's own is needed; the exception is carried to the caller.
+func (w *wrapper) callHome(this sobek.Value, args []sobek.Value) sobek.Value {
+	home := w.home
+	iso := home.iso
+	outer := home.enterOuter() // keeps the home runtime's VM stack across calls
+	iso.push(home)
 	var res sobek.Value
-	hargs := make([]sobek.Value, len(args))
-	for i, a := range args {
-		hargs[i] = w.back(a)
+	var err error
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				iso.popAfter(p) // an interrupt or stack overflow passes on
+				if outer && callDepth(home.rt) == 1 {
+					popOuterFrame(home.rt)
+				}
+				panic(p)
+			}
+		}()
+		res, err = w.call(this, args...)
+	}()
+	iso.popAfter(err)
+	if outer {
+		home.leaveOuter(err)
 	}
-	w.in(func() {
-		var err error
-		res, err = w.call(w.back(this), hargs...)
-		if err != nil {
-			panic(err)
+	if err != nil {
+		var ex *sobek.Exception
+		if errors.As(err, &ex) {
+			callerFrames(ex.Value(), home, w.here)
+			panic(Carry(ex.Value(), home, w.here))
 		}
-	})
-	return w.out(res)
+		panic(err) // uncatchable (interrupt, stack overflow): as it is
+	}
+	return res
+}
+
+// carryArgs carries call arguments from realm from to realm to; when all
+// are primitives, the slice itself is returned (no copy).
+func carryArgs(args []sobek.Value, from, to *Context) []sobek.Value {
+	for i, a := range args {
+		if _, ok := a.(*sobek.Object); ok {
+			out := make([]sobek.Value, len(args))
+			copy(out, args[:i])
+			for j := i; j < len(args); j++ {
+				out[j] = Carry(args[j], from, to)
+			}
+			return out
+		}
+	}
+	return args
 }
 
 func (w *wrapper) construct(_ *sobek.Object, args []sobek.Value, newTarget *sobek.Object) *sobek.Object {

@@ -88,3 +88,36 @@ func (iso *Isolate) ReleaseHeld() bool {
 	}
 	return released
 }
+
+// enterOuter puts the outermost-call marker on c's runtime if it is idle,
+// and reports whether it did. A call from Go into an idle runtime ends in
+// sobek's leave(), which drains the jobs and also drops the VM stack, so
+// that every such call (a context's function called from outside)
+// reallocates it; under the marker the call is nested and the stack
+// stays. leaveOuter then does what leave() would have done to the jobs.
+func (c *Context) enterOuter() bool {
+	if !frameLayout().ok || callDepth(c.rt) != 0 {
+		return false
+	}
+	pushOuterFrame(c.rt)
+	return true
+}
+
+// leaveOuter removes enterOuter's marker after a call that ended with err:
+// queued jobs run now (as they would have at the end of an outermost
+// call); after an uncatchable error they are dropped and the interrupt is
+// cleared (as sobek's leaveAbrupt does).
+func (c *Context) leaveOuter(err error) {
+	if !popOuterFrame(c.rt) {
+		return
+	}
+	switch err.(type) {
+	case *sobek.InterruptedError, *sobek.StackOverflowError:
+		dropJobs(c.rt)
+		c.rt.ClearInterrupt()
+		return
+	}
+	if pendingJobs(c.rt) > 0 {
+		_, _ = c.drainFn()(sobek.Undefined())
+	}
+}

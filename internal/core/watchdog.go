@@ -23,10 +23,13 @@ type Watchdog struct {
 }
 
 // NewWatchdog returns a watchdog for iso; with timeout > 0 it fires with
-// value after that long.
+// value after that long. Call it on the goroutine running the isolate:
+// arming publishes the executing realm, and keeps it published until Stop.
 func (iso *Isolate) NewWatchdog(timeout time.Duration, value any) *Watchdog {
 	w := &Watchdog{iso: iso}
-	iso.watching.Add(1)
+	if iso.watching.Add(1) == 1 {
+		iso.top.Store(iso.innermost())
+	}
 	if timeout > 0 {
 		w.timer = time.AfterFunc(timeout, func() { w.Fire(value) })
 	}
@@ -68,7 +71,7 @@ func (w *Watchdog) again(value any) {
 }
 
 func (w *Watchdog) interrupt(value any) {
-	if ex := w.iso.Executing(); ex != nil {
+	if ex := w.iso.top.Load(); ex != nil {
 		w.hit = append(w.hit, ex.rt)
 		ex.rt.Interrupt(value)
 	}
@@ -81,8 +84,8 @@ func (w *Watchdog) Stop() any {
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if !w.done {
-		w.iso.watching.Add(-1)
+	if !w.done && w.iso.watching.Add(-1) == 0 {
+		w.iso.top.Store(nil)
 	}
 	w.done = true
 	if w.refire != nil {
