@@ -191,6 +191,9 @@ func (iso *Isolate) run(ctx context.Context, opts RunOptions, fn func() (sobek.V
 	if timeout == 0 {
 		timeout = iso.opts.DefaultTimeout
 	}
+	if timeout <= 0 && !opts.BreakOnSigint && (ctx == nil || ctx.Done() == nil) {
+		return fn() // nothing can interrupt the run: no watchdog
+	}
 	wd := iso.core.NewWatchdog(timeout, &interrupt{timeout: timeout})
 	defer wd.Stop()
 	if ctx != nil && ctx.Done() != nil {
