@@ -7,7 +7,9 @@ package bench
 import (
 	"context"
 	"runtime"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jsvm-dev/jsvm"
 )
@@ -94,5 +96,37 @@ func BenchmarkTimeoutOverhead(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkTwoIsolates runs the same CPU-bound script on one isolate, then
+// on two isolates on two goroutines, and reports the throughput of two
+// against one as "speedup" (2.0 is perfect scaling; needs 2 idle cores).
+func BenchmarkTwoIsolates(b *testing.B) {
+	s, _ := jsvm.Compile("(() => { let x = 0; for (let i = 0; i < 2e5; i++) { x = (x + i * 7) % 1000003 } return x })()", jsvm.ScriptOptions{})
+	work := func(n int) {
+		iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+		c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
+		for range n {
+			if _, err := s.RunInContext(context.Background(), c, jsvm.RunOptions{}); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	}
+	const n = 20
+	for b.Loop() {
+		start := time.Now()
+		work(n)
+		one := time.Since(start)
+		start = time.Now()
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Add(1)
+			go func() { defer wg.Done(); work(n) }()
+		}
+		wg.Wait()
+		two := time.Since(start)
+		b.ReportMetric(2*float64(one)/float64(two), "speedup")
 	}
 }
