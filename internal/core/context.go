@@ -183,7 +183,7 @@ func (iso *Isolate) Contextify(sandbox *sobek.Object, from *Context, opts Contex
 	if _, err := wt.set(wt.m, sandbox, from.rt.ToValue(c)); err != nil {
 		panic(err)
 	}
-	iso.lastContext = contextLookup{sandbox: weak.Make(sandbox), from: from.id, c: weak.Make(c)}
+	iso.lastContext = weak.Make(c)
 	return c
 }
 
@@ -202,10 +202,8 @@ func (iso *Isolate) ContextOf(obj *sobek.Object, from *Context) *Context {
 	if from.contexts == nil {
 		return nil
 	}
-	if l := &iso.lastContext; l.from == from.id && l.sandbox.Value() == obj {
-		if c := l.c.Value(); c != nil {
-			return c // a sandbox never stops being its context's
-		}
+	if c := iso.lastContext.Value(); c != nil && c.sandbox == obj && c.sbHome == from {
+		return c // a sandbox never stops being its context's
 	}
 	v, err := from.contexts.get(from.contexts.m, obj)
 	if err != nil || v == nil || sobek.IsUndefined(v) {
@@ -213,17 +211,9 @@ func (iso *Isolate) ContextOf(obj *sobek.Object, from *Context) *Context {
 	}
 	c, _ := v.Export().(*Context)
 	if c != nil {
-		iso.lastContext = contextLookup{sandbox: weak.Make(obj), from: from.id, c: weak.Make(c)}
+		iso.lastContext = weak.Make(c)
 	}
 	return c
-}
-
-// contextLookup is ContextOf's one-entry cache: reruns in one context
-// skip the WeakMap call. It is weak, so it keeps no context alive.
-type contextLookup struct {
-	sandbox weak.Pointer[sobek.Object]
-	from    int // Context.id of the sandbox's realm
-	c       weak.Pointer[Context]
 }
 
 func itoa(i int) string {

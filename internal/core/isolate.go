@@ -55,7 +55,9 @@ type Isolate struct {
 
 	registry contextRegistry // live contexts, held weakly (registry.go)
 
-	lastContext contextLookup // ContextOf's cache (context.go)
+	// lastContext is ContextOf's one-entry cache (reruns in one context
+	// skip the WeakMap call); weak, so it keeps no context alive.
+	lastContext weak.Pointer[Context]
 
 	// Go is how Go values convert to JS and back (govalue.go).
 	Go *GoMapping
