@@ -139,20 +139,8 @@ func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
 // write fails.
 func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 	hv := Carry(v, g.c, g.home)
-	// Object.Set catches the setter's exceptions itself: no Try of our own
-	iso := g.home.iso
-	iso.push(g.home)
 	var err error
-	func() {
-		defer func() {
-			if p := recover(); p != nil {
-				iso.popAfter(p) // an interrupt or stack overflow passes on
-				panic(p)
-			}
-		}()
-		err = g.sb.Set(k, hv)
-	}()
-	iso.popAfter(err)
+	g.inSandbox(func() { err = g.sb.Set(k, hv) })
 	if err == nil {
 		return true
 	}

@@ -562,6 +562,10 @@ func (w *wrapper) apply(_ *sobek.Object, this sobek.Value, args []sobek.Value) s
 func (w *wrapper) callHome(this sobek.Value, args []sobek.Value) sobek.Value {
 	home := w.home
 	iso := home.iso
+	if iso.usedBelow() >= iso.maxStack {
+		// no budget left for the crossing: the call overflows here
+		panic(w.here.overflowError(&sobek.StackOverflowError{}, w.here))
+	}
 	outer := home.enterOuter() // keeps the home runtime's VM stack across calls
 	iso.push(home)
 	var res sobek.Value
@@ -583,12 +587,17 @@ func (w *wrapper) callHome(this sobek.Value, args []sobek.Value) sobek.Value {
 		home.leaveOuter(err)
 	}
 	if err != nil {
+		var thrown sobek.Value
 		var ex *sobek.Exception
-		if errors.As(err, &ex) {
-			callerFrames(ex.Value(), home, w.here)
-			panic(Carry(ex.Value(), home, w.here))
+		if so, ok := err.(*sobek.StackOverflowError); ok {
+			thrown = home.overflowError(so, nil) // V8's RangeError, catchable from here on
+		} else if errors.As(err, &ex) {
+			thrown = ex.Value()
+		} else {
+			panic(err) // an interrupt passes on
 		}
-		panic(err) // uncatchable (interrupt, stack overflow): as it is
+		callerFrames(thrown, home, w.here)
+		panic(Carry(thrown, home, w.here))
 	}
 	return res
 }
