@@ -71,7 +71,7 @@ func (v Value) Export(ctx context.Context) (any, error) {
 			return nil, nil
 		}
 		if _, isSym := v.v.(*sobek.Symbol); isSym {
-			return v.v.String(), nil
+			return core.SymbolString(v.v), nil
 		}
 		return v.v.Export(), nil
 	}
@@ -206,7 +206,14 @@ func (v Value) Set(ctx context.Context, key string, value any) error {
 		return err
 	}
 	return v.do(ctx, func() error {
-		jv, err := v.iso.toJS(value, v.c)
+		var jv sobek.Value
+		var err error
+		if _, isValue := value.(Value); !isValue {
+			jv, err = v.c.ToJSNamed(value, key) // a Go func is named key
+			err = v.iso.thrown(err, v.c)
+		} else {
+			jv, err = v.iso.toJS(value, v.c)
+		}
 		if err != nil {
 			return err
 		}

@@ -214,7 +214,7 @@ func (c *Context) reflectToJS(rv reflect.Value) sobek.Value {
 			return sobek.Null()
 		}
 		// not cached: closures of one literal share their code pointer
-		return c.wrapFunc(rv)
+		return c.wrapFunc(rv, "")
 	case reflect.Pointer:
 		if rv.IsNil() {
 			return sobek.Null()
@@ -273,9 +273,11 @@ func (c *Context) throwf(format string, args ...any) {
 // wrapFunc makes a JS function of a Go func: arguments converted (strictly
 // unless Loose), results returned (a non-nil last error result is thrown as
 // an Error), and a panic thrown as an Error naming it.
-func (c *Context) wrapFunc(fn reflect.Value) *sobek.Object {
+func (c *Context) wrapFunc(fn reflect.Value, name string) *sobek.Object {
 	typ := fn.Type()
-	name := funcName(fn)
+	if name == "" {
+		name = funcName(fn)
+	}
 	call := func(fc sobek.FunctionCall) sobek.Value {
 		loose := c.mapping().Loose
 		nin := typ.NumIn()
@@ -327,7 +329,19 @@ func (c *Context) wrapFunc(fn reflect.Value) *sobek.Object {
 		}
 		return c.rt.NewArray(items...)
 	}
-	return c.rt.ToValue(call).(*sobek.Object)
+	f := c.rt.ToValue(call).(*sobek.Object)
+	_ = f.DefineDataProperty("name", c.rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	return f
+}
+
+// ToJSNamed is ToJS for a value stored under key: a Go func is named key
+// in JavaScript (its name property, and in its argument errors).
+func (c *Context) ToJSNamed(x any, key string) (v sobek.Value, err error) {
+	if rv := reflect.ValueOf(x); rv.Kind() == reflect.Func && !rv.IsNil() {
+		err = c.Guard(func() { v = c.wrapFunc(rv, key) })
+		return v, err
+	}
+	return c.ToJS(x)
 }
 
 // goErrorValue is the JS value a Go error is thrown as: the bridge's own
@@ -418,6 +432,8 @@ func isUncatchable(err error) bool {
 
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
+// funcName names a Go func that has no JavaScript name: by its Go name,
+// or "Go function" for a closure.
 func funcName(fn reflect.Value) string {
 	f := runtime.FuncForPC(fn.Pointer())
 	if f == nil {
@@ -426,6 +442,9 @@ func funcName(fn reflect.Value) string {
 	n := f.Name()
 	if i := strings.LastIndexByte(n, '/'); i >= 0 {
 		n = n[i+1:]
+	}
+	if last := n[strings.LastIndexByte(n, '.')+1:]; strings.HasPrefix(last, "func") || last == "" {
+		return "Go function"
 	}
 	return n
 }
@@ -514,7 +533,7 @@ func (s *goStruct) Get(key string) sobek.Value {
 		if s.bound == nil {
 			s.bound = map[string]*sobek.Object{}
 		}
-		f := s.c.wrapFunc(m)
+		f := s.c.wrapFunc(m, key)
 		s.bound[key] = f
 		return f
 	}
@@ -632,6 +651,11 @@ func (m *goMap) Get(key string) sobek.Value {
 	v := m.v.MapIndex(k)
 	if !v.IsValid() {
 		return nil
+	}
+	if e := v; e.Kind() == reflect.Interface && !e.IsNil() && e.Elem().Kind() == reflect.Func && !e.Elem().IsNil() {
+		return m.c.wrapFunc(e.Elem(), key)
+	} else if e.Kind() == reflect.Func && !e.IsNil() {
+		return m.c.wrapFunc(e, key)
 	}
 	return m.c.reflectToJS(v)
 }
@@ -1136,7 +1160,7 @@ func (c *Context) exportAny(v sobek.Value, loose bool, seen map[*sobek.Object]re
 	o, ok := v.(*sobek.Object)
 	if !ok {
 		if _, isSym := v.(*sobek.Symbol); isSym {
-			return v.String(), nil
+			return SymbolString(v), nil
 		}
 		return v.Export(), nil // nil, bool, int64, float64, string, *big.Int
 	}
@@ -1162,6 +1186,9 @@ func (c *Context) exportAny(v sobek.Value, loose bool, seen map[*sobek.Object]re
 	if b, ok := bytesOf(o); ok {
 		return append([]byte(nil), b...), nil
 	}
+	if t := o.ExportType(); t != nil && t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface && o.ClassName() != "Array" {
+		return o.Export(), nil // a typed array: a Go slice of its element type
+	}
 	switch o.ClassName() {
 	case "Array":
 		n := int(o.Get("length").ToInteger())
@@ -1180,8 +1207,6 @@ func (c *Context) exportAny(v sobek.Value, loose bool, seen map[*sobek.Object]re
 			arr[i] = x
 		}
 		return arr, nil
-	case "Int8Array", "Int16Array", "Int32Array", "Uint16Array", "Uint32Array", "Float32Array", "Float64Array", "Uint8ClampedArray", "BigInt64Array", "BigUint64Array":
-		return o.Export(), nil // a Go slice of the element type
 	case "RegExp":
 		return o.String(), nil
 	}
@@ -1276,4 +1301,13 @@ func (iso *Isolate) Protect(fn func() (sobek.Value, error)) (v sobek.Value, err 
 		}
 	}()
 	return fn()
+}
+
+// SymbolString is how a Symbol reads in Go: Symbol(description).
+func SymbolString(v sobek.Value) string {
+	s := v.String()
+	if strings.HasPrefix(s, "Symbol(") {
+		return s
+	}
+	return "Symbol(" + s + ")"
 }
