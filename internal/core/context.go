@@ -17,6 +17,7 @@ type Context struct {
 	name   string
 	origin string
 	limit  int // the runtime's call depth limit (stackbudget.go)
+	capped int // size caps installed (sizecaps.go)
 
 	builtins *sobek.Object // the runtime's own global, with the intrinsics
 	global   *sobek.Object // what scripts see as globalThis

@@ -122,6 +122,9 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	if k == "globalThis" {
 		return g.c.global
 	}
+	if g.c.capped&capBuffers == 0 && isBufferCtorName(k) {
+		g.c.capBuffers() // sizecaps.go
+	}
 	return g.c.builtins.Get(k)
 }
 

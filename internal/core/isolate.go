@@ -78,6 +78,7 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	}
 	iso.main = iso.newRealm(ContextOptions{Name: "main"})
 	iso.main.isMain = true
+	iso.main.capsFirstRun() // its global is no proxy: it cannot install lazily
 	return iso
 }
 

@@ -11,6 +11,9 @@ import (
 // (timeout, SIGINT) interrupts c while fn runs JS in it outside of a
 // RunProgram (module evaluation, import() continuations).
 func (c *Context) Do(fn func()) {
+	if c.capped&capStrings == 0 {
+		c.capsFirstRun()
+	}
 	c.iso.push(c)
 	defer c.iso.pop()
 	fn()

@@ -108,6 +108,9 @@ func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
 	if ex := c.overBudget(); ex != nil {
 		return nil, ex
 	}
+	if c.capped&capStrings == 0 {
+		c.capsFirstRun()
+	}
 	c.iso.push(c)
 	var err error
 	defer func() { c.iso.popAfter(err) }()

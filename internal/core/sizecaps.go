@@ -1,0 +1,329 @@
+package core
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/grafana/sobek"
+)
+
+// V8's size limits. sobek allocates whatever a builtin is asked for in one
+// Go allocation, and Go's out-of-memory is fatal to the process: `new
+// ArrayBuffer(2**40)` or `'x'.repeat(2**40)` would kill the host where
+// V8 throws a RangeError. So the builtins that allocate in one native step
+// check the size first and throw V8's RangeError:
+//
+//   - String.prototype.repeat, padStart, padEnd and Array.prototype.join:
+//     results longer than V8's longest string are "Invalid string length"
+//     (join: when the separators alone pass it);
+//   - ArrayBuffer and the typed array constructors: lengths that are no
+//     index are V8's "Invalid array buffer length" / "Invalid typed array
+//     length: n", typed arrays longer than V8's 2**32 elements too, and
+//     buffers larger than MaxBufferBytes "Array buffer allocation failed".
+//
+// The replacements keep what code can observe of the originals: name,
+// length, prototype object (so instanceof holds and `.constructor` is the
+// replacement), the constructor's own statics and [[Prototype]], new.target
+// (subclasses). One difference: called without new, a capped constructor
+// constructs where V8 throws a TypeError (sobek passes a native
+// constructor no new.target for either). They convert their arguments once and hand the converted
+// values to the original, so no valueOf or toString runs twice.
+//
+// Materialising sobek's lazy builtins costs about 5 KiB per realm each, so
+// the caps are installed only when needed: the string ones at a context's
+// first run, the buffer ones when a context's global is first asked for
+// one of those constructors (the main context, whose global is no proxy,
+// at its first run). Not covered: string concatenation with + (an engine
+// opcode), strings built by other builtins piece by piece, and array-likes
+// with huge lengths handed to typed array constructors.
+
+// MaxStringLength is V8's longest string, in UTF-16 code units.
+const MaxStringLength = 1<<29 - 24
+
+// MaxBufferBytes is the largest ArrayBuffer allocated; V8 allocates larger
+// ones when the machine has the memory, Go would die when it has not.
+const MaxBufferBytes = 1 << 32
+
+// maxTypedArrayLength is V8's longest typed array, in elements.
+const maxTypedArrayLength = 1 << 32
+
+const maxSafeInteger = 1<<53 - 1
+
+var typedArrays = [...]struct {
+	name  string
+	bytes int
+}{
+	{"Int8Array", 1}, {"Uint8Array", 1}, {"Uint8ClampedArray", 1}, {"Int16Array", 2}, {"Uint16Array", 2},
+	{"Int32Array", 4}, {"Uint32Array", 4}, {"Float32Array", 4}, {"Float64Array", 8},
+	{"BigInt64Array", 8}, {"BigUint64Array", 8},
+}
+
+// isBufferCtorName reports whether a global of this name is capped by
+// capBuffers.
+func isBufferCtorName(k string) bool {
+	if k == "ArrayBuffer" {
+		return true
+	}
+	for _, t := range typedArrays {
+		if t.name == k {
+			return true
+		}
+	}
+	return false
+}
+
+// capsFirstRun installs the caps a run needs, once per context.
+func (c *Context) capsFirstRun() {
+	if c.capped&capStrings == 0 {
+		c.capStrings()
+	}
+	if c.isMain && c.capped&capBuffers == 0 {
+		c.capBuffers()
+	}
+}
+
+const (
+	capStrings = 1 << iota
+	capBuffers
+)
+
+func (c *Context) rangeError(msg string) *sobek.Object {
+	if ctor, ok := sobek.AssertConstructor(c.builtins.Get("RangeError")); ok {
+		if e, err := ctor(nil, c.rt.ToValue(msg)); err == nil {
+			return e
+		}
+	}
+	return c.rt.NewGoError(rangeErr(msg))
+}
+
+type rangeErr string
+
+func (e rangeErr) Error() string { return string(e) }
+
+// replaceMethod puts a native in place of obj[name], with its name and
+// length.
+func (c *Context) replaceMethod(obj *sobek.Object, name string, wrap func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value) {
+	origV := obj.Get(name)
+	orig, ok := sobek.AssertFunction(origV)
+	if !ok {
+		return
+	}
+	length := origV.(*sobek.Object).Get("length")
+	fn := c.rt.ToValue(wrap(orig)).(*sobek.Object)
+	_ = fn.DefineDataProperty("name", c.rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = fn.DefineDataProperty("length", length, sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = obj.DefineDataProperty(name, fn, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+}
+
+// call calls a builtin and re-throws its exception.
+func call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value {
+	v, err := fn(this, args...)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// thisString is RequireObjectCoercible(this) + ToString(this); undefined
+// and null go to the original, which throws its own TypeError.
+func thisString(this sobek.Value) (sobek.String, bool) {
+	if this == nil || sobek.IsUndefined(this) || sobek.IsNull(this) {
+		return nil, false
+	}
+	return this.ToString().(sobek.String), true
+}
+
+func (c *Context) capStrings() {
+	c.capped |= capStrings
+	strProto, _ := c.builtins.Get("String").(*sobek.Object)
+	if strProto != nil {
+		strProto, _ = strProto.Get("prototype").(*sobek.Object)
+	}
+	arrProto, _ := c.builtins.Get("Array").(*sobek.Object)
+	if arrProto != nil {
+		arrProto, _ = arrProto.Get("prototype").(*sobek.Object)
+	}
+	if strProto == nil || arrProto == nil {
+		return
+	}
+	tooLong := func() { panic(c.rangeError("Invalid string length")) }
+	c.replaceMethod(strProto, "repeat", func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
+		return func(fc sobek.FunctionCall) sobek.Value {
+			s, ok := thisString(fc.This)
+			if !ok {
+				return call(orig, fc.This, fc.Arguments...)
+			}
+			n := fc.Argument(0).ToNumber()
+			if f := n.ToFloat(); s.Length() > 0 && !math.IsInf(f, 1) && f >= 0 && math.Trunc(f)*float64(s.Length()) > MaxStringLength {
+				tooLong()
+			}
+			return call(orig, s, n)
+		}
+	})
+	pad := func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
+		return func(fc sobek.FunctionCall) sobek.Value {
+			s, ok := thisString(fc.This)
+			if !ok {
+				return call(orig, fc.This, fc.Arguments...)
+			}
+			n := fc.Argument(0).ToNumber()
+			fill := fc.Argument(1)
+			if !sobek.IsUndefined(fill) {
+				fill = fill.ToString()
+			}
+			if f := n.ToFloat(); f > float64(s.Length()) && f > MaxStringLength && (sobek.IsUndefined(fill) || fill.(sobek.String).Length() > 0) {
+				tooLong()
+			}
+			return call(orig, s, n, fill)
+		}
+	}
+	c.replaceMethod(strProto, "padStart", pad)
+	c.replaceMethod(strProto, "padEnd", pad)
+	c.replaceMethod(arrProto, "join", func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
+		return func(fc sobek.FunctionCall) sobek.Value {
+			// only a real array's length is read here: it is a data
+			// property, so reading it again in the original is not
+			// observable
+			if a, ok := fc.This.(*sobek.Object); ok && a.ClassName() == "Array" {
+				n := a.Get("length").ToFloat()
+				sepLen := 1
+				if sep := fc.Argument(0); !sobek.IsUndefined(sep) {
+					s := sep.ToString()
+					sepLen = s.(sobek.String).Length()
+					if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
+						tooLong()
+					}
+					return call(orig, a, s)
+				}
+				if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
+					tooLong()
+				}
+			}
+			return call(orig, fc.This, fc.Arguments...)
+		}
+	})
+}
+
+// toIndex is the spec's ToIndex without its RangeError: the integer, or
+// false when value is no index.
+func toIndex(v sobek.Value) (float64, sobek.Value, bool) {
+	if v == nil || sobek.IsUndefined(v) {
+		return 0, sobek.Undefined(), true
+	}
+	n := v.ToNumber()
+	f := n.ToFloat()
+	if math.IsNaN(f) {
+		return 0, n, true
+	}
+	f = math.Trunc(f)
+	if f < 0 || f > maxSafeInteger {
+		return f, n, false
+	}
+	return f, n, true
+}
+
+func formatNumber(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// capBuffers replaces ArrayBuffer and the typed array constructors of c.
+func (c *Context) capBuffers() {
+	c.capped |= capBuffers
+	rt := c.rt
+	g := c.builtins
+	c.replaceCtor(g, "ArrayBuffer", func(args []sobek.Value) []sobek.Value {
+		n, conv, ok := toIndex(argument(args, 0))
+		if !ok {
+			panic(c.rangeError("Invalid array buffer length"))
+		}
+		if n > MaxBufferBytes {
+			panic(c.rangeError("Array buffer allocation failed"))
+		}
+		if len(args) > 0 {
+			args = append([]sobek.Value{conv}, args[1:]...)
+		}
+		return args
+	})
+	for _, t := range typedArrays {
+		bytes := float64(t.bytes)
+		c.replaceCtor(g, t.name, func(args []sobek.Value) []sobek.Value {
+			a := argument(args, 0)
+			if _, isObj := a.(*sobek.Object); isObj || len(args) == 0 {
+				return args
+			}
+			n, conv, ok := toIndex(a)
+			if !ok || n > maxTypedArrayLength {
+				f := n
+				if !ok && conv != nil {
+					f = conv.ToFloat()
+				}
+				panic(c.rangeError("Invalid typed array length: " + formatNumber(f)))
+			}
+			if n*bytes > MaxBufferBytes {
+				panic(c.rangeError("Array buffer allocation failed"))
+			}
+			return append([]sobek.Value{rt.ToValue(n)}, args[1:]...)
+		})
+	}
+}
+
+func argument(args []sobek.Value, i int) sobek.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return sobek.Undefined()
+}
+
+// replaceCtor puts a native constructor in place of the global name: it
+// checks (and converts) the arguments, then constructs with the original.
+func (c *Context) replaceCtor(g *sobek.Object, name string, check func([]sobek.Value) []sobek.Value) {
+	rt := c.rt
+	orig, _ := g.Get(name).(*sobek.Object)
+	if orig == nil {
+		return
+	}
+	construct, ok := sobek.AssertConstructor(orig)
+	if !ok {
+		return
+	}
+	proto, _ := orig.Get("prototype").(*sobek.Object)
+	var repl *sobek.Object
+	repl = rt.ToValue(func(cc sobek.ConstructorCall) *sobek.Object {
+		// sobek gives a native constructor no new.target for a plain
+		// `new X()`, nor tells it from a call without new (which V8
+		// refuses and this constructs)
+		nt := cc.NewTarget
+		args := check(cc.Arguments)
+		if nt == nil || nt == repl {
+			nt = orig
+		}
+		o, err := construct(nt, args...)
+		if err != nil {
+			panic(err)
+		}
+		return o
+	}).(*sobek.Object)
+	_ = repl.DefineDataProperty("name", rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = repl.DefineDataProperty("length", orig.Get("length"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	if proto != nil {
+		_ = repl.DefineDataProperty("prototype", proto, sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_FALSE)
+		_ = proto.DefineDataProperty("constructor", repl, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+	if p := orig.Prototype(); p != nil {
+		_ = repl.SetPrototype(p)
+	}
+	// the statics V8 gives these constructors
+	if v := orig.Get("isView"); v != nil {
+		_ = repl.DefineDataProperty("isView", v, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+	if v := orig.Get("BYTES_PER_ELEMENT"); v != nil {
+		_ = repl.DefineDataProperty("BYTES_PER_ELEMENT", v, sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_FALSE)
+	}
+	if name == "ArrayBuffer" {
+		species := rt.ToValue(func(fc sobek.FunctionCall) sobek.Value { return fc.This })
+		so := species.(*sobek.Object)
+		_ = so.DefineDataProperty("name", rt.ToValue("get [Symbol.species]"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+		_ = repl.DefineAccessorPropertySymbol(sobek.SymSpecies, species, nil, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+	_ = g.DefineDataProperty(name, repl, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+}
