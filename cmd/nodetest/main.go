@@ -60,7 +60,11 @@ func run() int {
 			*newerFile = "cmd/nodetest/newer-api.txt"
 		}
 	}
-	newer, err := LoadSkipList(*newerFile)
+	version := ""
+	if abs, err := filepath.Abs(*dir); err == nil {
+		version = filepath.Base(filepath.Dir(abs))
+	}
+	newer, err := LoadNewerList(*newerFile, version)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "nodetest:", err)
 		return 2

@@ -151,6 +151,37 @@ func ParseSkipList(r io.Reader) (SkipList, error) {
 	return list, sc.Err()
 }
 
+// LoadNewerList reads the newer-API list for the tests of one Node
+// version (the name of the directory above test/: "main", "v18.12.1"):
+// entries under a "[version]" line apply to that version only, entries
+// before any such line to all.
+func LoadNewerList(name, version string) (SkipList, error) {
+	if name == "" {
+		return SkipList{}, nil
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var kept []string
+	in := true
+	for _, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			in = t[1:len(t)-1] == version
+			continue
+		}
+		if in {
+			kept = append(kept, line)
+		}
+	}
+	list, err := ParseSkipList(strings.NewReader(strings.Join(kept, "\n")))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return list, nil
+}
+
 // LoadSkipList reads a skip file; an empty name means no skips.
 func LoadSkipList(name string) (SkipList, error) {
 	if name == "" {

@@ -232,3 +232,18 @@ func TestRunAll(t *testing.T) {
 		t.Errorf("report lines: %q", lines)
 	}
 }
+
+func TestLoadNewerList(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "newer.txt")
+	if err := os.WriteFile(f, []byte("# c\nparallel/a.js  everywhere\n[main]\nparallel/b.js  main only\n[v18]\nparallel/c.js  v18 only\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := LoadNewerList(f, "main")
+	if err != nil || len(l) != 2 || l["parallel/b.js"] != "main only" || l["parallel/a.js"] == "" {
+		t.Fatal(l, err)
+	}
+	l, _ = LoadNewerList(f, "other")
+	if len(l) != 1 {
+		t.Fatal(l)
+	}
+}
