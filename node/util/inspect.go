@@ -155,7 +155,7 @@ func (c *ictx) formatPrimitive(r *realm, v sobek.Value) string {
 	case sobek.IsNull(v):
 		return c.stylize("null", "null")
 	case sobek.IsString(v):
-		s := v.String()
+		s := jsString(v)
 		trailer := ""
 		if n := jsLen(s); n > c.maxStringLength {
 			rem := n - c.maxStringLength
@@ -210,7 +210,8 @@ func remainingText(n int) string { return "... " + itoa(n) + " more item" + plur
 // sliceJS cuts s after n UTF-16 units.
 func sliceJS(s string, n int) string {
 	u := 0
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := decodeWTF8(s[i:])
 		w := 1
 		if r >= 0x10000 {
 			w = 2
@@ -219,6 +220,7 @@ func sliceJS(s string, n int) string {
 			return s[:i]
 		}
 		u += w
+		i += size
 	}
 	return s
 }

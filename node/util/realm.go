@@ -142,7 +142,7 @@ func (k pkey) value(rt *sobek.Runtime) sobek.Value {
 	if k.sym != nil {
 		return k.sym
 	}
-	return rt.ToValue(k.s)
+	return jsValueOf(rt, k.s)
 }
 
 type descriptor struct {
@@ -204,7 +204,7 @@ func (r *realm) allOwnKeys(o *sobek.Object) []pkey {
 		if s, ok := v.(*sobek.Symbol); ok {
 			keys = append(keys, pkey{sym: s})
 		} else {
-			keys = append(keys, pkey{s: v.String()})
+			keys = append(keys, pkey{s: jsString(v)})
 		}
 	}
 	return keys
@@ -228,6 +228,17 @@ func (r *realm) ownKeys(o *sobek.Object, showHidden bool) []pkey {
 	names := o.Keys()
 	keys := make([]pkey, 0, len(names))
 	for _, n := range names {
+		if strings.Contains(n, "\uFFFD") {
+			// Keys() loses lone surrogates; list the string keys again
+			// with their UTF-16 kept.
+			keys = keys[:0]
+			for _, k := range r.allOwnKeys(o) {
+				if d := r.descriptor(o, k); k.sym == nil && d != nil && d.enumerable {
+					keys = append(keys, k)
+				}
+			}
+			break
+		}
 		keys = append(keys, pkey{s: n})
 	}
 	for _, s := range o.Symbols() {

@@ -3,6 +3,8 @@ package util
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/grafana/sobek"
 )
 
 // styles are Node's inspect.styles mapped to inspect.colors (ANSI codes).
@@ -52,7 +54,9 @@ func colorize(s string, code [2]int) string {
 // jsLen is the length of s in UTF-16 code units (JS's .length).
 func jsLen(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := decodeWTF8(s[i:])
+		i += size
 		if r >= 0x10000 {
 			n += 2
 		} else {
@@ -60,6 +64,67 @@ func jsLen(s string) int {
 		}
 	}
 	return n
+}
+
+// jsString is a JS string as Go text. A lone surrogate has no UTF-8 form,
+// so it is kept in WTF-8 (the three bytes UTF-8 would use for it) rather
+// than replaced, and printed as \uXXXX by strEscape, as Node does.
+func jsString(v sobek.Value) string {
+	s := v.String()
+	js, ok := v.(sobek.String)
+	if !ok || !strings.Contains(s, "\uFFFD") {
+		return s
+	}
+	n := js.Length()
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < n; i++ {
+		c := rune(js.CharAt(i))
+		if c >= 0xD800 && c <= 0xDBFF && i+1 < n {
+			if d := rune(js.CharAt(i + 1)); d >= 0xDC00 && d <= 0xDFFF {
+				b.WriteRune((c-0xD800)<<10 | (d - 0xDC00) + 0x10000)
+				i++
+				continue
+			}
+		}
+		if c >= 0xD800 && c <= 0xDFFF {
+			b.WriteByte(byte(0xE0 | c>>12))
+			b.WriteByte(byte(0x80 | (c>>6)&0x3F))
+			b.WriteByte(byte(0x80 | c&0x3F))
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// jsValueOf is the JS string of s, the inverse of jsString.
+func jsValueOf(rt *sobek.Runtime, s string) sobek.Value {
+	if strings.IndexByte(s, 0xED) < 0 || utf8.ValidString(s) {
+		return rt.ToValue(s)
+	}
+	u := make([]uint16, 0, len(s))
+	for i := 0; i < len(s); {
+		r, size := decodeWTF8(s[i:])
+		i += size
+		if r >= 0x10000 {
+			r -= 0x10000
+			u = append(u, uint16(0xD800+r>>10), uint16(0xDC00+r&0x3FF))
+		} else {
+			u = append(u, uint16(r))
+		}
+	}
+	return sobek.StringFromUTF16(u)
+}
+
+// decodeWTF8 is utf8.DecodeRuneInString that also decodes the WTF-8 form
+// of a lone surrogate (see jsString).
+func decodeWTF8(s string) (rune, int) {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError && size == 1 && len(s) >= 3 && s[0] == 0xED && s[1] >= 0xA0 && s[1] <= 0xBF && s[2] >= 0x80 && s[2] <= 0xBF {
+		return rune(0xD000) | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	}
+	return r, size
 }
 
 // removeColors strips ANSI escape sequences.
@@ -148,8 +213,11 @@ func strEscape(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x80 {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
+			r, size := decodeWTF8(s[i:])
+			if r >= 0xD800 && r <= 0xDFFF {
+				b.WriteString(`\u`)
+				b.WriteString(strings.ToLower(hex2(byte(r>>8)) + hex2(byte(r))))
+			} else if r == utf8.RuneError && size == 1 {
 				b.WriteString(`\x`)
 				b.WriteString(hex2(c))
 			} else {

@@ -476,3 +476,11 @@ Array.from({ length: 100 }, (_, i) => String.fromCharCode(97 + (i % 26)).repeat(
 (() => { class A { static name = 'Renamed' } return [A, new A()] })()
 //# function name non-string
 (() => { function f() {} Object.defineProperty(f, 'name', { value: 42 }); return f })()
+//# lone surrogates in strings
+['\ud800', 'a\udc00b', '\ud83d\ude00', '\udfff\ud800'.repeat(3) + '\u00e9']
+//# lone surrogate cut by maxStringLength @opts { maxStringLength: 2 }
+'\ud800\ud800\ud800x'
+//# lone surrogate in a key
+({ ['\ud800k']: 1, ['\udc00']: { ['x\udbff']: 2 } })
+//# lone surrogate in a key, showHidden @opts { showHidden: true }
+Object.defineProperty({ ['\ud800']: 1 }, '\udc00', { value: 2 })
