@@ -221,3 +221,49 @@ func TestTopLevelInterruptKeepsFrames(t *testing.T) {
 		t.Fatalf("repaired: %q, want %q", got, want)
 	}
 }
+
+// awaitThrowing runs code that awaits a Proxy whose get trap throws inside
+// an async function with a try/catch, and reports what it logged, or that
+// the run crashed.
+func awaitThrowing(code string) (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = "crashed"
+		}
+	}()
+	rt := sobek.New()
+	_ = rt.Set("awaitable", func(c sobek.FunctionCall) sobek.Value { return Awaitable(rt, c.Argument(0)) })
+	if _, err := rt.RunString(`const p = new Proxy({}, { get() { throw 1 } }); var log = 'nothing';` + code); err != nil {
+		return "escaped: " + err.Error()
+	}
+	v, err := rt.RunString(`[1, 2].map(x => x + 1).join() === '2,3' ? log : 'broken'`) // the jobs have run
+	if err != nil {
+		return "broken: " + err.Error()
+	}
+	return v.String()
+}
+
+// TestAwaitThrowingConstructor reproduces the engine bug Awaitable avoids.
+// If the plain await starts to work, sobek fixed it: drop Awaitable.
+func TestAwaitThrowingConstructor(t *testing.T) {
+	const want = "caught 1"
+	plain := []string{
+		`(async () => { try { await p } catch (e) { log = 'caught ' + e } })()`,
+		`(async () => { try { await Promise.all([(async () => { await p })()]) } catch (e) { log = 'caught ' + e } })()`,
+		`Promise.resolve(p).catch(e => { log = 'caught ' + e })`,
+	}
+	for _, code := range plain {
+		if got := awaitThrowing(code); got == want {
+			t.Errorf("sobek now handles %s: drop engine.Awaitable", code)
+		}
+	}
+	safe := []string{
+		`(async () => { try { await awaitable(p) } catch (e) { log = 'caught ' + e } })()`,
+		`(async () => { try { await Promise.all([(async () => { await awaitable(p) })()]) } catch (e) { log = 'caught ' + e } })()`,
+	}
+	for _, code := range safe {
+		if got := awaitThrowing(code); got != want {
+			t.Errorf("%s: %s, want %s", code, got, want)
+		}
+	}
+}

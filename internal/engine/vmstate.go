@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"fmt"
 	"reflect"
+	"runtime"
 	"sync"
 	"unsafe"
 
@@ -93,4 +95,33 @@ func SaveVM(rt *sobek.Runtime) func() {
 			f.Set(saved[i])
 		}
 	}
+}
+
+// Crash is a Go panic raised inside sobek itself (a nil dereference, an
+// index out of range: the engine's own bugs, such as the corrupted stack
+// Awaitable avoids in jsvm's code but not in user code).
+type Crash struct{ Value any }
+
+func (c *Crash) Error() string { return "internal error in the JavaScript engine: " + fmt.Sprint(c.Value) }
+
+// Guard runs fn, an outermost call into rt (its call stack empty), and
+// turns a crash of the engine into a *Crash with rt repaired (its VM
+// back to the idle state it had before fn), so the host can report it
+// as an error and go on. Other panics pass unchanged.
+func Guard(rt *sobek.Runtime, fn func()) (crash *Crash) {
+	restore := SaveVM(rt)
+	defer func() {
+		x := recover()
+		if x == nil {
+			return
+		}
+		if _, ok := x.(runtime.Error); !ok || restore == nil {
+			panic(x)
+		}
+		restore()
+		rt.ClearInterrupt()
+		crash = &Crash{Value: x}
+	}()
+	fn()
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -109,6 +110,8 @@ func (h *Host) reportError(err error) {
 			pos = internalSite(e.v)
 		}
 		h.uncaught(e.v, pos, "uncaughtException")
+	case *engine.Crash:
+		h.uncaught(nodeerr.New(h.Runtime, "Error", "ERR_JSVM_ENGINE_CRASH", e.Error()), nil, "uncaughtException")
 	default:
 		h.uncaught(h.Runtime.NewGoError(err), nil, "uncaughtException")
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // exitSignal is the interrupt value used to unwind JS on process.exit or a
@@ -69,7 +70,17 @@ func (h *Host) macrotaskNoTicks(fn func()) {
 // runtime do not drain the job queue; the jobs run when it returns.
 func (h *Host) outer(fn func()) {
 	h.outerFns = append(h.outerFns, fn)
-	_, err := h.runner(sobek.Undefined(), h.outerFn)
+	var err error
+	if len(h.outerFns) == 1 {
+		// the outermost call: a crash of the engine itself (a sobek bug
+		// user code can reach, see internal/engine) becomes an uncaught
+		// error with the runtime repaired, not a Go panic of the process
+		if crash := engine.Guard(h.Runtime, func() { _, err = h.runner(sobek.Undefined(), h.outerFn) }); crash != nil {
+			err = crash
+		}
+	} else {
+		_, err = h.runner(sobek.Undefined(), h.outerFn)
+	}
 	h.outerFns = h.outerFns[:len(h.outerFns)-1]
 	if err != nil {
 		if _, ok := err.(*sobek.InterruptedError); !ok {

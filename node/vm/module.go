@@ -15,6 +15,7 @@ import (
 	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/codecache"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -170,6 +171,8 @@ func (m *module) installModules(natives *sobek.Object) {
 		}
 		return o
 	})
+	// a user callback's result, made safe to await (internal/engine)
+	set("awaitable", func(c sobek.FunctionCall) sobek.Value { return engine.Awaitable(rt, c.Argument(0)) })
 	set("codedError", func(c sobek.FunctionCall) sobek.Value {
 		return nodeerr.New(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2).String())
 	})

@@ -206,7 +206,7 @@
     const specs = natives.moduleSpecifiers(s.handle);
     const promises = specs.map(async (specifier) => {
       const attrs = natives.moduleAttributes(s.handle, specifier);
-      const m = await linker(specifier, module, { attributes: attrs, assert: attrs });
+      const m = await natives.awaitable(linker(specifier, module, { attributes: attrs, assert: attrs }));
       const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
       if (ms === undefined) throw notModule();
       if (ms.context !== s.context) {
@@ -407,7 +407,7 @@
   // module, whose result must be a vm.Module or a namespace; resolves to
   // the module's handle.
   async function dynamicImport(fn, specifier, wrap, attributes) {
-    const m = await fn(specifier, wrap, attributes);
+    const m = await natives.awaitable(fn(specifier, wrap, attributes));
     if (m !== null && typeof m === 'object' && namespaces.has(m)) return namespaces.get(m);
     const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
     if (ms === undefined) throw notModule();
