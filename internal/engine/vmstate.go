@@ -102,7 +102,9 @@ func SaveVM(rt *sobek.Runtime) func() {
 // Awaitable avoids in jsvm's code but not in user code).
 type Crash struct{ Value any }
 
-func (c *Crash) Error() string { return "internal error in the JavaScript engine: " + fmt.Sprint(c.Value) }
+func (c *Crash) Error() string {
+	return "internal error in the JavaScript engine: " + fmt.Sprint(c.Value)
+}
 
 // Guard runs fn, an outermost call into rt (its call stack empty), and
 // turns a crash of the engine into a *Crash with rt repaired (its VM
