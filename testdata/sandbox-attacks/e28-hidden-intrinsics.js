@@ -1,0 +1,2 @@
+// SES lockdown tests: %GeneratorFunction%, %AsyncFunction%, iterator prototypes (runAsync)
+const GF = Object.getPrototypeOf(function* () {}).constructor; const AF = Object.getPrototypeOf(async function () {}).constructor; pwn(GF('return this')().next().value); AF('return this')().then(pwn); const IP = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())); try { IP.next = () => pwn(1) } catch (e) {} try { Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true }) } catch (e) {} fetchIt(0).then(() => 1, () => 1)

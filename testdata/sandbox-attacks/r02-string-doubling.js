@@ -1,0 +1,2 @@
+// resource attack: memory: string doubling
+let s = 'x'; for (;;) s += s;

@@ -1,0 +1,2 @@
+// resource attack: stack: deep recursion
+(function f() { f() })()

@@ -1,0 +1,2 @@
+// resource attack: stack: recursion through getters
+const o = { get x() { return this.x } }; o.x

@@ -1,0 +1,2 @@
+// resource attack: async loop (runAsync)
+(async () => { for (;;) await null })()

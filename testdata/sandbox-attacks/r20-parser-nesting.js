@@ -1,0 +1,2 @@
+// resource attack: parser nesting
+eval('['.repeat(1000000))

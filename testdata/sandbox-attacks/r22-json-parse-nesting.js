@@ -1,0 +1,2 @@
+// resource attack: JSON.parse nesting
+JSON.parse('['.repeat(10000000))

@@ -1,0 +1,2 @@
+// resource attack: a looping getter on the thrown value
+throw { get message() { for (;;) {} }, get name() { for (;;) {} } }
