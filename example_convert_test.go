@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -160,4 +161,13 @@ func ExampleError_v8Words() {
 	// Output:
 	// Cannot read properties of undefined (reading 'x')
 	// TypeError: Cannot read properties of undefined (reading 'x')
+}
+
+func ExampleConsole() {
+	ctx := context.Background()
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	c, _ := iso.NewContext(nil, jsvm.ContextOptions{Console: &jsvm.Console{Stdout: os.Stdout}})
+	_, _ = c.Run(ctx, `console.log('%s has %d items:', 'cart', 2, [{id: 1, tags: ['a']}, {id: 2}], new Map([[1, {x: null}]]))`, jsvm.RunOptions{})
+	_, _ = c.Run(ctx, `console.error('not shown: Stderr is nil')`, jsvm.RunOptions{})
+	// Output: cart has 2 items: [ { id: 1, tags: [ 'a' ] }, { id: 2 } ] Map(1) { 1 => { x: null } }
 }

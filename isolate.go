@@ -164,7 +164,13 @@ func (iso *Isolate) NewContext(sandbox any, opts ContextOptions) (*Context, erro
 		DisallowWasm:                      opts.DisallowWasm,
 		MicrotaskMode:                     opts.MicrotaskMode,
 	})
-	return &Context{iso: iso, c: c, sandbox: obj}, nil
+	ctx := &Context{iso: iso, c: c, sandbox: obj}
+	if opts.Console != nil {
+		if err := ctx.installConsole(opts.Console); err != nil {
+			return nil, err
+		}
+	}
+	return ctx, nil
 }
 
 type argError string

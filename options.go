@@ -110,6 +110,10 @@ type ContextOptions struct {
 	DisallowWasm bool
 	// MicrotaskMode is "" (the isolate's queue) or "afterEvaluate".
 	MicrotaskMode string
+	// Console, if set, gives the context a global console whose methods
+	// format as Node's do and write to it. nil leaves the context without
+	// a console, as vm.createContext does.
+	Console *Console
 }
 
 // ScriptOptions are the compile options of vm.Script. The zero value is

@@ -1189,7 +1189,11 @@ func (c *Context) exportAny(v sobek.Value, loose bool, seen map[*sobek.Object]re
 	if t := o.ExportType(); t != nil && t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface && o.ClassName() != "Array" {
 		return o.Export(), nil // a typed array: a Go slice of its element type
 	}
-	switch o.ClassName() {
+	class := o.ClassName()
+	if class != "Array" && o.ExportType() == proxyType && c.isArray(o) {
+		class = "Array" // an array behind a Proxy (a membrane wrapper, too)
+	}
+	switch class {
 	case "Array":
 		n := int(o.Get("length").ToInteger())
 		if n > 1<<27 {
@@ -1310,4 +1314,18 @@ func SymbolString(v sobek.Value) string {
 		return s
 	}
 	return "Symbol(" + s + ")"
+}
+
+// isArray is Array.isArray(o), which looks through Proxies.
+func (c *Context) isArray(o *sobek.Object) bool {
+	ctor, _ := c.builtins.Get("Array").(*sobek.Object)
+	if ctor == nil {
+		return false
+	}
+	f, ok := sobek.AssertFunction(ctor.Get("isArray"))
+	if !ok {
+		return false
+	}
+	r, err := f(sobek.Undefined(), o)
+	return err == nil && r.ToBoolean()
 }
