@@ -84,8 +84,12 @@
     }
 
     runInContext(contextifiedObject, options) {
+      if (options === undefined && typeof this === 'object' && this !== null && #handle in this) {
+        // the rerun hot path; natives.runIn validates the context as
+        // validateContext does
+        return natives.runIn(this.#handle, contextifiedObject, -1, true, false);
+      }
       if (options === undefined) {
-        // natives.runIn validates the context as validateContext does
         return natives.runIn(Script.#handleOf(this), contextifiedObject, -1, true, false);
       }
       validateContext(contextifiedObject);
