@@ -266,6 +266,7 @@ func (m *Module) PrepareNamespace() {
 		}
 		if x.ST != nil {
 			if rt.GetModuleInstance(x.ST) == nil {
+				ensureModuleTable(rt)
 				_, _ = x.ST.Instantiate(rt)
 			}
 			return
@@ -470,3 +471,18 @@ func (s synthetic) Binding(name string) sobek.Value {
 	}
 	return sobek.Undefined()
 }
+
+// ensureModuleTable makes sobek create rt's table of module instances,
+// which it does only when a runtime first evaluates a module graph:
+// SourceTextModuleRecord.Instantiate on a runtime that never evaluated
+// one panics (a nil map; TestSobekInstantiateNeedsTable pins it). It
+// evaluates an empty synthetic record.
+func ensureModuleTable(rt *sobek.Runtime) {
+	PrepareInstance(rt, &SyntheticRecord{Module: noExports{}})
+}
+
+type noExports struct{ _ byte }
+
+func (noExports) ExportNames() []string      { return nil }
+func (noExports) EvaluateSteps() error       { return nil }
+func (noExports) Binding(string) sobek.Value { return sobek.Undefined() }

@@ -81,3 +81,47 @@ func TestModuleTableIsWeak(t *testing.T) {
 	}
 	t.Fatal("a module nothing references was not collected")
 }
+
+// TestSobekInstantiateNeedsTable is the reproducer behind
+// ensureModuleTable: Instantiate on a runtime that never evaluated a
+// module panics. When sobek fixes it, this fails: drop the workaround.
+func TestSobekInstantiateNeedsTable(t *testing.T) {
+	rec, err := sobek.ParseModule("m", "export const a = 1;", func(any, string) (sobek.ModuleRecord, error) { return nil, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rec.Link(); err != nil {
+		t.Fatal(err)
+	}
+	panicked := func() (p bool) {
+		defer func() { p = recover() != nil }()
+		_, _ = rec.Instantiate(sobek.New())
+		return false
+	}()
+	if !panicked {
+		t.Fatal("sobek now instantiates a module in a fresh runtime: drop ensureModuleTable")
+	}
+	rt := sobek.New()
+	ensureModuleTable(rt)
+	if _, err := rec.Instantiate(rt); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNamespaceInFreshContext: a linked module's namespace read in a
+// context that never evaluated a module (import() of a linked module)
+// does not crash.
+func TestNamespaceInFreshContext(t *testing.T) {
+	iso := NewIsolate(IsolateOptions{})
+	c := iso.Contextify(iso.Main().Runtime().NewObject(), iso.Main(), ContextOptions{})
+	m, err := CompileModule(c, ModuleSource{ID: "m", Code: "export const a = 1;"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Instantiate(); err != nil {
+		t.Fatal(err)
+	}
+	if ns := m.Namespace(); ns == nil {
+		t.Fatal("no namespace")
+	}
+}
