@@ -1,0 +1,1 @@
+console.log(require('minimist')(['-x', '3', '-y', '--name=bob', '--no-color', 'rest', '--', '-z'], { boolean: ['y'] }));
