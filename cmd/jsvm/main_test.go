@@ -25,24 +25,61 @@ func TestCLI(t *testing.T) {
 	os.WriteFile(esm, []byte("import { Script } from 'node:vm';\nconsole.log(typeof Script, await Promise.resolve(7));\n"), 0o644)
 	thrower := filepath.Join(dir, "t.js")
 	os.WriteFile(thrower, []byte("throw new Error('x');\n"), 0o644)
+	pre := filepath.Join(dir, "pre.js")
+	os.WriteFile(pre, []byte("globalThis.preloaded = 'yes';\n"), 0o644)
+	envFile := filepath.Join(dir, "e.env")
+	os.WriteFile(envFile, []byte("# comment\nJSVM_T1=one\nexport JSVM_T2=\"two words\"\n"), 0o644)
+	bad := filepath.Join(dir, "bad.js")
+	os.WriteFile(bad, []byte("let a = \n"), 0o644)
 	cases := []struct {
 		args       []string
 		out, errIn string
 		code       int
+		stdin, env string
 	}{
-		{[]string{"--version"}, "v20.20.2\n", "", 0},
-		{[]string{"-p", "1 + 1"}, "2\n", "", 0},
-		{[]string{"-p", "({ a: [1, 'x'] })"}, "{ a: [ 1, 'x' ] }\n", "", 0},
-		{[]string{"-e", "console.log(process.argv.length)", "a", "b"}, "3\n", "", 0},
-		{[]string{"--expose-gc", "--max-old-space-size=32", "-e", "gc(); console.log(typeof gc)"}, "function\n", "", 0},
-		{[]string{"-e", "process.exit(4)"}, "", "", 4},
-		{[]string{"--expose_gc", "--", script, "x", "y"}, "x,y true\n", "", 3},
-		{[]string{"--experimental-vm-modules", esm}, "function 7\n", "", 0},
-		{[]string{thrower}, "", "\nError: x\n", 1},
-		{[]string{"-e", "setTimeout(() => console.log('late'), 5); Promise.resolve().then(() => console.log('early'))"}, "early\nlate\n", "", 0},
+		{args: []string{"--version"}, out: "jsvm 0.1.0\nNode.js API v20.20.2\n"},
+		{args: []string{"-h"}, out: usage},
+		{args: []string{"--help"}, out: usage},
+		{args: []string{"-p", "'abc'"}, out: "abc\n"},
+		{args: []string{"-p", "['abc']"}, out: "[ 'abc' ]\n"},
+		{args: nil, stdin: "console.log('stdin', __filename)", out: "stdin [stdin]\n"},
+		{args: []string{"-", "a"}, stdin: "console.log(process.argv.length, process.argv[2])", out: "3 a\n"},
+		{args: []string{"--input-type=module", "-e", "import p from 'node:path'; console.log(p.sep, import.meta.url.endsWith('/[eval1]'))"}, out: "/ true\n"},
+		{args: []string{"--input-type", "module"}, stdin: "import { sep } from 'path'; console.log(sep, await 1)", out: "/ 1\n"},
+		{args: []string{"--input-type=x", "-e", "1"}, errIn: "--input-type must be", code: 9},
+		{args: []string{"--check", bad}, errIn: "SyntaxError: Unexpected end of input", code: 1},
+		{args: []string{"-c", script}, code: 0},
+		{args: []string{"-r", pre, "-p", "preloaded"}, out: "yes\n"},
+		{args: []string{"--require=" + pre, "-e", "console.log(preloaded)"}, out: "yes\n"},
+		{args: []string{"--import", pre, "-p", "preloaded"}, out: "yes\n"},
+		{args: []string{"--stack-trace-limit=3", "-p", "Error.stackTraceLimit"}, out: "3\n"},
+		{args: []string{"--env-file=" + envFile, "-p", "process.env.JSVM_T1 + '/' + process.env.JSVM_T2"}, out: "one/two words\n"},
+		{args: []string{"--env-file=/nope.env", "-e", "1"}, errIn: "/nope.env: not found", code: 9},
+		{args: []string{"-p", "Error.stackTraceLimit"}, env: "NODE_OPTIONS=--stack-trace-limit=5", out: "5\n"},
+		{args: []string{"-p", "1"}, env: "NODE_OPTIONS=--bogus", errIn: "bad option: --bogus", code: 9},
+		{args: []string{"--trace-gc", "--max-old-space-size", "64", "-p", "1"}, out: "1\n", errIn: "warning: --trace-gc is a V8 flag jsvm does not implement; ignored"},
+		{args: []string{"--enable-source-maps", "-p", "2"}, out: "2\n"},
+		{args: []string{"--bogus"}, errIn: "bad option: --bogus", code: 9},
+		{args: []string{"-i"}, stdin: "let x = 2\nx * 3\n_ + 1\n[1,\n2]\n{a: 1}\nthrow new Error('boom')\n.exit\n",
+			out: "Welcome to jsvm 0.1.0 (Node.js API v20.20.2).\nType \".help\" for more information.\n> undefined\n> 6\n> 7\n> ... [ 1, 2 ]\n> { a: 1 }\n> Uncaught Error: boom\n> \n"},
+		{args: []string{"-e", "console.log(process.argv0 === process.argv[0])"}, out: "true\n"},
+		{args: []string{"-p", "1 + 1"}, out: "2\n", errIn: "", code: 0},
+		{args: []string{"-p", "({ a: [1, 'x'] })"}, out: "{ a: [ 1, 'x' ] }\n", errIn: "", code: 0},
+		{args: []string{"-e", "console.log(process.argv.length)", "a", "b"}, out: "3\n", errIn: "", code: 0},
+		{args: []string{"--expose-gc", "--max-old-space-size=32", "-e", "gc(); console.log(typeof gc)"}, out: "function\n", errIn: "", code: 0},
+		{args: []string{"-e", "process.exit(4)"}, out: "", errIn: "", code: 4},
+		{args: []string{"--expose_gc", "--", script, "x", "y"}, out: "x,y true\n", errIn: "", code: 3},
+		{args: []string{"--experimental-vm-modules", esm}, out: "function 7\n", errIn: "", code: 0},
+		{args: []string{thrower}, out: "", errIn: "\nError: x\n", code: 1},
+		{args: []string{"-e", "setTimeout(() => console.log('late'), 5); Promise.resolve().then(() => console.log('early'))"}, out: "early\nlate\n", errIn: "", code: 0},
 	}
 	for _, c := range cases {
 		cmd := exec.Command(bin, c.args...)
+		cmd.Stdin = strings.NewReader(c.stdin)
+		cmd.Env = os.Environ()
+		if c.env != "" {
+			cmd.Env = append(cmd.Env, c.env)
+		}
 		var o, e strings.Builder
 		cmd.Stdout, cmd.Stderr = &o, &e
 		err := cmd.Run()

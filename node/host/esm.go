@@ -19,6 +19,7 @@ import (
 type esmState struct {
 	records map[string]sobek.ModuleRecord // key: absolute path, or "builtin:name"
 	paths   map[sobek.ModuleRecord]string // record -> absolute path (source modules)
+	urls    map[sobek.ModuleRecord]string // record -> its URL (import.meta.url)
 	inited  bool
 }
 
@@ -28,14 +29,17 @@ func (h *Host) esmInit() {
 	if h.esm != nil && h.esm.inited {
 		return
 	}
-	h.esm = &esmState{records: make(map[string]sobek.ModuleRecord), paths: make(map[sobek.ModuleRecord]string), inited: true}
+	h.esm = &esmState{records: make(map[string]sobek.ModuleRecord), paths: make(map[sobek.ModuleRecord]string), urls: make(map[sobek.ModuleRecord]string), inited: true}
 	rt := h.Runtime
 	rt.SetGetImportMetaProperties(func(m sobek.ModuleRecord) []sobek.MetaProperty {
 		p, ok := h.esm.paths[m]
 		if !ok {
 			return nil // not the host's module (a vm.SourceTextModule)
 		}
-		u := fileURL(p)
+		u, ok := h.esm.urls[m]
+		if !ok {
+			u = fileURL(p)
+		}
 		return []sobek.MetaProperty{
 			{Key: "url", Value: rt.ToValue(u)},
 			{Key: "filename", Value: rt.ToValue(p)},
@@ -94,7 +98,6 @@ func (h *Host) esmFallback(filename string, err error) bool {
 
 func (h *Host) runESMMain(path string) {
 	h.esmInit()
-	rt := h.Runtime
 	abs, _ := filepath.Abs(path)
 	if f := realpath(abs); f != "" {
 		abs = f
@@ -110,6 +113,13 @@ func (h *Host) runESMMain(path string) {
 		h.reportLoadError(err)
 		return
 	}
+	h.evaluateEntry(m)
+}
+
+// evaluateEntry links and evaluates an entry module, reporting failures
+// as uncaught errors.
+func (h *Host) evaluateEntry(m sobek.ModuleRecord) {
+	rt := h.Runtime
 	if err := m.Link(); err != nil {
 		h.reportLoadError(h.linkError(err))
 		return
@@ -195,8 +205,19 @@ func (h *Host) loadESM(abs string) (sobek.ModuleRecord, error) {
 	if err != nil {
 		return nil, &jsError{h.esmNotFound(abs, "")}
 	}
-	src := stripBOMShebang(string(b))
-	name := fileURL(abs)
+	return h.parseESM(abs, string(b))
+}
+
+// parseESM parses src as the ES module at abs and records it.
+func (h *Host) parseESM(abs, src string) (sobek.ModuleRecord, error) {
+	return h.parseESMNamed(abs, fileURL(abs), src)
+}
+
+// parseESMNamed is parseESM with the module's URL given (node's
+// "file:///cwd/[eval1]" keeps its brackets).
+func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) {
+	h.esmInit()
+	src = stripBOMShebang(src)
 	h.sources[name] = src
 	stack.Register(name, src, 0, 0)
 	m, err := sobek.ParseModule(name, src, h.esmResolve, parser.WithDisableSourceMaps)
@@ -205,6 +226,7 @@ func (h *Host) loadESM(abs string) (sobek.ModuleRecord, error) {
 	}
 	h.esm.records[abs] = m
 	h.esm.paths[m] = abs
+	h.esm.urls[m] = name
 	return m, nil
 }
 
@@ -431,4 +453,21 @@ func (i *syntheticInstance) GetBindingValue(name string) sobek.Value {
 	return sobek.Undefined()
 }
 
-func fileURL(p string) string { return (&url.URL{Scheme: "file", Path: p}).String() }
+// fileURL is url.pathToFileURL(p).href: the path percent-encode set of
+// the URL standard plus %, \, brackets and controls.
+func fileURL(p string) string {
+	const hexd = "0123456789ABCDEF"
+	var b strings.Builder
+	b.WriteString("file://")
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c <= 0x20 || c >= 0x7f || strings.IndexByte("\"#%<>?[]^`{|}\\", c) >= 0 {
+			b.WriteByte('%')
+			b.WriteByte(hexd[c>>4])
+			b.WriteByte(hexd[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

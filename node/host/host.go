@@ -5,11 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/core"
 )
 
@@ -43,6 +45,16 @@ type Options struct {
 	UnhandledRejections string
 	// NoWarnings silences process warnings (node --no-warnings).
 	NoWarnings bool
+	// Preload are modules required before the main script (node -r).
+	Preload []string
+	// StackTraceLimit, when set, is Error.stackTraceLimit at start
+	// (node --stack-trace-limit).
+	StackTraceLimit *int
+	// Argv0 is process.argv0, the program name as typed; "" keeps "node".
+	Argv0 string
+	// EnableSourceMaps maps stack frames through the files' source maps
+	// (node --enable-source-maps), read when a stack is first formatted.
+	EnableSourceMaps bool
 }
 
 // Host is one Node-like process: an isolate whose main context runs the
@@ -100,6 +112,7 @@ type Host struct {
 	sources      map[string]string   // filename -> source text, for error reports
 	pkgCache     map[string]*pkgJSON // dir -> its package.json (nil: none)
 	requiringESM map[string]string   // ES modules being evaluated by require() -> who required them
+	replModule   *sobek.Object       // the REPL's module (require from the working directory)
 	sigMu        sync.Mutex
 	sigChans     map[string]chan os.Signal
 	sigint       sigintState
@@ -146,7 +159,33 @@ func New(opts Options) (*Host, error) {
 	if err := h.installGlobals(); err != nil {
 		return nil, err
 	}
+	if opts.StackTraceLimit != nil {
+		if e, ok := h.Runtime.Get("Error").(*sobek.Object); ok {
+			_ = e.Set("stackTraceLimit", *opts.StackTraceLimit)
+		}
+	}
+	if opts.Argv0 != "" {
+		_ = h.process.Set("argv0", opts.Argv0)
+	}
 	return h, nil
+}
+
+// preload requires the Options.Preload modules, resolved from the working
+// directory, as node -r does; false if one failed (reported).
+func (h *Host) preload() bool {
+	if len(h.Options.Preload) == 0 {
+		return true
+	}
+	cwd, _ := os.Getwd()
+	parent := h.newModule("internal/preload", "", sobek.Undefined())
+	_ = parent.Set("path", cwd)
+	for _, id := range h.Options.Preload {
+		if ex := h.Runtime.Try(func() { h.requireFrom(parent, h.Runtime.ToValue(id)) }); ex != nil {
+			h.reportLoadError(ex)
+			return false
+		}
+	}
+	return true
 }
 
 // Post queues fn to run on the host's goroutine as a macrotask (in the poll
@@ -239,7 +278,9 @@ func (h *Host) RunMain(path string) (exitCode int) {
 	}
 	h.macrotask(func() {
 		h.esmInit() // import() from CommonJS too
-		h.runMainModule(abs)
+		if h.preload() {
+			h.runMainModule(abs)
+		}
 	})
 	return h.finish()
 }
@@ -258,6 +299,9 @@ func (h *Host) RunSource(code, filename string, print bool) (exitCode int) {
 	}
 	h.macrotask(func() {
 		h.esmInit() // import() from -e code
+		if !h.preload() {
+			return
+		}
 		v, err := h.evalScript(code, filename)
 		if err != nil {
 			h.reportError(err)
@@ -317,4 +361,142 @@ func execPath() string {
 		return os.Args[0]
 	}
 	return p
+}
+
+// RunModuleSource runs code as an ES module, as node --input-type=module
+// -e does: named [eval1] in the working directory (import.meta.url,
+// relative imports), then the event loop.
+func (h *Host) RunModuleSource(code, filename string) (exitCode int) {
+	if len(h.Options.Argv) == 0 {
+		h.Options.Argv = []string{execPath()}
+		h.refreshArgv()
+	}
+	h.macrotask(func() {
+		h.esmInit()
+		if !h.preload() {
+			return
+		}
+		cwd, _ := os.Getwd()
+		abs := filepath.Join(cwd, filename)
+		m, err := h.parseESMNamed(abs, fileURL(cwd)+"/"+filename, code)
+		if err != nil {
+			h.reportLoadError(err)
+			return
+		}
+		h.evaluateEntry(m)
+	})
+	return h.finish()
+}
+
+// CheckSyntax compiles the file without running it (node --check): 0, or
+// 1 with the SyntaxError reported as Node does.
+func (h *Host) CheckSyntax(path string) (exitCode int) {
+	h.macrotask(func() {
+		abs, _ := filepath.Abs(path)
+		b, err := os.ReadFile(abs)
+		if err != nil {
+			h.uncaught(h.notFound(abs, nil), nil, "uncaughtException")
+			return
+		}
+		if h.isModuleFile(abs) {
+			if _, err := h.parseESM(abs, string(b)); err != nil {
+				h.reportLoadError(err)
+			}
+			return
+		}
+		if _, err := h.compileWrapper(abs, string(b)); err != nil {
+			if h.detectESM(abs, err) {
+				if _, err := h.parseESM(abs, string(b)); err == nil {
+					return
+				}
+			}
+			h.reportLoadError(err)
+		}
+	})
+	return h.finish()
+}
+
+// RunLoop runs start as the first macrotask, then the event loop until
+// nothing keeps it alive (the REPL keeps it alive with Ref while it reads
+// input), and returns the exit code.
+func (h *Host) RunLoop(start func()) (exitCode int) {
+	if len(h.Options.Argv) == 0 {
+		h.Options.Argv = []string{execPath()}
+		h.refreshArgv()
+	}
+	h.macrotask(func() {
+		h.esmInit()
+		if h.preload() && start != nil {
+			start()
+		}
+	})
+	return h.finish()
+}
+
+// EvalREPL evaluates one REPL input in the main context's global scope
+// (require, module and friends in scope, as in Node's REPL). On success it
+// returns the value inspected as the REPL prints it and sets _; on a throw
+// it returns the "Uncaught ..." text.
+func (h *Host) EvalREPL(code string, colors bool) (out string, ok bool) {
+	rt := h.Runtime
+	if h.replModule == nil {
+		cwd, _ := os.Getwd()
+		m := h.newModule("<repl>", "", sobek.Undefined())
+		_ = m.Set("path", cwd)
+		_ = m.Set("paths", rt.ToValue(nodeModulesPaths(cwd)))
+		h.replModule = m
+		g := rt.GlobalObject()
+		def := func(name string, v sobek.Value) {
+			_ = g.DefineDataProperty(name, v, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+		}
+		def("module", m)
+		def("exports", m.Get("exports"))
+		def("require", h.makeRequire(m))
+	}
+	var prg *sobek.Program
+	var err error
+	if t := strings.TrimSpace(code); strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
+		// an object literal typed at the prompt: Node tries it as an
+		// expression first
+		prg, err = compileScript("REPL", "("+code+")")
+	}
+	if prg == nil {
+		prg, err = compileScript("REPL", code)
+	}
+	if err != nil {
+		e := h.syntaxError("REPL", code, err, 0)
+		return "Uncaught " + h.inspectError(e.(*jsError).v), false
+	}
+	var v sobek.Value
+	ex := rt.Try(func() {
+		r, err := rt.RunProgram(prg)
+		if err != nil {
+			panic(err)
+		}
+		v = r
+	})
+	if ex != nil {
+		// the REPL's own frames say nothing: Node prints the error without them
+		var keep []string
+		for _, l := range strings.Split(h.inspectError(ex.Value()), "\n") {
+			if !strings.HasPrefix(l, "    at ") {
+				keep = append(keep, l)
+			}
+		}
+		return "Uncaught " + strings.Join(keep, "\n"), false
+	}
+	_ = rt.GlobalObject().Set("_", v)
+	return h.inspect(v), true
+}
+
+// IncompleteInput reports whether code fails to parse only because it
+// ends too early (the REPL then reads another line).
+func IncompleteInput(code string) bool {
+	_, err := parser.ParseFile(nil, "REPL", code, 0, parser.WithDisableSourceMaps)
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "Unexpected end of input") || strings.Contains(msg, "Unexpected token EOF") ||
+		strings.Contains(msg, "Unterminated template") || strings.Contains(msg, "unexpected EOF")
 }
