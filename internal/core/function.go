@@ -51,6 +51,14 @@ func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 
 // ParseFunction is CompileFunction's parse step.
 func ParseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
+	if err := CheckNesting(body); err != nil {
+		return nil, err
+	}
+	for _, p := range opts.Params {
+		if err := CheckNesting(p); err != nil {
+			return nil, err
+		}
+	}
 	var head strings.Builder
 	head.WriteString("(function () {")
 	for i := 0; i < opts.Extensions; i++ {

@@ -140,6 +140,9 @@ type ModuleSource struct {
 // the parser's (parser.ErrorList) or the compiler's
 // (*sobek.CompilerSyntaxError, *sobek.CompilerReferenceError).
 func CompileModule(c *Context, src ModuleSource) (*Module, error) {
+	if err := CheckNesting(src.Code); err != nil {
+		return nil, err
+	}
 	body, err := parser.ParseFile(nil, src.ID, src.Code, 0, parser.IsModule, parser.WithDisableSourceMaps)
 	if err != nil {
 		return nil, err

@@ -67,6 +67,9 @@ func pad(src string, line, col int) string {
 }
 
 func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
+	if err := CheckNesting(src); err != nil {
+		return nil, err
+	}
 	ast, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if err != nil {
 		var list parser.ErrorList

@@ -90,6 +90,7 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 		}
 		f, err := core.CompileFunction(code, co)
 		if err != nil {
+			m.throwIfTooDeep(err)
 			var se *core.SyntaxError
 			if errors.As(err, &se) {
 				se.Filename = opts.Filename // the arrow message says ":1"

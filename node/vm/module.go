@@ -514,6 +514,7 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	}
 	cm, err := core.CompileModule(ctx, msrc)
 	if err != nil {
+		m.throwIfTooDeep(err)
 		var list parser.ErrorList
 		if errors.As(err, &list) {
 			panic(m.plainSyntaxError(m.moduleSyntaxError(err, code, opts)))

@@ -114,6 +114,7 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 	}
 	s, err := core.Compile(code, opts)
 	if err != nil {
+		m.throwIfTooDeep(err)
 		var se *core.SyntaxError
 		if errors.As(err, &se) {
 			panic(m.syntaxError(se, code, opts))
@@ -122,6 +123,17 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 	}
 	stack.Register(opts.Filename, code, opts.LineOffset, opts.ColumnOffset)
 	return m.rt.ToValue(&script{s: s})
+}
+
+// throwIfTooDeep throws V8's RangeError when err says the source nests
+// deeper than sobek's parser can take (core.CheckNesting).
+func (m *module) throwIfTooDeep(err error) {
+	var ne *core.NestingError
+	if errors.As(err, &ne) {
+		ctor := m.rt.GlobalObject().Get("RangeError").(*sobek.Object)
+		e, _ := m.rt.New(ctor, m.rt.ToValue(core.StackOverflowMessage))
+		panic(e)
+	}
 }
 
 // syntaxError builds the SyntaxError Node throws for code that does not

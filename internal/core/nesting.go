@@ -1,0 +1,59 @@
+package core
+
+// sobek's parser and compiler recurse on the Go stack once per level of
+// bracket nesting, and Go's stack exhaustion is fatal to the process:
+// `new vm.Script('('.repeat(1e6))` would kill the host where V8 throws
+// RangeError "Maximum call stack size exceeded". Every source jsvm hands to
+// sobek's parser is scanned first; one pass over the bytes costs about a
+// thousandth of parsing them. (eval and new Function inside a realm call
+// the parser directly; sobek has no hook there.)
+
+// MaxNesting is the deepest bracket nesting a source may have. V8 gives up
+// between 1,000 and 5,000 levels; sobek's parser needs under 3.2 KiB of
+// Go stack a level (measured), so this stays near 32 MiB.
+const MaxNesting = 10000
+
+// NestingError is a source nested deeper than MaxNesting: V8's RangeError.
+type NestingError struct{}
+
+func (*NestingError) Error() string { return StackOverflowMessage }
+
+// CheckNesting returns a *NestingError when src nests brackets ( [ { deeper
+// than MaxNesting. Quoted strings and comments are skipped; template and
+// regex literal text is counted, so an unbalanced run of 10,000 brackets
+// there is refused too.
+func CheckNesting(src string) error {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '(', '[', '{':
+			depth++
+			if depth > MaxNesting {
+				return &NestingError{}
+			}
+		case ')', ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		case '"', '\'':
+			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case '/':
+			if i+1 < len(src) && src[i+1] == '/' {
+				for i < len(src) && src[i] != '\n' {
+					i++
+				}
+			} else if i+1 < len(src) && src[i+1] == '*' {
+				i += 2
+				for i+1 < len(src) && !(src[i] == '*' && src[i+1] == '/') {
+					i++
+				}
+				i++
+			}
+		}
+	}
+	return nil
+}
