@@ -505,3 +505,51 @@ func TestGoDataSandboxes(t *testing.T) {
 		t.Errorf("writes did not reach the Go slice: %v", slice)
 	}
 }
+
+// Adversarial re-entrancy: panics inside nested runs, in comparators, with
+// odd panic values; timeouts firing while Go code runs.
+func TestPanicReentrancy(t *testing.T) {
+	ctx := context.Background()
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
+	_ = c.Set(ctx, "boom", func(x any) { panic(x) })
+	_ = c.Set(ctx, "nested", func(code string) error {
+		_, err := c.Run(ctx, code, jsvm.RunOptions{})
+		return err
+	})
+	_ = c.Set(ctx, "sleep", func(ms int) { time.Sleep(time.Duration(ms) * time.Millisecond) })
+	cases := []struct{ code, want string }{
+		{"try { nested('boom(1)') } catch (e) { e.message }", "Go panic: 1"},
+		{"try { nested('nested(\"boom(2)\")') } catch (e) { e.message }", "Go panic: 2"},
+		{"try { nested('try { boom(3) } catch (e) { throw new TypeError(\"re:\" + e.message) }') } catch (e) { e.name + e.message }", "TypeErrorre:Go panic: 3"},
+		{"try { [3, 1, 2].sort((a, b) => boom('cmp')) } catch (e) { e.message }", "Go panic: cmp"},
+		{"try { boom(null) } catch (e) { e.message }", "Go panic: "},
+		{"try { boom({a: 1}) } catch (e) { e.message }", "Go panic: map[a:1]"},
+		{"try { JSON.parse('[1]', () => boom('reviver')) } catch (e) { e.message }", "Go panic: reviver"},
+		{"try { new Promise(() => boom('executor')) ; 'ok' } catch (e) { e.message }", "ok"},
+		{"Promise.resolve().then(() => boom('job')).catch(e => globalThis.caught = e.message); 'queued'", "queued"},
+	}
+	for _, tc := range cases {
+		v, err := c.Run(ctx, tc.code, jsvm.RunOptions{Timeout: 5 * time.Second})
+		if err != nil || !strings.Contains(v.String(), tc.want) {
+			t.Errorf("%s: got %v, %v; want %q", tc.code, v, err, tc.want)
+		}
+	}
+	if v, _ := c.Get(ctx, "caught"); v.String() != "Go panic: job" {
+		t.Errorf("panic in a promise job: %v", v)
+	}
+	// a timeout that fires while Go code runs stops the run when JS resumes
+	_, err := c.Run(ctx, "sleep(50); for (;;) {}", jsvm.RunOptions{Timeout: 10 * time.Millisecond})
+	var ie *jsvm.InterruptedError
+	if !errors.As(err, &ie) || ie.Code != "ERR_SCRIPT_EXECUTION_TIMEOUT" {
+		t.Errorf("timeout during Go code: %v", err)
+	}
+	// a Go callback that swallows the interrupt of its nested run cannot
+	// keep the outer run going
+	_ = c.Set(ctx, "swallow", func() { _, _ = c.Run(ctx, "for (;;) {}", jsvm.RunOptions{}) })
+	_, err = c.Run(ctx, "swallow(); for (;;) {}", jsvm.RunOptions{Timeout: 20 * time.Millisecond})
+	if !errors.As(err, &ie) {
+		t.Errorf("swallowed interrupt: %v", err)
+	}
+	mustWork(t, iso)
+}
