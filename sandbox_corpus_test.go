@@ -207,6 +207,21 @@ func TestSandboxCorpus(t *testing.T) {
 			t.Logf("CONTAINED (%s): %.160v", a.Source, outcome(v, runErr))
 		})
 	}
+	// the control: the same attack in a plain jsvm context (not a
+	// security boundary) must be seen as an escape by the same marker
+	ctlIso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	ctl, err := ctlIso.NewContext(nil, jsvm.ContextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range attacks {
+		if a.Name == "e01-this-constructor" {
+			_, _ = ctl.Run(ctx, a.Code, jsvm.RunOptions{})
+		}
+	}
+	if v, err := ctlIso.MainContext().Run(ctx, "typeof __escaped", jsvm.RunOptions{}); err != nil || v.String() != "boolean" {
+		t.Errorf("the control attack on a plain context was not seen: %v %v", v, err)
+	}
 	// the host is alive and sandboxes still work
 	if v, err := fresh.Run(ctx, "[1, 2, 3].length"); err != nil || v != 3.0 {
 		t.Fatalf("after the corpus: %v %v", v, err)
