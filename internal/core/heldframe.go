@@ -1,128 +1,17 @@
 package core
 
 import (
-	"reflect"
-	"unsafe"
-
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
-// Held runs (microtask.go) need the context runtime's call stack to look
-// non-empty while they execute, so that sobek does not drain the job queue
-// when the run returns, and they need to know whether the run queued jobs.
-// sobek has no API for either; both are read here from its unexported
-// fields: Runtime.vm.callStack (a stack of frame records, where an empty
-// record is the engine's own marker of an outermost call) and
-// Runtime.jobQueue. TestHeldFrameLayout fails loudly if sobek's layout
-// changes; the fields are then unavailable (frameLayout().ok is false) and
-// held runs fall back to draining in place (Node's order is lost, nothing
-// breaks).
+// The held-frame marker and the job queue are read from sobek's internals
+// in package engine (heldframe.go there); these are the names core uses.
 
-type engineLayout struct {
-	ok           bool
-	vmOff        uintptr // Runtime.vm (*vm)
-	callStackOff uintptr // vm.callStack ([]context)
-	jobQueueOff  uintptr // Runtime.jobQueue ([]func())
-}
-
-// frameRecord mirrors sobek's (unexported) context, the element of
-// vm.callStack, field for field; frameLayout checks that the two agree
-// (names, offsets, kinds, size), so that appending and clearing records
-// through this type is typed, with the right write barriers.
-type frameRecord struct {
-	prg       unsafe.Pointer
-	stash     unsafe.Pointer
-	privEnv   unsafe.Pointer
-	newTarget sobek.Value
-	result    sobek.Value
-	pc, sb    int
-	args      int
-}
-
-// layout is read once, at start-up.
-var layout = func() engineLayout {
-	rtT := reflect.TypeFor[sobek.Runtime]()
-	vmF, ok := rtT.FieldByName("vm")
-	if !ok || vmF.Type.Kind() != reflect.Pointer || vmF.Type.Elem().Kind() != reflect.Struct {
-		return engineLayout{}
-	}
-	csF, ok := vmF.Type.Elem().FieldByName("callStack")
-	if !ok || csF.Type.Kind() != reflect.Slice || !sameLayout(csF.Type.Elem(), reflect.TypeFor[frameRecord]()) {
-		return engineLayout{}
-	}
-	jqF, ok := rtT.FieldByName("jobQueue")
-	if !ok || jqF.Type != reflect.TypeFor[[]func()]() {
-		return engineLayout{}
-	}
-	return engineLayout{ok: true, vmOff: vmF.Offset, callStackOff: csF.Offset, jobQueueOff: jqF.Offset}
-}()
-
-func frameLayout() *engineLayout { return &layout }
-
-// sameLayout reports whether struct types a and b have the same fields
-// (names, offsets, kinds) and size; pointer fields of any type count as
-// the same kind.
-func sameLayout(a, b reflect.Type) bool {
-	if a.Kind() != reflect.Struct || a.Size() != b.Size() || a.NumField() != b.NumField() {
-		return false
-	}
-	kind := func(t reflect.Type) reflect.Kind {
-		if t.Kind() == reflect.UnsafePointer {
-			return reflect.Pointer
-		}
-		return t.Kind()
-	}
-	for i := range a.NumField() {
-		fa, fb := a.Field(i), b.Field(i)
-		if fa.Name != fb.Name || fa.Offset != fb.Offset || kind(fa.Type) != kind(fb.Type) || fa.Type.Size() != fb.Type.Size() {
-			return false
-		}
-	}
-	return true
-}
-
-// callStack returns rt's VM call stack.
-func (l *engineLayout) callStack(rt *sobek.Runtime) *[]frameRecord {
-	vm := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(rt), l.vmOff))
-	return (*[]frameRecord)(unsafe.Add(vm, l.callStackOff))
-}
-
-// callDepth is the number of frame records on rt's call stack (0: idle).
-func callDepth(rt *sobek.Runtime) int {
-	l := frameLayout()
-	return len(*l.callStack(rt))
-}
-
-// pushOuterFrame puts an outermost-call marker (an empty record, as sobek
-// pushes for an outermost RunProgram) on idle rt's call stack: runs from
-// now on are nested, and do not drain the job queue.
-func pushOuterFrame(rt *sobek.Runtime) {
-	l := frameLayout()
-	cs := l.callStack(rt)
-	*cs = append(*cs, frameRecord{})
-}
-
-// popOuterFrame removes the marker pushOuterFrame left, when it is the
-// only record on the stack, and reports whether it did.
+func callDepth(rt *sobek.Runtime) int  { return engine.CallDepth(rt) }
+func pushOuterFrame(rt *sobek.Runtime) { engine.PushOuterFrame(rt) }
 func popOuterFrame(rt *sobek.Runtime) bool {
-	l := frameLayout()
-	cs := l.callStack(rt)
-	if len(*cs) != 1 {
-		return false
-	}
-	(*cs)[0] = frameRecord{}
-	*cs = (*cs)[:0]
-	return true
+	return engine.PopOuterFrame(rt)
 }
-
-// pendingJobs is the number of promise jobs waiting in rt's queue.
-func pendingJobs(rt *sobek.Runtime) int {
-	l := frameLayout()
-	return len(*(*[]func())(unsafe.Add(unsafe.Pointer(rt), l.jobQueueOff)))
-}
-
-// dropJobs empties rt's job queue (what sobek does after an interrupt).
-func dropJobs(rt *sobek.Runtime) {
-	l := frameLayout()
-	*(*[]func())(unsafe.Add(unsafe.Pointer(rt), l.jobQueueOff)) = nil
-}
+func pendingJobs(rt *sobek.Runtime) int { return engine.PendingJobs(rt) }
+func dropJobs(rt *sobek.Runtime)        { engine.DropJobs(rt) }

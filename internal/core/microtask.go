@@ -2,6 +2,7 @@ package core
 
 import (
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // Node runs the promise jobs of every context of an isolate from one queue,
@@ -9,21 +10,21 @@ import (
 // its call stack becomes empty, i.e. at the end of every run. To defer a
 // context's jobs, a run is executed *held*: on the caller's goroutine, with
 // an outermost-call marker on the context runtime's call stack
-// (heldframe.go), so the run is nested and does not drain. If the run
+// (engine/heldframe.go), so the run is nested and does not drain. If the run
 // queued no job, the marker goes at once and nothing stays behind; if it
 // did, the context stays held until Release removes the marker and lets
 // the jobs run, in the order the contexts were first held.
 //
 // This relies on sobek draining jobs exactly when the outermost call
 // returns (runtime.leave); TestHeldJobsWait fails if that changes, and
-// TestHeldFrameLayout if the fields read in heldframe.go move.
+// TestHeldFrameLayout (package engine) if the fields it reads move.
 
 // RunHeld runs fn (which runs JS in c) with c's call stack held, so the
 // promise jobs it creates wait for Release. It reports whether c became
 // held by this run (jobs now wait and the caller must arrange a Release);
 // a run nested in c's frames, or in an already held c, reports false.
 func (c *Context) RunHeld(fn func()) (newlyHeld bool) {
-	if c.held || !frameLayout().ok || callDepth(c.rt) > 0 {
+	if c.held || !engine.HeldFrames() || callDepth(c.rt) > 0 {
 		// already held, or c is on the stack (nested: no drain at the
 		// end), or the engine's layout is unknown (drains in place)
 		fn()
@@ -96,7 +97,7 @@ func (iso *Isolate) ReleaseHeld() bool {
 // reallocates it; under the marker the call is nested and the stack
 // stays. leaveOuter then does what leave() would have done to the jobs.
 func (c *Context) enterOuter() bool {
-	if !frameLayout().ok || callDepth(c.rt) != 0 {
+	if !engine.HeldFrames() || callDepth(c.rt) != 0 {
 		return false
 	}
 	pushOuterFrame(c.rt)

@@ -75,56 +75,6 @@ func join(s []string) string {
 	return out
 }
 
-// TestHeldFrameLayout pins the sobek internals heldframe.go reads, on a
-// bare runtime: the call stack depth seen from inside a call, the job
-// queue length, and that an outermost-call marker defers draining until
-// it is removed and the runtime is called again.
-func TestHeldFrameLayout(t *testing.T) {
-	if !frameLayout().ok {
-		t.Fatal("sobek's Runtime.vm.callStack / Runtime.jobQueue layout changed: held runs cannot defer jobs")
-	}
-	rt := sobek.New()
-	if d := callDepth(rt); d != 0 {
-		t.Fatalf("idle depth %d", d)
-	}
-	var inside, queued int
-	_ = rt.Set("probe", func(sobek.FunctionCall) sobek.Value {
-		inside, queued = callDepth(rt), pendingJobs(rt)
-		return sobek.Undefined()
-	})
-	var ran []string
-	_ = rt.Set("log", func(c sobek.FunctionCall) sobek.Value {
-		ran = append(ran, c.Argument(0).String())
-		return sobek.Undefined()
-	})
-	if _, err := rt.RunString("Promise.resolve().then(() => log('job')); probe()"); err != nil {
-		t.Fatal(err)
-	}
-	if inside == 0 || queued != 1 {
-		t.Fatalf("inside a run: depth %d, jobs %d; want > 0 and 1", inside, queued)
-	}
-	if len(ran) != 1 || pendingJobs(rt) != 0 {
-		t.Fatalf("jobs not drained at the end of an outermost run: %v", ran)
-	}
-	pushOuterFrame(rt)
-	if _, err := rt.RunString("Promise.resolve().then(() => log('held'))"); err != nil {
-		t.Fatal(err)
-	}
-	if len(ran) != 1 || pendingJobs(rt) != 1 {
-		t.Fatalf("a run above the marker drained: ran %v, pending %d", ran, pendingJobs(rt))
-	}
-	if !popOuterFrame(rt) || callDepth(rt) != 0 {
-		t.Fatal("marker not removed")
-	}
-	fn, _ := sobek.AssertFunction(rt.ToValue(func(sobek.FunctionCall) sobek.Value { return nil }))
-	if _, err := fn(sobek.Undefined()); err != nil {
-		t.Fatal(err)
-	}
-	if len(ran) != 2 || ran[1] != "held" {
-		t.Fatalf("held job did not run on the next call: %v", ran)
-	}
-}
-
 // TestRunHeldWithoutJobs: a held run that queues no job leaves nothing
 // behind (no held frame, nothing for a release to do).
 func TestRunHeldWithoutJobs(t *testing.T) {

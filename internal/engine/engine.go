@@ -10,4 +10,9 @@
 //     derived promise with the nil and dereferences it. JavaScript calls
 //     turn nil into undefined, promise jobs do not. jsvm's natives never
 //     return nil; TestNoNativeReturnsNil checks every package.
+//
+//   - Not a bug but non-public behaviour (heldframe.go): held runs put an
+//     outermost-call marker on a context runtime's call stack so sobek
+//     does not drain its job queue at the end of a run, and read the
+//     queue's length (TestHeldFrameLayout).
 package engine
