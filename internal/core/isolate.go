@@ -19,6 +19,8 @@ type Isolate struct {
 	mu   sync.Mutex // held while a goroutine is inside the isolate
 	main *Context
 
+	symbols symbolRegistry // Symbol.for's registry, one per isolate (symbols.go)
+
 	// membrane identity tables; guarded by tabMu because weak-pointer
 	// cleanups run on the runtime's cleanup goroutine.
 	tabMu    sync.Mutex
@@ -79,6 +81,7 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	iso.main = iso.newRealm(ContextOptions{Name: "main"})
 	iso.main.isMain = true
 	iso.main.capsFirstRun() // its global is no proxy: it cannot install lazily
+	iso.main.shareSymbolRegistry()
 	return iso
 }
 

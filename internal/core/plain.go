@@ -11,5 +11,7 @@ func (iso *Isolate) NewPlainContext(opts ContextOptions) *Context {
 	if opts.DisallowCodeGenerationFromStrings {
 		c.disallowCodeGeneration()
 	}
+	c.capsFirstRun() // its global is no proxy: nothing installs lazily
+	c.shareSymbolRegistry()
 	return c
 }

@@ -26,9 +26,6 @@ func TestFidelityCasesMatchNode(t *testing.T) {
 var fidelityDifferences = map[int]string{
 	14: "sobek's message for calling a class without new omits the class name",
 	15: "sobek's parser reports `a..b` as an invalid token, V8 as an unexpected '.'",
-	32: "Symbol.for's registry is per realm (sobek runtime), one per isolate in V8",
-	33: "Symbol.for's registry is per realm (sobek runtime), one per isolate in V8",
-	34: "Symbol.for's registry is per realm (sobek runtime), one per isolate in V8",
 	35: "brand checks across realms: a membrane wrapper has no internal slots",
 	36: "brand checks across realms: a membrane wrapper has no internal slots",
 	37: "brand checks across realms: a membrane wrapper has no internal slots",
