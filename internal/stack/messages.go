@@ -130,6 +130,9 @@ func Translate(o *sobek.Object, frames []sobek.StackFrame) {
 		return
 	}
 	defer func() { _ = recover() }() // a hostile object must not break a throw
+	if o.ClassName() != "Error" {
+		return // not the engine's: its getters are not ours to run
+	}
 	mv := o.Get("message")
 	if mv == nil {
 		return
@@ -158,6 +161,9 @@ func TranslateFromStack(o *sobek.Object) {
 		return
 	}
 	defer func() { _ = recover() }()
+	if o.ClassName() != "Error" {
+		return
+	}
 	mv, sv := o.Get("message"), o.Get("stack")
 	if mv == nil || sv == nil {
 		return

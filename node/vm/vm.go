@@ -300,7 +300,7 @@ func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 		// no watchdog, no closure
 		v, err := m.runInContext(target, s.s, nil)
 		if err != nil {
-			m.throwRunError(err, target, s, displayErrors, timeout, nil, nil)
+			m.throwRunError(err, target, s, displayErrors, timeout, nil, nil, nil)
 		}
 		return core.Carry(v, target, m.main)
 	}
@@ -331,7 +331,7 @@ func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 		stopWatch()
 	}
 	if err != nil {
-		m.throwRunError(err, target, s, displayErrors, timeout, sig, intr)
+		m.throwRunError(err, target, s, displayErrors, timeout, sig, intr, wd)
 	}
 	return core.Carry(v, target, m.main)
 }
@@ -339,7 +339,15 @@ func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 // throwRunError throws the error of a run that failed with err: the
 // timeout or SIGINT error for the run's own interrupts, else the thrown
 // value, carried to the caller and decorated as Node does.
-func (m *module) throwRunError(err error, target *core.Context, s *script, displayErrors bool, timeout int64, sig *timeoutSignal, intr *sigintSignal) {
+//
+// A thrown value's name, message and stack are read (for the decoration)
+// while the run's watchdog still runs, so a hostile getter stays bounded
+// by the run's timeout; the watchdog stops before the throw reaches the
+// caller.
+func (m *module) throwRunError(err error, target *core.Context, s *script, displayErrors bool, timeout int64, sig *timeoutSignal, intr *sigintSignal, wd *core.Watchdog) {
+	if wd != nil {
+		defer wd.Stop()
+	}
 	{
 		var ie *sobek.InterruptedError
 		if errors.As(err, &ie) && ie.Value() == sig && sig != nil {
@@ -504,18 +512,22 @@ func statementColumn(s *core.Script, line, col int) int {
 // wd, if not nil, is stopped right after the script returns, before any
 // other JS.
 func (m *module) runInContext(c *core.Context, s *core.Script, wd *core.Watchdog) (v sobek.Value, err error) {
-	if c.IsMain() || c.Options.MicrotaskMode == "afterEvaluate" {
-		v, err = c.Run(s)
-		if wd != nil {
+	// a thrown value is read still under the watchdog (throwRunError
+	// stops it)
+	stop := func() {
+		var ex *sobek.Exception
+		if wd != nil && !errors.As(err, &ex) {
 			wd.Stop()
 		}
+	}
+	if c.IsMain() || c.Options.MicrotaskMode == "afterEvaluate" {
+		v, err = c.Run(s)
+		stop()
 		return v, err
 	}
 	if c.RunHeld(func() {
 		v, err = c.Run(s)
-		if wd != nil {
-			wd.Stop()
-		}
+		stop()
 	}) {
 		// the context's jobs take their place in the main queue: a main
 		// job queued now releases them, after the jobs queued before it

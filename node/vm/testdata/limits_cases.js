@@ -1,0 +1,39 @@
+// Cases of issue #9 (limits): each line is what node prints; the Go test
+// (limits_test.go) runs this file in jsvm and compares.
+'use strict';
+const vm = require('vm');
+const show = (e) => (e && typeof e === 'object' ? `${e.name}: ${e.message}` : String(e));
+const t = (name, f) => { try { console.log(name, '->', String(f())); } catch (e) { console.log(name, 'throws', show(e)); } };
+
+// stack overflow: catchable at the vm boundary, one budget per isolate
+t('overflow in context', () => vm.runInNewContext('function f() { return f() } f()'));
+t('overflow instanceof', () => { try { vm.runInNewContext('function f() { return f() } f()') } catch (e) { return e instanceof RangeError } });
+t('new context each level', () => { function r() { return vm.runInNewContext('r()', { r }) } return r() });
+const c = vm.createContext({});
+t('same context each level', () => { c.r = function r() { return vm.runInContext('r()', c) }; return c.r() });
+t('getter across realms', () => { const o = {}; c.o = o; Object.defineProperty(o, 'x', { get() { return vm.runInContext('o.x', c) } }); return o.x });
+t('function across realms', () => { const f = vm.runInContext('(function (g) { return g(g) })', c); function g(h) { return f(g) } return g(g) });
+t('toString across realms', () => { const o = { toString() { return vm.runInContext('String(o)', c) } }; c.o = o; return String(o) });
+t('proxy traps across realms', () => { const p = vm.runInContext('(function (h) { return new Proxy({}, { get(t, k) { return h[k] } }) })', c); let q; const h = new Proxy({}, { get(t, k) { return q[k] } }); q = p(h); return q.x });
+t('works after', () => vm.runInNewContext('function d(n) { return n ? d(n - 1) + 1 : 0 } d(3000)'));
+
+// nesting too deep for the parser
+for (const [a, b] of [['(', ')'], ['[', ']'], ['{', '}'], ['`${', '}`']]) {
+  t('Script ' + a, () => new vm.Script(a.repeat(1e6)));
+  t('compileFunction ' + a, () => vm.compileFunction(a.repeat(1e6)));
+  t('shallow ' + a, () => vm.runInNewContext(a.repeat(100) + '1' + b.repeat(100)) !== undefined);
+}
+t('nesting in strings', () => vm.runInNewContext("'" + '('.repeat(3e4) + "'.length"));
+
+// V8's size limits
+for (const code of ['new ArrayBuffer(2**40)', 'new ArrayBuffer(-1)', 'new Uint8Array(2**40)', 'new Float64Array(2**37)', 'new Uint8Array(-1)',
+  "'x'.repeat(2**40)", "'ab'.padStart(2**31)", "'ab'.padEnd(2**29)", "Array(2**30).join('ab')", 'new DataView(new ArrayBuffer(2**40))',
+  "[new ArrayBuffer(4) instanceof ArrayBuffer, new Uint8Array(2).buffer.constructor === ArrayBuffer, Uint8Array.from([1, 2]).length, 'ab'.repeat(2), [1, 2].join('-')].join()"]) {
+  t(code, () => vm.runInNewContext(code));
+  t(code + ' (main)', () => eval(code));
+  t(code + ' (timeout)', () => vm.runInNewContext(code, {}, { timeout: 1000 }));
+}
+
+// a thrown value's getters: not read by the vm (message), bounded by the timeout
+t('throw getter message', () => { try { vm.runInNewContext('throw { get message() { for (;;) {} } }', {}, { timeout: 100 }) } catch (e) { return typeof e } });
+t('after', () => vm.runInNewContext('1 + 1', {}, { timeout: 100 }));
