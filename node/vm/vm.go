@@ -360,10 +360,10 @@ func (m *module) throwRunError(err error, target *core.Context, s *script, displ
 		}
 		var ex *sobek.Exception
 		if errors.As(err, &ex) {
-			val := core.Carry(ex.Value(), target, m.main)
-			if o, ok := val.(*sobek.Object); ok {
-				stack.Translate(o, ex.Stack()) // V8's words for engine errors
+			if o, ok := ex.Value().(*sobek.Object); ok {
+				stack.Translate(o, ex.Stack()) // V8's words for engine errors (in their realm)
 			}
+			val := core.Carry(ex.Value(), target, m.main)
 			m.decorate(val, ex, s.s, displayErrors)
 			if displayErrors && !hasStack(val) {
 				for _, f := range ex.Stack() {
