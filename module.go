@@ -493,7 +493,9 @@ func (m *Module) Evaluate(ctx context.Context, opts RunOptions) (*Promise, error
 }
 
 // Promise is a JavaScript promise: the promise of a module evaluation, a
-// promise Value (Value.Promise) or one exported to Go.
+// promise Value (Value.Promise) or one exported to Go. State, Pending and
+// Result read the promise as it is without entering the isolate: use them
+// where no other goroutine runs the isolate (Await waits properly).
 type Promise struct {
 	p   *sobek.Promise
 	obj *sobek.Object // the promise object, in c
