@@ -69,7 +69,69 @@ func (b bridge) FromJS(v sobek.Value, c *core.Context, typ reflect.Type) (reflec
 	if o.ClassName() == "Error" && reflect.TypeOf((*Error)(nil)).AssignableTo(typ) {
 		return reflect.ValueOf(b.iso.errorOf(v, nil, c)), true, nil
 	}
+	if kind := collectionKind(o); kind != "" && typ.NumMethod() == 0 {
+		// as the Sandbox API gives them: *JSMap, *JSSet
+		{
+			x, err := b.collection(o, kind, c)
+			if err != nil || x == nil {
+				return reflect.Value{}, true, err
+			}
+			return reflect.ValueOf(x), true, nil
+		}
+	}
 	return reflect.Value{}, false, nil
+}
+
+// collection exports a Map as *JSMap and a Set as *JSSet, entries in
+// insertion order, through the realm's own forEach.
+func (b bridge) collection(o *sobek.Object, kind string, c *core.Context) (any, error) {
+	isMap := kind == "Map"
+	ctor, _ := c.Builtins().Get(kind).(*sobek.Object)
+	if ctor == nil {
+		return nil, nil
+	}
+	proto, _ := ctor.Get("prototype").(*sobek.Object)
+	if proto == nil {
+		return nil, nil
+	}
+	forEach, ok := sobek.AssertFunction(proto.Get("forEach"))
+	if !ok {
+		return nil, nil
+	}
+	var keys, vals []any
+	var convErr error
+	rt := c.Runtime()
+	cb := rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+		if convErr != nil {
+			return sobek.Undefined()
+		}
+		for i, dst := range []*[]any{&vals, &keys} {
+			if i == 1 && !isMap {
+				break
+			}
+			x, err := c.FromJS(call.Argument(i), nil)
+			if err != nil {
+				convErr = err
+				return sobek.Undefined()
+			}
+			var g any
+			if x.IsValid() {
+				g = x.Interface()
+			}
+			*dst = append(*dst, g)
+		}
+		return sobek.Undefined()
+	})
+	if _, err := forEach(o, cb); err != nil {
+		return nil, err
+	}
+	if convErr != nil {
+		return nil, convErr
+	}
+	if isMap {
+		return &JSMap{Keys: keys, Values: vals}, nil
+	}
+	return &JSSet{Values: vals}, nil
 }
 
 // goFunc makes a Go func of type typ calling the JS function fn. Its
@@ -113,4 +175,21 @@ func (b bridge) goFunc(fn Value, typ reflect.Type) reflect.Value {
 		}
 		return out
 	})
+}
+
+var (
+	mapExportType = reflect.TypeOf([][2]any(nil))
+	setExportType = reflect.TypeOf([]any(nil))
+)
+
+// collectionKind tells a Map or Set (sobek names both "Object") by the Go
+// type they export to.
+func collectionKind(o *sobek.Object) string {
+	switch t := o.ExportType(); {
+	case t == mapExportType:
+		return "Map"
+	case t == setExportType && o.ClassName() == "Object":
+		return "Set"
+	}
+	return ""
 }

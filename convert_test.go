@@ -212,6 +212,14 @@ func TestJSToGo(t *testing.T) {
 			t.Errorf("%s: got %#v, want %#v", tc.code, got, tc.want)
 		}
 	}
+	mv, _ := c.Run(ctx, "new Map([[1, 'a'], [{k: 2}, [3]]])", jsvm.RunOptions{})
+	if got, err := mv.Export(ctx); err != nil || !reflect.DeepEqual(got, &jsvm.JSMap{Keys: []any{int64(1), map[string]any{"k": int64(2)}}, Values: []any{"a", []any{int64(3)}}}) {
+		t.Errorf("Map: %#v %v", got, err)
+	}
+	sv, _ := c.Run(ctx, "new Set(['x', 2])", jsvm.RunOptions{})
+	if got, err := sv.Export(ctx); err != nil || !reflect.DeepEqual(got, &jsvm.JSSet{Values: []any{"x", int64(2)}}) {
+		t.Errorf("Set: %#v %v", got, err)
+	}
 	// engine types never reach Go
 	for _, code := range []string{"(function f() {})", "Promise.resolve(1)", "new Error('e')", "new Map([[1, 2]])", "new Set([1])", "new WeakMap()", "Symbol.iterator", "[function () {}]", "({f() {}})"} {
 		v, _ := c.Run(ctx, code, jsvm.RunOptions{})

@@ -68,7 +68,8 @@
 //
 // Value.Export gives plain Go values: undefined and null are nil; booleans
 // bool; numbers int64 when integral, else float64; strings string; BigInt
-// *big.Int; a Symbol its description string; arrays []any; Date
+// *big.Int; a Symbol its description string; arrays []any; Map and Set
+// *JSMap and *JSSet (entries in order, as the Sandbox API gives them); Date
 // time.Time; Uint8Array and ArrayBuffer a copy as []byte; other typed
 // arrays the Go slice of their element type; functions func(...any) (any,
 // error); promises *Promise; Error objects *Error; other objects (and
