@@ -49,3 +49,19 @@ func ExampleContext_CompileModule() {
 	fmt.Println(msg.String(), main.Status(), config.Status())
 	// Output: HELLO! 42 evaluated evaluated
 }
+
+// An ES module importing a synthetic Go module, with top-level await.
+func ExampleContext_NewSyntheticModule() {
+	ctx := context.Background()
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	c := iso.MainContext()
+	syn, _ := c.NewSyntheticModule([]string{"answer"}, func(m *jsvm.Module) error { return m.SetExport("answer", 42) }, jsvm.ModuleOptions{})
+	m, _ := c.CompileModule("import {answer} from 'go'; await null; export default answer * 2", jsvm.ModuleOptions{})
+	_ = m.Link(func(string, *jsvm.Module) (*jsvm.Module, error) { return syn, nil })
+	p, _ := m.Evaluate(ctx, jsvm.RunOptions{})
+	err := p.Await(ctx)
+	ns, _ := m.Namespace()
+	v, _ := ns.Get(ctx, "default")
+	fmt.Println(v, err)
+	// Output: 84 <nil>
+}
