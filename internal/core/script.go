@@ -72,6 +72,11 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 	}
 	ast, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if err != nil {
+		if p, ok := lowerScript(filename, src, strict); ok { // lower.go
+			return p, nil
+		}
+	}
+	if err != nil {
 		var list parser.ErrorList
 		if errors.As(err, &list) && len(list) > 0 {
 			e := list[0]
@@ -85,6 +90,9 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 	}
 	p, err := sobek.CompileAST(ast, strict)
 	if err != nil {
+		if p, ok := lowerScript(filename, src, strict); ok { // lower.go
+			return p, nil
+		}
 		var ce *sobek.CompilerSyntaxError
 		if errors.As(err, &ce) {
 			se := &SyntaxError{Message: ce.Message, Filename: filename}

@@ -7,7 +7,8 @@ import "github.com/grafana/sobek"
 // each realm's Symbol.for and Symbol.keyFor are replaced by functions over
 // the isolate's registry — lazily, when a context first reads its global
 // Symbol (contextified globals ask the proxy), eagerly for globals that
-// are no proxy (main, DONT_CONTEXTIFY contexts).
+// are no proxy (main, DONT_CONTEXTIFY contexts). Symbol.asyncIterator is
+// added the same way.
 
 // capSymbols marks a context whose Symbol uses the isolate's registry
 // (a bit of Context.capped, next to sizecaps.go's).
@@ -16,6 +17,10 @@ const capSymbols = 1 << 8
 type symbolRegistry struct {
 	byKey map[string]*sobek.Symbol
 	keyOf map[*sobek.Symbol]string
+	// asyncIterator is Symbol.asyncIterator, which sobek lacks: one
+	// well-known (unregistered) symbol per isolate, which the lowered
+	// async generators and for await of lower.go use too.
+	asyncIterator *sobek.Symbol
 }
 
 func (r *symbolRegistry) symbolFor(key string) *sobek.Symbol {
@@ -44,6 +49,12 @@ func (c *Context) shareSymbolRegistry() {
 		_ = f.DefineDataProperty("name", rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
 		_ = f.DefineDataProperty("length", rt.ToValue(1), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
 		_ = sym.DefineDataProperty(name, f, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+	if sobek.IsUndefined(sym.Get("asyncIterator")) || sym.Get("asyncIterator") == nil {
+		if reg.asyncIterator == nil {
+			reg.asyncIterator = sobek.NewSymbol("Symbol.asyncIterator")
+		}
+		_ = sym.DefineDataProperty("asyncIterator", reg.asyncIterator, sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_FALSE)
 	}
 	define("for", func(call sobek.FunctionCall) sobek.Value {
 		return reg.symbolFor(call.Argument(0).String())
