@@ -111,7 +111,20 @@ func (c *Context) Builtins() *sobek.Object { return c.builtins }
 // nil for the main context.
 func (c *Context) Sandbox() (*sobek.Object, *Context) { return c.sandbox, c.sbHome }
 
-// reflectFns are the Reflect functions of a realm, fetched once.
+// captureIntrinsics takes the realm's Reflect functions and WeakMap
+// methods, which the membrane, the contextified global and the context
+// registry call, while they are still the intrinsics: the main realm's at
+// creation, a context's when its code first reads the global Reflect or
+// WeakMap (the only ways to reach them), so that a context that never does
+// keeps the memory of building them. Code of the realm can replace the
+// methods afterwards without changing what the host sees.
+func (c *Context) captureIntrinsics() {
+	c.reflect()
+	c.weakTable()
+}
+
+// reflectFns are the Reflect functions of a realm, fetched once (see
+// captureIntrinsics).
 type reflectFns struct {
 	get, set, has, ownKeys, getOwnPropertyDescriptor, defineProperty,
 	deleteProperty, getPrototypeOf, setPrototypeOf, isExtensible,

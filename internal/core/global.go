@@ -128,8 +128,17 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	if g.c.capped&capSymbols == 0 && k == "Symbol" {
 		g.c.shareSymbolRegistry() // symbols.go
 	}
+	if isIntrinsicName(k) {
+		// the first time code can reach them: take the intrinsics the
+		// membrane and the registry use before the context can change them
+		g.c.captureIntrinsics()
+	}
 	return g.c.builtins.Get(k)
 }
+
+// isIntrinsicName: the globals through which alone code reaches the
+// intrinsics of captureIntrinsics.
+func isIntrinsicName(k string) bool { return k == "Reflect" || k == "WeakMap" }
 
 func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
 	var v sobek.Value
@@ -231,6 +240,7 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 	if own {
 		return ok
 	}
+	g.c.captureIntrinsics() // before `delete WeakMap` can remove one
 	return mustCall(g.c.reflect().deleteProperty, g.c.builtins, k).ToBoolean()
 }
 
@@ -269,6 +279,9 @@ func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDesc
 }
 
 func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) bool {
+	if s, ok := k.(sobek.String); ok && isIntrinsicName(s.String()) {
+		g.c.captureIntrinsics() // a definition may replace one on the builtins
+	}
 	sd := d
 	if sd.Configurable == sobek.FLAG_FALSE {
 		sd.Configurable = sobek.FLAG_TRUE
@@ -327,8 +340,7 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 	var keys []sobek.Value
 	g.inSandbox(func() {
-		arr := mustCall(g.home.reflect().ownKeys, g.sb).(*sobek.Object)
-		_ = g.home.rt.ExportTo(arr, &keys)
+		keys = arrayValues(mustCall(g.home.reflect().ownKeys, g.sb))
 	})
 	seen := make(map[any]bool, len(keys)+64)
 	items := make([]any, 0, len(keys)+64)
@@ -349,8 +361,7 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 		}
 	}
 	for _, src := range []*sobek.Object{g.c.builtins, g.c.shadow} {
-		var more []sobek.Value
-		_ = g.c.rt.ExportTo(mustCall(g.c.reflect().ownKeys, src), &more)
+		more := arrayValues(mustCall(g.c.reflect().ownKeys, src))
 		for _, k := range more {
 			if _, isSym := k.(*sobek.Symbol); !isSym || src == g.c.shadow {
 				add(k)

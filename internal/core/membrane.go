@@ -3,6 +3,7 @@ package core
 import (
 	"errors"
 	"runtime"
+	"strconv"
 	"weak"
 
 	"github.com/grafana/sobek"
@@ -350,9 +351,7 @@ func (w *wrapper) freezeShadow() {
 	}
 	var keys []sobek.Value
 	w.in(func() {
-		arr := mustCall(w.reflect().ownKeys, w.o).(*sobek.Object)
-		rt2 := w.home.rt
-		_ = rt2.ExportTo(arr, &keys)
+		keys = arrayValues(mustCall(w.reflect().ownKeys, w.o))
 	})
 	for _, k := range keys {
 		d := w.getOwnPropertyDescriptor(k)
@@ -542,8 +541,7 @@ func (w *wrapper) deleteProperty(k sobek.Value) bool {
 func (w *wrapper) ownKeys(*sobek.Object) *sobek.Object {
 	var keys []sobek.Value
 	w.in(func() {
-		arr := mustCall(w.reflect().ownKeys, w.o).(*sobek.Object)
-		_ = w.home.rt.ExportTo(arr, &keys)
+		keys = arrayValues(mustCall(w.reflect().ownKeys, w.o))
 	})
 	items := make([]any, len(keys))
 	for i, k := range keys {
@@ -638,6 +636,23 @@ func (w *wrapper) construct(_ *sobek.Object, args []sobek.Value, newTarget *sobe
 
 // mustCall calls a home-realm function inside a Try; a JS exception is
 // re-panicked so that the enclosing Try sees it.
+// arrayValues reads the elements of an array an intrinsic made (Reflect.
+// ownKeys' result) by index: sobek's ExportTo would iterate it with the
+// realm's Array.prototype[Symbol.iterator], which the realm's code can
+// replace.
+func arrayValues(v sobek.Value) []sobek.Value {
+	arr, ok := v.(*sobek.Object)
+	if !ok {
+		return nil
+	}
+	n := arr.Get("length").ToInteger()
+	out := make([]sobek.Value, 0, n)
+	for i := int64(0); i < n; i++ {
+		out = append(out, arr.Get(strconv.FormatInt(i, 10)))
+	}
+	return out
+}
+
 func mustCall(fn sobek.Callable, args ...sobek.Value) sobek.Value {
 	v, err := fn(sobek.Undefined(), args...)
 	if err != nil {
