@@ -85,6 +85,7 @@ func run(args []string) int {
 		Registry: builtins.DefaultRegistry(),
 		Stdout:   os.Stdout,
 		Stderr:   os.Stderr,
+		Stdin:    os.Stdin,
 		Argv0:    os.Args[0],
 	}
 	var (
@@ -264,6 +265,7 @@ func run(args []string) int {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
+		opts.Stdin = nil // consumed as the script
 		h, ok := newHost(append([]string{exe, "-"}, rest...))
 		if !ok {
 			return 1

@@ -28,6 +28,9 @@ type Options struct {
 	Registry *Registry
 	Stdout   io.Writer
 	Stderr   io.Writer
+	// Stdin is process.stdin's source; nil reads nothing (an ended
+	// stream). The jsvm command passes os.Stdin.
+	Stdin io.Reader
 	// Argv is process.argv: the executable, the main file, then arguments.
 	// When empty, the host fills in the executable and the main file.
 	Argv []string

@@ -241,12 +241,7 @@ func (h *Host) newProcess() *sobek.Object {
 		}
 		return rt.ToValue(true)
 	})
-	set("stdout", h.stream(1, func() io.Writer { return h.Options.Stdout }))
-	set("stderr", h.stream(2, func() io.Writer { return h.Options.Stderr }))
-	stdin := rt.NewObject()
-	_ = stdin.Set("fd", 0)
-	_ = stdin.Set("isTTY", isTerminal(os.Stdin))
-	set("stdin", stdin)
+	h.installStdio(p)
 	return p
 }
 
