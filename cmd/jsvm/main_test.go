@@ -31,6 +31,7 @@ func TestCLI(t *testing.T) {
 	os.WriteFile(envFile, []byte("# comment\nJSVM_T1=one\nexport JSVM_T2=\"two words\"\n"), 0o644)
 	bad := filepath.Join(dir, "bad.js")
 	os.WriteFile(bad, []byte("let a = \n"), 0o644)
+	smap := func(f string) string { p, _ := filepath.Abs(filepath.Join("testdata", "sourcemap", f)); return p }
 	cases := []struct {
 		args       []string
 		out, errIn string
@@ -59,6 +60,9 @@ func TestCLI(t *testing.T) {
 		{args: []string{"-p", "1"}, env: "NODE_OPTIONS=--bogus", errIn: "bad option: --bogus", code: 9},
 		{args: []string{"--trace-gc", "--max-old-space-size", "64", "-p", "1"}, out: "1\n", errIn: "warning: --trace-gc is a V8 flag jsvm does not implement; ignored"},
 		{args: []string{"--enable-source-maps", "-p", "2"}, out: "2\n"},
+		{args: []string{"--enable-source-maps", smap("out.js")}, errIn: smap("src.ts") + ":2\n  throw new Error(\"from ts \" + n);\n  ^\n\n\nError: from ts x\n    at greet (" + smap("src.ts") + ":2:3)\n    at Object.<anonymous> (" + smap("src.ts") + ":4:1)\n", code: 1},
+		{args: []string{smap("out.js")}, errIn: "at greet (" + smap("out.js") + ":2:11)", code: 1},
+		{args: []string{"--enable-source-maps", smap("nomap.js")}, errIn: "Error: no map\n    at Object.<anonymous> (" + smap("nomap.js") + ":1:7)", code: 1},
 		{args: []string{"--bogus"}, errIn: "bad option: --bogus", code: 9},
 		{args: []string{"-i"}, stdin: "let x = 2\nx * 3\n_ + 1\n[1,\n2]\n{a: 1}\nthrow new Error('boom')\n.exit\n",
 			out: "Welcome to jsvm 0.1.0 (Node.js API v20.20.2).\nType \".help\" for more information.\n> undefined\n> 6\n> 7\n> ... [ 1, 2 ]\n> { a: 1 }\n> Uncaught Error: boom\n> \n"},

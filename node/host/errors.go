@@ -164,7 +164,7 @@ func (h *Host) fatal(val sobek.Value, pos *srcPos, code int) {
 	}
 	h.exitCode = code
 	h.stopped = true
-	h.writeErr(h.formatFatal(val, pos))
+	h.writeErr(h.mapStack(h.formatFatal(val, pos)))
 	h.Runtime.Interrupt(exitSignal{})
 }
 

@@ -116,6 +116,7 @@ type Host struct {
 	pkgCache     map[string]*pkgJSON // dir -> its package.json (nil: none)
 	requiringESM map[string]string   // ES modules being evaluated by require() -> who required them
 	replModule   *sobek.Object       // the REPL's module (require from the working directory)
+	srcMaps      map[string]*fileMap // --enable-source-maps: file -> its map (nil: none)
 	sigMu        sync.Mutex
 	sigChans     map[string]chan os.Signal
 	sigint       sigintState

@@ -89,6 +89,41 @@ func (h *Host) initCJS() {
 		}
 		return rt.ToValue(h.resolve(call.Argument(0).String(), parent))
 	})
+	_ = ctor.Set("_load", func(call sobek.FunctionCall) sobek.Value {
+		parent, ok := call.Argument(1).(*sobek.Object)
+		if !ok {
+			cwd, _ := os.Getwd()
+			parent = h.newModule("internal/load", "", sobek.Undefined())
+			_ = parent.Set("path", cwd)
+		}
+		return h.requireFrom(parent, call.Argument(0))
+	})
+	_ = ctor.Set("_nodeModulePaths", func(from string) sobek.Value {
+		abs, _ := filepath.Abs(from)
+		var out []any
+		for _, p := range nodeModulesPaths(abs) {
+			out = append(out, p)
+		}
+		return rt.NewArray(out...)
+	})
+	_ = ctor.Set("globalPaths", rt.NewArray())
+	_ = ctor.Set("_pathCache", rt.NewObject())
+	// module._compile(content, filename): run source as this module's
+	// CommonJS body (require-from-string, pirates and friends use it)
+	_ = c.moduleProto.Set("_compile", func(call sobek.FunctionCall) sobek.Value {
+		m := call.This.ToObject(rt)
+		filename := call.Argument(1).String()
+		fn, err := h.compileWrapper(filename, call.Argument(0).String())
+		if err != nil {
+			throwErr(err)
+		}
+		exports := m.Get("exports")
+		r, err := fn(exports, exports, h.makeRequire(m), m, rt.ToValue(filename), rt.ToValue(filepath.Dir(filename)))
+		if err != nil {
+			throwErr(err)
+		}
+		return r
+	})
 	_ = ctor.Set("wrap", func(call sobek.FunctionCall) sobek.Value {
 		return rt.ToValue(wrapperHead + call.Argument(0).String() + "\n});")
 	})

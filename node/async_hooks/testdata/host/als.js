@@ -1,22 +1,27 @@
 const { AsyncLocalStorage, AsyncResource } = require('async_hooks');
+// callbacks log into a list printed sorted at the end: what each sees is
+// checked, not the order timers happen to fire in
+const seen = [];
+const log = (...a) => seen.push(a.map((x) => JSON.stringify(x)).join(' '));
+setTimeout(() => { seen.sort(); for (const l of seen) console.log(l); }, 200);
 const als = new AsyncLocalStorage();
 const other = new AsyncLocalStorage();
-console.log('outside', als.getStore());
+log('outside', als.getStore());
 als.run({ id: 1 }, () => {
-  console.log('sync', als.getStore());
-  setTimeout(() => console.log('timeout', als.getStore()), 40);
-  setImmediate(() => console.log('immediate', als.getStore()));
-  process.nextTick(() => console.log('tick', als.getStore()));
-  queueMicrotask(() => console.log('microtask', als.getStore()));
-  Promise.resolve().then(() => console.log('then', als.getStore()));
+  log('sync', als.getStore());
+  setTimeout(() => log('timeout', als.getStore()), 40);
+  setImmediate(() => log('immediate', als.getStore()));
+  process.nextTick(() => log('tick', als.getStore()));
+  queueMicrotask(() => log('microtask', als.getStore()));
+  Promise.resolve().then(() => log('then', als.getStore()));
   other.run('o', () => {
-    console.log('nested', als.getStore(), other.getStore());
-    setTimeout(() => console.log('nested timeout', als.getStore(), other.getStore()), 20);
+    log('nested', als.getStore(), other.getStore());
+    setTimeout(() => log('nested timeout', als.getStore(), other.getStore()), 20);
   });
-  als.exit(() => console.log('exit', als.getStore()));
+  als.exit(() => log('exit', als.getStore()));
   const r = new AsyncResource('X');
-  als.run({ id: 2 }, () => r.runInAsyncScope(() => console.log('resource scope', als.getStore())));
+  als.run({ id: 2 }, () => r.runInAsyncScope(() => log('resource scope', als.getStore())));
 });
-console.log('after', als.getStore());
-als.run(3, () => { const b = AsyncLocalStorage.bind(() => als.getStore()); setTimeout(() => console.log('bound', b(), als.getStore()), 60); });
-try { als.run(1, 'nope'); } catch (e) { console.log(e.code); }
+log('after', als.getStore());
+als.run(3, () => { const b = AsyncLocalStorage.bind(() => als.getStore()); setTimeout(() => log('bound', b(), als.getStore()), 60); });
+try { als.run(1, 'nope'); } catch (e) { log(e.code); }

@@ -1,0 +1,4 @@
+function greet(n: string): void {
+  throw new Error("from ts " + n);
+}
+greet("x");
