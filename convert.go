@@ -69,10 +69,14 @@ func (b bridge) FromJS(v sobek.Value, c *core.Context, typ reflect.Type) (reflec
 	if o.ClassName() == "Error" && reflect.TypeOf((*Error)(nil)).AssignableTo(typ) {
 		return reflect.ValueOf(b.iso.errorOf(v, nil, c)), true, nil
 	}
-	if kind := collectionKind(o); kind != "" && typ.NumMethod() == 0 {
+	home, hc := o, c
+	if orig, h, ok := b.iso.core.UnwrapContext(o); ok {
+		home, hc = orig, h // a Map or Set of another context
+	}
+	if kind := collectionKind(home); kind != "" && typ.NumMethod() == 0 {
 		// as the Sandbox API gives them: *JSMap, *JSSet
 		{
-			x, err := b.collection(o, kind, c)
+			x, err := b.collection(home, kind, hc)
 			if err != nil || x == nil {
 				return reflect.Value{}, true, err
 			}

@@ -220,6 +220,14 @@ func TestJSToGo(t *testing.T) {
 	if got, err := sv.Export(ctx); err != nil || !reflect.DeepEqual(got, &jsvm.JSSet{Values: []any{"x", int64(2)}}) {
 		t.Errorf("Set: %#v %v", got, err)
 	}
+	// a Map of another context, seen through the membrane
+	other, _ := iso.NewContext(nil, jsvm.ContextOptions{})
+	om, _ := other.Run(ctx, "new Map([['k', new Set([1])]])", jsvm.RunOptions{})
+	_ = c.Set(ctx, "om", om)
+	carried, _ := c.Run(ctx, "[om]", jsvm.RunOptions{})
+	if got, err := carried.Export(ctx); err != nil || !reflect.DeepEqual(got, []any{&jsvm.JSMap{Keys: []any{"k"}, Values: []any{&jsvm.JSSet{Values: []any{int64(1)}}}}}) {
+		t.Errorf("carried Map: %#v %v", got, err)
+	}
 	// engine types never reach Go
 	for _, code := range []string{"(function f() {})", "Promise.resolve(1)", "new Error('e')", "new Map([[1, 2]])", "new Set([1])", "new WeakMap()", "Symbol.iterator", "[function () {}]", "({f() {}})"} {
 		v, _ := c.Run(ctx, code, jsvm.RunOptions{})
