@@ -212,16 +212,25 @@
     getPrototypeOf(/x/[Symbol.matchAll]('')), getPrototypeOf(Int8Array),
     getOwnPropertyDescriptor(function () { 'use strict'; return arguments; }(), 'callee').get,
   ];
-  const seen = new Set(), stack = roots.slice();
-  while (stack.length) {
-    const o = stack.pop();
+  // (index arithmetic, not push/pop: those are wrapped by now)
+  const seen = new Set(), stack = [];
+  let n = 0;
+  for (let i = 0; i < roots.length; i++) stack[n++] = roots[i];
+  while (n > 0) {
+    const o = stack[--n];
     if ((typeof o !== 'object' && typeof o !== 'function') || o === null || seen.has(o)) continue;
     seen.add(o);
     if (o !== g) freeze(o);
-    stack.push(getPrototypeOf(o));
-    for (const k of ownKeys(o)) {
-      const d = getOwnPropertyDescriptor(o, k);
-      stack.push(d.value, d.get, d.set);
+    stack[n++] = getPrototypeOf(o);
+    const keys = ownKeys(o);
+    for (let i = 0; i < keys.length; i++) {
+      const d = getOwnPropertyDescriptor(o, keys[i]);
+      if ('value' in d) {
+        if ((typeof d.value === 'object' && d.value !== null) || typeof d.value === 'function') stack[n++] = d.value;
+      } else {
+        if (d.get !== undefined) stack[n++] = d.get;
+        if (d.set !== undefined) stack[n++] = d.set;
+      }
     }
   }
   for (const k of ownKeys(g)) {
