@@ -39,6 +39,14 @@ type frameRecord struct {
 	args      int
 }
 
+// recordOffsets are frameRecord's field offsets, in order, for the check.
+var recordOffsets = [...]uintptr{
+	unsafe.Offsetof(frameRecord{}.prg), unsafe.Offsetof(frameRecord{}.stash),
+	unsafe.Offsetof(frameRecord{}.privEnv), unsafe.Offsetof(frameRecord{}.newTarget),
+	unsafe.Offsetof(frameRecord{}.result), unsafe.Offsetof(frameRecord{}.pc),
+	unsafe.Offsetof(frameRecord{}.sb), unsafe.Offsetof(frameRecord{}.args),
+}
+
 // layout is read once, at start-up.
 var frames = func() engineLayout {
 	rtT := reflect.TypeFor[sobek.Runtime]()
@@ -79,7 +87,7 @@ func sameLayout(a, b reflect.Type) bool {
 	}
 	for i := range a.NumField() {
 		fa, fb := a.Field(i), b.Field(i)
-		if fa.Name != fb.Name || fa.Offset != fb.Offset || kind(fa.Type) != kind(fb.Type) || fa.Type.Size() != fb.Type.Size() {
+		if i >= len(recordOffsets) || fa.Name != fb.Name || fa.Offset != recordOffsets[i] || fa.Offset != fb.Offset || kind(fa.Type) != kind(fb.Type) || fa.Type.Size() != fb.Type.Size() {
 			return false
 		}
 	}
