@@ -210,7 +210,9 @@ func (iso *Isolate) ContextOf(obj *sobek.Object, from *Context) *Context {
 	if orig, home, ok := iso.UnwrapContext(obj); ok {
 		obj, from = orig, home
 	}
-	if obj == from.global && !from.isMain {
+	// a DONT_CONTEXTIFY context is found from its own global; a contextified
+	// one only from its sandbox (its global proxy is no context in Node)
+	if obj == from.global && !from.isMain && from.sandbox == nil {
 		return from
 	}
 	if from.contexts == nil {

@@ -79,4 +79,6 @@ module.exports = [
   `return new vm.Script('1').runInThisContext({ timeout: 1.5e20 })`,
   `return new vm.Script('1').runInThisContext({ timeout: 2 ** 32 })`,
   `return new vm.Script('1').runInThisContext({ timeout: 2 ** 53 + 2 })`,
+  `const c = vm.createContext({}); return [vm.isContext(vm.runInContext('this', c)), vm.isContext(vm.createContext(vm.constants.DONT_CONTEXTIFY))]`,
+  `return [typeof vm.runInNewContext('Symbol.asyncIterator'), vm.runInNewContext('Symbol.asyncIterator') === Symbol.asyncIterator]`,
 ];
