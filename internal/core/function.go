@@ -51,6 +51,17 @@ func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 
 // ParseFunction is CompileFunction's parse step.
 func ParseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
+	lp, lr := SplitOffset(opts.LineOffset)
+	cp, cr := SplitOffset(opts.ColumnOffset)
+	opts.LineOffset, opts.ColumnOffset = lp, cp
+	p, err := parseFunction(body, opts)
+	if err != nil {
+		ShiftSyntaxError(err, lp, lr, cr)
+	}
+	return p, err
+}
+
+func parseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
 	if err := CheckNesting(body); err != nil {
 		return nil, err
 	}

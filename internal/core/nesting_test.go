@@ -69,3 +69,33 @@ func BenchmarkCompileOrdinary(b *testing.B) {
 		_, _ = sobek.Compile("x", ordinary, false)
 	}
 }
+
+// Offsets beyond maxPadding and negative ones are not padded but added to
+// syntax error positions (Node: new vm.Script('(', { lineOffset: 2**31 - 1 })
+// answers at once).
+func TestHugeOffsets(t *testing.T) {
+	cases := []struct {
+		line, col      int
+		wantL, wantCol int
+	}{
+		{2147483647, 0, 2147483649, 2},
+		{0, 2147483647, 2, 2},
+		{-5, 0, -3, 2},
+		{3, 4, 5, 2},
+		{maxPadding + 10, maxPadding + 7, maxPadding + 12, 2},
+	}
+	for _, c := range cases {
+		_, err := Compile("a\n(", ScriptOptions{LineOffset: c.line, ColumnOffset: c.col})
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Line != c.wantL || se.Column != c.wantCol {
+			t.Errorf("offsets %d,%d: %v %d:%d", c.line, c.col, err, se.Line, se.Column)
+		}
+		_, err = Compile("(", ScriptOptions{LineOffset: c.line, ColumnOffset: c.col})
+		if !errors.As(err, &se) || se.Line != c.line+1 || se.Column != c.col+2 {
+			t.Errorf("offsets %d,%d on line 1: %v %d:%d", c.line, c.col, err, se.Line, se.Column)
+		}
+		if _, err := CompileFunction("(", FunctionOptions{LineOffset: c.line, ColumnOffset: c.col}); !errors.As(err, &se) {
+			t.Errorf("CompileFunction offsets %d,%d: %v", c.line, c.col, err)
+		}
+	}
+}

@@ -44,11 +44,47 @@ func Compile(src string, opts ScriptOptions) (*Script, error) {
 	if opts.Filename == "" {
 		opts.Filename = DefaultFilename
 	}
-	p, err := compileSource(opts.Filename, pad(src, opts.LineOffset, opts.ColumnOffset), false)
+	lp, lr := SplitOffset(opts.LineOffset)
+	cp, cr := SplitOffset(opts.ColumnOffset)
+	p, err := compileSource(opts.Filename, pad(src, lp, cp), false)
 	if err != nil {
+		ShiftSyntaxError(err, lp, lr, cr)
 		return nil, err
 	}
 	return &Script{Program: p, Source: src, Options: opts}, nil
+}
+
+// maxPadding bounds the offsets applied by padding the source: Node takes
+// any int32 (new vm.Script('(', { lineOffset: 2**31 - 1 }) answers at
+// once), and padding with that many newlines would build and parse a
+// 2 GiB text. Offsets beyond it, and negative ones (which padding cannot
+// express), are added to the positions of syntax errors instead; stack
+// frames of such a script then show the positions without them.
+const maxPadding = 1 << 16
+
+// SplitOffset splits an offset into the part applied by padding and the
+// rest, added to positions.
+func SplitOffset(n int) (padded, rest int) {
+	switch {
+	case n > maxPadding:
+		return maxPadding, n - maxPadding
+	case n < 0:
+		return 0, n
+	}
+	return n, 0
+}
+
+// ShiftSyntaxError adds the offsets that padding did not apply to the
+// position of a *SyntaxError err (compiled with linePad lines of padding).
+func ShiftSyntaxError(err error, linePad, lineRest, colRest int) {
+	var se *SyntaxError
+	if (lineRest == 0 && colRest == 0) || !errors.As(err, &se) || se.Line == 0 {
+		return
+	}
+	if se.Line == linePad+1 {
+		se.Column += colRest
+	}
+	se.Line += lineRest
 }
 
 func pad(src string, line, col int) string {

@@ -536,14 +536,16 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 }
 
 func padSource(src string, opts core.ScriptOptions) string {
-	if opts.LineOffset <= 0 && opts.ColumnOffset <= 0 {
+	lines, _ := core.SplitOffset(opts.LineOffset) // the rest: shiftedSyntaxError
+	cols, _ := core.SplitOffset(opts.ColumnOffset)
+	if lines <= 0 && cols <= 0 {
 		return src
 	}
-	b := make([]byte, 0, len(src)+opts.LineOffset+opts.ColumnOffset)
-	for i := 0; i < opts.LineOffset; i++ {
+	b := make([]byte, 0, len(src)+lines+cols)
+	for i := 0; i < lines; i++ {
 		b = append(b, '\n')
 	}
-	for i := 0; i < opts.ColumnOffset; i++ {
+	for i := 0; i < cols; i++ {
 		b = append(b, ' ')
 	}
 	return string(append(b, src...))
@@ -551,6 +553,14 @@ func padSource(src string, opts core.ScriptOptions) string {
 
 // moduleSyntaxError is the SyntaxError (main realm) for a module that does
 // not parse or link.
+// shifted adds to se the offsets padSource left out (huge or negative).
+func shifted(se *core.SyntaxError, opts core.ScriptOptions) *core.SyntaxError {
+	lp, lr := core.SplitOffset(opts.LineOffset)
+	_, cr := core.SplitOffset(opts.ColumnOffset)
+	core.ShiftSyntaxError(se, lp, lr, cr)
+	return se
+}
+
 func (m *module) moduleSyntaxError(err error, code string, opts core.ScriptOptions) sobek.Value {
 	var ce *sobek.CompilerSyntaxError
 	if errors.As(err, &ce) {
@@ -562,7 +572,7 @@ func (m *module) moduleSyntaxError(err error, code string, opts core.ScriptOptio
 		if se.Line == 0 {
 			return m.newError("SyntaxError", ce.Message)
 		}
-		return m.syntaxError(se, code, opts)
+		return m.syntaxError(shifted(se, opts), code, opts)
 	}
 	var re *sobek.CompilerReferenceError
 	if errors.As(err, &re) {
@@ -575,11 +585,11 @@ func (m *module) moduleSyntaxError(err error, code string, opts core.ScriptOptio
 	var list parser.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
 		e := list[0]
-		return m.syntaxError(&core.SyntaxError{Message: e.Message, Filename: opts.Filename, Line: e.Position.Line, Column: e.Position.Column}, code, opts)
+		return m.syntaxError(shifted(&core.SyntaxError{Message: e.Message, Filename: opts.Filename, Line: e.Position.Line, Column: e.Position.Column}, opts), code, opts)
 	}
 	var one *parser.Error
 	if errors.As(err, &one) {
-		return m.syntaxError(&core.SyntaxError{Message: one.Message, Filename: opts.Filename, Line: one.Position.Line, Column: one.Position.Column}, code, opts)
+		return m.syntaxError(shifted(&core.SyntaxError{Message: one.Message, Filename: opts.Filename, Line: one.Position.Line, Column: one.Position.Column}, opts), code, opts)
 	}
 	return m.newError("SyntaxError", err.Error())
 }

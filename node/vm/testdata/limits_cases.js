@@ -34,6 +34,17 @@ for (const code of ['new ArrayBuffer(2**40)', 'new ArrayBuffer(-1)', 'new Uint8A
   t(code + ' (timeout)', () => vm.runInNewContext(code, {}, { timeout: 1000 }));
 }
 
+// line and column offsets answer at once (no padding of 2**31 lines);
+// V8 wraps lines past 2**31 in int32, so only the message is compared there
+for (const o of [{ lineOffset: 2147483647 }, { lineOffset: -2147483648 }]) {
+  t('Script offsets ' + JSON.stringify(o), () => new vm.Script('(', o));
+  t('compileFunction offsets ' + JSON.stringify(o), () => vm.compileFunction('(', [], o));
+}
+for (const o of [{ columnOffset: 2147483647 }, { lineOffset: -5 }, { lineOffset: 3, columnOffset: 4 }, { columnOffset: -3 }]) {
+  t('Script position ' + JSON.stringify(o), () => { try { new vm.Script('a\n(', o) } catch (e) { return e.stack.split('\n')[0] } });
+  t('compileFunction position ' + JSON.stringify(o), () => { try { vm.compileFunction('(', [], o) } catch (e) { return e.stack.split('\n')[0] } });
+}
+
 // a thrown value's getters: not read by the vm (message), bounded by the timeout
 t('throw getter message', () => { try { vm.runInNewContext('throw { get message() { for (;;) {} } }', {}, { timeout: 100 }) } catch (e) { return typeof e } });
 t('after', () => vm.runInNewContext('1 + 1', {}, { timeout: 100 }));
