@@ -631,6 +631,20 @@ class Blob {
 }
 Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
 
+// the per-encoding slice and write methods packages call directly
+// (buf.hexSlice(0, n), buf.utf8Write(str, off)): Node's internal fast
+// paths, exposed on Buffer.prototype
+for (const enc of ['hex', 'utf8', 'latin1', 'ascii', 'base64', 'base64url', 'ucs2']) {
+  Object.defineProperty(Buffer.prototype, enc + 'Slice', {
+    value: function (start = 0, end = this.length) { return this.toString(enc, start, end); },
+    writable: true, configurable: true, enumerable: false,
+  });
+  Object.defineProperty(Buffer.prototype, enc + 'Write', {
+    value: function (string, offset = 0, length = this.length - offset) { return this.write(string, offset, length, enc); },
+    writable: true, configurable: true, enumerable: false,
+  });
+}
+
 module.exports = {
   Buffer: Buffer,
   SlowBuffer: SlowBuffer,
