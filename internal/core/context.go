@@ -26,6 +26,7 @@ type Context struct {
 	shadow   *sobek.Object // target of the global proxy: non-configurable placeholders
 
 	refl       *reflectFns
+	protoGuard bool // setPrototypeOf guarded against cycles through wrappers (protocycle.go)
 	bindShadow sobek.Callable
 	// held: the runtime's stack carries a held frame whose promise jobs
 	// wait for Release (microtask.go); drain is the no-op called to run

@@ -104,6 +104,7 @@ func (iso *Isolate) carryObject(o *sobek.Object, from, to *Context) sobek.Value 
 		ws.proxy = shareBuffer(o, kind, from, to)
 	} else {
 		ws = newWrapper(o, from, to)
+		to.guardProtoCycles()
 	}
 	w := ws.proxy
 	wk := weak.Make(w)

@@ -4,6 +4,19 @@ const vm = require('vm');
 function t(name, f) {
   try { const r = f(); console.log(name, 'ok', r); } catch (e) { console.log(name, e.name, e.message); }
 }
+const b = vm.runInNewContext('({})'), a = {};
+t('setPrototypeOf', () => { Object.setPrototypeOf(b, a); Object.setPrototypeOf(a, b); return 'no throw'; });
+const b2 = vm.runInNewContext('({})'), a2 = {};
+t('__proto__', () => { b2.__proto__ = a2; a2.__proto__ = b2; return 'no throw'; });
+const b3 = vm.runInNewContext('({})'), a3 = {};
+t('Reflect', () => [Reflect.setPrototypeOf(b3, a3), Reflect.setPrototypeOf(a3, b3)]);
+t('after refusals', () => [a.foo, 'foo' in a2, a3.toString === Object.prototype.toString, Object.getPrototypeOf(b) === a].join());
+t('guarded functions', () => [Object.setPrototypeOf.name, Object.setPrototypeOf.length, Reflect.setPrototypeOf.name, Object.getOwnPropertyDescriptor(Object.prototype, '__proto__').set.name, String(Object.setPrototypeOf)].join());
+t('plain use', () => { const o = {}; o.__proto__ = Array.prototype; Object.setPrototypeOf(o, Map.prototype); return (o instanceof Map) + ' ' + Reflect.setPrototypeOf(o, null) + ' ' + Object.getPrototypeOf(o); });
+t('plain cycle', () => { const x = {}, y = Object.create(x); Object.setPrototypeOf(x, y); });
+t('plain Reflect cycle', () => { const x = {}, y = Object.create(x); return Reflect.setPrototypeOf(x, y); });
+t('non-object', () => Object.setPrototypeOf(1, null));
+t('bad proto', () => Object.setPrototypeOf({}, 1));
 const c1 = vm.createContext({}), c2 = vm.createContext({});
 const x = vm.runInContext('({})', c1), y = vm.runInContext('({})', c2);
 t('two contexts', () => { Object.setPrototypeOf(x, y); Object.setPrototypeOf(y, x); return 'no throw'; });
