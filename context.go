@@ -196,3 +196,42 @@ func (iso *Isolate) toJS(x any, to *core.Context) (sobek.Value, error) {
 	}
 	return r, nil
 }
+
+// NewPromise returns a new pending promise of the context and the
+// functions that settle it (a value or a Value; settling twice does
+// nothing). Call them where the isolate is yours: from a Go function
+// JavaScript called, or between Lock and Unlock on another goroutine.
+// Awaiting it then gives the value, or an *Error holding the reason.
+func (c *Context) NewPromise() (p *Promise, resolve, reject func(value any) error, err error) {
+	if err := c.enter(); err != nil {
+		return nil, nil, nil, err
+	}
+	defer c.iso.exit()
+	rt := c.c.Runtime()
+	sp, res, rej := rt.NewPromise()
+	p = &Promise{p: sp, c: c.c, iso: c.iso}
+	settle := func(fn func(any) error) func(any) error {
+		return func(value any) error {
+			if err := c.iso.enter(); err != nil {
+				return err
+			}
+			defer c.iso.exit()
+			v, err := c.iso.toJS(value, c.c)
+			if err != nil {
+				return err
+			}
+			_, err = c.iso.run(context.Background(), RunOptions{}, func() (sobek.Value, error) {
+				return nil, c.c.Guard(func() {
+					if !p.Pending() {
+						return
+					}
+					if err := fn(v); err != nil {
+						panic(err)
+					}
+				})
+			})
+			return c.iso.thrown(err, c.c)
+		}
+	}
+	return p, settle(res), settle(rej), nil
+}

@@ -171,3 +171,27 @@ func ExampleConsole() {
 	_, _ = c.Run(ctx, `console.error('not shown: Stderr is nil')`, jsvm.RunOptions{})
 	// Output: cart has 2 items: [ { id: 1, tags: [ 'a' ] }, { id: 2 } ] Map(1) { 1 => { x: null } }
 }
+
+// A promise settled from Go, after work on another goroutine.
+func ExampleContext_NewPromise() {
+	ctx := context.Background()
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
+	p, resolve, _, _ := c.NewPromise()
+	_ = c.Set(ctx, "fetched", p)
+	r, _ := c.Run(ctx, "fetched.then(body => body.toUpperCase())", jsvm.RunOptions{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		body := "payload" // Go work elsewhere; then settle with the isolate locked
+		if err := iso.Lock(ctx); err != nil {
+			return
+		}
+		defer iso.Unlock()
+		_ = resolve(body)
+	}()
+	<-done
+	v, err := r.Await(ctx)
+	fmt.Println(v, err, p.State())
+	// Output: PAYLOAD <nil> fulfilled
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -215,4 +216,48 @@ func ExampleIsolate_Lock() {
 	v, _ := c.Get(ctx, "hits")
 	fmt.Println(v)
 	// Output: 4
+}
+
+func TestNewPromise(t *testing.T) {
+	ctx := context.Background()
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
+	p, resolve, reject, err := c.NewPromise()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = c.Set(ctx, "p", p)
+	r, _ := c.Run(ctx, "p.then(() => 'no', e => 'rejected: ' + e.message)", jsvm.RunOptions{})
+	e, _ := c.NewError("TypeError", "bad input")
+	if err := reject(e); err != nil {
+		t.Fatal(err)
+	}
+	if err := resolve(1); err != nil { // settled already: nothing
+		t.Fatal(err)
+	}
+	v, err := r.Await(ctx)
+	if err != nil || v.String() != "rejected: bad input" || p.State() != jsvm.PromiseRejected {
+		t.Fatalf("got %v %v %v", v, err, p.State())
+	}
+	if err := p.Await(ctx); err == nil || !strings.Contains(err.Error(), "bad input") {
+		t.Errorf("Await of the rejected promise: %v", err)
+	}
+	// settling from a goroutine that does not hold the isolate is busy
+	_, resolve2, _, _ := c.NewPromise()
+	started, release := make(chan struct{}), make(chan struct{})
+	_ = c.Set(ctx, "block", func() { close(started); <-release })
+	go func() { _, _ = c.Run(ctx, "block()", jsvm.RunOptions{}) }()
+	<-started
+	if err := resolve2(1); !errors.Is(err, jsvm.ErrIsolateBusy) {
+		t.Errorf("resolve while busy: %v", err)
+	}
+	close(release)
+	other := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	oc, _ := other.NewContext(nil, jsvm.ContextOptions{})
+	ov, _ := oc.Run(ctx, "({})", jsvm.RunOptions{})
+	_ = iso.Lock(ctx)
+	defer iso.Unlock()
+	if err := resolve2(ov); !errors.Is(err, jsvm.ErrOtherIsolate) {
+		t.Errorf("resolve with another isolate's value: %v", err)
+	}
 }
