@@ -119,6 +119,9 @@ func attackSandbox(t *testing.T, resource bool) (*jsvm.Sandbox, *[]error) {
 // that came out, and the fingerprint of a later run and of another
 // sandbox.
 func TestSandboxCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the corpus takes ~30-60 s (it runs in the full suite)")
+	}
 	attacks, err := corpus.Load("testdata/sandbox-attacks")
 	if err != nil || len(attacks) < 50 {
 		t.Fatalf("corpus: %d attacks, %v", len(attacks), err)

@@ -82,6 +82,9 @@ victim.run("globalThis.secret = 's3cret'");
 // TestSandboxCorpusJS runs the attack corpus against the JS API in a real
 // host, which has process, require and the rest for an attack to reach.
 func TestSandboxCorpusJS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the corpus takes ~30-60 s (it runs in the full suite)")
+	}
 	attacks, err := corpus.Load("../../testdata/sandbox-attacks")
 	if err != nil || len(attacks) < 50 {
 		t.Fatalf("corpus: %d attacks, %v", len(attacks), err)
