@@ -41,9 +41,12 @@ func TestNestingTooDeep(t *testing.T) {
 // TestSobekParserStack fails loudly (a fatal stack overflow) if sobek's
 // parser or compiler needs more than about 3.2 KiB of Go stack a nesting
 // level, which MaxNesting relies on: twice MaxNesting levels must compile
-// in 64 MiB.
+// in 64 MiB (more under -race, whose frames are larger).
 func TestSobekParserStack(t *testing.T) {
-	defer debug.SetMaxStack(debug.SetMaxStack(64 << 20))
+	if raceStackFactor > 1 && testing.Short() {
+		t.Skip("slow under -race; the plain run of the suite checks it")
+	}
+	defer debug.SetMaxStack(debug.SetMaxStack(raceStackFactor * 64 << 20))
 	for _, p := range [][2]string{{"(", ")"}, {"[", "]"}, {"{", "}"}, {"`${", "}`"}, {"a=>(", ")"}} {
 		src := strings.Repeat(p[0], 2*MaxNesting) + "1" + strings.Repeat(p[1], 2*MaxNesting)
 		if _, err := sobek.Compile("x", src, false); err != nil {
