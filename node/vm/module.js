@@ -203,10 +203,18 @@
   async function linkModule(module, s, linker) {
     if (s.synthetic) return;
     s.statusOverride = 'linking';
+    let syncThrow = false;
     const specs = natives.moduleSpecifiers(s.handle);
     const promises = specs.map(async (specifier) => {
       const attrs = natives.moduleAttributes(s.handle, specifier);
-      const m = await natives.awaitable(linker(specifier, module, { attributes: attrs, assert: attrs }));
+      let r;
+      try {
+        r = linker(specifier, module, { attributes: attrs, assert: attrs });
+      } catch (e) {
+        syncThrow = true;
+        throw e;
+      }
+      const m = await natives.awaitable(r);
       const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
       if (ms === undefined) throw notModule();
       if (ms.context !== s.context) {
@@ -236,11 +244,16 @@
     try {
       await Promise.all(promises);
     } catch (e) {
-      s.error = e;
+      // a linker that throws synchronously leaves the module 'linking' in
+      // Node (its error getter then throws ERR_VM_MODULE_STATUS); any
+      // other failure makes it errored (both recorded from node v20)
+      if (v10 || !syncThrow) {
+        s.error = e;
+        s.statusOverride = undefined;
+      }
       throw e;
-    } finally {
-      s.statusOverride = undefined;
     }
+    s.statusOverride = undefined;
   }
 
   class SourceTextModule extends Module {

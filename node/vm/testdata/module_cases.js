@@ -83,4 +83,5 @@ module.exports = [
   // import() from functions a script defined, called later
   `const dep = new vm.SourceTextModule('export const a = 4'); await dep.link(() => {}); await dep.evaluate(); const seen = []; const s = new vm.Script('globalThis.f1 = () => import("x"); globalThis.f2 = function () { return (() => import("y"))(); };', { importModuleDynamically(sp) { seen.push(sp); return dep; } }); s.runInThisContext(); const r = [(await f1()).a, (await f2()).a, seen]; delete globalThis.f1; delete globalThis.f2; return r`,
   `new vm.Script('globalThis.f3 = () => import("x");').runInThisContext(); try { await f3(); } catch (e) { return e.code; } finally { delete globalThis.f3; }`,
+  `const m = new vm.SourceTextModule('import "x"'); try { await m.link(() => { throw new Error('sync'); }); } catch (e) { let err; try { err = m.error; } catch (x) { err = x.code; } return [e.message, m.status, err]; }`,
 ];
