@@ -67,6 +67,7 @@ func TestCLI(t *testing.T) {
 		{args: []string{"-i"}, stdin: "let x = 2\nx * 3\n_ + 1\n[1,\n2]\n{a: 1}\nthrow new Error('boom')\n.exit\n",
 			out: "Welcome to jsvm 0.1.0 (Node.js API v20.20.2).\nType \".help\" for more information.\n> undefined\n> 6\n> 7\n> ... [ 1, 2 ]\n> { a: 1 }\n> Uncaught Error: boom\n> \n"},
 		{args: []string{"-e", "console.log(process.argv0 === process.argv[0])"}, out: "true\n"},
+		{args: []string{"-p", "Object.keys(process.resourceUsage()).length + ' ' + (process.getuid() === require('os').userInfo().uid)"}, out: "16 true\n"},
 		{args: []string{"-e", "process.stdin.setEncoding('utf8'); let s = ''; process.stdin.on('data', (c) => s += c); process.stdin.on('end', () => console.log(JSON.stringify(s), process.stdin.isTTY))"},
 			stdin: "ab\ncd", out: "\"ab\\ncd\" undefined\n"},
 		{args: []string{"-e", "const it = process.stdin[Symbol.asyncIterator](); let n = 0; const next = () => it.next().then((r) => { if (r.done) console.log(n); else { n += r.value.length; next(); } }); next()"},

@@ -242,6 +242,7 @@ func (h *Host) newProcess() *sobek.Object {
 		return rt.ToValue(true)
 	})
 	h.installStdio(p)
+	h.installIDs(p)
 	return p
 }
 
