@@ -4,13 +4,13 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"io"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/dlclark/regexp2"
 	"github.com/grafana/sobek"
 )
 
@@ -41,19 +41,6 @@ const DefaultCallDepth = 10000
 // maxAllocation caps one allocation when no memory limit is set: V8's
 // string length limit is 2^29-24 code units (1 GiB).
 const maxAllocation = 1 << 30
-
-// regexMatchTimeout bounds one regular-expression match of sobek's
-// backtracking engine (regexp2), which an interrupt cannot stop: a
-// catastrophic pattern returns "no match" after this long and the run's
-// own limits take over at the next instruction.
-const regexMatchTimeout = time.Second
-
-func init() {
-	// regexp2 reads this when a pattern is compiled; set once, before any.
-	if regexp2.DefaultMatchTimeout > regexMatchTimeout {
-		regexp2.DefaultMatchTimeout = regexMatchTimeout
-	}
-}
 
 //go:embed setup.js
 var setupSource string
@@ -97,6 +84,7 @@ type Sandbox struct {
 
 // New creates a sandbox: a fresh runtime, set up and locked down.
 func New(opts Options) (*Sandbox, error) {
+	engine.BoundRegexMatches()
 	s := &Sandbox{opts: opts, rt: sobek.New(), async: make(chan func(), 64)}
 	s.bg, s.cancelBg = context.WithCancel(context.Background())
 	s.cap = opts.MemoryLimit
