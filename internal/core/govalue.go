@@ -1251,7 +1251,7 @@ func (c *Context) Guard(fn func()) (err error) {
 				err = valueException(c, x)
 			case error:
 				if isUncatchable(x) {
-					err = x
+					err = c.asException(x) // an overflow is V8's RangeError
 					return
 				}
 				err = &GoPanic{Value: p, Stack: string(debug.Stack())}

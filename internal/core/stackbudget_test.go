@@ -13,7 +13,7 @@ import (
 // whole isolate: the Go stack under the deepest recursion stays far below
 // Go's fatal limit (lowered here, so a regression crashes the test).
 func TestStackOverflowIsRangeError(t *testing.T) {
-	defer debug.SetMaxStack(debug.SetMaxStack(256 << 20))
+	defer debug.SetMaxStack(debug.SetMaxStack(raceStackFactor * 256 << 20))
 	iso, rt := newTestIsolate(t)
 	cases := []struct{ name, code string }{
 		{"in context", `runInNewContext('function f(){ return f() } f()')`},
@@ -124,5 +124,26 @@ func TestSobekStackOverflow(t *testing.T) {
 	// still usable
 	if v, err := rt.RunString(`1 + 1`); err != nil || v.ToInteger() != 2 {
 		t.Fatal(v, err)
+	}
+}
+
+// A Go call into JS (Guard, under the Go API's Value.Call) that overflows
+// returns V8's RangeError as a JS exception, and counts in the budget.
+func TestGuardOverflowIsException(t *testing.T) {
+	iso := NewIsolate(IsolateOptions{})
+	c := iso.Main()
+	v, err := c.Runtime().RunString(`(function f() { return f() })`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn, _ := sobek.AssertFunction(v)
+	err = c.Guard(func() {
+		if _, err := fn(sobek.Undefined()); err != nil {
+			panic(err)
+		}
+	})
+	ex, ok := err.(*sobek.Exception)
+	if !ok || ex.Value().(*sobek.Object).Get("message").String() != StackOverflowMessage {
+		t.Fatalf("got %T %v", err, err)
 	}
 }
