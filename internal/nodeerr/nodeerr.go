@@ -6,7 +6,9 @@ package nodeerr
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/grafana/sobek"
 )
@@ -52,18 +54,34 @@ func Throw(rt *sobek.Runtime, kind, code, msg string) {
 	panic(New(rt, kind, code, msg))
 }
 
+// Inspect renders a value as util.inspect(v, {depth}) does; depth < 0 is
+// Node's `depth: -1`. Hosts without util pass nil (InspectShort is used).
+type Inspect func(v sobek.Value, depth int) string
+
 // InvalidArgType is ERR_INVALID_ARG_TYPE. name is the argument as Node
 // names it (`"code" argument` is written for name "code"; a name containing
 // a dot is a property). expected is the phrase after "must be", e.g.
 // "of type string" or "of type object".
 func InvalidArgType(rt *sobek.Runtime, name, expected string, actual sobek.Value) *sobek.Object {
+	return InvalidArgTypeInspect(rt, name, expected, actual, nil)
+}
+
+// InvalidArgTypeInspect is InvalidArgType with util.inspect for the values
+// Node inspects (objects without a named constructor).
+func InvalidArgTypeInspect(rt *sobek.Runtime, name, expected string, actual sobek.Value, inspect Inspect) *sobek.Object {
 	return New(rt, "TypeError", "ERR_INVALID_ARG_TYPE",
-		fmt.Sprintf("The %s must be %s. %s", argPhrase(name), expected, Received(actual)))
+		fmt.Sprintf("The %s must be %s. Received %s", argPhrase(name), expected, specificType(rt, actual, inspect)))
 }
 
 // InvalidArgValue is ERR_INVALID_ARG_VALUE: `The argument 'x' is invalid.
 // Received ...` or, with reason, `The property 'x' must be ...`.
 func InvalidArgValue(rt *sobek.Runtime, name string, value sobek.Value, reason string) *sobek.Object {
+	return InvalidArgValueInspect(rt, name, value, reason, nil)
+}
+
+// InvalidArgValueInspect is InvalidArgValue with util.inspect for the
+// received value, as Node.
+func InvalidArgValueInspect(rt *sobek.Runtime, name string, value sobek.Value, reason string, inspect Inspect) *sobek.Object {
 	if reason == "" {
 		reason = "is invalid"
 	}
@@ -71,23 +89,32 @@ func InvalidArgValue(rt *sobek.Runtime, name string, value sobek.Value, reason s
 	if strings.Contains(name, ".") {
 		kind = "property"
 	}
+	var recv string
+	if inspect != nil {
+		recv = inspect(value, 2)
+		if u := utf16.Encode([]rune(recv)); len(u) > 128 {
+			recv = string(utf16.Decode(u[:128])) + "..."
+		}
+	} else {
+		recv = InspectShort(value, 128)
+	}
 	return New(rt, "TypeError", "ERR_INVALID_ARG_VALUE",
-		fmt.Sprintf("The %s '%s' %s. Received %s", kind, name, reason, InspectShort(value, 128)))
+		fmt.Sprintf("The %s '%s' %s. Received %s", kind, name, reason, recv))
 }
 
 // OutOfRange is ERR_OUT_OF_RANGE.
 func OutOfRange(rt *sobek.Runtime, name, rangeDesc string, value sobek.Value) *sobek.Object {
 	recv := InspectShort(value, 0)
-	// sobek exports integral numbers as int64, others as float64
-	switch x := value.Export().(type) {
-	case float64:
-		if !math.IsNaN(x) && !math.IsInf(x, 0) && math.Abs(x) > 1<<32 {
+	if sobek.IsNumber(value) {
+		if f := value.ToFloat(); f == math.Trunc(f) && !math.IsInf(f, 0) && math.Abs(f) > 1<<32 {
+			recv = addSeparators(value.String())
+		}
+	} else if sobek.IsBigInt(value) {
+		recv = value.String()
+		if b, ok := value.Export().(*big.Int); ok && b.CmpAbs(big.NewInt(1<<32)) > 0 {
 			recv = addSeparators(recv)
 		}
-	case int64:
-		if x > 1<<32 || x < -(1<<32) {
-			recv = addSeparators(recv)
-		}
+		recv += "n"
 	}
 	return New(rt, "RangeError", "ERR_OUT_OF_RANGE",
 		fmt.Sprintf("The value of \"%s\" is out of range. It must be %s. Received %s", name, rangeDesc, recv))
@@ -105,31 +132,113 @@ func argPhrase(name string) string {
 
 // Received renders the tail Node appends to ERR_INVALID_ARG_TYPE messages.
 func Received(v sobek.Value) string {
-	if v == nil || sobek.IsUndefined(v) {
-		return "Received undefined"
-	}
-	if sobek.IsNull(v) {
-		return "Received null"
-	}
-	if o, ok := v.(*sobek.Object); ok {
-		if _, isFn := sobek.AssertFunction(o); isFn {
-			if n := o.Get("name"); n != nil && n.String() != "" {
-				return "Received function " + n.String()
-			}
-			return "Received function "
+	return "Received " + specificType(nil, v, nil)
+}
+
+// specificType is Node's determineSpecificType: what "Received" names. It
+// reads what Node reads (an object's constructor and its name), so getters
+// and Proxy traps see the same operations; rt (may be nil) is for the
+// TypeError of `'name' in constructor` on a primitive constructor.
+func specificType(rt *sobek.Runtime, v sobek.Value, inspect Inspect) string {
+	switch {
+	case v == nil || sobek.IsUndefined(v):
+		return "undefined"
+	case sobek.IsNull(v):
+		return "null"
+	case sobek.IsBigInt(v):
+		return "type bigint (" + v.String() + "n)"
+	case sobek.IsNumber(v):
+		return "type number (" + InspectShort(v, 0) + ")"
+	case sobek.IsString(v):
+		s := v.String()
+		if u := utf16.Encode([]rune(s)); len(u) > 28 {
+			s = string(utf16.Decode(u[:25])) + "..."
 		}
-		if c, ok := o.Get("constructor").(*sobek.Object); ok {
-			if n := c.Get("name"); n != nil && n.String() != "" {
-				return "Received an instance of " + n.String()
+		if !strings.Contains(s, "'") {
+			return "type string ('" + s + "')"
+		}
+		return "type string (" + jsonQuote(s) + ")"
+	}
+	if sym, ok := v.(*sobek.Symbol); ok {
+		return "type symbol (Symbol(" + sym.String() + "))"
+	}
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return "type " + typeOf(v) + " (" + v.String() + ")"
+	}
+	if _, isFn := sobek.AssertFunction(o); isFn {
+		return "function " + valueString(o.Get("name"))
+	}
+	if c := o.Get("constructor"); c != nil && c.ToBoolean() {
+		co, isObj := c.(*sobek.Object)
+		if !isObj {
+			if rt != nil {
+				panic(rt.NewTypeError("Cannot use 'in' operator to search for 'name' in " + c.String()))
+			}
+		} else if _ = o.Get("constructor"); hasProperty(co, "name") { // Node reads it again for `in`
+			c2 := o.Get("constructor")
+			if co2, ok := c2.(*sobek.Object); ok {
+				return "an instance of " + valueString(co2.Get("name"))
+			}
+			return "an instance of undefined"
+		}
+	}
+	if inspect != nil {
+		return inspect(v, -1)
+	}
+	return InspectShort(v, 0)
+}
+
+// hasProperty is `name in o` for an ordinary object (a constructor).
+func hasProperty(o *sobek.Object, name string) bool {
+	for i := 0; o != nil && i < 1000; i++ {
+		for _, k := range o.GetOwnPropertyNames() {
+			if k == name {
+				return true
 			}
 		}
-		return "Received " + InspectShort(v, 0)
+		o = o.Prototype()
 	}
-	s := InspectShort(v, 0)
-	if len(s) > 28 {
-		s = s[:25] + "..."
+	return false
+}
+
+func valueString(v sobek.Value) string {
+	if v == nil {
+		return "undefined"
 	}
-	return fmt.Sprintf("Received type %s (%s)", typeOf(v), s)
+	return v.String()
+}
+
+// jsonQuote is JSON.stringify of a string.
+func jsonQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			if r < 0x20 {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func typeOf(v sobek.Value) string {

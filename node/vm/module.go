@@ -669,6 +669,24 @@ func (m *module) moduleInstantiate(c sobek.FunctionCall) sobek.Value {
 	if v.cm.Status != core.ModuleUnlinked {
 		return sobek.Undefined()
 	}
+	// a dependency whose own link has not finished (the linker returned a
+	// module that is linking elsewhere), in Node's words, before the
+	// imported names are checked
+	missing := ""
+	v.cm.Graph(func(x *core.Module) {
+		if missing != "" || x.Status != core.ModuleUnlinked && x.Status != core.ModuleLinking {
+			return
+		}
+		for _, spec := range x.Specs {
+			if x.Resolved[spec] == nil {
+				missing = spec
+				return
+			}
+		}
+	})
+	if missing != "" {
+		panic(nodeerr.New(m.rt, "Error", "ERR_VM_MODULE_LINK_FAILURE", "request for '"+missing+"' is not in cache"))
+	}
 	if err := v.cm.Instantiate(); err != nil {
 		var le *core.LinkError
 		if errors.As(err, &le) {

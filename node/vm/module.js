@@ -7,7 +7,7 @@
   const v10 = natives.vmAPI === 'v10';
 
   function validateObject(value, name) {
-    if (value === null || typeof value !== 'object') throw invalidArgType(name, 'of type object', value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidArgType(name, 'of type object', value);
   }
   function validateString(value, name) {
     if (typeof value !== 'string') throw invalidArgType(name, 'of type string', value);
@@ -32,14 +32,30 @@
   const notModule = () => codedError('Error', 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
 
   const kNoError = Symbol('kNoError');
-  const states = new WeakMap(); // Module -> internal state
+  // A module carries its state as Node's does, under an own kWrap property
+  // (so a Proxy of a module passes the same checks as in Node); the value
+  // is a token, and only tokens made here lead to a state.
+  const kWrap = Symbol('kWrap');
+  const states = new WeakMap(); // token -> internal state
+  const sourceTextModules = new WeakSet(); // for SourceTextModule's private-field brand check
+  const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  // Node's isModule + this[kWrap]: the state of m, or undefined
+  function stateOf(m) {
+    if (typeof m !== 'object' || m === null || !hasOwn(m, kWrap)) return undefined;
+    return states.get(m[kWrap]);
+  }
+  function brandCheck(self, field) {
+    if (!sourceTextModules.has(self)) {
+      throw new TypeError(`Cannot read private member ${field} from an object whose class did not declare it`);
+    }
+  }
   const namespaces = new WeakMap(); // namespace object -> handle
   const contextIds = new WeakMap(); // context -> next module index
   let globalModuleId = 0;
   let warned = false;
 
   function internal(self, className) {
-    const s = self !== null && (typeof self === 'object' || typeof self === 'function') ? states.get(self) : undefined;
+    const s = stateOf(self);
     if (s === undefined || (className === 'SyntheticModule' && !s.synthetic) || (className === 'SourceTextModule' && s.synthetic)) {
       throw invalidArgType('this', `an instance of ${className}`, self);
     }
@@ -104,7 +120,10 @@
         wrap.setExport = (name, value) => this.setExport(name, value);
         s.handle = natives.moduleCreateSynthetic([...syntheticExportNames], syntheticEvaluationSteps, identifier, context, this, wrap);
       }
-      states.set(this, s);
+      const token = {};
+      states.set(token, s);
+      this[kWrap] = token;
+      if (!s.synthetic) sourceTextModules.add(this);
     }
 
     get identifier() {
@@ -215,8 +234,9 @@
         throw e;
       }
       const m = await natives.awaitable(r);
-      const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
+      const ms = stateOf(m);
       if (ms === undefined) throw notModule();
+      if (!ms.synthetic) brandCheck(m, '#error'); // Node reads module.status
       if (ms.context !== s.context) {
         throw codedError('Error', 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
       }
@@ -268,8 +288,8 @@
         context,
         identifier,
         cachedData,
-        url,
       } = options;
+      const url = v10 ? options.url : undefined; // v10's option, read only there
       validateInt32(lineOffset, 'options.lineOffset');
       validateInt32(columnOffset, 'options.columnOffset');
       if (initializeImportMeta !== undefined) validateFunction(initializeImportMeta, 'options.initializeImportMeta');
@@ -291,10 +311,14 @@
     }
 
     get status() {
+      internal(this, 'SourceTextModule');
+      brandCheck(this, '#error');
       return super.status;
     }
 
     get error() {
+      internal(this, 'SourceTextModule');
+      brandCheck(this, '#error');
       return super.error;
     }
 
@@ -355,8 +379,11 @@
     }
 
     createCachedData() {
-      const s = internal(this, 'SourceTextModule');
-      const st = rawStatus(s);
+      // as Node: the status is read from `this` (any value but null and
+      // undefined), then the wrap, whose absence is V8's TypeError
+      const { status: st } = this;
+      const s = states.get(this[kWrap]);
+      if (s === undefined || s.synthetic) throw new TypeError("Cannot read properties of undefined (reading 'createCachedData')");
       if (st === 'evaluating' || st === 'evaluated' || st === 'errored') {
         throw codedError('Error', 'ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA',
           'Cached data cannot be created for a module which has been evaluated');
@@ -379,10 +406,12 @@
       if (!Array.isArray(exportNames) || exportNames.some((e) => typeof e !== 'string')) {
         throw invalidArgType('exportNames', 'an Array of unique strings', exportNames);
       }
+      // the first name that occurs again later, as Node's indexOf loop
+      // finds it, in linear time
+      const last = new Map();
+      exportNames.forEach((name, i) => last.set(name, i));
       exportNames.forEach((name, i) => {
-        if (exportNames.indexOf(name, i + 1) !== -1) {
-          throw invalidArgValue(`exportNames.${name}`, name, 'is duplicated');
-        }
+        if (last.get(name) > i) throw invalidArgValue(`exportNames.${name}`, name, 'is duplicated');
       });
       validateFunction(evaluateCallback, 'evaluateCallback');
       validateObject(options, 'options');
@@ -422,7 +451,7 @@
   async function dynamicImport(fn, specifier, wrap, attributes) {
     const m = await natives.awaitable(fn(specifier, wrap, attributes));
     if (m !== null && typeof m === 'object' && namespaces.has(m)) return namespaces.get(m);
-    const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
+    const ms = stateOf(m);
     if (ms === undefined) throw notModule();
     if (rawStatus(ms) === 'errored') throw m.error;
     void m.namespace; // status check

@@ -43,6 +43,33 @@ type module struct {
 	mainLoader, dontContextify *sobek.Symbol
 }
 
+// inspect is util.inspect(v, {depth}) when the host has util (the values
+// Node's error messages show), else a short form.
+func (m *module) inspect(v sobek.Value, depth int) (s string) {
+	s = nodeerr.InspectShort(v, 0)
+	if m.h.Options.Registry == nil {
+		return s
+	}
+	if _, ok := m.h.Options.Registry.Lookup("util"); !ok {
+		return s
+	}
+	u, err := m.h.Require("util")
+	uo, ok := u.(*sobek.Object)
+	if err != nil || !ok {
+		return s
+	}
+	f, ok := sobek.AssertFunction(uo.Get("inspect"))
+	if !ok {
+		return s
+	}
+	opts := m.rt.NewObject()
+	_ = opts.Set("depth", depth)
+	if r, err := f(uo, v, opts); err == nil {
+		return r.String()
+	}
+	return s
+}
+
 // Load is the vm builtin's loader.
 func Load(h *host.Host, mod *sobek.Object) error {
 	p, err := program()
@@ -58,13 +85,13 @@ func Load(h *host.Host, mod *sobek.Object) error {
 		_ = natives.Set(name, fn)
 	}
 	set("invalidArgType", func(c sobek.FunctionCall) sobek.Value {
-		return nodeerr.InvalidArgType(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2))
+		return nodeerr.InvalidArgTypeInspect(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2), m.inspect)
 	})
 	set("outOfRange", func(c sobek.FunctionCall) sobek.Value {
 		return nodeerr.OutOfRange(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2))
 	})
 	set("invalidArgValue", func(c sobek.FunctionCall) sobek.Value {
-		return nodeerr.InvalidArgValue(rt, c.Argument(0).String(), c.Argument(1), c.Argument(2).String())
+		return nodeerr.InvalidArgValueInspect(rt, c.Argument(0).String(), c.Argument(1), c.Argument(2).String(), m.inspect)
 	})
 	set("compile", m.compile)
 	set("run", func(c sobek.FunctionCall) sobek.Value { return m.run(c, false) })
@@ -278,14 +305,14 @@ func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 	target := m.main
 	if o, ok := c.Argument(1).(*sobek.Object); ok {
 		if _, isFn := sobek.AssertFunction(o); isFn && inContext {
-			panic(nodeerr.InvalidArgType(m.rt, "object", "of type object", o))
+			panic(nodeerr.InvalidArgTypeInspect(m.rt, "object", "of type object", o, m.inspect))
 		}
 		target = m.h.Isolate.ContextOf(o, m.main)
 		if target == nil {
-			panic(nodeerr.InvalidArgType(m.rt, "contextifiedObject", "an vm.Context", o))
+			panic(nodeerr.InvalidArgTypeInspect(m.rt, "contextifiedObject", "an vm.Context", o, m.inspect))
 		}
 	} else if inContext {
-		panic(nodeerr.InvalidArgType(m.rt, "object", "of type object", c.Argument(1)))
+		panic(nodeerr.InvalidArgTypeInspect(m.rt, "object", "of type object", c.Argument(1), m.inspect))
 	}
 	timeout := c.Argument(2).ToInteger()
 	displayErrors := c.Argument(3).ToBoolean()
@@ -361,7 +388,7 @@ func (m *module) throwRunError(err error, target *core.Context, s *script, displ
 		var ex *sobek.Exception
 		if errors.As(err, &ex) {
 			if o, ok := ex.Value().(*sobek.Object); ok {
-				stack.Translate(o, ex.Stack()) // V8's words for engine errors (in their realm)
+				translate(o, ex) // V8's words for engine errors (in their realm)
 			}
 			val := core.Carry(ex.Value(), target, m.main)
 			m.decorate(val, ex, s.s, displayErrors)
@@ -377,6 +404,14 @@ func (m *module) throwRunError(err error, target *core.Context, s *script, displ
 		}
 		panic(err)
 	}
+}
+
+// translate gives an engine error V8's words. A hostile thrown object (a
+// revoked or throwing Proxy) must not replace itself with the error of
+// reading it: the value is thrown as it is, as in Node.
+func translate(o *sobek.Object, ex *sobek.Exception) {
+	defer func() { _ = recover() }()
+	stack.Translate(o, ex.Stack())
 }
 
 // runError is the error of a run stopped by its timeout or by SIGINT. As

@@ -29,11 +29,22 @@
     const min = positive ? 1 : 0;
     if (value < min || value > 4294967295) throw outOfRange(name, `>= ${min} && <= 4294967295`, value);
   }
+  function validateOneOf(value, name, oneOf) {
+    if (!oneOf.includes(value)) {
+      const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
+      throw invalidArgValue(name, value, `must be one of: ${allowed}`);
+    }
+  }
   function validateBuffer(value, name) {
     if (!ArrayBuffer.isView(value)) {
       throw invalidArgType(name, 'an instance of Buffer, TypedArray, or DataView', value);
     }
   }
+
+  // Node's internal option keys: read (a Proxy as options sees the reads it
+  // sees in Node), not used
+  const kParsingContext = Symbol('script parsing context');
+  const kVmBreakFirstLineSymbol = Symbol('kVmBreakFirstLineSymbol');
 
   // Hot paths (a rerun of a Script, createContext, runInNewContext) make
   // one native call, allocate nothing for absent options and use no
@@ -52,6 +63,7 @@
         cachedData,
         produceCachedData = false,
         importModuleDynamically,
+        [kParsingContext]: parsingContext, // eslint-disable-line no-unused-vars
       } = options;
       validateString(filename, 'options.filename');
       validateInt32(lineOffset, 'options.lineOffset');
@@ -128,6 +140,7 @@
     if (displayErrors === undefined) displayErrors = true;
     let breakOnSigint = options.breakOnSigint;
     if (breakOnSigint === undefined) breakOnSigint = false;
+    void options[kVmBreakFirstLineSymbol];
     validateBoolean(displayErrors, 'options.displayErrors');
     validateBoolean(breakOnSigint, 'options.breakOnSigint');
     if (contextifiedObject === undefined) return natives.run(handle, undefined, timeout, displayErrors, breakOnSigint);
@@ -188,6 +201,7 @@
       origin,
       codeGeneration,
       microtaskMode,
+      importModuleDynamically,
     } = options;
     validateString(name, 'options.name');
     if (origin !== undefined) validateString(origin, 'options.origin');
@@ -199,9 +213,9 @@
       validateBoolean(strings, 'options.codeGeneration.strings');
       validateBoolean(wasm, 'options.codeGeneration.wasm');
     }
-    if (microtaskMode !== undefined && microtaskMode !== 'afterEvaluate') {
-      throw invalidArgValue('options.microtaskMode', microtaskMode, "must be one of: 'afterEvaluate', undefined");
-    }
+    validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
+    // Node v20's option (import() in the context): validated, not supported yet
+    validateImportModuleDynamically(importModuleDynamically);
     if (plain) return natives.makePlainContext(name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate');
     natives.makeContext(contextObject, name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate');
     return contextObject;
@@ -216,7 +230,7 @@
     // Node spreads the options here too (so null, numbers and arrays
     // are no options)
     if (typeof options === 'string') options = { filename: options };
-    else if (options !== undefined) options = { __proto__: null, ...options };
+    else if (options !== undefined) options = { __proto__: null, ...options, [kParsingContext]: contextifiedObject };
     return createScript(code, options).runInContext(contextifiedObject, options);
   }
 
@@ -225,7 +239,7 @@
     contextObject = createContext(contextObject, options === undefined ? undefined : contextOptions(options));
     // Node spreads the options here: null, numbers, booleans and
     // functions end up as no options
-    if (options !== undefined) options = { __proto__: null, ...options };
+    if (options !== undefined) options = { __proto__: null, ...options, [kParsingContext]: contextObject };
     return createScript(code, options).runInNewContext(contextObject, options);
   }
 
@@ -244,7 +258,15 @@
     isContext,
   };
   if (natives.compileFunction) exportsObject.compileFunction = natives.compileFunction;
-  if (natives.measureMemory) exportsObject.measureMemory = natives.measureMemory;
+  if (natives.measureMemory) {
+    exportsObject.measureMemory = function measureMemory(options = {}) {
+      validateObject(options, 'options');
+      const { mode = 'summary', execution = 'default' } = options;
+      validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
+      validateOneOf(execution, 'options.execution', ['default', 'eager']);
+      return natives.measureMemory({ mode, execution });
+    };
+  }
   exportsObject.constants = natives.constants;
   if (natives.experimentalModules) Object.assign(exportsObject, natives.modules.classes);
   return { exports: exportsObject, validate: { validateImportModuleDynamically, validateObject, validateString, validateBoolean, validateFunction, validateInt32, validateUint32, validateBuffer, isContext, validateContext } };
