@@ -426,8 +426,6 @@ var knownDifferences = []knownDifference{
 		reason: "limits #9: a stack overflow is uncatchable in sobek and ends the process, where Node throws a catchable RangeError (findings.md)"},
 	{cases: ` / recursive-toString$`, jsvm: "hang", hangs: true,
 		reason: "limits #9: a toString that recurses through a template literal has no frame budget; the Go stack grows until a fatal error (findings.md)"},
-	{cases: `^(ArrayBuffer|string repeat) 2\*\*40$`,
-		reason: "limits #9: sizes beyond V8's caps are a Go fatal out-of-memory, not V8's RangeError"},
 	{cases: `^(Script|SourceTextModule|compileFunction) (line|column)Offset 2147483647`, hangs: true,
 		reason: "limits #9: offsets are implemented by padding the source, so huge offsets hang"},
 	{cases: `^timeout thrown value getter loops$`, hangs: true,
@@ -455,8 +453,6 @@ var knownDifferences = []knownDifference{
 	{cases: `^sandbox trap (get|has|getOwnPropertyDescriptor|getPrototypeOf) (throws|throws-primitive|runs vm|recurses) / `,
 		reason: "fidelity #13: the contextified global consults other sandbox traps than V8's interceptors (`function f(){}` and `delete x` ask get; `in` and delete ask has/getOwnPropertyDescriptor; Object.keys(globalThis) skips getPrototypeOf) (findings.md)"},
 	// node/util (no owner): util.inspect, used for Node's messages
-	{cases: ` / lone-surrogate$`, jsvm: "'\uFFFD'",
-		reason: "node/util: util.inspect does not escape lone surrogates ('\\ud800') (findings.md)"},
 	{cases: `(microtaskMode|measureMemory options\.(mode|execution)) / (revoked-proxy|revoked-function-proxy|throwing-proxy|tracing-proxy)$`,
 		reason: "node/util: util.inspect runs a Proxy's traps and fails on a revoked one (Node inspects the target without traps; <Revoked Proxy>) (findings.md)"},
 	// differences where Node is wrong or jsvm is stricter on purpose
