@@ -442,8 +442,6 @@ var knownDifferences = []knownDifference{
 	// fidelity (#13): realms, brand checks, the context global's shape
 	{cases: `^(runInNewContext\(code\)|runInContext\(code, _\)) / regexp$|^membrane error crossing keeps class$`,
 		reason: "fidelity #13: an object of another context is a membrane Proxy, so Object.prototype.toString says [object Object] (brand checks)"},
-	{cases: `^membrane Symbol\.for across contexts$`,
-		reason: "fidelity #13: Symbol.for registries are per context"},
 	{cases: `^membrane revoked proxy crossing$`,
 		reason: "fidelity #13: the TypeError a context sees from a revoked host Proxy is not the context's TypeError"},
 	{cases: `^context Error\.captureStackTrace absent$`,
