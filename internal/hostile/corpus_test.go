@@ -474,5 +474,5 @@ var knownDifferences = []knownDifference{
 	{cases: `^async linker resolves value / tracing-proxy$`,
 		reason: "async #9: the await workaround (engine.Awaitable) reads `then` of what the linker's promise resolved to a second time"},
 	{cases: `^compileFunction body "/\(/"$`,
-		reason: "sobek: an invalid regular expression literal is a SyntaxError only when evaluated, not at compile time"},
+		reason: "core compileFunction: a body that is an invalid regexp literal compiles (the wrapper's parse-error recovery); V8: SyntaxError (findings.md)"},
 }
