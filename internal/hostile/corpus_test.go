@@ -426,8 +426,6 @@ var knownDifferences = []knownDifference{
 		reason: "limits #9: a stack overflow is uncatchable in sobek and ends the process, where Node throws a catchable RangeError (findings.md)"},
 	{cases: ` / recursive-toString$`, jsvm: "hang", hangs: true,
 		reason: "limits #9: a toString that recurses through a template literal has no frame budget; the Go stack grows until a fatal error (findings.md)"},
-	{cases: `^(Script|SourceTextModule|compileFunction) (line|column)Offset 2147483647`, hangs: true,
-		reason: "limits #9: offsets are implemented by padding the source, so huge offsets hang"},
 	{cases: `^compileFunction contextExtensions 1000$`,
 		reason: "limits #9 / core: each context extension is a nested `with`, and the parser's nesting cap (256) refuses 1000 (findings.md)"},
 	// async (#9): throwing Proxies awaited, timeouts in async bodies, host loop
@@ -435,8 +433,6 @@ var knownDifferences = []knownDifference{
 		reason: "async #9: awaiting a throwing or revoked Proxy corrupts sobek's stack (Go nil-pointer panic)"},
 	{cases: `^sandbox is another context global$`,
 		reason: "core (new on main, 23:20): contextifying another context's global as a sandbox recurses (RangeError Maximum call stack size exceeded); node runs in it (findings.md)"},
-	{cases: `^membrane prototype cycle across realms$`,
-		reason: "async #9: a prototype cycle across realms is not detected (Node: TypeError Cyclic __proto__ value)"},
 	// fidelity (#13): realms, brand checks, the context global's shape
 	{cases: `^(runInNewContext\(code\)|runInContext\(code, _\)) / regexp$|^membrane error crossing keeps class$`,
 		reason: "fidelity #13: an object of another context is a membrane Proxy, so Object.prototype.toString says [object Object] (brand checks)"},
@@ -452,8 +448,6 @@ var knownDifferences = []knownDifference{
 	{cases: `(microtaskMode|measureMemory options\.(mode|execution)) / (revoked-proxy|revoked-function-proxy|throwing-proxy|tracing-proxy)$`,
 		reason: "node/util: util.inspect runs a Proxy's traps and fails on a revoked one (Node inspects the target without traps; <Revoked Proxy>) (findings.md)"},
 	// differences where Node is wrong or jsvm is stricter on purpose
-	{cases: `^linker returns a module whose link failed / `,
-		reason: "node quirk: Node names its internal cache ('request for 'z' is not in cache'); jsvm names the errored module; both ERR_VM_MODULE_LINK_FAILURE"},
 	{cases: `^timeout module evaluate runaway then status$`,
 		reason: "node quirk: after a timeout Node's module.error is null (V8's termination exception); jsvm keeps the ERR_SCRIPT_EXECUTION_TIMEOUT error"},
 	{cases: `^Module subclass constructed$`,
