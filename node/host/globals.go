@@ -1,12 +1,14 @@
 package host
 
 import (
+	"errors"
 	"math"
 	"runtime"
 	"strings"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
+	"github.com/jsvm-dev/jsvm/internal/sandbox"
 )
 
 // LazyGlobal describes a global that comes from a builtin module: reading
@@ -70,9 +72,7 @@ func (h *Host) installGlobals() error {
 			return sobek.Undefined()
 		})
 	}
-	define("structuredClone", func(c sobek.FunctionCall) sobek.Value {
-		return h.structuredClone(c.Argument(0))
-	})
+	define("structuredClone", h.structuredClone)
 	h.initCJS()
 	return nil
 }
@@ -134,21 +134,57 @@ func (h *Host) fallbackConsole() *sobek.Object {
 	return c
 }
 
-func (h *Host) structuredClone(v sobek.Value) sobek.Value {
+// structuredClone is the HTML structured clone over the sandbox's copy
+// codec (one implementation for both): the value is encoded into the copy
+// graph and decoded as fresh values of the main context.
+func (h *Host) structuredClone(c sobek.FunctionCall) sobek.Value {
 	rt := h.Runtime
+	if len(c.Arguments) == 0 {
+		panic(nodeerr.New(rt, "TypeError", "ERR_MISSING_ARGS", "The value argument must be specified"))
+	}
+	v := c.Argument(0)
 	if _, ok := v.(*sobek.Object); !ok {
-		return v
+		if _, sym := v.(*sobek.Symbol); !sym {
+			return v
+		}
 	}
-	j, err := rt.RunString("(function (v) { return JSON.parse(JSON.stringify(v)) })")
-	if err != nil {
-		panic(err)
+	if h.cloneRealm == nil {
+		r, err := sandbox.NewRealm(rt)
+		if err != nil {
+			panic(err)
+		}
+		h.cloneRealm = r
 	}
-	f, _ := sobek.AssertFunction(j)
-	r, err := f(sobek.Undefined(), v)
-	if err != nil {
-		panic(err)
+	g, err := h.cloneRealm.Encode(v)
+	if err == nil {
+		var out sobek.Value
+		if out, err = h.cloneRealm.Decode(g); err == nil {
+			return out
+		}
 	}
-	return r
+	var dce *sandbox.DataCloneError
+	if errors.As(err, &dce) {
+		panic(h.dataCloneError(dce.Message))
+	}
+	if ex, ok := err.(*sobek.Exception); ok {
+		panic(ex)
+	}
+	panic(err)
+}
+
+// dataCloneError is the DOMException [DataCloneError] Node throws (code 25);
+// an Error of that name where the host has no DOMException.
+func (h *Host) dataCloneError(msg string) sobek.Value {
+	rt := h.Runtime
+	if ctor, ok := sobek.AssertConstructor(rt.GlobalObject().Get("DOMException")); ok {
+		if e, err := ctor(nil, rt.ToValue(msg), rt.ToValue("DataCloneError")); err == nil {
+			return e
+		}
+	}
+	e := rt.NewTypeError(msg)
+	_ = e.Set("name", "DataCloneError")
+	_ = e.Set("code", 25)
+	return e
 }
 
 // ---- timers ----

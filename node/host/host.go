@@ -2,6 +2,7 @@ package host
 
 import (
 	"errors"
+	"github.com/jsvm-dev/jsvm/internal/sandbox"
 	"io"
 	"os"
 	"path/filepath"
@@ -70,6 +71,8 @@ type Host struct {
 	Isolate *core.Isolate
 	Runtime *sobek.Runtime // the main context's runtime
 	Options Options
+
+	cloneRealm *sandbox.Realm // structuredClone's codec, made on first use
 
 	// VMImport, when set, is asked first about every import() in the main
 	// context (the vm builtin's importModuleDynamically); it returns false
