@@ -10,6 +10,10 @@ import (
 // Context is one realm: a sobek runtime with its own intrinsics. A
 // contextified context also has a sandbox whose properties are its globals.
 type Context struct {
+	// globalIsContext: createContext was given this context's own global
+	// (see Contextify), so vm.isContext reports it as a context.
+	globalIsContext bool
+
 	iso    *Isolate
 	rt     *sobek.Runtime
 	isMain bool
@@ -182,6 +186,11 @@ func (iso *Isolate) Contextify(sandbox *sobek.Object, from *Context, opts Contex
 		sandbox, from = orig, home
 	}
 	if c := iso.ContextOf(sandbox, from); c != nil {
+		if sandbox == c.global {
+			// Node would contextify the global as a new sandbox; it runs
+			// in its own context here, and is a context from now on
+			c.globalIsContext = true
+		}
 		return c
 	}
 	if opts.Name == "" {
@@ -211,9 +220,11 @@ func (iso *Isolate) ContextOf(obj *sobek.Object, from *Context) *Context {
 	if orig, home, ok := iso.UnwrapContext(obj); ok {
 		obj, from = orig, home
 	}
-	// a DONT_CONTEXTIFY context is found from its own global; a contextified
-	// one only from its sandbox (its global proxy is no context in Node)
-	if obj == from.global && !from.isMain && from.sandbox == nil {
+	// a context is also found from its own global, so that another
+	// context's global given as a sandbox runs there (contextifying a
+	// global proxy over a sandbox would make each one's lookups find the
+	// other's: endless recursion)
+	if obj == from.global && !from.isMain {
 		return from
 	}
 	if from.contexts == nil {
@@ -231,6 +242,20 @@ func (iso *Isolate) ContextOf(obj *sobek.Object, from *Context) *Context {
 		iso.lastContext = weak.Make(c)
 	}
 	return c
+}
+
+// IsContext is vm.isContext: a context's sandbox, or the global of a
+// DONT_CONTEXTIFY context. A contextified context's global proxy
+// (runInContext('this')) is no context in Node, though ContextOf finds it.
+func (iso *Isolate) IsContext(obj *sobek.Object, from *Context) bool {
+	c := iso.ContextOf(obj, from)
+	if c == nil {
+		return false
+	}
+	if o, home, ok := iso.UnwrapContext(obj); ok {
+		obj, from = o, home
+	}
+	return !(obj == from.global && c == from && from.sandbox != nil && !from.globalIsContext)
 }
 
 func itoa(i int) string {

@@ -431,8 +431,6 @@ var knownDifferences = []knownDifference{
 	// async (#9): throwing Proxies awaited, timeouts in async bodies, host loop
 	{cases: `^(linker returns (value / (revoked|throwing)|a revoked proxy|a throwing proxy)|importModuleDynamically returns value / (revoked|throwing)|(script|module) dynamic import returns (revoked|throwing) proxy|await throwing proxy)`,
 		reason: "async #9: awaiting a throwing or revoked Proxy corrupts sobek's stack (Go nil-pointer panic)"},
-	{cases: `^sandbox is another context global$`,
-		reason: "core (new on main, 23:20): contextifying another context's global as a sandbox recurses (RangeError Maximum call stack size exceeded); node runs in it (findings.md)"},
 	// fidelity (#13): realms, brand checks, the context global's shape
 	{cases: `^(runInNewContext\(code\)|runInContext\(code, _\)) / regexp$|^membrane error crossing keeps class$`,
 		reason: "fidelity #13: an object of another context is a membrane Proxy, so Object.prototype.toString says [object Object] (brand checks)"},

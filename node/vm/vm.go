@@ -99,7 +99,7 @@ func Load(h *host.Host, mod *sobek.Object) error {
 	set("makeContext", m.makeContext)
 	set("isContext", func(c sobek.FunctionCall) sobek.Value {
 		o, _ := c.Argument(0).(*sobek.Object)
-		return rt.ToValue(m.h.Isolate.ContextOf(o, m.main) != nil)
+		return rt.ToValue(m.h.Isolate.IsContext(o, m.main))
 	})
 	set("setImportModuleDynamically", func(c sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
 	m.installCodeCache(natives)
