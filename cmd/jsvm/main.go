@@ -214,11 +214,9 @@ func run(args []string) int {
 			return usageErr("bad option: " + a)
 		}
 	}
-	for _, m := range imports {
-		// --import preloads an ES module: as a require of it here, which
-		// loads ES modules synchronously (require(esm))
-		opts.Preload = append(opts.Preload, m)
-	}
+	// --import preloads an ES module: as a require of it here, which
+	// loads ES modules synchronously (require(esm))
+	opts.Preload = append(opts.Preload, imports...)
 	rest := args[i:]
 	opts.ExecArgv = execArgv
 	exe, err := os.Executable()

@@ -273,8 +273,6 @@ func patternKeyCompare(a, b string) int {
 	return 0
 }
 
-// errNull marks a target that is null (explicitly not exported).
-var errNull = &resolveError{}
 
 func resolveTarget(pkg *pkgJSON, t *jsonNode, match string, pattern, isImports bool, conds map[string]bool, from string) (string, error) {
 	switch {
