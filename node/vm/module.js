@@ -346,7 +346,7 @@
           `The number of modules (${modules.length}) does not match the number of module requests (${specs.length})`);
       }
       const handles = modules.map((m) => {
-        const ms = m !== null && (typeof m === 'object' || typeof m === 'function') ? states.get(m) : undefined;
+        const ms = stateOf(m);
         if (ms === undefined) throw notModule();
         if (ms.context !== s.context) {
           throw codedError('Error', 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
