@@ -273,7 +273,6 @@ func patternKeyCompare(a, b string) int {
 	return 0
 }
 
-
 func resolveTarget(pkg *pkgJSON, t *jsonNode, match string, pattern, isImports bool, conds map[string]bool, from string) (string, error) {
 	switch {
 	case t.str != nil:
