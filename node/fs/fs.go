@@ -42,13 +42,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 }
 
 // LoadPromises is the loader of `fs/promises`.
-func LoadPromises(h *host.Host, module *sobek.Object) error {
-	fs, err := h.Require("fs")
-	if err != nil {
-		return err
-	}
-	return module.Set("exports", fs.(*sobek.Object).Get("promises"))
-}
+var LoadPromises = host.ExportsOf("fs", "promises")
 
 type binding struct {
 	h  *host.Host

@@ -34,3 +34,30 @@ func (e *Embedded) Func(h *Host) (sobek.Callable, error) {
 	fn, _ := sobek.AssertFunction(v)
 	return fn, nil
 }
+
+// Run calls the embedded function the way a builtin's loader does: with
+// module, its exports, then args.
+func (e *Embedded) Run(h *Host, module *sobek.Object, args ...sobek.Value) error {
+	fn, err := e.Func(h)
+	if err != nil {
+		return err
+	}
+	_, err = fn(sobek.Undefined(), append([]sobek.Value{module, module.Get("exports")}, args...)...)
+	return err
+}
+
+// ExportsOf is the loader of a builtin whose exports are a property of
+// another builtin's exports (fs/promises is require('fs').promises).
+func ExportsOf(builtin, property string) Loader {
+	return func(h *Host, module *sobek.Object) error {
+		v, err := h.Require(builtin)
+		if err != nil {
+			return err
+		}
+		o, ok := v.(*sobek.Object)
+		if !ok {
+			return module.Set("exports", sobek.Undefined())
+		}
+		return module.Set("exports", o.Get(property))
+	}
+}

@@ -16,10 +16,5 @@ var embedded = &host.Embedded{Name: "node:perf_hooks", Params: "module, exports,
 
 // Load is the loader of the `perf_hooks` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
-	fn, err := embedded.Func(h)
-	if err != nil {
-		return err
-	}
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), h.BuiltinRequire())
-	return err
+	return embedded.Run(h, module, events.Internals(h), h.BuiltinRequire())
 }

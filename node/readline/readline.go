@@ -16,19 +16,8 @@ var embedded = &host.Embedded{Name: "node:readline", Params: "module, exports, i
 
 // Load is the loader of the `readline` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
-	fn, err := embedded.Func(h)
-	if err != nil {
-		return err
-	}
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), h.BuiltinRequire())
-	return err
+	return embedded.Run(h, module, events.Internals(h), h.BuiltinRequire())
 }
 
 // LoadPromises is the loader of `readline/promises`.
-func LoadPromises(h *host.Host, module *sobek.Object) error {
-	r, err := h.Require("readline")
-	if err != nil {
-		return err
-	}
-	return module.Set("exports", r.(*sobek.Object).Get("promises"))
-}
+var LoadPromises = host.ExportsOf("readline", "promises")

@@ -18,19 +18,8 @@ var embedded = &host.Embedded{Name: "node:stream", Params: "module, exports, int
 
 // Load is the loader of the `stream` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
-	fn, err := embedded.Func(h)
-	if err != nil {
-		return err
-	}
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), h.BuiltinRequire())
-	return err
+	return embedded.Run(h, module, events.Internals(h), h.BuiltinRequire())
 }
 
 // LoadPromises is the loader of `stream/promises`.
-func LoadPromises(h *host.Host, module *sobek.Object) error {
-	s, err := h.Require("stream")
-	if err != nil {
-		return err
-	}
-	return module.Set("exports", s.(*sobek.Object).Get("promises"))
-}
+var LoadPromises = host.ExportsOf("stream", "promises")

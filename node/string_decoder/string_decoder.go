@@ -17,10 +17,5 @@ var embedded = &host.Embedded{Name: "node:string_decoder", Params: "module, expo
 
 // Load is the loader of the `string_decoder` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
-	fn, err := embedded.Func(h)
-	if err != nil {
-		return err
-	}
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), h.BuiltinRequire())
-	return err
+	return embedded.Run(h, module, events.Internals(h), h.BuiltinRequire())
 }

@@ -16,10 +16,5 @@ var embedded = &host.Embedded{Name: "node:timers/promises", Params: "module, exp
 
 // Load is the loader of the `timers/promises` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
-	fn, err := embedded.Func(h)
-	if err != nil {
-		return err
-	}
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), h.BuiltinRequire())
-	return err
+	return embedded.Run(h, module, events.Internals(h), h.BuiltinRequire())
 }
