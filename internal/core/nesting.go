@@ -1,5 +1,7 @@
 package core
 
+import "github.com/jsvm-dev/jsvm/internal/engine"
+
 // sobek's parser and compiler recurse on the Go stack once per level of
 // bracket nesting, and Go's stack exhaustion is fatal to the process:
 // `new vm.Script('('.repeat(1e6))` would kill the host where V8 throws
@@ -23,37 +25,8 @@ func (*NestingError) Error() string { return StackOverflowMessage }
 // regex literal text is counted, so an unbalanced run of 10,000 brackets
 // there is refused too.
 func CheckNesting(src string) error {
-	depth := 0
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '(', '[', '{':
-			depth++
-			if depth > MaxNesting {
-				return &NestingError{}
-			}
-		case ')', ']', '}':
-			if depth > 0 {
-				depth--
-			}
-		case '"', '\'':
-			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
-				if src[i] == '\\' {
-					i++
-				}
-			}
-		case '/':
-			if i+1 < len(src) && src[i+1] == '/' {
-				for i < len(src) && src[i] != '\n' {
-					i++
-				}
-			} else if i+1 < len(src) && src[i+1] == '*' {
-				i += 2
-				for i+1 < len(src) && !(src[i] == '*' && src[i+1] == '/') {
-					i++
-				}
-				i++
-			}
-		}
+	if engine.NestingExceeds(src, MaxNesting) {
+		return &NestingError{}
 	}
 	return nil
 }

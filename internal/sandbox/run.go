@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"runtime"
-	"strings"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/goid"
@@ -35,39 +35,10 @@ func Compile(name, src string) (*Script, error) {
 }
 
 // checkNesting refuses source whose bracket nesting passes MaxNesting, so
-// that sobek's recursive-descent parser cannot exhaust the Go stack. It
-// skips strings, template text and comments; brackets in a regex literal
-// count, which can only over-estimate.
+// that sobek's recursive-descent parser cannot exhaust the Go stack.
 func checkNesting(src string) error {
-	depth := 0
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '\'', '"':
-			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
-				if src[i] == '\\' {
-					i++
-				}
-			}
-		case '/':
-			if i+1 < len(src) && src[i+1] == '/' {
-				for i < len(src) && src[i] != '\n' {
-					i++
-				}
-			} else if i+1 < len(src) && src[i+1] == '*' {
-				end := strings.Index(src[i+2:], "*/")
-				if end < 0 {
-					return nil // the parser reports it
-				}
-				i += end + 3
-			}
-		case '(', '[', '{':
-			depth++
-			if depth > MaxNesting {
-				return &SyntaxError{Message: fmt.Sprintf("the code is nested too deeply (more than %d levels of brackets)", MaxNesting)}
-			}
-		case ')', ']', '}':
-			depth--
-		}
+	if engine.NestingExceeds(src, MaxNesting) {
+		return &SyntaxError{Message: fmt.Sprintf("the code is nested too deeply (more than %d levels of brackets)", MaxNesting)}
 	}
 	return nil
 }
