@@ -1,11 +1,12 @@
 'use strict';
-// AsyncLocalStorage without engine hooks: the current frame (a Map from
-// storage to store) is captured when a callback is scheduled through
-// setTimeout/setInterval/setImmediate, process.nextTick, queueMicrotask,
-// Promise.prototype.then/catch/finally or an EventEmitter-free
-// AsyncResource, and restored while it runs. The wrappers are installed
-// when the first AsyncLocalStorage is made. Known gap: the continuation of
-// an `await` is scheduled inside the engine and does not see the frame.
+// AsyncLocalStorage: the current frame (a Map from storage to store) is
+// captured when a callback is scheduled through setTimeout/setInterval/
+// setImmediate, process.nextTick, queueMicrotask or an AsyncResource, and
+// restored while it runs. Promise reactions (then/catch/finally callbacks
+// and the continuations of `await`) are tracked by the engine's async
+// context tracker (internals.trackPromises), which captures the frame when
+// a reaction is registered and restores it around the job. All of it is
+// installed when the first AsyncLocalStorage is made.
 let current = new Map();
 let installed = false;
 
@@ -33,11 +34,7 @@ function install() {
   g.queueMicrotask = function queueMicrotask(fn) { return qm.call(this, bind(fn)); };
   const nt = process.nextTick;
   process.nextTick = function nextTick(fn, ...args) { return nt.call(this, bind(fn), ...args); };
-  const then = Promise.prototype.then;
-  Object.defineProperty(Promise.prototype, 'then', {
-    value: function then_(a, b) { return then.call(this, bind(a), bind(b)); },
-    writable: true, configurable: true,
-  });
+  trackPromises(() => current, (frame) => { current = frame; });
 }
 
 class AsyncLocalStorage {
