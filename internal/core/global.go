@@ -26,6 +26,27 @@ type globalTraps struct {
 	// the common paths never call into the context's Reflect (building
 	// it costs a context more memory than everything else together).
 	placeholders map[any]sobek.PropertyDescriptor
+
+	// symbols are the symbol keys written or defined through the global
+	// (and not deleted since), which ownKeys lists as Node v20 does
+	symbols map[*sobek.Symbol]bool
+}
+
+// noteSymbol records (or, on delete, forgets) a symbol key written
+// through the global.
+func (g *globalTraps) noteSymbol(k sobek.Value, written bool) {
+	s, ok := k.(*sobek.Symbol)
+	if !ok {
+		return
+	}
+	if !written {
+		delete(g.symbols, s)
+		return
+	}
+	if g.symbols == nil {
+		g.symbols = make(map[*sobek.Symbol]bool)
+	}
+	g.symbols[s] = true
 }
 
 // keyOf is a property key as a map key: the string, or the *Symbol.
@@ -213,6 +234,9 @@ func (g *globalTraps) set(k, v sobek.Value) bool {
 	g.inSandbox(func() {
 		ok = mustCall(g.home.reflect().set, g.sb, k, Carry(v, g.c, g.home)).ToBoolean()
 	})
+	if ok {
+		g.noteSymbol(k, true)
+	}
 	return ok
 }
 
@@ -238,6 +262,9 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 		}
 	})
 	if own {
+		if ok {
+			g.noteSymbol(k, false)
+		}
 		return ok
 	}
 	g.c.captureIntrinsics() // before `delete WeakMap` can remove one
@@ -324,6 +351,9 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	if !ok && !reflectDefine(g.c.rt) {
 		panic(g.c.rt.NewTypeError(msg))
 	}
+	if ok {
+		g.noteSymbol(k, true)
+	}
 	if ok && d.Configurable == sobek.FLAG_FALSE && !g.placeholder(k) {
 		// accessors are mirrored as they are (their functions belong to
 		// this realm); data placeholders stay writable unless declared not
@@ -355,8 +385,10 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 		}
 	}
 	for _, k := range keys {
-		// Node's enumerator interceptor reports only the sandbox's names.
-		if _, isSym := k.(*sobek.Symbol); !isSym {
+		// Node v20's enumerator interceptor reports the sandbox's names;
+		// its symbols are listed only when they were written through the
+		// global (V8 kept those on the real global too)
+		if s, isSym := k.(*sobek.Symbol); !isSym || g.symbols[s] {
 			add(k)
 		}
 	}

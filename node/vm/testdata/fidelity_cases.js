@@ -81,4 +81,6 @@ module.exports = [
   `return new vm.Script('1').runInThisContext({ timeout: 2 ** 53 + 2 })`,
   `const c = vm.createContext({}); return [vm.isContext(vm.runInContext('this', c)), vm.isContext(vm.createContext(vm.constants.DONT_CONTEXTIFY))]`,
   `return [typeof vm.runInNewContext('Symbol.asyncIterator'), vm.runInNewContext('Symbol.asyncIterator') === Symbol.asyncIterator]`,
+  `const g = vm.runInContext('this', vm.createContext()); const s = Symbol.for('toto'); Object.defineProperty(g, s, { value: 1, configurable: true, enumerable: true, writable: true }); g[Symbol.for('t2')] = 2; const r = [Object.getOwnPropertySymbols(g).map(String)]; delete g[s]; r.push(Object.getOwnPropertySymbols(g).map(String)); return JSON.stringify(r)`,
+  `const sb = vm.createContext({ [Symbol('own')]: 1 }); return vm.runInContext('this[Symbol.for("y")] = 3; Object.defineProperty(this, Symbol.for("z"), { value: 1, configurable: true, enumerable: true }); JSON.stringify(Object.getOwnPropertySymbols(this).map(String))', sb)`,
 ];
