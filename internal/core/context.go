@@ -5,6 +5,7 @@ import (
 
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/parser"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // Context is one realm: a sobek runtime with its own intrinsics. A
@@ -75,11 +76,12 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	// runaway recursion must end (sobek's default is unbounded, which
 	// grows the heap until memory runs out); V8 allows about this depth.
 	rt.SetMaxCallStackSize(iso.maxStack)
-	// eval and new Function must not read sourceMappingURL comments (a
-	// missing map would be a SyntaxError), as Node never fails on them
-	rt.SetParserOptions(parser.WithDisableSourceMaps)
 	iso.nextContextID++
 	c := &Context{iso: iso, rt: rt, id: iso.nextContextID, name: opts.Name, origin: opts.Origin, limit: iso.maxStack, Options: opts}
+	// eval and new Function must not read sourceMappingURL comments (a
+	// missing map would be a SyntaxError), as Node never fails on them;
+	// their sources are scanned for nesting as every other (checkParse)
+	rt.SetParserOptions(parser.WithDisableSourceMaps, engine.SourceHook(c.checkParse))
 	c.builtins = rt.GlobalObject()
 	c.global = c.builtins
 	iso.registry.add(c)

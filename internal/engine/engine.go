@@ -15,4 +15,10 @@
 //     outermost-call marker on a context runtime's call stack so sobek
 //     does not drain its job queue at the end of a run, and read the
 //     queue's length (TestHeldFrameLayout).
+//
+//   - No hook on eval and the Function constructors (parsehook.go): their
+//     sources reach sobek's recursive parser unchecked, and a million-deep
+//     source exhausts Go's stack (fatal). A parser option reads each
+//     source from the parser's state before parsing (TestSourceHookLayout,
+//     TestSobekDirectEvalByIdentity).
 package engine

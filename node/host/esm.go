@@ -10,6 +10,7 @@ import (
 
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/parser"
+	"github.com/jsvm-dev/jsvm/internal/core"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -220,6 +221,9 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 	src = stripBOMShebang(src)
 	h.sources[name] = src
 	stack.Register(name, src, 0, 0)
+	if err := core.CheckNesting(src); err != nil {
+		return nil, h.syntaxError(name, src, err, 0)
+	}
 	m, err := sobek.ParseModule(name, src, h.esmResolve, parser.WithDisableSourceMaps)
 	if err != nil {
 		return nil, h.syntaxError(name, src, err, 0)
@@ -374,7 +378,11 @@ func readFileString(p string) string {
 }
 
 func cjsSyntaxOK(p string) bool {
-	_, err := parser.ParseFile(nil, p, "(function(){"+readFileString(p)+"\n})", 0, parser.WithDisableSourceMaps)
+	src := readFileString(p)
+	if core.CheckNesting(src) != nil {
+		return false
+	}
+	_, err := parser.ParseFile(nil, p, "(function(){"+src+"\n})", 0, parser.WithDisableSourceMaps)
 	return err == nil
 }
 

@@ -499,6 +499,9 @@ func (h *Host) EvalREPL(code string, colors bool) (out string, ok bool) {
 // IncompleteInput reports whether code fails to parse only because it
 // ends too early (the REPL then reads another line).
 func IncompleteInput(code string) bool {
+	if core.CheckNesting(code) != nil {
+		return false
+	}
 	_, err := parser.ParseFile(nil, "REPL", code, 0, parser.WithDisableSourceMaps)
 	if err == nil {
 		return false

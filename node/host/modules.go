@@ -14,6 +14,7 @@ import (
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/parser"
 	"github.com/grafana/sobek/unistring"
+	"github.com/jsvm-dev/jsvm/internal/core"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -617,6 +618,9 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 	src = stripBOMShebang(src)
 	h.sources[filename] = src
 	stack.Register(filename, src, 0, 0)
+	if err := core.CheckNesting(src); err != nil {
+		return nil, h.syntaxError(filename, src, err, 0)
+	}
 	var prg *sobek.Program
 	ap, perr := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if perr == nil {
@@ -666,6 +670,12 @@ var parseErrRe = regexp.MustCompile(`^(?:.*?: )?Line (\d+):(\d+) (.*?)(?: \(and 
 // message shape, remembering its position for the fatal-error header.
 func (h *Host) syntaxError(filename, src string, err error, col1Shift int) error {
 	rt := h.Runtime
+	if _, deep := err.(*core.NestingError); deep {
+		// V8 runs out of stack parsing it: a RangeError, no position
+		ctor, _ := sobek.AssertConstructor(rt.Get("RangeError"))
+		e, _ := ctor(nil, rt.ToValue(err.Error()))
+		return &jsError{e}
+	}
 	msg := err.Error()
 	if ce, ok := err.(*sobek.CompilerSyntaxError); ok {
 		msg = ce.Message
@@ -931,6 +941,9 @@ func (s *nsModule) GetBindingValue(name string) sobek.Value { return s.ns.Get(na
 // sourceMappingURL comment: a missing or broken map must never fail a
 // load (maps are applied to stacks lazily, with --enable-source-maps).
 func compileScript(filename, src string) (*sobek.Program, error) {
+	if err := core.CheckNesting(src); err != nil {
+		return nil, err
+	}
 	ap, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if err != nil {
 		return nil, err

@@ -23,6 +23,23 @@ for (const [a, b] of [['(', ')'], ['[', ']'], ['{', '}'], ['`${', '}`']]) {
   t('compileFunction ' + a, () => vm.compileFunction(a.repeat(1e6)));
   t('shallow ' + a, () => vm.runInNewContext(a.repeat(100) + '1' + b.repeat(100)) !== undefined);
 }
+// sources parsed inside a realm: eval, indirect eval, the Function
+// constructors, of this realm and of others; the realm's code catches
+const deep = '['.repeat(1e6);
+globalThis.deepSource = deep;
+for (const code of ['eval(deepSource)', '(0, eval)(deepSource)', 'new Function(deepSource)', 'Function(deepSource, "")',
+  '(function* () {}).constructor(deepSource)', '(async function () {}).constructor(deepSource)', 'eval("eval(deepSource)")']) {
+  t(code + ' (main)', () => eval(code));
+  t(code + ' (context)', () => vm.runInNewContext(code, { deepSource: deep }));
+  t(code + ' (caught inside)', () => vm.runInNewContext('try { ' + code + ' } catch (e) { e instanceof RangeError }', { deepSource: deep }));
+  t(code + ' (timeout)', () => vm.runInNewContext(code, { deepSource: deep }, { timeout: 1000 }));
+  t(code + ' (this context)', () => vm.runInThisContext(code));
+}
+t('Function of another realm', () => vm.runInNewContext('Function')(deep));
+t('Function of the main realm in a context', () => vm.runInNewContext('(F, d) => F(d)')(Function, deep));
+t('direct eval keeps its scope', () => vm.runInNewContext('(function () { var x = 41; return eval("x + 1") })()'));
+t('direct eval keeps its scope (main)', () => (function () { var x = 41; return eval('x + 1') })());
+t('eval works after', () => vm.runInNewContext('eval("[[[1]]]")[0][0][0] + new Function("return 1")()'));
 t('nesting in strings', () => vm.runInNewContext("'" + '('.repeat(3e4) + "'.length"));
 
 // V8's size limits

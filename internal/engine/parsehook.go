@@ -1,0 +1,96 @@
+package engine
+
+import (
+	"reflect"
+	"unsafe"
+
+	"github.com/grafana/sobek/file"
+	"github.com/grafana/sobek/parser"
+	"github.com/grafana/sobek/token"
+	"github.com/grafana/sobek/unistring"
+)
+
+// Code inside a realm reaches sobek's parser without passing through jsvm:
+// eval (direct and indirect), the Function, AsyncFunction and
+// GeneratorFunction constructors all compile with the runtime's parser
+// options (Runtime.SetParserOptions) and nothing else. sobek has no hook on
+// them, and direct eval cannot be replaced by a wrapper (sobek recognises
+// it by identity with its own eval). A parser option is the one piece of
+// jsvm code that runs on every such parse: it is a func(*options) that the
+// parser applies to the options field of its state, whose first field is
+// the source. SourceHook reads the source from there, through a mirror of
+// the parser's (unexported) layout up to that field, checked by a probe
+// parse at start-up (TestSourceHookLayout fails loudly if sobek's layout
+// changes; the hook then calls nothing, SourceHookWorks reports false).
+
+// parserHead mirrors sobek's parser state (_parser) up to its options.
+type parserHead struct {
+	str               string
+	length            int
+	base              int
+	chr               rune
+	chrOffset         int
+	offset            int
+	idx               file.Idx
+	token             token.Token
+	literal           string
+	parsedLiteral     unistring.String
+	scope             unsafe.Pointer
+	insertSemicolon   bool
+	implicitSemicolon bool
+	errors            parser.ErrorList
+	recover           struct {
+		idx   file.Idx
+		count int
+	}
+	mode parser.Mode
+	opts struct {
+		module            bool
+		disableSourceMaps bool
+		sourceMapLoader   func(string) ([]byte, error)
+	}
+}
+
+var optionType = reflect.TypeFor[parser.Option]()
+
+// sourceAt returns the source of the parse whose options opts points to.
+func sourceAt(opts unsafe.Pointer) string {
+	h := (*parserHead)(unsafe.Add(opts, -int(unsafe.Offsetof(parserHead{}.opts))))
+	return h.str
+}
+
+// hookWorks is the result of the start-up probe: a parse of a known
+// source through a raw hook finds that source, its length and base 1
+// where the mirror says.
+var hookWorks = func() (ok bool) {
+	const probe = "probe + 1"
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	seen := false
+	opt := reflect.MakeFunc(optionType, func(args []reflect.Value) []reflect.Value {
+		h := (*parserHead)(unsafe.Add(args[0].UnsafePointer(), -int(unsafe.Offsetof(parserHead{}.opts))))
+		seen = h.length == len(probe) && h.base == 1 && h.str == probe && h.mode == 0
+		return nil
+	}).Interface().(parser.Option)
+	_, _ = parser.ParseFile(nil, "", probe, 0, opt)
+	return seen
+}()
+
+// SourceHookWorks reports whether SourceHook's layout check passed.
+func SourceHookWorks() bool { return hookWorks }
+
+// SourceHook returns a parser option that calls check with the source of
+// every parse it is given to, before parsing starts; check may panic (with
+// a JS value, to throw it: eval and the Function constructor parse inside
+// the running VM). When the layout check failed, check is never called.
+func SourceHook(check func(src string)) parser.Option {
+	return reflect.MakeFunc(optionType, func(args []reflect.Value) []reflect.Value {
+		if hookWorks {
+			check(sourceAt(args[0].UnsafePointer()))
+		}
+		return nil
+	}).Interface().(parser.Option)
+}

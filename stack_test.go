@@ -1,0 +1,41 @@
+package jsvm_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/jsvm-dev/jsvm"
+)
+
+// TestDeepEvalSources: a source nested a million deep handed to eval or a
+// Function constructor inside a context (Go API) throws V8's RangeError,
+// catchable by the context's own code; it used to kill the process with
+// Go's fatal stack overflow (issue #9).
+func TestDeepEvalSources(t *testing.T) {
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	deep := strings.Repeat("[", 1e6)
+	for _, c := range []*jsvm.Context{iso.MainContext(), must(iso.NewContext(nil, jsvm.ContextOptions{}))} {
+		if err := c.Set(context.Background(), "deep", deep); err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{"eval(deep)", "(0, eval)(deep)", "new Function(deep)", "Function('a', deep)", "(function* () {}).constructor(deep)"} {
+			_, err := c.Run(context.Background(), code, jsvm.RunOptions{})
+			if err == nil || !strings.Contains(err.Error(), "RangeError: Maximum call stack size exceeded") {
+				t.Errorf("%s: %v", code, err)
+			}
+			v, err := c.Run(context.Background(), "try { "+code+" } catch (e) { e instanceof RangeError }", jsvm.RunOptions{})
+			if err != nil || v.String() != "true" {
+				t.Errorf("%s caught inside: %v %v", code, v, err)
+			}
+		}
+	}
+	mustWork(t, iso)
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
