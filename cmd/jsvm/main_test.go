@@ -1,12 +1,47 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+	binDir    string
+)
+
+// jsvmBinary builds the jsvm command once for the package's tests.
+func jsvmBinary(t *testing.T) string {
+	buildOnce.Do(func() {
+		binDir, buildErr = os.MkdirTemp("", "jsvm-cli")
+		if buildErr != nil {
+			return
+		}
+		binPath = filepath.Join(binDir, "jsvm")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
 
 // TestCLI builds jsvm and runs it as a user would; expectations are what
 // node v20 prints for the same command lines.
@@ -15,10 +50,7 @@ func TestCLI(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "jsvm")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := jsvmBinary(t)
 	script := filepath.Join(dir, "s.js")
 	os.WriteFile(script, []byte("console.log(process.argv.slice(2).join(','), require.main === module);\nprocess.exitCode = 3;\n"), 0o644)
 	esm := filepath.Join(dir, "m.mjs")
@@ -65,7 +97,7 @@ func TestCLI(t *testing.T) {
 		{args: []string{"--enable-source-maps", smap("nomap.js")}, errIn: "Error: no map\n    at Object.<anonymous> (" + smap("nomap.js") + ":1:7)", code: 1},
 		{args: []string{"--bogus"}, errIn: "bad option: --bogus", code: 9},
 		{args: []string{"-i"}, stdin: "let x = 2\nx * 3\n_ + 1\n[1,\n2]\n{a: 1}\nthrow new Error('boom')\n.exit\n",
-			out: "Welcome to jsvm 0.1.0 (Node.js API v20.20.2).\nType \".help\" for more information.\n> undefined\n> 6\n> 7\n> ... [ 1, 2 ]\n> { a: 1 }\n> Uncaught Error: boom\n> \n"},
+			out: "Welcome to jsvm 0.1.0 (Node.js API v20.20.2).\nType \".help\" for more information.\n> undefined\n> 6\n> 7\n> ... [ 1, 2 ]\n> { a: 1 }\n> Uncaught Error: boom\n> "},
 		{args: []string{"-e", "console.log(process.argv0 === process.argv[0])"}, out: "true\n"},
 		{args: []string{"-p", "Object.keys(process.resourceUsage()).length + ' ' + (process.getuid() === require('os').userInfo().uid)"}, out: "16 true\n"},
 		{args: []string{"-e", "process.stdin.setEncoding('utf8'); let s = ''; process.stdin.on('data', (c) => s += c); process.stdin.on('end', () => console.log(JSON.stringify(s), process.stdin.isTTY))"},

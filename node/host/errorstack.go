@@ -30,7 +30,8 @@ const errorStackSource = `(function installErrorStacks(fix) {
         let head;
         try { head = E.prototype.toString.call(this); } catch { head = 'Error'; }
         const v = head + frames;
-        Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false });
+        // a frozen error keeps the accessor: the text is made on each read
+        try { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); } catch {}
         return v;
       },
       set(v) {

@@ -440,62 +440,6 @@ func (h *Host) RunLoop(start func()) (exitCode int) {
 	return h.finish()
 }
 
-// EvalREPL evaluates one REPL input in the main context's global scope
-// (require, module and friends in scope, as in Node's REPL). On success it
-// returns the value inspected as the REPL prints it and sets _; on a throw
-// it returns the "Uncaught ..." text.
-func (h *Host) EvalREPL(code string, colors bool) (out string, ok bool) {
-	rt := h.Runtime
-	if h.replModule == nil {
-		cwd, _ := os.Getwd()
-		m := h.newModule("<repl>", "", sobek.Undefined())
-		_ = m.Set("path", cwd)
-		_ = m.Set("paths", rt.ToValue(nodeModulesPaths(cwd)))
-		h.replModule = m
-		g := rt.GlobalObject()
-		def := func(name string, v sobek.Value) {
-			_ = g.DefineDataProperty(name, v, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
-		}
-		def("module", m)
-		def("exports", m.Get("exports"))
-		def("require", h.makeRequire(m))
-	}
-	var prg *sobek.Program
-	var err error
-	if t := strings.TrimSpace(code); strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
-		// an object literal typed at the prompt: Node tries it as an
-		// expression first
-		prg, err = compileScript("REPL", "("+code+")")
-	}
-	if prg == nil {
-		prg, err = compileScript("REPL", code)
-	}
-	if err != nil {
-		e := h.syntaxError("REPL", code, err, 0)
-		return "Uncaught " + h.inspectError(e.(*jsError).v), false
-	}
-	var v sobek.Value
-	ex := rt.Try(func() {
-		r, err := rt.RunProgram(prg)
-		if err != nil {
-			panic(err)
-		}
-		v = r
-	})
-	if ex != nil {
-		// the REPL's own frames say nothing: Node prints the error without them
-		var keep []string
-		for _, l := range strings.Split(h.inspectError(ex.Value()), "\n") {
-			if !strings.HasPrefix(l, "    at ") {
-				keep = append(keep, l)
-			}
-		}
-		return "Uncaught " + strings.Join(keep, "\n"), false
-	}
-	_ = rt.GlobalObject().Set("_", v)
-	return h.inspect(v), true
-}
-
 // IncompleteInput reports whether code fails to parse only because it
 // ends too early (the REPL then reads another line).
 func IncompleteInput(code string) bool {

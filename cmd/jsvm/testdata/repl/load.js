@@ -1,0 +1,3 @@
+let a = 1
+a + 1
+const o = {p: 2}
