@@ -2,7 +2,6 @@ package jsvm
 
 import (
 	"context"
-	"errors"
 	"io"
 	"time"
 
@@ -18,7 +17,7 @@ import (
 // what it does not.
 //
 // A Sandbox is safe for use by several goroutines; runs are serialised.
-type Sandbox struct{ s *sandbox.Sandbox }
+type Sandbox struct{ s sandbox.Instance }
 
 // SandboxOptions configure a sandbox. The zero value: no limits but the
 // default recursion depth and the size caps, no console.
@@ -39,14 +38,34 @@ type SandboxOptions struct {
 	// Console, when set, gives the sandbox a console whose methods write
 	// a line of their (copied) arguments to it.
 	Console io.Writer
-	// Process asks for the sandbox in a child process. Not available yet:
-	// NewSandbox returns ErrSandboxProcess.
+	// Process runs the sandbox in a worker process: this program
+	// re-executed, which must call RunWorkerIfRequested at the start of
+	// main. The worker has rlimits on its address space (4 x MemoryLimit
+	// + 1 GiB past what the Go runtime maps at start, or 2 GiB) and,
+	// per run, on its CPU time (CPULimit + about a second), so that what
+	// is fatal to a Go process (out of memory, stack exhaustion) ends the
+	// worker, not the host. Values cross the pipe with the same copy
+	// semantics; exported functions are called back over it. A worker
+	// that dies, or does not answer within the run's limit plus a grace
+	// period (it is then killed), ends that run with a *SandboxLimitError
+	// of Code ERR_SANDBOX_WORKER_EXITED (or the limit's code) and the
+	// sandbox is disposed. Unix only (elsewhere NewSandbox returns an
+	// error).
 	Process bool
 }
 
-// ErrSandboxProcess is returned for SandboxOptions.Process, which this
-// version does not implement.
-var ErrSandboxProcess = errors.New("jsvm: sandbox worker processes (Process: true) are not implemented")
+// RunWorkerIfRequested makes this process a sandbox worker, and exits,
+// when it was started as one by a sandbox with SandboxOptions.Process;
+// otherwise it returns at once. Call it first thing in main (before
+// flags, files or goroutines): the worker is the program re-executed. In
+// tests, call it from TestMain.
+func RunWorkerIfRequested() { sandbox.RunWorkerIfRequested() }
+
+// WarmSandboxWorkers sets how many started worker processes are kept
+// ready for Process sandboxes (default 1, started when the first process
+// sandbox is created) and starts them, so that NewSandbox does not wait
+// for a process to start.
+func WarmSandboxWorkers(n int) { sandbox.WarmWorkers(n) }
 
 // The values that cross a sandbox's boundary. Going in, Set, exported
 // functions' results and ExportAsync accept nil, booleans, every Go number
@@ -98,13 +117,18 @@ func CompileSandboxScript(filename, code string) (*SandboxScript, error) {
 
 // NewSandbox creates a sandbox.
 func NewSandbox(opts SandboxOptions) (*Sandbox, error) {
-	if opts.Process {
-		return nil, ErrSandboxProcess
-	}
-	s, err := sandbox.New(sandbox.Options{
+	o := sandbox.Options{
 		Timeout: opts.Timeout, CPULimit: opts.CPULimit, MemoryLimit: opts.MemoryLimit,
 		MaxCallDepth: opts.MaxCallDepth, Console: opts.Console,
-	})
+	}
+	if opts.Process {
+		r, err := sandbox.NewRemote(o)
+		if err != nil {
+			return nil, err
+		}
+		return &Sandbox{s: r}, nil
+	}
+	s, err := sandbox.New(o)
 	if err != nil {
 		return nil, err
 	}
@@ -160,23 +184,32 @@ func goArgs(args []any) []any {
 // Run compiles and runs code and returns its completion value as a copy.
 // Errors: *ThrownError, *InterruptedError (timeout, ctx), *SandboxLimitError,
 // *DataCloneError (the result cannot be copied), *SyntaxError.
+// Code is compiled where it runs: for a Process sandbox, in the worker.
 func (sb *Sandbox) Run(ctx context.Context, code string) (any, error) {
-	s, err := CompileSandboxScript("sandbox.js", code)
-	if err != nil {
-		return nil, err
-	}
-	return sb.RunScript(ctx, s)
+	return sb.RunScript(ctx, &SandboxScript{s: sandbox.Source("sandbox.js", code)})
 }
 
 // RunAsync is Run for code whose value may be a promise: it waits, within
 // the limits, for the promise to settle and returns its value, or a
 // *ThrownError with its rejection.
 func (sb *Sandbox) RunAsync(ctx context.Context, code string) (any, error) {
-	s, err := CompileSandboxScript("sandbox.js", code)
+	return sb.RunScriptAsync(ctx, &SandboxScript{s: sandbox.Source("sandbox.js", code)})
+}
+
+// Compile compiles code (a classic script named filename) as a script
+// that runs in any sandbox. For a Process sandbox it is parsed in the
+// worker, so that untrusted source never reaches the host's parser
+// (CompileSandboxScript parses in this process). A compile error is a
+// *SyntaxError.
+func (sb *Sandbox) Compile(filename, code string) (*SandboxScript, error) {
+	s, err := sb.s.Compile(filename, code)
 	if err != nil {
-		return nil, err
+		if se, ok := err.(*sandbox.SyntaxError); ok {
+			return nil, &SyntaxError{Message: se.Message, Filename: filename}
+		}
+		return nil, convertSandboxErr(err)
 	}
-	return sb.RunScriptAsync(ctx, s)
+	return &SandboxScript{s: s}, nil
 }
 
 // RunScript runs a compiled script in the sandbox.

@@ -68,11 +68,12 @@ func pureGo(v any, seen map[uintptr]bool) error {
 	return fmt.Errorf("a %T came out of the sandbox", v)
 }
 
-func attackSandbox(t *testing.T, resource bool) (*jsvm.Sandbox, *[]error) {
+func attackSandbox(t *testing.T, resource, process bool) (*jsvm.Sandbox, *[]error) {
 	opts := jsvm.SandboxOptions{Timeout: 2 * time.Second, MemoryLimit: 64 << 20}
 	if resource {
 		opts = jsvm.SandboxOptions{Timeout: 500 * time.Millisecond, MemoryLimit: 32 << 20, CPULimit: time.Second}
 	}
+	opts.Process = process
 	sb, err := jsvm.NewSandbox(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +119,13 @@ func attackSandbox(t *testing.T, resource bool) (*jsvm.Sandbox, *[]error) {
 // plain jsvm context of the same process), the purity of every value
 // that came out, and the fingerprint of a later run and of another
 // sandbox.
-func TestSandboxCorpus(t *testing.T) {
+func TestSandboxCorpus(t *testing.T) { testSandboxCorpus(t, false) }
+
+// TestSandboxCorpusProcess runs the corpus against sandboxes in worker
+// processes (and the resource attacks that are fatal to a process).
+func TestSandboxCorpusProcess(t *testing.T) { testSandboxCorpus(t, true) }
+
+func testSandboxCorpus(t *testing.T, process bool) {
 	if testing.Short() {
 		t.Skip("the corpus takes ~30-60 s (it runs in the full suite)")
 	}
@@ -132,11 +139,11 @@ func TestSandboxCorpus(t *testing.T) {
 
 	ctx := context.Background()
 	// another tenant, and a plain context of the same process
-	victim := newSandbox(t, jsvm.SandboxOptions{Timeout: 5 * time.Second})
+	victim := newSandbox(t, jsvm.SandboxOptions{Timeout: 5 * time.Second, Process: process})
 	if _, err := victim.Run(ctx, "globalThis.secret = 's3cret'"); err != nil {
 		t.Fatal(err)
 	}
-	fresh := newSandbox(t, jsvm.SandboxOptions{})
+	fresh := newSandbox(t, jsvm.SandboxOptions{Process: process})
 	wantFP, err := fresh.Run(ctx, corpus.Fingerprint)
 	if err != nil {
 		t.Fatal(err)
@@ -158,8 +165,11 @@ func TestSandboxCorpus(t *testing.T) {
 
 	var escaped, contained int
 	for _, a := range attacks {
+		if a.ProcessOnly && !process {
+			continue
+		}
 		t.Run(a.Name, func(t *testing.T) {
-			sb, leaks := attackSandbox(t, a.Resource)
+			sb, leaks := attackSandbox(t, a.Resource, process)
 			defer sb.Close()
 			run := sb.Run
 			if a.Async {
@@ -229,7 +239,7 @@ func TestSandboxCorpus(t *testing.T) {
 	if v, err := fresh.Run(ctx, "[1, 2, 3].length"); err != nil || v != 3.0 {
 		t.Fatalf("after the corpus: %v %v", v, err)
 	}
-	t.Logf("Go API corpus: %d CONTAINED, %d ESCAPED of %d", contained, escaped, len(attacks))
+	t.Logf("Go API corpus (process: %v): %d CONTAINED, %d ESCAPED of %d", process, contained, escaped, contained+escaped)
 }
 
 func outcome(v any, err error) string {

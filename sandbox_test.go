@@ -23,9 +23,16 @@ func newSandbox(t testing.TB, o jsvm.SandboxOptions) *jsvm.Sandbox {
 	return sb
 }
 
+// TestSandboxGoAPI runs the same checks on a sandbox in this process and
+// on one in a worker process: the copy semantics are the same.
 func TestSandboxGoAPI(t *testing.T) {
+	t.Run("in-process", func(t *testing.T) { testSandboxGoAPI(t, false) })
+	t.Run("process", func(t *testing.T) { testSandboxGoAPI(t, true) })
+}
+
+func testSandboxGoAPI(t *testing.T, process bool) {
 	var out bytes.Buffer
-	sb := newSandbox(t, jsvm.SandboxOptions{Timeout: 2 * time.Second, MemoryLimit: 64 << 20, Console: &out})
+	sb := newSandbox(t, jsvm.SandboxOptions{Timeout: 2 * time.Second, MemoryLimit: 64 << 20, Console: &out, Process: process})
 	ctx := context.Background()
 	if err := sb.Set("data", map[string]any{"a": []any{1, 2}}); err != nil {
 		t.Fatal(err)
@@ -97,16 +104,13 @@ func TestSandboxGoAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	other := newSandbox(t, jsvm.SandboxOptions{})
+	other := newSandbox(t, jsvm.SandboxOptions{Process: process})
 	for i, want := range []float64{1, 2} {
 		for _, s := range []*jsvm.Sandbox{sb, other} {
 			if v, err := s.RunScript(ctx, sc); err != nil || v != want {
 				t.Fatalf("run %d: %v %v", i, v, err)
 			}
 		}
-	}
-	if _, err := jsvm.NewSandbox(jsvm.SandboxOptions{Process: true}); !errors.Is(err, jsvm.ErrSandboxProcess) {
-		t.Fatal(err)
 	}
 	sb.Close()
 	if _, err := sb.Run(ctx, "1"); !errors.As(err, &le) || le.Code != "ERR_SANDBOX_DISPOSED" {
@@ -115,7 +119,12 @@ func TestSandboxGoAPI(t *testing.T) {
 }
 
 func TestSandboxCopies(t *testing.T) {
-	sb := newSandbox(t, jsvm.SandboxOptions{})
+	t.Run("in-process", func(t *testing.T) { testSandboxCopies(t, false) })
+	t.Run("process", func(t *testing.T) { testSandboxCopies(t, true) })
+}
+
+func testSandboxCopies(t *testing.T, process bool) {
+	sb := newSandbox(t, jsvm.SandboxOptions{Process: process})
 	m := map[string]any{"n": 1}
 	m["self"] = m
 	if err := sb.Set("m", m); err != nil {

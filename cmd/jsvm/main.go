@@ -10,12 +10,16 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jsvm-dev/jsvm/internal/sandbox"
 	"github.com/jsvm-dev/jsvm/node/builtins"
 	"github.com/jsvm-dev/jsvm/node/child_process"
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
 func main() {
+	// a process sandbox (require('jsvm:sandbox'), process: true) runs in
+	// this binary re-executed as its worker
+	sandbox.RunWorkerIfRequested()
 	os.Exit(profiled(func() int { return run(os.Args[1:]) }))
 }
 

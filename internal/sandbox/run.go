@@ -6,20 +6,53 @@ import (
 	"fmt"
 	"github.com/jsvm-dev/jsvm/internal/engine"
 	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/goid"
 )
 
-// Script is compiled code that runs in any sandbox (compile once, run in
-// many). It holds no runtime.
+// Script is code that runs in any sandbox (compile once, run in many).
+// It holds no runtime. A Script made by Source is compiled where it first
+// runs: in a worker process for a Remote (so that the parser never sees
+// untrusted source in the host), in this process for a Sandbox.
 type Script struct {
-	prog *sobek.Program
 	Name string
+	src  string // for a worker process, which compiles it again
+	id   uint64 // names it to a worker, which keeps it compiled
+
+	once sync.Once
+	prog *sobek.Program
+	err  error
 }
 
-// Compile compiles src as a classic script named name.
+var scriptIDs atomic.Uint64
+
+// Compile compiles src as a classic script named name, in this process.
 func Compile(name, src string) (*Script, error) {
+	s := Source(name, src)
+	if _, err := s.program(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Compile compiles src (in this process) as a script for any sandbox.
+func (s *Sandbox) Compile(name, src string) (*Script, error) { return Compile(name, src) }
+
+// Source is src as a script named name, not compiled yet.
+func Source(name, src string) *Script {
+	return &Script{Name: name, src: src, id: scriptIDs.Add(1)}
+}
+
+// program compiles the script in this process, once.
+func (s *Script) program() (*sobek.Program, error) {
+	s.once.Do(func() { s.prog, s.err = compile(s.Name, s.src) })
+	return s.prog, s.err
+}
+
+func compile(name, src string) (*sobek.Program, error) {
 	if err := checkNesting(src); err != nil {
 		return nil, err
 	}
@@ -31,7 +64,7 @@ func Compile(name, src string) (*Script, error) {
 		}
 		return nil, &SyntaxError{Message: err.Error()}
 	}
-	return &Script{prog: p, Name: name}, nil
+	return p, nil
 }
 
 // checkNesting refuses source whose bracket nesting passes MaxNesting, so
@@ -140,7 +173,11 @@ func (s *Sandbox) runArmed(w *watch, script *Script, await bool) (out any, err e
 			out, err = nil, s.fault(r)
 		}
 	}()
-	v, runErr := s.rt.RunProgram(script.prog)
+	prog, err := script.program()
+	if err != nil {
+		return nil, err
+	}
+	v, runErr := s.rt.RunProgram(prog)
 	if runErr != nil {
 		return nil, s.outcomeError(runErr)
 	}

@@ -19,7 +19,7 @@ import (
 // that came out (a host-realm copy, never an object of the sandbox).
 const driver = `'use strict';
 const { Sandbox } = require('jsvm:sandbox');
-const attacks = __ATTACKS__, FINGERPRINT = __FP__, TENANT = __TP__;
+const attacks = __ATTACKS__, FINGERPRINT = __FP__, TENANT = __TP__, PROCESS = __PROC__;
 const hostFP = () => [typeof globalThis.__escaped, typeof process.__escaped, typeof Object.prototype.__escaped,
   String(process.env.JSVM_ESCAPED), Reflect.ownKeys(Object.prototype).length, Reflect.ownKeys(Array.prototype).length,
   Reflect.ownKeys(Function.prototype).length, Reflect.ownKeys(Promise.prototype).length, [1, 2].map((x) => x + 1).join(),
@@ -43,13 +43,13 @@ function hostValue(v, seen = new Set()) {
   return '';
 }
 const before = hostFP();
-const fresh = new Sandbox();
+const fresh = new Sandbox({ process: PROCESS });
 const wantFP = fresh.run(FINGERPRINT), wantTenant = fresh.run(TENANT);
-const victim = new Sandbox({ timeout: 5000 });
+const victim = new Sandbox({ timeout: 5000, process: PROCESS });
 victim.run("globalThis.secret = 's3cret'");
 (async () => {
   for (const a of attacks) {
-    const sb = new Sandbox(a.resource ? { timeout: 500, memoryLimit: 32 * 1024 * 1024, cpuLimit: 1000 } : { timeout: 2000, memoryLimit: 64 * 1024 * 1024 });
+    const sb = new Sandbox(a.resource ? { timeout: 500, memoryLimit: 32 * 1024 * 1024, cpuLimit: 1000, process: PROCESS } : { timeout: 2000, memoryLimit: 64 * 1024 * 1024, process: PROCESS });
     const why = [];
     sb.set('data', { list: [1, 2], map: new Map([['k', 1]]), when: new Date(0), re: /a+/g, bytes: new Uint8Array([1, 2]), err: new Error('host error') });
     const use = (x) => { const r = hostValue(x); if (r) why.push('export argument: ' + r); try { String(x); JSON.stringify(x); } catch (e) {} return x; };
@@ -81,7 +81,13 @@ victim.run("globalThis.secret = 's3cret'");
 
 // TestSandboxCorpusJS runs the attack corpus against the JS API in a real
 // host, which has process, require and the rest for an attack to reach.
-func TestSandboxCorpusJS(t *testing.T) {
+func TestSandboxCorpusJS(t *testing.T) { testSandboxCorpusJS(t, false) }
+
+// TestSandboxCorpusJSProcess runs it against process: true sandboxes (and
+// the resource attacks that are fatal to a process).
+func TestSandboxCorpusJSProcess(t *testing.T) { testSandboxCorpusJS(t, true) }
+
+func testSandboxCorpusJS(t *testing.T, process bool) {
 	if testing.Short() {
 		t.Skip("the corpus takes ~30-60 s (it runs in the full suite)")
 	}
@@ -98,12 +104,14 @@ func TestSandboxCorpusJS(t *testing.T) {
 		Resource bool   `json:"resource"`
 		Async    bool   `json:"async"`
 	}
-	list := make([]js, len(attacks))
-	for i, a := range attacks {
-		list[i] = js{a.Name, a.Code, a.Resource, a.Async}
+	var list []js
+	for _, a := range attacks {
+		if !a.ProcessOnly || process {
+			list = append(list, js{a.Name, a.Code, a.Resource, a.Async})
+		}
 	}
 	enc := func(v any) string { b, _ := json.Marshal(v); return string(b) }
-	src := strings.NewReplacer("__ATTACKS__", enc(list), "__FP__", enc(corpus.Fingerprint), "__TP__", enc(corpus.TenantProbe)).Replace(driver)
+	src := strings.NewReplacer("__ATTACKS__", enc(list), "__FP__", enc(corpus.Fingerprint), "__TP__", enc(corpus.TenantProbe), "__PROC__", enc(process)).Replace(driver)
 	var out bytes.Buffer
 	h, err := host.New(host.Options{Registry: builtins.DefaultRegistry(), Stdout: &out, Stderr: &out})
 	if err != nil {
@@ -149,8 +157,8 @@ func TestSandboxCorpusJS(t *testing.T) {
 	if _, err := os.Stat(escapeFile); err == nil {
 		t.Error("ESCAPED: a host file was written")
 	}
-	if !alive || contained+escaped != len(attacks) {
-		t.Errorf("the host did not finish the corpus (%d of %d verdicts, alive %v)", contained+escaped, len(attacks), alive)
+	if !alive || contained+escaped != len(list) {
+		t.Errorf("the host did not finish the corpus (%d of %d verdicts, alive %v)", contained+escaped, len(list), alive)
 	}
-	t.Logf("JS API corpus: %d CONTAINED, %d ESCAPED of %d", contained, escaped, len(attacks))
+	t.Logf("JS API corpus (process: %v): %d CONTAINED, %d ESCAPED of %d", process, contained, escaped, len(list))
 }

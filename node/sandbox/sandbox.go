@@ -50,14 +50,12 @@ func Load(h *host.Host, mod *sobek.Object) error {
 	set("outOfRange", func(c sobek.FunctionCall) sobek.Value {
 		return nodeerr.OutOfRange(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2))
 	})
-	set("processUnsupported", func(c sobek.FunctionCall) sobek.Value {
-		return nodeerr.New(rt, "Error", "ERR_SANDBOX_PROCESS_UNSUPPORTED", "Sandbox worker processes (process: true) are not implemented")
-	})
 	set("create", m.create)
 	set("set", m.set)
 	set("exportFn", m.export)
 	set("run", m.run)
 	set("compile", m.compile)
+	set("compileIn", m.compileIn)
 	set("memory", m.memory)
 	set("dispose", func(c sobek.FunctionCall) sobek.Value {
 		m.sandbox(c.Argument(0)).Close()
@@ -95,8 +93,8 @@ func (m *module) unwrap(v sobek.Value) any {
 	panic(m.rt.NewTypeError("not a sandbox handle"))
 }
 
-func (m *module) sandbox(v sobek.Value) *core.Sandbox {
-	s, ok := m.unwrap(v).(*core.Sandbox)
+func (m *module) sandbox(v sobek.Value) core.Instance {
+	s, ok := m.unwrap(v).(core.Instance)
 	if !ok {
 		panic(m.rt.NewTypeError("not a sandbox handle"))
 	}
@@ -113,7 +111,13 @@ func (m *module) create(c sobek.FunctionCall) sobek.Value {
 	if c.Argument(4).ToBoolean() {
 		opts.Console = m.h.Options.Stdout
 	}
-	s, err := core.New(opts)
+	var s core.Instance
+	var err error
+	if c.Argument(5).ToBoolean() {
+		s, err = core.NewRemote(opts)
+	} else {
+		s, err = core.New(opts)
+	}
 	if err != nil {
 		panic(m.toHost(err))
 	}
@@ -190,14 +194,21 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 	return m.wrap(s)
 }
 
+// compileIn compiles in a sandbox: for a process sandbox, in its worker.
+func (m *module) compileIn(c sobek.FunctionCall) sobek.Value {
+	s, err := m.sandbox(c.Argument(0)).Compile(c.Argument(2).String(), c.Argument(1).String())
+	if err != nil {
+		panic(m.toHost(err))
+	}
+	return m.wrap(s)
+}
+
 func (m *module) run(c sobek.FunctionCall) sobek.Value {
 	s := m.sandbox(c.Argument(0))
 	var script *core.Script
 	if sobek.IsString(c.Argument(1)) {
-		var err error
-		if script, err = core.Compile("sandbox.js", c.Argument(1).String()); err != nil {
-			panic(m.toHost(err))
-		}
+		// compiled where it runs: in the worker for a process sandbox
+		script = core.Source("sandbox.js", c.Argument(1).String())
 	} else {
 		script = m.unwrap(c.Argument(1)).(*core.Script)
 	}

@@ -2,7 +2,7 @@
 // Argument checking and the class live here; the sandbox is Go.
 (function (natives) {
   'use strict';
-  const { create, set, exportFn, run, compile, memory, dispose, invalidArgType, outOfRange } = natives;
+  const { create, set, exportFn, run, compile, compileIn, memory, dispose, invalidArgType, outOfRange } = natives;
   const handles = new WeakMap();
   const scripts = new WeakMap();
 
@@ -40,11 +40,12 @@
   class Sandbox {
     constructor(options = {}) {
       if (options === null || typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
-      if (options.process) throw natives.processUnsupported();
+      const proc = options.process;
+      if (proc !== undefined && typeof proc !== 'boolean') throw invalidArgType('options.process', 'of type boolean', proc);
       const console = options.console;
       if (console !== undefined && typeof console !== 'boolean') throw invalidArgType('options.console', 'of type boolean', console);
       handles.set(this, create(checkLimit(options, 'memoryLimit'), checkLimit(options, 'timeout'),
-        checkLimit(options, 'cpuLimit'), checkLimit(options, 'maxCallDepth'), console === true));
+        checkLimit(options, 'cpuLimit'), checkLimit(options, 'maxCallDepth'), console === true, proc === true));
     }
     set(name, value) {
       checkString(name, 'name');
@@ -63,7 +64,14 @@
         return Promise.reject(e);
       }
     }
-    compile(code, filename) { return new Script(code, filename); }
+    compile(code, filename = 'sandbox.js') {
+      checkString(code, 'code');
+      checkString(filename, 'filename');
+      // parsed by this sandbox (in its worker for a process sandbox)
+      const s = Object.create(Script.prototype);
+      scripts.set(s, compileIn(handle(this), code, filename));
+      return s;
+    }
     measureMemory() { return memory(handle(this)); }
     dispose() { dispose(handle(this)); }
   }

@@ -16,6 +16,10 @@ type Attack struct {
 	Code     string // the attack, with the prelude
 	Resource bool   // a resource attack: it must end as an error
 	Async    bool   // run with RunAsync
+	// ProcessOnly: fatal to a process (Go's out of memory, stack
+	// exhaustion) or a hang in a step nothing interrupts: run only
+	// against process sandboxes, where it must end the worker, not the host.
+	ProcessOnly bool
 }
 
 // Prelude is sandbox code that every attack can call: pwn(x) tries to
@@ -74,6 +78,7 @@ func Load(dir string) ([]Attack, error) {
 		out = append(out, Attack{
 			Name: name, Source: strings.TrimPrefix(first, "// "), Code: Prelude + src,
 			Resource: strings.HasPrefix(name, "r"), Async: strings.Contains(first, "(runAsync)"),
+			ProcessOnly: strings.Contains(first, "(process only)"),
 		})
 	}
 	return out, nil

@@ -33,6 +33,6 @@ console.log(a.run(script), a.run(script), b.run(script), typeof a.measureMemory(
 a.runAsync('Promise.resolve(40).then(v => v + 2)').then((v) => console.log('async', v));
 a.runAsync('Promise.reject(new SyntaxError("nope"))').catch((e) => console.log('rejected', e instanceof SyntaxError, e.message));
 try { new Sandbox({ timeout: -1 }); } catch (e) { console.log(e.code); }
-try { new Sandbox({ process: true }); } catch (e) { console.log(e.code); }
+try { new Sandbox({ process: 1 }); } catch (e) { console.log(e.code); }
 a.dispose();
 try { a.run('1'); } catch (e) { console.log(e.code); }
