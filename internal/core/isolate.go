@@ -57,6 +57,8 @@ type Isolate struct {
 
 	registry contextRegistry // live contexts, held weakly (registry.go)
 
+	compiled compileCache // compilecache.go
+
 	// lastContext is ContextOf's one-entry cache (reruns in one context
 	// skip the WeakMap call); weak, so it keeps no context alive.
 	lastContext weak.Pointer[Context]

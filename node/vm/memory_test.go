@@ -8,7 +8,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/host"
 )
 
-func newTestHost(t *testing.T) (*host.Host, *sobek.Object) {
+func newTestHost(t testing.TB) (*host.Host, *sobek.Object) {
 	t.Helper()
 	iso := core.NewIsolate(core.IsolateOptions{})
 	rt := iso.Main().Runtime()

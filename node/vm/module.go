@@ -997,6 +997,14 @@ func (m *module) attrsValue(attrs map[string]map[string]string) sobek.Value {
 // script defines names the program as referrer).
 func (m *module) scriptInfo(s *script) *dynInfo {
 	if s.dyn == nil {
+		if s.cached {
+			// import() finds its state by program: this one must be
+			// the script's own (it compiled before, so it compiles again)
+			if own, err := core.Compile(s.s.Source, s.s.Options); err == nil {
+				s.s = own
+			}
+			s.cached = false
+		}
 		s.dyn = &dynInfo{}
 		m.putProgram(s.s.Program, s.dyn)
 	}

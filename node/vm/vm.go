@@ -29,6 +29,10 @@ var program = sync.OnceValues(func() (*sobek.Program, error) {
 type script struct {
 	s   *core.Script
 	dyn *dynInfo // importModuleDynamically and import attributes (module.go)
+	// cached: s came from the isolate's compilation cache and may be
+	// shared with other Scripts of the same source (scriptInfo gives a
+	// Script with import() state a program of its own)
+	cached bool
 }
 
 // module is the state of one loaded vm builtin.
@@ -139,7 +143,7 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 		LineOffset:   int(c.Argument(2).ToInteger()),
 		ColumnOffset: int(c.Argument(3).ToInteger()),
 	}
-	s, err := core.Compile(code, opts)
+	s, err := m.h.Isolate.CompileCached(code, opts)
 	if err != nil {
 		m.throwIfTooDeep(err)
 		var se *core.SyntaxError
@@ -149,7 +153,7 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 		panic(m.rt.NewGoError(err))
 	}
 	stack.Register(opts.Filename, code, opts.LineOffset, opts.ColumnOffset)
-	return m.rt.ToValue(&script{s: s})
+	return m.rt.ToValue(&script{s: s, cached: true})
 }
 
 // throwIfTooDeep throws V8's RangeError when err says the source nests

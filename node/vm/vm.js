@@ -52,8 +52,15 @@
   class Script {
     #handle; // the Go side of the script
 
-    constructor(code, options = {}) {
+    constructor(code, options) {
       code = `${code}`;
+      if (options === undefined) {
+        // Node's default options are a frozen null-prototype object:
+        // nothing to read, every default applies
+        this.#handle = natives.compile(code, 'evalmachine.<anonymous>', 0, 0);
+        this.sourceMapURL = code.includes('sourceMappingURL') ? natives.sourceMapURL(code) : undefined;
+        return;
+      }
       if (typeof options === 'string') options = { filename: options };
       else validateObject(options, 'options');
       const {

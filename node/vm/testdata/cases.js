@@ -55,4 +55,6 @@ module.exports = [
   `return vm.runInNewContext('x => x + 1')(41)`,
   `const r = vm.runInNewContext('({ a: [1, { b: 2 }] })'); return JSON.stringify(r)`,
   `const c = vm.createContext({ console: { log() {} } }); return vm.runInContext('typeof console.log', c)`,
+  // a script compiled again with the same source shares the compiled code (V8's compilation cache): one tagged-template object
+  `const c = vm.createContext(); const t = '(x => x)\x60a\x60'; return [vm.runInThisContext(t) === vm.runInThisContext(t), vm.runInContext(t, c) === vm.runInContext(t, c), vm.runInNewContext(t) === vm.runInNewContext(t), vm.runInThisContext(t, 'a.js') === vm.runInThisContext(t, 'b.js')]`,
 ];

@@ -1,0 +1,40 @@
+package vm
+
+import (
+	"testing"
+
+	"github.com/grafana/sobek"
+)
+
+// BenchmarkFromJS measures the vm builtin's hot paths as JavaScript calls
+// them (bench/vm_bench.js runs the same from the jsvm command); allocs/op
+// are the steady figure on a loaded machine.
+func BenchmarkFromJS(b *testing.B) {
+	cases := []struct{ name, setup, body string }{
+		{"ScriptRerunSameContext", "const ctx = vm.createContext({ g: 0 }); const s = new vm.Script('g = g + 1');", "s.runInContext(ctx)"},
+		{"CreateContextRunTiny", "const s = new vm.Script('x + 1');", "s.runInContext(vm.createContext({ x: 1 }))"},
+		{"RunInNewContextString", "", "vm.runInNewContext('x + 1', { x: 1 })"},
+		{"NewScript", "", "new vm.Script('x + 1')"},
+		{"CreateContext", "", "vm.createContext({ x: 1 })"},
+		{"CrossContextCall", "const add = vm.runInContext('(function add(a) { return a + 1 })', vm.createContext({}));", "add(i)"},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			h, _ := newTestHost(b)
+			rt := h.Runtime
+			v, err := rt.RunString("(function () { 'use strict'; " + tc.setup + " return function (n) { for (let i = 0; i < n; i++) " + tc.body + " } })()")
+			if err != nil {
+				b.Fatal(err)
+			}
+			fn, _ := sobek.AssertFunction(v)
+			if _, err := fn(nil, rt.ToValue(10)); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			if _, err := fn(nil, rt.ToValue(b.N)); err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}
