@@ -41,6 +41,7 @@ type Context struct {
 	// placeholderFn stands in for accessors mirrored onto proxy targets.
 	placeholderFn sobek.Value
 	contexts      *weakTable // sandboxes of this realm -> their contexts
+	attached      *weakTable // objects of this realm -> Go state of the layer above (Attach)
 
 	// Options holds per-context settings other layers read (code
 	// generation, microtask mode).
@@ -163,6 +164,7 @@ func (c *Context) reflect() *reflectFns {
 type weakTable struct {
 	get, set sobek.Callable
 	m        *sobek.Object
+	ctor     *sobek.Object // the realm's intrinsic WeakMap
 }
 
 func (c *Context) weakTable() *weakTable {
@@ -175,9 +177,34 @@ func (c *Context) weakTable() *weakTable {
 		proto := ctor.Get("prototype").(*sobek.Object)
 		get, _ := sobek.AssertFunction(proto.Get("get"))
 		set, _ := sobek.AssertFunction(proto.Get("set"))
-		c.contexts = &weakTable{get: get, set: set, m: m}
+		c.contexts = &weakTable{get: get, set: set, m: m, ctor: ctor}
 	}
 	return c.contexts
+}
+
+// Attach keeps v alive as long as o, an object of c, is: the layer above
+// ties its state to the JS object it belongs to without keeping either
+// alive (the entry lives on o, in a WeakMap of c).
+func (c *Context) Attach(o *sobek.Object, v any) {
+	if c.attached == nil {
+		c.captureIntrinsics()
+		c.attached = c.newWeakTable()
+	}
+	if _, err := c.attached.set(c.attached.m, o, c.rt.ToValue(v)); err != nil {
+		panic(err)
+	}
+}
+
+// newWeakTable makes another weak table of the realm, over the WeakMap
+// captured by weakTable.
+func (c *Context) newWeakTable() *weakTable {
+	t := *c.weakTable()
+	m, err := c.rt.New(t.ctor)
+	if err != nil {
+		panic(err)
+	}
+	t.m = m
+	return &t
 }
 
 // Contextify makes sandbox (an object of realm from) the global of a new

@@ -94,7 +94,11 @@ func (g *globalTraps) builtinsHas(k sobek.Value) bool {
 	if s, ok := k.(*sobek.Symbol); ok {
 		return g.c.builtins.GetSymbol(s) != nil
 	}
-	return g.c.builtins.Get(k.String()) != nil
+	name := k.String()
+	if g.c.capped&capWeakRefs == 0 && isWeakRefName(name) {
+		g.c.installWeakRefs() // weakref.go
+	}
+	return g.c.builtins.Get(name) != nil
 }
 
 func (c *Context) installGlobalProxy() {
@@ -148,6 +152,9 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	}
 	if g.c.capped&capSymbols == 0 && k == "Symbol" {
 		g.c.shareSymbolRegistry() // symbols.go
+	}
+	if g.c.capped&capWeakRefs == 0 && isWeakRefName(k) {
+		g.c.installWeakRefs() // weakref.go
 	}
 	if isIntrinsicName(k) {
 		// the first time code can reach them: take the intrinsics the
@@ -392,6 +399,7 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 			add(k)
 		}
 	}
+	g.c.installWeakRefs() // listed with the other builtins
 	for _, src := range []*sobek.Object{g.c.builtins, g.c.shadow} {
 		more := arrayValues(mustCall(g.c.reflect().ownKeys, src))
 		for _, k := range more {

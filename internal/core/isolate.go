@@ -20,6 +20,7 @@ type Isolate struct {
 	main *Context
 
 	symbols symbolRegistry // Symbol.for's registry, one per isolate (symbols.go)
+	fin     finalization   // FinalizationRegistry's queue, WeakRef's kept targets (weakref.go)
 
 	// membrane identity tables; guarded by tabMu because weak-pointer
 	// cleanups run on the runtime's cleanup goroutine.
@@ -86,6 +87,7 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	iso.main.captureIntrinsics() // before any code of the main realm runs
 	iso.main.capsFirstRun()      // its global is no proxy: it cannot install lazily
 	iso.main.shareSymbolRegistry()
+	iso.main.installWeakRefs()
 	return iso
 }
 

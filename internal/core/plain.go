@@ -13,5 +13,6 @@ func (iso *Isolate) NewPlainContext(opts ContextOptions) *Context {
 	}
 	c.capsFirstRun() // its global is no proxy: nothing installs lazily
 	c.shareSymbolRegistry()
+	c.installWeakRefs()
 	return c
 }

@@ -3,7 +3,6 @@ package host
 import (
 	"errors"
 	"math"
-	"runtime"
 	"strings"
 
 	"github.com/grafana/sobek"
@@ -68,7 +67,7 @@ func (h *Host) installGlobals() error {
 	}
 	if h.Options.ExposeGC {
 		define("gc", func(sobek.FunctionCall) sobek.Value {
-			runtime.GC()
+			h.Isolate.CollectGarbage() // and lets FinalizationRegistry callbacks be queued
 			return sobek.Undefined()
 		})
 	}

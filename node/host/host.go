@@ -159,6 +159,9 @@ func New(opts Options) (*Host, error) {
 		sources:   make(map[string]string),
 	}
 	h.timerKey = sobek.NewSymbol("jsvm.timer")
+	// FinalizationRegistry callbacks run as a task of the loop, after
+	// the collection that freed their targets
+	iso.SetFinalizationNotify(func() { h.Post(h.runFinalizations) })
 	if err := h.initRunner(); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/core"
 	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
@@ -37,6 +38,15 @@ func (h *Host) macrotask(fn func()) {
 		h.drainTicks()
 	})
 	h.settle()
+	h.Isolate.ClearKeptObjects() // the task is over: WeakRef targets may go
+}
+
+// runFinalizations calls the FinalizationRegistry callbacks whose targets
+// were collected; a throw is an uncaught exception, as in Node.
+func (h *Host) runFinalizations() {
+	h.Isolate.RunFinalizations(func(c *core.Context, ex *sobek.Exception) {
+		h.uncaught(core.Carry(ex.Value(), c, h.Isolate.Main()), nil, "uncaughtException")
+	})
 }
 
 // settle runs nextTicks and unhandled-rejection processing until quiet.

@@ -86,7 +86,6 @@ type modState struct {
 	hooked    map[weak.Pointer[core.Context]]bool      // contexts whose runtime has the module hooks (weak: they must stay collectable)
 	hookSwept int                                      // len(hooked) after the last sweep
 	programs  map[*sobek.Program]weak.Pointer[dynInfo] // scripts and functions with importModuleDynamically
-	fnInfos   []*dynInfo                               // those of compiled functions (kept)
 	swept     int                                      // len(programs) after the last sweep
 	runStack  []*dynInfo                               // scripts being run (import() at their top level)
 	helper    sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
@@ -862,7 +861,9 @@ func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, com
 		return
 	}
 	info := &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main)}
-	m.mods.fnInfos = append(m.mods.fnInfos, info)
+	if o, ok := compiled.(*sobek.Object); ok {
+		target.Attach(o, info) // lives as long as the function (programs holds it weakly)
+	}
 	m.putProgram(prog, info)
 }
 
