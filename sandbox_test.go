@@ -152,32 +152,42 @@ func testSandboxCopies(t *testing.T, process bool) {
 	}
 }
 
-// TestSandboxManyGoroutines drives many sandboxes from many goroutines
-// (run with -race).
+// TestSandboxManyGoroutines drives many sandboxes, in this process and in
+// worker processes, from many goroutines (run with -race).
 func TestSandboxManyGoroutines(t *testing.T) {
 	shared := newSandbox(t, jsvm.SandboxOptions{Timeout: 5 * time.Second})
+	sharedProc := newSandbox(t, jsvm.SandboxOptions{Timeout: 5 * time.Second, Process: true})
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
 		go func(g int) {
 			defer wg.Done()
-			sb, err := jsvm.NewSandbox(jsvm.SandboxOptions{Timeout: 5 * time.Second, MemoryLimit: 64 << 20})
+			sb, err := jsvm.NewSandbox(jsvm.SandboxOptions{Timeout: 5 * time.Second, MemoryLimit: 64 << 20, Process: g%2 == 0})
 			if err != nil {
 				errs <- err
 				return
 			}
 			defer sb.Close()
 			_ = sb.Export("id", func(args []any) (any, error) { return g, nil })
+			_ = sb.ExportAsync("later", func(ctx context.Context, args []any) (any, error) { return args[0], nil })
 			for i := 0; i < 20; i++ {
 				v, err := sb.Run(context.Background(), fmt.Sprintf("let x%d = [1,2,3].map(v => v * id()); x%d.join()", i, i))
 				if err != nil || v != strings.Join([]string{fmt.Sprint(g), fmt.Sprint(2 * g), fmt.Sprint(3 * g)}, ",") {
 					errs <- fmt.Errorf("g%d: %v %v", g, v, err)
 					return
 				}
-				if _, err := shared.Run(context.Background(), "globalThis.n = (globalThis.n || 0) + 1"); err != nil {
-					errs <- err
-					return
+				if i%5 == 0 {
+					if v, err := sb.RunAsync(context.Background(), "later(id())"); err != nil || v != float64(g) {
+						errs <- fmt.Errorf("g%d async: %v %v", g, v, err)
+						return
+					}
+				}
+				for _, s := range []*jsvm.Sandbox{shared, sharedProc} {
+					if _, err := s.Run(context.Background(), "globalThis.n = (globalThis.n || 0) + 1"); err != nil {
+						errs <- err
+						return
+					}
 				}
 			}
 		}(g)
@@ -187,7 +197,9 @@ func TestSandboxManyGoroutines(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	if v, _ := shared.Run(context.Background(), "n"); v != 160.0 {
-		t.Fatalf("shared count %v", v)
+	for _, s := range []*jsvm.Sandbox{shared, sharedProc} {
+		if v, _ := s.Run(context.Background(), "n"); v != 160.0 {
+			t.Fatalf("shared count %v", v)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -90,6 +91,9 @@ func (s *Sandbox) hostFunc(name string, fn HostFunc) func(sobek.FunctionCall) so
 	return func(call sobek.FunctionCall) sobek.Value {
 		args := s.args(call)
 		v, err := callHost(name, func() (any, error) { return fn(args) })
+		if later, ok := v.(Later); ok && err == nil {
+			return s.promiseOf(name, later)
+		}
 		return s.result(name, v, err)
 	}
 }
@@ -107,27 +111,34 @@ func callHost(name string, f func() (any, error)) (v any, err error) {
 func (s *Sandbox) asyncHostFunc(name string, fn AsyncHostFunc) func(sobek.FunctionCall) sobek.Value {
 	return func(call sobek.FunctionCall) sobek.Value {
 		args := s.args(call)
-		p, resolve, reject := s.rt.NewPromise()
-		s.inflight.Add(1)
-		ctx := s.bg
-		go func() {
-			v, err := callHost(name, func() (any, error) { return fn(ctx, args) })
-			s.async <- func() {
-				s.inflight.Add(-1)
-				if err != nil {
-					_ = reject(s.hostError(err))
-					return
-				}
-				val, derr := s.decode(v)
-				if derr != nil {
-					_ = reject(s.newError("TypeError", fmt.Sprintf("the result of %s could not be copied: %v", name, derr)))
-					return
-				}
-				_ = resolve(val)
-			}
-		}()
-		return s.rt.ToValue(p)
+		return s.promiseOf(name, func(ctx context.Context) (any, error) { return fn(ctx, args) })
 	}
+}
+
+// promiseOf is a promise of the sandbox settled with later's outcome;
+// later runs on its own goroutine, its completion is applied on the run's
+// goroutine while a RunAsync waits.
+func (s *Sandbox) promiseOf(name string, later Later) sobek.Value {
+	p, resolve, reject := s.rt.NewPromise()
+	s.inflight.Add(1)
+	ctx := s.bg
+	go func() {
+		v, err := callHost(name, func() (any, error) { return later(ctx) })
+		s.async <- func() {
+			s.inflight.Add(-1)
+			if err != nil {
+				_ = reject(s.hostError(err))
+				return
+			}
+			val, derr := s.decode(v)
+			if derr != nil {
+				_ = reject(s.newError("TypeError", fmt.Sprintf("the result of %s could not be copied: %v", name, derr)))
+				return
+			}
+			_ = resolve(val)
+		}
+	}()
+	return s.rt.ToValue(p)
 }
 
 // installConsole gives the sandbox a console writing to out.

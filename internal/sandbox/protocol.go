@@ -25,7 +25,7 @@ const (
 	// worker -> host
 	kHello     // the worker is ready
 	kReply     // value, error
-	kCall      // function id, arguments
+	kCall      // function id, call id (for a Later answer), arguments
 	kCallAsync // call id, function id, arguments
 	kConsole   // a line of the console option
 )
@@ -43,6 +43,7 @@ const (
 	eSyntax
 	eError // an exported function's error: name ("" for a plain error), message
 	ePanic // an exported function panicked
+	eLater // an exported function answers later (a kSettle of the call's id)
 	eOther
 )
 
@@ -77,12 +78,17 @@ func putErr(m *msg, err error) {
 		m.add(eError, ee.Name, ee.Message)
 	case errors.Is(err, errHostPanic):
 		m.add(ePanic)
+	case errors.Is(err, errLater):
+		m.add(eLater)
 	default:
 		m.add(eOther, err.Error())
 	}
 }
 
-var errHostPanic = errors.New("the exported function panicked")
+var (
+	errHostPanic = errors.New("the exported function panicked")
+	errLater     = errors.New("the exported function answers later")
+)
 
 // errOf reads an error written by putErr.
 func errOf(p *parse) error {
@@ -112,6 +118,8 @@ func errOf(p *parse) error {
 		return &Error{Name: name, Message: message}
 	case ePanic:
 		return errHostPanic
+	case eLater:
+		return errLater
 	case eOther:
 		return errors.New(p.str())
 	}

@@ -154,11 +154,15 @@ func (r *Remote) request(ctx context.Context, kind byte, m *msg, limit time.Dura
 				return newParse(f.body), nil
 			case kCall:
 				p := newParse(f.body)
-				id, args := p.int(), p.list()
+				id, call, args := p.int(), p.int(), p.list()
 				if p.err != nil || id < 0 || id >= int64(len(r.fns)) {
 					return nil, r.broken()
 				}
 				v, err := callHostSafe(func() (any, error) { return r.fns[id](args) })
+				if later, ok := v.(Later); ok && err == nil {
+					r.settleLater(call, func(ctx context.Context) (any, error) { return later(ctx) })
+					v, err = nil, errLater
+				}
 				out := new(msg).add(v)
 				if out.err != nil {
 					out, err = new(msg).add(nil), out.err
@@ -173,16 +177,8 @@ func (r *Remote) request(ctx context.Context, kind byte, m *msg, limit time.Dura
 				if p.err != nil || id < 0 || id >= int64(len(r.afns)) {
 					return nil, r.broken()
 				}
-				fn, proc, bg := r.afns[id], r.p, r.bg
-				go func() {
-					v, err := callHostSafe(func() (any, error) { return fn(bg, args) })
-					out := new(msg).add(call, v)
-					if out.err != nil {
-						out, err = new(msg).add(call, nil), out.err
-					}
-					putErr(out, err)
-					_ = proc.send(kSettle, out)
-				}()
+				fn := r.afns[id]
+				r.settleLater(call, func(ctx context.Context) (any, error) { return fn(ctx, args) })
 			case kConsole:
 				p := newParse(f.body)
 				if line := p.str(); p.err == nil && r.opts.Console != nil {
@@ -215,6 +211,21 @@ func (r *Remote) request(ctx context.Context, kind byte, m *msg, limit time.Dura
 			return nil, le
 		}
 	}
+}
+
+// settleLater runs an asynchronous host call on its own goroutine and
+// sends its outcome to the worker as the call's kSettle.
+func (r *Remote) settleLater(call int64, fn func(ctx context.Context) (any, error)) {
+	proc, bg := r.p, r.bg
+	go func() {
+		v, err := callHostSafe(func() (any, error) { return fn(bg) })
+		out := new(msg).add(call, v)
+		if out.err != nil {
+			out, err = new(msg).add(call, nil), out.err
+		}
+		putErr(out, err)
+		_ = proc.send(kSettle, out)
+	}()
 }
 
 // broken is a worker that wrote what the protocol does not allow.

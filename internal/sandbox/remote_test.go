@@ -82,6 +82,8 @@ func TestRemoteBasics(t *testing.T) {
 	if err != nil || v != "x,done!" {
 		t.Fatalf("got %v %v", v, err)
 	}
+	testLater(t, r)
+	testLater(t, newSB(t, Options{}))
 	// compiled once (in the worker), run in this and another sandbox
 	sc, err := r.Compile("c.js", `typeof n === 'undefined' ? (globalThis.n = 1) : ++n`)
 	if err != nil {
@@ -129,6 +131,27 @@ func TestRemoteBasics(t *testing.T) {
 	r.Close()
 	if _, err := remoteRun(r, "1"); limitCode(err) != CodeDisposed || !r.Disposed() {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// testLater: an exported function that decides per call to answer later
+// (the JS face's host functions that return a promise).
+func testLater(t *testing.T, s Instance) {
+	_ = s.Export("maybe", func(args []any) (any, error) {
+		if args[0] == "later" {
+			return Later(func(ctx context.Context) (any, error) { return &Array{Elems: []any{"L"}}, nil }), nil
+		}
+		if args[0] == "fail" {
+			return Later(func(ctx context.Context) (any, error) { return nil, &Error{Name: "TypeError", Message: "late no"} }), nil
+		}
+		return "now", nil
+	})
+	v, err := s.RunAsync(context.Background(), Source("l.js", `(async () => {
+		const p = maybe('later'); const r = [maybe('now'), p instanceof Promise, (await p)[0]];
+		try { await maybe('fail') } catch (e) { r.push(e.name + ': ' + e.message) }
+		return r.join() })()`))
+	if err != nil || v != "now,true,L,TypeError: late no" {
+		t.Fatalf("%T: %v %v", s, v, err)
 	}
 }
 

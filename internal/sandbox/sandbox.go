@@ -52,6 +52,12 @@ var setupProgram = sobek.MustCompile("jsvm:sandbox/setup", setupSource, false)
 // becomes a fresh error of the sandbox (an *Error keeps its name).
 type HostFunc func(args []any) (any, error)
 
+// Later is what a HostFunc returns to answer asynchronously: the sandbox
+// gets a promise of its own, settled with Later's outcome; Later runs on
+// its own goroutine (ctx is cancelled when the sandbox is closed). It lets
+// a host decide per call (a JS host function that returned a promise).
+type Later func(ctx context.Context) (any, error)
+
 // AsyncHostFunc is an exported host function that runs on its own
 // goroutine; the sandbox gets a promise of its own for its result. ctx is
 // cancelled when the sandbox is closed.

@@ -224,18 +224,51 @@ func (w *worker) script(id uint64, name, src string) *Script {
 const maxWorkerScripts = 1024
 
 // stub is an exported function of the host, called over the pipe; the
-// run waits for its answer.
+// run waits for its answer, which may be that it answers later (Later:
+// a kSettle of the call's id).
 func (w *worker) stub(id int64) HostFunc {
 	return func(args []any) (any, error) {
-		m := new(msg).add(id, args)
+		call, ch := w.expect()
+		m := new(msg).add(id, call, args)
 		if m.err != nil {
+			w.forget(call)
 			return nil, m.err
 		}
 		if w.send(kCall, m) != nil {
 			os.Exit(1)
 		}
 		f := <-w.returns
+		v, err := answer(f.body)
+		if err == errLater {
+			return Later(func(ctx context.Context) (any, error) { return w.wait(ctx, ch) }), nil
+		}
+		w.forget(call)
+		return v, err
+	}
+}
+
+// expect registers a call id whose kSettle the reader hands over.
+func (w *worker) expect() (uint64, chan frame) {
+	ch := make(chan frame, 1)
+	w.amu.Lock()
+	defer w.amu.Unlock()
+	w.nextID++
+	w.pending[w.nextID] = ch
+	return w.nextID, ch
+}
+
+func (w *worker) forget(call uint64) {
+	w.amu.Lock()
+	delete(w.pending, call)
+	w.amu.Unlock()
+}
+
+func (w *worker) wait(ctx context.Context, ch chan frame) (any, error) {
+	select {
+	case f := <-ch:
 		return answer(f.body)
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 }
 
@@ -254,25 +287,16 @@ func answer(body []byte) (any, error) {
 
 func (w *worker) asyncStub(id int64) AsyncHostFunc {
 	return func(ctx context.Context, args []any) (any, error) {
-		ch := make(chan frame, 1)
-		w.amu.Lock()
-		w.nextID++
-		call := w.nextID
-		w.pending[call] = ch
-		w.amu.Unlock()
+		call, ch := w.expect()
 		m := new(msg).add(call, id, args)
 		if m.err != nil {
+			w.forget(call)
 			return nil, m.err
 		}
 		if w.send(kCallAsync, m) != nil {
 			os.Exit(1)
 		}
-		select {
-		case f := <-ch:
-			return answer(f.body)
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+		return w.wait(ctx, ch)
 	}
 }
 

@@ -55,6 +55,7 @@ victim.run("globalThis.secret = 's3cret'");
     const use = (x) => { const r = hostValue(x); if (r) why.push('export argument: ' + r); try { String(x); JSON.stringify(x); } catch (e) {} return x; };
     sb.export('log', (x) => use(x));
     sb.export('fail', (x) => { use(x); throw new Error('host failure'); });
+    sb.export('fetchIt', async (x) => { use(x); await null; if (x === 'fail') throw new Error('async host failure'); return { got: [x] }; });
     let threw = false, outcome;
     try { outcome = a.async ? await sb.runAsync(a.code) : sb.run(a.code); } catch (e) { threw = true; outcome = e; }
     const r = hostValue(outcome);

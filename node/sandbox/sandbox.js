@@ -2,7 +2,7 @@
 // Argument checking and the class live here; the sandbox is Go.
 (function (natives) {
   'use strict';
-  const { create, set, exportFn, run, compile, compileIn, memory, dispose, invalidArgType, outOfRange } = natives;
+  const { create, set, exportFn, run, runAsync, compile, compileIn, memory, dispose, invalidArgType, outOfRange } = natives;
   const handles = new WeakMap();
   const scripts = new WeakMap();
 
@@ -56,10 +56,10 @@
       if (typeof fn !== 'function') throw invalidArgType('fn', 'of type function', fn);
       exportFn(handle(this), name, fn);
     }
-    run(code) { return run(handle(this), source(code), false); }
+    run(code) { return run(handle(this), source(code)); }
     runAsync(code) {
       try {
-        return Promise.resolve(run(handle(this), source(code), true));
+        return runAsync(handle(this), source(code));
       } catch (e) {
         return Promise.reject(e);
       }

@@ -33,10 +33,6 @@ const Prelude = `function pwn(x) {
     () => { x.mainModule.require('fs').writeFileSync(x.env.JSVM_ESCAPE_FILE, 'x') }];
   for (const t of tries) { try { t() } catch (e) {} }
 }
-if (typeof fetchIt === 'undefined') {
-  // the JS face exports synchronous host functions only
-  globalThis.fetchIt = (x) => new Promise((res, rej) => { try { res(x === 'fail' ? fail() : log(x)) } catch (e) { rej(e) } });
-}
 `
 
 // Fingerprint is a script whose value describes the realm's intrinsics:
