@@ -20,7 +20,7 @@ u.unref();
 const p = setTimeout(() => log('cleared by primitive'), 1);
 clearTimeout(+p);
 log('primitive ' + (typeof +p));
-(async () => { log('async start'); await null; log('after await'); await new Promise(r => setTimeout(r, 20)); log('after timer await');
+(async () => { log('async start'); await null; log('after await'); await new Promise(r => setTimeout(r, 300)); log('after timer await');
   let n = 0;
   const iv = setInterval(() => {
     log('interval ' + (++n));
