@@ -2,6 +2,7 @@ package host
 
 import (
 	"io"
+	"math"
 	"math/big"
 	"os"
 	"os/signal"
@@ -197,8 +198,37 @@ func (h *Host) newProcess() *sobek.Object {
 	})
 	set("memoryUsage", mem)
 	fn("cpuUsage", func(c sobek.FunctionCall) sobek.Value {
+		// Node: with prevValue, the difference since it (validated first).
+		var pu, ps float64
+		if prev := c.Argument(0); !sobek.IsUndefined(prev) && !sobek.IsNull(prev) {
+			po, ok := prev.(*sobek.Object)
+			if !ok {
+				panic(nodeerr.InvalidArgType(rt, "prevValue", "of type object", prev))
+			}
+			read := func(name string) float64 {
+				v := po.Get(name)
+				if v == nil || !sobek.IsNumber(v) {
+					if v == nil {
+						v = sobek.Undefined()
+					}
+					panic(nodeerr.InvalidArgType(rt, "prevValue."+name, "of type number", v))
+				}
+				f := v.ToFloat()
+				if math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
+					panic(nodeerr.New(rt, "RangeError", "ERR_INVALID_ARG_VALUE",
+						"The property 'prevValue."+name+"' is invalid. Received "+nodeerr.InspectShort(v, 128)))
+				}
+				return f
+			}
+			pu, ps = read("user"), read("system")
+		}
 		o := rt.NewObject()
 		u, s := cpuTimes()
+		if pu != 0 || ps != 0 {
+			_ = o.Set("user", float64(u)-pu)
+			_ = o.Set("system", float64(s)-ps)
+			return o
+		}
 		_ = o.Set("user", u)
 		_ = o.Set("system", s)
 		return o
