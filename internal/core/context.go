@@ -233,7 +233,7 @@ func (iso *Isolate) Contextify(sandbox *sobek.Object, from *Context, opts Contex
 	c.sbHome = from
 	c.installGlobalProxy()
 	wt := from.weakTable()
-	if _, err := wt.set(wt.m, sandbox, from.rt.ToValue(c)); err != nil {
+	if _, err := wt.set(wt.m, sandbox, c.handle()); err != nil {
 		panic(err)
 	}
 	iso.lastContext = weak.Make(c)
@@ -266,7 +266,8 @@ func (iso *Isolate) ContextOf(obj *sobek.Object, from *Context) *Context {
 	if err != nil || v == nil || sobek.IsUndefined(v) {
 		return nil
 	}
-	c, _ := v.Export().(*Context)
+	h, _ := v.Export().(*contextHandle)
+	c := (*Context)(h)
 	if c != nil {
 		iso.lastContext = weak.Make(c)
 	}
@@ -300,3 +301,21 @@ func itoa(i int) string {
 	}
 	return string(b[n:])
 }
+
+// contextHandle is a context as the value of its sandbox's entry in the
+// sandbox realm's weak table: a sobek dynamic object whose Go side is the
+// context itself (rt.ToValue(c) built a reflect view of the struct, a
+// quarter KiB more per context, kept as long as the context). The entry keeps the
+// context alive as long as its sandbox. It is never handed to JavaScript:
+// its property methods answer nothing.
+type contextHandle Context
+
+func (c *Context) handle() sobek.Value {
+	return c.sbHome.rt.NewDynamicObject((*contextHandle)(c))
+}
+
+func (*contextHandle) Get(string) sobek.Value       { return nil }
+func (*contextHandle) Set(string, sobek.Value) bool { return false }
+func (*contextHandle) Has(string) bool              { return false }
+func (*contextHandle) Delete(string) bool           { return false }
+func (*contextHandle) Keys() []string               { return nil }

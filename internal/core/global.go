@@ -25,11 +25,63 @@ type globalTraps struct {
 	// placeholders mirrors the shadow's non-configurable properties, so
 	// the common paths never call into the context's Reflect (building
 	// it costs a context more memory than everything else together).
-	placeholders map[any]sobek.PropertyDescriptor
+	placeholders descTable
 
 	// symbols are the symbol keys written or defined through the global
 	// (and not deleted since), which ownKeys lists as Node v20 does
 	symbols map[*sobek.Symbol]bool
+}
+
+// descTable maps property keys (keyOf) to descriptors. Most contexts pin
+// a few (their top-level vars and functions): those are a short list, a
+// map only past a handful (a Go map costs ~800 bytes for one entry, more
+// than a third of an idle context).
+type descTable struct {
+	few  []keyedDesc
+	many map[any]sobek.PropertyDescriptor
+}
+
+type keyedDesc struct {
+	k any
+	d sobek.PropertyDescriptor
+}
+
+const descTableFew = 8
+
+func (t *descTable) get(k any) (sobek.PropertyDescriptor, bool) {
+	if t.many != nil {
+		d, ok := t.many[k]
+		return d, ok
+	}
+	for i := range t.few {
+		if t.few[i].k == k {
+			return t.few[i].d, true
+		}
+	}
+	return sobek.PropertyDescriptor{}, false
+}
+
+func (t *descTable) set(k any, d sobek.PropertyDescriptor) {
+	if t.many != nil {
+		t.many[k] = d
+		return
+	}
+	for i := range t.few {
+		if t.few[i].k == k {
+			t.few[i].d = d
+			return
+		}
+	}
+	if len(t.few) < descTableFew {
+		t.few = append(t.few, keyedDesc{k, d})
+		return
+	}
+	t.many = make(map[any]sobek.PropertyDescriptor, 2*descTableFew)
+	for _, e := range t.few {
+		t.many[e.k] = e.d
+	}
+	t.many[k] = d
+	t.few = nil
 }
 
 // noteSymbol records (or, on delete, forgets) a symbol key written
@@ -59,10 +111,7 @@ func keyOf(k sobek.Value) any {
 
 // pin defines d on the shadow (through the Go API) and records it.
 func (g *globalTraps) pin(k sobek.Value, d sobek.PropertyDescriptor) {
-	if g.placeholders == nil {
-		g.placeholders = make(map[any]sobek.PropertyDescriptor)
-	}
-	g.placeholders[keyOf(k)] = d
+	g.placeholders.set(keyOf(k), d)
 	defineOn(g.c.shadow, k, d)
 }
 
@@ -281,7 +330,7 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 // placeholder reports whether the shadow holds a non-configurable
 // placeholder for k.
 func (g *globalTraps) placeholder(k sobek.Value) bool {
-	_, ok := g.placeholders[keyOf(k)]
+	_, ok := g.placeholders.get(keyOf(k))
 	return ok
 }
 
@@ -294,7 +343,7 @@ func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDesc
 	if d.Empty() && g.builtinsHas(k) {
 		d = descFromObject(mustCall(g.c.reflect().getOwnPropertyDescriptor, g.c.builtins, k), func(v sobek.Value) sobek.Value { return v })
 	}
-	if sd, ok := g.placeholders[keyOf(k)]; ok {
+	if sd, ok := g.placeholders.get(keyOf(k)); ok {
 		if d.Empty() {
 			return sd
 		}

@@ -57,4 +57,6 @@ module.exports = [
   `const c = vm.createContext({ console: { log() {} } }); return vm.runInContext('typeof console.log', c)`,
   // a script compiled again with the same source shares the compiled code (V8's compilation cache): one tagged-template object
   `const c = vm.createContext(); const t = '(x => x)\x60a\x60'; return [vm.runInThisContext(t) === vm.runInThisContext(t), vm.runInContext(t, c) === vm.runInContext(t, c), vm.runInNewContext(t) === vm.runInNewContext(t), vm.runInThisContext(t, 'a.js') === vm.runInThisContext(t, 'b.js')]`,
+  // many top-level declarations (the placeholder table grows past its short list)
+  `const c = vm.createContext(); vm.runInContext(Array.from({ length: 12 }, (_, i) => 'var v' + i + ' = ' + i + '; function f' + i + '() {}').join(' '), c); return [Object.keys(c).length, JSON.stringify(Object.getOwnPropertyDescriptor(c, 'v11')), vm.runInContext('[0, 5, 11].map((i) => [Object.getOwnPropertyDescriptor(globalThis, "v" + i).value, typeof Object.getOwnPropertyDescriptor(globalThis, "f" + i).value]).join()', c), vm.runInContext('v11 = 7; delete v3; [v11, typeof v3]', c).join()]`,
 ];
