@@ -77,6 +77,7 @@ func instance(h *host.Host) (*sobek.Object, error) {
 		return strings.TrimPrefix(nodeerr.Received(v), "Received ")
 	})
 	_ = in.Set("callerSource", CallerSource)
+	_ = in.Set("engineError", func(v sobek.Value) { h.ShapeEngineError(v) })
 	if _, err := fn(sobek.Undefined(), mod, mod.Get("exports"), in); err != nil {
 		return nil, err
 	}

@@ -601,6 +601,7 @@ function getActual(fn) {
   try {
     fn();
   } catch (e) {
+    internals.engineError(e); // as Node sees an error the engine threw
     return e;
   }
   return NO_EXCEPTION;
@@ -624,7 +625,7 @@ function waitForActual(promiseFn) {
     } else {
       throw internals.invalidArgType('promiseFn', 'of type function or an instance of Promise', promiseFn);
     }
-    return resultPromise.then(function () { return NO_EXCEPTION; }, function (e) { return e; });
+    return resultPromise.then(function () { return NO_EXCEPTION; }, function (e) { internals.engineError(e); return e; });
   });
 }
 

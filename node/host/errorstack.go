@@ -150,3 +150,42 @@ func (h *Host) intrinsicError() *sobek.Object {
 	o, _ := h.Runtime.GlobalObject().Get("Error").(*sobek.Object)
 	return o
 }
+
+// ShapeEngineError gives an error the engine threw itself, whose stack is
+// still sobek's (errors constructed through the global Error are shaped
+// when made), V8's words and stack: the message translated, the frames in
+// V8's format, at most Error.stackTraceLimit of them. Code that catches
+// errors to inspect them as Node would (assert.throws) calls it.
+func (h *Host) ShapeEngineError(v sobek.Value) {
+	o, ok := v.(*sobek.Object)
+	if !ok || !h.isError(v) {
+		return
+	}
+	defer func() { _ = recover() }() // a hostile error must not break the check
+	if o.ClassName() != "Error" {
+		return // a Proxy or a host object: not the engine's
+	}
+	st, ok := o.Get("stack").Export().(string)
+	if !ok || !strings.Contains(st, "\n\tat ") {
+		return
+	}
+	stack.TranslateFromStack(o) // V8's words for engine errors (and the stack's head)
+	st, _ = o.Get("stack").Export().(string)
+	i := strings.Index(st, "\n\tat ")
+	if i < 0 {
+		return
+	}
+	limit := -1
+	if e, ok := h.Runtime.GlobalObject().Get("Error").(*sobek.Object); ok {
+		if l := e.Get("stackTraceLimit"); l != nil && sobek.IsNumber(l) {
+			if f := l.ToFloat(); f >= 0 && f < 1e6 {
+				limit = int(f)
+			} else if f >= 1e6 {
+				limit = 1 << 30
+			}
+		} else {
+			limit = 0 // not a number: V8 captures no frames
+		}
+	}
+	_ = o.Set("stack", st[:i]+v8Frames(st, limit, 0))
+}
