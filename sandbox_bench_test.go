@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/jsvm-dev/jsvm"
 )
@@ -117,5 +118,95 @@ func BenchmarkSandboxRetained(b *testing.B) {
 		runtime.ReadMemStats(&m1)
 		b.ReportMetric(float64(m1.HeapAlloc-m0.HeapAlloc)/n, "bytes/sandbox")
 		runtime.KeepAlive(keep)
+	}
+}
+
+// Process sandboxes (SandboxOptions.Process): creation with no warm
+// worker (a process start), with a warm one, a tiny run's round trip over
+// the pipe, and one call of an exported function from the worker.
+
+func BenchmarkSandboxProcessNewCold(b *testing.B) {
+	jsvm.WarmSandboxWorkers(0)
+	defer jsvm.WarmSandboxWorkers(1)
+	for i := 0; i < b.N; i++ {
+		sb, err := jsvm.NewSandbox(jsvm.SandboxOptions{Process: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Close()
+	}
+}
+
+func BenchmarkSandboxProcessNewWarm(b *testing.B) {
+	jsvm.WarmSandboxWorkers(1)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		time.Sleep(150 * time.Millisecond) // the pool refills in the background
+		b.StartTimer()
+		sb, err := jsvm.NewSandbox(jsvm.SandboxOptions{Process: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		sb.Close()
+		b.StartTimer()
+	}
+}
+
+func BenchmarkSandboxProcessRunTiny(b *testing.B) {
+	sb, err := jsvm.NewSandbox(jsvm.SandboxOptions{Process: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close()
+	s, _ := jsvm.CompileSandboxScript("t.js", "1 + 1")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := sb.RunScript(context.Background(), s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSandboxProcessRunTinyLimited(b *testing.B) {
+	sb, err := jsvm.NewSandbox(jsvm.SandboxOptions{Process: true, Timeout: 1e9, MemoryLimit: 64 << 20, CPULimit: 1e9})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close()
+	s, _ := jsvm.CompileSandboxScript("t.js", "1 + 1")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := sb.RunScript(context.Background(), s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSandboxProcessExportCall(b *testing.B) {
+	sb, err := jsvm.NewSandbox(jsvm.SandboxOptions{Process: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close()
+	_ = sb.Export("f", func(args []any) (any, error) { return args[0], nil })
+	s, _ := jsvm.CompileSandboxScript("t.js", fmt.Sprintf("for (let i = 0; i < %d; i++) f(i)", b.N))
+	b.ResetTimer()
+	if _, err := sb.RunScript(context.Background(), s); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func BenchmarkSandboxProcessExportCallObject(b *testing.B) {
+	sb, err := jsvm.NewSandbox(jsvm.SandboxOptions{Process: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close()
+	_ = sb.Export("f", func(args []any) (any, error) { return args[0], nil })
+	s, _ := jsvm.CompileSandboxScript("t.js", fmt.Sprintf("const o = {a: 1, b: [1, 2, 3], c: 'str'}; for (let i = 0; i < %d; i++) f(o)", b.N))
+	b.ResetTimer()
+	if _, err := sb.RunScript(context.Background(), s); err != nil {
+		b.Fatal(err)
 	}
 }

@@ -19,6 +19,7 @@ const (
 	kRun                     // script id, name, source, has source, async, ns to the ctx deadline (-1) -> kReply(value)
 	kMemory                  // -> kReply(bytes)
 	kCompile                 // script id, name, source -> kReply
+	kWarm                    // memory limit, console: set a sandbox up ahead of kNew -> kReply
 	kCancel                  // the run's context is done
 	kReturn                  // an exported function's outcome: value, error
 	kSettle                  // call id, value, error

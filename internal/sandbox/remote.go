@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -72,12 +73,20 @@ func NewRemote(opts Options) (*Remote, error) {
 	if !workersSupported {
 		return nil, errors.New("jsvm: sandbox worker processes need a Unix system (rlimits)")
 	}
-	p, err := pool.take()
+	p, err := pool.take(keyOf(opts))
 	if err != nil {
 		return nil, err
 	}
 	r := &Remote{opts: opts, p: p, known: map[uint64]bool{}}
 	r.bg, r.cancelBg = context.WithCancel(context.Background())
+	// what the worker may write is bounded by what a copy may be
+	limit := opts.MemoryLimit
+	if limit <= 0 || limit > maxAllocation {
+		limit = maxAllocation
+	}
+	p.maxFrame.Store(uint32(2*limit + 1<<20))
+	// a sandbox dropped without Close does not keep its worker
+	runtime.AddCleanup(r, func(p *workerProc) { p.stop() }, p)
 	m := new(msg).add(int64(opts.Timeout), int64(opts.CPULimit), opts.MemoryLimit, opts.MaxCallDepth, opts.Console != nil)
 	if _, err := r.request(context.Background(), kNew, m, 0); err != nil {
 		p.stop()
@@ -405,6 +414,9 @@ type workerProc struct {
 	status string        // how it ended, set before exited is closed
 	stderr *tail
 	once   sync.Once
+	// maxFrame bounds a frame from the worker (which runs untrusted code:
+	// it must not make the host allocate without bound)
+	maxFrame atomic.Uint32
 }
 
 func (p *workerProc) send(kind byte, m *msg) error {
@@ -443,7 +455,7 @@ func (p *workerProc) exitedErr() error {
 // read forwards the worker's frames until it ends.
 func (p *workerProc) read(out io.Reader) {
 	for {
-		f, err := readFrame(out)
+		f, err := readFrame(out, p.maxFrame.Load())
 		if err != nil {
 			break
 		}
@@ -519,6 +531,7 @@ func spawn() (*workerProc, error) {
 	cmd.Env = []string{workerEnv + "=1", "GOTRACEBACK=none"}
 	cmd.Dir = os.TempDir()
 	p := &workerProc{cmd: cmd, frames: make(chan frame, 16), exited: make(chan struct{}), stderr: &tail{}}
+	p.maxFrame.Store(1 << 20)
 	cmd.Stderr = p.stderr
 	if p.in, err = cmd.StdinPipe(); err != nil {
 		return nil, err
@@ -548,6 +561,25 @@ func spawn() (*workerProc, error) {
 	return p, nil
 }
 
+// prepare has the worker set a sandbox up ahead for key (kWarm).
+func (p *workerProc) prepare(key warmKey) error {
+	if err := p.send(kWarm, new(msg).add(key.memoryLimit, key.console)); err != nil {
+		return err
+	}
+	select {
+	case f := <-p.frames:
+		if f.kind != kReply {
+			return errWire
+		}
+		_, err := reply(newParse(f.body), nil)
+		return err
+	case <-p.exited:
+		return errors.New("the worker exited")
+	case <-time.After(opGrace):
+		return errors.New("the worker did not answer")
+	}
+}
+
 // pool keeps started workers ready, so that creating a process sandbox
 // does not wait for a process to start.
 var pool = &workerPool{size: 1}
@@ -557,6 +589,10 @@ type workerPool struct {
 	size    int
 	idle    []*workerProc
 	filling int
+	// the set-up the last sandbox asked for: a warm worker has a
+	// sandbox set up for it ahead (kWarm), which a NewRemote with the
+	// same MemoryLimit and console takes over
+	last warmKey
 }
 
 // WarmWorkers sets how many started workers are kept ready (default 1)
@@ -575,8 +611,9 @@ func WarmWorkers(n int) {
 	pool.fill()
 }
 
-func (wp *workerPool) take() (*workerProc, error) {
+func (wp *workerPool) take(key warmKey) (*workerProc, error) {
 	wp.mu.Lock()
+	wp.last = key
 	for len(wp.idle) > 0 {
 		p := wp.idle[0]
 		wp.idle = wp.idle[1:]
@@ -603,12 +640,19 @@ func (wp *workerPool) fill() {
 	defer wp.mu.Unlock()
 	for len(wp.idle)+wp.filling < wp.size {
 		wp.filling++
+		key := wp.last
 		go func() {
 			p, err := spawn()
+			if err == nil {
+				err = p.prepare(key)
+			}
 			wp.mu.Lock()
 			defer wp.mu.Unlock()
 			wp.filling--
 			if err != nil {
+				if p != nil {
+					p.stop()
+				}
 				return
 			}
 			if len(wp.idle) >= wp.size {

@@ -198,6 +198,19 @@ func TestRemoteUnresponsive(t *testing.T) {
 	}
 }
 
+// TestRemoteCPURlimit: a step the CPU watch cannot interrupt (a parse)
+// and no wall-clock limit: the worker's CPU rlimit ends it.
+func TestRemoteCPURlimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("burns ~3 s of CPU")
+	}
+	r := newRemote(t, Options{CPULimit: 300 * time.Millisecond})
+	_, err := remoteRun(r, "Function('return ' + 'void '.repeat(200000) + '1')()")
+	if limitCode(err) != CodeWorkerExited || !strings.Contains(err.Error(), "CPU rlimit") {
+		t.Fatalf("got %v", err)
+	}
+}
+
 func TestRemoteManyGoroutines(t *testing.T) {
 	shared := newRemote(t, Options{Timeout: 10 * time.Second})
 	var wg sync.WaitGroup
@@ -281,4 +294,47 @@ func FuzzWire(f *testing.F) {
 		_ = p.any()
 		_ = errOf(p)
 	})
+}
+
+// BenchmarkWorkerStart: a worker process started until it says hello
+// (the cost the warm pool keeps off NewRemote), and stopped.
+func BenchmarkWorkerStart(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		p, err := spawn()
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.stop()
+		<-p.exited
+	}
+}
+
+// TestRemoteWarm: a warm worker's sandbox, set up ahead for the last
+// MemoryLimit and console, takes the options read at run time.
+func TestRemoteWarm(t *testing.T) {
+	var out bytes.Buffer
+	opts := Options{MemoryLimit: 48 << 20, Console: &out}
+	newRemote(t, opts) // the pool now warms for these
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		pool.mu.Lock()
+		n := len(pool.idle)
+		pool.mu.Unlock()
+		if n > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no warm worker")
+		}
+	}
+	opts.MaxCallDepth, opts.Timeout = 50, 200*time.Millisecond
+	r := newRemote(t, opts)
+	if _, err := remoteRun(r, "function f(n) { return n ? f(n - 1) : 0 } f(100)"); limitCode(err) != CodeStack {
+		t.Fatalf("depth: %v", err)
+	}
+	if _, err := remoteRun(r, "for (;;);"); limitCode(err) != CodeTimeout {
+		t.Fatalf("timeout: %v", err)
+	}
+	if _, err := remoteRun(r, "console.log('warm'); new ArrayBuffer(64 << 20)"); err == nil || out.String() != "warm\n" {
+		t.Fatalf("cap: %v, console %q", err, out.String())
+	}
 }

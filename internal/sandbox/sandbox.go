@@ -131,6 +131,20 @@ func New(opts Options) (*Sandbox, error) {
 	return s, nil
 }
 
+// retune applies the options a set-up does not depend on (New's with
+// the same MemoryLimit and console): the limits read at run time and
+// the call depth. Before any run.
+func (s *Sandbox) retune(opts Options) {
+	console := s.opts.Console
+	s.opts = opts
+	s.opts.Console = console
+	depth := opts.MaxCallDepth
+	if depth <= 0 {
+		depth = DefaultCallDepth
+	}
+	s.rt.SetMaxCallStackSize(depth)
+}
+
 // checkSize is the set-up's size check: one allocation of bytes.
 func (s *Sandbox) checkSize(kind string, bytes float64) {
 	if bytes <= float64(s.cap) {

@@ -422,9 +422,9 @@ type frame struct {
 	body []byte
 }
 
-// maxFrame bounds a frame the reader accepts: a copy is bounded by the
-// memory cap (1 GiB at most), plus room for the message around it.
-const maxFrame = maxAllocation + 1<<20
+// maxFrame bounds a frame the worker accepts from its host: a copy is
+// bounded by the memory cap (1 GiB at most), plus room around it.
+const maxFrame = 2*maxAllocation + 1<<20
 
 func writeFrame(w io.Writer, kind byte, body []byte) error {
 	head := make([]byte, 5, 5+len(body))
@@ -434,13 +434,13 @@ func writeFrame(w io.Writer, kind byte, body []byte) error {
 	return err
 }
 
-func readFrame(r io.Reader) (frame, error) {
+func readFrame(r io.Reader, max uint32) (frame, error) {
 	var head [5]byte
 	if _, err := io.ReadFull(r, head[:]); err != nil {
 		return frame{}, err
 	}
 	n := binary.LittleEndian.Uint32(head[:4])
-	if n == 0 || n > maxFrame {
+	if n == 0 || n > max {
 		return frame{}, errWire
 	}
 	body := make([]byte, n-1)

@@ -36,6 +36,8 @@ type worker struct {
 	wmu sync.Mutex
 
 	s       *Sandbox
+	warm    *Sandbox // set up ahead (kWarm) for warmKey
+	warmKey warmKey
 	scripts map[uint64]*Script
 
 	requests chan frame
@@ -71,7 +73,7 @@ func (w *worker) send(kind byte, m *msg) error {
 // the sandbox, or died) ends the worker, even while a run is in progress.
 func (w *worker) read(in io.Reader) {
 	for {
-		f, err := readFrame(in)
+		f, err := readFrame(in, maxFrame)
 		if err != nil {
 			os.Exit(0)
 		}
@@ -114,7 +116,7 @@ func (w *worker) reply(v any, err error) {
 
 func (w *worker) serve(f frame) {
 	p := newParse(f.body)
-	if f.kind != kNew && w.s == nil {
+	if f.kind != kNew && f.kind != kWarm && w.s == nil {
 		w.reply(nil, fmt.Errorf("sandbox worker: no sandbox"))
 		return
 	}
@@ -135,9 +137,32 @@ func (w *worker) serve(f frame) {
 			w.reply(nil, err)
 			return
 		}
+		if w.warm != nil && w.warmKey == keyOf(opts) {
+			// the set-up done ahead depends only on the key; the rest is read at run time
+			w.s, w.warm = w.warm, nil
+			w.s.retune(opts)
+			w.reply(nil, nil)
+			return
+		}
+		w.warm = nil
 		s, err := New(opts)
 		if err == nil {
 			w.s = s
+		}
+		w.reply(nil, err)
+	case kWarm:
+		key := warmKey{memoryLimit: p.int(), console: p.boolean()}
+		if p.err != nil || w.s != nil {
+			w.reply(nil, errWire)
+			return
+		}
+		opts := Options{MemoryLimit: key.memoryLimit}
+		if key.console {
+			opts.Console = consoleWriter{w}
+		}
+		s, err := New(opts)
+		if err == nil {
+			w.warm, w.warmKey = s, key
 		}
 		w.reply(nil, err)
 	case kSet:
@@ -299,6 +324,15 @@ func (w *worker) asyncStub(id int64) AsyncHostFunc {
 		return w.wait(ctx, ch)
 	}
 }
+
+// warmKey is what a sandbox's set-up depends on (the size caps of
+// setup.js, the console binding); the other options are read at run time.
+type warmKey struct {
+	memoryLimit int64
+	console     bool
+}
+
+func keyOf(o Options) warmKey { return warmKey{o.MemoryLimit, o.Console != nil} }
 
 // consoleWriter sends the console option's lines to the host.
 type consoleWriter struct{ w *worker }
