@@ -40,13 +40,40 @@ type Function struct {
 func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 	p, err := ParseFunction(body, opts)
 	if err != nil {
+		if prg, ok := lowerFunction(body, opts); ok {
+			return &Function{Program: prg, Source: body, Options: opts}, nil
+		}
 		return nil, err
 	}
 	prg, err := sobek.CompileAST(p, false)
 	if err != nil {
+		if prg, ok := lowerFunction(body, opts); ok {
+			return &Function{Program: prg, Source: body, Options: opts}, nil
+		}
 		return nil, compileError(err, opts.Filename)
 	}
 	return &Function{Program: prg, Source: body, Options: opts}, nil
+}
+
+// lowerFunction compiles the lowered form of a body sobek rejected (see
+// lower.go); the function's source text stays the original's.
+func lowerFunction(body string, opts FunctionOptions) (*sobek.Program, bool) {
+	code, ok := Lower(opts.Filename, body, LowerFunction)
+	if !ok {
+		return nil, false
+	}
+	p, err := ParseFunction(code, opts)
+	if err != nil {
+		return nil, false
+	}
+	if fn := wrapped(p, opts.Extensions); fn != nil {
+		fn.Source = "function (" + strings.Join(opts.Params, ", ") + ") {\n" + body + "\n}"
+	}
+	prg, err := sobek.CompileAST(p, false)
+	if err != nil {
+		return nil, false
+	}
+	return prg, true
 }
 
 // ParseFunction is CompileFunction's parse step.

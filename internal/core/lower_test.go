@@ -92,3 +92,28 @@ func TestLoweredPositions(t *testing.T) {
 		t.Fatalf("stack = %v", st)
 	}
 }
+
+// TestLoweredModuleAndFunction: modules and compileFunction bodies with
+// async generators compile through the lowering; the function keeps its
+// original source text.
+func TestLoweredModuleAndFunction(t *testing.T) {
+	iso := NewIsolate(IsolateOptions{})
+	c := iso.Main()
+	if _, err := CompileModule(c, ModuleSource{ID: "m", Code: "export async function* g() { yield 1 }\nfor await (const x of g()) {}"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CompileModule(c, ModuleSource{ID: "bad", Code: "export async function* g() { yield 1 }\n)"}); err == nil {
+		t.Fatal("a module esbuild cannot fix must keep its SyntaxError")
+	}
+	f, err := CompileFunction("async function* g() { yield a } return g", FunctionOptions{Params: []string{"a"}, Filename: "f.js"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := c.Runtime().RunProgram(f.Program)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := v.String(); s != "function (a) {\nasync function* g() { yield a } return g\n}" {
+		t.Fatalf("toString = %q", s)
+	}
+}

@@ -144,19 +144,37 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 		return nil, err
 	}
 	body, err := parser.ParseFile(nil, src.ID, src.Code, 0, parser.IsModule, parser.WithDisableSourceMaps)
+	lowered := false
 	if err != nil {
-		return nil, err
+		b, ok := ParseLowered(src.ID, src.Code, LowerModule) // lower.go
+		if !ok {
+			return nil, err
+		}
+		body, err, lowered = b, nil, true
 	}
 	if src.Rewrite != nil {
 		if b := src.Rewrite(body); b != nil {
 			body = b
 		}
 	}
-	m := &Module{Ctx: c, ID: src.ID, Resolved: map[string]*Module{}, Body: body}
 	rec, err := sobek.ModuleFromAST(body, ResolveModule)
+	if err != nil && !lowered {
+		// sobek's compiler refuses async generators it parsed
+		if b, ok := ParseLowered(src.ID, src.Code, LowerModule); ok {
+			if src.Rewrite != nil {
+				if b2 := src.Rewrite(b); b2 != nil {
+					b = b2
+				}
+			}
+			if rec2, err2 := sobek.ModuleFromAST(b, ResolveModule); err2 == nil {
+				body, rec, err = b, rec2, nil
+			}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
+	m := &Module{Ctx: c, ID: src.ID, Resolved: map[string]*Module{}, Body: body}
 	m.ST = rec
 	m.Rec = &stRecord{SourceTextModuleRecord: rec, m: m}
 	m.Imports = ImportRequests(body)

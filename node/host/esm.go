@@ -1,6 +1,7 @@
 package host
 
 import (
+	"github.com/jsvm-dev/jsvm/internal/core"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -225,6 +226,14 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 		return nil, h.syntaxError(name, src, err, 0)
 	}
 	m, err := sobek.ParseModule(name, src, h.esmResolve, parser.WithDisableSourceMaps)
+	if err != nil {
+		// async generators / for await: esbuild's lowering (core/lower.go)
+		if code, ok := core.Lower(name, src, core.LowerModule); ok {
+			if m2, err2 := sobek.ParseModule(name, code, h.esmResolve); err2 == nil {
+				m, err = m2, nil
+			}
+		}
+	}
 	if err != nil {
 		return nil, h.syntaxError(name, src, err, 0)
 	}

@@ -2,6 +2,7 @@ package host
 
 import (
 	"encoding/json"
+	"github.com/jsvm-dev/jsvm/internal/core"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -609,6 +610,27 @@ func (h *Host) loadModule(m *sobek.Object, filename string) error {
 
 var wrapParams = []string{"exports", "require", "module", "__filename", "__dirname"}
 
+// wrapperAST places the statements of ap, the parsed file src, in the
+// CommonJS wrapper function.
+func wrapperAST(ap *ast.Program, src string) *ast.Program {
+	params := make([]*ast.Binding, len(wrapParams))
+	for i, p := range wrapParams {
+		params[i] = &ast.Binding{Target: &ast.Identifier{Name: unistring.String(p), Idx: 1}}
+	}
+	fn := &ast.FunctionLiteral{
+		// V8 names the wrapper's frames "Object.<anonymous>" (an
+		// anonymous function called on module.exports); the name is
+		// no identifier, so no code can refer to it
+		Name:            &ast.Identifier{Name: "Object.<anonymous>", Idx: 1},
+		Function:        1,
+		ParameterList:   &ast.ParameterList{Opening: 1, List: params, Closing: 1},
+		Body:            &ast.BlockStatement{LeftBrace: 1, List: ap.Body, RightBrace: file.Idx(ap.File.Base() + len(ap.File.Source()))},
+		Source:          wrapperHead + src + "\n}",
+		DeclarationList: ap.DeclarationList,
+	}
+	return &ast.Program{Body: []ast.Statement{&ast.ExpressionStatement{Expression: fn}}, File: ap.File}
+}
+
 // compileWrapper compiles src as the body of the CommonJS wrapper function
 // while keeping every position (line and column) true to the file: the
 // source is parsed as a script and its statements are placed in a
@@ -623,24 +645,21 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 	}
 	var prg *sobek.Program
 	ap, perr := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
+	if perr != nil {
+		// async generators / for await: esbuild's lowering (core/lower.go)
+		if lp, ok := core.ParseLowered(filename, src, core.LowerScript); ok {
+			ap, perr = lp, nil
+		}
+	}
 	if perr == nil {
-		params := make([]*ast.Binding, len(wrapParams))
-		for i, p := range wrapParams {
-			params[i] = &ast.Binding{Target: &ast.Identifier{Name: unistring.String(p), Idx: 1}}
+		p, err := sobek.CompileAST(wrapperAST(ap, src), false)
+		if err != nil {
+			if lp, ok := core.ParseLowered(filename, src, core.LowerScript); ok {
+				if p2, err2 := sobek.CompileAST(wrapperAST(lp, src), false); err2 == nil {
+					p, err = p2, nil
+				}
+			}
 		}
-		fn := &ast.FunctionLiteral{
-			// V8 names the wrapper's frames "Object.<anonymous>" (an
-			// anonymous function called on module.exports); the name is
-			// no identifier, so no code can refer to it
-			Name:            &ast.Identifier{Name: "Object.<anonymous>", Idx: 1},
-			Function:        1,
-			ParameterList:   &ast.ParameterList{Opening: 1, List: params, Closing: 1},
-			Body:            &ast.BlockStatement{LeftBrace: 1, List: ap.Body, RightBrace: file.Idx(len(src) + 1)},
-			Source:          wrapperHead + src + "\n}",
-			DeclarationList: ap.DeclarationList,
-		}
-		wp := &ast.Program{Body: []ast.Statement{&ast.ExpressionStatement{Expression: fn}}, File: ap.File}
-		p, err := sobek.CompileAST(wp, false)
 		if err != nil {
 			return nil, h.syntaxError(filename, src, err, 0)
 		}

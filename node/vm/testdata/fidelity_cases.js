@@ -105,4 +105,28 @@ module.exports = [
   `const o = {}; const r = new WeakRef(o); class W extends WeakRef {}; const w = new W(o); return [r.deref() === o, w.deref() === o, w instanceof WeakRef, w instanceof W, String(r), Reflect.construct(WeakRef, [o], Object).constructor === Object]`,
   `const c = vm.createContext({}); const o = vm.runInContext('globalThis.o = {}', c); const r = new WeakRef(o); const cr = vm.runInContext('new WeakRef(o)', c); return [r.deref() === o, cr.deref() === o, vm.runInContext('o', c) === cr.deref(), cr instanceof WeakRef, vm.runInContext('WeakRef', c) === WeakRef]`,
   `return vm.runInNewContext('Object.getOwnPropertyNames(globalThis).filter(k => k === "WeakRef" || k === "FinalizationRegistry").sort().join()')`,
+  // lowering in compileFunction bodies
+  `const f = vm.compileFunction('async function* g() { yield a; yield a + 1 } return g', ['a']); const it = f(4)(); return [typeof it.next, f.toString()]`,
+  // brand checks across realms, continued (70 + 1 ...)
+  `const w = vm.runInNewContext('const k = {}; const w = new WeakMap([[k, 1]]); w.k = k; w'); return WeakMap.prototype.has.call(w, w.k)`,
+  `const d = vm.runInNewContext('new DataView(new ArrayBuffer(4))'); DataView.prototype.setUint8.call(d, 1, 9); return DataView.prototype.getUint8.call(d, 1)`,
+  `const b = vm.runInNewContext('new ArrayBuffer(8)'); return Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get.call(b)`,
+  `return [Object.prototype.toString.call(vm.runInNewContext('/x/')), Object.prototype.toString.call(vm.runInNewContext('new Error("e")')), Object.prototype.toString.call(vm.runInNewContext('new Date(0)')), Object.prototype.toString.call(vm.runInNewContext('[]')), Object.prototype.toString.call(vm.runInNewContext('(function () {})'))]`,
+  `return [Boolean.prototype.valueOf.call(vm.runInNewContext('new Boolean(true)')), Number.prototype.toFixed.call(vm.runInNewContext('new Number(1.5)'), 2), String.prototype.toUpperCase.call(vm.runInNewContext('new String("ab")')), Number.prototype.valueOf.call(vm.runInNewContext('new Number(3)'))]`,
+  `return [Array.isArray(vm.runInNewContext('[1]')), vm.runInNewContext('Array.isArray(a)', { a: [1] }), Error.prototype.toString.call(vm.runInNewContext('new TypeError("t")'))]`,
+  `const m = new Map([[1, 'x']]); return vm.runInNewContext('Map.prototype.get.call(m, 1)', { m })`,
+  `const f = function bar(x) { return x * 2 }; return vm.runInNewContext('Function.prototype.toString.call(f)', { f })`,
+  `const t = vm.runInNewContext('new Uint8Array([5, 6])'); return [Uint8Array.prototype.at.call(t, -1), Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get.call(t)]`,
+  `try { Map.prototype.get.call(vm.runInNewContext('new Set()'), 1) } catch (e) { return [e instanceof TypeError, e.message] }`,
+  `const p = vm.runInNewContext('Promise.resolve(7)'); return Promise.prototype.then.call(p, (v) => v) instanceof Promise`,
+  `const r = vm.runInNewContext('/(a)(b)?/g'); return [RegExp.prototype.exec.call(r, 'xab').index, r.lastIndex, String(RegExp.prototype[Symbol.replace].call(r, 'ab', '-'))]`,
+  `const d = vm.runInNewContext('new Date(86400000)'); return [Date.prototype.toISOString.call(d), Date.prototype.getUTCDate.call(d)]`,
+  // regular expressions in every realm
+  `return ["\u{1D306}".replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "X"), vm.runInNewContext('"a\\u{1D306}b\\u{1D307}".replace(/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/g, "X")')]`,
+  `return [JSON.stringify(vm.runInNewContext('"\\u{1F600}x".match(/[\\\\uD800-\\\\uDBFF][\\\\uDC00-\\\\uDFFF]|x/g)')), "\u{1D306}".split(/[\uDC00-\uDFFF]/).length, /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/.test("\u{1D306}")]`,
+  `return JSON.stringify(vm.runInNewContext('"2020-01".match(/(?<y>\\\\d+)-(?<m>\\\\d+)/).groups'))`,
+  `return vm.runInNewContext('"2020-01".replace(/(?<y>\\\\d+)-(?<m>\\\\d+)/, "$<m>/$<y>")')`,
+  `return vm.runInNewContext('[/\\\\p{L}/u.test("é"), /\\\\p{Script=Greek}/u.test("α"), /\\\\P{L}/u.test("1"), /\\\\p{Lu}/u.test("a")].join()')`,
+  `return vm.runInNewContext('typeof Error.captureStackTrace')`,
+  `return vm.runInNewContext('const o = {}; Error.captureStackTrace(o); typeof o.stack')`,
 ];

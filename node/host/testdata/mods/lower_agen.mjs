@@ -1,0 +1,3 @@
+export async function* twice(it) {
+  for await (const x of it) yield x * 2;
+}
