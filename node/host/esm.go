@@ -1,7 +1,6 @@
 package host
 
 import (
-	"github.com/jsvm-dev/jsvm/internal/core"
 	"net/url"
 	"os"
 	"path/filepath"

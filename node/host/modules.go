@@ -2,7 +2,6 @@ package host
 
 import (
 	"encoding/json"
-	"github.com/jsvm-dev/jsvm/internal/core"
 	"os"
 	"path/filepath"
 	"regexp"
