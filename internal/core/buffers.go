@@ -49,7 +49,21 @@ func isBufferLike(o *sobek.Object) bool {
 
 // shareBuffer makes the counterpart of o (of realm home, kind from
 // bufferKind) in realm here, over the same bytes.
+//
+// Its prototype is the original's, carried (a wrapper of the home realm's
+// prototype): as in V8, a Float64Array of one context is no instance of
+// another's Float64Array, and a Buffer keeps Buffer's methods.
 func shareBuffer(o *sobek.Object, kind string, home, here *Context) *sobek.Object {
+	v := makeSharedBuffer(o, kind, home, here)
+	if p := o.Prototype(); p != nil {
+		if pw, ok := Carry(p, home, here).(*sobek.Object); ok {
+			_ = v.SetPrototype(pw)
+		}
+	}
+	return v
+}
+
+func makeSharedBuffer(o *sobek.Object, kind string, home, here *Context) *sobek.Object {
 	if kind == "ArrayBuffer" {
 		ab := o.Export().(sobek.ArrayBuffer)
 		return here.rt.ToValue(here.rt.NewArrayBuffer(ab.Bytes())).(*sobek.Object)

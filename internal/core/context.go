@@ -23,6 +23,9 @@ type Context struct {
 	origin string
 	limit  int // the runtime's call depth limit (stackbudget.go)
 	capped int // size caps installed (sizecaps.go)
+	// forwarded: constructors whose brand-checking methods forward
+	// another realm's objects to their home (brands.go)
+	forwarded map[string]bool
 
 	builtins *sobek.Object // the runtime's own global, with the intrinsics
 	global   *sobek.Object // what scripts see as globalThis

@@ -9,6 +9,7 @@ import (
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/parser"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // FunctionOptions are vm.compileFunction's compile-time options.
@@ -109,6 +110,7 @@ func parseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
 	if opts.Extensions == 0 {
 		h, tail = "(function ("+strings.Join(opts.Params, ", ")+") {\n", "\n})"
 	}
+	body = engine.RewriteRegExpsInBody(body) // regexps sobek compiles wrongly
 	src := h + body + tail
 	padded := pad(body, opts.LineOffset, opts.ColumnOffset)
 	padLen := len(padded) - len(body)

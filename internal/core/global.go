@@ -205,6 +205,12 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	if g.c.capped&capWeakRefs == 0 && isWeakRefName(k) {
 		g.c.installWeakRefs() // weakref.go
 	}
+	if g.c.capped&capErrorStack == 0 && k == "Error" {
+		g.c.installCaptureStackTrace() // capturestack.go
+	}
+	if _, ok := brandMethods[k]; ok && !g.c.forwarded[k] {
+		g.c.forwardBrands(k) // brands.go
+	}
 	if isIntrinsicName(k) {
 		// the first time code can reach them: take the intrinsics the
 		// membrane and the registry use before the context can change them

@@ -105,6 +105,10 @@ func (iso *Isolate) carryObject(o *sobek.Object, from, to *Context) sobek.Value 
 	} else {
 		ws = newWrapper(o, from, to)
 		to.guardProtoCycles()
+		if to.global == to.builtins && !to.forwarded["Map"] {
+			// no global proxy tells when code reaches a constructor
+			to.forwardAllBrands() // brands.go
+		}
 	}
 	w := ws.proxy
 	wk := weak.Make(w)
@@ -160,7 +164,7 @@ func newWrapper(o *sobek.Object, home, here *Context) *wrapper {
 		// original's answer is the only one.
 		_ = w.shadow.Delete("name")
 		_ = w.shadow.Delete("length")
-	} else if o.ClassName() == "Array" {
+	} else if className(o) == "Array" {
 		w.shadow = rt.NewArray()
 	} else {
 		w.shadow = rt.NewObject()
@@ -214,11 +218,39 @@ func (c *Context) newConstructorShadow() *sobek.Object {
 	return v.(*sobek.Object)
 }
 
-// in runs fn in the home realm and carries any exception it throws into
-// the realm of the caller. Uncatchable errors (interrupts, stack overflows)
-// pass as they are.
-func (w *wrapper) in(fn func()) {
+// inOp runs fn, the proxy operation op, in the home realm and carries
+// any exception it throws into the realm of the caller. Uncatchable
+// errors (interrupts, stack overflows) pass as they are. When the
+// original is a revoked
+// Proxy, the TypeError is the caller's realm's, with V8's message (the
+// check of a revoked handler runs in the realm of the running code).
+func (w *wrapper) inOp(op string, fn func()) {
+	if w.o.ExportType() == proxyType {
+		defer func() {
+			if x := recover(); x != nil {
+				if _, ok := x.(sobek.Value); ok && isRevoked(w.o) {
+					panic(w.here.typeError("Cannot perform '" + op + "' on a proxy that has been revoked"))
+				}
+				panic(x)
+			}
+		}()
+	}
 	crossInto(w.home, w.here, fn)
+}
+
+// className is o.ClassName(), "" for a revoked Proxy (sobek panics).
+func className(o *sobek.Object) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = ""
+		}
+	}()
+	return o.ClassName()
+}
+
+// isRevoked reports whether o, a Proxy, has been revoked.
+func isRevoked(o *sobek.Object) bool {
+	return o.ExportType() == proxyType && className(o) == ""
 }
 
 func crossInto(home, here *Context, fn func()) {
@@ -295,7 +327,7 @@ const maxProtoWalk = 100 * 1024
 
 func (w *wrapper) getPrototypeOf(*sobek.Object) *sobek.Object {
 	var p sobek.Value
-	w.in(func() { p = w.o.Prototype() })
+	w.inOp("getPrototypeOf", func() { p = w.o.Prototype() })
 	if po, ok := p.(*sobek.Object); ok && po != nil {
 		if w.o.ExportType() != proxyType && w.here.iso.protoReaches(po, w.o) {
 			// a cycle through the membrane (see lookup): sobek's own
@@ -315,7 +347,7 @@ func (w *wrapper) setPrototypeOf(_ *sobek.Object, proto *sobek.Object) bool {
 		panic(w.here.rt.NewTypeError("Cyclic __proto__ value"))
 	}
 	var res sobek.Value
-	w.in(func() {
+	w.inOp("setPrototypeOf", func() {
 		var pv sobek.Value = sobek.Null()
 		if proto != nil {
 			pv = w.back(proto)
@@ -327,7 +359,7 @@ func (w *wrapper) setPrototypeOf(_ *sobek.Object, proto *sobek.Object) bool {
 
 func (w *wrapper) isExtensible(*sobek.Object) bool {
 	var res sobek.Value
-	w.in(func() { res = mustCall(w.reflect().isExtensible, w.o) })
+	w.inOp("isExtensible", func() { res = mustCall(w.reflect().isExtensible, w.o) })
 	if !res.ToBoolean() {
 		w.freezeShadow()
 	}
@@ -336,7 +368,7 @@ func (w *wrapper) isExtensible(*sobek.Object) bool {
 
 func (w *wrapper) preventExtensions(*sobek.Object) bool {
 	var res sobek.Value
-	w.in(func() { res = mustCall(w.reflect().preventExtensions, w.o) })
+	w.inOp("preventExtensions", func() { res = mustCall(w.reflect().preventExtensions, w.o) })
 	if res.ToBoolean() {
 		w.freezeShadow()
 	}
@@ -351,7 +383,7 @@ func (w *wrapper) freezeShadow() {
 		return
 	}
 	var keys []sobek.Value
-	w.in(func() {
+	w.inOp("ownKeys", func() {
 		keys = arrayValues(mustCall(w.reflect().ownKeys, w.o))
 	})
 	for _, k := range keys {
@@ -389,7 +421,7 @@ func (c *Context) shadowDesc(d sobek.PropertyDescriptor) sobek.PropertyDescripto
 
 func (w *wrapper) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDescriptor {
 	var d sobek.PropertyDescriptor
-	w.in(func() {
+	w.inOp("getOwnPropertyDescriptor", func() {
 		dv := mustCall(w.reflect().getOwnPropertyDescriptor, w.o, k)
 		d = descFromObject(dv, w.out)
 	})
@@ -412,7 +444,7 @@ func shadowHasNonConfigurable(w *wrapper, k sobek.Value) bool {
 
 func (w *wrapper) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) bool {
 	var res sobek.Value
-	w.in(func() {
+	w.inOp("defineProperty", func() {
 		res = mustCall(w.reflect().defineProperty, w.o, k, descToObject(w.home.rt, mapDesc(d, w.back)))
 	})
 	ok := res.ToBoolean()
@@ -442,7 +474,7 @@ func (w *wrapper) lookupDone() { w.lookups-- }
 func (w *wrapper) has(k sobek.Value) bool {
 	defer w.lookup()()
 	var res sobek.Value
-	w.in(func() { res = mustCall(w.reflect().has, w.o, k) })
+	w.inOp("has", func() { res = mustCall(w.reflect().has, w.o, k) })
 	return res.ToBoolean()
 }
 
@@ -452,7 +484,7 @@ func (w *wrapper) get(name string, sym *sobek.Symbol, receiver sobek.Value) sobe
 	}
 	defer w.lookup()()
 	var v sobek.Value
-	w.in(func() {
+	w.inOp("get", func() {
 		if ro, ok := receiver.(*sobek.Object); ok && ro != w.proxy {
 			var k sobek.Value = sym
 			if sym == nil {
@@ -477,7 +509,7 @@ func (w *wrapper) hasInstanceFn() sobek.Value {
 	if w.hasInstance == nil {
 		w.hasInstance = w.here.rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
 			var res bool
-			w.in(func() {
+			w.inOp("get", func() {
 				v, ok := w.back(c.Argument(0)).(*sobek.Object)
 				if !ok {
 					return
@@ -512,7 +544,7 @@ func (w *wrapper) set(k, v, receiver sobek.Value) bool {
 		}
 	}
 	var res sobek.Value
-	w.in(func() {
+	w.inOp("set", func() {
 		res = mustCall(w.reflect().set, w.o, k, w.back(v), w.back(receiver))
 	})
 	return res.ToBoolean()
@@ -535,13 +567,13 @@ func (w *wrapper) protoSetterApplies() bool {
 
 func (w *wrapper) deleteProperty(k sobek.Value) bool {
 	var res sobek.Value
-	w.in(func() { res = mustCall(w.reflect().deleteProperty, w.o, k) })
+	w.inOp("deleteProperty", func() { res = mustCall(w.reflect().deleteProperty, w.o, k) })
 	return res.ToBoolean()
 }
 
 func (w *wrapper) ownKeys(*sobek.Object) *sobek.Object {
 	var keys []sobek.Value
-	w.in(func() {
+	w.inOp("ownKeys", func() {
 		keys = arrayValues(mustCall(w.reflect().ownKeys, w.o))
 	})
 	items := make([]any, len(keys))
@@ -623,7 +655,7 @@ func (w *wrapper) construct(_ *sobek.Object, args []sobek.Value, newTarget *sobe
 	for i, a := range args {
 		hargs[i] = w.back(a)
 	}
-	w.in(func() {
+	w.inOp("construct", func() {
 		nt := w.o
 		if newTarget != nil {
 			if ntv, ok := w.back(newTarget).(*sobek.Object); ok {

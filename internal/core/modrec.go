@@ -143,6 +143,7 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 	if err := CheckNesting(src.Code); err != nil {
 		return nil, err
 	}
+	src.Code = engine.RewriteRegExps(src.Code, true) // regexps sobek compiles wrongly
 	body, err := parser.ParseFile(nil, src.ID, src.Code, 0, parser.IsModule, parser.WithDisableSourceMaps)
 	lowered := false
 	if err != nil {

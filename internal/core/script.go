@@ -6,6 +6,7 @@ import (
 
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/parser"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // ScriptOptions are the compile-time options of vm.Script.
@@ -106,6 +107,7 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 	if err := CheckNesting(src); err != nil {
 		return nil, err
 	}
+	src = engine.RewriteRegExps(src, false) // regexps sobek compiles wrongly
 	ast, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if err != nil {
 		if p, ok := lowerScript(filename, src, strict); ok { // lower.go

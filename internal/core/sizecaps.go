@@ -85,6 +85,7 @@ func (c *Context) capsFirstRun() {
 const (
 	capStrings = 1 << iota
 	capBuffers
+	capErrorStack // Error.captureStackTrace installed (capturestack.go)
 )
 
 func (c *Context) rangeError(msg string) *sobek.Object {

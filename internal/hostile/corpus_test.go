@@ -432,12 +432,6 @@ var knownDifferences = []knownDifference{
 	{cases: `^(linker returns (value / (revoked|throwing)|a revoked proxy|a throwing proxy)|importModuleDynamically returns value / (revoked|throwing)|(script|module) dynamic import returns (revoked|throwing) proxy|await throwing proxy)`,
 		reason: "async #9: awaiting a throwing or revoked Proxy corrupts sobek's stack (Go nil-pointer panic)"},
 	// fidelity (#13): realms, brand checks, the context global's shape
-	{cases: `^(runInNewContext\(code\)|runInContext\(code, _\)) / regexp$|^membrane error crossing keeps class$`,
-		reason: "fidelity #13: an object of another context is a membrane Proxy, so Object.prototype.toString says [object Object] (brand checks)"},
-	{cases: `^membrane revoked proxy crossing$`,
-		reason: "fidelity #13: the TypeError a context sees from a revoked host Proxy is not the context's TypeError"},
-	{cases: `^context Error\.captureStackTrace absent$`,
-		reason: "fidelity #13: contexts have no Error.captureStackTrace (context global shape)"},
 	{cases: `^thrown (revoked|throwing) proxy leaves run$`,
 		reason: "core membrane: carrying a thrown revoked or throwing Proxy out of a run runs its traps, and their error replaces the thrown value (findings.md)"},
 	{cases: `^sandbox trap (get|has|getOwnPropertyDescriptor|getPrototypeOf) (throws|throws-primitive|runs vm|recurses) / `,

@@ -11,6 +11,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -224,7 +225,7 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 	if err := core.CheckNesting(src); err != nil {
 		return nil, h.syntaxError(name, src, err, 0)
 	}
-	m, err := sobek.ParseModule(name, src, h.esmResolve, parser.WithDisableSourceMaps)
+	m, err := sobek.ParseModule(name, engine.RewriteRegExps(src, true), h.esmResolve, parser.WithDisableSourceMaps)
 	if err != nil {
 		// async generators / for await: esbuild's lowering (core/lower.go)
 		if code, ok := core.Lower(name, src, core.LowerModule); ok {

@@ -15,6 +15,7 @@ import (
 	"github.com/grafana/sobek/parser"
 	"github.com/grafana/sobek/unistring"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -643,6 +644,7 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 		return nil, h.syntaxError(filename, src, err, 0)
 	}
 	var prg *sobek.Program
+	src = engine.RewriteRegExps(src, false) // regexps sobek compiles wrongly
 	ap, perr := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if perr != nil {
 		// async generators / for await: esbuild's lowering (core/lower.go)

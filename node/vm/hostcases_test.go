@@ -77,3 +77,8 @@ func TestCompileFunctionCases(t *testing.T) {
 func TestMeasureMemoryCases(t *testing.T) {
 	runHostCases(t, "gen_mm.js", "mm_cases.golden", nil)
 }
+
+// TestRealmCases: Buffers, typed arrays and brand checks across realms.
+func TestRealmCases(t *testing.T) {
+	runHostCases(t, "gen_realm.js", "realm_cases.golden", nil)
+}

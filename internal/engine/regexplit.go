@@ -1,0 +1,458 @@
+package engine
+
+import (
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/parser"
+)
+
+// Regular expression literals sobek compiles wrongly are rewritten in the
+// source before it is compiled, in every realm:
+//
+//   - character classes of surrogates outside the u flag
+//     (/[\uD800-\uDBFF][\uDC00-\uDFFF]/, the classic astral-symbol regexp):
+//     regexp2, sobek's backtracking engine, keys its table of sets by a
+//     UTF-8 rendering in which every surrogate is U+FFFD, so two such
+//     classes of one pattern become the same set (a pure-regexp2
+//     reproducer in internal/engine pins it). Each class holding a
+//     surrogate gets a private-use character no class of it matches,
+//     excluded again by a lookahead, which makes its key unique:
+//     [C] -> (?:(?!\uE0nn)[C\uE0nn]);
+//   - \p{...} and \P{...} with the u flag, which sobek reads as "p{...}":
+//     replaced by the ranges of the property from Go's unicode tables
+//     (general categories, scripts, the binary properties Go has, Any,
+//     ASCII, Alphabetic, Uppercase, Lowercase).
+//
+// Only sources that contain such a pattern pay for the scan (a substring
+// check first, a parse to find the literals next). Not covered: patterns
+// built at run time (new RegExp(string)); the rewritten text shows in the
+// literal's source and shifts later columns of its line.
+
+// regexpRewriteHint reports whether src may hold a literal to rewrite.
+func regexpRewriteHint(src string) bool {
+	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) {
+		return true
+	}
+	for i := strings.Index(src, `\u`); i >= 0; {
+		if j := i + 2; j+1 < len(src) && (src[j] == 'd' || src[j] == 'D') {
+			switch src[j+1] {
+			case '8', '9', 'a', 'b', 'c', 'd', 'e', 'f', 'A', 'B', 'C', 'D', 'E', 'F':
+				return true
+			}
+		}
+		k := strings.Index(src[i+2:], `\u`)
+		if k < 0 {
+			break
+		}
+		i += 2 + k
+	}
+	return false
+}
+
+// RewriteRegExps returns src with its regexp literals rewritten (see
+// above), or src itself when nothing needs it. module says how to parse.
+func RewriteRegExps(src string, module bool) string {
+	if !regexpRewriteHint(src) {
+		return src
+	}
+	return rewriteIn(src, module, 0, len(src))
+}
+
+// RewriteRegExpsInBody is RewriteRegExps for a function body.
+func RewriteRegExpsInBody(body string) string {
+	if !regexpRewriteHint(body) {
+		return body
+	}
+	const head, tail = "(function () {\n", "\n})"
+	out := rewriteIn(head+body+tail, false, len(head), len(head)+len(body))
+	if !strings.HasPrefix(out, head) || !strings.HasSuffix(out, tail) {
+		return body
+	}
+	return out[len(head) : len(out)-len(tail)]
+}
+
+// rewriteIn rewrites the literals of src that lie in [from, to).
+func rewriteIn(src string, module bool, from, to int) string {
+	opts := []parser.Option{parser.WithDisableSourceMaps}
+	if module {
+		opts = append(opts, parser.IsModule)
+	}
+	prog, err := parser.ParseFile(nil, "", src, 0, opts...)
+	if err != nil {
+		return src
+	}
+	var lits []*ast.RegExpLiteral
+	collectRegExps(reflect.ValueOf(prog), &lits, map[uintptr]bool{})
+	sort.Slice(lits, func(i, j int) bool { return lits[i].Idx < lits[j].Idx })
+	var b strings.Builder
+	last := 0
+	for _, l := range lits {
+		// (sobek's Literal may run past the literal's last flag)
+		lit := "/" + l.Pattern + "/" + l.Flags
+		start := int(l.Idx) - 1
+		end := start + len(lit)
+		if start < last || start < from || end > to || src[start:end] != lit {
+			continue
+		}
+		p := rewritePattern(l.Pattern, l.Flags)
+		if p == l.Pattern {
+			continue
+		}
+		b.WriteString(src[last:start])
+		b.WriteString("/" + p + "/" + l.Flags)
+		last = end
+	}
+	if last == 0 {
+		return src
+	}
+	b.WriteString(src[last:])
+	return b.String()
+}
+
+var regexpLitType = reflect.TypeOf(&ast.RegExpLiteral{})
+
+func collectRegExps(v reflect.Value, out *[]*ast.RegExpLiteral, seen map[uintptr]bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() || seen[v.Pointer()] {
+			return
+		}
+		seen[v.Pointer()] = true
+		if v.Type() == regexpLitType {
+			*out = append(*out, v.Interface().(*ast.RegExpLiteral))
+			return
+		}
+		collectRegExps(v.Elem(), out, seen)
+	case reflect.Interface:
+		if !v.IsNil() {
+			collectRegExps(v.Elem(), out, seen)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Field(i); f.Kind() == reflect.Pointer || f.Kind() == reflect.Interface || f.Kind() == reflect.Slice || f.Kind() == reflect.Struct {
+				collectRegExps(f, out, seen)
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			collectRegExps(v.Index(i), out, seen)
+		}
+	}
+}
+
+// rewritePattern rewrites one pattern body (between the slashes).
+func rewritePattern(p, flags string) string {
+	if strings.Contains(flags, "u") || strings.Contains(flags, "v") {
+		if strings.Contains(p, `\p{`) || strings.Contains(p, `\P{`) {
+			return expandProperties(p)
+		}
+		return p
+	}
+	return markSurrogateClasses(p)
+}
+
+// classAtom reads one class atom at p[i] (i after any '-'): its code
+// point, or -1 for a class escape (\d, \w, ...), and the index after it.
+func classAtom(p string, i int) (rune, int) {
+	if p[i] != '\\' {
+		r, size := decodeRune(p[i:])
+		return r, i + size
+	}
+	if i+1 >= len(p) {
+		return '\\', i + 1
+	}
+	c := p[i+1]
+	switch c {
+	case 'd', 'D', 'w', 'W', 's', 'S':
+		return -1, i + 2
+	case 'b':
+		return 8, i + 2
+	case 'f':
+		return '\f', i + 2
+	case 'n':
+		return '\n', i + 2
+	case 'r':
+		return '\r', i + 2
+	case 't':
+		return '\t', i + 2
+	case 'v':
+		return '\v', i + 2
+	case 'c':
+		if i+2 < len(p) && (p[i+2]|0x20) >= 'a' && (p[i+2]|0x20) <= 'z' {
+			return rune(p[i+2] % 32), i + 3
+		}
+		return '\\', i + 1
+	case 'x':
+		if i+4 <= len(p) {
+			if v, err := strconv.ParseUint(p[i+2:i+4], 16, 32); err == nil {
+				return rune(v), i + 4
+			}
+		}
+		return 'x', i + 2
+	case 'u':
+		if i+6 <= len(p) {
+			if v, err := strconv.ParseUint(p[i+2:i+6], 16, 32); err == nil {
+				return rune(v), i + 6
+			}
+		}
+		return 'u', i + 2
+	}
+	if c >= '0' && c <= '7' {
+		j, v := i+1, 0
+		for j < len(p) && j < i+4 && p[j] >= '0' && p[j] <= '7' && v*8+int(p[j]-'0') <= 0377 {
+			v = v*8 + int(p[j]-'0')
+			j++
+		}
+		return rune(v), j
+	}
+	r, size := decodeRune(p[i+1:])
+	return r, i + 1 + size
+}
+
+func decodeRune(s string) (rune, int) {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return 0, 1
+	}
+	return r, n
+}
+
+const markBase = 0xE000 // private use area: the markers
+
+// markSurrogateClasses gives every positive class holding a surrogate a
+// private-use marker (see the comment at the top).
+func markSurrogateClasses(p string) string {
+	var b strings.Builder
+	last, marks := 0, 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+			continue
+		case '[':
+		default:
+			continue
+		}
+		// a class: find its end and what it holds
+		j := i + 1
+		negated := j < len(p) && p[j] == '^'
+		if negated {
+			j++
+		}
+		surrogate, usable := false, true
+		var prev rune = -2
+		for j < len(p) && p[j] != ']' {
+			if p[j] == '-' && prev >= 0 && j+1 < len(p) && p[j+1] != ']' {
+				hi, k := classAtom(p, j+1)
+				if hi < 0 || hi < prev {
+					usable = false
+				} else {
+					surrogate = surrogate || prev <= 0xDFFF && hi >= 0xD800
+					usable = usable && (hi < markBase || prev > 0xF8FF)
+				}
+				prev, j = -2, k
+				continue
+			}
+			r, k := classAtom(p, j)
+			if r >= 0 {
+				surrogate = surrogate || r >= 0xD800 && r <= 0xDFFF
+				usable = usable && (r < markBase || r > 0xF8FF)
+			} else if c := p[j+1]; c == 'D' || c == 'W' || c == 'S' {
+				usable = false
+			}
+			prev, j = r, k
+		}
+		if j >= len(p) {
+			break
+		}
+		if surrogate && usable && !negated && marks < 0x100 {
+			m := `\u` + strconv.FormatInt(int64(markBase+marks), 16)
+			marks++
+			b.WriteString(p[last:i])
+			b.WriteString(`(?:(?!` + m + `)` + p[i:j] + m + `])`)
+			last = j + 1
+		}
+		i = j
+	}
+	if last == 0 || marks < 2 {
+		// one set alone cannot collide; keep sobek's RE2 fast path
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
+
+// expandProperties replaces \p{..} and \P{..} of a u-flag pattern by
+// their ranges; unknown names stay as they are.
+func expandProperties(p string) string {
+	var b strings.Builder
+	last := 0
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '[':
+			inClass = true
+			continue
+		case ']':
+			inClass = false
+			continue
+		case '\\':
+		default:
+			continue
+		}
+		if i+2 < len(p) && (p[i+1] == 'p' || p[i+1] == 'P') && p[i+2] == '{' {
+			end := strings.IndexByte(p[i:], '}')
+			if end < 0 {
+				return p
+			}
+			tabs, ok := propertyTables(p[i+3 : i+end])
+			if !ok {
+				i++
+				continue
+			}
+			ranges := rangesOf(tabs)
+			if p[i+1] == 'P' {
+				ranges = complement(ranges)
+			}
+			b.WriteString(p[last:i])
+			if !inClass {
+				b.WriteByte('[')
+			}
+			for _, r := range ranges {
+				b.WriteString(escapeRune(r[0]))
+				if r[1] != r[0] {
+					b.WriteByte('-')
+					b.WriteString(escapeRune(r[1]))
+				}
+			}
+			if !inClass {
+				b.WriteByte(']')
+			}
+			last = i + end + 1
+			i += end
+			continue
+		}
+		i++
+	}
+	if last == 0 {
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
+
+func escapeRune(r rune) string {
+	return `\u{` + strconv.FormatInt(int64(r), 16) + `}`
+}
+
+var generalCategoryAliases = map[string]string{
+	"Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll", "Titlecase_Letter": "Lt",
+	"Modifier_Letter": "Lm", "Other_Letter": "Lo", "Mark": "M", "Combining_Mark": "M", "Nonspacing_Mark": "Mn",
+	"Spacing_Mark": "Mc", "Enclosing_Mark": "Me", "Number": "N", "Decimal_Number": "Nd", "digit": "Nd",
+	"Letter_Number": "Nl", "Other_Number": "No", "Punctuation": "P", "punct": "P", "Connector_Punctuation": "Pc",
+	"Dash_Punctuation": "Pd", "Open_Punctuation": "Ps", "Close_Punctuation": "Pe", "Initial_Punctuation": "Pi",
+	"Final_Punctuation": "Pf", "Other_Punctuation": "Po", "Symbol": "S", "Math_Symbol": "Sm", "Currency_Symbol": "Sc",
+	"Modifier_Symbol": "Sk", "Other_Symbol": "So", "Separator": "Z", "Space_Separator": "Zs", "Line_Separator": "Zl",
+	"Paragraph_Separator": "Zp", "Other": "C", "Control": "Cc", "cntrl": "Cc", "Format": "Cf", "Surrogate": "Cs",
+	"Private_Use": "Co",
+}
+
+// propertyTables returns the tables of a property expression, or false.
+func propertyTables(name string) ([]*unicode.RangeTable, bool) {
+	if k, v, ok := strings.Cut(name, "="); ok {
+		switch k {
+		case "General_Category", "gc":
+			return categoryTables(v)
+		case "Script", "sc", "Script_Extensions", "scx":
+			if t, ok := unicode.Scripts[v]; ok {
+				return []*unicode.RangeTable{t}, true
+			}
+		}
+		return nil, false
+	}
+	if t, ok := categoryTables(name); ok {
+		return t, true
+	}
+	switch name {
+	case "Any":
+		return []*unicode.RangeTable{{R32: []unicode.Range32{{Lo: 0, Hi: unicode.MaxRune, Stride: 1}}}}, true
+	case "ASCII":
+		return []*unicode.RangeTable{{R16: []unicode.Range16{{Lo: 0, Hi: 0x7F, Stride: 1}}}}, true
+	case "Alphabetic", "Alpha":
+		return []*unicode.RangeTable{unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lm, unicode.Lo, unicode.Nl, unicode.Other_Alphabetic}, true
+	case "Uppercase", "Upper":
+		return []*unicode.RangeTable{unicode.Lu, unicode.Other_Uppercase}, true
+	case "Lowercase", "Lower":
+		return []*unicode.RangeTable{unicode.Ll, unicode.Other_Lowercase}, true
+	}
+	if t, ok := unicode.Properties[name]; ok {
+		return []*unicode.RangeTable{t}, true
+	}
+	return nil, false
+}
+
+func categoryTables(v string) ([]*unicode.RangeTable, bool) {
+	if a, ok := generalCategoryAliases[v]; ok {
+		v = a
+	}
+	if v == "LC" {
+		return []*unicode.RangeTable{unicode.Lu, unicode.Ll, unicode.Lt}, true
+	}
+	if t, ok := unicode.Categories[v]; ok {
+		return []*unicode.RangeTable{t}, true
+	}
+	return nil, false
+}
+
+// rangesOf merges tables into sorted, disjoint [lo, hi] ranges.
+func rangesOf(tabs []*unicode.RangeTable) [][2]rune {
+	var rs [][2]rune
+	add := func(lo, hi, stride rune) {
+		if stride == 1 {
+			rs = append(rs, [2]rune{lo, hi})
+			return
+		}
+		for r := lo; r <= hi; r += stride {
+			rs = append(rs, [2]rune{r, r})
+		}
+	}
+	for _, t := range tabs {
+		for _, r := range t.R16 {
+			add(rune(r.Lo), rune(r.Hi), rune(r.Stride))
+		}
+		for _, r := range t.R32 {
+			add(rune(r.Lo), rune(r.Hi), rune(r.Stride))
+		}
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i][0] < rs[j][0] })
+	var out [][2]rune
+	for _, r := range rs {
+		if n := len(out); n > 0 && r[0] <= out[n-1][1]+1 {
+			out[n-1][1] = max(out[n-1][1], r[1])
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func complement(rs [][2]rune) [][2]rune {
+	var out [][2]rune
+	next := rune(0)
+	for _, r := range rs {
+		if r[0] > next {
+			out = append(out, [2]rune{next, r[0] - 1})
+		}
+		next = r[1] + 1
+	}
+	if next <= unicode.MaxRune {
+		out = append(out, [2]rune{next, unicode.MaxRune})
+	}
+	return out
+}
