@@ -88,6 +88,8 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	rt.SetParserOptions(parser.WithDisableSourceMaps, engine.SourceHook(c.checkParse))
 	c.builtins = rt.GlobalObject()
 	c.global = c.builtins
+	// sobek's own global, which V8's contexts and Node lack
+	_ = c.builtins.Delete("GoError")
 	iso.registry.add(c)
 	return c
 }

@@ -27,6 +27,15 @@ type globalTraps struct {
 	// it costs a context more memory than everything else together).
 	placeholders descTable
 
+	protoMade bool // the global's own prototype was made (protoOnce)
+
+	// declared: var names just declared on the context's own global,
+	// whose initializing write (undefined) is not the sandbox's
+	declared map[string]bool
+	// mirrored: names the context's own global holds for the sandbox
+	// (writes and var declarations reach both, as in V8)
+	mirrored map[string]bool
+
 	// symbols are the symbol keys written or defined through the global
 	// (and not deleted since), which ownKeys lists as Node v20 does
 	symbols map[*sobek.Symbol]bool
@@ -141,7 +150,10 @@ func defineOn(o *sobek.Object, k sobek.Value, d sobek.PropertyDescriptor) {
 // inherited), without running code.
 func (g *globalTraps) builtinsHas(k sobek.Value) bool {
 	if s, ok := k.(*sobek.Symbol); ok {
-		return g.c.builtins.GetSymbol(s) != nil
+		return s != sobek.SymToStringTag && g.c.builtins.GetSymbol(s) != nil
+	}
+	if k.String() == "console" {
+		g.c.ensureConsole()
 	}
 	name := k.String()
 	if g.c.capped&capWeakRefs == 0 && isWeakRefName(name) {
@@ -179,10 +191,80 @@ func (c *Context) installGlobalProxy() {
 			return g.defineProperty(k, d)
 		},
 		OwnKeys: g.ownKeys,
+		PreventExtensions: func(*sobek.Object) bool {
+			// V8's global proxy refuses: Object.freeze and Object.seal
+			// throw their own TypeError (the calling native names which),
+			// Reflect.preventExtensions is false; Object.preventExtensions
+			// (a native of the same name as Reflect's) gets sobek's words
+			if fs := rt.CaptureCallStack(1, nil); len(fs) > 0 {
+				switch fs[0].FuncName() {
+				case "freeze":
+					panic(c.typeError("Cannot freeze"))
+				case "seal":
+					panic(c.typeError("Cannot seal"))
+				}
+			}
+			return false
+		},
+		GetPrototypeOf: func(*sobek.Object) *sobek.Object {
+			g.protoOnce()
+			return c.shadow.Prototype()
+		},
+		SetPrototypeOf: func(_ *sobek.Object, p *sobek.Object) bool {
+			g.protoOnce()
+			return c.shadow.SetPrototype(p) == nil
+		},
 	}
 	c.global = rt.ToValue(rt.NewProxy(c.shadow, cfg)).(*sobek.Object)
 	rt.SetGlobalObject(c.global)
 }
+
+// protoOnce gives the global, when first asked, V8's prototype: an
+// object of its own (its constructor an anonymous function) whose
+// prototype is Object.prototype, so Object.getPrototypeOf(globalThis) is
+// not Object.prototype, as in Node.
+func (g *globalTraps) protoOnce() {
+	if g.protoMade {
+		return
+	}
+	g.protoMade = true
+	rt := g.c.rt
+	p := rt.NewObject()
+	ctor := rt.ToValue(func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() }).(*sobek.Object)
+	_ = ctor.DefineDataProperty("name", rt.ToValue(""), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = ctor.DefineDataProperty("prototype", p, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_FALSE)
+	_ = p.DefineDataProperty("constructor", ctor, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = g.c.shadow.SetPrototype(p)
+}
+
+// ensureConsole gives a context V8's console when code first looks for
+// it: its methods exist and print nothing (Node wires a context's console
+// to the inspector only).
+func (c *Context) ensureConsole() {
+	if c.capped&capConsole != 0 {
+		return
+	}
+	c.capped |= capConsole
+	if c.builtins.Get("console") != nil {
+		return
+	}
+	rt := c.rt
+	proto := rt.NewObject()
+	con := rt.NewObject()
+	_ = con.SetPrototype(proto)
+	for _, name := range consoleMethods {
+		f := rt.ToValue(func(sobek.FunctionCall) sobek.Value { return sobek.Undefined() }).(*sobek.Object)
+		_ = f.DefineDataProperty("name", rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+		_ = con.DefineDataProperty(name, f, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_TRUE)
+	}
+	_ = con.DefineDataPropertySymbol(sobek.SymToStringTag, rt.ToValue("console"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = c.builtins.DefineDataProperty("console", con, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+}
+
+// consoleMethods are V8's console's, in its order.
+var consoleMethods = []string{"debug", "error", "info", "log", "warn", "dir", "dirxml", "table", "trace", "group",
+	"groupCollapsed", "groupEnd", "clear", "count", "countReset", "assert", "profile", "profileEnd", "time",
+	"timeLog", "timeEnd", "timeStamp", "context", "createTask"}
 
 // inSandbox runs fn in the sandbox's realm, carrying exceptions back.
 func (g *globalTraps) inSandbox(fn func()) { crossInto(g.home, g.c, fn) }
@@ -195,6 +277,9 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	}
 	if k == "globalThis" {
 		return g.c.global
+	}
+	if k == "console" {
+		g.c.ensureConsole()
 	}
 	if g.c.capped&capBuffers == 0 && isBufferCtorName(k) {
 		g.c.capBuffers() // sizecaps.go
@@ -229,6 +314,9 @@ func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
 	if v != nil {
 		return Carry(v, g.home, g.c)
 	}
+	if k == sobek.SymToStringTag {
+		return nil // sobek's "global"; V8's context global has none
+	}
 	return g.c.builtins.GetSymbol(k)
 }
 
@@ -236,10 +324,30 @@ func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
 // Go API (no JS call), falling back to Reflect.set's answer only when the
 // write fails.
 func (g *globalTraps) setStr(k string, v sobek.Value) bool {
+	if g.declared[k] {
+		delete(g.declared, k)
+		if sobek.IsUndefined(v) {
+			// the declaration's own write: the name stays off the sandbox
+			return g.c.builtins.Set(k, v) == nil
+		}
+	}
 	hv := Carry(v, g.c, g.home)
 	var err error
 	g.inSandbox(func() { err = g.sb.Set(k, hv) })
 	if err == nil {
+		// as V8's, the write reaches the context's own global too: the
+		// value stays when the sandbox loses the property. Not over the
+		// context's builtins (its intrinsics are what jsvm's own code
+		// reads there; V8's are internal)
+		if g.mirrored[k] {
+			_ = g.c.builtins.Set(k, v)
+		} else if g.c.builtins.Get(k) == nil {
+			if g.mirrored == nil {
+				g.mirrored = make(map[string]bool)
+			}
+			g.mirrored[k] = true
+			_ = g.c.builtins.Set(k, v)
+		}
 		return true
 	}
 	var why writeFailure
@@ -250,6 +358,12 @@ func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 	case notExtensible:
 		// as in Node, a new global that the sandbox cannot take lands
 		// on the context's own global
+		return g.c.builtins.Set(k, v) == nil
+	}
+	if g.sb.ExportType() == proxyType && strings.Contains(err.Error(), "trap returned falsish") {
+		// a Proxy sandbox refused the property (its defineProperty or
+		// set trap returned false): as in Node, it lands on the
+		// context's own global
 		return g.c.builtins.Set(k, v) == nil
 	}
 	Rethrow(err, g.home, g.c) // a setter threw
@@ -371,6 +485,30 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	if s, ok := k.(sobek.String); ok && isIntrinsicName(s.String()) {
 		g.c.captureIntrinsics() // a definition may replace one on the builtins
 	}
+	if _, isSym := k.(*sobek.Symbol); !isSym && isVarDeclaration(d) && !g.placeholder(k) && g.c.builtins.Get(k.String()) == nil {
+		var own bool
+		g.inSandbox(func() {
+			own = !sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k))
+		})
+		if !own {
+			// as V8's, a var declaration defines the name on the
+			// context's own global; the sandbox gets it with the first
+			// assignment (so its keys follow assignment order)
+			defineOn(g.c.builtins, k, d)
+			ph := d
+			ph.Writable = sobek.FLAG_TRUE
+			g.pin(k, ph)
+			if g.declared == nil {
+				g.declared = make(map[string]bool)
+			}
+			g.declared[k.String()] = true // sobek's initializing write follows
+			if g.mirrored == nil {
+				g.mirrored = make(map[string]bool)
+			}
+			g.mirrored[k.String()] = true
+			return true
+		}
+	}
 	sd := d
 	if sd.Configurable == sobek.FLAG_FALSE {
 		sd.Configurable = sobek.FLAG_TRUE
@@ -429,7 +567,15 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	return ok
 }
 
+// isVarDeclaration reports whether d is what sobek defines for a
+// top-level var: undefined, writable, enumerable, not configurable.
+func isVarDeclaration(d sobek.PropertyDescriptor) bool {
+	return d.Getter == nil && d.Setter == nil && (d.Value == nil || sobek.IsUndefined(d.Value)) &&
+		d.Writable == sobek.FLAG_TRUE && d.Enumerable == sobek.FLAG_TRUE && d.Configurable == sobek.FLAG_FALSE
+}
+
 func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
+	g.c.ensureConsole()
 	var keys []sobek.Value
 	g.inSandbox(func() {
 		keys = arrayValues(mustCall(g.home.reflect().ownKeys, g.sb))

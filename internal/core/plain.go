@@ -14,5 +14,7 @@ func (iso *Isolate) NewPlainContext(opts ContextOptions) *Context {
 	c.capsFirstRun() // its global is no proxy: nothing installs lazily
 	c.shareSymbolRegistry()
 	c.installWeakRefs()
+	c.ensureConsole()
+	c.installCaptureStackTrace()
 	return c
 }

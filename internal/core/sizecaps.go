@@ -86,6 +86,7 @@ const (
 	capStrings = 1 << iota
 	capBuffers
 	capErrorStack // Error.captureStackTrace installed (capturestack.go)
+	capConsole    // V8's console made (global.go)
 )
 
 func (c *Context) rangeError(msg string) *sobek.Object {

@@ -26,13 +26,6 @@ func TestFidelityCasesMatchNode(t *testing.T) {
 var fidelityDifferences = map[int]string{
 	14:  "sobek's message for calling a class without new omits the class name",
 	15:  "sobek's parser reports `a..b` as an invalid token, V8 as an unexpected '.'",
-	47:  "a new context has no console (V8 provides its own)",
-	48:  "a new context has sobek's GoError global",
-	49:  "the contextified global's prototype chain differs (the proxy's target)",
-	50:  "a sandbox write is not mirrored on the context's real global",
-	51:  "var declarations are defined on the sandbox before the script runs",
-	52:  "Object.freeze(globalThis) trips sobek's Proxy invariant checks",
-	53:  "a Proxy sandbox whose defineProperty returns false fails var declarations",
 	105: "RegExp.prototype.exec is not forwarded across realms (replacing it turns off sobek's regexp fast path in the realm)",
 	107: "regexp2 (sobek's backtracking engine) confuses character classes of surrogates (its set table hashes them as U+FFFD); literals are rewritten, but not in code made by new Function (this case's own body) or patterns built at run time",
 	109: "sobek has no .groups on named-group matches",
