@@ -21,7 +21,15 @@ function normEnc(enc) {
   return n;
 }
 
-function isUint8(v) { return v instanceof Uint8Array; }
+// Brand checks, as Node's: a typed array or buffer of another context
+// (one vm.runInNewContext made) is no instance of this realm's classes.
+var typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+var arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+function isUint8(v) { return typedArrayTag.call(v) === 'Uint8Array'; }
+function isArrayBuffer(v) {
+  if (typeof v !== 'object' || v === null) return false;
+  try { arrayBufferByteLength.call(v); return true; } catch (e) { return false; }
+}
 
 function fromBytes(ab) { return new FastBuffer(ab); }
 
@@ -47,7 +55,7 @@ Buffer.poolSize = 8192;
 Buffer.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'string') return fromString(value, encodingOrOffset);
   if (typeof value === 'object' && value !== null) {
-    if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
+    if (isArrayBuffer(value) || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
       return fromArrayBuffer(value, encodingOrOffset, length);
     }
     var valueOf = value.valueOf && value.valueOf();
@@ -118,7 +126,7 @@ Buffer.isEncoding = function isEncoding(enc) {
 
 Buffer.byteLength = function byteLength(string, encoding) {
   if (typeof string !== 'string') {
-    if (ArrayBuffer.isView(string) || string instanceof ArrayBuffer) return string.byteLength;
+    if (ArrayBuffer.isView(string) || isArrayBuffer(string)) return string.byteLength;
     throw typeErr('string', 'of type string or an instance of Buffer or ArrayBuffer', string);
   }
   var enc = (encoding === undefined || encoding === null) ? 'utf8' : internals.normEnc(String(encoding));
@@ -566,12 +574,12 @@ function atob(input) {
 }
 
 function isAscii(b) {
-  var u = b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  var u = isArrayBuffer(b) ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   for (var i = 0; i < u.length; i++) if (u[i] > 127) return false;
   return true;
 }
 function isUtf8(b) {
-  var u = b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  var u = isArrayBuffer(b) ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   return internals.isUtf8(u);
 }
 
@@ -593,7 +601,7 @@ class Blob {
     for (var src of sources) {
       var bytes;
       if (src instanceof Blob) bytes = kBlob.get(src).bytes;
-      else if (src instanceof ArrayBuffer) bytes = new Uint8Array(src.slice(0));
+      else if (isArrayBuffer(src)) bytes = new Uint8Array(src.slice(0));
       else if (ArrayBuffer.isView(src)) bytes = new Uint8Array(src.buffer.slice(src.byteOffset, src.byteOffset + src.byteLength));
       else bytes = new Uint8Array(internals.encode(String(src), 'utf8'));
       parts.push(bytes);
