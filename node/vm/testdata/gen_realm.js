@@ -19,4 +19,7 @@ run(() => vm.runInContext('(m) => [Map.prototype.get.call(m, 1), Map.prototype.h
 run(() => { const d = vm.runInContext('new Date(0)', ctx); return [Date.prototype.getTime.call(d), d instanceof Date, Object.prototype.toString.call(d), JSON.stringify(d)].join(); });
 run(() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return vm.runInContext('(p) => { try { p.x } catch (e) { return [e instanceof TypeError, e.message].join() } }', ctx)(proxy); });
 run(() => { const e = vm.runInContext('new RangeError("r")', ctx); return [Object.prototype.toString.call(e), e instanceof Error, String(e)].join(); });
+run(() => Buffer.concat([Buffer.from('a'), vm.runInContext('new Uint8Array([104, 105])', ctx)]).toString());
+run(() => Buffer.from(vm.runInContext('new Uint8Array([104, 105]).buffer', ctx)).toString());
+run(() => vm.runInContext('Buffer.concat([Buffer.from("x"), new Uint8Array([121])]).toString()', ctx));
 for (const [i, l] of lines.entries()) console.log(`${i}: ${l}`);
