@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"reflect"
 	"sort"
 	"strconv"
@@ -36,7 +37,7 @@ import (
 
 // regexpRewriteHint reports whether src may hold a literal to rewrite.
 func regexpRewriteHint(src string) bool {
-	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) {
+	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || strings.Contains(src, `(?<`) {
 		return true
 	}
 	for i := strings.Index(src, `\u`); i >= 0; {
@@ -101,11 +102,18 @@ func rewriteIn(src string, module bool, from, to int) string {
 			continue
 		}
 		p := rewritePattern(l.Pattern, l.Flags)
-		if p == l.Pattern {
+		stripped, names, named := stripGroupNames(p)
+		if p == l.Pattern && !named {
 			continue
 		}
 		b.WriteString(src[last:start])
-		b.WriteString("/" + p + "/" + l.Flags)
+		if named {
+			nj, _ := json.Marshal(names)
+			sj, _ := json.Marshal(l.Pattern)
+			b.WriteString("(" + namedGroupsHelper + "(/" + stripped + "/" + l.Flags + ", " + string(nj) + ", " + string(sj) + "))")
+		} else {
+			b.WriteString("/" + p + "/" + l.Flags)
+		}
 		last = end
 	}
 	if last == 0 {
@@ -456,3 +464,182 @@ func complement(rs [][2]rune) [][2]rune {
 	}
 	return out
 }
+
+// Named groups: regexp2 numbers named groups after the unnamed ones (.NET's
+// rule) and sobek gives matches no .groups and replace no $<name>. A
+// literal with named groups is compiled without the names (groups keep
+// JavaScript's numbering; \k<name> becomes the group's number) and handed
+// to namedGroupsHelper, which gives that regexp a prototype of its own
+// (inheriting the realm's RegExp.prototype) whose exec adds .groups, whose
+// @@replace knows $<name> and gives a replacer function the groups, and
+// whose source is the original pattern. Code can see the extra prototype
+// (Object.getPrototypeOf(re) !== RegExp.prototype).
+
+// stripGroupNames returns p without group names and the name of each
+// capturing group ("" when unnamed), or false when p has no names.
+func stripGroupNames(p string) (string, []string, bool) {
+	var names []string
+	named := false
+	// first pass: the groups
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '[':
+			for i++; i < len(p) && p[i] != ']'; i++ {
+				if p[i] == '\\' {
+					i++
+				}
+			}
+		case '(':
+			if i+1 < len(p) && p[i+1] == '?' {
+				if i+2 < len(p) && p[i+2] == '<' && i+3 < len(p) && p[i+3] != '=' && p[i+3] != '!' {
+					end := strings.IndexByte(p[i:], '>')
+					if end < 0 {
+						return p, nil, false
+					}
+					names = append(names, p[i+3:i+end])
+					named = true
+				}
+			} else {
+				names = append(names, "")
+			}
+		}
+	}
+	if !named {
+		return p, nil, false
+	}
+	index := map[string]int{}
+	for i, n := range names {
+		if n != "" {
+			index[n] = i + 1
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			if i+2 < len(p) && p[i+1] == 'k' && p[i+2] == '<' {
+				if end := strings.IndexByte(p[i:], '>'); end > 0 {
+					if n, ok := index[p[i+3:i+end]]; ok {
+						b.WriteString(`(?:\` + strconv.Itoa(n) + `)`)
+						i += end
+						continue
+					}
+				}
+			}
+			b.WriteByte(p[i])
+			if i+1 < len(p) {
+				i++
+				b.WriteByte(p[i])
+			}
+		case '[':
+			j := i + 1
+			for ; j < len(p) && p[j] != ']'; j++ {
+				if p[j] == '\\' {
+					j++
+				}
+			}
+			if j >= len(p) {
+				j = len(p) - 1
+			}
+			b.WriteString(p[i : j+1])
+			i = j
+		case '(':
+			if i+3 < len(p) && p[i+1] == '?' && p[i+2] == '<' && p[i+3] != '=' && p[i+3] != '!' {
+				end := strings.IndexByte(p[i:], '>')
+				b.WriteByte('(')
+				i += end
+				continue
+			}
+			b.WriteByte('(')
+		default:
+			b.WriteByte(p[i])
+		}
+	}
+	return b.String(), names, true
+}
+
+// namedGroupsHelper is called with the regexp compiled without names, the
+// names by group, and the original source.
+const namedGroupsHelper = `(function (r, names, source) {
+  var P = Object.getPrototypeOf(r), origExec = P.exec, proto = Object.create(P);
+  var def = function (k, v) { Object.defineProperty(proto, k, { value: v, writable: true, configurable: true }); };
+  var withGroups = function (m) {
+    if (m === null) return m;
+    var g = Object.create(null);
+    for (var i = 0; i < names.length; i++) if (names[i]) g[names[i]] = m[i + 1];
+    m.groups = g;
+    return m;
+  };
+  def('exec', function exec(s) { return withGroups(origExec.call(this, s)); });
+  Object.defineProperty(proto, 'source', { get: function () { return this === proto ? P.source : source; }, configurable: true });
+  var subst = function (m, str, pos, caps, groups, rep) {
+    var out = '';
+    for (var i = 0; i < rep.length; i++) {
+      var c = rep[i];
+      if (c !== '$' || i + 1 >= rep.length) { out += c; continue; }
+      var d = rep[i + 1];
+      if (d === '$') { out += '$'; i++; }
+      else if (d === '&') { out += m; i++; }
+      else if (d === '\x60') { out += str.slice(0, pos); i++; }
+      else if (d === "'") { out += str.slice(pos + m.length); i++; }
+      else if (d >= '0' && d <= '9') {
+        var two = rep.slice(i + 1, i + 3), n = +two;
+        if (two.length === 2 && two[1] >= '0' && two[1] <= '9' && n >= 1 && n <= caps.length) { out += caps[n - 1] === undefined ? '' : caps[n - 1]; i += 2; }
+        else if (+d >= 1 && +d <= caps.length) { out += caps[+d - 1] === undefined ? '' : caps[+d - 1]; i++; }
+        else out += '$';
+      } else if (d === '<' && groups !== undefined) {
+        var end = rep.indexOf('>', i);
+        if (end < 0) { out += '$'; continue; }
+        var v = groups[rep.slice(i + 2, end)];
+        out += v === undefined ? '' : String(v);
+        i = end;
+      } else out += '$';
+    }
+    return out;
+  };
+  def(Symbol.replace, function (str, rep) {
+    str = String(str);
+    var fn = typeof rep === 'function';
+    if (!fn) rep = String(rep);
+    var global = this.global, results = [];
+    if (global) this.lastIndex = 0;
+    for (;;) {
+      var m = this.exec(str);
+      if (m === null) break;
+      results.push(m);
+      if (!global) break;
+      if (String(m[0]) === '') this.lastIndex = this.lastIndex + 1;
+    }
+    var out = '', next = 0;
+    for (var k = 0; k < results.length; k++) {
+      var mm = results[k], matched = String(mm[0]), pos = Math.max(Math.min(mm.index, str.length), 0), caps = [];
+      for (var j = 1; j < mm.length; j++) caps.push(mm[j] === undefined ? undefined : String(mm[j]));
+      var rv = fn ? String(rep.apply(undefined, [matched].concat(caps, [pos, str], mm.groups === undefined ? [] : [mm.groups]))) : subst(matched, str, pos, caps, mm.groups, rep);
+      if (pos >= next) { out += str.slice(next, pos) + rv; next = pos + matched.length; }
+    }
+    return out + str.slice(next);
+  });
+  def(Symbol.matchAll, function (str) {
+    str = String(str);
+    var c = new P.constructor(this, this.flags);
+    Object.setPrototypeOf(c, proto);
+    c.lastIndex = this.lastIndex;
+    var global = c.global, done = false;
+    var it = {
+      next: function () {
+        if (done) return { value: undefined, done: true };
+        var m = c.exec(str);
+        if (m === null) { done = true; return { value: undefined, done: true }; }
+        if (!global) done = true;
+        else if (String(m[0]) === '') c.lastIndex = c.lastIndex + 1;
+        return { value: m, done: false };
+      }
+    };
+    it[Symbol.iterator] = function () { return this; };
+    return it;
+  });
+  Object.setPrototypeOf(r, proto);
+  return r;
+})`

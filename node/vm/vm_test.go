@@ -28,8 +28,6 @@ var fidelityDifferences = map[int]string{
 	15:  "sobek's parser reports `a..b` as an invalid token, V8 as an unexpected '.'",
 	105: "RegExp.prototype.exec is not forwarded across realms (replacing it turns off sobek's regexp fast path in the realm)",
 	107: "regexp2 (sobek's backtracking engine) confuses character classes of surrogates (its set table hashes them as U+FFFD); literals are rewritten, but not in code made by new Function (this case's own body) or patterns built at run time",
-	109: "sobek has no .groups on named-group matches",
-	110: "sobek has no $<name> in replace",
 }
 
 func matchNode(t *testing.T, name string, knownDifferences map[int]string) {
