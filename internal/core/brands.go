@@ -32,6 +32,14 @@ var brandMethods = map[string][]string{
 // regexpGuarded are RegExp.prototype's properties sobek guards.
 var regexpGuarded = map[string]bool{"exec": true, "global": true, "multiline": true, "ignoreCase": true, "unicode": true, "sticky": true}
 
+// brandKey names a forwarded method: constructor, property key (string
+// or *Symbol, as keyOf), kind.
+type brandKey struct {
+	name string
+	key  any
+	kind int
+}
+
 const (
 	fwdValue = iota
 	fwdGet
@@ -80,6 +88,10 @@ func (c *Context) forwardBrands(name string) {
 		f := c.forwarder(name, key, kind, o)
 		if f != nil {
 			made[o] = f
+			if c.brandOrig == nil {
+				c.brandOrig = map[brandKey]sobek.Callable{}
+			}
+			c.brandOrig[brandKey{name, keyOf(key), kind}], _ = sobek.AssertFunction(o)
 		}
 		return f
 	}
@@ -194,6 +206,11 @@ func (c *Context) forwardCall(l *wrapper, name string, key sobek.Value, kind int
 // c's original, or c's forwarder, which calls the original for an object
 // of c.
 func (c *Context) brandMethod(name string, key sobek.Value, kind int) sobek.Callable {
+	if f := c.brandOrig[brandKey{name, keyOf(key), kind}]; f != nil {
+		// the original, whatever code of c did to the prototype since:
+		// V8 runs the caller's intrinsic, which no code can change
+		return f
+	}
 	ctor, ok := c.builtins.Get(name).(*sobek.Object)
 	if !ok {
 		return nil

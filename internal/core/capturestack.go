@@ -23,7 +23,9 @@ func (c *Context) installCaptureStackTrace() {
 	rt := c.rt
 	capture := func(call sobek.FunctionCall) sobek.Value {
 		obj, ok := call.Argument(0).(*sobek.Object)
-		if !ok {
+		if !ok || obj.ExportType() == proxyType && c.iso.linkOf(obj) == nil {
+			// V8 takes ordinary objects only (a Proxy is none; an object
+			// of another context, here a wrapper, is one)
 			panic(c.typeError("invalid_argument"))
 		}
 		limit := 10

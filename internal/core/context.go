@@ -26,6 +26,7 @@ type Context struct {
 	// forwarded: constructors whose brand-checking methods forward
 	// another realm's objects to their home (brands.go)
 	forwarded map[string]bool
+	brandOrig map[brandKey]sobek.Callable // the methods the forwarders replaced
 
 	builtins *sobek.Object // the runtime's own global, with the intrinsics
 	global   *sobek.Object // what scripts see as globalThis
