@@ -22,4 +22,8 @@ run(() => { const e = vm.runInContext('new RangeError("r")', ctx); return [Objec
 run(() => Buffer.concat([Buffer.from('a'), vm.runInContext('new Uint8Array([104, 105])', ctx)]).toString());
 run(() => Buffer.from(vm.runInContext('new Uint8Array([104, 105]).buffer', ctx)).toString());
 run(() => vm.runInContext('Buffer.concat([Buffer.from("x"), new Uint8Array([121])]).toString()', ctx));
+run(() => Map.prototype.get.call(vm.runInNewContext('delete Map.prototype.get; new Map([[1, 2]])'), 1));
+run(() => vm.runInContext('try { Error.captureStackTrace(new Proxy({}, {})) } catch (e) { [e instanceof TypeError, e.message].join() }', ctx));
+run(() => { try { Set.prototype.forEach.call(vm.runInContext('new Set([1])', ctx), () => { throw new RangeError('cb') }) } catch (e) { return [e instanceof RangeError, e.message].join() } });
+run(() => vm.runInContext('(m) => { try { Map.prototype.get.call(m, 1) } catch (e) { return [e instanceof TypeError, e.message].join() } }', ctx)(new Set()));
 for (const [i, l] of lines.entries()) console.log(`${i}: ${l}`);
