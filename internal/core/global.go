@@ -440,6 +440,12 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 	if own {
 		if ok {
 			g.noteSymbol(k, false)
+			if _, isSym := k.(*sobek.Symbol); !isSym && g.mirrored[k.String()] {
+				name := k.String()
+				// delete through the global removes V8's copy too
+				delete(g.mirrored, name)
+				_ = g.c.builtins.Delete(name)
+			}
 		}
 		return ok
 	}
