@@ -37,4 +37,4 @@ for pair in "ContextCreateAndRun ns/op" "RetainedPerContext bytes/context" "Glob
   j=$(value "$go_out" "$1" "$2"); n=$(value "$node_out" "$1" "$2")
   printf '%-27s jsvm %12s   node %12s   %-14s ratio %.3f\n' "$1" "$j" "$n" "$2" "$(echo "$j/$n" | bc -l)"
 done
-printf '%-27s two isolates on two goroutines: %s x the throughput of one (Go API)\n' TwoIsolates "$(value "$go_out" TwoIsolates speedup)"
+printf '%-27s two isolates on two goroutines: %s x the throughput of one, %s x the CPU per unit of work (Go API)\n' TwoIsolates "$(value "$go_out" TwoIsolates speedup)" "$(value "$go_out" TwoIsolates cpu/work)"

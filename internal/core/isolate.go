@@ -28,25 +28,20 @@ type Isolate struct {
 	wrappers map[wrapKey]*wrapEntry
 	links    map[wkey]weak.Pointer[wrapper]
 
-	// active is the chain of realms on the call stack, innermost last. An
-	// interrupt must reach the runtime that is actually executing. Only
+	// active is the chain of realms on the call stack, innermost last, each
+	// with what its entry changed (one slice: a crossing is one append).
+	// An interrupt must reach the runtime that is actually executing. Only
 	// the goroutine running JS touches the slice; a watchdog (another
 	// goroutine) reads top, which is published only while watching > 0
 	// (an atomic store on every crossing costs more than the crossing's
 	// bookkeeping).
-	active []*Context
-	top    atomic.Pointer[Context]
-	// restores holds, per entry of active, how to repair that realm's VM
-	// if an interrupt unwinds the entry (engine.SaveVM); nil when no
-	// watchdog was live at entry, as nothing can interrupt then.
-	restores []func()
+	active   []activeRealm
+	top      atomic.Pointer[Context]
 	watching atomic.Int32 // live watchdogs
 
-	// frames parallels active: what each crossing changed in the
-	// recursion budget; used is the budget the realms below the top have
-	// used (stackbudget.go).
-	frames []stackFrame
-	used   int
+	// used is the recursion budget the realms below the top have used
+	// (stackbudget.go).
+	used int
 
 	nextContextID int
 
@@ -103,18 +98,30 @@ func (iso *Isolate) Unlock() { iso.mu.Unlock() }
 // TryLock binds the isolate to the calling goroutine if no other holds it.
 func (iso *Isolate) TryLock() bool { return iso.mu.TryLock() }
 
+// activeRealm is one entry of the chain of executing realms.
+type activeRealm struct {
+	c *Context
+	// restore repairs c's VM if an interrupt unwinds the entry
+	// (engine.SaveVM); nil when no watchdog was live at entry, as nothing
+	// can interrupt then.
+	restore func()
+	frame   stackFrame // what the entry changed in the recursion budget
+}
+
 // push records c as the innermost executing realm. While a watchdog is
 // live it also snapshots c's VM: an interrupt that stops an async body
 // leaves sobek's VM broken (package engine), and popAfter restores the
 // snapshot.
-func (iso *Isolate) push(c *Context) {
-	iso.budgetPush(c)
+func (iso *Isolate) push(c *Context) { iso.pushUsing(c, iso.usedBelow()) }
+
+// pushUsing is push with usedBelow() already known (used).
+func (iso *Isolate) pushUsing(c *Context, used int) {
+	frame := iso.budgetPush(c, used)
 	var restore func()
 	if iso.watching.Load() > 0 {
 		restore = engine.SaveVM(c.rt)
 	}
-	iso.active = append(iso.active, c)
-	iso.restores = append(iso.restores, restore)
+	iso.active = append(iso.active, activeRealm{c: c, restore: restore, frame: frame})
 	if restore != nil { // a watchdog is live
 		iso.top.Store(c)
 	}
@@ -123,11 +130,10 @@ func (iso *Isolate) push(c *Context) {
 // pop ends the innermost entry, which returned normally.
 func (iso *Isolate) pop() {
 	n := len(iso.active) - 1
-	iso.budgetPop(iso.active[n])
-	iso.active[n] = nil
-	iso.restores[n] = nil
+	e := &iso.active[n]
+	iso.budgetPop(e.c, e.frame)
+	*e = activeRealm{}
 	iso.active = iso.active[:n]
-	iso.restores = iso.restores[:n]
 	if iso.watching.Load() > 0 {
 		iso.top.Store(iso.innermost())
 	}
@@ -135,7 +141,7 @@ func (iso *Isolate) pop() {
 
 func (iso *Isolate) innermost() *Context {
 	if n := len(iso.active); n > 0 {
-		return iso.active[n-1]
+		return iso.active[n-1].c
 	}
 	return nil
 }
@@ -143,7 +149,7 @@ func (iso *Isolate) innermost() *Context {
 // popAfter ends the innermost entry; if err shows that an interrupt (or
 // another uncatchable error) unwound it, the realm's VM is repaired first.
 func (iso *Isolate) popAfter(err any) {
-	if r := iso.restores[len(iso.restores)-1]; r != nil && uncatchable(err) {
+	if r := iso.active[len(iso.active)-1].restore; r != nil && uncatchable(err) {
 		r()
 	}
 	iso.pop()

@@ -593,12 +593,13 @@ func (w *wrapper) apply(_ *sobek.Object, this sobek.Value, args []sobek.Value) s
 func (w *wrapper) callHome(this sobek.Value, args []sobek.Value) sobek.Value {
 	home := w.home
 	iso := home.iso
-	if iso.usedBelow() >= iso.maxStack {
+	used := iso.usedBelow()
+	if used >= iso.maxStack {
 		// no budget left for the crossing: the call overflows here
 		panic(w.here.overflowError(&sobek.StackOverflowError{}, w.here))
 	}
 	outer := home.enterOuter() // keeps the home runtime's VM stack across calls
-	iso.push(home)
+	iso.pushUsing(home, used)
 	var res sobek.Value
 	var err error
 	func() {

@@ -48,8 +48,9 @@ type stackFrame struct {
 // executing one included, plus the cost of one more crossing.
 func (iso *Isolate) usedBelow() int {
 	used := iso.used
-	if n := len(iso.frames); n > 0 {
-		used += callDepth(iso.active[n-1].rt) - iso.frames[n-1].entry + crossingCost
+	if n := len(iso.active); n > 0 {
+		top := &iso.active[n-1]
+		used += callDepth(top.c.rt) - top.frame.entry + crossingCost
 	}
 	return used
 }
@@ -67,11 +68,11 @@ func (c *Context) overBudget() *sobek.Exception {
 	return c.rt.Try(func() { panic(v) })
 }
 
-// budgetPush is called by push before c becomes the executing realm.
-func (iso *Isolate) budgetPush(c *Context) {
-	used := iso.usedBelow()
+// budgetPush is called by push before c becomes the executing realm, with
+// used = usedBelow(); it returns what budgetPop undoes.
+func (iso *Isolate) budgetPush(c *Context, used int) stackFrame {
 	entry := callDepth(c.rt)
-	iso.frames = append(iso.frames, stackFrame{entry: entry, prevLimit: c.limit, prevUsed: iso.used})
+	f := stackFrame{entry: entry, prevLimit: c.limit, prevUsed: iso.used}
 	iso.used = used
 	// sobek lets the stack grow while its depth is at most the limit,
 	// so the limit is one below the deepest depth allowed
@@ -80,13 +81,11 @@ func (iso *Isolate) budgetPush(c *Context) {
 		limit = entry // overBudget stopped crossings with less
 	}
 	c.setLimit(limit)
+	return f
 }
 
-// budgetPop undoes the matching budgetPush.
-func (iso *Isolate) budgetPop(c *Context) {
-	n := len(iso.frames) - 1
-	f := iso.frames[n]
-	iso.frames = iso.frames[:n]
+// budgetPop undoes the budgetPush that returned f.
+func (iso *Isolate) budgetPop(c *Context, f stackFrame) {
 	iso.used = f.prevUsed
 	c.setLimit(f.prevLimit)
 }

@@ -45,6 +45,11 @@ type module struct {
 
 	// vm.constants' symbols
 	mainLoader, dontContextify *sobek.Symbol
+
+	// the handle of the script run last and its Go side: a rerun skips
+	// the handle's Export
+	lastHandle *sobek.Object
+	lastScript *script
 }
 
 // inspect is util.inspect(v, {depth}) when the host has util (the values
@@ -302,9 +307,13 @@ func (m *module) makePlainContext(c sobek.FunctionCall) sobek.Value {
 // inContext (runIn) requires a context and validates it as vm.js's
 // validateContext does.
 func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
-	s, ok := c.Argument(0).Export().(*script)
-	if !ok {
-		panic(m.rt.NewTypeError("Illegal invocation"))
+	s := m.lastScript
+	if h, _ := c.Argument(0).(*sobek.Object); h == nil || h != m.lastHandle {
+		var ok bool
+		if s, ok = c.Argument(0).Export().(*script); !ok {
+			panic(m.rt.NewTypeError("Illegal invocation"))
+		}
+		m.lastHandle, m.lastScript = h, s
 	}
 	target := m.main
 	if o, ok := c.Argument(1).(*sobek.Object); ok {
@@ -551,6 +560,9 @@ func statementColumn(s *core.Script, line, col int) int {
 // wd, if not nil, is stopped right after the script returns, before any
 // other JS.
 func (m *module) runInContext(c *core.Context, s *core.Script, wd *core.Watchdog) (v sobek.Value, err error) {
+	if wd == nil {
+		return m.runInContextUnwatched(c, s)
+	}
 	// a thrown value is read still under the watchdog (throwRunError
 	// stops it)
 	stop := func() {
@@ -570,6 +582,18 @@ func (m *module) runInContext(c *core.Context, s *core.Script, wd *core.Watchdog
 	}) {
 		// the context's jobs take their place in the main queue: a main
 		// job queued now releases them, after the jobs queued before it
+		m.enqueueMain(func() { c.Release() })
+	}
+	return v, err
+}
+
+// runInContextUnwatched is runInContext without a watchdog, with no
+// closure that outlives the call (the hot path of reruns).
+func (m *module) runInContextUnwatched(c *core.Context, s *core.Script) (v sobek.Value, err error) {
+	if c.IsMain() || c.Options.MicrotaskMode == "afterEvaluate" {
+		return c.Run(s)
+	}
+	if c.RunHeld(func() { v, err = c.Run(s) }) {
 		m.enqueueMain(func() { c.Release() })
 	}
 	return v, err
