@@ -73,6 +73,10 @@ func Load(h *host.Host, mod *sobek.Object) error {
 	set("compileIn", m.compileIn)
 	set("memory", m.memory)
 	set("runAsync", m.runAsync)
+	set("warmWorkers", func(c sobek.FunctionCall) sobek.Value {
+		core.WarmWorkers(int(c.Argument(0).ToInteger()))
+		return sobek.Undefined()
+	})
 	set("dispose", m.dispose)
 	fv, err := rt.RunProgram(p)
 	if err != nil {

@@ -75,5 +75,12 @@
     measureMemory() { return memory(handle(this)); }
     dispose() { dispose(handle(this)); }
   }
-  return { Sandbox, Script };
+  // how many started worker processes are kept ready for process: true
+  // sandboxes (default 1)
+  function warmWorkers(n) {
+    if (typeof n !== 'number') throw invalidArgType('n', 'of type number', n);
+    if (!Number.isInteger(n) || n < 0 || n > 64) throw outOfRange('n', 'an integer >= 0 and <= 64', n);
+    natives.warmWorkers(n);
+  }
+  return { Sandbox, Script, warmWorkers };
 })

@@ -46,3 +46,9 @@ const w = new Sandbox({ process: true }), local = new Sandbox();
 const s2 = w.compile('typeof k === "undefined" ? (globalThis.k = 1) : ++k');
 console.log(w.run(s2), local.run(s2), w.run(s2), s2 instanceof Script);
 try { w.compile('let let'); } catch (e) { console.log(e.name, e.code); }
+// the pool of started workers
+const { warmWorkers } = require('jsvm:sandbox');
+try { warmWorkers(-1); } catch (e) { console.log(e.code); }
+try { warmWorkers('2'); } catch (e) { console.log(e.code); }
+warmWorkers(2);
+console.log(new Sandbox({ process: true }).run('"pooled"'));
