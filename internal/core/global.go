@@ -580,12 +580,40 @@ func isVarDeclaration(d sobek.PropertyDescriptor) bool {
 		d.Writable == sobek.FLAG_TRUE && d.Enumerable == sobek.FLAG_TRUE && d.Configurable == sobek.FLAG_FALSE
 }
 
+// sandboxKeys lists what V8's enumerator interceptor gets from Node (the
+// sandbox's GetPropertyNames): its enumerable string keys and those of
+// its prototype chain (a key shadowed by one closer counts once, as in
+// for-in), then its own symbols; the walk asks the sandbox's traps.
+func (g *globalTraps) sandboxKeys() []sobek.Value {
+	refl := g.home.reflect()
+	var out []sobek.Value
+	seen := map[string]bool{}
+	for o, depth := g.sb, 0; o != nil && depth < maxProtoWalk; depth++ {
+		for _, k := range arrayValues(mustCall(refl.ownKeys, o)) {
+			if _, isSym := k.(*sobek.Symbol); isSym {
+				if o == g.sb {
+					out = append(out, k)
+				}
+				continue
+			}
+			if seen[k.String()] {
+				continue
+			}
+			seen[k.String()] = true
+			if d, ok := mustCall(refl.getOwnPropertyDescriptor, o, k).(*sobek.Object); ok && d.Get("enumerable").ToBoolean() {
+				out = append(out, k)
+			}
+		}
+		p, _ := mustCall(refl.getPrototypeOf, o).(*sobek.Object)
+		o = p
+	}
+	return out
+}
+
 func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 	g.c.ensureConsole()
 	var keys []sobek.Value
-	g.inSandbox(func() {
-		keys = arrayValues(mustCall(g.home.reflect().ownKeys, g.sb))
-	})
+	g.inSandbox(func() { keys = g.sandboxKeys() })
 	seen := make(map[any]bool, len(keys)+64)
 	items := make([]any, 0, len(keys)+64)
 	add := func(k sobek.Value) {

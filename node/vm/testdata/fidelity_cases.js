@@ -129,4 +129,12 @@ module.exports = [
   `return vm.runInNewContext('[/\\\\p{L}/u.test("é"), /\\\\p{Script=Greek}/u.test("α"), /\\\\P{L}/u.test("1"), /\\\\p{Lu}/u.test("a")].join()')`,
   `return vm.runInNewContext('typeof Error.captureStackTrace')`,
   `return vm.runInNewContext('const o = {}; Error.captureStackTrace(o); typeof o.stack')`,
+  // the contextified global's key listing: the sandbox's enumerable keys and its prototype chain's (V8's enumerator interceptor)
+  `const sb = Object.create({ deep: 0 }); sb.own = 2; Object.defineProperty(sb, 'ne', { value: 1, enumerable: false }); vm.createContext(sb); return vm.runInContext('JSON.stringify(Object.getOwnPropertyNames(globalThis).filter((k) => ["own", "ne", "deep"].includes(k)))', sb)`,
+  `const sb = new Proxy({ x: 1 }, { getPrototypeOf() { throw new Error('gp') } }); vm.createContext(sb); try { return vm.runInContext('Object.keys(globalThis).length', sb) } catch (e) { return e.message }`,
+  // the context's global: console, GoError, prototype, toStringTag
+  `return vm.runInNewContext('[typeof console.log, console.log("x"), Object.prototype.toString.call(console), Object.prototype.toString.call(globalThis), typeof GoError, Object.getPrototypeOf(Object.getPrototypeOf(globalThis)) === Object.prototype].join()')`,
+  `const sb = {}; vm.createContext(sb); vm.runInContext('var a; function f() {} b = 1; var c = 2', sb); return [Object.keys(sb).join(), 'a' in sb, vm.runInContext('typeof a + typeof c', sb)].join(' ')`,
+  `const sb = {}; vm.createContext(sb); vm.runInContext('t = 1', sb); vm.runInContext('delete globalThis.t', sb); return vm.runInContext('typeof t', sb) + ' ' + ('t' in sb)`,
+  `return [vm.runInNewContext('try { Object.seal(globalThis) } catch (e) { e.message }'), vm.runInNewContext('Reflect.preventExtensions(globalThis)'), vm.runInNewContext('Object.isExtensible(globalThis)')]`,
 ];
