@@ -164,8 +164,9 @@ Buffer.concat = function concat(list, length) {
   for (i = 0; i < list.length; i++) {
     var b = list[i];
     if (!isUint8(b)) throw typeErr('list[' + i + ']', 'an instance of Buffer or Uint8Array', b);
+    if (pos >= length) break;
     var n = Math.min(b.length, length - pos);
-    if (n <= 0) break;
+    if (n === 0) continue; // an empty buffer in the list
     out.set(n === b.length ? b : b.subarray(0, n), pos);
     pos += n;
   }

@@ -141,6 +141,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		}
 		return ab(k)
 	})
+	bindCiphersAndKeys(rt, b, bytesOf, ab)
 	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b, h.BuiltinRequire())
 	return err
 }
