@@ -6,8 +6,6 @@
 package zlib
 
 import (
-	"bytes"
-	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
 	_ "embed"
@@ -15,7 +13,6 @@ import (
 	"hash/crc32"
 	"io"
 
-	"github.com/andybalholm/brotli"
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
@@ -51,6 +48,34 @@ func Load(h *host.Host, module *sobek.Object) error {
 		}
 		return rt.ToValue(rt.NewArrayBuffer(out))
 	})
+	throw := func(zerr *zError) {
+		e := events.Internals(h).Get("newError").Export().(func(string, string, string) *sobek.Object)("Error", zerr.code, zerr.msg)
+		_ = e.Set("errno", zerr.errno)
+		panic(e)
+	}
+	ab := func(out []byte, zerr *zError) sobek.Value {
+		if zerr != nil {
+			throw(zerr)
+		}
+		if out == nil {
+			out = []byte{}
+		}
+		return rt.ToValue(rt.NewArrayBuffer(out))
+	}
+	// stream(mode, level, dictionary) -> {write, flush, finish, close}
+	_ = b.Set("stream", func(mode string, level int, dict sobek.Value) *sobek.Object {
+		var d []byte
+		if !sobek.IsUndefined(dict) && !sobek.IsNull(dict) {
+			d = append([]byte(nil), bytesOf(dict)...)
+		}
+		z := newZStream(mode, level, d)
+		o := rt.NewObject()
+		_ = o.Set("write", func(v sobek.Value) sobek.Value { return ab(z.write(bytesOf(v))) })
+		_ = o.Set("flush", func(kind int) sobek.Value { return ab(z.flush(kind)) })
+		_ = o.Set("finish", func() sobek.Value { return ab(z.finish()) })
+		_ = o.Set("close", func() { z.close() })
+		return o
+	})
 	_ = b.Set("crc32", func(data sobek.Value, init int64) int64 {
 		return int64(crc32.Update(uint32(init), crc32.IEEETable, bytesOf(data)))
 	})
@@ -71,93 +96,20 @@ type zError struct {
 
 func dataError(msg string) *zError { return &zError{"Z_DATA_ERROR", -3, msg} }
 
+// process is the one-shot form (zlib.gzipSync, ...): the stream machinery
+// with all the input at once.
 func process(mode string, in []byte, level int) ([]byte, *zError) {
-	var buf bytes.Buffer
-	if level < -1 || level > 9 {
-		level = -1
+	z := newZStream(mode, level, nil)
+	out, zerr := z.write(in)
+	if zerr != nil {
+		z.close()
+		return nil, zerr
 	}
-	switch mode {
-	case "deflate", "gzip", "deflateRaw":
-		var w io.WriteCloser
-		switch mode {
-		case "deflate":
-			w, _ = zlib.NewWriterLevel(&buf, level)
-		case "gzip":
-			gw, _ := gzip.NewWriterLevel(&buf, level)
-			gw.OS = 3 // unix, as zlib writes
-			w = gw
-		default:
-			w, _ = flate.NewWriter(&buf, level)
-		}
-		_, _ = w.Write(in)
-		_ = w.Close()
-		return buf.Bytes(), nil
-	case "brotliCompress":
-		q := brotli.DefaultCompression
-		if level >= 0 && level <= 11 {
-			q = level
-		}
-		w := brotli.NewWriterLevel(&buf, q)
-		_, _ = w.Write(in)
-		_ = w.Close()
-		return buf.Bytes(), nil
-	case "brotliDecompress":
-		out, err := io.ReadAll(brotli.NewReader(bytes.NewReader(in)))
-		if err != nil {
-			return nil, &zError{"ERR__ERROR_FORMAT_PADDING_1", -6, "Decompression failed"}
-		}
-		return out, nil
-	case "inflate", "gunzip", "inflateRaw", "unzip":
-		if mode == "unzip" {
-			mode = "inflate"
-			if len(in) >= 2 && in[0] == 0x1f && in[1] == 0x8b {
-				mode = "gunzip"
-			}
-		}
-		if len(in) == 0 {
-			return nil, &zError{"Z_BUF_ERROR", -5, "unexpected end of file"}
-		}
-		var r io.Reader
-		switch mode {
-		case "inflate":
-			zr, err := zlib.NewReader(bytes.NewReader(in))
-			if err != nil {
-				return nil, headerError(err)
-			}
-			r = zr
-		case "gunzip":
-			if in[0] != 0x1f || (len(in) > 1 && in[1] != 0x8b) {
-				return nil, dataError("incorrect header check")
-			}
-			var out []byte
-			rd := bytes.NewReader(in)
-			// concatenated gzip members, as zlib's gunzip reads them
-			for rd.Len() > 0 {
-				gr, err := gzip.NewReader(rd)
-				if err != nil {
-					if len(out) > 0 {
-						break
-					}
-					return nil, headerError(err)
-				}
-				gr.Multistream(false)
-				b, err := io.ReadAll(gr)
-				if err != nil {
-					return nil, readError(err)
-				}
-				out = append(out, b...)
-			}
-			return out, nil
-		default:
-			r = flate.NewReader(bytes.NewReader(in))
-		}
-		out, err := io.ReadAll(r)
-		if err != nil {
-			return nil, readError(err)
-		}
-		return out, nil
+	rest, zerr := z.finish()
+	if zerr != nil {
+		return nil, zerr
 	}
-	return nil, &zError{"ERR_INVALID_ARG_VALUE", -2, "unknown mode " + mode}
+	return append(out, rest...), nil
 }
 
 func headerError(err error) *zError {

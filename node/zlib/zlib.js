@@ -1,7 +1,6 @@
 'use strict';
 // zlib's sync, callback and stream forms over the Go binding. Streams
-// collect their input and emit the result at the end (no incremental
-// output).
+// produce output as input comes (decoders on a goroutine of their own).
 const { Buffer } = require('buffer');
 const constants = binding.constants;
 constants.Z_MAX_CHUNK = Infinity;
@@ -20,6 +19,7 @@ function levelOf(mode, opts) {
   return opts && opts.level !== undefined ? opts.level : -1;
 }
 function run(mode, data, opts) {
+  checkOptions(mode, opts);
   const r = Buffer.from(binding.process(mode, toBuf(data), levelOf(mode, opts), 15));
   if (opts && opts.info) return { buffer: r, engine: {} };
   return r;
@@ -42,30 +42,89 @@ for (const mode of modes) {
   exports[classNames[mode]] = Cls;
   exports['create' + classNames[mode]] = (opts) => new Cls(opts);
 }
+function checkRange(opts, key, min, max) {
+  const v = opts[key];
+  if (v === undefined) return;
+  if (typeof v !== 'number') throw internals.newError('TypeError', 'ERR_INVALID_ARG_TYPE', `The "options.${key}" property must be of type number. Received ${describe(v)}`);
+  if (!(v >= min && v <= max)) throw internals.outOfRange(`options.${key}`, max === Infinity ? `>= ${min}` : `>= ${min} and <= ${max}`, v);
+}
+function describe(v) {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'function') return `function ${v.name}`;
+  if (typeof v === 'object') return v.constructor && v.constructor.name ? `an instance of ${v.constructor.name}` : internals.inspect(v);
+  let s = internals.inspect(v);
+  if (s.length > 28) s = s.slice(0, 25) + '...';
+  return `type ${typeof v} (${s})`;
+}
+function checkOptions(mode, opts) {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== 'object') return {};
+  const brotli = mode.startsWith('brotli');
+  checkRange(opts, 'chunkSize', 64, Infinity);
+  if (!brotli) {
+    checkRange(opts, 'level', -1, 9);
+    const decode = mode === 'inflate' || mode === 'gunzip' || mode === 'inflateRaw' || mode === 'unzip';
+    if (!(decode && opts.windowBits === 0)) checkRange(opts, 'windowBits', mode === 'gzip' ? 9 : 8, 15);
+    checkRange(opts, 'memLevel', 1, 9);
+    checkRange(opts, 'strategy', 0, 4);
+    const d = opts.dictionary;
+    if (d !== undefined && !ArrayBuffer.isView(d) && !(d instanceof ArrayBuffer)) {
+      throw internals.newError('TypeError', 'ERR_INVALID_ARG_TYPE', `The "options.dictionary" property must be an instance of Buffer, TypedArray, DataView, or ArrayBuffer. Received ${describe(d)}`);
+    }
+  }
+  return opts;
+}
 function makeClass(mode, name) {
   const { Transform } = require('stream');
+  const kFlushes = Symbol('kFlushes');
   function Z(opts) {
     if (!(this instanceof Z)) return new Z(opts);
+    opts = checkOptions(mode, opts);
     Transform.call(this, opts);
-    this._opts = opts || {};
-    this._chunks = [];
+    this._opts = opts;
     this.bytesWritten = 0;
-    this._handle = {};
+    this._finishFlushFlag = opts.finishFlush !== undefined ? opts.finishFlush : constants.Z_FINISH;
+    this[kFlushes] = [];
+    this._handle = binding.stream(mode, levelOf(mode, opts), opts.dictionary === undefined ? undefined : toBuf(opts.dictionary));
+    this.once('close', () => this._handle && this._handle.close());
   }
   Object.defineProperty(Z, 'name', { value: name });
   Object.setPrototypeOf(Z.prototype, Transform.prototype);
   Object.setPrototypeOf(Z, Transform);
-  Z.prototype._transform = function (chunk, enc, cb) { this._chunks.push(Buffer.from(chunk)); this.bytesWritten += chunk.length; cb(); };
-  Z.prototype._flush = function (cb) {
-    let r;
-    try { r = run(mode, Buffer.concat(this._chunks), this._opts); } catch (e) { cb(e); return; }
-    this._chunks = [];
-    cb(null, r);
+  Z.prototype._transform = function (chunk, enc, cb) {
+    let out;
+    try {
+      if (chunk.length === 0 && this[kFlushes].length > 0) out = this._handle.flush(this[kFlushes].shift());
+      else { out = this._handle.write(typeof chunk === 'string' ? Buffer.from(chunk, enc) : toBuf(chunk)); this.bytesWritten += chunk.length; }
+    } catch (e) { cb(e); return; }
+    if (out.byteLength > 0) this.push(Buffer.from(out));
+    cb();
   };
-  Z.prototype.flush = function (kind, cb) { if (typeof kind === 'function') cb = kind; if (cb) process.nextTick(cb); };
-  Z.prototype.params = function (level, strategy, cb) { this._opts.level = level; if (cb) process.nextTick(cb); };
-  Z.prototype.reset = function () { this._chunks = []; };
+  Z.prototype._flush = function (cb) {
+    let out;
+    try { out = this._handle.finish(); } catch (e) { cb(e); return; }
+    cb(null, out.byteLength > 0 ? Buffer.from(out) : undefined);
+  };
+  // flush(kind, cb): what was written so far comes out decodable; the
+  // marker goes through the stream so it stays in order with writes
+  Z.prototype.flush = function (kind, cb) {
+    if (typeof kind === 'function' || kind === undefined) { cb = kind; kind = mode.startsWith('brotli') ? constants.BROTLI_OPERATION_FLUSH : constants.Z_FULL_FLUSH; }
+    if (this.writableFinished || this.destroyed) { if (cb) process.nextTick(cb); return; }
+    this[kFlushes].push(kind);
+    this.write(Buffer.alloc(0), cb ? () => cb() : undefined);
+  };
+  Z.prototype.params = function (level, strategy, cb) {
+    // Go's encoders keep their level: the new one applies to the next stream
+    this._opts.level = level;
+    this._opts.strategy = strategy;
+    if (cb) process.nextTick(cb);
+  };
+  Z.prototype.reset = function () {
+    if (this._handle) this._handle.close();
+    this._handle = binding.stream(mode, levelOf(mode, this._opts), this._opts.dictionary === undefined ? undefined : toBuf(this._opts.dictionary));
+  };
   Z.prototype.close = function (cb) { if (cb) this.once('close', cb); this.destroy(); };
+  Z.prototype._destroy = function (err, cb) { if (this._handle) this._handle.close(); cb(err); };
   return Z;
 }
 exports.crc32 = function crc32(data, value = 0) {
