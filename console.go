@@ -36,7 +36,7 @@ func (c *Context) installConsole(con *Console) error {
 
 func installConsole(c *core.Context, out, errw io.Writer) {
 	rt := c.Runtime()
-	opts := util.InspectOptions{Unwrap: c.Isolate().Unwrap, Cache: util.NewCache(rt)}
+	opts := util.InspectOptions{Unwrap: c.Isolate().Unwrap, Captured: c.Isolate().CapturedReflect, Cache: util.NewCacheCaptured(rt, c.Isolate().CapturedReflect)}
 	obj := rt.NewObject()
 	def := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
 		f := rt.ToValue(fn).(*sobek.Object)

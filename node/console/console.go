@@ -21,15 +21,16 @@ import (
 var Now = time.Now
 
 type console struct {
-	h      *host.Host
-	rt     *sobek.Runtime
-	stdout io.Writer
-	stderr io.Writer
-	unwrap func(*sobek.Object) (*sobek.Object, *sobek.Runtime, bool)
-	indent string
-	counts map[string]int
-	timers map[string]time.Time
-	types  *sobek.Object
+	h        *host.Host
+	rt       *sobek.Runtime
+	stdout   io.Writer
+	stderr   io.Writer
+	unwrap   func(*sobek.Object) (*sobek.Object, *sobek.Runtime, bool)
+	captured util.CapturedReflect
+	indent   string
+	counts   map[string]int
+	timers   map[string]time.Time
+	types    *sobek.Object
 
 	cache       *util.Cache
 	inspectOpts *sobek.Object // Console's inspectOptions
@@ -39,7 +40,7 @@ type console struct {
 // Load is the loader of the `console` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
 	rt := h.Runtime
-	cache := util.NewCache(rt)
+	cache := util.NewCacheCaptured(rt, util.CapturedOf(h))
 	con := newConsole(h, cache, h.Options.Stdout, h.Options.Stderr, nil, 2)
 	ctor := consoleClass(h, cache)
 	_ = con.Set("Console", ctor)
@@ -54,6 +55,7 @@ func newConsole(h *host.Host, cache *util.Cache, outw, errw io.Writer, inspectOp
 		h: h, rt: rt,
 		stdout: outw, stderr: errw,
 		unwrap:      util.UnwrapOf(h),
+		captured:    util.CapturedOf(h),
 		counts:      make(map[string]int),
 		timers:      make(map[string]time.Time),
 		cache:       cache,
@@ -202,6 +204,7 @@ func (c *console) options() util.InspectOptions {
 		o = mergeDir(c.rt, o, c.inspectOpts)
 	}
 	o.Unwrap = c.unwrap
+	o.Captured = c.captured
 	o.Cache = c.cache
 	return o
 }

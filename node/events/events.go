@@ -44,7 +44,7 @@ func Internals(h *host.Host) *sobek.Object {
 	in := rt.NewObject()
 	unwrap := UnwrapOf(h)
 	_ = in.Set("inspect", func(v sobek.Value) string {
-		return util.Inspect(rt, v, util.InspectOptions{Unwrap: unwrap})
+		return util.Inspect(rt, v, util.InspectOptions{Unwrap: unwrap, Captured: util.CapturedOf(h)})
 	})
 	_ = in.Set("invalidArgType", func(name, expected string, v sobek.Value) *sobek.Object {
 		return nodeerr.InvalidArgType(rt, name, expected, v)

@@ -33,7 +33,7 @@ func Format(rt *sobek.Runtime, args []sobek.Value, opts InspectOptions) string {
 	if len(args) == 0 {
 		return ""
 	}
-	r := opts.Cache.realmFor(rt)
+	r := opts.Cache.realmFor(rt, opts.Captured)
 	first := args[0]
 	a := 0
 	var str strings.Builder
@@ -163,7 +163,7 @@ func hasBuiltInToString(r *realm, o *sobek.Object, opts InspectOptions) bool {
 	if opts.Unwrap != nil {
 		if orig, home, ok := opts.Unwrap(o); ok {
 			o = orig
-			r = newRealm(home)
+			r = newRealm(home, opts.Captured)
 		}
 	}
 	if o.ExportType() == typeProxy {

@@ -99,17 +99,17 @@ func newCtx(rt *sobek.Runtime, opts InspectOptions) *ictx {
 func (c *ictx) realmOf(rt *sobek.Runtime) *realm {
 	r := c.realms[rt]
 	if r == nil {
-		r = c.opts.Cache.realmFor(rt)
+		r = c.opts.Cache.realmFor(rt, c.opts.Captured)
 		c.realms[rt] = r
 	}
 	return r
 }
 
-func (ca *Cache) realmFor(rt *sobek.Runtime) *realm {
+func (ca *Cache) realmFor(rt *sobek.Runtime, captured CapturedReflect) *realm {
 	if ca != nil && ca.rt == rt {
 		return ca.r
 	}
-	return newRealm(rt)
+	return newRealm(rt, captured)
 }
 
 func (c *ictx) overDepth(recurse int) bool { return recurse > c.depth }
@@ -362,10 +362,10 @@ func (r *realm) inspectFunction(c *ictx) sobek.Value {
 		return f
 	}
 	rt := r.rt
-	unwrap := c.opts.Unwrap
+	unwrap, captured := c.opts.Unwrap, c.opts.Captured
 	f := rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
 		opts := OptionsFromJS(rt, call.Arguments[1:])
-		opts.Unwrap = unwrap
+		opts.Unwrap, opts.Captured = unwrap, captured
 		return rt.ToValue(Inspect(rt, call.Argument(0), opts))
 	}).(*sobek.Object)
 	registerInspectFunc(f)

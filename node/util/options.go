@@ -53,6 +53,10 @@ type InspectOptions struct {
 	// Unwrap, when set, maps a membrane wrapper to the original object of
 	// another context and the runtime it lives in (core.Isolate.Unwrap).
 	Unwrap func(o *sobek.Object) (orig *sobek.Object, home *sobek.Runtime, ok bool)
+	// Captured, when set, gives the Reflect functions a context had before
+	// its code ran (core.Isolate.CapturedReflect): inspect uses them, not
+	// the live Reflect/Object, as Node's util uses its primordials.
+	Captured CapturedReflect
 	// Cache, when set, keeps the intrinsics of one runtime between calls
 	// (NewCache); it makes repeated inspection of small values much faster.
 	Cache *Cache
@@ -67,8 +71,18 @@ type Cache struct {
 	r  *realm
 }
 
+// CapturedReflect returns Reflect.ownKeys, getOwnPropertyDescriptor and has
+// of the realm of rt as captured before its code ran; ok false if unknown.
+type CapturedReflect func(rt *sobek.Runtime) (ownKeys, getOwnPropertyDescriptor, has sobek.Callable, ok bool)
+
 // NewCache returns a Cache for rt.
-func NewCache(rt *sobek.Runtime) *Cache { return &Cache{rt: rt, r: newRealm(rt)} }
+func NewCache(rt *sobek.Runtime) *Cache { return &Cache{rt: rt, r: newRealm(rt, nil)} }
+
+// NewCacheCaptured is NewCache for a runtime whose captured intrinsics
+// captured gives.
+func NewCacheCaptured(rt *sobek.Runtime, captured CapturedReflect) *Cache {
+	return &Cache{rt: rt, r: newRealm(rt, captured)}
+}
 
 // resolveNum turns a field into Node's number; -1 means Infinity.
 func resolveNum(v, def int) int {

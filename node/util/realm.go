@@ -14,13 +14,14 @@ import (
 // object lives in). Lookups are cached for the duration of one Inspect call.
 type realm struct {
 	rt        *sobek.Runtime
+	captured  CapturedReflect
 	cache     map[string]sobek.Value
 	customSym *sobek.Symbol
 	inspectFn sobek.Value
 }
 
-func newRealm(rt *sobek.Runtime) *realm {
-	return &realm{rt: rt, cache: make(map[string]sobek.Value)}
+func newRealm(rt *sobek.Runtime, captured CapturedReflect) *realm {
+	return &realm{rt: rt, captured: captured, cache: make(map[string]sobek.Value)}
 }
 
 // intrinsic resolves a dotted path from the global object: "Map.prototype.forEach".
@@ -41,6 +42,29 @@ func (r *realm) resolve(path string) (res sobek.Value) {
 			res = nil
 		}
 	}()
+	if r.captured != nil {
+		switch path {
+		case "Reflect.ownKeys", "Reflect.has", "Object.getOwnPropertyDescriptor", "Object.hasOwn":
+			// the realm's own functions, as they were before its code ran
+			ownKeys, gopd, has, ok := r.captured(r.rt)
+			if ok && ownKeys != nil && gopd != nil && has != nil {
+				f := map[string]sobek.Callable{"Reflect.ownKeys": ownKeys, "Reflect.has": has, "Object.getOwnPropertyDescriptor": gopd}[path]
+				if f == nil {
+					return nil // Object.hasOwn: the captured descriptor answers
+				}
+				return r.rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+					v, err := f(call.This, call.Arguments...)
+					if err != nil {
+						if ex, ok := err.(*sobek.Exception); ok {
+							panic(ex.Value())
+						}
+						panic(err)
+					}
+					return v
+				})
+			}
+		}
+	}
 	var cur sobek.Value = r.rt.GlobalObject()
 	parts := strings.Split(path, ".")
 	for i, p := range parts {

@@ -27,6 +27,15 @@ func UnwrapOf(h *host.Host) func(*sobek.Object) (*sobek.Object, *sobek.Runtime, 
 	return h.Isolate.Unwrap
 }
 
+// CapturedOf returns the captured-intrinsics lookup of h's isolate (nil
+// without one).
+func CapturedOf(h *host.Host) CapturedReflect {
+	if h == nil || h.Isolate == nil {
+		return nil
+	}
+	return h.Isolate.CapturedReflect
+}
+
 // Load is the loader of the `util` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
 	rt := h.Runtime
@@ -36,7 +45,8 @@ func Load(h *host.Host, module *sobek.Object) error {
 		_ = module.Set("exports", exports)
 	}
 	unwrap := UnwrapOf(h)
-	cache := NewCache(rt)
+	captured := CapturedOf(h)
+	cache := NewCacheCaptured(rt, captured)
 
 	// util.TextEncoder / util.TextDecoder (also the globals) live in
 	// node/encoding.
@@ -65,6 +75,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		base := OptionsFromJS(rt, []sobek.Value{defaults})
 		o := mergeOptions(rt, base, args)
 		o.Unwrap = unwrap
+		o.Captured = captured
 		o.Cache = cache
 		return o
 	}
@@ -78,7 +89,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 	}).(*sobek.Object)
 	_ = inspect.DefineDataProperty("name", rt.ToValue("inspect"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	rememberInspect(rt, inspect)
-	custom := newRealm(rt).custom()
+	custom := newRealm(rt, nil).custom()
 	_ = inspect.Set("custom", custom)
 	_ = inspect.DefineAccessorProperty("defaultOptions",
 		rt.ToValue(func(sobek.FunctionCall) sobek.Value { return defaults }),
@@ -241,10 +252,10 @@ func Types(rt *sobek.Runtime, unwrap func(*sobek.Object) (*sobek.Object, *sobek.
 			if !ok || o == nil {
 				return rt.ToValue(false)
 			}
-			r := newRealm(rt)
+			r := newRealm(rt, nil)
 			if unwrap != nil {
 				if orig, home, ok := unwrap(o); ok {
-					o, r = orig, newRealm(home)
+					o, r = orig, newRealm(home, nil)
 				}
 			}
 			if name != "isProxy" && o.ExportType() == typeProxy {
