@@ -222,7 +222,10 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 	// Node prints the source line of an object thrown out of a vm run as
 	// it does for an Error (no blank line first, one after the caret)
 	vmObj := isObj && !isErr && h.vmThrow != nil && pos == h.vmThrow.pos
-	if !isErr && !vmObj {
+	// Node prints the source line of a value that is no native error (an
+	// object that only inherits from Error.prototype too) after a blank line
+	native := isErr && (val.(*sobek.Object).ClassName() == "Error" || isProxy(val.(*sobek.Object)) && foreignError(val.(*sobek.Object)))
+	if !native && !vmObj {
 		b.WriteString("\n")
 	}
 	if pos == nil && isErr {
@@ -275,7 +278,7 @@ func (h *Host) formatFatal(val sobek.Value, pos *srcPos) string {
 					}
 				}
 				b.WriteString(strings.Repeat("^", width) + "\n")
-				if isErr || vmObj {
+				if native || vmObj {
 					b.WriteString("\n")
 				}
 			}

@@ -66,9 +66,21 @@ const errorStackSource = `(function installErrorStacks(fix) {
       const i = frames.findIndex((l) => l.includes(' ' + fn.name + ' ') || l.includes('.' + fn.name + ' '));
       if (i >= 0) frames = frames.slice(i + 1);
     }
-    let head = 'Error';
-    try { head = E.prototype.toString.call(obj); } catch {}
-    Object.defineProperty(obj, 'stack', { value: [head, ...frames.slice(0, P.stackTraceLimit)].join('\n'), writable: true, configurable: true, enumerable: false });
+    const body = frames.slice(0, P.stackTraceLimit);
+    // as V8, the head is made when the stack is first read: constructors
+    // that set name and message after captureStackTrace show them
+    Object.defineProperty(obj, 'stack', {
+      get() {
+        let head = 'Error';
+        try { head = E.prototype.toString.call(this); } catch {}
+        const v = [head, ...body].join('\n');
+        try { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); } catch {}
+        return v;
+      },
+      set(v) { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); },
+      configurable: true,
+      enumerable: false,
+    });
   };
   Object.defineProperty(globalThis, 'Error', { value: P, writable: true, configurable: true, enumerable: false });
   // the other error classes inherit from the global Error, as in V8
