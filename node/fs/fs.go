@@ -22,6 +22,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
+	"golang.org/x/sys/unix"
 )
 
 //go:embed fs.js
@@ -304,6 +305,30 @@ func (b *binding) object() *sobek.Object {
 		mt := time.UnixMicro(int64(mtime * 1e6))
 		if err := os.Chtimes(path, at, mt); err != nil {
 			b.uvError(unwrapPathErr(err), "utime", path, "")
+		}
+	})
+	tv := func(atime, mtime float64) []syscall.Timeval {
+		return []syscall.Timeval{syscall.NsecToTimeval(int64(atime * 1e9)), syscall.NsecToTimeval(int64(mtime * 1e9))}
+	}
+	set("futimes", func(fd int, atime, mtime float64) {
+		if err := syscall.Futimes(fd, tv(atime, mtime)); err != nil {
+			b.uvError(err, "futime", "", "")
+		}
+	})
+	set("lutimes", func(path string, atime, mtime float64) {
+		ts := []unix.Timespec{unix.NsecToTimespec(int64(atime * 1e9)), unix.NsecToTimespec(int64(mtime * 1e9))}
+		if err := unix.UtimesNanoAt(unix.AT_FDCWD, path, ts, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+			b.uvError(err, "lutime", path, "")
+		}
+	})
+	set("fchmod", func(fd int, mode uint32) {
+		if err := syscall.Fchmod(fd, mode); err != nil {
+			b.uvError(err, "fchmod", "", "")
+		}
+	})
+	set("fchown", func(fd, uid, gid int) {
+		if err := syscall.Fchown(fd, uid, gid); err != nil {
+			b.uvError(err, "fchown", "", "")
 		}
 	})
 	set("truncate", func(path string, n int64) {

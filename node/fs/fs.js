@@ -231,8 +231,10 @@ fs.chownSync = function chownSync(path, uid, gid) { binding.chown(toPath(path), 
 fs.lchownSync = fs.chownSync;
 const toSec = (t) => (t instanceof Date ? t.getTime() / 1000 : typeof t === 'string' ? Number(t) : t);
 fs.utimesSync = function utimesSync(path, atime, mtime) { binding.utimes(toPath(path), toSec(atime), toSec(mtime)); };
-fs.lutimesSync = fs.utimesSync;
-fs.futimesSync = function futimesSync() { throw internals.newError('Error', 'ERR_METHOD_NOT_IMPLEMENTED', 'The futimes() method is not implemented'); };
+fs.lutimesSync = function lutimesSync(path, atime, mtime) { binding.lutimes(toPath(path), toSec(atime), toSec(mtime)); };
+fs.futimesSync = function futimesSync(fd, atime, mtime) { binding.futimes(checkFd(fd), toSec(atime), toSec(mtime)); };
+fs.fchmodSync = function fchmodSync(fd, mode) { binding.fchmod(checkFd(fd), modeNum(mode)); };
+fs.fchownSync = function fchownSync(fd, uid, gid) { binding.fchown(checkFd(fd), uid, gid); };
 fs.truncateSync = function truncateSync(path, len = 0) {
   if (isFd(path)) return binding.ftruncate(path, len);
   binding.truncate(toPath(path), len);
@@ -367,9 +369,9 @@ function makeCallback(name, sync, shape) {
 }
 const cbNames = ['readFile', 'writeFile', 'appendFile', 'stat', 'lstat', 'fstat', 'readdir', 'mkdir', 'rmdir', 'rm', 'unlink',
   'rename', 'link', 'symlink', 'readlink', 'realpath', 'access', 'chmod', 'chown', 'lchown', 'utimes', 'lutimes', 'truncate', 'ftruncate',
-  'fsync', 'fdatasync', 'copyFile', 'cp', 'mkdtemp', 'open', 'close', 'opendir'];
+  'fsync', 'fdatasync', 'copyFile', 'cp', 'mkdtemp', 'open', 'close', 'opendir', 'futimes', 'fchmod', 'fchown'];
 const noResult = new Set(['writeFile', 'appendFile', 'rmdir', 'rm', 'unlink', 'rename', 'link', 'symlink', 'access', 'chmod', 'chown',
-  'lchown', 'utimes', 'lutimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync', 'copyFile', 'cp', 'close']);
+  'lchown', 'utimes', 'lutimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync', 'copyFile', 'cp', 'close', 'futimes', 'fchmod', 'fchown']);
 for (const n of cbNames) fs[n] = makeCallback(n, fs[n + 'Sync'], noResult.has(n) ? 'none' : 'value');
 fs.mkdir = makeCallback('mkdir', (p, o) => fs.mkdirSync(p, o), 'value');
 fs.realpath.native = fs.realpath;

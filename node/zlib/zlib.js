@@ -113,6 +113,27 @@ function makeClass(mode, name) {
     this[kFlushes].push(kind);
     this.write(Buffer.alloc(0), cb ? () => cb() : undefined);
   };
+  // _processChunk(chunk, flushFlag): Node's synchronous step, which
+  // minizlib (node-tar) calls directly
+  Z.prototype._processChunk = function (chunk, flushFlag, cb) {
+    const brotli = mode.startsWith('brotli');
+    const h = this._handle;
+    let out = h.write(typeof chunk === 'string' ? Buffer.from(chunk) : toBuf(chunk));
+    this.bytesWritten += chunk.length;
+    let extra = null;
+    if (brotli ? flushFlag === constants.BROTLI_OPERATION_FINISH : flushFlag === constants.Z_FINISH) extra = h.finish();
+    else if (brotli ? flushFlag === constants.BROTLI_OPERATION_FLUSH : flushFlag === constants.Z_SYNC_FLUSH || flushFlag === constants.Z_FULL_FLUSH || flushFlag === constants.Z_BLOCK) extra = h.flush(flushFlag);
+    if (extra !== null && extra.byteLength > 0) {
+      // no Buffer.concat: minizlib replaces it during the call
+      const all = new Uint8Array(out.byteLength + extra.byteLength);
+      all.set(new Uint8Array(out), 0);
+      all.set(new Uint8Array(extra), out.byteLength);
+      out = all.buffer;
+    }
+    const b = Buffer.from(out);
+    if (typeof cb === 'function') { process.nextTick(cb, null, b); return; }
+    return b;
+  };
   Z.prototype.params = function (level, strategy, cb) {
     // Go's encoders keep their level: the new one applies to the next stream
     this._opts.level = level;
