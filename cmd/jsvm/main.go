@@ -1,6 +1,11 @@
 // Command jsvm runs JavaScript files the way node does, on jsvm's engine.
 //
 //	jsvm [options] [file.js | -e code | -p code] [args...]
+
+// Node (OpenSSL) generates and uses RSA keys of 512 bits and more; Go
+// refuses fewer than 1024 unless told.
+//
+//go:debug rsa1024min=0
 package main
 
 import (

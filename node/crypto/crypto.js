@@ -248,7 +248,7 @@ function keyHandle(key, wantPrivate, name = 'key') {
     if (typeof data !== 'string' && !isBufferish(data)) throw internals.invalidArgType('key.key', bufTypes, data);
     if (format !== 'pem' && format !== 'der') throw internals.invalidArgValue('key.format', format, 'is invalid');
     if (format === 'der' && !['pkcs1', 'pkcs8', 'sec1', 'spki'].includes(type)) {
-      throw internals.newError('TypeError', 'ERR_INVALID_ARG_VALUE', `The property 'key.type' is invalid. Received ${internals.inspect(type)}`);
+      throw internals.newError('TypeError', 'ERR_INVALID_ARG_VALUE', `The property 'options.type' is invalid. Received ${internals.inspect(type)}`);
     }
     return binding.parseKey(toBuf(data, encoding || 'utf8', name), format, type || '', wantPrivate);
   }
@@ -286,6 +286,7 @@ function generateKeyPairSync(type, options) {
     case 'rsa': {
       if (typeof o.modulusLength !== 'number') throw internals.invalidArgType('options.modulusLength', 'of type number', o.modulusLength);
       checkInt('options.modulusLength', o.modulusLength, 0, 4294967295);
+      if (o.modulusLength < 512) throw new Error('error:1C8000AB:Provider routines::key size too small');
       if (o.publicExponent !== undefined) {
         if (typeof o.publicExponent !== 'number') throw internals.invalidArgType('options.publicExponent', 'of type number', o.publicExponent);
         if (o.publicExponent !== 65537) throw internals.newError('Error', 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'jsvm generates RSA keys with publicExponent 65537 only');
