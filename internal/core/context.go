@@ -92,6 +92,7 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	// sobek's own global, which V8's contexts and Node lack
 	_ = c.builtins.Delete("GoError")
 	iso.registry.add(c)
+	iso.interruptIfTerminated(rt)
 	return c
 }
 

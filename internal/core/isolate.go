@@ -55,6 +55,9 @@ type Isolate struct {
 
 	compiled compileCache // compilecache.go
 
+	// terminated holds Terminate's value once it was called (terminate.go)
+	terminated atomic.Pointer[terminateValue]
+
 	// lastContext is ContextOf's one-entry cache (reruns in one context
 	// skip the WeakMap call); weak, so it keeps no context alive.
 	lastContext weak.Pointer[Context]

@@ -14,6 +14,7 @@ import (
 type decoder struct {
 	r    *realm
 	memo map[any]sobek.Value
+	host func(token any) sobek.Value // makes the object of a *Transferred; nil refuses them
 }
 
 func newDecoder(r *realm) *decoder { return &decoder{r: r, memo: map[any]sobek.Value{}} }
@@ -93,11 +94,31 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 	case *TypedArray:
 		ctor := d.r.typedCtors[x.Kind]
 		size := typedKinds[x.Kind]
+		if x.Buffer != nil {
+			if ctor == nil || x.Length%size != 0 || x.Offset%size != 0 || x.Offset < 0 || x.Offset+x.Length > len(x.Buffer.Data) {
+				panic(cloneErr("a %s of %d bytes could not be cloned.", x.Kind, x.Length))
+			}
+			buf := d.dec(x.Buffer, depth+1)
+			o := d.construct(ctor, buf, rt.ToValue(x.Offset), rt.ToValue(x.Length/size))
+			d.memo[v] = o
+			return o
+		}
 		if ctor == nil || len(x.Data)%size != 0 {
 			panic(cloneErr("a %s of %d bytes could not be cloned.", x.Kind, len(x.Data)))
 		}
 		buf := rt.ToValue(rt.NewArrayBuffer(append([]byte{}, x.Data...)))
 		o := d.construct(ctor, buf)
+		d.memo[v] = o
+		return o
+	case *Boxed:
+		o := d.dec(x.Value, depth+1).ToObject(rt)
+		d.memo[v] = o
+		return o
+	case *Transferred:
+		if d.host == nil {
+			panic(cloneErr("a transferred object could not be cloned."))
+		}
+		o := d.host(x.Token)
 		d.memo[v] = o
 		return o
 	case *Error:

@@ -22,6 +22,11 @@ type realm struct {
 	mapEntries, setValues                 sobek.Callable // (m) => [...entries]
 	mapSet, setAdd                        sobek.Callable
 	typedTag                              sobek.Callable // %TypedArray%.prototype[@@toStringTag] getter
+	typedBuffer, typedOffset              sobek.Callable // %TypedArray%.prototype.buffer, .byteOffset getters
+	weakKind                              sobek.Callable // (o) => 'WeakMap' | 'WeakSet' | 'WeakRef' | ''
+	fnSource                              sobek.Callable // Function.prototype.toString
+	objectProto                           *sobek.Object
+	primitiveOf                           sobek.Callable // (wrapper, class) => its primitive
 }
 
 var errorNames = []string{"Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError"}
@@ -41,6 +46,28 @@ const realmHelpers = `(function(){
 		function(m, k, v) { apply(mset, m, [k, v]); },
 		function(s, v) { apply(sadd, s, [v]); },
 		Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get,
+		Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'buffer').get,
+		Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteOffset').get,
+		(function () {
+			const checks = [['WeakMap', typeof WeakMap === 'function' && WeakMap.prototype.has],
+				['WeakSet', typeof WeakSet === 'function' && WeakSet.prototype.has],
+				['WeakRef', typeof WeakRef === 'function' && WeakRef.prototype.deref],
+				['FinalizationRegistry', typeof FinalizationRegistry === 'function' && FinalizationRegistry.prototype.unregister]];
+			return function (o) {
+				for (const [name, f] of checks) {
+					if (!f) continue;
+					try { apply(f, o, [{}]); return name; } catch (e) {}
+				}
+				return '';
+			};
+		})(),
+		Function.prototype.toString,
+		Object.prototype,
+		(function () {
+			const v = { Number: Number.prototype.valueOf, String: String.prototype.valueOf, Boolean: Boolean.prototype.valueOf,
+				BigInt: typeof BigInt === 'function' ? BigInt.prototype.valueOf : undefined };
+			return function (o, cls) { return apply(v[cls], o, []); };
+		})(),
 	];
 })()`
 
@@ -65,6 +92,10 @@ func newRealm(rt *sobek.Runtime) (*realm, error) {
 	fns := v.(*sobek.Object)
 	get := func(i int) sobek.Callable { f, _ := sobek.AssertFunction(fns.Get(strconv.Itoa(i))); return f }
 	r.mapEntries, r.setValues, r.mapSet, r.setAdd, r.typedTag = get(0), get(1), get(2), get(3), get(4)
+	r.typedBuffer, r.typedOffset = get(5), get(6)
+	r.weakKind, r.fnSource = get(7), get(8)
+	r.objectProto, _ = fns.Get("9").(*sobek.Object)
+	r.primitiveOf = get(10)
 	return r, nil
 }
 
@@ -84,6 +115,7 @@ type encoder struct {
 	budget int64       // bytes the copy may still take
 	stop   func() bool // true once the run's deadline passed
 	count  int
+	msg    *message // postMessage/structuredClone extras; nil for the sandbox
 }
 
 func newEncoder(r *realm, budget int64, stop func() bool) *encoder {
@@ -139,6 +171,9 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 		return s
 	}
 	if _, ok := v.(*sobek.Symbol); ok {
+		if e.msg != nil {
+			panic(cloneErr("Symbol(%s) could not be cloned.", v.String()))
+		}
 		panic(cloneErr("%s could not be cloned.", v.String()))
 	}
 	o, ok := v.(*sobek.Object)
@@ -148,6 +183,18 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 	if c, ok := e.memo[o]; ok {
 		return c
 	}
+	if e.msg != nil {
+		if tok, ok := e.msg.hosts[o]; ok {
+			t := &Transferred{Token: tok}
+			e.memo[o] = t
+			return t
+		}
+		if e.msg.refuse != nil {
+			if err := e.msg.refuse(o); err != nil {
+				panic(err)
+			}
+		}
+	}
 	if depth > maxCopyDepth {
 		panic(cloneErr("the value is nested too deeply to be copied"))
 	}
@@ -155,6 +202,12 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 		panic(cloneErr("#<Object> could not be cloned."))
 	}
 	if _, isFn := sobek.AssertFunction(o); isFn {
+		if e.msg != nil {
+			// V8's words: the function's source
+			if src, err := e.r.fnSource(o); err == nil {
+				panic(cloneErr("%s could not be cloned.", src.String()))
+			}
+		}
 		panic(cloneErr("%s could not be cloned.", describeFunction(o)))
 	}
 	cls := o.ClassName()
@@ -194,7 +247,17 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 		e.charge(int64(len(er.Name) + len(er.Message) + len(er.Stack)))
 		return er
 	case "Number", "String", "Boolean", "BigInt":
-		// a primitive wrapper copies as its primitive (its [[...Data]] slot)
+		// a primitive wrapper copies as its primitive (its [[...Data]] slot);
+		// a message keeps the wrapper
+		if e.msg != nil {
+			pv, err := e.r.primitiveOf(sobek.Undefined(), o, e.r.rt.ToValue(cls))
+			if err != nil {
+				panic(err)
+			}
+			b := &Boxed{Value: e.enc(pv, depth+1)}
+			e.memo[o] = b
+			return b
+		}
 		return e.enc(e.r.rt.ToValue(o.Export()), depth+1)
 	case "Object", "Arguments":
 	default:
@@ -225,6 +288,12 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 		return s
 	case et == arrayBufferType:
 		ab, _ := o.Export().(sobek.ArrayBuffer)
+		if e.msg != nil && e.msg.moves(o) {
+			// transferred: the bytes move (the source is detached after)
+			c := &ArrayBuffer{Data: ab.Bytes()}
+			e.memo[o] = c
+			return c
+		}
 		e.charge(int64(len(ab.Bytes())))
 		c := &ArrayBuffer{Data: append([]byte{}, ab.Bytes()...)}
 		e.memo[o] = c
@@ -232,10 +301,21 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 	case et == promiseType:
 		panic(cloneErr("#<Promise> could not be cloned."))
 	case et.Kind() == reflect.Slice:
+		if e.msg != nil {
+			if t, ok := e.sharedView(o, depth); ok {
+				return t
+			}
+		}
 		if t, ok := e.typedArray(o); ok {
 			e.charge(int64(len(t.Data)))
 			e.memo[o] = t
 			return t
+		}
+	}
+	if proto := o.Prototype(); proto != nil && proto != e.r.objectProto && e.r.weakKind != nil {
+		// not a plain object: a weak collection looks like one to sobek
+		if k, err := e.r.weakKind(sobek.Undefined(), o); err == nil && k.String() != "" {
+			panic(cloneErr("#<%s> could not be cloned.", k.String()))
 		}
 	}
 	p := &Object{}

@@ -166,7 +166,7 @@ func describe(b *strings.Builder, v any, depth int, seen map[any]bool) {
 	case *ArrayBuffer:
 		fmt.Fprintf(b, "ArrayBuffer { byteLength: %d }", len(x.Data))
 	case *TypedArray:
-		fmt.Fprintf(b, "%s(%d bytes)", x.Kind, len(x.Data))
+		fmt.Fprintf(b, "%s(%d bytes)", x.Kind, len(x.Bytes()))
 	default:
 		fmt.Fprint(b, x)
 	}

@@ -184,7 +184,7 @@ func (c *goConv) graph(x any, depth int) any {
 		if _, ok := typedKinds[x.Kind]; !ok {
 			panic(cloneErr("a typed array of kind %q could not be cloned.", x.Kind))
 		}
-		return &TypedArray{Kind: x.Kind, Data: append([]byte{}, x.Data...)}
+		return &TypedArray{Kind: x.Kind, Data: append([]byte{}, x.Bytes()...)}
 	case *Error:
 		e := *x
 		return &e

@@ -70,7 +70,33 @@ type ArrayBuffer struct{ Data []byte }
 type TypedArray struct {
 	Kind string
 	Data []byte
+	// Buffer, when set (a postMessage or structuredClone copy), is the
+	// view's whole buffer, shared with the other views of it and with the
+	// buffer itself in the same copy (as the HTML structured clone keeps
+	// them); Data is then nil and the view is Length bytes at Offset.
+	Buffer         *ArrayBuffer
+	Offset, Length int
 }
+
+// Bytes returns the viewed bytes.
+func (t *TypedArray) Bytes() []byte {
+	if t.Buffer != nil {
+		if t.Offset+t.Length > len(t.Buffer.Data) {
+			return nil
+		}
+		return t.Buffer.Data[t.Offset : t.Offset+t.Length]
+	}
+	return t.Data
+}
+
+// Boxed is a primitive wrapper object (new Number(1)) in a postMessage or
+// structuredClone copy; Value is the primitive.
+type Boxed struct{ Value any }
+
+// Transferred stands in a copy graph for a host object that moves with a
+// message (a MessagePort): Token is what the sending side put there, and
+// the receiving side makes its own object for it.
+type Transferred struct{ Token any }
 
 // Error is an error copied across: re-created on the receiving side as a
 // fresh error of that side (never the original object).

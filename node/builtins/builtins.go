@@ -29,6 +29,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/url"
 	"github.com/jsvm-dev/jsvm/node/util"
 	"github.com/jsvm-dev/jsvm/node/vm"
+	"github.com/jsvm-dev/jsvm/node/worker_threads"
 	"github.com/jsvm-dev/jsvm/node/zlib"
 )
 
@@ -72,6 +73,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("url", url.Load)
 	r.Register("util", util.Load)
 	r.Register("vm", vm.Load)
+	r.Register("worker_threads", worker_threads.Load)
 	r.Register("zlib", zlib.Load)
 	r.Register("jsvm:sandbox", sandbox.Load)
 	return r

@@ -164,7 +164,11 @@ func (h *Host) fatal(val sobek.Value, pos *srcPos, code int) {
 	}
 	h.exitCode = code
 	h.stopped = true
-	h.writeErr(h.mapStack(h.formatFatal(val, pos)))
+	if h.Options.OnFatal != nil {
+		h.Options.OnFatal(val)
+	} else {
+		h.writeErr(h.mapStack(h.formatFatal(val, pos)))
+	}
 	h.Runtime.Interrupt(exitSignal{})
 }
 
@@ -460,6 +464,13 @@ func (h *Host) fatalUnhandled(reason sobek.Value) {
 	}
 	h.exitCode = 1
 	h.stopped = true
+	if h.Options.OnFatal != nil {
+		e := nodeerr.New(h.Runtime, "Error", "ERR_UNHANDLED_REJECTION", unhandledMsg+quoteReason(h, reason)+".")
+		_ = e.DefineDataProperty("name", h.Runtime.ToValue("UnhandledPromiseRejection"), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+		h.Options.OnFatal(e)
+		h.Runtime.Interrupt(exitSignal{})
+		return
+	}
 	var b strings.Builder
 	b.WriteString("node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n")
 	b.WriteString("UnhandledPromiseRejection: " + unhandledMsg + quoteReason(h, reason) + ".\n")

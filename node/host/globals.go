@@ -3,6 +3,7 @@ package host
 import (
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 
 	"github.com/grafana/sobek"
@@ -133,16 +134,28 @@ func (h *Host) fallbackConsole() *sobek.Object {
 	return c
 }
 
-// structuredClone is the HTML structured clone over the sandbox's copy
-// codec (one implementation for both): the value is encoded into the copy
-// graph and decoded as fresh values of the main context.
+// structuredClone is the HTML structured clone over the copy codec of
+// internal/sandbox, in its postMessage form (the one worker_threads uses):
+// the value is encoded into the copy graph (options.transfer's
+// ArrayBuffers move and are detached) and decoded as fresh values of the
+// main context.
 func (h *Host) structuredClone(c sobek.FunctionCall) sobek.Value {
 	rt := h.Runtime
 	if len(c.Arguments) == 0 {
 		panic(nodeerr.New(rt, "TypeError", "ERR_MISSING_ARGS", "The value argument must be specified"))
 	}
 	v := c.Argument(0)
-	if _, ok := v.(*sobek.Object); !ok {
+	var transfer []*sobek.Object
+	if opts := c.Argument(1); !sobek.IsUndefined(opts) {
+		o, ok := opts.(*sobek.Object)
+		if !ok || sobek.IsNull(opts) {
+			panic(nodeerr.New(rt, "TypeError", "ERR_INVALID_ARG_TYPE", "The options argument must be either an object or undefined"))
+		}
+		if t := o.Get("transfer"); t != nil && !sobek.IsUndefined(t) {
+			transfer = h.transferList(t)
+		}
+	}
+	if _, ok := v.(*sobek.Object); !ok && len(transfer) == 0 {
 		if _, sym := v.(*sobek.Symbol); !sym {
 			return v
 		}
@@ -154,10 +167,10 @@ func (h *Host) structuredClone(c sobek.FunctionCall) sobek.Value {
 		}
 		h.cloneRealm = r
 	}
-	g, err := h.cloneRealm.Encode(v)
+	g, err := h.cloneRealm.EncodeMessage(v, sandbox.MessageOptions{Transfer: transfer})
 	if err == nil {
 		var out sobek.Value
-		if out, err = h.cloneRealm.Decode(g); err == nil {
+		if out, err = h.cloneRealm.DecodeMessage(g, nil); err == nil {
 			return out
 		}
 	}
@@ -169,6 +182,34 @@ func (h *Host) structuredClone(c sobek.FunctionCall) sobek.Value {
 		panic(ex)
 	}
 	panic(err)
+}
+
+// transferList reads structuredClone's options.transfer: ArrayBuffers
+// only (a MessagePort moves with worker_threads' postMessage).
+func (h *Host) transferList(t sobek.Value) []*sobek.Object {
+	rt := h.Runtime
+	o, ok := t.(*sobek.Object)
+	if !ok {
+		panic(nodeerr.New(rt, "TypeError", "ERR_INVALID_ARG_TYPE", "Optional transferList argument must be an iterable"))
+	}
+	if it, ok := sobek.AssertFunction(o.GetSymbol(sobek.SymIterator)); !ok || it == nil {
+		panic(nodeerr.New(rt, "TypeError", "ERR_INVALID_ARG_TYPE", "Optional transferList argument must be an iterable"))
+	}
+	var out []*sobek.Object
+	rt.ForOf(o, func(item sobek.Value) bool {
+		io, ok := item.(*sobek.Object)
+		if !ok || io.ExportType() != reflect.TypeOf(sobek.ArrayBuffer{}) {
+			panic(nodeerr.New(rt, "TypeError", "ERR_INVALID_TRANSFER_OBJECT", "Found invalid object in transferList"))
+		}
+		for _, x := range out {
+			if x == io {
+				panic(h.dataCloneError("Transfer list contains duplicate ArrayBuffer"))
+			}
+		}
+		out = append(out, io)
+		return true
+	})
+	return out
 }
 
 // dataCloneError is the DOMException [DataCloneError] Node throws (code 25);

@@ -59,6 +59,17 @@ type Options struct {
 	// EnableSourceMaps maps stack frames through the files' source maps
 	// (node --enable-source-maps), read when a stack is first formatted.
 	EnableSourceMaps bool
+	// Env is process.env's store; nil is the OS environment (a worker
+	// gets a copy of its parent's, as in Node).
+	Env *Env
+	// Thread is the worker_threads builtin's state for a host that runs a
+	// Worker (nil in the main thread); the host only tells by it that it
+	// is a worker.
+	Thread any
+	// OnFatal, when set, receives an uncaught error instead of stderr
+	// (a worker hands it to its Worker's 'error' event); the host still
+	// stops with exit code 1.
+	OnFatal func(err sobek.Value)
 }
 
 // Host is one Node-like process: an isolate whose main context runs the
@@ -85,10 +96,12 @@ type Host struct {
 	errorCtor *sobek.Object
 
 	// cross-goroutine state
-	mu     sync.Mutex
-	posted []func()
-	wake   chan struct{}
-	refs   atomic.Int64
+	mu         sync.Mutex
+	posted     []func()
+	wake       chan struct{}
+	refs       atomic.Int64
+	terminated atomic.Bool // Terminate was called
+	onStop     []func()    // run when the host has stopped (worker.go)
 
 	// loop state (host goroutine only)
 	start      time.Time
@@ -359,6 +372,7 @@ func (h *Host) finish() int {
 	}
 	h.stopped = true
 	h.stopSignals()
+	h.runStopHooks()
 	return h.exitCode
 }
 

@@ -24,7 +24,7 @@ type tick struct {
 // after, and so on until both queues are empty (Node's
 // processTicksAndRejections).
 func (h *Host) macrotask(fn func()) {
-	if h.stopped {
+	if h.stopped || h.checkTerminated() {
 		return
 	}
 	h.outer(func() {
@@ -92,6 +92,9 @@ func (h *Host) outer(fn func()) {
 		_, err = h.runner(sobek.Undefined(), h.outerFn)
 	}
 	h.outerFns = h.outerFns[:len(h.outerFns)-1]
+	if h.checkTerminated() {
+		return // the isolate stays interrupted: nothing more runs
+	}
 	if err != nil {
 		if _, ok := err.(*sobek.InterruptedError); !ok {
 			h.reportError(err)
@@ -151,7 +154,7 @@ func (h *Host) updateTime() {
 
 // alive reports whether the loop has ref'd work.
 func (h *Host) alive() bool {
-	if h.stopped {
+	if h.stopped || h.checkTerminated() {
 		return false
 	}
 	if h.refTimers > 0 || h.refImm > 0 || h.refs.Load() > 0 || len(h.ticks) > 0 {

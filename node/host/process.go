@@ -443,36 +443,35 @@ func isTerminal(f *os.File) bool { return IsTerminal(int(f.Fd())) }
 func (h *Host) envObject() *sobek.Object {
 	rt := h.Runtime
 	target := rt.NewObject()
+	env := h.Options.Env
 	return rt.ToValue(rt.NewProxy(target, &sobek.ProxyTrapConfig{
 		Get: func(t *sobek.Object, prop string, r sobek.Value) sobek.Value {
-			if v, ok := os.LookupEnv(prop); ok {
+			if v, ok := env.Lookup(prop); ok {
 				return rt.ToValue(v)
 			}
 			return t.Get(prop)
 		},
 		Set: func(t *sobek.Object, prop string, v sobek.Value, r sobek.Value) bool {
-			_ = os.Setenv(prop, v.String())
+			env.Set(prop, v.String())
 			return true
 		},
 		Has: func(t *sobek.Object, prop string) bool {
-			_, ok := os.LookupEnv(prop)
+			_, ok := env.Lookup(prop)
 			return ok
 		},
 		DeleteProperty: func(t *sobek.Object, prop string) bool {
-			_ = os.Unsetenv(prop)
+			env.Unset(prop)
 			return true
 		},
 		OwnKeys: func(t *sobek.Object) *sobek.Object {
 			var keys []any
-			for _, kv := range os.Environ() {
-				if i := strings.IndexByte(kv, '='); i > 0 {
-					keys = append(keys, kv[:i])
-				}
+			for _, k := range env.Keys() {
+				keys = append(keys, k)
 			}
 			return rt.NewArray(keys...)
 		},
 		GetOwnPropertyDescriptor: func(t *sobek.Object, prop string) sobek.PropertyDescriptor {
-			if v, ok := os.LookupEnv(prop); ok {
+			if v, ok := env.Lookup(prop); ok {
 				return sobek.PropertyDescriptor{Value: rt.ToValue(v), Writable: sobek.FLAG_TRUE, Enumerable: sobek.FLAG_TRUE, Configurable: sobek.FLAG_TRUE}
 			}
 			return sobek.PropertyDescriptor{}
@@ -490,7 +489,8 @@ var signalByName = map[string]syscall.Signal{
 // event has listeners; with none, the default behaviour returns.
 func (h *Host) signalListeners(ev string, n int) {
 	sig, ok := signalByName[ev]
-	if !ok || sig == syscall.SIGKILL {
+	if !ok || sig == syscall.SIGKILL || h.Options.Thread != nil {
+		// signals are not delivered to workers (as in Node)
 		return
 	}
 	if sig == syscall.SIGINT {
