@@ -15,6 +15,9 @@ type decoder struct {
 	r    *realm
 	memo map[any]sobek.Value
 	host func(token any) sobek.Value // makes the object of a *Transferred; nil refuses them
+	// keepStack gives a decoded error the thrower's stack (messages); the
+	// sandbox keeps it on the Go side only
+	keepStack bool
 }
 
 func newDecoder(r *realm) *decoder { return &decoder{r: r, memo: map[any]sobek.Value{}} }
@@ -32,7 +35,7 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 	switch x := v.(type) {
 	case nil:
 		return sobek.Null()
-	case UndefinedType:
+	case UndefinedType, HoleType:
 		return sobek.Undefined()
 	case bool:
 		return rt.ToValue(x)
@@ -57,8 +60,16 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 	case *Array:
 		a := rt.NewArray()
 		d.memo[v] = a
+		holes := false
 		for i, e := range x.Elems {
+			if e == Hole {
+				holes = true
+				continue
+			}
 			d.define(a, strconv.Itoa(i), d.dec(e, depth+1))
+		}
+		if holes {
+			_ = a.Set("length", len(x.Elems))
 		}
 		return a
 	case *Map:
@@ -110,6 +121,14 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 		o := d.construct(ctor, buf)
 		d.memo[v] = o
 		return o
+	case *DataView:
+		if x.Buffer == nil || x.Offset < 0 || x.Length < 0 || x.Offset+x.Length > len(x.Buffer.Data) {
+			panic(cloneErr("#<DataView> could not be cloned."))
+		}
+		buf := d.dec(x.Buffer, depth+1)
+		o := d.construct(d.r.dataViewCtor, buf, rt.ToValue(x.Offset), rt.ToValue(x.Length))
+		d.memo[v] = o
+		return o
 	case *Boxed:
 		o := d.dec(x.Value, depth+1).ToObject(rt)
 		d.memo[v] = o
@@ -123,6 +142,10 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 		return o
 	case *Error:
 		o := d.NewError(x.Name, x.Message)
+		if d.keepStack && x.Stack != "" {
+			// a message keeps the thrower's stack, as V8's serializer does
+			_ = o.DefineDataProperty("stack", rt.ToValue(x.Stack), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+		}
 		d.memo[v] = o
 		return o
 	}

@@ -17,6 +17,7 @@ import (
 type realm struct {
 	rt                                    *sobek.Runtime
 	mapCtor, setCtor, dateCtor, regexCtor *sobek.Object
+	dataViewCtor                          *sobek.Object
 	errCtors                              map[string]*sobek.Object
 	typedCtors                            map[string]*sobek.Object
 	mapEntries, setValues                 sobek.Callable // (m) => [...entries]
@@ -27,6 +28,7 @@ type realm struct {
 	fnSource                              sobek.Callable // Function.prototype.toString
 	objectProto                           *sobek.Object
 	primitiveOf                           sobek.Callable // (wrapper, class) => its primitive
+	dataView                              sobek.Callable // (dv) => [buffer, byteOffset, byteLength]
 }
 
 var errorNames = []string{"Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError"}
@@ -52,7 +54,8 @@ const realmHelpers = `(function(){
 			const checks = [['WeakMap', typeof WeakMap === 'function' && WeakMap.prototype.has],
 				['WeakSet', typeof WeakSet === 'function' && WeakSet.prototype.has],
 				['WeakRef', typeof WeakRef === 'function' && WeakRef.prototype.deref],
-				['FinalizationRegistry', typeof FinalizationRegistry === 'function' && FinalizationRegistry.prototype.unregister]];
+				['FinalizationRegistry', typeof FinalizationRegistry === 'function' && FinalizationRegistry.prototype.unregister],
+				['DataView', Object.getOwnPropertyDescriptor(DataView.prototype, 'byteLength').get]];
 			return function (o) {
 				for (const [name, f] of checks) {
 					if (!f) continue;
@@ -68,6 +71,11 @@ const realmHelpers = `(function(){
 				BigInt: typeof BigInt === 'function' ? BigInt.prototype.valueOf : undefined };
 			return function (o, cls) { return apply(v[cls], o, []); };
 		})(),
+		(function () {
+			const d = Object.getOwnPropertyDescriptor, p = DataView.prototype;
+			const buffer = d(p, 'buffer').get, off = d(p, 'byteOffset').get, len = d(p, 'byteLength').get;
+			return function (o) { return [apply(buffer, o, []), apply(off, o, []), apply(len, o, [])]; };
+		})(),
 	];
 })()`
 
@@ -79,6 +87,7 @@ func newRealm(rt *sobek.Runtime) (*realm, error) {
 	g := rt.GlobalObject()
 	obj := func(name string) *sobek.Object { o, _ := g.Get(name).(*sobek.Object); return o }
 	r.mapCtor, r.setCtor, r.dateCtor, r.regexCtor = obj("Map"), obj("Set"), obj("Date"), obj("RegExp")
+	r.dataViewCtor = obj("DataView")
 	for _, n := range errorNames {
 		r.errCtors[n] = obj(n)
 	}
@@ -96,6 +105,7 @@ func newRealm(rt *sobek.Runtime) (*realm, error) {
 	r.weakKind, r.fnSource = get(7), get(8)
 	r.objectProto, _ = fns.Get("9").(*sobek.Object)
 	r.primitiveOf = get(10)
+	r.dataView = get(11)
 	return r, nil
 }
 
@@ -199,6 +209,9 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 		panic(cloneErr("the value is nested too deeply to be copied"))
 	}
 	if o.ExportType() == proxyType {
+		if p, ok := o.Export().(sobek.Proxy); ok && e.msg != nil && p.Target() != nil && p.Target().ClassName() == "Array" {
+			panic(cloneErr("[object Array] could not be cloned.")) // V8's words for an array's Proxy
+		}
 		panic(cloneErr("#<Object> could not be cloned."))
 	}
 	if _, isFn := sobek.AssertFunction(o); isFn {
@@ -218,7 +231,12 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 		a := &Array{Elems: make([]any, n)}
 		e.memo[o] = a
 		for i := int64(0); i < n; i++ {
-			a.Elems[i] = e.enc(o.Get(strconv.FormatInt(i, 10)), depth+1)
+			ev := o.Get(strconv.FormatInt(i, 10))
+			if ev == nil && e.msg != nil {
+				a.Elems[i] = Hole // a message keeps holes
+				continue
+			}
+			a.Elems[i] = e.enc(ev, depth+1)
 		}
 		return a
 	case "Date":
@@ -315,6 +333,9 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 	if proto := o.Prototype(); proto != nil && proto != e.r.objectProto && e.r.weakKind != nil {
 		// not a plain object: a weak collection looks like one to sobek
 		if k, err := e.r.weakKind(sobek.Undefined(), o); err == nil && k.String() != "" {
+			if k.String() == "DataView" && e.msg != nil {
+				return e.dataViewOf(o, depth)
+			}
 			panic(cloneErr("#<%s> could not be cloned.", k.String()))
 		}
 	}

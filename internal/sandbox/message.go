@@ -66,6 +66,7 @@ func (r *Realm) DecodeMessage(g any, host func(token any) sobek.Value) (v sobek.
 	}()
 	d := newDecoder(r.r)
 	d.host = host
+	d.keepStack = true
 	return d.Decode(g), nil
 }
 
@@ -104,4 +105,22 @@ func (e *encoder) sharedView(o *sobek.Object, depth int) (*TypedArray, bool) {
 	}
 	t.Buffer = ab
 	return t, true
+}
+
+// dataViewOf encodes a DataView with its buffer (message form only).
+func (e *encoder) dataViewOf(o *sobek.Object, depth int) *DataView {
+	v, err := e.r.dataView(sobek.Undefined(), o)
+	if err != nil {
+		panic(err)
+	}
+	parts := v.(*sobek.Object)
+	dv := &DataView{Offset: int(parts.Get("1").ToInteger()), Length: int(parts.Get("2").ToInteger())}
+	e.memo[o] = dv
+	buf, _ := parts.Get("0").(*sobek.Object)
+	ab, ok := e.enc(buf, depth+1).(*ArrayBuffer)
+	if !ok {
+		panic(cloneErr("#<DataView> could not be cloned."))
+	}
+	dv.Buffer = ab
+	return dv
 }

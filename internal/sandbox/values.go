@@ -43,8 +43,15 @@ func (o *Object) Get(key string) (any, bool) {
 	return nil, false
 }
 
-// Array is a JavaScript array (holes read as Undefined).
+// Array is a JavaScript array (holes read as Undefined, except in a
+// postMessage or structuredClone copy, which keeps them as Hole).
 type Array struct{ Elems []any }
+
+// HoleType is an array hole in a postMessage or structuredClone copy.
+type HoleType struct{}
+
+// Hole is the array hole.
+var Hole = HoleType{}
 
 // Map is a JavaScript Map, entries in insertion order.
 type Map struct{ Keys, Values []any }
@@ -87,6 +94,13 @@ func (t *TypedArray) Bytes() []byte {
 		return t.Buffer.Data[t.Offset : t.Offset+t.Length]
 	}
 	return t.Data
+}
+
+// DataView is a DataView in a postMessage or structuredClone copy: Length
+// bytes at Offset of Buffer.
+type DataView struct {
+	Buffer         *ArrayBuffer
+	Offset, Length int
 }
 
 // Boxed is a primitive wrapper object (new Number(1)) in a postMessage or

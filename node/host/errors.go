@@ -466,7 +466,7 @@ func (h *Host) fatalUnhandled(reason sobek.Value) {
 	h.stopped = true
 	if h.Options.OnFatal != nil {
 		e := nodeerr.New(h.Runtime, "Error", "ERR_UNHANDLED_REJECTION", unhandledMsg+quoteReason(h, reason)+".")
-		_ = e.DefineDataProperty("name", h.Runtime.ToValue("UnhandledPromiseRejection"), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+		_ = e.DefineDataProperty("name", h.Runtime.ToValue("UnhandledPromiseRejection"), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 		h.Options.OnFatal(e)
 		h.Runtime.Interrupt(exitSignal{})
 		return

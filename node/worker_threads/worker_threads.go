@@ -568,7 +568,7 @@ func (w *worker) fatal(val sobek.Value, onError sobek.Callable) {
 		if e, ok := g.(*sandbox.Error); ok {
 			if o, ok := v.(*sobek.Object); ok {
 				if e.Stack != "" {
-					_ = o.DefineDataProperty("stack", st.rt.ToValue(e.Stack), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+					_ = o.DefineDataProperty("stack", st.rt.ToValue(e.Stack), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 				}
 				for _, k := range keys {
 					if pv, err := st.realm.Decode(props[k]); err == nil {
