@@ -3,7 +3,9 @@ const { AsyncLocalStorage, AsyncResource } = require('async_hooks');
 // checked, not the order timers happen to fire in
 const seen = [];
 const log = (...a) => seen.push(a.map((x) => JSON.stringify(x)).join(' '));
-setTimeout(() => { seen.sort(); for (const l of seen) console.log(l); }, 200);
+// printed once every callback has logged (a fixed delay is flaky under load)
+const expected = 14;
+(function wait() { if (seen.length < expected) { setTimeout(wait, 20); return; } seen.sort(); for (const l of seen) console.log(l); })();
 const als = new AsyncLocalStorage();
 const other = new AsyncLocalStorage();
 log('outside', als.getStore());
