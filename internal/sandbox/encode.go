@@ -206,6 +206,9 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 		}
 	}
 	if depth > maxCopyDepth {
+		if e.msg != nil {
+			panic(&NestingError{}) // V8's serializer runs out of stack: a RangeError
+		}
 		panic(cloneErr("the value is nested too deeply to be copied"))
 	}
 	if o.ExportType() == proxyType {

@@ -124,3 +124,9 @@ func (e *encoder) dataViewOf(o *sobek.Object, depth int) *DataView {
 	dv.Buffer = ab
 	return dv
 }
+
+// NestingError is a message nested deeper than a copy goes (V8 overflows
+// its stack there: RangeError "Maximum call stack size exceeded").
+type NestingError struct{}
+
+func (*NestingError) Error() string { return "Maximum call stack size exceeded" }

@@ -178,6 +178,11 @@ func (h *Host) structuredClone(c sobek.FunctionCall) sobek.Value {
 	if errors.As(err, &dce) {
 		panic(h.dataCloneError(dce.Message))
 	}
+	var ne *sandbox.NestingError
+	if errors.As(err, &ne) {
+		v, _ := rt.New(rt.Get("RangeError"), rt.ToValue(ne.Error()))
+		panic(v)
+	}
 	if ex, ok := err.(*sobek.Exception); ok {
 		panic(ex)
 	}

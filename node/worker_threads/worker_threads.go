@@ -104,6 +104,11 @@ func (st *state) errorValue(err error) sobek.Value {
 	if errors.As(err, &ex) {
 		return ex.Value()
 	}
+	var ne *sandbox.NestingError
+	if errors.As(err, &ne) {
+		v, _ := st.rt.New(st.rt.Get("RangeError"), st.rt.ToValue(ne.Error()))
+		return v
+	}
 	if errors.Is(err, errMissingTransfer) {
 		return nodeerr.New(st.rt, "TypeError", "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST", err.Error())
 	}

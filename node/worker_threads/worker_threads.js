@@ -95,8 +95,9 @@ class MessagePort extends EventTarget {
     const st = stateOf(this);
     if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
     const [buffers, ports] = splitTransfer(this, transfer);
-    if (st.closed) return;
+    if (st.closed) return true;
     st.handle.post(value, buffers, ports);
+    return true;
   }
   start() { stateOf(this).handle.start(); }
   close() {
