@@ -3,8 +3,12 @@ package core
 import (
 	"math"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/grafana/sobek"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // V8's size limits. sobek allocates whatever a builtin is asked for in one
@@ -29,13 +33,16 @@ import (
 // constructor no new.target for either). They convert their arguments once and hand the converted
 // values to the original, so no valueOf or toString runs twice.
 //
-// Materialising sobek's lazy builtins costs about 5 KiB per realm each, so
-// the caps are installed only when needed: the string ones at a context's
-// first run, the buffer ones when a context's global is first asked for
-// one of those constructors (the main context, whose global is no proxy,
-// at its first run). Not covered: string concatenation with + (an engine
-// opcode), strings built by other builtins piece by piece, and array-likes
-// with huge lengths handed to typed array constructors.
+// Materialising a lazy builtin costs a realm memory, so the caps cost
+// nothing until used: the string ones are wrapped into sobek's
+// process-wide templates of String.prototype and Array.prototype (a realm
+// builds the capped method when its code first reads it; see
+// installStringCaps), the buffer ones are installed when a context's
+// global is first asked for one of those constructors (the main context,
+// whose global is no proxy, at its creation). Not covered: string
+// concatenation with + (an engine opcode), strings built by other builtins
+// piece by piece, and array-likes with huge lengths handed to typed array
+// constructors; the heap watchdog (memlimit.go) bounds what these grow.
 
 // MaxStringLength is V8's longest string, in UTF-16 code units.
 const MaxStringLength = 1<<29 - 24
@@ -72,10 +79,15 @@ func isBufferCtorName(k string) bool {
 	return false
 }
 
-// capsFirstRun installs the caps a run needs, once per context.
+// capsFirstRun installs the caps a run needs, once per context: the
+// buffer caps of a context whose global is no proxy, and the string caps
+// when sobek's templates could not be wrapped (see installStringCaps).
 func (c *Context) capsFirstRun() {
 	if c.capped&capStrings == 0 {
-		c.capStrings()
+		c.capped |= capStrings
+		if !installStringCaps() {
+			c.capStrings()
+		}
 	}
 	if c.isMain && c.capped&capBuffers == 0 {
 		c.capBuffers()
@@ -102,21 +114,6 @@ type rangeErr string
 
 func (e rangeErr) Error() string { return string(e) }
 
-// replaceMethod puts a native in place of obj[name], with its name and
-// length.
-func (c *Context) replaceMethod(obj *sobek.Object, name string, wrap func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value) {
-	origV := obj.Get(name)
-	orig, ok := sobek.AssertFunction(origV)
-	if !ok {
-		return
-	}
-	length := origV.(*sobek.Object).Get("length")
-	fn := c.rt.ToValue(wrap(orig)).(*sobek.Object)
-	_ = fn.DefineDataProperty("name", c.rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
-	_ = fn.DefineDataProperty("length", length, sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
-	_ = obj.DefineDataProperty(name, fn, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
-}
-
 // call calls a builtin and re-throws its exception.
 func call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value {
 	v, err := fn(this, args...)
@@ -135,75 +132,147 @@ func thisString(this sobek.Value) (sobek.String, bool) {
 	return this.ToString().(sobek.String), true
 }
 
-func (c *Context) capStrings() {
-	c.capped |= capStrings
-	strProto, _ := c.builtins.Get("String").(*sobek.Object)
-	if strProto != nil {
-		strProto, _ = strProto.Get("prototype").(*sobek.Object)
+// A stringCap makes a realm's capped replacement of a builtin method:
+// rangeError makes a RangeError of that realm.
+type stringCap struct {
+	proto, name string
+	check       func(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value
+}
+
+var stringCaps = [...]stringCap{
+	{"String.prototype", "repeat", capRepeat},
+	{"String.prototype", "padStart", capPad},
+	{"String.prototype", "padEnd", capPad},
+	{"Array.prototype", "join", capJoin},
+}
+
+// capped makes the replacement of orig in rt: the checking native, with
+// orig's name and length.
+func (sc *stringCap) capped(rt *sobek.Runtime, orig *sobek.Object, rangeError func(string) *sobek.Object) *sobek.Object {
+	call, ok := sobek.AssertFunction(orig)
+	if !ok {
+		return orig
 	}
-	arrProto, _ := c.builtins.Get("Array").(*sobek.Object)
-	if arrProto != nil {
-		arrProto, _ = arrProto.Get("prototype").(*sobek.Object)
-	}
-	if strProto == nil || arrProto == nil {
-		return
-	}
-	tooLong := func() { panic(c.rangeError("Invalid string length")) }
-	c.replaceMethod(strProto, "repeat", func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
-		return func(fc sobek.FunctionCall) sobek.Value {
-			s, ok := thisString(fc.This)
-			if !ok {
-				return call(orig, fc.This, fc.Arguments...)
-			}
-			n := fc.Argument(0).ToNumber()
-			if f := n.ToFloat(); s.Length() > 0 && !math.IsInf(f, 1) && f >= 0 && math.Trunc(f)*float64(s.Length()) > MaxStringLength {
-				tooLong()
-			}
-			return call(orig, s, n)
+	fn := rt.ToValue(sc.check(call, rangeError)).(*sobek.Object)
+	_ = fn.DefineDataProperty("name", rt.ToValue(sc.name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = fn.DefineDataProperty("length", orig.Get("length"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	return fn
+}
+
+var lazyStringCaps struct {
+	once sync.Once
+	ok   bool
+}
+
+// installStringCaps puts the string caps into sobek's process-wide
+// templates of String.prototype and Array.prototype, once per process
+// (engine.WrapLazyMethod): a realm builds a capped method only when its
+// code first reads it, so a context that never does pays nothing, and no
+// realm can reach an original first. It must run before the first runtime
+// of an isolate or sandbox is made (NewIsolate, sandbox.New). False when
+// sobek's templates are unknown: each context then installs the caps at
+// its first run (capStrings).
+func installStringCaps() bool {
+	lazyStringCaps.once.Do(func() {
+		if !engine.LazyMethods() {
+			return
 		}
-	})
-	pad := func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
-		return func(fc sobek.FunctionCall) sobek.Value {
-			s, ok := thisString(fc.This)
-			if !ok {
-				return call(orig, fc.This, fc.Arguments...)
-			}
-			n := fc.Argument(0).ToNumber()
-			fill := fc.Argument(1)
-			if !sobek.IsUndefined(fill) {
-				fill = fill.ToString()
-			}
-			if f := n.ToFloat(); f > float64(s.Length()) && f > MaxStringLength && (sobek.IsUndefined(fill) || fill.(sobek.String).Length() > 0) {
-				tooLong()
-			}
-			return call(orig, s, n, fill)
-		}
-	}
-	c.replaceMethod(strProto, "padStart", pad)
-	c.replaceMethod(strProto, "padEnd", pad)
-	c.replaceMethod(arrProto, "join", func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
-		return func(fc sobek.FunctionCall) sobek.Value {
-			// only a real array's length is read here: it is a data
-			// property, so reading it again in the original is not
-			// observable
-			if a, ok := fc.This.(*sobek.Object); ok && a.ClassName() == "Array" {
-				n := a.Get("length").ToFloat()
-				sepLen := 1
-				if sep := fc.Argument(0); !sobek.IsUndefined(sep) {
-					s := sep.ToString()
-					sepLen = s.(sobek.String).Length()
-					if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
-						tooLong()
+		ok := true
+		for i := range stringCaps {
+			sc := &stringCaps[i]
+			ok = engine.WrapLazyMethod(sc.proto, sc.name, func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object {
+				return sc.capped(rt, orig, func(msg string) *sobek.Object {
+					if e := engine.NewRangeError(rt, msg); e != nil {
+						return e
 					}
-					return call(orig, a, s)
-				}
-				if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
-					tooLong()
-				}
-			}
+					return rt.NewGoError(rangeErr(msg))
+				})
+			}) && ok
+		}
+		lazyStringCaps.ok = ok
+	})
+	return lazyStringCaps.ok
+}
+
+// InstallSizeCaps prepares the size caps of every realm made after it
+// (isolates and sandboxes call it before making their first runtime).
+func InstallSizeCaps() { installStringCaps() }
+
+// capStrings installs the string caps in c's own prototypes (the fallback
+// of installStringCaps).
+func (c *Context) capStrings() {
+	for i := range stringCaps {
+		sc := &stringCaps[i]
+		ctor, _ := c.builtins.Get(strings.TrimSuffix(sc.proto, ".prototype")).(*sobek.Object)
+		if ctor == nil {
+			continue
+		}
+		proto, _ := ctor.Get("prototype").(*sobek.Object)
+		if proto == nil {
+			continue
+		}
+		orig, _ := proto.Get(sc.name).(*sobek.Object)
+		if orig == nil {
+			continue
+		}
+		_ = proto.DefineDataProperty(sc.name, sc.capped(c.rt, orig, c.rangeError), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+}
+
+func capRepeat(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+	return func(fc sobek.FunctionCall) sobek.Value {
+		s, ok := thisString(fc.This)
+		if !ok {
 			return call(orig, fc.This, fc.Arguments...)
 		}
-	})
+		n := fc.Argument(0).ToNumber()
+		if f := n.ToFloat(); s.Length() > 0 && !math.IsInf(f, 1) && f >= 0 && math.Trunc(f)*float64(s.Length()) > MaxStringLength {
+			panic(rangeError("Invalid string length"))
+		}
+		return call(orig, s, n)
+	}
+}
+
+func capPad(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+	return func(fc sobek.FunctionCall) sobek.Value {
+		s, ok := thisString(fc.This)
+		if !ok {
+			return call(orig, fc.This, fc.Arguments...)
+		}
+		n := fc.Argument(0).ToNumber()
+		fill := fc.Argument(1)
+		if !sobek.IsUndefined(fill) {
+			fill = fill.ToString()
+		}
+		if f := n.ToFloat(); f > float64(s.Length()) && f > MaxStringLength && (sobek.IsUndefined(fill) || fill.(sobek.String).Length() > 0) {
+			panic(rangeError("Invalid string length"))
+		}
+		return call(orig, s, n, fill)
+	}
+}
+
+func capJoin(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+	return func(fc sobek.FunctionCall) sobek.Value {
+		// only a real array's length is read here: it is a data
+		// property, so reading it again in the original is not
+		// observable
+		if a, ok := fc.This.(*sobek.Object); ok && a.ClassName() == "Array" {
+			n := a.Get("length").ToFloat()
+			sepLen := 1
+			if sep := fc.Argument(0); !sobek.IsUndefined(sep) {
+				s := sep.ToString()
+				sepLen = s.(sobek.String).Length()
+				if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
+					panic(rangeError("Invalid string length"))
+				}
+				return call(orig, a, s)
+			}
+			if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
+				panic(rangeError("Invalid string length"))
+			}
+		}
+		return call(orig, fc.This, fc.Arguments...)
+	}
 }
 
 // toIndex is the spec's ToIndex without its RangeError: the integer, or

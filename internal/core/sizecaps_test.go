@@ -78,3 +78,35 @@ func TestSobekAllocatesUnchecked(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeCapsBeforeFirstRun: the string caps hold in a realm whose
+// prototypes are read before any script runs in it (from Go, here), in
+// every realm of an isolate, and cost a context nothing until used.
+func TestSizeCapsBeforeFirstRun(t *testing.T) {
+	iso := NewIsolate(IsolateOptions{})
+	for _, c := range []*Context{iso.NewPlainContext(ContextOptions{}), iso.Contextify(iso.Main().Runtime().NewObject(), iso.Main(), ContextOptions{})} {
+		rt := c.Runtime()
+		for _, m := range [][3]string{{"String", "repeat", "2**40"}, {"String", "padStart", "2**30"}, {"String", "padEnd", "2**30"}, {"Array", "join", ""}} {
+			proto := c.Builtins().Get(m[0]).(*sobek.Object).Get("prototype").(*sobek.Object)
+			fn, ok := sobek.AssertFunction(proto.Get(m[1]))
+			if !ok {
+				t.Fatalf("%s.prototype.%s", m[0], m[1])
+			}
+			this, arg := rt.ToValue("x"), rt.ToValue(float64(1<<40))
+			if m[0] == "Array" {
+				a := rt.NewArray()
+				_ = a.Set("length", 1<<30)
+				this, arg = a, rt.ToValue("ab")
+			}
+			_, err := fn(this, arg)
+			ex, _ := err.(*sobek.Exception)
+			if ex == nil || ex.Value().ToObject(rt).Get("message").String() != "Invalid string length" {
+				t.Fatalf("%s.prototype.%s before any run: %v", m[0], m[1], err)
+			}
+			ctor := ex.Value().ToObject(rt).Get("constructor")
+			if !ctor.SameAs(c.Builtins().Get("RangeError")) {
+				t.Fatalf("%s.prototype.%s: the RangeError is not the realm's", m[0], m[1])
+			}
+		}
+	}
+}

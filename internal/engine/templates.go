@@ -1,0 +1,204 @@
+package engine
+
+import (
+	"reflect"
+	"sync"
+	"unsafe"
+
+	"github.com/grafana/sobek"
+)
+
+// sobek builds String.prototype and Array.prototype lazily, one property
+// at a time, from templates the whole process shares: a property's value
+// is made by the template's factory the first time a realm reads it.
+// WrapLazyMethod puts a wrapper into that factory, so every realm gets the
+// wrapped method when (and only if) its code first reads it — no cost for
+// a realm that never does, and no realm can reach the original before the
+// wrapper (the size caps, core/sizecaps.go). The templates are unexported:
+// they are reached through a prototype object's fields (Object.self, the
+// templated object's tmpl, the template's props map, the property record's
+// value), each checked by name and kind; TestLazyMethodLayout fails loudly
+// if sobek changes them, and WrapLazyMethod then reports false (core
+// installs its wrappers per realm instead).
+
+// MethodWrapper makes rt's replacement of orig, the builtin method as sobek
+// made it for rt.
+type MethodWrapper func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object
+
+type lazyProto struct {
+	props   reflect.Value // the template's props map, writable
+	factory reflect.Type  // its element type, func(*sobek.Runtime) sobek.Value
+}
+
+var lazyProtos struct {
+	once  sync.Once
+	mu    sync.Mutex
+	str   *lazyProto // String.prototype's template
+	arr   *lazyProto // Array.prototype's template
+	value *reflect.StructField
+	// repeat is sobek's own String.prototype.repeat factory, kept for
+	// NewRangeError
+	repeat func(*sobek.Runtime) sobek.Value
+}
+
+func findLazyProtos() {
+	rt := sobek.New()
+	get := func(ctor string) *lazyProto {
+		c, _ := rt.Get(ctor).(*sobek.Object)
+		if c == nil {
+			return nil
+		}
+		p, _ := c.Get("prototype").(*sobek.Object)
+		if p == nil {
+			return nil
+		}
+		return templateOf(p)
+	}
+	lazyProtos.str = get("String")
+	lazyProtos.arr = get("Array")
+	if lazyProtos.str == nil || lazyProtos.arr == nil {
+		lazyProtos.str, lazyProtos.arr = nil, nil
+		return
+	}
+	orig, ok := lazyProtos.str.factoryOf("repeat")
+	if !ok {
+		lazyProtos.str, lazyProtos.arr = nil, nil
+		return
+	}
+	// the factory's result is a property record holding the function
+	v := orig(rt)
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
+		lazyProtos.str, lazyProtos.arr = nil, nil
+		return
+	}
+	f, ok := rv.Elem().Type().FieldByName("value")
+	if !ok || f.Type != reflect.TypeFor[sobek.Value]() {
+		lazyProtos.str, lazyProtos.arr = nil, nil
+		return
+	}
+	if fn, _ := propValue(v, &f).(*sobek.Object); fn == nil {
+		lazyProtos.str, lazyProtos.arr = nil, nil
+		return
+	} else if _, ok := sobek.AssertFunction(fn); !ok {
+		lazyProtos.str, lazyProtos.arr = nil, nil
+		return
+	}
+	lazyProtos.value = &f
+	lazyProtos.repeat = orig
+}
+
+// templateOf finds the template behind a lazily built prototype.
+func templateOf(p *sobek.Object) *lazyProto {
+	self := reflect.ValueOf(p).Elem().FieldByName("self") // objectImpl
+	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
+		return nil
+	}
+	impl := self.Elem()
+	if impl.Kind() != reflect.Pointer || impl.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	tmpl := impl.Elem().FieldByName("tmpl")
+	if !tmpl.IsValid() || tmpl.Kind() != reflect.Pointer || tmpl.IsNil() || tmpl.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	props := tmpl.Elem().FieldByName("props")
+	if !props.IsValid() || props.Kind() != reflect.Map || props.Type().Key().Kind() != reflect.String {
+		return nil
+	}
+	ft := props.Type().Elem()
+	want := reflect.TypeFor[func(*sobek.Runtime) sobek.Value]()
+	if ft.Kind() != reflect.Func || !ft.ConvertibleTo(want) || !want.ConvertibleTo(ft) {
+		return nil
+	}
+	props = reflect.NewAt(props.Type(), unsafe.Pointer(props.UnsafeAddr())).Elem()
+	return &lazyProto{props: props, factory: ft}
+}
+
+func (p *lazyProto) factoryOf(name string) (func(*sobek.Runtime) sobek.Value, bool) {
+	f := p.props.MapIndex(reflect.ValueOf(name).Convert(p.props.Type().Key()))
+	if !f.IsValid() || f.IsNil() {
+		return nil, false
+	}
+	return f.Convert(reflect.TypeFor[func(*sobek.Runtime) sobek.Value]()).Interface().(func(*sobek.Runtime) sobek.Value), true
+}
+
+// propValue reads (and with set, replaces) a property record's value.
+func propValue(rec sobek.Value, f *reflect.StructField, set ...sobek.Value) sobek.Value {
+	p := unsafe.Add(reflect.ValueOf(rec).UnsafePointer(), f.Offset)
+	slot := (*sobek.Value)(p)
+	if len(set) > 0 {
+		*slot = set[0]
+	}
+	return *slot
+}
+
+// LazyMethods reports whether sobek's templates were found (TestLazyMethodLayout).
+func LazyMethods() bool {
+	lazyProtos.once.Do(findLazyProtos)
+	return lazyProtos.str != nil
+}
+
+// WrapLazyMethod makes every realm created from now on see wrap(rt, orig)
+// as proto.name, where proto is "String.prototype" or "Array.prototype".
+// It must be called before the realms that need it are created, once per
+// method (a second call wraps the wrapper). It reports false when sobek's
+// layout is unknown or the method is not lazily built.
+func WrapLazyMethod(proto, name string, wrap MethodWrapper) bool {
+	if !LazyMethods() {
+		return false
+	}
+	var p *lazyProto
+	switch proto {
+	case "String.prototype":
+		p = lazyProtos.str
+	case "Array.prototype":
+		p = lazyProtos.arr
+	default:
+		return false
+	}
+	lazyProtos.mu.Lock()
+	defer lazyProtos.mu.Unlock()
+	orig, ok := p.factoryOf(name)
+	if !ok {
+		return false
+	}
+	f := lazyProtos.value
+	factory := func(rt *sobek.Runtime) sobek.Value {
+		rec := orig(rt)
+		if fn, _ := propValue(rec, f).(*sobek.Object); fn != nil {
+			propValue(rec, f, wrap(rt, fn))
+		}
+		return rec
+	}
+	key := reflect.ValueOf(name).Convert(p.props.Type().Key())
+	p.props.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
+	return true
+}
+
+// NewRangeError makes a RangeError of rt's realm with message msg, without
+// reading any global (a context's global may be a sandbox's): sobek has no
+// API for it, so it takes the one its own repeat throws for a negative
+// count and gives it msg. Its stack is formatted when first read, with
+// msg. Nil when sobek's layout is unknown.
+func NewRangeError(rt *sobek.Runtime, msg string) *sobek.Object {
+	if !LazyMethods() {
+		return nil
+	}
+	fn, _ := propValue(lazyProtos.repeat(rt), lazyProtos.value).(*sobek.Object)
+	repeat, ok := sobek.AssertFunction(fn)
+	if !ok {
+		return nil
+	}
+	_, err := repeat(rt.ToValue(""), rt.ToValue(-1))
+	ex, ok := err.(*sobek.Exception)
+	if !ok {
+		return nil
+	}
+	e, ok := ex.Value().(*sobek.Object)
+	if !ok {
+		return nil
+	}
+	_ = e.DefineDataProperty("message", rt.ToValue(msg), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	return e
+}
