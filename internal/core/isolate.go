@@ -74,8 +74,7 @@ type IsolateOptions struct{}
 
 // NewIsolate creates an isolate with its main context.
 func NewIsolate(opts IsolateOptions) *Isolate {
-	engine.BoundRegexMatches()
-	InstallSizeCaps()
+	engine.Prepare()
 	iso := &Isolate{
 		maxStack: MaxCallStackSize,
 		wrappers: make(map[wrapKey]*wrapEntry),

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/grafana/sobek"
 
@@ -45,7 +44,7 @@ import (
 // constructors; the heap watchdog (memlimit.go) bounds what these grow.
 
 // MaxStringLength is V8's longest string, in UTF-16 code units.
-const MaxStringLength = 1<<29 - 24
+const MaxStringLength = engine.MaxStringLength
 
 // MaxBufferBytes is the largest ArrayBuffer allocated; V8 allocates larger
 // ones when the machine has the memory, Go would die when it has not.
@@ -85,7 +84,7 @@ func isBufferCtorName(k string) bool {
 func (c *Context) capsFirstRun() {
 	if c.capped&capStrings == 0 {
 		c.capped |= capStrings
-		if !installStringCaps() {
+		if !engine.StringCapsLazy() {
 			c.capStrings()
 		}
 	}
@@ -114,96 +113,12 @@ type rangeErr string
 
 func (e rangeErr) Error() string { return string(e) }
 
-// call calls a builtin and re-throws its exception.
-func call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value {
-	v, err := fn(this, args...)
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
-// thisString is RequireObjectCoercible(this) + ToString(this); undefined
-// and null go to the original, which throws its own TypeError.
-func thisString(this sobek.Value) (sobek.String, bool) {
-	if this == nil || sobek.IsUndefined(this) || sobek.IsNull(this) {
-		return nil, false
-	}
-	return this.ToString().(sobek.String), true
-}
-
-// A stringCap makes a realm's capped replacement of a builtin method:
-// rangeError makes a RangeError of that realm.
-type stringCap struct {
-	proto, name string
-	check       func(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value
-}
-
-var stringCaps = [...]stringCap{
-	{"String.prototype", "repeat", capRepeat},
-	{"String.prototype", "padStart", capPad},
-	{"String.prototype", "padEnd", capPad},
-	{"Array.prototype", "join", capJoin},
-}
-
-// capped makes the replacement of orig in rt: the checking native, with
-// orig's name and length.
-func (sc *stringCap) capped(rt *sobek.Runtime, orig *sobek.Object, rangeError func(string) *sobek.Object) *sobek.Object {
-	call, ok := sobek.AssertFunction(orig)
-	if !ok {
-		return orig
-	}
-	fn := rt.ToValue(sc.check(call, rangeError)).(*sobek.Object)
-	_ = fn.DefineDataProperty("name", rt.ToValue(sc.name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
-	_ = fn.DefineDataProperty("length", orig.Get("length"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
-	return fn
-}
-
-var lazyStringCaps struct {
-	once sync.Once
-	ok   bool
-}
-
-// installStringCaps puts the string caps into sobek's process-wide
-// templates of String.prototype and Array.prototype, once per process
-// (engine.WrapLazyMethod): a realm builds a capped method only when its
-// code first reads it, so a context that never does pays nothing, and no
-// realm can reach an original first. It must run before the first runtime
-// of an isolate or sandbox is made (NewIsolate, sandbox.New). False when
-// sobek's templates are unknown: each context then installs the caps at
-// its first run (capStrings).
-func installStringCaps() bool {
-	lazyStringCaps.once.Do(func() {
-		if !engine.LazyMethods() {
-			return
-		}
-		ok := true
-		for i := range stringCaps {
-			sc := &stringCaps[i]
-			ok = engine.WrapLazyMethod(sc.proto, sc.name, func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object {
-				return sc.capped(rt, orig, func(msg string) *sobek.Object {
-					if e := engine.NewRangeError(rt, msg); e != nil {
-						return e
-					}
-					return rt.NewGoError(rangeErr(msg))
-				})
-			}) && ok
-		}
-		lazyStringCaps.ok = ok
-	})
-	return lazyStringCaps.ok
-}
-
-// InstallSizeCaps prepares the size caps of every realm made after it
-// (isolates and sandboxes call it before making their first runtime).
-func InstallSizeCaps() { installStringCaps() }
-
-// capStrings installs the string caps in c's own prototypes (the fallback
-// of installStringCaps).
+// capStrings installs the string caps in c's own prototypes, when
+// sobek's templates could not be wrapped (engine.Prepare).
 func (c *Context) capStrings() {
-	for i := range stringCaps {
-		sc := &stringCaps[i]
-		ctor, _ := c.builtins.Get(strings.TrimSuffix(sc.proto, ".prototype")).(*sobek.Object)
+	for i := range engine.StringCaps {
+		sc := &engine.StringCaps[i]
+		ctor, _ := c.builtins.Get(strings.TrimSuffix(sc.Proto, ".prototype")).(*sobek.Object)
 		if ctor == nil {
 			continue
 		}
@@ -211,67 +126,11 @@ func (c *Context) capStrings() {
 		if proto == nil {
 			continue
 		}
-		orig, _ := proto.Get(sc.name).(*sobek.Object)
+		orig, _ := proto.Get(sc.Name).(*sobek.Object)
 		if orig == nil {
 			continue
 		}
-		_ = proto.DefineDataProperty(sc.name, sc.capped(c.rt, orig, c.rangeError), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
-	}
-}
-
-func capRepeat(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
-	return func(fc sobek.FunctionCall) sobek.Value {
-		s, ok := thisString(fc.This)
-		if !ok {
-			return call(orig, fc.This, fc.Arguments...)
-		}
-		n := fc.Argument(0).ToNumber()
-		if f := n.ToFloat(); s.Length() > 0 && !math.IsInf(f, 1) && f >= 0 && math.Trunc(f)*float64(s.Length()) > MaxStringLength {
-			panic(rangeError("Invalid string length"))
-		}
-		return call(orig, s, n)
-	}
-}
-
-func capPad(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
-	return func(fc sobek.FunctionCall) sobek.Value {
-		s, ok := thisString(fc.This)
-		if !ok {
-			return call(orig, fc.This, fc.Arguments...)
-		}
-		n := fc.Argument(0).ToNumber()
-		fill := fc.Argument(1)
-		if !sobek.IsUndefined(fill) {
-			fill = fill.ToString()
-		}
-		if f := n.ToFloat(); f > float64(s.Length()) && f > MaxStringLength && (sobek.IsUndefined(fill) || fill.(sobek.String).Length() > 0) {
-			panic(rangeError("Invalid string length"))
-		}
-		return call(orig, s, n, fill)
-	}
-}
-
-func capJoin(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
-	return func(fc sobek.FunctionCall) sobek.Value {
-		// only a real array's length is read here: it is a data
-		// property, so reading it again in the original is not
-		// observable
-		if a, ok := fc.This.(*sobek.Object); ok && a.ClassName() == "Array" {
-			n := a.Get("length").ToFloat()
-			sepLen := 1
-			if sep := fc.Argument(0); !sobek.IsUndefined(sep) {
-				s := sep.ToString()
-				sepLen = s.(sobek.String).Length()
-				if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
-					panic(rangeError("Invalid string length"))
-				}
-				return call(orig, a, s)
-			}
-			if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
-				panic(rangeError("Invalid string length"))
-			}
-		}
-		return call(orig, fc.This, fc.Arguments...)
+		_ = proto.DefineDataProperty(sc.Name, sc.Capped(c.rt, orig, c.rangeError), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	}
 }
 

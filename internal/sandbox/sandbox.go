@@ -90,7 +90,7 @@ type Sandbox struct {
 
 // New creates a sandbox: a fresh runtime, set up and locked down.
 func New(opts Options) (*Sandbox, error) {
-	engine.BoundRegexMatches()
+	engine.Prepare()
 	s := &Sandbox{opts: opts, rt: sobek.New(), async: make(chan func(), 64)}
 	s.bg, s.cancelBg = context.WithCancel(context.Background())
 	s.cap = opts.MemoryLimit

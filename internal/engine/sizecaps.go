@@ -1,0 +1,169 @@
+package engine
+
+import (
+	"math"
+	"sync"
+
+	"github.com/grafana/sobek"
+)
+
+// The string size caps. sobek builds what String.prototype.repeat,
+// padStart, padEnd and Array.prototype.join are asked for in one Go
+// allocation, and Go's out-of-memory is fatal to the process; V8 throws
+// RangeError: Invalid string length past its longest string. Every realm
+// jsvm makes (contexts, sandboxes) gets checking replacements of those
+// four, through sobek's lazy templates (templates.go) when they are
+// found: a realm pays for a replacement only when its code first reads
+// the method. core/sizecaps.go has the buffer caps and the per-realm
+// fallback; TestSobekAllocatesUnchecked (core) notices when sobek starts
+// checking itself.
+
+// MaxStringLength is V8's longest string, in UTF-16 code units.
+const MaxStringLength = 1<<29 - 24
+
+var prepared struct {
+	once sync.Once
+	lazy bool // the string caps are in sobek's templates
+}
+
+// Prepare readies sobek for jsvm's realms, once per process: the regex
+// match bound and the string caps. Isolates and sandboxes call it before
+// they make a runtime (the template writes must happen before any realm
+// of theirs reads the templates). It is not called at init, so a program
+// that links jsvm without using it keeps sobek and regexp2 as they are.
+// Runtimes of the process that jsvm did not make get the caps too.
+func Prepare() {
+	prepared.once.Do(func() {
+		BoundRegexMatches()
+		if !LazyMethods() {
+			return
+		}
+		ok := true
+		for i := range StringCaps {
+			sc := &StringCaps[i]
+			ok = WrapLazyMethod(sc.Proto, sc.Name, func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object {
+				return sc.Capped(rt, orig, func(msg string) *sobek.Object {
+					if e := NewRangeError(rt, msg); e != nil {
+						return e
+					}
+					return rt.NewGoError(rangeErr(msg))
+				})
+			}) && ok
+		}
+		prepared.lazy = ok
+	})
+}
+
+// StringCapsLazy reports whether every realm gets the string caps from
+// sobek's templates; when false, core installs them in each context.
+func StringCapsLazy() bool {
+	Prepare()
+	return prepared.lazy
+}
+
+type rangeErr string
+
+func (e rangeErr) Error() string { return string(e) }
+
+// call calls a builtin and re-throws its exception.
+func call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value {
+	v, err := fn(this, args...)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// thisString is RequireObjectCoercible(this) + ToString(this); undefined
+// and null go to the original, which throws its own TypeError.
+func thisString(this sobek.Value) (sobek.String, bool) {
+	if this == nil || sobek.IsUndefined(this) || sobek.IsNull(this) {
+		return nil, false
+	}
+	return this.ToString().(sobek.String), true
+}
+
+// A StringCap makes a realm's capped replacement of a builtin method:
+// rangeError makes a RangeError of that realm.
+type StringCap struct {
+	Proto, Name string
+	check       func(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value
+}
+
+// StringCaps are the methods capped.
+var StringCaps = [...]StringCap{
+	{"String.prototype", "repeat", capRepeat},
+	{"String.prototype", "padStart", capPad},
+	{"String.prototype", "padEnd", capPad},
+	{"Array.prototype", "join", capJoin},
+}
+
+// The replacement is a checking native with orig's name and length.
+// Capped makes the replacement of orig in rt.
+func (sc *StringCap) Capped(rt *sobek.Runtime, orig *sobek.Object, rangeError func(string) *sobek.Object) *sobek.Object {
+	call, ok := sobek.AssertFunction(orig)
+	if !ok {
+		return orig
+	}
+	fn := rt.ToValue(sc.check(call, rangeError)).(*sobek.Object)
+	_ = fn.DefineDataProperty("name", rt.ToValue(sc.Name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = fn.DefineDataProperty("length", orig.Get("length"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	return fn
+}
+
+func capRepeat(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+	return func(fc sobek.FunctionCall) sobek.Value {
+		s, ok := thisString(fc.This)
+		if !ok {
+			return call(orig, fc.This, fc.Arguments...)
+		}
+		n := fc.Argument(0).ToNumber()
+		if f := n.ToFloat(); s.Length() > 0 && !math.IsInf(f, 1) && f >= 0 && math.Trunc(f)*float64(s.Length()) > MaxStringLength {
+			panic(rangeError("Invalid string length"))
+		}
+		return call(orig, s, n)
+	}
+}
+
+func capPad(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+	return func(fc sobek.FunctionCall) sobek.Value {
+		s, ok := thisString(fc.This)
+		if !ok {
+			return call(orig, fc.This, fc.Arguments...)
+		}
+		n := fc.Argument(0).ToNumber()
+		fill := fc.Argument(1)
+		if !sobek.IsUndefined(fill) {
+			fill = fill.ToString()
+		}
+		if f := n.ToFloat(); f > float64(s.Length()) && f > MaxStringLength && (sobek.IsUndefined(fill) || fill.(sobek.String).Length() > 0) {
+			panic(rangeError("Invalid string length"))
+		}
+		return call(orig, s, n, fill)
+	}
+}
+
+func capJoin(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+	return func(fc sobek.FunctionCall) sobek.Value {
+		// only a real array's length is read here: it is a data
+		// property, so reading it again in the original is not
+		// observable
+		if a, ok := fc.This.(*sobek.Object); ok && a.ClassName() == "Array" {
+			n := a.Get("length").ToFloat()
+			sepLen := 1
+			if sep := fc.Argument(0); !sobek.IsUndefined(sep) {
+				s := sep.ToString()
+				sepLen = s.(sobek.String).Length()
+				if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
+					panic(rangeError("Invalid string length"))
+				}
+				return call(orig, a, s)
+			}
+			if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
+				panic(rangeError("Invalid string length"))
+			}
+		}
+		return call(orig, fc.This, fc.Arguments...)
+	}
+}
+
