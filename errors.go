@@ -45,10 +45,12 @@ func (e *SyntaxError) Error() string {
 }
 
 // InterruptedError is a run stopped from outside: by its timeout, by its
-// context.Context or by SIGINT (RunOptions.BreakOnSigint). Code is Node's:
-// ERR_SCRIPT_EXECUTION_TIMEOUT or ERR_SCRIPT_EXECUTION_INTERRUPTED. It
-// unwraps to context.DeadlineExceeded or context.Canceled, and to nothing
-// for SIGINT.
+// context.Context, by SIGINT (RunOptions.BreakOnSigint) or by the heap
+// watchdog (IsolateOptions.MemoryLimit). Code is Node's:
+// ERR_SCRIPT_EXECUTION_TIMEOUT or ERR_SCRIPT_EXECUTION_INTERRUPTED, or
+// jsvm's ERR_JSVM_MEMORY_LIMIT. It unwraps to context.DeadlineExceeded or
+// context.Canceled, to nothing for SIGINT, and to an error naming the
+// limit for memory.
 type InterruptedError struct {
 	Code  string
 	Msg   string
@@ -116,6 +118,9 @@ func (iso *Isolate) thrown(err error, c *core.Context) error {
 	case *sobek.InterruptedError:
 		if i, ok := e.Value().(*interrupt); ok {
 			return i.toError()
+		}
+		if m := core.MemoryLimitOf(e); m != nil {
+			return &InterruptedError{Code: m.Code(), Msg: m.Error(), cause: m}
 		}
 		return &InterruptedError{Code: "ERR_SCRIPT_EXECUTION_INTERRUPTED", Msg: "Script execution was interrupted", cause: context.Canceled}
 	case *sobek.StackOverflowError:

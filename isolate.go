@@ -28,7 +28,7 @@ type Isolate struct {
 
 // NewIsolate creates an isolate with its main context.
 func NewIsolate(opts IsolateOptions) *Isolate {
-	iso := &Isolate{core: core.NewIsolate(core.IsolateOptions{}), opts: opts}
+	iso := &Isolate{core: core.NewIsolate(core.IsolateOptions{MemoryLimit: opts.MemoryLimit}), opts: opts}
 	iso.core.Go = &core.GoMapping{
 		FieldName:  opts.FieldNames.fieldName,
 		MethodName: opts.FieldNames.methodName,

@@ -22,6 +22,15 @@ type IsolateOptions struct {
 	// argument the zero value), instead of throwing a TypeError that names
 	// the argument.
 	LooseArguments bool
+	// MemoryLimit bounds the Go heap, in bytes, while the isolate runs
+	// JavaScript: past it (confirmed by a collection) the run stops with
+	// an *InterruptedError whose Code is ERR_JSVM_MEMORY_LIMIT, and the
+	// isolate stays usable. Zero is a quarter of the memory the process
+	// may use, at most 4 GiB; negative is no limit. The heap is the
+	// process's: every isolate running when it passes their limit stops.
+	// One builtin call that allocates past the memory left in one step
+	// (e.g. `new Array(2**32-1).fill(0)`) is not bounded (Node aborts there).
+	MemoryLimit int64
 }
 
 // FieldNames is a naming rule for Go struct fields and methods seen from

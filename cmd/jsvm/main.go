@@ -11,10 +11,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
+	"github.com/jsvm-dev/jsvm/internal/core"
 	"github.com/jsvm-dev/jsvm/internal/sandbox"
 	"github.com/jsvm-dev/jsvm/node/builtins"
 	"github.com/jsvm-dev/jsvm/node/child_process"
@@ -25,6 +28,12 @@ func main() {
 	// a process sandbox (require('jsvm:sandbox'), process: true) runs in
 	// this binary re-executed as its worker
 	sandbox.RunWorkerIfRequested()
+	// the heap watchdog stops a run when the Go heap passes the isolate's
+	// memory limit (internal/core/memlimit.go); Go's soft memory limit
+	// just under it makes the collector keep garbage small near it
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		debug.SetMemoryLimit(int64(core.DefaultMemoryLimit()) * 7 / 8)
+	}
 	os.Exit(profiled(func() int { return run(os.Args[1:]) }))
 }
 

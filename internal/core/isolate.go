@@ -51,6 +51,13 @@ type Isolate struct {
 
 	held []*Context // contexts with held runs, in the order first held
 
+	// the heap watchdog (memlimit.go): the limit (0: none), the depth of
+	// EnterRun, and whether it interrupted the current run (guarded by
+	// memWatch.mu)
+	memLimit uint64
+	runDepth int
+	memFired bool
+
 	registry contextRegistry // live contexts, held weakly (registry.go)
 
 	compiled compileCache // compilecache.go
@@ -70,12 +77,19 @@ type Isolate struct {
 }
 
 // IsolateOptions configures an isolate. The zero value is Node's default.
-type IsolateOptions struct{}
+type IsolateOptions struct {
+	// MemoryLimit is the process heap, in bytes, past which the heap
+	// watchdog stops the isolate's running JavaScript with a
+	// *MemoryLimitError (memlimit.go): 0 is DefaultMemoryLimit(),
+	// negative is none.
+	MemoryLimit int64
+}
 
 // NewIsolate creates an isolate with its main context.
 func NewIsolate(opts IsolateOptions) *Isolate {
 	engine.Prepare()
 	iso := &Isolate{
+		memLimit: memoryLimit(opts.MemoryLimit),
 		maxStack: MaxCallStackSize,
 		wrappers: make(map[wrapKey]*wrapEntry),
 		links:    make(map[wkey]weak.Pointer[wrapper]),
@@ -124,6 +138,9 @@ func (iso *Isolate) pushUsing(c *Context, used int) {
 	if iso.watching.Load() > 0 {
 		restore = engine.SaveVM(c.rt)
 	}
+	if len(iso.active) == 0 {
+		iso.EnterRun()
+	}
 	iso.active = append(iso.active, activeRealm{c: c, restore: restore, frame: frame})
 	if restore != nil { // a watchdog is live
 		iso.top.Store(c)
@@ -139,6 +156,9 @@ func (iso *Isolate) pop() {
 	iso.active = iso.active[:n]
 	if iso.watching.Load() > 0 {
 		iso.top.Store(iso.innermost())
+	}
+	if n == 0 {
+		iso.ExitRun()
 	}
 }
 

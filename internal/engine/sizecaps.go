@@ -166,4 +166,3 @@ func capJoin(orig sobek.Callable, rangeError func(string) *sobek.Object) func(so
 		return call(orig, fc.This, fc.Arguments...)
 	}
 }
-

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/core"
 	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
@@ -49,6 +50,16 @@ func (h *Host) TrackRejections(rt *sobek.Runtime, carry func(sobek.Value) sobek.
 // reportError treats err (from a call into JS) as an uncaught exception.
 func (h *Host) reportError(err error) {
 	if err == nil || h.stopped {
+		return
+	}
+	if m := core.MemoryLimitOf(err); m != nil {
+		// the heap watchdog stopped the task (Node would abort: "FATAL
+		// ERROR: ... JavaScript heap out of memory")
+		v, _ := h.Runtime.New(h.Runtime.GlobalObject().Get("RangeError"), h.Runtime.ToValue(m.Error()))
+		if v != nil {
+			_ = v.Set("code", m.Code())
+		}
+		h.uncaught(v, nil, "uncaughtException")
 		return
 	}
 	switch e := err.(type) {

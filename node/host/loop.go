@@ -81,13 +81,17 @@ func (h *Host) macrotaskNoTicks(fn func()) {
 func (h *Host) outer(fn func()) {
 	h.outerFns = append(h.outerFns, fn)
 	var err error
-	if len(h.outerFns) == 1 {
+	outermost := len(h.outerFns) == 1
+	if outermost {
 		// the outermost call: a crash of the engine itself (a sobek bug
 		// user code can reach, see internal/engine) becomes an uncaught
-		// error with the runtime repaired, not a Go panic of the process
+		// error with the runtime repaired, not a Go panic of the process;
+		// the heap watchdog covers the task (core/memlimit.go)
+		h.Isolate.EnterRun()
 		if crash := engine.Guard(h.Runtime, func() { _, err = h.runner(sobek.Undefined(), h.outerFn) }); crash != nil {
 			err = crash
 		}
+		h.Isolate.ExitRun()
 	} else {
 		_, err = h.runner(sobek.Undefined(), h.outerFn)
 	}
@@ -96,7 +100,7 @@ func (h *Host) outer(fn func()) {
 		return // the isolate stays interrupted: nothing more runs
 	}
 	if err != nil {
-		if _, ok := err.(*sobek.InterruptedError); !ok {
+		if _, ok := err.(*sobek.InterruptedError); !ok || (outermost && core.MemoryLimitOf(err) != nil) {
 			h.reportError(err)
 		}
 	}
