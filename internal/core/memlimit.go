@@ -186,14 +186,24 @@ func (iso *Isolate) ExitRun() {
 // (what an earlier run left reachable) may still run, and free it.
 func pollHeap() {
 	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	idle := 0
 	for {
-		heap, live := heapBytes(s)
 		memWatch.mu.Lock()
 		if len(memWatch.running) == 0 {
-			memWatch.polling = false
+			// stay a while: short runs in a row would each start it
+			if idle++; idle > 50 {
+				memWatch.polling = false
+				memWatch.mu.Unlock()
+				return
+			}
 			memWatch.mu.Unlock()
-			return
+			time.Sleep(pollEvery)
+			continue
 		}
+		idle = 0
+		memWatch.mu.Unlock()
+		heap, live := heapBytes(s)
+		memWatch.mu.Lock()
 		least := uint64(math.MaxUint64)
 		for iso, base := range memWatch.running {
 			if base == 0 {
