@@ -13,6 +13,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 // ModuleStatus is the status of a Module, as Node's module.status.
@@ -226,7 +227,12 @@ func (c *Context) CompileModule(code string, opts ModuleOptions) (*Module, error
 		}
 		var ce *sobek.CompilerSyntaxError
 		if errors.As(err, &ce) {
-			return nil, &SyntaxError{Message: ce.Message, Filename: id}
+			se := &SyntaxError{Message: stack.SyntaxWord(ce.Message), Filename: id}
+			if ce.File != nil {
+				p := ce.File.Position(ce.Offset)
+				se.Line, se.Column = p.Line, p.Column
+			}
+			return nil, se
 		}
 		return nil, &SyntaxError{Message: err.Error(), Filename: id}
 	}

@@ -208,3 +208,31 @@ func ex(v Value) any {
 	}
 	return x
 }
+
+// TestModuleEarlyErrors: the early errors V8 reports when it compiles a
+// module (sobek leaves them for instantiation) are CompileModule's
+// SyntaxErrors, in V8's words, with their position.
+func TestModuleEarlyErrors(t *testing.T) {
+	iso := NewIsolate(IsolateOptions{})
+	c, err := iso.NewContext(nil, ContextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for src, want := range map[string]string{
+		"let a;\nlet a;":                      "Identifier 'a' has already been declared",
+		"export { nosuch }":                   "Export 'nosuch' is not defined in module",
+		"export default 1; export default 2;": "Identifier '.default' has already been declared",
+	} {
+		_, err := c.CompileModule(src, ModuleOptions{})
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Message != want {
+			t.Errorf("%q: %v, want SyntaxError %q", src, err, want)
+		}
+		if src == "let a;\nlet a;" && (se == nil || se.Line != 2 || se.Column != 5) {
+			t.Errorf("%q: position %+v", src, se)
+		}
+	}
+	if _, err := c.CompileModule("var v; function g() {} export { v, g }; export { w } from 'w';", ModuleOptions{}); err != nil {
+		t.Errorf("valid module: %v", err)
+	}
+}

@@ -36,6 +36,10 @@ type globalTraps struct {
 	// (writes and var declarations reach both, as in V8)
 	mirrored map[string]bool
 
+	// onGlobal are the names defined non-configurable through the global,
+	// which V8 keeps on the context's real global too
+	onGlobal map[string]bool
+
 	// symbols are the symbol keys written or defined through the global
 	// (and not deleted since), which ownKeys lists as Node v20 does
 	symbols map[*sobek.Symbol]bool
@@ -353,8 +357,20 @@ func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 	var why writeFailure
 	g.inSandbox(func() { why = g.cannotWrite(k) })
 	switch why {
+	case noSetter:
+		// Node's setter interceptor writes to the sandbox, which ignores
+		// it, and reports the write done
+		return true
 	case readOnly:
-		return false // sobek throws in strict code, as V8 does
+		// sobek throws in strict code, as V8 does; a read-only property
+		// of the sandbox alone fails as a definition on the global would
+		// (Node's quirk), one the global holds too as a read-only write
+		words := ""
+		if !g.onGlobal[k] {
+			words = "Cannot redefine property: " + k
+		}
+		stack.NoteRefusedWrite(k, words)
+		return false
 	case notExtensible:
 		// as in Node, a new global that the sandbox cannot take lands
 		// on the context's own global
@@ -374,7 +390,8 @@ type writeFailure int
 
 const (
 	writeThrew    writeFailure = iota // a setter threw
-	readOnly                          // read-only data, or an accessor without a setter
+	readOnly                          // read-only data
+	noSetter                          // an accessor without a setter
 	notExtensible                     // a new property on a non-extensible sandbox
 )
 
@@ -390,7 +407,7 @@ func (g *globalTraps) cannotWrite(k string) writeFailure {
 		}
 		if isAccessorDesc(d) {
 			if set := d.Get("set"); set == nil || sobek.IsUndefined(set) {
-				return readOnly
+				return noSetter
 			}
 			return writeThrew
 		}
@@ -569,6 +586,12 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 		}
 		ph.Configurable = sobek.FLAG_FALSE
 		g.pin(k, ph)
+	}
+	if name, isStr := k.(sobek.String); ok && isStr && d.Configurable != sobek.FLAG_TRUE {
+		if g.onGlobal == nil {
+			g.onGlobal = make(map[string]bool)
+		}
+		g.onGlobal[name.String()] = true
 	}
 	return ok
 }

@@ -158,6 +158,9 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 			body = b
 		}
 	}
+	if err := moduleEarlyErrors(body); err != nil {
+		return nil, err
+	}
 	rec, err := sobek.ModuleFromAST(body, ResolveModule)
 	if err != nil && !lowered {
 		// sobek's compiler refuses async generators it parsed

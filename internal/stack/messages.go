@@ -3,6 +3,7 @@ package stack
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/grafana/sobek"
 )
@@ -43,6 +44,9 @@ func message(msg, filename string, line, col int, inNative bool) string {
 	}
 	if m := proxySetRe.FindStringSubmatch(msg); m != nil {
 		// a write the contextified global refused: a read-only property
+		if w, ok := refusedWords(m[1]); ok {
+			return w
+		}
 		return "Cannot assign to read only property '" + m[1] + "' of object '[object Object]'"
 	}
 	if readOnlyRe.MatchString(msg) {
@@ -239,4 +243,46 @@ var builtinCtors = map[string]bool{
 	"SharedArrayBuffer": true, "Uint8Array": true, "Int8Array": true, "Uint16Array": true,
 	"Int16Array": true, "Uint32Array": true, "Int32Array": true, "Float32Array": true,
 	"Float64Array": true, "BigInt64Array": true, "BigUint64Array": true, "Uint8ClampedArray": true,
+}
+
+// refused holds V8's words for the last writes a contextified global
+// refused, by property: the global's set trap knows why it refused (a
+// read-only property of the sandbox alone reads "Cannot redefine
+// property", Node's quirk), but sobek makes the TypeError, in strict code
+// only, after the trap returned.
+var refused struct {
+	sync.Mutex
+	words map[string]string
+	order []string
+}
+
+const maxRefused = 64
+
+// NoteRefusedWrite records words as V8's message for a refused write of
+// prop ("" forgets it: the default words apply).
+func NoteRefusedWrite(prop, words string) {
+	refused.Lock()
+	defer refused.Unlock()
+	if refused.words == nil {
+		refused.words = make(map[string]string)
+	}
+	if words == "" {
+		delete(refused.words, prop)
+		return
+	}
+	if _, ok := refused.words[prop]; !ok {
+		refused.order = append(refused.order, prop)
+	}
+	refused.words[prop] = words
+	for len(refused.order) > maxRefused {
+		delete(refused.words, refused.order[0])
+		refused.order = refused.order[1:]
+	}
+}
+
+func refusedWords(prop string) (string, bool) {
+	refused.Lock()
+	defer refused.Unlock()
+	w, ok := refused.words[prop]
+	return w, ok
 }

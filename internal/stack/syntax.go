@@ -72,6 +72,12 @@ func SyntaxError(msg, src string, lineOffset, colOffset, line, col int) (string,
 	}
 	width := tokenWidth(src, off)
 
+	if msg == "Unexpected token ILLEGAL" && strings.HasPrefix(src[off:], "..") && !strings.HasPrefix(src[off:], "...") {
+		// `a..b`: sobek scans the two dots as a broken `...`; V8 reads a
+		// member dot, then fails at the second
+		ln, c := pos(off + 1)
+		return "Unexpected token '.'", ln, c, 1
+	}
 	switch {
 	case msg == "Unexpected end of input" || strings.HasPrefix(msg, "Unexpected ") && msg != "Unexpected token ILLEGAL":
 		if n := len(stack); n > 0 && stack[n-1].call && prev != nil && !strings.HasPrefix(src[off:], ")") &&
@@ -141,10 +147,20 @@ func CaretWidth(msg, text string, idx int) int {
 
 func statementEnd(t string) bool { return t == ";" || t == "}" || t == "{" }
 
+// SyntaxWord is V8's wording of a sobek parser or compiler message, for
+// errors that come without a position.
+func SyntaxWord(msg string) string { return syntaxWord(strings.TrimPrefix(msg, "SyntaxError: ")) }
+
 // syntaxWord is V8's wording of a sobek parser message.
 func syntaxWord(msg string) string {
 	if w, ok := syntaxWords[msg]; ok {
 		return w
+	}
+	if name, ok := strings.CutPrefix(msg, "Duplicate export name "); ok {
+		if name == "default" {
+			return "Identifier '.default' has already been declared"
+		}
+		return "Duplicate export of '" + name + "'"
 	}
 	if m := labelExistsRe.FindStringSubmatch(msg); m != nil {
 		return "Label '" + m[1] + "' has already been declared"

@@ -305,9 +305,25 @@ func (m *module) contextOf(v sobek.Value) *core.Context {
 	return m.main
 }
 
+// contextImport is the import() state of createContext's
+// importModuleDynamically option (nil without one): wrap is what the
+// callback gets as its second argument, the contextified object.
+func (m *module) contextImport(fn, wrap sobek.Value) *dynInfo {
+	if fn == nil || sobek.IsUndefined(fn) {
+		return nil
+	}
+	return &dynInfo{fn: fn, wrap: wrap}
+}
+
 // hookContext installs the import() and import.meta hooks on c's runtime
 // the first time.
-func (m *module) hookContext(c *core.Context) {
+func (m *module) hookContext(c *core.Context) { m.hookContextWith(c, nil) }
+
+// hookContextWith is hookContext for a new context with its own
+// importModuleDynamically (own, or nil), which answers import() from code
+// of the context that has no referrer (the hook's closure keeps it as
+// long as the context lives).
+func (m *module) hookContextWith(c *core.Context, own *dynInfo) {
 	ms := m.mods
 	key := weak.Make(c)
 	if ms.hooked[key] {
@@ -340,18 +356,18 @@ func (m *module) hookContext(c *core.Context) {
 	if c == m.main {
 		m.h.InitESM()
 		m.h.VMImport = func(referrer any, specifier sobek.Value, capability any) bool {
-			return m.dynamicImport(c, referrer, specifier, capability, true)
+			return m.dynamicImport(c, referrer, specifier, capability, true, nil)
 		}
 	} else {
 		rt.SetImportModuleDynamically(func(referrer any, specifier sobek.Value, capability any) {
-			m.dynamicImport(c, referrer, specifier, capability, false)
+			m.dynamicImport(c, referrer, specifier, capability, false, own)
 		})
 	}
 }
 
 // dynamicImport answers import() in context c. In the main context, an
 // import() that is not from vm code is left to the host (returns false).
-func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Value, capability any, isMain bool) bool {
+func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Value, capability any, isMain bool, own *dynInfo) bool {
 	rt := c.Runtime()
 	var info *dynInfo
 	found := false
@@ -377,6 +393,9 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 	}
 	if !found && len(m.mods.runStack) > 0 {
 		info, found = m.mods.runStack[len(m.mods.runStack)-1], true
+	}
+	if !found && own != nil {
+		info, found = own, true // no referrer: the context's own callback
 	}
 	if !found && isMain {
 		return false
@@ -450,6 +469,12 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 		}
 		if v.cm.Status != core.ModuleUnlinked {
 			v.cm.PrepareNamespace()
+		}
+		if v.ctx != c {
+			// a module of another context: the import resolves to its
+			// namespace object itself, as in V8
+			finish(m.foreignNamespace(v, c), nil)
+			return sobek.Undefined()
 		}
 		finish(v.cm.Rec, nil)
 		return sobek.Undefined()
@@ -569,7 +594,7 @@ func (m *module) moduleSyntaxError(err error, code string, opts core.ScriptOptio
 			se.Line, se.Column = p.Line, p.Column
 		}
 		if se.Line == 0 {
-			return m.newError("SyntaxError", ce.Message)
+			return m.newError("SyntaxError", stack.SyntaxWord(ce.Message))
 		}
 		return m.syntaxError(shifted(se, opts), code, opts)
 	}
@@ -1025,4 +1050,42 @@ func (m *module) putProgram(p *sobek.Program, info *dynInfo) {
 		}
 		ms.swept = len(ms.programs)
 	}
+}
+
+// foreignNamespace is the record that answers import() in context c with
+// the namespace of v, a module of another context. sobek finishes a
+// dynamic import only with a record of the importing runtime, whose
+// namespace it makes; this one's only export is `then`, so resolving the
+// import adopts it as a thenable (as for any module exporting `then`) and
+// its then resolves the import with v's namespace carried into c — the
+// same object once it is carried back.
+func (m *module) foreignNamespace(v *vmModule, c *core.Context) sobek.ModuleRecord {
+	rt := c.Runtime()
+	then := rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+		resolve, ok := sobek.AssertFunction(call.Argument(0))
+		if !ok {
+			return sobek.Undefined()
+		}
+		var ns sobek.Value = sobek.Undefined()
+		if o := v.cm.Namespace(); o != nil {
+			ns = core.Carry(o, v.ctx, c)
+		}
+		_, _ = resolve(sobek.Undefined(), ns)
+		return sobek.Undefined()
+	})
+	rec := &core.SyntheticRecord{Module: thenExport{then}}
+	core.PrepareInstance(rt, rec) // sobek reads a namespace's bindings from the runtime's instance
+	return rec
+}
+
+// thenExport is a synthetic module whose only export is then.
+type thenExport struct{ then sobek.Value }
+
+func (t thenExport) ExportNames() []string { return []string{"then"} }
+func (t thenExport) EvaluateSteps() error  { return nil }
+func (t thenExport) Binding(name string) sobek.Value {
+	if name == "then" {
+		return t.then
+	}
+	return nil
 }

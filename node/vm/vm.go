@@ -277,7 +277,7 @@ func (m *module) makeContext(c sobek.FunctionCall) sobek.Value {
 	// its unhandled rejections are the process's, as in Node
 	m.h.TrackRejections(ctx.Runtime(), func(v sobek.Value) sobek.Value { return core.Carry(v, ctx, m.main) })
 	// its import() and import.meta hooks
-	m.hookContext(ctx)
+	m.hookContextWith(ctx, m.contextImport(c.Argument(6), obj))
 	return sobek.Undefined()
 }
 
@@ -296,10 +296,11 @@ func (m *module) makePlainContext(c sobek.FunctionCall) sobek.Value {
 	}
 	ctx := m.h.Isolate.NewPlainContext(opts)
 	m.h.TrackRejections(ctx.Runtime(), func(v sobek.Value) sobek.Value { return core.Carry(v, ctx, m.main) })
+	global := core.Carry(ctx.Global(), ctx, m.main)
 	if m.mods != nil {
-		m.hookContext(ctx)
+		m.hookContextWith(ctx, m.contextImport(c.Argument(5), global))
 	}
-	return core.Carry(ctx.Global(), ctx, m.main)
+	return global
 }
 
 // run(handle, contextifiedObject|undefined, timeout, displayErrors,

@@ -221,10 +221,11 @@
       validateBoolean(wasm, 'options.codeGeneration.wasm');
     }
     validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
-    // Node v20's option (import() in the context): validated, not supported yet
+    // import() in the context's code that has no referrer script or
+    // module (an eval in a promise job) asks the context's own callback
     validateImportModuleDynamically(importModuleDynamically);
-    if (plain) return natives.makePlainContext(name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate');
-    natives.makeContext(contextObject, name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate');
+    if (plain) return natives.makePlainContext(name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate', importModuleDynamically);
+    natives.makeContext(contextObject, name, origin === undefined ? '' : origin, strings, wasm, microtaskMode === 'afterEvaluate', importModuleDynamically);
     return contextObject;
   }
 

@@ -25,7 +25,6 @@ func TestFidelityCasesMatchNode(t *testing.T) {
 // fidelityDifferences are as knownDifferences, for fidelity_cases.js.
 var fidelityDifferences = map[int]string{
 	14:  "sobek's message for calling a class without new omits the class name",
-	15:  "sobek's parser reports `a..b` as an invalid token, V8 as an unexpected '.'",
 	105: "RegExp.prototype.exec is not forwarded across realms (replacing it turns off sobek's regexp fast path in the realm)",
 	107: "regexp2 (sobek's backtracking engine) confuses character classes of surrogates (its set table hashes them as U+FFFD); literals are rewritten, but not in code made by new Function (this case's own body) or patterns built at run time",
 }

@@ -137,4 +137,8 @@ module.exports = [
   `const sb = {}; vm.createContext(sb); vm.runInContext('var a; function f() {} b = 1; var c = 2', sb); return [Object.keys(sb).join(), 'a' in sb, vm.runInContext('typeof a + typeof c', sb)].join(' ')`,
   `const sb = {}; vm.createContext(sb); vm.runInContext('t = 1', sb); vm.runInContext('delete globalThis.t', sb); return vm.runInContext('typeof t', sb) + ' ' + ('t' in sb)`,
   `return [vm.runInNewContext('try { Object.seal(globalThis) } catch (e) { e.message }'), vm.runInNewContext('Reflect.preventExtensions(globalThis)'), vm.runInNewContext('Object.isExtensible(globalThis)')]`,
+  // a strict write to a read-only property of the sandbox alone (Node: a definition on the global fails), of one defined on the global, to an accessor without a setter
+  `const c = vm.createContext({}); Object.defineProperty(c, 'nw', { value: 1, writable: false }); Object.defineProperty(c, 'ro', { get() { return 2; }, configurable: true }); const r = []; for (const src of ['"use strict"; nw = 5', '"use strict"; this.nw = 5', 'nw = 5; nw', '"use strict"; ro = 5; ro', 'Reflect.set(this, "ro", 1)']) { try { r.push(vm.runInContext(src, c)); } catch (e) { r.push(e.message); } } return r`,
+  `const c = vm.createContext({}); vm.runInContext('Object.defineProperty(this, "x", { value: 42 })', c); try { vm.runInContext('"use strict"; x = 0', c); } catch (e) { return e.message; }`,
+  `return [(() => { try { new vm.Script('x = a..b'); } catch (e) { return e.message + ' ' + e.stack.split('\\n')[2]; } })()]`,
 ];

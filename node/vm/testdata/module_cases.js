@@ -86,4 +86,17 @@ module.exports = [
   `const m = new vm.SourceTextModule('import "x"'); try { await m.link(() => { throw new Error('sync'); }); } catch (e) { let err; try { err = m.error; } catch (x) { err = x.code; } return [e.message, m.status, err]; }`,
   // two Scripts of one source, each with its own importModuleDynamically: import() in a function each defines asks its own
   `const src = '(() => import("z"))'; const got = []; const a = new vm.Script(src, { importModuleDynamically() { got.push('a'); return {}; } }); const b = new vm.Script(src, { importModuleDynamically() { got.push('b'); return {}; } }); const c = new vm.Script(src); const fa = a.runInThisContext(), fb = b.runInThisContext(); await fb().catch(() => {}); await fa().catch(() => {}); await fb().catch(() => {}); await c.runInThisContext()().catch(() => {}); return got`,
+  // early errors V8 reports when it compiles a module (core/earlyerrors.go)
+  `try { new vm.SourceTextModule('let a; let a;'); } catch (e) { return [e.name, e.message]; }`,
+  `try { new vm.SourceTextModule('export { nosuch }'); } catch (e) { return [e.name, e.message]; }`,
+  `try { new vm.SourceTextModule('const x = 1; export { x as y, nope as z }'); } catch (e) { return [e.name, e.message]; }`,
+  `try { new vm.SourceTextModule('import { a } from "x"; var a;'); } catch (e) { return [e.name, e.message]; }`,
+  `try { new vm.SourceTextModule('function f() {} class f {}'); } catch (e) { return [e.name, e.message]; }`,
+  `try { new vm.SourceTextModule('var { p: [q, ...r] } = {}; let r;'); } catch (e) { return [e.name, e.message]; }`,
+  `try { new vm.SourceTextModule('export default 1; export default 2;'); } catch (e) { return [e.name, e.message]; }`,
+  `try { new vm.SourceTextModule('var a, c; export { a as b }; export { c as b };'); } catch (e) { return [e.name, e.message]; }`,
+  `const m = new vm.SourceTextModule('var v; function g() {} export { v, g }; export { w } from "w"; export * as ns from "w";'); return m.status`,
+  // createContext's importModuleDynamically answers import() without a referrer, a module of another context answering
+  `const foo = new vm.SourceTextModule('export const a = 1;'); await foo.link(() => {}); await foo.evaluate(); const got = []; const ctx = vm.createContext({}, { importModuleDynamically(s, w) { got.push(s, w === ctx); return foo; } }); const r = await new vm.Script('Promise.resolve("import(\\'foo\\')").then(eval)', { importModuleDynamically() { got.push('script'); } }).runInContext(ctx); return [r === foo.namespace, r.a, got]`,
+  `const ctx = vm.createContext({}); try { await new vm.Script('Promise.resolve("import(\\'foo\\')").then(eval)').runInContext(ctx); } catch (e) { return e.code; }`,
 ];
