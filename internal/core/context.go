@@ -42,6 +42,9 @@ type Context struct {
 	// them.
 	held  bool
 	drain sobek.Callable
+	// evalHold: an afterEvaluate context's runtime keeps a held frame
+	// for good; its jobs run when an evaluation ends (microtask.go)
+	evalHold bool
 	// placeholderFn stands in for accessors mirrored onto proxy targets.
 	placeholderFn sobek.Value
 	contexts      *weakTable // sandboxes of this realm -> their contexts
@@ -239,6 +242,7 @@ func (iso *Isolate) Contextify(sandbox *sobek.Object, from *Context, opts Contex
 	c.sandbox = sandbox
 	c.sbHome = from
 	c.installGlobalProxy()
+	c.holdUntilEvaluate()
 	wt := from.weakTable()
 	if _, err := wt.set(wt.m, sandbox, c.handle()); err != nil {
 		panic(err)

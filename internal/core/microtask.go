@@ -122,3 +122,43 @@ func (c *Context) leaveOuter(err error) {
 		_, _ = c.drainFn()(sobek.Undefined())
 	}
 }
+
+// A context created with microtaskMode 'afterEvaluate' has a queue of its
+// own that V8 drains only when an evaluation (a script run, a module's
+// evaluate) in it ends: a promise job it gets otherwise (an outside
+// `await` on one of its promises, a resolve called from outside) waits
+// for the next evaluation, forever if none comes. Its runtime keeps a
+// held frame for good (evalHold), so calls into it from outside never
+// drain; an outermost evaluation drains the queue when it ends, still
+// under the run's watchdog (a job that runs away times the run out).
+
+// holdUntilEvaluate gives an afterEvaluate context its permanent held
+// frame (nothing when the engine's layout is unknown: sobek then drains
+// after every call, as before).
+func (c *Context) holdUntilEvaluate() {
+	if c.Options.MicrotaskMode != "afterEvaluate" || !engine.HeldFrames() {
+		return
+	}
+	pushOuterFrame(c.rt)
+	c.evalHold = true
+}
+
+// evaluationEnds drains an afterEvaluate context's queue after an
+// outermost evaluation (only the permanent frame below it) and reports
+// the error a job ended with (an interrupt).
+func (c *Context) evaluationEnds() (err error) {
+	if !c.evalHold || callDepth(c.rt) != 1 || !popOuterFrame(c.rt) {
+		return nil
+	}
+	defer pushOuterFrame(c.rt) // the frame goes back even if a job was interrupted
+	_, err = c.drainFn()(sobek.Undefined())
+	return err
+}
+
+// EndEvaluation drains the queue of an afterEvaluate context after an
+// evaluation its caller ran (a module's evaluate); a no-op for others.
+func (c *Context) EndEvaluation() error { return c.evaluationEnds() }
+
+// DropJobs discards the promise jobs queued in c (an interrupted
+// evaluation's, which must not run at the next drain).
+func (c *Context) DropJobs() { dropJobs(c.rt) }

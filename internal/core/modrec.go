@@ -404,10 +404,13 @@ func (m *Module) EvaluateRecord(stop func(), fired func() bool) (ip *sobek.Promi
 	rt := m.Ctx.Runtime()
 	restore := engine.SaveVM(rt)
 	m.Ctx.Do(func() { ip = rt.CyclicModuleRecordEvaluate(m.Rec.(*stRecord), ResolveModule) })
+	// an afterEvaluate context's queue drains now, under the watchdog
+	drainErr := m.Ctx.evaluationEnds()
 	if stop != nil {
 		stop()
 	}
-	if fired != nil && fired() {
+	var intr *sobek.InterruptedError
+	if fired != nil && fired() || errors.As(drainErr, &intr) {
 		interrupted = true
 	} else if ip.State() == sobek.PromiseStateRejected {
 		if r := ip.Result(); r != nil {

@@ -16,5 +16,6 @@ func (iso *Isolate) NewPlainContext(opts ContextOptions) *Context {
 	c.installWeakRefs()
 	c.ensureConsole()
 	c.installCaptureStackTrace()
+	c.holdUntilEvaluate()
 	return c
 }

@@ -164,6 +164,9 @@ func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
 	var err error
 	defer func() { c.iso.popAfter(err) }()
 	v, err := c.rt.RunProgram(p)
+	if err == nil {
+		err = c.evaluationEnds() // an afterEvaluate context's queue (microtask.go)
+	}
 	if err != nil {
 		return nil, c.asException(err)
 	}

@@ -793,9 +793,7 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 			if wd != nil && ctx.Options.MicrotaskMode == "afterEvaluate" && !ctx.IsMain() {
 				// drop the promise jobs the interrupted evaluation queued,
 				// before the next call into the runtime would drain them
-				rt.Interrupt(wd.Fired())
-				_, _ = rt.RunString("0")
-				rt.ClearInterrupt()
+				ctx.DropJobs()
 			}
 		}
 		// a then on sobek's promise marks it handled and follows it
