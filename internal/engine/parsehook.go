@@ -53,10 +53,9 @@ type parserHead struct {
 
 var optionType = reflect.TypeFor[parser.Option]()
 
-// sourceAt returns the source of the parse whose options opts points to.
-func sourceAt(opts unsafe.Pointer) string {
-	h := (*parserHead)(unsafe.Add(opts, -int(unsafe.Offsetof(parserHead{}.opts))))
-	return h.str
+// headAt returns the parser state whose options opts points to.
+func headAt(opts unsafe.Pointer) *parserHead {
+	return (*parserHead)(unsafe.Add(opts, -int(unsafe.Offsetof(parserHead{}.opts))))
 }
 
 // hookWorks is the result of the start-up probe: a parse of a known
@@ -89,7 +88,13 @@ func SourceHookWorks() bool { return hookWorks }
 func SourceHook(check func(src string)) parser.Option {
 	return reflect.MakeFunc(optionType, func(args []reflect.Value) []reflect.Value {
 		if hookWorks {
-			check(sourceAt(args[0].UnsafePointer()))
+			h := headAt(args[0].UnsafePointer())
+			if fixed := FixCodePointEscapes(h.str); fixed != h.str {
+				// Nothing has been read yet: the parse starts on the fixed
+				// text (positions are counted in it; the file keeps the original).
+				h.str, h.length = fixed, len(fixed)
+			}
+			check(h.str)
 		}
 		return nil
 	}).Interface().(parser.Option)

@@ -59,6 +59,7 @@ func regexpRewriteHint(src string) bool {
 // RewriteRegExps returns src with its regexp literals rewritten (see
 // above), or src itself when nothing needs it. module says how to parse.
 func RewriteRegExps(src string, module bool) string {
+	src = FixCodePointEscapes(src)
 	if !regexpRewriteHint(src) {
 		return src
 	}
@@ -67,6 +68,7 @@ func RewriteRegExps(src string, module bool) string {
 
 // RewriteRegExpsInBody is RewriteRegExps for a function body.
 func RewriteRegExpsInBody(body string) string {
+	body = FixCodePointEscapes(body)
 	if !regexpRewriteHint(body) {
 		return body
 	}
