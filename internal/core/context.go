@@ -23,6 +23,9 @@ type Context struct {
 	origin string
 	limit  int // the runtime's call depth limit (stackbudget.go)
 	capped int // size caps installed (sizecaps.go)
+	// goErrorHidden: sobek's own global GoError, which V8's contexts and
+	// Node lack, is deleted (hideGoError)
+	goErrorHidden bool
 	// forwarded: constructors whose brand-checking methods forward
 	// another realm's objects to their home (brands.go)
 	forwarded map[string]bool
@@ -92,8 +95,6 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	rt.SetParserOptions(parser.WithDisableSourceMaps, engine.SourceHook(c.checkParse))
 	c.builtins = rt.GlobalObject()
 	c.global = c.builtins
-	// sobek's own global, which V8's contexts and Node lack
-	_ = c.builtins.Delete("GoError")
 	iso.registry.add(c)
 	iso.interruptIfTerminated(rt)
 	return c
@@ -330,3 +331,16 @@ func (*contextHandle) Set(string, sobek.Value) bool { return false }
 func (*contextHandle) Has(string) bool              { return false }
 func (*contextHandle) Delete(string) bool           { return false }
 func (*contextHandle) Keys() []string               { return nil }
+
+// hideGoError deletes sobek's own global GoError, which V8's contexts and
+// Node lack. Deleting from sobek's global materialises its whole property
+// template (5.6 KB and 60 allocations per context), so a contextified
+// context does it only when its code can first tell (its global proxy
+// looks GoError up or lists the builtins); the main and plain contexts,
+// whose global is no proxy, at creation.
+func (c *Context) hideGoError() {
+	if !c.goErrorHidden {
+		c.goErrorHidden = true
+		_ = c.builtins.Delete("GoError")
+	}
+}

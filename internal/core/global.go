@@ -160,6 +160,9 @@ func (g *globalTraps) builtinsHas(k sobek.Value) bool {
 		g.c.ensureConsole()
 	}
 	name := k.String()
+	if name == "GoError" {
+		g.c.hideGoError()
+	}
 	if g.c.capped&capWeakRefs == 0 && isWeakRefName(name) {
 		g.c.installWeakRefs() // weakref.go
 	}
@@ -284,6 +287,9 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	}
 	if k == "console" {
 		g.c.ensureConsole()
+	}
+	if k == "GoError" {
+		g.c.hideGoError()
 	}
 	if g.c.capped&capBuffers == 0 && isBufferCtorName(k) {
 		g.c.capBuffers() // sizecaps.go
@@ -658,6 +664,7 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 		}
 	}
 	g.c.installWeakRefs() // listed with the other builtins
+	g.c.hideGoError()
 	for _, src := range []*sobek.Object{g.c.builtins, g.c.shadow} {
 		more := arrayValues(mustCall(g.c.reflect().ownKeys, src))
 		for _, k := range more {

@@ -96,6 +96,7 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	}
 	iso.main = iso.newRealm(ContextOptions{Name: "main"})
 	iso.main.isMain = true
+	iso.main.hideGoError()
 	iso.main.captureIntrinsics() // before any code of the main realm runs
 	iso.main.capsFirstRun()      // its global is no proxy: it cannot install lazily
 	iso.main.shareSymbolRegistry()

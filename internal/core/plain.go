@@ -8,6 +8,7 @@ func (iso *Isolate) NewPlainContext(opts ContextOptions) *Context {
 		opts.Name = "VM Context " + itoa(iso.nextContextID)
 	}
 	c := iso.newRealm(opts)
+	c.hideGoError() // its global is no proxy: nothing hides it lazily
 	if opts.DisallowCodeGenerationFromStrings {
 		c.disallowCodeGeneration()
 	}
