@@ -294,6 +294,9 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	if g.c.capped&capBuffers == 0 && isBufferCtorName(k) {
 		g.c.capBuffers() // sizecaps.go
 	}
+	if g.c.capped&capJSON == 0 && k == "JSON" {
+		g.c.capJSONDepth() // jsondepth.go
+	}
 	if g.c.capped&capSymbols == 0 && k == "Symbol" {
 		g.c.shareSymbolRegistry() // symbols.go
 	}

@@ -42,6 +42,35 @@ t('direct eval keeps its scope (main)', () => (function () { var x = 41; return 
 t('eval works after', () => vm.runInNewContext('eval("[[[1]]]")[0][0][0] + new Function("return 1")()'));
 t('nesting in strings', () => vm.runInNewContext("'" + '('.repeat(3e4) + "'.length"));
 
+// JSON.stringify of deep nesting: V8's RangeError (sobek's was quadratic)
+const nestObj = (n) => { let o = {}; for (let i = 0; i < n; i++) o = { a: o }; return o };
+const nestArr = (n) => { let o = []; for (let i = 0; i < n; i++) o = [o]; return o };
+for (const n of [1000, 1e5]) {
+  t('stringify object ' + n, () => JSON.stringify(nestObj(n)).length);
+  t('stringify array ' + n, () => JSON.stringify(nestArr(n)).length);
+  t('stringify in context ' + n, () => vm.runInNewContext('JSON.stringify(o).length', { o: nestObj(n) }));
+  t('stringify of context ' + n, () => vm.runInNewContext('let o = {}; for (let i = 0; i < n; i++) o = [o]; try { JSON.stringify(o).length } catch (e) { e instanceof RangeError }', { n }));
+  t('stringify replacer ' + n, () => JSON.stringify(nestObj(n), (k, v) => v).length);
+  t('stringify toJSON ' + n, () => { let o = {}; for (let i = 0; i < n; i++) { const p = o; o = { toJSON() { return { a: p } } } } return JSON.stringify(o).length });
+  t('stringify replacer nests ' + n, () => { let d = 0; return JSON.stringify({}, (k, v) => (d++ < n ? { a: 1 } : v)).length });
+}
+t('stringify timeout', () => vm.runInNewContext('let o = {}; for (let i = 0; i < 1e5; i++) o = { a: o }; JSON.stringify(o)', {}, { timeout: 5000 }));
+t('stringify replacer this', () => { const seen = []; JSON.stringify({ a: { b: [1] } }, function (k, v) { seen.push(k + ':' + typeof this + ':' + Object.keys(this)); return v }); return seen.join(' ') });
+t('stringify replacer changes', () => JSON.stringify({ a: 1, b: { c: 2 } }, (k, v) => typeof v === 'number' ? v * 10 : v));
+t('stringify replacer returns objects', () => JSON.stringify({ a: 1 }, (k, v) => k === 'a' ? { x: [1, { y: 2 }] } : v));
+t('stringify array replacer', () => JSON.stringify({ a: 1, b: 2, c: { a: 3, d: 4 } }, ['a', 'c']));
+t('stringify proxy array replacer', () => JSON.stringify({ a: 1, b: 2 }, new Proxy(['a'], {})));
+t('stringify space', () => JSON.stringify({ a: [1, { b: 2 }] }, null, 2));
+t('stringify space string', () => JSON.stringify({ a: [1] }, undefined, '--'));
+t('stringify cycle', () => { const o = {}; o.o = o; try { JSON.stringify(o) } catch (e) { return e instanceof TypeError } });
+t('stringify cycle replacer', () => { const o = {}; o.o = o; try { JSON.stringify(o, (k, v) => v) } catch (e) { return e instanceof TypeError } });
+t('stringify primitives', () => [JSON.stringify(undefined), JSON.stringify(function () {}), JSON.stringify({ a: Symbol(), b: [Symbol()] }), JSON.stringify([new Number(1), new String('s'), new Boolean(false)]), JSON.stringify({ a: 1 }, 5)].join(' '));
+t('stringify bigint', () => JSON.stringify({ a: 1n }));
+t('stringify replacer throws', () => JSON.stringify({ a: 1 }, () => { throw new TypeError('boom') }));
+t('stringify shape', () => [JSON.stringify.name, JSON.stringify.length, JSON.stringify(Object.getOwnPropertyDescriptor(JSON, 'stringify'), (k, v) => typeof v === 'function' ? typeof v : v)].join());
+t('stringify shape (context)', () => vm.runInNewContext('[JSON.stringify.name, JSON.stringify.length, JSON.stringify(Object.getOwnPropertyDescriptor(JSON, "stringify"), (k, v) => typeof v === "function" ? typeof v : v)].join()'));
+t('stringify dag', () => { const x = { q: 1 }; return JSON.stringify({ a: x, b: [x, x] }) });
+
 // V8's size limits
 for (const code of ['new ArrayBuffer(2**40)', 'new ArrayBuffer(-1)', 'new Uint8Array(2**40)', 'new Float64Array(2**37)', 'new Uint8Array(-1)',
   "'x'.repeat(2**40)", "'ab'.padStart(2**31)", "'ab'.padEnd(2**29)", "Array(2**30).join('ab')", 'new DataView(new ArrayBuffer(2**40))',

@@ -1,0 +1,68 @@
+package core
+
+import "github.com/grafana/sobek"
+
+// JSON.stringify of deep nesting. sobek's stringify recurses on the Go
+// stack and checks for cycles by scanning the list of the objects being
+// serialised, once per object: quadratic in the depth (100,000 levels take
+// over a minute, and a million would hang), where V8 runs out of stack
+// after about 4,200 levels and throws RangeError "Maximum call stack size
+// exceeded". jsvm's JSON.stringify hands sobek's a replacer function (a Go
+// native, calling the caller's replacer, if any, first) that sees every
+// holder and so knows the depth: deeper than MaxJSONDepth is V8's
+// RangeError. A replacer is observable only to itself, so output and
+// errors are the original's. An array replacer (a property list) is
+// passed as it is: only the listed keys nest, and the depth stays
+// unchecked there.
+
+// MaxJSONDepth is the deepest nesting JSON.stringify serialises; V8's
+// default stack holds about 4,200 levels.
+const MaxJSONDepth = 5000
+
+// capJSON marks a context whose JSON.stringify checks the depth.
+const capJSON = 1 << 9
+
+// capJSONDepth replaces c's JSON.stringify, once.
+func (c *Context) capJSONDepth() {
+	c.capped |= capJSON
+	json, _ := c.builtins.Get("JSON").(*sobek.Object)
+	if json == nil {
+		return
+	}
+	isArray, _ := sobek.AssertFunction(c.builtins.Get("Array").(*sobek.Object).Get("isArray"))
+	c.replaceMethod(json, "stringify", func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
+		return func(fc sobek.FunctionCall) sobek.Value {
+			replacer := fc.Argument(1)
+			user, isFn := sobek.AssertFunction(replacer)
+			if !isFn && isArray != nil {
+				if a, ok := replacer.(*sobek.Object); ok && call(isArray, nil, a).ToBoolean() {
+					return call(orig, nil, fc.Argument(0), replacer, fc.Argument(2))
+				}
+			}
+			// the holders being serialised, outermost first: a call for
+			// holder h pops the finished siblings' subtrees down to h
+			var path []*sobek.Object
+			depth := func(fc sobek.FunctionCall) sobek.Value {
+				holder, _ := fc.This.(*sobek.Object)
+				for len(path) > 0 && path[len(path)-1] != holder {
+					path = path[:len(path)-1]
+				}
+				if len(path) == 0 {
+					path = append(path, holder) // the root's wrapper
+				}
+				v := fc.Argument(1)
+				if isFn {
+					v = call(user, fc.This, fc.Argument(0), v)
+				}
+				if o, ok := v.(*sobek.Object); ok {
+					if len(path) > MaxJSONDepth {
+						panic(c.rangeError(StackOverflowMessage))
+					}
+					path = append(path, o)
+				}
+				return v
+			}
+			return call(orig, nil, fc.Argument(0), c.rt.ToValue(depth), fc.Argument(2))
+		}
+	})
+}
