@@ -157,9 +157,37 @@ func parseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
 		}
 		return nil, se
 	}
-	shiftIdx(reflect.ValueOf(prog), file.Idx(len(h)+1), file.Idx(shift), map[uintptr]bool{})
+	var regexps []*ast.RegExpLiteral
+	shiftIdx(reflect.ValueOf(prog), file.Idx(len(h)+1), file.Idx(shift), map[uintptr]bool{}, &regexps)
 	prog.File = posFile
+	if err := checkRegExps(regexps, posFile, opts.Filename); err != nil {
+		return nil, err
+	}
 	return prog, nil
+}
+
+// checkRegExps compiles each regular expression literal of a function
+// body on its own: sobek's compiler drops an expression statement whose
+// value is unused without compiling it, so `vm.compileFunction('/(/')`
+// would compile where V8 throws "Invalid regular expression"
+// (TestSobekSkipsUnusedRegExp).
+func checkRegExps(lits []*ast.RegExpLiteral, f *file.File, filename string) error {
+	for _, lit := range lits {
+		if _, err := sobek.Compile("", lit.Literal, false); err != nil {
+			var ce *sobek.CompilerSyntaxError
+			if !errors.As(err, &ce) {
+				return err
+			}
+			msg := ce.Message
+			msg = "Invalid regular expression: " + lit.Literal + ": " + msg
+			if strings.HasPrefix(ce.Message, "Invalid flags") {
+				msg = "Invalid regular expression flags" // V8's words
+			}
+			pos := f.Position(int(lit.Idx) - 1)
+			return &SyntaxError{Message: msg, Filename: filename, Line: pos.Line, Column: pos.Column}
+		}
+	}
+	return nil
 }
 
 // wrapped finds the function literal of a parsed wrapper, or nil if the
@@ -204,7 +232,7 @@ func wrapped(p *ast.Program, exts int) *ast.FunctionLiteral {
 var idxType = reflect.TypeOf(file.Idx(0))
 
 // shiftIdx adds by to every file.Idx >= from in the AST under v.
-func shiftIdx(v reflect.Value, from, by file.Idx, seen map[uintptr]bool) {
+func shiftIdx(v reflect.Value, from, by file.Idx, seen map[uintptr]bool, regexps *[]*ast.RegExpLiteral) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() || seen[v.Pointer()] {
@@ -214,14 +242,17 @@ func shiftIdx(v reflect.Value, from, by file.Idx, seen map[uintptr]bool) {
 			return
 		}
 		seen[v.Pointer()] = true
-		shiftIdx(v.Elem(), from, by, seen)
+		if re, ok := v.Interface().(*ast.RegExpLiteral); ok {
+			*regexps = append(*regexps, re)
+		}
+		shiftIdx(v.Elem(), from, by, seen, regexps)
 	case reflect.Interface:
 		if !v.IsNil() {
-			shiftIdx(v.Elem(), from, by, seen)
+			shiftIdx(v.Elem(), from, by, seen, regexps)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			shiftIdx(v.Index(i), from, by, seen)
+			shiftIdx(v.Index(i), from, by, seen, regexps)
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -236,7 +267,7 @@ func shiftIdx(v reflect.Value, from, by file.Idx, seen map[uintptr]bool) {
 				}
 				continue
 			}
-			shiftIdx(f, from, by, seen)
+			shiftIdx(f, from, by, seen, regexps)
 		}
 	}
 }

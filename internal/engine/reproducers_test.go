@@ -104,3 +104,18 @@ func TestSobekAwaitReadsConstructor(t *testing.T) {
 		t.Errorf("sobek's PromiseResolve no longer reads .constructor of a non-promise (reads: %s)", got)
 	}
 }
+
+// TestSobekSkipsUnusedRegExp: sobek's compiler drops an expression
+// statement whose value is unused (in a function body) without compiling
+// it, so an invalid regular expression literal there is no SyntaxError.
+// Workaround: core's compileFunction compiles each literal of the body on
+// its own (checkRegExps). Scripts and eval still accept such bodies
+// (`function f() { /(/ }`).
+func TestSobekSkipsUnusedRegExp(t *testing.T) {
+	if _, err := sobek.Compile("r.js", `(function () { /(/ })`, false); err == nil {
+		if _, err := sobek.Compile("r.js", `/(/`, false); err != nil {
+			return // the gap, as known
+		}
+	}
+	t.Error("sobek now compiles unused regular expression literals (or no longer checks them at all): core's checkRegExps can go")
+}

@@ -457,6 +457,4 @@ var knownDifferences = []knownDifference{
 		reason: "V8 takes a hashbang at the start of a compileFunction body; jsvm parses the body inside a wrapper"},
 	{cases: `^async linker resolves value / tracing-proxy$`,
 		reason: "async #9: the await workaround (engine.Awaitable) reads `then` of what the linker's promise resolved to a second time"},
-	{cases: `^compileFunction body "/\(/"$`,
-		reason: "core compileFunction: a body that is an invalid regexp literal compiles (the wrapper's parse-error recovery); V8: SyntaxError (findings.md)"},
 }

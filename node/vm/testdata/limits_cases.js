@@ -71,6 +71,11 @@ t('stringify shape', () => [JSON.stringify.name, JSON.stringify.length, JSON.str
 t('stringify shape (context)', () => vm.runInNewContext('[JSON.stringify.name, JSON.stringify.length, JSON.stringify(Object.getOwnPropertyDescriptor(JSON, "stringify"), (k, v) => typeof v === "function" ? typeof v : v)].join()'));
 t('stringify dag', () => { const x = { q: 1 }; return JSON.stringify({ a: x, b: [x, x] }) });
 
+// regular expression literals of compileFunction bodies are checked
+for (const body of ['/(/', 'return /(/', '/a/gg', 'return /(a)\\1/.test("aa")', 'return [/x/g.flags, /(y)/.exec("y")[1]]']) {
+  t('compileFunction ' + JSON.stringify(body), () => { const f = vm.compileFunction(body); return typeof f === 'function' && String(f()) });
+}
+
 // V8's size limits
 for (const code of ['new ArrayBuffer(2**40)', 'new ArrayBuffer(-1)', 'new Uint8Array(2**40)', 'new Float64Array(2**37)', 'new Uint8Array(-1)',
   "'x'.repeat(2**40)", "'ab'.padStart(2**31)", "'ab'.padEnd(2**29)", "Array(2**30).join('ab')", 'new DataView(new ArrayBuffer(2**40))',
