@@ -20,7 +20,7 @@ import "github.com/grafana/sobek"
 const MaxJSONDepth = 5000
 
 // capJSON marks a context whose JSON.stringify checks the depth.
-const capJSON = 1 << 9
+const capJSON = 1 << 10
 
 // capJSONDepth replaces c's JSON.stringify, once.
 func (c *Context) capJSONDepth() {
