@@ -30,7 +30,7 @@ func (c *Context) CompileFunction(ctx context.Context, code string, params []str
 	}
 	f, err := core.CompileFunction(code, core.FunctionOptions{
 		Filename: opts.Filename, LineOffset: opts.LineOffset, ColumnOffset: opts.ColumnOffset,
-		Params: params, Extensions: len(opts.Extensions),
+		Params: params, Extensions: core.ExtensionScopes(len(opts.Extensions)),
 	})
 	if err != nil {
 		return Value{}, c.iso.thrown(err, c.c)
@@ -57,7 +57,7 @@ func (c *Context) CompileFunction(ctx context.Context, code string, params []str
 			}
 			args[i] = a
 		}
-		return factory(sobek.Undefined(), args...)
+		return factory(sobek.Undefined(), c.c.ExtensionArgs(args)...)
 	})
 	if err != nil {
 		return Value{}, c.iso.thrown(err, c.c)

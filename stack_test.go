@@ -2,6 +2,7 @@ package jsvm_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -38,4 +39,27 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestManyExtensions: more context extensions than sobek's 256 nested
+// scopes compile (one scope object stands for them), later ones shadowing
+// earlier ones, as with few.
+func TestManyExtensions(t *testing.T) {
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	c := must(iso.NewContext(nil, jsvm.ContextOptions{}))
+	for _, n := range []int{3, 1000} {
+		exts := make([]any, n)
+		for i := range exts {
+			exts[i] = map[string]any{"x": i}
+		}
+		exts = append(exts, map[string]any{"y": 1})
+		f, err := c.CompileFunction(context.Background(), "return x + y + typeof nope", nil, jsvm.FunctionOptions{Extensions: exts})
+		if err != nil {
+			t.Fatalf("%d: %v", n, err)
+		}
+		v, err := f.Call(context.Background(), nil)
+		if want := strconv.Itoa(n) + "undefined"; err != nil || v.String() != want {
+			t.Errorf("%d extensions: %v %v, want %s", n, v, err, want)
+		}
+	}
 }

@@ -426,8 +426,6 @@ var knownDifferences = []knownDifference{
 		reason: "limits #9: a stack overflow is uncatchable in sobek and ends the process, where Node throws a catchable RangeError (findings.md)"},
 	{cases: ` / recursive-toString$`, jsvm: "hang", hangs: true,
 		reason: "limits #9: a toString that recurses through a template literal has no frame budget; the Go stack grows until a fatal error (findings.md)"},
-	{cases: `^compileFunction contextExtensions 1000$`,
-		reason: "limits #9 / core: each context extension is a nested `with`, and the parser's nesting cap (256) refuses 1000 (findings.md)"},
 	// async (#9): throwing Proxies awaited, timeouts in async bodies, host loop
 	{cases: `^(linker returns (value / (revoked|throwing)|a revoked proxy|a throwing proxy)|importModuleDynamically returns value / (revoked|throwing)|(script|module) dynamic import returns (revoked|throwing) proxy|await throwing proxy)`,
 		reason: "async #9: awaiting a throwing or revoked Proxy corrupts sobek's stack (Go nil-pointer panic)"},

@@ -71,7 +71,7 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 			exts = append(exts, core.Carry(o.Get(strconv.Itoa(i)), m.main, target))
 		}
 	}
-	opts.Extensions = len(exts)
+	opts.Extensions = core.ExtensionScopes(len(exts))
 
 	key := codecache.Key{Kind: codecache.KindFunction, Params: params, Source: code}
 	pkey := codecache.ProgramKey{Sum: key.Sum(), Options: functionOptionsKey(opts)}
@@ -113,7 +113,7 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 	}
 	if len(exts) > 0 {
 		factory, _ := sobek.AssertFunction(fn)
-		fn, err = factory(sobek.Undefined(), exts...)
+		fn, err = factory(sobek.Undefined(), target.ExtensionArgs(exts)...)
 		if err != nil {
 			core.Rethrow(err, target, m.main)
 		}

@@ -76,6 +76,18 @@ for (const body of ['/(/', 'return /(/', '/a/gg', 'return /(a)\\1/.test("aa")', 
   t('compileFunction ' + JSON.stringify(body), () => { const f = vm.compileFunction(body); return typeof f === 'function' && String(f()) });
 }
 
+// contextExtensions past the engine's 256 nested scopes
+for (const n of [3, 300]) {
+  const exts = Array.from({ length: n }, (_, i) => ({ ['v' + i]: i, x: i }));
+  t('contextExtensions read ' + n, () => vm.compileFunction('return [x, v0, v' + (n - 1) + ', typeof nope, typeof toString]', [], { contextExtensions: exts })());
+  t('contextExtensions write ' + n, () => { vm.compileFunction('x = 99; v0 = 7', [], { contextExtensions: exts })(); return [exts[n - 1].x, exts[0].x, exts[0].v0] });
+  t('contextExtensions getter this ' + n, () => { const e = { get g() { return this === e } }; return vm.compileFunction('return g', [], { contextExtensions: [...exts, e] })() });
+  t('contextExtensions params shadow ' + n, () => vm.compileFunction('return x', ['x'], { contextExtensions: exts })(42));
+  t('contextExtensions globals ' + n, () => vm.compileFunction('return typeof Array + typeof globalThis', [], { contextExtensions: exts })());
+  t('contextExtensions in context ' + n, () => vm.compileFunction('return x + typeof Array', [], { contextExtensions: exts, parsingContext: vm.createContext({}) })());
+}
+t('contextExtensions 1000', () => vm.compileFunction('return x + y', [], { contextExtensions: [...Array.from({ length: 1000 }, (_, i) => ({ x: i })), { y: 1 }] })());
+
 // V8's size limits
 for (const code of ['new ArrayBuffer(2**40)', 'new ArrayBuffer(-1)', 'new Uint8Array(2**40)', 'new Float64Array(2**37)', 'new Uint8Array(-1)',
   "'x'.repeat(2**40)", "'ab'.padStart(2**31)", "'ab'.padEnd(2**29)", "Array(2**30).join('ab')", 'new DataView(new ArrayBuffer(2**40))',
