@@ -63,3 +63,23 @@ func TestManyExtensions(t *testing.T) {
 		}
 	}
 }
+
+// TestThrownRevokedProxy: a thrown revoked Proxy or cyclic-trap Proxy
+// leaves a Go run as a JS exception whose Error() answers (sobek's
+// Exception.Unwrap and ClassName panic on a revoked Proxy).
+func TestThrownRevokedProxy(t *testing.T) {
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	for _, c := range []*jsvm.Context{iso.MainContext(), must(iso.NewContext(nil, jsvm.ContextOptions{}))} {
+		for _, code := range []string{
+			"const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy",
+			"throw new Proxy({}, { getPrototypeOf() { throw new Error('trap') } })",
+			"{ const r = Proxy.revocable(function () {}, {}); r.revoke(); throw r.proxy }",
+		} {
+			_, err := c.Run(context.Background(), code, jsvm.RunOptions{})
+			if err == nil || err.Error() == "" {
+				t.Errorf("%s: %v", code, err)
+			}
+		}
+	}
+	mustWork(t, iso)
+}

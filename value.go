@@ -131,9 +131,19 @@ func (v Value) String() string {
 	defer cancel()
 	s, err := v.ToString(ctx)
 	if err != nil {
-		return "[object " + o.ClassName() + "]"
+		return "[object " + className(o) + "]"
 	}
 	return s
+}
+
+// className is o's class; sobek's ClassName panics on a revoked Proxy.
+func className(o *sobek.Object) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = "Object"
+		}
+	}()
+	return o.ClassName()
 }
 
 // ToString converts the value to a string as JavaScript's String(v) does.

@@ -16,6 +16,7 @@ import (
 	"weak"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // Go values in JavaScript. The Go API converts Go values itself instead of
@@ -427,7 +428,7 @@ func (iso *Isolate) notePanic(e *sobek.Object, p *GoPanic) {
 func isUncatchable(err error) bool {
 	var ie *sobek.InterruptedError
 	var so *sobek.StackOverflowError
-	return errors.As(err, &ie) || errors.As(err, &so)
+	return engine.As(err, &ie) || engine.As(err, &so)
 }
 
 var errorType = reflect.TypeOf((*error)(nil)).Elem()

@@ -131,20 +131,28 @@ type activeRealm struct {
 // live it also snapshots c's VM: an interrupt that stops an async body
 // leaves sobek's VM broken (package engine), and popAfter restores the
 // snapshot.
-func (iso *Isolate) push(c *Context) { iso.pushUsing(c, iso.usedBelow()) }
+func (iso *Isolate) push(c *Context) { iso.pushUsing(c, iso.usedBelow(), false) }
 
-// pushUsing is push with usedBelow() already known (used).
-func (iso *Isolate) pushUsing(c *Context, used int) {
+// pushRun is push for a run of a program: it snapshots the VM even with
+// no watchdog, because a stack overflow that unwinds an async body breaks
+// sobek's VM as an interrupt does (TestOverflowInAsyncBody). Runs are far
+// rarer than membrane crossings, which snapshot only under a watchdog.
+func (iso *Isolate) pushRun(c *Context) { iso.pushUsing(c, iso.usedBelow(), true) }
+
+// pushUsing is push with usedBelow() already known (used); snapshot asks
+// for a VM snapshot even with no watchdog.
+func (iso *Isolate) pushUsing(c *Context, used int, snapshot bool) {
 	frame := iso.budgetPush(c, used)
 	var restore func()
-	if iso.watching.Load() > 0 {
+	watched := iso.watching.Load() > 0
+	if snapshot || watched {
 		restore = engine.SaveVM(c.rt)
 	}
 	if len(iso.active) == 0 {
 		iso.EnterRun()
 	}
 	iso.active = append(iso.active, activeRealm{c: c, restore: restore, frame: frame})
-	if restore != nil { // a watchdog is live
+	if watched {
 		iso.top.Store(c)
 	}
 }

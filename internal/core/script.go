@@ -160,7 +160,7 @@ func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
 	if c.capped&capStrings == 0 {
 		c.capsFirstRun()
 	}
-	c.iso.push(c)
+	c.iso.pushRun(c)
 	var err error
 	defer func() { c.iso.popAfter(err) }()
 	v, err := c.rt.RunProgram(p)

@@ -1,9 +1,8 @@
 package core
 
 import (
-	"errors"
-
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
@@ -135,7 +134,7 @@ func (c *Context) overflowError(so *sobek.StackOverflowError, below *Context) so
 // as they are.
 func (c *Context) asException(err error) error {
 	var so *sobek.StackOverflowError
-	if err == nil || !errors.As(err, &so) {
+	if err == nil || !engine.As(err, &so) {
 		return err
 	}
 	v := c.overflowError(so, nil)

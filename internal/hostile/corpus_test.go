@@ -430,8 +430,6 @@ var knownDifferences = []knownDifference{
 	{cases: `^(linker returns (value / (revoked|throwing)|a revoked proxy|a throwing proxy)|importModuleDynamically returns value / (revoked|throwing)|(script|module) dynamic import returns (revoked|throwing) proxy|await throwing proxy)`,
 		reason: "async #9: awaiting a throwing or revoked Proxy corrupts sobek's stack (Go nil-pointer panic)"},
 	// fidelity (#13): realms, brand checks, the context global's shape
-	{cases: `^thrown (revoked|throwing) proxy leaves run$`,
-		reason: "core membrane: carrying a thrown revoked or throwing Proxy out of a run runs its traps, and their error replaces the thrown value (findings.md)"},
 	{cases: `^sandbox trap (get|has|getOwnPropertyDescriptor|getPrototypeOf) (throws|throws-primitive|runs vm|recurses) / `,
 		reason: "fidelity #13: the contextified global consults other sandbox traps than V8's interceptors (`function f(){}` and `delete x` ask get; `in` and delete ask has/getOwnPropertyDescriptor; Object.keys(globalThis) skips getPrototypeOf) (findings.md)"},
 	// node/util (no owner): util.inspect, used for Node's messages

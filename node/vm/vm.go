@@ -13,6 +13,7 @@ import (
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 	"github.com/jsvm-dev/jsvm/node/host"
@@ -391,7 +392,7 @@ func (m *module) throwRunError(err error, target *core.Context, s *script, displ
 	}
 	{
 		var ie *sobek.InterruptedError
-		if errors.As(err, &ie) && ie.Value() == sig && sig != nil {
+		if engine.As(err, &ie) && ie.Value() == sig && sig != nil {
 			panic(m.runError(target, "ERR_SCRIPT_EXECUTION_TIMEOUT",
 				"Script execution timed out after "+strconv.FormatInt(timeout, 10)+"ms"))
 		}

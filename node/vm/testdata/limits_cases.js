@@ -88,6 +88,12 @@ for (const n of [3, 300]) {
 }
 t('contextExtensions 1000', () => vm.compileFunction('return x + y', [], { contextExtensions: [...Array.from({ length: 1000 }, (_, i) => ({ x: i })), { y: 1 }] })());
 
+// thrown Proxies leave a run as they are (their traps are not run)
+t('thrown revoked proxy', () => { try { vm.runInNewContext('const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy') } catch (e) { return typeof e + ' ' + (() => { try { return Object.keys(e) } catch (e2) { return 'revoked ' + e2.constructor.name } })() } });
+t('thrown proxy, getPrototypeOf throws', () => { try { vm.runInNewContext('throw new Proxy({}, { getPrototypeOf() { throw new Error("trap") } })') } catch (e) { return typeof e } });
+t('thrown revoked proxy (this context)', () => { try { vm.runInThisContext('const r2 = Proxy.revocable({}, {}); r2.revoke(); throw r2.proxy') } catch (e) { return typeof e } });
+t('thrown revoked function proxy', () => { try { vm.runInNewContext('const r = Proxy.revocable(function () {}, {}); r.revoke(); throw r.proxy') } catch (e) { return typeof e } });
+
 // V8's size limits
 for (const code of ['new ArrayBuffer(2**40)', 'new ArrayBuffer(-1)', 'new Uint8Array(2**40)', 'new Float64Array(2**37)', 'new Uint8Array(-1)',
   "'x'.repeat(2**40)", "'ab'.padStart(2**31)", "'ab'.padEnd(2**29)", "Array(2**30).join('ab')", 'new DataView(new ArrayBuffer(2**40))',
