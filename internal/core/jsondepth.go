@@ -66,3 +66,27 @@ func (c *Context) capJSONDepth() {
 		}
 	})
 }
+
+// replaceMethod puts a native in place of obj[name], with its name and
+// length.
+func (c *Context) replaceMethod(obj *sobek.Object, name string, wrap func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value) {
+	origV := obj.Get(name)
+	orig, ok := sobek.AssertFunction(origV)
+	if !ok {
+		return
+	}
+	length := origV.(*sobek.Object).Get("length")
+	fn := c.rt.ToValue(wrap(orig)).(*sobek.Object)
+	_ = fn.DefineDataProperty("name", c.rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = fn.DefineDataProperty("length", length, sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = obj.DefineDataProperty(name, fn, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+}
+
+// call calls a builtin and re-throws its exception.
+func call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value {
+	v, err := fn(this, args...)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
