@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
@@ -119,6 +120,7 @@ var memWatch struct {
 	// (0 until the next poll reads it)
 	running map[*Isolate]uint64
 	polling bool
+	lastGC  time.Time // the poller's last forced collection (only it reads this)
 }
 
 // heapBytes reads the Go heap: objects live or not yet swept, and the
@@ -137,6 +139,9 @@ func heapBytes(s []metrics.Sample) (objects, live uint64) {
 // pollEvery is how often the heap is read while an isolate runs; it is
 // read ten times as often once the heap is past half a limit.
 const pollEvery = 20 * time.Millisecond
+
+// confirmWindow is how long one forced collection's verdict stands.
+const confirmWindow = 20 * time.Millisecond
 
 // EnterRun marks iso as running JavaScript until the matching ExitRun;
 // entries nest. Every realm crossing does it (push/pop); a host calling
@@ -218,6 +223,20 @@ func pollHeap() {
 		// heap to three times its size. Set Go's memory limit
 		// (debug.SetMemoryLimit, as the jsvm command does) near the
 		// isolates' limit to have the collector keep garbage small there.
+		if heap > least {
+			// Confirm with a collection: the figure counts garbage, and a
+			// run that follows one which made a lot of it (a doubling cut
+			// by this watchdog, say) must not be stopped for what is no
+			// longer reachable. At most one forced collection a window;
+			// inside it the live figure of the last one stands in.
+			if now := time.Now(); now.Sub(memWatch.lastGC) >= confirmWindow {
+				runtime.GC()
+				memWatch.lastGC = time.Now()
+				heap, _ = heapBytes(s)
+			} else {
+				heap = live
+			}
+		}
 		if heap > least {
 			memWatch.mu.Lock()
 			for iso, base := range memWatch.running {
