@@ -1,6 +1,7 @@
 package core
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -18,7 +19,20 @@ import (
 
 // mayLower reports whether src may use syntax lowering can help with.
 func mayLower(src string) bool {
-	return strings.Contains(src, "async") && (strings.Contains(src, "*") || strings.Contains(src, "await"))
+	// (a top-level `for await` of a module needs no "async")
+	return strings.Contains(src, "await") || strings.Contains(src, "async") && strings.Contains(src, "*")
+}
+
+// asyncGeneratorSyntax finds `async function*`, `async *method` and
+// `async function *f`: sobek parses these and refuses them only when it
+// compiles, which for a module is at instantiation, too late to lower.
+var asyncGeneratorSyntax = regexp.MustCompile(`\basync\s*(?:function\s*)?\*`)
+
+// HasAsyncGenerators reports whether src may contain an async generator
+// sobek would parse and then refuse (a false positive only costs a
+// lowering that changes nothing).
+func HasAsyncGenerators(src string) bool {
+	return mayLower(src) && asyncGeneratorSyntax.MatchString(src)
 }
 
 // LowerKind says what a source is to the lowering.

@@ -146,8 +146,11 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 	src.Code = engine.RewriteRegExps(src.Code, true) // regexps sobek compiles wrongly
 	body, err := parser.ParseFile(nil, src.ID, src.Code, 0, parser.IsModule, parser.WithDisableSourceMaps)
 	lowered := false
-	if err != nil {
+	if err != nil || HasAsyncGenerators(src.Code) {
 		b, ok := ParseLowered(src.ID, src.Code, LowerModule) // lower.go
+		if !ok && err == nil {
+			ok, b = true, body // nothing to lower after all
+		}
 		if !ok {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package host
 
 import (
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -225,7 +226,14 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 	if err := core.CheckNesting(src); err != nil {
 		return nil, h.syntaxError(name, src, err, 0)
 	}
-	m, err := sobek.ParseModule(name, engine.RewriteRegExps(src, true), h.esmResolve, parser.WithDisableSourceMaps)
+	var m sobek.ModuleRecord
+	var err error
+	if core.HasAsyncGenerators(src) {
+		// sobek parses async generators and refuses them at instantiation
+		err = errLowerFirst
+	} else {
+		m, err = sobek.ParseModule(name, engine.RewriteRegExps(src, true), h.esmResolve, parser.WithDisableSourceMaps)
+	}
 	if err != nil {
 		// async generators / for await: esbuild's lowering (core/lower.go)
 		if code, ok := core.Lower(name, src, core.LowerModule); ok {
@@ -233,6 +241,9 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 				m, err = m2, nil
 			}
 		}
+	}
+	if err == errLowerFirst {
+		m, err = sobek.ParseModule(name, engine.RewriteRegExps(src, true), h.esmResolve, parser.WithDisableSourceMaps)
 	}
 	if err != nil {
 		return nil, h.syntaxError(name, src, err, 0)
@@ -242,6 +253,9 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 	h.esm.urls[m] = name
 	return m, nil
 }
+
+// errLowerFirst marks a module source to lower before sobek parses it.
+var errLowerFirst = errors.New("lower first")
 
 func (h *Host) esmNotFound(spec, from string) *sobek.Object {
 	msg := "Cannot find module '" + spec + "'"
