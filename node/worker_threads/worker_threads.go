@@ -13,6 +13,7 @@ import (
 	_ "embed"
 	"errors"
 	"os"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -270,7 +271,7 @@ func objects(v sobek.Value) []*sobek.Object {
 	n := o.Get("length").ToInteger()
 	out := make([]*sobek.Object, 0, n)
 	for i := int64(0); i < n; i++ {
-		if x, ok := o.Get(itoa(i)).(*sobek.Object); ok {
+		if x, ok := o.Get(strconv.FormatInt(i, 10)).(*sobek.Object); ok {
 			out = append(out, x)
 		}
 	}
@@ -285,23 +286,9 @@ func strings_(v sobek.Value) []string {
 	n := o.Get("length").ToInteger()
 	out := make([]string, 0, n)
 	for i := int64(0); i < n; i++ {
-		out = append(out, o.Get(itoa(i)).String())
+		out = append(out, o.Get(strconv.FormatInt(i, 10)).String())
 	}
 	return out
-}
-
-func itoa(i int64) string {
-	if i == 0 {
-		return "0"
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[n:])
 }
 
 // native is the object worker_threads.js receives.
