@@ -1,6 +1,9 @@
 package core
 
-import "github.com/grafana/sobek"
+import (
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
+)
 
 // JSON.stringify of deep nesting. sobek's stringify recurses on the Go
 // stack and checks for cycles by scanning the list of the objects being
@@ -35,8 +38,8 @@ func (c *Context) capJSONDepth() {
 			replacer := fc.Argument(1)
 			user, isFn := sobek.AssertFunction(replacer)
 			if !isFn && isArray != nil {
-				if a, ok := replacer.(*sobek.Object); ok && call(isArray, nil, a).ToBoolean() {
-					return call(orig, nil, fc.Argument(0), replacer, fc.Argument(2))
+				if a, ok := replacer.(*sobek.Object); ok && engine.Call(isArray, nil, a).ToBoolean() {
+					return engine.Call(orig, nil, fc.Argument(0), replacer, fc.Argument(2))
 				}
 			}
 			// the holders being serialised, outermost first: a call for
@@ -52,7 +55,7 @@ func (c *Context) capJSONDepth() {
 				}
 				v := fc.Argument(1)
 				if isFn {
-					v = call(user, fc.This, fc.Argument(0), v)
+					v = engine.Call(user, fc.This, fc.Argument(0), v)
 				}
 				if o, ok := v.(*sobek.Object); ok {
 					if len(path) > MaxJSONDepth {
@@ -62,7 +65,7 @@ func (c *Context) capJSONDepth() {
 				}
 				return v
 			}
-			return call(orig, nil, fc.Argument(0), c.rt.ToValue(depth), fc.Argument(2))
+			return engine.Call(orig, nil, fc.Argument(0), c.rt.ToValue(depth), fc.Argument(2))
 		}
 	})
 }
@@ -80,13 +83,4 @@ func (c *Context) replaceMethod(obj *sobek.Object, name string, wrap func(orig s
 	_ = fn.DefineDataProperty("name", c.rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = fn.DefineDataProperty("length", length, sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = obj.DefineDataProperty(name, fn, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
-}
-
-// call calls a builtin and re-throws its exception.
-func call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value {
-	v, err := fn(this, args...)
-	if err != nil {
-		panic(err)
-	}
-	return v
 }

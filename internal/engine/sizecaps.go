@@ -65,8 +65,9 @@ type rangeErr string
 
 func (e rangeErr) Error() string { return string(e) }
 
-// call calls a builtin and re-throws its exception.
-func call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value {
+// Call calls a builtin and re-throws its exception (for natives that wrap
+// one: core's JSON depth cap, the size caps).
+func Call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value {
 	v, err := fn(this, args...)
 	if err != nil {
 		panic(err)
@@ -115,13 +116,13 @@ func capRepeat(orig sobek.Callable, rangeError func(string) *sobek.Object) func(
 	return func(fc sobek.FunctionCall) sobek.Value {
 		s, ok := thisString(fc.This)
 		if !ok {
-			return call(orig, fc.This, fc.Arguments...)
+			return Call(orig, fc.This, fc.Arguments...)
 		}
 		n := fc.Argument(0).ToNumber()
 		if f := n.ToFloat(); s.Length() > 0 && !math.IsInf(f, 1) && f >= 0 && math.Trunc(f)*float64(s.Length()) > MaxStringLength {
 			panic(rangeError("Invalid string length"))
 		}
-		return call(orig, s, n)
+		return Call(orig, s, n)
 	}
 }
 
@@ -129,7 +130,7 @@ func capPad(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sob
 	return func(fc sobek.FunctionCall) sobek.Value {
 		s, ok := thisString(fc.This)
 		if !ok {
-			return call(orig, fc.This, fc.Arguments...)
+			return Call(orig, fc.This, fc.Arguments...)
 		}
 		n := fc.Argument(0).ToNumber()
 		fill := fc.Argument(1)
@@ -139,7 +140,7 @@ func capPad(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sob
 		if f := n.ToFloat(); f > float64(s.Length()) && f > MaxStringLength && (sobek.IsUndefined(fill) || fill.(sobek.String).Length() > 0) {
 			panic(rangeError("Invalid string length"))
 		}
-		return call(orig, s, n, fill)
+		return Call(orig, s, n, fill)
 	}
 }
 
@@ -157,12 +158,12 @@ func capJoin(orig sobek.Callable, rangeError func(string) *sobek.Object) func(so
 				if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
 					panic(rangeError("Invalid string length"))
 				}
-				return call(orig, a, s)
+				return Call(orig, a, s)
 			}
 			if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
 				panic(rangeError("Invalid string length"))
 			}
 		}
-		return call(orig, fc.This, fc.Arguments...)
+		return Call(orig, fc.This, fc.Arguments...)
 	}
 }
