@@ -91,11 +91,15 @@ func TestWeakRefCollection(t *testing.T) {
 		var fr2 = new FinalizationRegistry((h) => { if (h === 1) throw new Error('boom'); log(h) });
 		fr2.register({}, 1); fr2.register({}, 2);
 	`)
-	scrub(main)
-	iso.ClearKeptObjects()
-	iso.CollectGarbage()
+	// a collection may miss a target a VM slot still held (seen under
+	// -race): collect again until both registrations are done, a few times
 	var thrown []string
-	iso.RunFinalizations(func(c *Context, ex *sobek.Exception) { thrown = append(thrown, ex.Value().String()) })
+	for i := 0; i < 5 && (len(thrown) == 0 || len(log) == 0); i++ {
+		scrub(main)
+		iso.ClearKeptObjects()
+		iso.CollectGarbage()
+		iso.RunFinalizations(func(c *Context, ex *sobek.Exception) { thrown = append(thrown, ex.Value().String()) })
+	}
 	if strings.Join(thrown, ",") != "Error: boom" || strings.Join(log, ",") != "main:2" {
 		t.Errorf("thrown %v, log %v", thrown, log)
 	}
