@@ -60,6 +60,8 @@ func DefaultRegistry() *host.Registry {
 	r.Register("fs", fs.Load)
 	r.Register("fs/promises", fs.LoadPromises)
 	r.Register("http", http.Load)
+	r.Register("https", http.LoadHTTPS)
+	r.Register("tls", http.LoadTLS)
 	r.Register("os", nodeos.Load)
 	r.Register("path", path.Load)
 	r.Register("path/posix", path.LoadPosix)

@@ -30,6 +30,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
+	"github.com/jsvm-dev/jsvm/node/util"
 )
 
 //go:embed child_process.js
@@ -58,6 +59,10 @@ func Load(h *host.Host, module *sobek.Object) error {
 	}
 	b := &binding{h: h}
 	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee, bo.Get("Buffer"))
+	if ex, ok := module.Get("exports").(*sobek.Object); ok && err == nil {
+		util.SetPromisifyArgs(h.Runtime, ex.Get("exec"), "stdout", "stderr")
+		util.SetPromisifyArgs(h.Runtime, ex.Get("execFile"), "stdout", "stderr")
+	}
 	return err
 }
 

@@ -178,8 +178,8 @@ func bindCiphersAndKeys(rt *sobek.Runtime, b *sobek.Object, bytesOf func(sobek.V
 				_ = o.Set(k, val)
 			}
 		}
-		if m["kty"] == "EC" {
-			_ = o.Set("d", m["d"])
+		if d, ok := m["d"]; ok && m["kty"] == "EC" {
+			_ = o.Set("d", d)
 		}
 		if m["kty"] == "OKP" {
 			o = rt.NewObject()

@@ -21,6 +21,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
+	"github.com/jsvm-dev/jsvm/node/util"
 )
 
 //go:embed crypto.js
@@ -142,8 +143,14 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return ab(k)
 	})
 	bindCiphersAndKeys(rt, b, bytesOf, ab)
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b, h.BuiltinRequire())
-	return err
+	_ = b.Set("kHandle", util.KeyObjectHandle)
+	if _, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b, h.BuiltinRequire()); err != nil {
+		return err
+	}
+	if ex, ok := module.Get("exports").(*sobek.Object); ok {
+		util.SetPromisifyArgs(rt, ex.Get("generateKeyPair"), "publicKey", "privateKey")
+	}
+	return nil
 }
 
 func uuid4() string {

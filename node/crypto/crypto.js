@@ -175,7 +175,7 @@ const isBufferish = (v) => ArrayBuffer.isView(v) || v instanceof ArrayBuffer;
 const invalidState = (op) => internals.newError('Error', 'ERR_CRYPTO_INVALID_STATE', op ? `Invalid state for operation ${op}` : 'Invalid state');
 
 // ---- KeyObject
-const kHandle = Symbol('kHandle');
+const kHandle = binding.kHandle;
 const kKeyType = Symbol('kKeyType');
 class KeyObject {
   constructor(type, handle) {

@@ -22,6 +22,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
+	"github.com/jsvm-dev/jsvm/node/util"
 	"golang.org/x/sys/unix"
 )
 
@@ -39,6 +40,12 @@ func Load(h *host.Host, module *sobek.Object) error {
 	b := &binding{h: h, rt: h.Runtime}
 	req := h.BuiltinRequire()
 	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), req)
+	if ex, ok := module.Get("exports").(*sobek.Object); ok && err == nil {
+		util.SetPromisifyArgs(h.Runtime, ex.Get("read"), "bytesRead", "buffer")
+		util.SetPromisifyArgs(h.Runtime, ex.Get("write"), "bytesWritten", "buffer")
+		util.SetPromisifyArgs(h.Runtime, ex.Get("readv"), "bytesRead", "buffers")
+		util.SetPromisifyArgs(h.Runtime, ex.Get("writev"), "bytesWritten", "buffers")
+	}
 	return err
 }
 

@@ -14,10 +14,12 @@ package http
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"sort"
@@ -49,8 +51,17 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return err
 	}
 	b := &binding{h: h}
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee)
-	return err
+	faces, err := fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee)
+	if err != nil {
+		return err
+	}
+	// The https and tls builtins are faces of this one implementation:
+	// http.js returns their builders, kept per host until https/tls load.
+	if o, ok := faces.(*sobek.Object); ok {
+		secureFaces.Store(h, o)
+		h.OnStop(func() { secureFaces.Delete(h) })
+	}
+	return nil
 }
 
 type binding struct {
@@ -62,6 +73,11 @@ func (b *binding) object() *sobek.Object {
 	o := rt.NewObject()
 	_ = o.Set("listen", b.listen)
 	_ = o.Set("request", b.request)
+	_ = o.Set("checkSecure", func(o *sobek.Object) {
+		if _, err := serverTLSConfig(rt, o); err != nil {
+			throwTLS(rt, err)
+		}
+	})
 	_ = o.Set("received", func(v sobek.Value) string { return nodeerr.Received(v) })
 	return o
 }
@@ -103,11 +119,20 @@ func (b *binding) listenError(err error, address string, port int) sobek.Value {
 	return o
 }
 
-// listen(port, host, onRequest) -> {handle} or {error}. host "" listens on
-// every address (reported as "::").
-func (b *binding) listen(port int, hostname string, onRequest sobek.Callable) *sobek.Object {
+// listen(port, host, onRequest, secure) -> {handle} or {error}. host ""
+// listens on every address (reported as "::"). secure (an https server's
+// {key, cert, ...} options, or undefined) serves TLS.
+func (b *binding) listen(port int, hostname string, onRequest sobek.Callable, secure sobek.Value) *sobek.Object {
 	rt := b.h.Runtime
 	out := rt.NewObject()
+	var tlsConf *tls.Config
+	if o, ok := secure.(*sobek.Object); ok {
+		conf, err := serverTLSConfig(rt, o)
+		if err != nil {
+			throwTLS(rt, err)
+		}
+		tlsConf = conf
+	}
 	addr := net.JoinHostPort(hostname, strconv.Itoa(port))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -119,12 +144,17 @@ func (b *binding) listen(port int, hostname string, onRequest sobek.Callable) *s
 		return out
 	}
 	s := &server{h: b.h, onRequest: onRequest, ln: ln, done: make(chan struct{})}
-	s.srv = &http.Server{Handler: s}
+	// ErrorLog discards: Go logs failed handshakes to stderr, Node's
+	// server emits 'tlsClientError' and prints nothing.
+	s.srv = &http.Server{Handler: s, ErrorLog: log.New(io.Discard, "", 0)}
 	b.h.Ref()
 	s.refd = true
+	tcp := ln.Addr().(*net.TCPAddr)
+	if tlsConf != nil {
+		ln = tls.NewListener(ln, tlsConf)
+	}
 	go func() { _ = s.srv.Serve(ln) }()
 
-	tcp := ln.Addr().(*net.TCPAddr)
 	address, family := tcp.IP.String(), "IPv4"
 	if hostname == "" || tcp.IP.To4() == nil {
 		family = "IPv6"
@@ -329,6 +359,7 @@ func (s *server) dispatch(x *exchange, r *http.Request) {
 	_ = info.Set("httpVersionMajor", r.ProtoMajor)
 	_ = info.Set("httpVersionMinor", r.ProtoMinor)
 	_ = info.Set("rawHeaders", rawHeaders(r))
+	_ = info.Set("encrypted", r.TLS != nil)
 	if host, port, err := net.SplitHostPort(r.RemoteAddr); err == nil {
 		_ = info.Set("remoteAddress", host)
 		p, _ := strconv.Atoi(port)
@@ -425,6 +456,21 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable
 	var flat []string
 	_ = rt.ExportTo(opts.Get("headers"), &flat)
 	body := toBytes(rt, opts.Get("body"))
+	client := plainClient
+	if o, ok := opts.Get("tls").(*sobek.Object); ok {
+		conf, err := clientTLSConfig(rt, o)
+		if err != nil {
+			throwTLS(rt, err)
+		}
+		// A client of its own per request: the TLS settings are the
+		// request's (Node's agent keys its sockets by them too).
+		client = &http.Client{Transport: &http.Transport{
+			TLSClientConfig:    conf,
+			DisableKeepAlives:  true,
+			DisableCompression: true,
+			Proxy:              nil,
+		}, CheckRedirect: noRedirects}
+	}
 	req, err := http.NewRequest(method, url, bytes.NewReader(body))
 	if err != nil {
 		msg := err.Error()
@@ -447,9 +493,12 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable
 		}
 		req.Header.Add(flat[i], flat[i+1])
 	}
+	if _, ok := req.Header["User-Agent"]; !ok {
+		req.Header["User-Agent"] = nil // Node sends none; Go would add its own
+	}
 	h.Ref()
 	go func() {
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := client.Do(req)
 		var data []byte
 		if err == nil {
 			data, err = io.ReadAll(resp.Body)
@@ -458,12 +507,8 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable
 		h.Post(func() {
 			defer h.Unref()
 			if err != nil {
-				code := "ECONNRESET"
-				var se syscall.Errno
-				if errors.As(err, &se) && se == syscall.ECONNREFUSED {
-					code = "ECONNREFUSED"
-				}
-				if _, err := onError(sobek.Undefined(), rt.ToValue(err.Error()), rt.ToValue(code)); err != nil {
+				msg, code := clientError(err)
+				if _, err := onError(sobek.Undefined(), rt.ToValue(msg), rt.ToValue(code)); err != nil {
 					panic(err)
 				}
 				return

@@ -171,7 +171,7 @@ class IncomingMessage extends EventEmitter {
       remoteFamily: info.remoteFamily,
       localAddress: info.localAddress,
       localPort: info.localPort,
-      encrypted: false,
+      encrypted: info.encrypted === true,
     };
     this.connection = this.socket;
     this._chunks = [];
@@ -540,7 +540,7 @@ class Server extends EventEmitter {
     }
     if (cb) this.once('listening', cb);
     if (host === 'localhost') host = '127.0.0.1';
-    const r = binding.listen(Number(port), host, (info, handle) => this._onRequest(info, handle));
+    const r = binding.listen(Number(port), host, (info, handle) => this._onRequest(info, handle), this._secure);
     if (r.error) {
       const e = r.error;
       const err = new Error(e.message);
@@ -630,7 +630,70 @@ function createServer(options, requestListener) {
   return new Server(options, requestListener);
 }
 
-// ---- client (minimal) --------------------------------------------------------------
+// ---- Agent ---------------------------------------------------------------------
+
+// Agent keeps Node's options and bookkeeping fields; the connections
+// themselves are pooled by Go's transport.
+class Agent extends EventEmitter {
+  constructor(options) {
+    super();
+    this.defaultPort = 80;
+    this.protocol = 'http:';
+    this.options = { __proto__: null, ...options };
+    if (this.options.noDelay === undefined) this.options.noDelay = true;
+    this.options.path = null;
+    this.requests = { __proto__: null };
+    this.sockets = { __proto__: null };
+    this.freeSockets = { __proto__: null };
+    this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
+    this.keepAlive = this.options.keepAlive || false;
+    this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
+    this.maxFreeSockets = this.options.maxFreeSockets || 256;
+    this.scheduling = this.options.scheduling || 'lifo';
+    this.maxTotalSockets = this.options.maxTotalSockets;
+    this.totalSocketCount = 0;
+    if (this.scheduling !== 'fifo' && this.scheduling !== 'lifo') {
+      throw internals.invalidArgValue('scheduling', this.scheduling, "must be one of: 'fifo', 'lifo'");
+    }
+    if (this.maxTotalSockets !== undefined) {
+      if (typeof this.maxTotalSockets !== 'number') {
+        throw internals.invalidArgType('maxTotalSockets', 'of type number', this.maxTotalSockets);
+      }
+      if (!(this.maxTotalSockets > 0)) {
+        throw internals.outOfRange('maxTotalSockets', '> 0', this.maxTotalSockets);
+      }
+    } else {
+      this.maxTotalSockets = Infinity;
+    }
+  }
+
+  getName(options = {}) {
+    let name = options.host || 'localhost';
+    name += ':';
+    if (options.port) name += options.port;
+    name += ':';
+    if (options.localAddress) name += options.localAddress;
+    if (options.family === 4 || options.family === 6) name += `:${options.family}`;
+    if (options.socketPath) name += `:${options.socketPath}`;
+    return name;
+  }
+
+  destroy() {}
+
+  keepSocketAlive() { return true; }
+
+  reuseSocket() {}
+}
+Agent.defaultMaxSockets = Infinity;
+
+const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+
+// The TLS options a request takes from itself or its agent (Node's
+// agent passes the same list on to tls.connect).
+const tlsOptionNames = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized',
+  'servername', 'minVersion', 'maxVersion', 'ciphers'];
+
+// ---- client ----------------------------------------------------------------------
 
 class ClientRequest extends OutgoingMessage {
   constructor(input, options, cb) {
@@ -640,29 +703,54 @@ class ClientRequest extends OutgoingMessage {
       const extra = typeof options === 'object' && options !== null ? options : {};
       if (typeof options === 'function') cb = options;
       options = { ...u, ...extra };
+      if (u.port === '') delete options.port;
     } else {
       if (typeof options === 'function') cb = options;
-      options = input || {};
+      options = { ...input };
     }
     if (cb) this.once('response', cb);
-    const protocol = options.protocol || 'http:';
-    if (protocol !== 'http:') {
-      throw internals.newError('TypeError', 'ERR_INVALID_PROTOCOL',
-        `Protocol "${protocol}" not supported. Expected "http:"`);
+    const defaultAgent = options._defaultAgent || globalAgent;
+    let agent = options.agent;
+    if (agent === false) {
+      agent = new defaultAgent.constructor();
+    } else if (agent === null || agent === undefined) {
+      agent = typeof options.createConnection === 'function' ? undefined : defaultAgent;
+    } else if (typeof agent.addRequest !== 'function' && !(agent instanceof Agent)) {
+      throw internals.invalidArgType('options.agent', 'of type Agent-like Object, undefined, or false', agent);
     }
+    this.agent = agent;
+    const expected = agent && agent.protocol ? agent.protocol : defaultAgent.protocol;
+    const protocol = options.protocol || defaultAgent.protocol;
+    if (protocol !== expected) {
+      throw internals.newError('TypeError', 'ERR_INVALID_PROTOCOL',
+        `Protocol "${protocol}" not supported. Expected "${expected}"`);
+    }
+    const defaultPort = options.defaultPort || (agent && agent.defaultPort) || defaultAgent.defaultPort;
     this.method = String(options.method || 'GET').toUpperCase();
     this.path = options.path || '/';
     this.host = options.hostname || (options.host ? String(options.host).replace(/:\d+$/, '') : 'localhost');
-    this.port = options.port || 80;
+    this.port = options.port || defaultPort;
     this.protocol = protocol;
+    if (protocol === 'https:') {
+      const from = { ...(agent && agent.options), ...options };
+      const secure = {};
+      for (const k of tlsOptionNames) if (from[k] !== undefined) secure[k] = from[k];
+      this._secure = secure;
+    }
     const headers = options.headers || {};
     if (Array.isArray(headers)) {
       for (let i = 0; i + 1 < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
     } else {
       for (const k of Object.keys(headers)) this.setHeader(k, headers[k]);
     }
+    if (options.auth && !this.hasHeader('authorization')) {
+      const B = toBuffer.ctor();
+      const enc = B ? B.from(String(options.auth)).toString('base64') : btoa(String(options.auth));
+      this.setHeader('Authorization', `Basic ${enc}`);
+    }
     this._body = [];
     this.aborted = false;
+    this.reusedSocket = false;
   }
 
   write(chunk, encoding, cb) {
@@ -690,12 +778,16 @@ class ClientRequest extends OutgoingMessage {
     const hostPart = this.host.includes(':') ? `[${this.host}]` : this.host;
     binding.request({
       method: this.method,
-      url: `http://${hostPart}:${this.port}${this.path}`,
+      url: `${this.protocol}//${hostPart}:${this.port}${this.path}`,
       headers: this.flatHeaders(),
       body: this._body.join(''),
+      tls: this._secure,
     }, (info, body) => {
+      if (this.destroyed) return;
       this.emit('finish');
       const res = new IncomingMessage(info);
+      res.req = this;
+      if (this.protocol === 'https:') res.socket.encrypted = true;
       this.res = res;
       if (body.byteLength > 0) res.push(body);
       res.push(null);
@@ -706,6 +798,7 @@ class ClientRequest extends OutgoingMessage {
       }
       later(() => this.emit('close'));
     }, (message, code) => {
+      if (this.destroyed) return;
       const err = new Error(message);
       err.code = code;
       this.emit('error', err);
@@ -715,13 +808,17 @@ class ClientRequest extends OutgoingMessage {
   }
 
   abort() {
+    if (this.aborted) return;
     this.aborted = true;
+    later(() => this.emit('abort'));
     this.destroy();
   }
 
   destroy(err) {
+    if (this.destroyed) return this;
     this.destroyed = true;
     if (err) later(() => this.emit('error', err));
+    later(() => this.emit('close'));
     return this;
   }
 
@@ -729,6 +826,10 @@ class ClientRequest extends OutgoingMessage {
     if (cb) this.once('timeout', cb);
     return this;
   }
+
+  setNoDelay() {}
+
+  setSocketKeepAlive() {}
 }
 
 function request(input, options, cb) {
@@ -741,9 +842,268 @@ function get(input, options, cb) {
   return req;
 }
 
+// ---- https and tls: the same server and client over TLS ---------------------------
+
+// Node's defaults (tls.DEFAULT_*).
+const DEFAULT_CIPHERS = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:' +
+  'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:' +
+  'ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:' +
+  'DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:' +
+  'DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA';
+
+const secureOptionNames = ['key', 'cert', 'ca', 'pfx', 'passphrase', 'requestCert',
+  'rejectUnauthorized', 'minVersion', 'maxVersion', 'ciphers'];
+
+// SecureContext holds the options a TLS endpoint was made with; Go's
+// crypto/tls builds the real config from them when it listens or connects.
+class SecureContext {
+  constructor(options) {
+    this.context = {};
+    this._options = {};
+    for (const k of secureOptionNames) {
+      if (options && options[k] !== undefined) this._options[k] = options[k];
+    }
+  }
+}
+
+function checkPEM(name, v) {
+  const ok = (x) => typeof x === 'string' || ArrayBuffer.isView(x) ||
+    x && typeof x === 'object' && !Array.isArray(x) && name === 'options.key' && x.pem !== undefined;
+  if (v === undefined || v === null) return;
+  if (Array.isArray(v) ? !v.every(ok) : !ok(v)) {
+    throw internals.invalidArgType(name,
+      'of type string or an instance of Buffer, TypedArray, or DataView', Array.isArray(v) ? v.find((x) => !ok(x)) : v);
+  }
+}
+
+function createSecureContext(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw internals.invalidArgType('options', 'of type object', options);
+  }
+  checkPEM('options.key', options.key);
+  checkPEM('options.cert', options.cert);
+  checkPEM('options.ca', options.ca);
+  for (const k of ['minVersion', 'maxVersion']) {
+    const v = options[k];
+    if (v !== undefined && !['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'].includes(v)) {
+      throw internals.newError('TypeError', 'ERR_TLS_INVALID_PROTOCOL_VERSION',
+        `"${v}" is not a valid ${k === 'minVersion' ? 'minimum' : 'maximum'} TLS protocol version`);
+    }
+  }
+  return new SecureContext(options);
+}
+
+// checkServerIdentity as Node's, on the parsed certificate's subjectaltname
+// and subject.CN: undefined when hostname is named, else the error.
+function checkServerIdentity(hostname, cert) {
+  const subject = cert && cert.subject;
+  const altNames = cert && cert.subjectaltname;
+  const dnsNames = [];
+  const ips = [];
+  hostname = `${hostname}`;
+  if (altNames) {
+    for (const name of altNames.split(', ')) {
+      if (name.startsWith('DNS:')) dnsNames.push(name.slice(4));
+      else if (name.startsWith('IP Address:')) ips.push(name.slice(11).trim());
+    }
+  }
+  let valid = false;
+  let reason = 'Unknown reason';
+  const wild = (pattern, host) => {
+    pattern = pattern.toLowerCase().replace(/\.$/, '');
+    host = host.toLowerCase().replace(/\.$/, '');
+    if (!pattern.includes('*')) return pattern === host;
+    const p = pattern.split('.');
+    const h = host.split('.');
+    if (p.length !== h.length || p[0] !== '*' || p.length < 3) return false;
+    return p.slice(1).join('.') === h.slice(1).join('.');
+  };
+  const isIP = /^(\d{1,3}\.){3}\d{1,3}$/.test(hostname) || hostname.includes(':');
+  if (isIP) {
+    valid = ips.includes(hostname);
+    if (!valid) reason = `IP: ${hostname} is not in the cert's list: ${ips.join(', ')}`;
+  } else if (dnsNames.length > 0 || (subject && subject.CN)) {
+    const hostParts = hostname;
+    if (dnsNames.length > 0) {
+      valid = dnsNames.some((n) => wild(n, hostParts));
+      if (!valid) reason = `Host: ${hostname}. is not in the cert's altnames: ${altNames}`;
+    } else {
+      const cn = subject.CN;
+      valid = Array.isArray(cn) ? cn.some((n) => wild(n, hostParts)) : wild(cn, hostParts);
+      if (!valid) reason = `Host: ${hostname}. is not cert's CN: ${cn}`;
+    }
+  } else {
+    reason = 'Cert does not contain a DNS name';
+  }
+  if (valid) return undefined;
+  const err = internals.newError('Error', 'ERR_TLS_CERT_ALTNAME_INVALID',
+    `Hostname/IP does not match certificate's altnames: ${reason}`);
+  err.reason = reason;
+  err.host = hostname;
+  err.cert = cert;
+  return err;
+}
+
+function convertALPNProtocols(protocols, out) {
+  if (Array.isArray(protocols)) {
+    const parts = [];
+    for (const p of protocols) {
+      const s = String(p);
+      if (s.length > 255) {
+        throw internals.outOfRange('The byte length of the protocol at index 0 exceeds the maximum length.', '<= 255', s.length);
+      }
+      parts.push(String.fromCharCode(s.length) + s);
+    }
+    const B = toBuffer.ctor();
+    out.ALPNProtocols = B ? B.from(parts.join(''), 'latin1') : parts.join('');
+  } else if (ArrayBuffer.isView(protocols)) {
+    out.ALPNProtocols = protocols;
+  }
+}
+
+// secureOptions picks the TLS part of createServer's options (a
+// secureContext's options under them).
+function secureOptions(options) {
+  const out = {};
+  const ctx = options.secureContext instanceof SecureContext ? options.secureContext._options : {};
+  for (const k of secureOptionNames) {
+    const v = options[k] !== undefined ? options[k] : ctx[k];
+    if (v !== undefined) out[k] = v;
+  }
+  checkPEM('options.key', out.key);
+  checkPEM('options.cert', out.cert);
+  checkPEM('options.ca', out.ca);
+  return out;
+}
+
+function buildTLS() {
+  // The TLS server: an http-less server is not offered (there is no
+  // net.Socket in jsvm); tls.Server is the base https.Server is built on.
+  class TLSServer extends Server {
+    constructor(options, listener) {
+      if (typeof options === 'function') {
+        listener = options;
+        options = {};
+      } else if (options === undefined || options === null) {
+        options = {};
+      } else if (typeof options !== 'object') {
+        throw internals.invalidArgType('options', 'of type object', options);
+      }
+      super({}, listener);
+      this._secure = secureOptions(options);
+      binding.checkSecure(this._secure);
+    }
+
+    setSecureContext(options) {
+      const secure = secureOptions(options);
+      binding.checkSecure(secure);
+      this._secure = secure;
+    }
+  }
+  const unavailable = (what) => () => {
+    throw internals.newError('Error', 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+      `The feature ${what} is unavailable on the current platform, which is being used to run Node.js`);
+  };
+  return {
+    CLIENT_RENEG_LIMIT: 3,
+    CLIENT_RENEG_WINDOW: 600,
+    DEFAULT_CIPHERS,
+    DEFAULT_ECDH_CURVE: 'auto',
+    DEFAULT_MIN_VERSION: 'TLSv1.2',
+    DEFAULT_MAX_VERSION: 'TLSv1.3',
+    getCiphers: () => DEFAULT_CIPHERS.split(':').filter((c) => !c.includes('!') && c !== 'HIGH').map((c) => c.toLowerCase()),
+    rootCertificates: Object.freeze([]),
+    convertALPNProtocols,
+    checkServerIdentity,
+    createSecureContext,
+    SecureContext,
+    TLSSocket: unavailable('tls.TLSSocket'),
+    Server: TLSServer,
+    createServer: unavailable('tls.createServer (a raw TLS socket server; use https.createServer)'),
+    connect: unavailable('tls.connect (raw TLS sockets; use https.request)'),
+    createSecurePair: unavailable('tls.createSecurePair'),
+  };
+}
+
+let tlsFace;
+let httpsFace;
+
+function tlsModule() {
+  if (!tlsFace) tlsFace = buildTLS();
+  return tlsFace;
+}
+
+function httpsModule() {
+  if (httpsFace) return httpsFace;
+  const tls = tlsModule();
+  class HttpsAgent extends Agent {
+    constructor(options) {
+      super(options);
+      this.defaultPort = 443;
+      this.protocol = 'https:';
+      this.maxCachedSessions = this.options.maxCachedSessions;
+      if (this.maxCachedSessions === undefined) this.maxCachedSessions = 100;
+      this._sessionCache = { map: {}, list: [] };
+    }
+
+    getName(options = {}) {
+      let name = super.getName(options);
+      name += ':';
+      for (const k of ['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx', 'rejectUnauthorized',
+        'servername', 'minVersion', 'maxVersion', 'secureProtocol', 'crl', 'honorCipherOrder',
+        'ecdhCurve', 'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs', 'privateKeyEngine',
+        'privateKeyIdentifier']) {
+        if (options[k] !== undefined) name += options[k];
+        name += ':';
+      }
+      return name.slice(0, -1) + (options.passphrase !== undefined ? `:${options.passphrase}` : '');
+    }
+  }
+  const httpsGlobalAgent = new HttpsAgent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+  class HttpsServer extends tls.Server {
+    constructor(options, listener) {
+      super(options, listener);
+      this.timeout = 0;
+      this.maxHeadersCount = null;
+    }
+  }
+  const withDefault = (input, options, cb) => {
+    if (typeof input === 'string' || (input && typeof input.href === 'string')) {
+      if (typeof options === 'function') {
+        cb = options;
+        options = {};
+      }
+      options = { ...options, _defaultAgent: httpsGlobalAgent };
+    } else {
+      if (typeof options === 'function') cb = options;
+      input = { ...input, _defaultAgent: httpsGlobalAgent };
+      options = undefined;
+    }
+    return [input, options, cb];
+  };
+  function httpsRequest(input, options, cb) {
+    return new ClientRequest(...withDefault(input, options, cb));
+  }
+  function httpsGet(input, options, cb) {
+    const req = httpsRequest(input, options, cb);
+    req.end();
+    return req;
+  }
+  httpsFace = {
+    Agent: HttpsAgent,
+    globalAgent: httpsGlobalAgent,
+    Server: HttpsServer,
+    createServer: (options, listener) => new HttpsServer(options, listener),
+    get: httpsGet,
+    request: httpsRequest,
+  };
+  return httpsFace;
+}
+
 module.exports = {
   METHODS,
   STATUS_CODES,
+  Agent,
   ClientRequest,
   IncomingMessage,
   OutgoingMessage,
@@ -755,4 +1115,7 @@ module.exports = {
   validateHeaderName,
   validateHeaderValue,
   maxHeaderSize: 16384,
+  globalAgent,
 };
+
+return { https: httpsModule, tls: tlsModule };

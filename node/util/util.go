@@ -173,12 +173,34 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return sobek.Undefined()
 	})
 
+	_ = goHelpers.Set("customPromisifyArgs", promisifyArgs)
 	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
 	_, err = fn(sobek.Undefined(), module, exports, goHelpers)
 	return err
+}
+
+// promisifyArgs is Node's internal customPromisifyArgs symbol: a callback
+// API carrying it (crypto.generateKeyPair, fs.read, child_process.exec ...)
+// resolves util.promisify's promise with an object of these names.
+var promisifyArgs = sobek.NewSymbol("customPromisifyArgs")
+
+// KeyObjectHandle is the symbol under which crypto's KeyObjects keep their
+// Go key (an own, non-configurable property set by the constructor):
+// util.types.isKeyObject is true for objects carrying or inheriting it,
+// as node's check of its internal kKeyType symbol.
+var KeyObjectHandle = sobek.NewSymbol("kHandle")
+
+// SetPromisifyArgs marks fn as a callback API whose results util.promisify
+// gathers into an object with these property names.
+func SetPromisifyArgs(rt *sobek.Runtime, fn sobek.Value, names ...string) {
+	o, ok := fn.(*sobek.Object)
+	if !ok {
+		return
+	}
+	_ = o.DefineDataPropertySymbol(promisifyArgs, rt.ToValue(names), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_FALSE)
 }
 
 // mergeOptions applies util.inspect's JS arguments on top of base.
@@ -315,7 +337,13 @@ func Types(rt *sobek.Runtime, unwrap func(*sobek.Object) (*sobek.Object, *sobek.
 		"Int16Array", "Int32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"} {
 		def("is"+k, taIs(k))
 	}
-	def("isKeyObject", func(*realm, *sobek.Object) bool { return false })
+	def("isKeyObject", func(_ *realm, o *sobek.Object) bool {
+		if o.ExportType() == typeProxy {
+			return false // no trap may run (node reads through the Proxy)
+		}
+		v := o.GetSymbol(KeyObjectHandle)
+		return v != nil && !sobek.IsUndefined(v)
+	})
 	def("isCryptoKey", func(*realm, *sobek.Object) bool { return false })
 	return t
 }

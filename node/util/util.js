@@ -3,7 +3,7 @@
 // (function (module, exports, go) { ... }); `go` holds the native helpers.
 
 const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
-const kCustomPromisifyArgs = Symbol('customPromisifyArgs');
+const kCustomPromisifyArgs = go.customPromisifyArgs;
 
 function validateFunction(value, name) {
   if (typeof value !== 'function') throw go.invalidArgType(name, 'of type function', value);
