@@ -13,5 +13,6 @@ func pushOuterFrame(rt *sobek.Runtime) { engine.PushOuterFrame(rt) }
 func popOuterFrame(rt *sobek.Runtime) bool {
 	return engine.PopOuterFrame(rt)
 }
-func pendingJobs(rt *sobek.Runtime) int { return engine.PendingJobs(rt) }
-func dropJobs(rt *sobek.Runtime)        { engine.DropJobs(rt) }
+func pendingJobs(rt *sobek.Runtime) int   { return engine.PendingJobs(rt) }
+func dropJobs(rt *sobek.Runtime)          { engine.DropJobs(rt) }
+func takeJobs(rt *sobek.Runtime) []func() { return engine.TakeJobs(rt) }

@@ -51,6 +51,14 @@ type Isolate struct {
 
 	held []*Context // contexts with held runs, in the order first held
 
+	// QueueRelease, when set (by a host with one microtask queue for the
+	// isolate, as Node has), receives a context whose promise jobs a call
+	// from another realm queued (`p.then(f)` on a context's promise): the
+	// context stays held and QueueRelease arranges its Release at the
+	// jobs' place in the shared queue. Unset, such jobs run when the call
+	// returns, as sobek runs them.
+	QueueRelease func(*Context)
+
 	// the heap watchdog (memlimit.go): the limit (0: none), the depth of
 	// EnterRun, and whether it interrupted the current run (guarded by
 	// memWatch.mu)

@@ -51,8 +51,14 @@ func (c *Context) Held() bool { return c.held }
 // Release removes c's held frame and runs the promise jobs its held runs
 // queued. It reports whether it did; it does nothing while c is running
 // (its frames are above the held one; a later Release finishes it).
+//
+// With the isolate's QueueRelease set, Release runs one round: the jobs
+// queued so far, under the held frame; jobs those queue wait for the
+// next Release, which QueueRelease places at the end of the shared
+// queue, so a context's promise chain interleaves with the main
+// context's jobs as in Node's one queue.
 func (c *Context) Release() bool {
-	if !c.held || !popOuterFrame(c.rt) {
+	if !c.held || callDepth(c.rt) != 1 {
 		return false
 	}
 	c.held = false // runs from the jobs below start a new hold
@@ -62,9 +68,39 @@ func (c *Context) Release() bool {
 			break
 		}
 	}
+	if c.iso.QueueRelease != nil {
+		c.runRound()
+		if pendingJobs(c.rt) > 0 && callDepth(c.rt) == 1 {
+			c.held = true
+			c.iso.held = append(c.iso.held, c)
+			c.iso.QueueRelease(c)
+			return true
+		}
+	}
+	if !popOuterFrame(c.rt) {
+		return true
+	}
 	// a call into the idle runtime drains its queue when it returns
 	_, _ = c.drainFn()(sobek.Undefined())
 	return true
+}
+
+// runRound runs the jobs queued in c's runtime so far, under its held
+// frame (nested calls: nothing drains). An uncatchable error (an
+// interrupt) drops the rest, as sobek does, and passes on with the held
+// frame removed.
+func (c *Context) runRound() {
+	jobs := takeJobs(c.rt)
+	defer func() {
+		if p := recover(); p != nil {
+			dropJobs(c.rt)
+			popOuterFrame(c.rt)
+			panic(p)
+		}
+	}()
+	for _, job := range jobs {
+		job()
+	}
 }
 
 // drainFn returns a no-op native function of c's runtime, called to
@@ -78,17 +114,20 @@ func (c *Context) drainFn() sobek.Callable {
 
 // ReleaseHeld releases every held context, running the promise jobs their
 // runs queued. It reports whether anything was released.
+// Only the contexts held when it is called are released: one that a
+// round holds again waits for its turn in the shared queue.
 func (iso *Isolate) ReleaseHeld() bool {
 	released := false
-	for i := 0; i < len(iso.held); {
-		if iso.held[i].Release() {
+	for _, c := range append([]*Context(nil), iso.held...) {
+		if c.Release() {
 			released = true
-		} else {
-			i++ // running; released later
 		}
 	}
 	return released
 }
+
+// HasHeld reports whether some context's promise jobs wait for a Release.
+func (iso *Isolate) HasHeld() bool { return len(iso.held) > 0 }
 
 // enterOuter puts the outermost-call marker on c's runtime if it is idle,
 // and reports whether it did. A call from Go into an idle runtime ends in
@@ -108,14 +147,24 @@ func (c *Context) enterOuter() bool {
 // queued jobs run now (as they would have at the end of an outermost
 // call); after an uncatchable error they are dropped and the interrupt is
 // cleared (as sobek's leaveAbrupt does).
+// With the isolate's QueueRelease set, queued jobs wait instead: the
+// marker stays as a held frame until the Release it arranges.
 func (c *Context) leaveOuter(err error) {
-	if !popOuterFrame(c.rt) {
-		return
-	}
 	switch err.(type) {
 	case *sobek.InterruptedError, *sobek.StackOverflowError:
-		dropJobs(c.rt)
-		c.rt.ClearInterrupt()
+		if popOuterFrame(c.rt) {
+			dropJobs(c.rt)
+			c.rt.ClearInterrupt()
+		}
+		return
+	}
+	if pendingJobs(c.rt) > 0 && c.iso.QueueRelease != nil && !c.held && callDepth(c.rt) == 1 {
+		c.held = true
+		c.iso.held = append(c.iso.held, c)
+		c.iso.QueueRelease(c)
+		return
+	}
+	if !popOuterFrame(c.rt) {
 		return
 	}
 	if pendingJobs(c.rt) > 0 {

@@ -306,6 +306,21 @@ func TestHeldFrameLayout(t *testing.T) {
 	if len(ran) != 1 || PendingJobs(rt) != 1 {
 		t.Fatalf("a run above the marker drained: ran %v, pending %d", ran, PendingJobs(rt))
 	}
+	// jobs taken out run under the marker, one round: what they queue waits
+	if _, err := rt.RunString("Promise.resolve().then(() => { log('second'); Promise.resolve().then(() => log('third')) })"); err != nil {
+		t.Fatal(err)
+	}
+	jobs := TakeJobs(rt)
+	if len(jobs) != 2 || PendingJobs(rt) != 0 {
+		t.Fatalf("TakeJobs: %d jobs, %d left; want 2, 0", len(jobs), PendingJobs(rt))
+	}
+	for _, job := range jobs {
+		job()
+	}
+	if strings.Join(ran, ",") != "job,held,second" || PendingJobs(rt) != 1 {
+		t.Fatalf("a round ran %v with %d pending; want job,held,second and 1", ran, PendingJobs(rt))
+	}
+	ran = ran[:1]
 	if !PopOuterFrame(rt) || CallDepth(rt) != 0 {
 		t.Fatal("marker not removed")
 	}
@@ -313,7 +328,7 @@ func TestHeldFrameLayout(t *testing.T) {
 	if _, err := fn(sobek.Undefined()); err != nil {
 		t.Fatal(err)
 	}
-	if len(ran) != 2 || ran[1] != "held" {
+	if len(ran) != 2 || ran[1] != "third" {
 		t.Fatalf("held job did not run on the next call: %v", ran)
 	}
 }

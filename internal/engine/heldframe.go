@@ -134,6 +134,17 @@ func PendingJobs(rt *sobek.Runtime) int {
 	return len(*(*[]func())(unsafe.Add(unsafe.Pointer(rt), l.jobQueueOff)))
 }
 
+// TakeJobs empties rt's job queue and returns the jobs it held, in order,
+// for the caller to run (each is a sobek promise job: it handles the
+// callback's exceptions itself).
+func TakeJobs(rt *sobek.Runtime) []func() {
+	l := frameLayout()
+	q := (*[]func())(unsafe.Add(unsafe.Pointer(rt), l.jobQueueOff))
+	jobs := *q
+	*q = nil
+	return jobs
+}
+
 // DropJobs empties rt's job queue (what sobek does after an interrupt).
 func DropJobs(rt *sobek.Runtime) {
 	l := frameLayout()

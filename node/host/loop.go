@@ -62,9 +62,14 @@ func (h *Host) settle() {
 		}
 		// promise jobs that vm contexts queued run after the main
 		// context's, as in Node's single per-isolate queue
-		if h.Isolate.ReleaseHeld() {
-			h.Runtime.ClearInterrupt()
-			continue
+		if h.Isolate.HasHeld() {
+			// inside an outer call: main-context jobs their rounds queue
+			// run after them, in the shared queue's order
+			released := false
+			h.outer(func() { released = h.Isolate.ReleaseHeld() })
+			if released {
+				continue
+			}
 		}
 		break
 	}

@@ -89,6 +89,8 @@ func Load(h *host.Host, mod *sobek.Object) error {
 	m := &module{h: h, rt: h.Runtime, main: h.Isolate.Main(),
 		mainLoader:     sobek.NewSymbol("vm_dynamic_import_main_context_default"),
 		dontContextify: sobek.NewSymbol("vm_context_no_contextify")}
+	// promise jobs a call into a context queues wait in the main queue
+	h.Isolate.QueueRelease = func(c *core.Context) { m.enqueueMain(func() { c.Release() }) }
 	rt := m.rt
 	natives := rt.NewObject()
 	set := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
@@ -610,6 +612,13 @@ func (m *module) enqueueMain(fn func()) {
 			panic(err)
 		}
 		m.enqueue, _ = sobek.AssertFunction(v)
+	}
+	// called while the main runtime drains its queue (from a job), the
+	// call would be outermost and drain the new job at once: a held
+	// frame keeps it nested, the job waits for its turn
+	if engine.HeldFrames() && engine.CallDepth(m.rt) == 0 {
+		engine.PushOuterFrame(m.rt)
+		defer engine.PopOuterFrame(m.rt)
 	}
 	if _, err := m.enqueue(sobek.Undefined(), m.rt.ToValue(func(sobek.FunctionCall) sobek.Value {
 		fn()
