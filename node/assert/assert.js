@@ -611,9 +611,11 @@ function checkIsPromise(obj) {
   return obj instanceof Promise || (obj !== null && typeof obj === 'object' && typeof obj.then === 'function' && typeof obj.catch === 'function');
 }
 
+// promiseFn is called at once, as Node's async waitForActual does (a
+// synchronous throw becomes the rejection); the result is awaited in a job
 function waitForActual(promiseFn) {
-  return Promise.resolve().then(function () {
-    var resultPromise;
+  var resultPromise;
+  try {
     if (typeof promiseFn === 'function') {
       resultPromise = promiseFn();
       if (!checkIsPromise(resultPromise)) {
@@ -625,6 +627,10 @@ function waitForActual(promiseFn) {
     } else {
       throw internals.invalidArgType('promiseFn', 'of type function or an instance of Promise', promiseFn);
     }
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return Promise.resolve().then(function () {
     return resultPromise.then(function () { return NO_EXCEPTION; }, function (e) { internals.engineError(e); return e; });
   });
 }
