@@ -92,7 +92,7 @@ Options:
   --stack-trace-limit=n      Error.stackTraceLimit at start
   --unhandled-rejections=... throw (default), strict, warn, none, warn-with-error-code
   -v, --version              print jsvm's version and the Node.js API level
-  --vm-api=v10               the vm module API of Node v10
+  --vm-api=v10|v14|v25       the vm module API of Node v10, v14 (default) or v25
 
 V8 tuning flags (--max-old-space-size, --trace-gc, ...) are accepted with a
 warning and ignored. NODE_OPTIONS is read as node reads it.
@@ -211,7 +211,14 @@ func run(args []string) int {
 			if !ok {
 				return usageErr(a + " requires an argument")
 			}
-			opts.VMAPI = v
+			switch v {
+			case "v10", "v25":
+				opts.VMAPI = v
+			case "v14":
+				opts.VMAPI = ""
+			default:
+				return usageErr(a + ": the vm API level is one of v10, v14 (default), v25")
+			}
 		case norm == "--expose-gc":
 			opts.ExposeGC = true
 		case norm == "--no-warnings":

@@ -182,21 +182,10 @@ func LoadNewerList(name, version string) (SkipList, error) {
 	return list, nil
 }
 
-// LoadSkipList reads a skip file; an empty name means no skips.
-func LoadSkipList(name string) (SkipList, error) {
-	if name == "" {
-		return SkipList{}, nil
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	list, err := ParseSkipList(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	return list, nil
+// LoadSkipList reads a skip file for the tests of one Node version, with
+// "[version]" sections as LoadNewerList; an empty name means no skips.
+func LoadSkipList(name, version string) (SkipList, error) {
+	return LoadNewerList(name, version)
 }
 
 // Status of a test run.
@@ -368,6 +357,9 @@ type Runner struct {
 	Timeout time.Duration
 	Tree    *Tree
 	Skips   SkipList
+	// Args go before a test's own flags (jsvm's --vm-api for the suite's
+	// Node version).
+	Args []string
 	// Newer names the files testing API newer than Node v20 (same format
 	// as the skip list).
 	Newer SkipList
@@ -389,7 +381,7 @@ func (r *Runner) run(t Test) Result {
 		return Result{Test: t, Status: Fail, Detail: "(" + err.Error() + ")"}
 	}
 	src, _ := os.ReadFile(file)
-	args := append(ParseFlags(src), file)
+	args := append(append(append([]string(nil), r.Args...), ParseFlags(src)...), file)
 
 	ctx, cancel := context.WithTimeout(context.Background(), r.Timeout)
 	defer cancel()

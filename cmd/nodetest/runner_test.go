@@ -190,7 +190,7 @@ func TestRunAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	skips, err := LoadSkipList("testdata/skip.txt")
+	skips, err := LoadSkipList("testdata/skip.txt", "")
 	if err != nil {
 		t.Fatal(err)
 	}

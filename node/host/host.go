@@ -40,7 +40,10 @@ type Options struct {
 	ExecArgv []string
 	// ExperimentalVMModules exposes vm.Module and friends, as Node's flag.
 	ExperimentalVMModules bool
-	// VMAPI selects the vm module API level: "" (v14, default) or "v10".
+	// VMAPI selects the vm module API level: "" (v14, default), "v10" or
+	// "v25" (where Node v25's module API differs from v20's: evaluate()
+	// returns the record's promise, settled at once for a synchronous
+	// graph; a SyntheticModule is linked when made; ERR_INVALID_THIS).
 	VMAPI string
 	// ExposeGC installs a global gc() (node --expose-gc).
 	ExposeGC bool

@@ -52,6 +52,9 @@ type vmModule struct {
 	dynAttrs map[string]map[string]string // those of import() calls
 	captures bool                         // v10: the last statement's value goes to meta
 	meta     *sobek.Object                // import.meta, once created (module's realm)
+	// evaluated is the promise of the module's first evaluate(): V8 hands
+	// a source text module's top-level capability back on every later call
+	evaluated sobek.Value
 
 	// synthetic modules
 	exports map[string]sobek.Value // main realm
@@ -733,7 +736,17 @@ type moduleTimeout struct{ ms int64 }
 // a posted host task.
 func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	v := m.handle(c.Argument(0))
-	timeout := c.Argument(1).ToInteger()
+	if v.evaluated != nil {
+		return v.evaluated
+	}
+	p := m.evaluateOnce(v, c.Argument(1).ToInteger(), c.Argument(2).ToBoolean())
+	if v.cm.ST != nil && v.cm.Status != core.ModuleLinked {
+		v.evaluated = p
+	}
+	return p
+}
+
+func (m *module) evaluateOnce(v *vmModule, timeout int64, breakOnSigint bool) sobek.Value {
 	p, resolve, reject := m.rt.NewPromise()
 	switch v.cm.Status {
 	case core.ModuleEvaluated:
@@ -769,7 +782,7 @@ func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 		wd = m.h.Isolate.NewWatchdog(time.Duration(timeout)*time.Millisecond, sig)
 	}
 	var intr *sigintSignal
-	if c.Argument(2).ToBoolean() {
+	if breakOnSigint {
 		if wd == nil {
 			wd = m.h.Isolate.NewWatchdog(0, nil)
 		}

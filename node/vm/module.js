@@ -5,6 +5,11 @@
   'use strict';
   const { invalidArgType, outOfRange, invalidArgValue, codedError } = natives;
   const v10 = natives.vmAPI === 'v10';
+  // Node v25's API (--vm-api=v25): evaluate() returns the module record's
+  // own promise (settled synchronously when the graph evaluates
+  // synchronously), a SyntheticModule is linked when made, and receivers
+  // are checked as validateThisInternalField does (ERR_INVALID_THIS)
+  const v25 = natives.vmAPI === 'v25';
 
   function validateObject(value, name) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidArgType(name, 'of type object', value);
@@ -41,7 +46,9 @@
   const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   // Node's isModule + this[kWrap]: the state of m, or undefined
   function stateOf(m) {
-    if (typeof m !== 'object' || m === null || !hasOwn(m, kWrap)) return undefined;
+    if (typeof m !== 'object' || m === null) return undefined;
+    // v25 tests `kWrap in m` (a module's heir passes too), v20 its own property
+    if (v25 ? !(kWrap in m) : !hasOwn(m, kWrap)) return undefined;
     return states.get(m[kWrap]);
   }
   function brandCheck(self, field) {
@@ -57,6 +64,7 @@
   function internal(self, className) {
     const s = stateOf(self);
     if (s === undefined || (className === 'SyntheticModule' && !s.synthetic) || (className === 'SourceTextModule' && s.synthetic)) {
+      if (v25) throw codedError('TypeError', 'ERR_INVALID_THIS', `Value of "this" must be of type ${className}`);
       throw invalidArgType('this', `an instance of ${className}`, self);
     }
     return s;
@@ -172,21 +180,17 @@
       natives.moduleInstantiate(s.handle);
     }
 
-    async evaluate(options = {}) {
-      const s = internal(this, 'Module');
-      validateObject(options, 'options');
-      let timeout = options.timeout;
-      if (timeout === undefined) timeout = -1;
-      else validateUint32(timeout, 'options.timeout');
-      const { breakOnSigint = false } = options;
-      validateBoolean(breakOnSigint, 'options.breakOnSigint');
-      const st = natives.moduleStatus(s.handle);
-      if (st !== 'linked' && st !== 'evaluated' && st !== 'errored') {
-        throw statusError(v10 ? 'must be one of instantiated, evaluated, and errored' : 'must be one of linked, evaluated, or errored');
+    evaluate(options = {}) {
+      if (v25) {
+        // v25: not an async function; a validation error is a rejection
+        try {
+          const { handle, timeout, breakOnSigint } = checkEvaluate(this, options);
+          return natives.moduleEvaluate(handle, timeout, breakOnSigint);
+        } catch (e) {
+          return Promise.reject(e);
+        }
       }
-      await natives.moduleEvaluate(s.handle, timeout, breakOnSigint);
-      if (v10) return { __proto__: null, result: natives.moduleResult(s.handle) };
-      return undefined;
+      return evaluateV20(this, options);
     }
 
     [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
@@ -206,6 +210,31 @@
       Object.defineProperty(o, Symbol.toStringTag, { value: constructor.name, configurable: true });
       return inspect(o, { ...options, customInspect: false });
     }
+  }
+
+  // evaluate()'s checks, in Node's order: the receiver, the options, the
+  // status
+  function checkEvaluate(self, options) {
+    const s = internal(self, 'Module');
+    validateObject(options, 'options');
+    let timeout = options.timeout;
+    if (timeout === undefined) timeout = -1;
+    else validateUint32(timeout, 'options.timeout');
+    const { breakOnSigint = false } = options;
+    validateBoolean(breakOnSigint, 'options.breakOnSigint');
+    const st = natives.moduleStatus(s.handle);
+    if (st !== 'linked' && st !== 'evaluated' && st !== 'errored') {
+      throw statusError(v10 ? 'must be one of instantiated, evaluated, and errored' : 'must be one of linked, evaluated, or errored');
+    }
+    return { handle: s.handle, timeout, breakOnSigint };
+  }
+
+  // v20's evaluate(): an async function awaiting the record's promise
+  async function evaluateV20(self, options) {
+    const { handle, timeout, breakOnSigint } = checkEvaluate(self, options);
+    await natives.moduleEvaluate(handle, timeout, breakOnSigint);
+    if (v10) return { __proto__: null, result: natives.moduleResult(handle) };
+    return undefined;
   }
 
   function getConstructorOf(obj) {
@@ -336,14 +365,14 @@
       return s.requests;
     }
 
+    // checks in Node v25's order: receiver, status, array, count, modules
     linkRequests(modules) {
       const s = internal(this, 'SourceTextModule');
-      if (!Array.isArray(modules)) throw invalidArgType('modules', 'an instance of Array', modules);
       if (rawStatus(s) !== 'unlinked') throw statusError('must be unlinked');
+      if (!Array.isArray(modules)) throw invalidArgType('modules', 'an instance of Array', modules);
       const specs = natives.moduleSpecifiers(s.handle);
       if (modules.length !== specs.length) {
-        throw codedError('Error', 'ERR_MODULE_LINK_MISMATCH',
-          `The number of modules (${modules.length}) does not match the number of module requests (${specs.length})`);
+        throw codedError('TypeError', 'ERR_MODULE_LINK_MISMATCH', `Expected ${specs.length} modules, got ${modules.length}`);
       }
       const handles = modules.map((m) => {
         const ms = stateOf(m);
@@ -354,11 +383,15 @@
         return ms.handle;
       });
       for (let i = 0; i < specs.length; i++) natives.moduleResolve(s.handle, specs[i], handles[i]);
+      s.requestsLinked = true;
     }
 
     instantiate() {
       const s = internal(this, 'SourceTextModule');
-      if (rawStatus(s) !== 'unlinked') return;
+      if (rawStatus(s) !== 'unlinked') throw statusError('must be unlinked');
+      // Node's ModuleWrap::Instantiate: the module's own requests must have
+      // been linked (linkRequests, even of none)
+      if (!s.requestsLinked) throw codedError('Error', 'ERR_VM_MODULE_LINK_FAILURE', `module '${s.identifier}' is not linked`);
       const missing = natives.moduleUnresolved(s.handle);
       if (missing !== undefined) {
         throw codedError('Error', 'ERR_VM_MODULE_LINK_FAILURE',
@@ -417,6 +450,8 @@
       validateObject(options, 'options');
       const { context, identifier } = options;
       super({ syntheticExportNames: exportNames, syntheticEvaluationSteps: evaluateCallback, context, identifier });
+      // v25: a synthetic module has no requests and is linked when made
+      if (v25) natives.moduleInstantiate(internal(this, 'SyntheticModule').handle);
     }
 
     setExport(name, value) {
@@ -425,6 +460,15 @@
       if (natives.moduleStatus(s.handle) === 'unlinked') throw statusError('must be linked');
       natives.moduleSetExport(s.handle, name, value);
     }
+  }
+
+  if (v25) {
+    // v25: linking a synthetic module (linked when made) does nothing
+    Object.defineProperty(SyntheticModule.prototype, 'link', {
+      // (validateThisInternalField: any module passes)
+      value: { link() { if (stateOf(this) === undefined) internal(this, 'SyntheticModule'); } }.link,
+      writable: true, enumerable: false, configurable: true,
+    });
   }
 
   if (v10) {

@@ -145,6 +145,11 @@ func TestModuleV10(t *testing.T) { testModuleAPI(t, "v10") }
 // output is written from Node main's tests rather than recorded.
 func TestModuleV24(t *testing.T) { testModuleAPI(t, "v24") }
 
+// TestModuleV25 runs testdata/module_v25 under --vm-api=v25 (Node v25's
+// evaluate(), SyntheticModule and receiver checks), written from Node
+// v25's lib/internal/vm/module.js and its tests: no Node v25 runs here.
+func TestModuleV25(t *testing.T) { testModuleAPI(t, "v25") }
+
 func testModuleAPI(t *testing.T, api string) {
 	dir := "testdata/module_" + api + "/"
 	files, err := filepath.Glob(dir + "*.js")
@@ -162,7 +167,7 @@ func testModuleAPI(t *testing.T, api string) {
 			reg.Register("vm", vm.Load)
 			reg.Register("util", util.Load)
 			var stdout, stderr strings.Builder
-			h, err := host.New(host.Options{Registry: reg, Stdout: &stdout, Stderr: &stderr, ExperimentalVMModules: true, VMAPI: map[string]string{"v10": "v10"}[api]})
+			h, err := host.New(host.Options{Registry: reg, Stdout: &stdout, Stderr: &stderr, ExperimentalVMModules: true, VMAPI: map[string]string{"v10": "v10", "v25": "v25"}[api]})
 			if err != nil {
 				t.Fatal(err)
 			}
