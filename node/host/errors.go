@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"weak"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/core"
@@ -21,6 +22,7 @@ type srcPos struct {
 type pendingRejection struct {
 	p       *sobek.Promise
 	handled bool
+	id      int // Node's rejection id (1, 2, ...)
 	// a promise of another context: its runtime, and how its values
 	// reach the host's
 	rt    *sobek.Runtime
@@ -35,14 +37,11 @@ func (h *Host) TrackRejections(rt *sobek.Runtime, carry func(sobek.Value) sobek.
 	rt.SetPromiseRejectionTracker(func(p *sobek.Promise, op sobek.PromiseRejectionOperation) {
 		switch op {
 		case sobek.PromiseRejectionReject:
-			h.rejections = append(h.rejections, &pendingRejection{p: p, rt: rt, carry: carry})
+			h.rejectionSeq++
+			h.rejections = append(h.rejections, &pendingRejection{p: p, rt: rt, carry: carry, id: h.rejectionSeq})
 			h.completeStack(p.Result())
 		case sobek.PromiseRejectionHandle:
-			for _, r := range h.rejections {
-				if r.p == p {
-					r.handled = true
-				}
-			}
+			h.rejectionHandled(p)
 		}
 	})
 }
@@ -361,12 +360,67 @@ func (h *Host) inspect(v sobek.Value) string {
 func (h *Host) trackRejection(p *sobek.Promise, op sobek.PromiseRejectionOperation) {
 	switch op {
 	case sobek.PromiseRejectionReject:
-		h.rejections = append(h.rejections, &pendingRejection{p: p})
+		h.rejectionSeq++
+		h.rejections = append(h.rejections, &pendingRejection{p: p, id: h.rejectionSeq})
 	case sobek.PromiseRejectionHandle:
-		for _, r := range h.rejections {
-			if r.p == p {
-				r.handled = true
+		h.rejectionHandled(p)
+	}
+}
+
+// rejectionHandled notes that p got a handler: before its rejection was
+// processed, it is not reported; after (Node's "warned" promises), the
+// next processing emits 'rejectionHandled' for it.
+func (h *Host) rejectionHandled(p *sobek.Promise) {
+	for _, r := range h.rejections {
+		if r.p == p {
+			r.handled = true
+		}
+	}
+	key := weak.Make(p)
+	if r, ok := h.reported[key]; ok {
+		delete(h.reported, key)
+		r.p = p
+		h.lateHandled = append(h.lateHandled, r)
+	}
+}
+
+// noteReported remembers a processed rejection for a late handler. Weakly,
+// as Node's WeakMap: a promise that is never handled is not kept; entries
+// of collected promises are pruned as the table grows.
+func (h *Host) noteReported(r *pendingRejection) {
+	if h.reported == nil {
+		h.reported = make(map[weak.Pointer[sobek.Promise]]*pendingRejection)
+	}
+	if len(h.reported) >= 2*h.reportedPruned+64 {
+		for k := range h.reported {
+			if k.Value() == nil {
+				delete(h.reported, k)
 			}
+		}
+		h.reportedPruned = len(h.reported)
+	}
+	h.reported[weak.Make(r.p)] = &pendingRejection{rt: r.rt, carry: r.carry, id: r.id}
+}
+
+// emitLateHandled emits 'rejectionHandled' for promises whose rejection was
+// reported and that got a handler since, or Node's
+// PromiseRejectionHandledWarning when nothing listens.
+func (h *Host) emitLateHandled(list []*pendingRejection) {
+	for _, r := range list {
+		if h.stopped {
+			return
+		}
+		var pv sobek.Value
+		if r.carry != nil {
+			pv = r.carry(r.rt.ToValue(r.p))
+		} else {
+			pv = h.Runtime.ToValue(r.p)
+		}
+		if h.emitListen("rejectionHandled", pv) {
+			continue
+		}
+		if w, ok := sobek.AssertFunction(h.process.Get("emitWarning")); ok {
+			_, _ = w(h.process, h.Runtime.ToValue("Promise rejection was handled asynchronously (rejection id: "+strconv.Itoa(r.id)+")"), h.Runtime.ToValue("PromiseRejectionHandledWarning"))
 		}
 	}
 }
@@ -374,6 +428,10 @@ func (h *Host) trackRejection(p *sobek.Promise, op sobek.PromiseRejectionOperati
 const unhandledMsg = "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "
 
 func (h *Host) processRejections() {
+	if late := h.lateHandled; len(late) > 0 {
+		h.lateHandled = nil
+		h.emitLateHandled(late)
+	}
 	list := h.rejections
 	h.rejections = nil
 	mode := h.Options.UnhandledRejections
@@ -388,18 +446,19 @@ func (h *Host) processRejections() {
 		} else {
 			pv = h.Runtime.ToValue(r.p)
 		}
+		h.noteReported(r)
 		switch mode {
 		case "none":
 			h.emitter.emitErr("unhandledRejection", reason, pv)
 			continue
 		case "warn":
 			if !h.emitListen("unhandledRejection", reason, pv) {
-				h.rejectionWarning(reason)
+				h.rejectionWarning(reason, r.id)
 			}
 			continue
 		case "warn-with-error-code":
 			if !h.emitListen("unhandledRejection", reason, pv) {
-				h.rejectionWarning(reason)
+				h.rejectionWarning(reason, r.id)
 				h.exitCode = 1
 			}
 			continue
@@ -493,7 +552,7 @@ func (h *Host) fatalUnhandled(reason sobek.Value) {
 	h.Runtime.Interrupt(exitSignal{})
 }
 
-func (h *Host) rejectionWarning(reason sobek.Value) {
+func (h *Host) rejectionWarning(reason sobek.Value, id int) {
 	s := h.inspectPlain(reason)
 	if h.isError(reason) {
 		if st := reason.(*sobek.Object).Get("stack"); st != nil {
@@ -505,7 +564,10 @@ func (h *Host) rejectionWarning(reason sobek.Value) {
 		h.warnedUse = true
 		h.writeErr("(Use `node --trace-warnings ...` to show where the warning was created)\n")
 	}
+	h.writeErr("(node:" + strconv.Itoa(pid()) + ") UnhandledPromiseRejectionWarning: Unhandled promise rejection. " + unhandledHint + " (rejection id: " + strconv.Itoa(id) + ")\n")
 }
+
+const unhandledHint = "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode)."
 
 // throwColumn moves a position inside `throw <expr>` back to the throw
 // keyword, where V8 reports a throw.

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"weak"
 
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/parser"
@@ -118,12 +119,18 @@ type Host struct {
 	refImm     int
 	ticks      []tick
 	rejections []*pendingRejection
-	stopped    bool
-	exiting    bool
-	exitCode   int
-	runner     sobek.Callable
-	outerFn    *sobek.Object
-	outerFns   []func()
+	// rejection ids, reported rejections a late handler turns into
+	// 'rejectionHandled' (errors.go), and those waiting to be emitted
+	rejectionSeq   int
+	reported       map[weak.Pointer[sobek.Promise]]*pendingRejection
+	reportedPruned int
+	lateHandled    []*pendingRejection
+	stopped        bool
+	exiting        bool
+	exitCode       int
+	runner         sobek.Callable
+	outerFn        *sobek.Object
+	outerFns       []func()
 
 	process      *sobek.Object
 	emitter      *emitter

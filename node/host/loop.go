@@ -56,7 +56,7 @@ func (h *Host) settle() {
 			h.outer(h.drainTicks)
 			continue
 		}
-		if len(h.rejections) > 0 {
+		if len(h.rejections) > 0 || len(h.lateHandled) > 0 {
 			h.outer(h.processRejections)
 			continue
 		}
