@@ -108,6 +108,7 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	iso.main.captureIntrinsics() // before any code of the main realm runs
 	iso.main.capsFirstRun()      // its global is no proxy: it cannot install lazily
 	iso.main.capJSONDepth()
+	iso.main.guardRegExps(true)
 	iso.main.shareSymbolRegistry()
 	iso.main.installWeakRefs()
 	return iso

@@ -144,6 +144,9 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 		return nil, err
 	}
 	src.Code = engine.RewriteRegExps(src.Code, true) // regexps sobek compiles wrongly
+	if mayUseRegExp(src.Code) {
+		c.guardRegExps(true) // before any of its code runs (regexguard.go)
+	}
 	body, err := parser.ParseFile(nil, src.ID, src.Code, 0, parser.IsModule, parser.WithDisableSourceMaps)
 	lowered := false
 	if err != nil || HasAsyncGenerators(src.Code) {

@@ -14,6 +14,9 @@ func (c *Context) Do(fn func()) {
 	if c.capped&capStrings == 0 {
 		c.capsFirstRun()
 	}
+	if c.capped&capRegExp == 0 {
+		c.guardRegExps(false)
+	}
 	c.iso.push(c)
 	defer c.iso.pop()
 	fn()

@@ -44,4 +44,7 @@ func (c *Context) checkParse(src string) {
 	if engine.NestingExceeds(src, MaxNesting) {
 		panic(c.overflowError(&sobek.StackOverflowError{}, c))
 	}
+	if c.capped&capRegExp == 0 && mayUseRegExp(src) {
+		c.guardRegExps(true)
+	}
 }

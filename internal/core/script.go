@@ -148,17 +148,26 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 // Run runs s in c. A JS exception comes back as *sobek.Exception whose
 // value belongs to c; Carry it to hand it to another realm.
 func (c *Context) Run(s *Script) (sobek.Value, error) {
-	return c.RunProgram(s.Program)
+	return c.runProgram(s.Program, mayUseRegExp(s.Source))
 }
 
 // RunProgram runs a compiled program in c, tracking c as the executing
 // realm.
 func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
+	return c.runProgram(p, true) // its source is not known here
+}
+
+// runProgram is RunProgram; regex says the program may make a RegExp
+// (regexguard.go).
+func (c *Context) runProgram(p *sobek.Program, regex bool) (sobek.Value, error) {
 	if ex := c.overBudget(); ex != nil {
 		return nil, ex
 	}
 	if c.capped&capStrings == 0 {
 		c.capsFirstRun()
+	}
+	if c.capped&capRegExp == 0 {
+		c.guardRegExps(regex)
 	}
 	c.iso.pushRun(c)
 	var err error

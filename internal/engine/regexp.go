@@ -10,10 +10,12 @@ import (
 // RegexMatchTimeout bounds one match of sobek's backtracking regular
 // expression engine (regexp2). Neither an interrupt nor a timeout can stop
 // a match in progress, so without a bound a catastrophic pattern
-// (/^(a+)+$/ on 'a'.repeat(40)) hangs its run whatever its timeout. sobek
-// drops regexp2's timeout error: a match that runs longer than this reads
-// as no match, and the run's own limit stops it at the next instruction.
-// V8 instead runs such a match to its end or to the run's timeout.
+// (/^(a+)+\1?b$/ on 'a'.repeat(40)) hangs its run whatever its timeout.
+// sobek drops regexp2's timeout error (a match that runs longer than this
+// reads as no match); the realms' matching builtins are wrapped to throw
+// RangeError [ERR_JSVM_REGEX_TIMEOUT] instead, or to let the run's own
+// interrupt (its timeout) end it (regexguard.go). V8 instead runs such a
+// match to its end or to the run's timeout.
 const RegexMatchTimeout = time.Second
 
 var boundRegex sync.Once

@@ -51,6 +51,7 @@ func Prepare() {
 			}) && ok
 		}
 		prepared.lazy = ok
+		wrapStringRegexMethods()
 	})
 }
 
