@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // The heap watchdog. Growth that no builtin makes in one step (`s += s`
@@ -291,4 +293,28 @@ func MemoryLimitOf(err any) *MemoryLimitError {
 		return e
 	}
 	return nil
+}
+
+func init() { engine.MemoryLeft = memoryLeft }
+
+// memoryLeft is what one native step may still allocate (engine's size
+// checks, allocguard.go): the least threshold of the isolates running
+// (DefaultMemoryLimit when none runs) less the heap live at the last
+// collection (the figure without garbage; growth since is the poller's).
+func memoryLeft() float64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	heap, live := heapBytes(s)
+	if live > 0 {
+		heap = live
+	}
+	least := uint64(math.MaxUint64)
+	memWatch.mu.Lock()
+	for iso, base := range memWatch.running {
+		least = min(least, threshold(iso, base))
+	}
+	memWatch.mu.Unlock()
+	if least == math.MaxUint64 {
+		least = DefaultMemoryLimit()
+	}
+	return float64(least) - float64(heap)
 }

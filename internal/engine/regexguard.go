@@ -3,6 +3,7 @@ package engine
 import (
 	"reflect"
 	"runtime"
+	"strconv"
 	"sync"
 	"time"
 	"unsafe"
@@ -208,6 +209,9 @@ type regexGuard struct {
 	// callbacks is the time the caller's code ran inside wrapped calls
 	// (replacer functions), subtracted from their timings
 	callbacks time.Duration
+	// match is the realm's own RegExp.prototype[Symbol.match], to count
+	// the matches of a replace (allocguard.go)
+	match sobek.Callable
 }
 
 // RegExpGuarded reports whether rt's RegExp.prototype is wrapped.
@@ -286,6 +290,9 @@ func (g *regexGuard) install() {
 		orig, ok := sobek.AssertFunction(v)
 		if !ok {
 			continue
+		}
+		if m.kind == kMatch {
+			g.match = orig
 		}
 		fn := rt.ToValue(g.wrap(orig, m.kind)).(*sobek.Object)
 		_ = fn.DefineDataProperty("name", rt.ToValue(m.name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
@@ -373,6 +380,7 @@ func (g *regexGuard) wrap(orig sobek.Callable, kind int) func(sobek.FunctionCall
 				})
 			} else if args[1] != nil {
 				args[1] = args[1].ToString()
+				g.checkReplace(this, s.(sobek.String), args[1].String())
 			}
 		}
 		cb := g.callbacks
@@ -455,4 +463,39 @@ func wrapStringRegexMethods() {
 			return fn
 		})
 	}
+}
+
+// maxCounted is the longest string whose matches are counted first.
+const maxCounted = 1 << 22
+
+// checkReplace checks the size of a standard RegExp's replace of s with
+// rep (allocguard.go): the worst case, else the matches counted with the
+// realm's own match when counting them fits.
+func (g *regexGuard) checkReplace(rx *sobek.Object, s sobek.String, rep string) {
+	l := s.Length()
+	grow := float64(len(rep)) + substitutionGrowth(rep, l)
+	if float64(l)+float64(l+1)*grow < checkedBytes/2 {
+		return
+	}
+	ascii := isASCII(s.String()) && isASCII(rep)
+	if !rx.Get("global").ToBoolean() { // the standard getter
+		checkString(g.rt, float64(l)+grow, ascii)
+		return
+	}
+	if g.match == nil || MemoryLeft == nil || l > maxCounted || float64(l+1)*pieceBytes > MemoryLeft() {
+		return // counting would cost as much as the replace: unchecked
+	}
+	m, _ := Call(g.match, rx, s).(*sobek.Object)
+	if m == nil {
+		return
+	}
+	n := int(m.Get("length").ToInteger())
+	matched := 0
+	for i := 0; i < n; i++ {
+		if v, ok := m.Get(strconv.Itoa(i)).(sobek.String); ok {
+			matched += v.Length()
+		}
+	}
+	checkString(g.rt, float64(l-matched)+replacedLength(rep, n, matched, l), ascii)
+	checkAlloc(g.rt, float64(n)*pieceBytes)
 }
