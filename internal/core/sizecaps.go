@@ -22,7 +22,9 @@ import (
 //   - ArrayBuffer and the typed array constructors: lengths that are no
 //     index are V8's "Invalid array buffer length" / "Invalid typed array
 //     length: n", typed arrays longer than V8's 2**32 elements too, and
-//     buffers larger than MaxBufferBytes "Array buffer allocation failed".
+//     buffers larger than MaxBufferBytes, or than the memory left under
+//     the running isolates' limit (engine.BufferFits), "Array buffer
+//     allocation failed".
 //
 // The replacements keep what code can observe of the originals: name,
 // length, prototype object (so instanceof holds and `.constructor` is the
@@ -166,7 +168,7 @@ func (c *Context) capBuffers() {
 		if !ok {
 			panic(c.rangeError("Invalid array buffer length"))
 		}
-		if n > MaxBufferBytes {
+		if n > MaxBufferBytes || !engine.BufferFits(n) {
 			panic(c.rangeError("Array buffer allocation failed"))
 		}
 		if len(args) > 0 {
@@ -189,7 +191,7 @@ func (c *Context) capBuffers() {
 				}
 				panic(c.rangeError("Invalid typed array length: " + formatNumber(f)))
 			}
-			if n*bytes > MaxBufferBytes {
+			if n*bytes > MaxBufferBytes || !engine.BufferFits(n*bytes) {
 				panic(c.rangeError("Array buffer allocation failed"))
 			}
 			return append([]sobek.Value{rt.ToValue(n)}, args[1:]...)

@@ -20,7 +20,10 @@ import (
 //     matches (counted first when the worst case is large);
 //   - String.prototype.split with a string separator,
 //     RegExp.prototype[Symbol.split]: the number of pieces;
-//   - Array.prototype.fill: the slots filled.
+//   - Array.prototype.fill: the slots filled; map, toSorted, toReversed,
+//     with, toSpliced and sort: the receiver's length;
+//   - ArrayBuffer and the typed arrays (core/sizecaps.go, BufferFits):
+//     V8's RangeError "Array buffer allocation failed".
 //
 // A result longer than V8's longest string is V8's RangeError "Invalid
 // string length"; one that would take more than the memory left (the
@@ -146,6 +149,7 @@ func plainString(v sobek.Value) (string, bool) {
 // wrapAllocChecks puts the checking wrappers into sobek's templates (from
 // Prepare).
 func wrapAllocChecks() {
+	wrapArrayCopies()
 	for _, all := range []bool{false, true} {
 		name := "replace"
 		if all {
@@ -198,6 +202,33 @@ func wrapAllocChecks() {
 			checkAlloc(rt, (end-k)*slotBytes)
 		}
 	}, 1, 2))
+}
+
+// copyingArrayMethods make a new Array of their receiver's length (map
+// with ArraySpeciesCreate, which sobek fills as a dense array).
+var copyingArrayMethods = [...]string{"map", "toSorted", "toReversed", "with", "toSpliced"}
+
+func wrapArrayCopies() {
+	for _, name := range copyingArrayMethods {
+		WrapLazyMethod("Array.prototype", name, checkedMethod(name, func(rt *sobek.Runtime, fc sobek.FunctionCall) {
+			if a, ok := fc.This.(*sobek.Object); ok && isArray(a) {
+				checkAlloc(rt, a.Get("length").ToFloat()*slotBytes)
+			}
+		}))
+	}
+	// sort copies an Array with holes into a slice of its length first
+	// (a dense one is sorted in place, and its slots exist already)
+	WrapLazyMethod("Array.prototype", "sort", checkedMethod("sort", func(rt *sobek.Runtime, fc sobek.FunctionCall) {
+		if a, ok := fc.This.(*sobek.Object); ok && isArray(a) {
+			checkAlloc(rt, a.Get("length").ToFloat()*slotBytes)
+		}
+	}))
+}
+
+// BufferFits reports whether an ArrayBuffer of n bytes fits in the memory
+// left (core's buffer caps: V8's "Array buffer allocation failed").
+func BufferFits(n float64) bool {
+	return n < checkedBytes || MemoryLeft == nil || n <= MemoryLeft()
 }
 
 // relIndex is the spec's relative index of a converted argument.
