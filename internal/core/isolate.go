@@ -35,9 +35,12 @@ type Isolate struct {
 	// goroutine) reads top, which is published only while watching > 0
 	// (an atomic store on every crossing costs more than the crossing's
 	// bookkeeping).
-	active   []activeRealm
-	top      atomic.Pointer[Context]
-	watching atomic.Int32 // live watchdogs
+	active []activeRealm
+	// snapshots holds the VM snapshots of the entries of active that took
+	// one (activeRealm.saved), in the same order.
+	snapshots []engine.VMState
+	top       atomic.Pointer[Context]
+	watching  atomic.Int32 // live watchdogs
 
 	// used is the recursion budget the realms below the top have used
 	// (stackbudget.go).
@@ -129,11 +132,13 @@ func (iso *Isolate) TryLock() bool { return iso.mu.TryLock() }
 // activeRealm is one entry of the chain of executing realms.
 type activeRealm struct {
 	c *Context
-	// restore repairs c's VM if an interrupt unwinds the entry
-	// (engine.SaveVM); nil when no watchdog was live at entry, as nothing
-	// can interrupt then.
-	restore func()
-	frame   stackFrame // what the entry changed in the recursion budget
+	// saved is 1 + the index in iso.snapshots of the snapshot that
+	// repairs c's VM if an interrupt unwinds the entry (engine.Snapshot);
+	// 0 when no watchdog was live at entry of a crossing, as nothing can
+	// interrupt then. Snapshots live apart so that a crossing without one
+	// copies a small entry.
+	saved int
+	frame stackFrame // what the entry changed in the recursion budget
 }
 
 // push records c as the innermost executing realm. While a watchdog is
@@ -152,15 +157,16 @@ func (iso *Isolate) pushRun(c *Context) { iso.pushUsing(c, iso.usedBelow(), true
 // for a VM snapshot even with no watchdog.
 func (iso *Isolate) pushUsing(c *Context, used int, snapshot bool) {
 	frame := iso.budgetPush(c, used)
-	var restore func()
 	watched := iso.watching.Load() > 0
-	if snapshot || watched {
-		restore = engine.SaveVM(c.rt)
-	}
 	if len(iso.active) == 0 {
 		iso.EnterRun()
 	}
-	iso.active = append(iso.active, activeRealm{c: c, restore: restore, frame: frame})
+	e := activeRealm{c: c, frame: frame}
+	if snapshot || watched {
+		iso.snapshots = append(iso.snapshots, engine.Snapshot(c.rt))
+		e.saved = len(iso.snapshots)
+	}
+	iso.active = append(iso.active, e)
 	if watched {
 		iso.top.Store(c)
 	}
@@ -171,6 +177,10 @@ func (iso *Isolate) pop() {
 	n := len(iso.active) - 1
 	e := &iso.active[n]
 	iso.budgetPop(e.c, e.frame)
+	if e.saved > 0 {
+		iso.snapshots[e.saved-1] = engine.VMState{}
+		iso.snapshots = iso.snapshots[:e.saved-1]
+	}
 	*e = activeRealm{}
 	iso.active = iso.active[:n]
 	if iso.watching.Load() > 0 {
@@ -191,8 +201,8 @@ func (iso *Isolate) innermost() *Context {
 // popAfter ends the innermost entry; if err shows that an interrupt (or
 // another uncatchable error) unwound it, the realm's VM is repaired first.
 func (iso *Isolate) popAfter(err any) {
-	if r := iso.active[len(iso.active)-1].restore; r != nil && uncatchable(err) {
-		r()
+	if e := &iso.active[len(iso.active)-1]; e.saved > 0 && uncatchable(err) {
+		iso.snapshots[e.saved-1].Restore()
 	}
 	iso.pop()
 }

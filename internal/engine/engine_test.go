@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/grafana/sobek"
 )
@@ -130,7 +131,7 @@ func nilReturns(body *ast.BlockStmt) []token.Pos {
 // TestSaveVM fails loudly if sobek's VM layout changes under SaveVM.
 func TestSaveVM(t *testing.T) {
 	rt := sobek.New()
-	if vmFields(rt) == nil {
+	if !layout() {
 		t.Fatal("sobek's vm struct changed: SaveVM cannot snapshot it")
 	}
 	restore := SaveVM(rt)
@@ -140,6 +141,56 @@ func TestSaveVM(t *testing.T) {
 	restore()
 	if v, err := rt.RunString("2 + 2"); err != nil || v.ToInteger() != 4 {
 		t.Fatal(v, err)
+	}
+}
+
+// TestSnapshotRestores checks that a snapshot taken inside a JS frame puts
+// every register back after a nested run moved them, and that taking and
+// restoring one allocates nothing (it is taken on every run).
+func TestSnapshotRestores(t *testing.T) {
+	rt := sobek.New()
+	var inner, after VMState
+	_ = rt.Set("probe", func(sobek.FunctionCall) sobek.Value {
+		s := Snapshot(rt)
+		if !s.Valid() {
+			panic(rt.NewTypeError("no snapshot"))
+		}
+		// a nested run leaves the registers as they were when it returns
+		// normally; scribble over them to see Restore put each back
+		if _, err := rt.RunString("[1, 2, 3].map(x => { try { return x } finally {} })"); err != nil {
+			panic(err)
+		}
+		inner = Snapshot(rt)
+		o := &vmLayout.off
+		*(*int)(unsafe.Add(s.vm, o[fPC])) = -1
+		*(*int)(unsafe.Add(s.vm, o[fSP])) = -1
+		*(*sliceHeader)(unsafe.Add(s.vm, o[fCallStack])) = sliceHeader{}
+		*(*sobek.Value)(unsafe.Add(s.vm, o[fResult])) = nil
+		s.Restore()
+		after = Snapshot(rt)
+		allocs := testing.AllocsPerRun(100, func() {
+			x := Snapshot(rt)
+			x.Restore()
+		})
+		if allocs != 0 {
+			panic(rt.NewTypeError("snapshot allocates %v", allocs))
+		}
+		return sobek.Undefined()
+	})
+	v, err := rt.RunString("function f(a) { probe(); return a + 1 } f(1) + [1].map(x => x * 2)[0]")
+	if err != nil || v.ToInteger() != 4 {
+		t.Fatal(v, err)
+	}
+	// a nested run may grow a stack into a new array (same entries below
+	// the snapshot's depth); the snapshot keeps the old one, as a reflect
+	// copy of the slice did
+	for _, s := range []*VMState{&inner, &after} {
+		for _, h := range []*sliceHeader{&s.callStack, &s.iterStack, &s.refStack, &s.tryStack} {
+			h.data, h.cap = nil, 0
+		}
+	}
+	if inner != after {
+		t.Fatalf("restored %+v, want %+v", after, inner)
 	}
 }
 

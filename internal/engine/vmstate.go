@@ -24,77 +24,158 @@ import (
 // TestNestedInterruptCorruptsVM and TestTopLevelInterruptKeepsFrames are
 // the pure-sobek reproducers.
 
-// vmRegisterFields are the fields of sobek's (unexported) vm that SaveVM
-// snapshots: the registers and the depths of its stacks.
-var vmRegisterFields = []string{"prg", "pc", "sp", "sb", "args", "stash", "privEnv",
-	"newTarget", "result", "callStack", "iterStack", "refStack", "tryStack"}
-
-var vmLayout struct {
-	once   sync.Once
-	vm     int   // index of Runtime.vm
-	fields []int // indices of vmRegisterFields in the vm struct
-	ok     bool
+// VMState is a snapshot of a VM's registers and stack depths (the fields
+// of sobek's unexported vm struct named below), taken before a run and
+// restored after an interrupt unwound it. It is a plain value: taking one
+// allocates nothing, so every run can afford it. Each field is copied
+// with its own type (pointers as pointers, slice headers as slice
+// headers), so the garbage collector sees what a snapshot keeps alive.
+type VMState struct {
+	vm                  unsafe.Pointer // sobek's *vm; nil: no snapshot
+	prg, stash, privEnv unsafe.Pointer
+	pc, sp, sb, args    int
+	newTarget, result   sobek.Value
+	callStack           sliceHeader
+	iterStack           sliceHeader
+	refStack            sliceHeader
+	tryStack            sliceHeader
 }
 
+// sliceHeader is the layout of any Go slice.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// vmFieldKinds are the snapshotted fields of sobek's vm struct and the
+// kind each must have; their offsets are looked up once (vmLayout).
+var vmFieldKinds = [...]struct {
+	name string
+	kind reflect.Kind
+}{
+	{"prg", reflect.Pointer}, {"stash", reflect.Pointer}, {"privEnv", reflect.Pointer},
+	{"pc", reflect.Int}, {"sp", reflect.Int}, {"sb", reflect.Int}, {"args", reflect.Int},
+	{"newTarget", reflect.Interface}, {"result", reflect.Interface},
+	{"callStack", reflect.Slice}, {"iterStack", reflect.Slice}, {"refStack", reflect.Slice}, {"tryStack", reflect.Slice},
+}
+
+// Indices into vmFieldKinds / vmLayout.off.
+const (
+	fPrg = iota
+	fStash
+	fPrivEnv
+	fPC
+	fSP
+	fSB
+	fArgs
+	fNewTarget
+	fResult
+	fCallStack
+	fIterStack
+	fRefStack
+	fTryStack
+	nVMFields
+)
+
+var vmLayout struct {
+	once sync.Once
+	vm   uintptr            // offset of Runtime.vm
+	off  [nVMFields]uintptr // offsets of the fields in sobek's vm struct
+	ok   bool
+}
+
+var valueType = reflect.TypeOf((*sobek.Value)(nil)).Elem()
+
+// layout finds the offsets, and reports false when sobek's layout is not
+// the one this was written for (TestSaveVM fails then): each field must
+// exist with the expected kind (an interface field must be sobek.Value).
 func layout() bool {
 	vmLayout.once.Do(func() {
 		rt := reflect.TypeOf(sobek.Runtime{})
 		f, ok := rt.FieldByName("vm")
-		if !ok || f.Type.Kind() != reflect.Pointer || f.Type.Elem().Kind() != reflect.Struct {
+		if !ok || len(f.Index) != 1 || f.Type.Kind() != reflect.Pointer || f.Type.Elem().Kind() != reflect.Struct {
 			return
 		}
-		vmLayout.vm = f.Index[0]
+		vmLayout.vm = f.Offset
 		vt := f.Type.Elem()
-		for _, name := range vmRegisterFields {
-			ff, ok := vt.FieldByName(name)
-			if !ok || len(ff.Index) != 1 {
+		for i, want := range vmFieldKinds {
+			ff, ok := vt.FieldByName(want.name)
+			if !ok || len(ff.Index) != 1 || ff.Type.Kind() != want.kind {
 				return
 			}
-			vmLayout.fields = append(vmLayout.fields, ff.Index[0])
+			if want.kind == reflect.Interface && ff.Type != valueType {
+				return
+			}
+			vmLayout.off[i] = ff.Offset
 		}
 		vmLayout.ok = true
 	})
 	return vmLayout.ok
 }
 
-// vmFields returns settable views of rt's VM registers, or nil when
-// sobek's layout is not the one this was written for (TestSaveVM fails).
-func vmFields(rt *sobek.Runtime) []reflect.Value {
+// Snapshot returns rt's VM registers and stack depths; the snapshot is
+// empty (Valid false) if sobek's layout changed.
+func Snapshot(rt *sobek.Runtime) (s VMState) {
 	if rt == nil || !layout() {
-		return nil
+		return
 	}
-	r := reflect.ValueOf(rt).Elem().Field(vmLayout.vm)
-	if r.IsNil() {
-		return nil
+	vm := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(rt), vmLayout.vm))
+	if vm == nil {
+		return
 	}
-	v := r.Elem()
-	out := make([]reflect.Value, len(vmLayout.fields))
-	for i, idx := range vmLayout.fields {
-		f := v.Field(idx)
-		out[i] = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+	o := &vmLayout.off
+	s.vm = vm
+	s.prg = *(*unsafe.Pointer)(unsafe.Add(vm, o[fPrg]))
+	s.stash = *(*unsafe.Pointer)(unsafe.Add(vm, o[fStash]))
+	s.privEnv = *(*unsafe.Pointer)(unsafe.Add(vm, o[fPrivEnv]))
+	s.pc = *(*int)(unsafe.Add(vm, o[fPC]))
+	s.sp = *(*int)(unsafe.Add(vm, o[fSP]))
+	s.sb = *(*int)(unsafe.Add(vm, o[fSB]))
+	s.args = *(*int)(unsafe.Add(vm, o[fArgs]))
+	s.newTarget = *(*sobek.Value)(unsafe.Add(vm, o[fNewTarget]))
+	s.result = *(*sobek.Value)(unsafe.Add(vm, o[fResult]))
+	s.callStack = *(*sliceHeader)(unsafe.Add(vm, o[fCallStack]))
+	s.iterStack = *(*sliceHeader)(unsafe.Add(vm, o[fIterStack]))
+	s.refStack = *(*sliceHeader)(unsafe.Add(vm, o[fRefStack]))
+	s.tryStack = *(*sliceHeader)(unsafe.Add(vm, o[fTryStack]))
+	return s
+}
+
+// Valid reports whether s holds a snapshot.
+func (s *VMState) Valid() bool { return s.vm != nil }
+
+// Restore puts the snapshotted registers back, to be called after an
+// interrupt stopped a nested run (see above); a no-op on an empty one.
+func (s *VMState) Restore() {
+	vm := s.vm
+	if vm == nil {
+		return
 	}
-	return out
+	o := &vmLayout.off
+	*(*unsafe.Pointer)(unsafe.Add(vm, o[fPrg])) = s.prg
+	*(*unsafe.Pointer)(unsafe.Add(vm, o[fStash])) = s.stash
+	*(*unsafe.Pointer)(unsafe.Add(vm, o[fPrivEnv])) = s.privEnv
+	*(*int)(unsafe.Add(vm, o[fPC])) = s.pc
+	*(*int)(unsafe.Add(vm, o[fSP])) = s.sp
+	*(*int)(unsafe.Add(vm, o[fSB])) = s.sb
+	*(*int)(unsafe.Add(vm, o[fArgs])) = s.args
+	*(*sobek.Value)(unsafe.Add(vm, o[fNewTarget])) = s.newTarget
+	*(*sobek.Value)(unsafe.Add(vm, o[fResult])) = s.result
+	*(*sliceHeader)(unsafe.Add(vm, o[fCallStack])) = s.callStack
+	*(*sliceHeader)(unsafe.Add(vm, o[fIterStack])) = s.iterStack
+	*(*sliceHeader)(unsafe.Add(vm, o[fRefStack])) = s.refStack
+	*(*sliceHeader)(unsafe.Add(vm, o[fTryStack])) = s.tryStack
 }
 
 // SaveVM snapshots rt's VM registers and stack depths and returns a
-// function restoring them, to be called after an interrupt stopped a
-// nested run (see above). It returns nil if sobek's layout changed.
+// function restoring them (Snapshot as a closure, for rare paths); nil if
+// sobek's layout changed.
 func SaveVM(rt *sobek.Runtime) func() {
-	fields := vmFields(rt)
-	if fields == nil {
+	s := Snapshot(rt)
+	if !s.Valid() {
 		return nil
 	}
-	saved := make([]reflect.Value, len(fields))
-	for i, f := range fields {
-		c := reflect.New(f.Type()).Elem()
-		c.Set(f)
-		saved[i] = c
-	}
-	return func() {
-		for i, f := range fields {
-			f.Set(saved[i])
-		}
-	}
+	return s.Restore
 }
 
 // Crash is a Go panic raised inside sobek itself (a nil dereference, an
@@ -111,16 +192,16 @@ func (c *Crash) Error() string {
 // back to the idle state it had before fn), so the host can report it
 // as an error and go on. Other panics pass unchanged.
 func Guard(rt *sobek.Runtime, fn func()) (crash *Crash) {
-	restore := SaveVM(rt)
+	saved := Snapshot(rt)
 	defer func() {
 		x := recover()
 		if x == nil {
 			return
 		}
-		if _, ok := x.(runtime.Error); !ok || restore == nil {
+		if _, ok := x.(runtime.Error); !ok || !saved.Valid() {
 			panic(x)
 		}
-		restore()
+		saved.Restore()
 		rt.ClearInterrupt()
 		crash = &Crash{Value: x}
 	}()
