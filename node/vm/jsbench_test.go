@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/grafana/sobek"
@@ -37,4 +38,41 @@ func BenchmarkFromJS(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkRetainedFromJS reports the heap retained per idle context made
+// from JS (vm_bench.js's RetainedPerIdleContext: createContext and one
+// tiny run with a var declaration each) as bytes/context.
+func BenchmarkRetainedFromJS(b *testing.B) {
+	const n = 2000
+	h, _ := newTestHost(b)
+	rt := h.Runtime
+	v, err := rt.RunString(`(function () { 'use strict'; const s = new vm.Script('var y = x + 1'); let keep;
+		return { make(n) { keep = []; for (let i = 0; i < n; i++) { const c = vm.createContext({ x: 1 }); s.runInContext(c); keep.push(c) } },
+			drop() { keep = undefined } } })()`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	o := v.ToObject(rt)
+	mk, _ := sobek.AssertFunction(o.Get("make"))
+	drop, _ := sobek.AssertFunction(o.Get("drop"))
+	for b.Loop() {
+		before := heapAlloc()
+		if _, err := mk(nil, rt.ToValue(n)); err != nil {
+			b.Fatal(err)
+		}
+		after := heapAlloc()
+		b.ReportMetric(float64(after-before)/n, "bytes/context")
+		if _, err := drop(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func heapAlloc() int64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc)
 }
