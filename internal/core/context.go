@@ -36,6 +36,7 @@ type Context struct {
 	sandbox  *sobek.Object // contextified object (nil for the main context)
 	sbHome   *Context      // realm the sandbox belongs to
 	shadow   *sobek.Object // target of the global proxy: non-configurable placeholders
+	traps    *globalTraps  // the global proxy's state (nil without a sandbox)
 
 	refl       *reflectFns
 	protoGuard bool // setPrototypeOf guarded against cycles through wrappers (protocycle.go)

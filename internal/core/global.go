@@ -29,12 +29,9 @@ type globalTraps struct {
 
 	protoMade bool // the global's own prototype was made (protoOnce)
 
-	// declared: var names just declared on the context's own global,
-	// whose initializing write (undefined) is not the sandbox's
-	declared map[string]bool
-	// mirrored: names the context's own global holds for the sandbox
+	// own: the properties the context's own global holds for the sandbox
 	// (writes and var declarations reach both, as in V8)
-	mirrored map[string]bool
+	own ownProps
 
 	// onGlobal are the names defined non-configurable through the global,
 	// which V8 keeps on the context's real global too
@@ -95,6 +92,104 @@ func (t *descTable) set(k any, d sobek.PropertyDescriptor) {
 	}
 	t.many[k] = d
 	t.few = nil
+}
+
+// ownProps are the properties V8 keeps on a context's own global for the
+// sandbox: a write through the global reaches both (the value stays when
+// the sandbox loses the property), and a var declaration defines the name
+// there first. They are what the context's own global has over its
+// builtins, as if defined on it; they are kept here and not on sobek's
+// global, because a new property on that templated object copies its
+// template's ~60 names and grows its value map (1.4 KB in every context
+// with a top-level var or a global write). The few paths that change
+// them in other ways (definitions and failed writes on the builtins,
+// rare) first move them onto the builtins (globalTraps.evict).
+type ownProps struct {
+	list []ownProp      // in definition order
+	idx  map[string]int // into list, past ownPropsFew entries
+}
+
+type ownProp struct {
+	name  string
+	value sobek.Value // of the context's realm
+	// fixed: defined by a var declaration, not configurable
+	fixed bool
+	// declaring: just declared; sobek's initializing write (undefined)
+	// follows, and it is not the sandbox's
+	declaring bool
+}
+
+const ownPropsFew = 8
+
+// find returns k's entry, or nil.
+func (p *ownProps) find(k string) *ownProp {
+	if p.idx != nil {
+		if i, ok := p.idx[k]; ok {
+			return &p.list[i]
+		}
+		return nil
+	}
+	for i := range p.list {
+		if p.list[i].name == k {
+			return &p.list[i]
+		}
+	}
+	return nil
+}
+
+func (p *ownProps) add(e ownProp) {
+	p.list = append(p.list, e)
+	if p.idx != nil {
+		p.idx[e.name] = len(p.list) - 1
+	} else if len(p.list) > ownPropsFew {
+		p.reindex()
+	}
+}
+
+func (p *ownProps) remove(k string) {
+	for i := range p.list {
+		if p.list[i].name == k {
+			p.list = append(p.list[:i], p.list[i+1:]...)
+			p.list[len(p.list):cap(p.list)][0] = ownProp{} // drop the moved-out copy
+			if p.idx != nil {
+				p.reindex()
+			}
+			return
+		}
+	}
+}
+
+func (p *ownProps) reindex() {
+	if len(p.list) <= ownPropsFew {
+		p.idx = nil
+		return
+	}
+	p.idx = make(map[string]int, len(p.list))
+	for i, e := range p.list {
+		p.idx[e.name] = i
+	}
+}
+
+// desc is e as a property descriptor.
+func (e *ownProp) desc() sobek.PropertyDescriptor {
+	c := sobek.FLAG_TRUE
+	if e.fixed {
+		c = sobek.FLAG_FALSE
+	}
+	return sobek.PropertyDescriptor{Value: e.value, Writable: sobek.FLAG_TRUE, Enumerable: sobek.FLAG_TRUE, Configurable: c}
+}
+
+// evict moves k's entry of own, if any, onto the context's builtins
+// object, as the property it stands for, before code that works on the
+// builtins object itself.
+func (g *globalTraps) evict(k string) {
+	e := g.own.find(k)
+	if e == nil {
+		return
+	}
+	d := e.desc()
+	g.own.remove(k)
+	defineOn(g.c.builtins, g.c.rt.ToValue(k), d)
 }
 
 // noteSymbol records (or, on delete, forgets) a symbol key written
@@ -166,11 +261,12 @@ func (g *globalTraps) builtinsHas(k sobek.Value) bool {
 	if g.c.capped&capWeakRefs == 0 && isWeakRefName(name) {
 		g.c.installWeakRefs() // weakref.go
 	}
-	return g.c.builtins.Get(name) != nil
+	return g.own.find(name) != nil || g.c.builtins.Get(name) != nil
 }
 
 func (c *Context) installGlobalProxy() {
 	g := &globalTraps{c: c, sb: c.sandbox, home: c.sbHome}
+	c.traps = g
 	rt := c.rt
 	c.shadow = rt.NewObject()
 	str := func(k string) sobek.Value { return rt.ToValue(k) }
@@ -252,7 +348,7 @@ func (c *Context) ensureConsole() {
 		return
 	}
 	c.capped |= capConsole
-	if c.builtins.Get("console") != nil {
+	if c.builtins.Get("console") != nil || c.traps != nil && c.traps.own.find("console") != nil {
 		return
 	}
 	rt := c.rt
@@ -314,6 +410,9 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 		// membrane and the registry use before the context can change them
 		g.c.captureIntrinsics()
 	}
+	if e := g.own.find(k); e != nil {
+		return e.value
+	}
 	return g.c.builtins.Get(k)
 }
 
@@ -337,11 +436,12 @@ func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
 // Go API (no JS call), falling back to Reflect.set's answer only when the
 // write fails.
 func (g *globalTraps) setStr(k string, v sobek.Value) bool {
-	if g.declared[k] {
-		delete(g.declared, k)
+	if e := g.own.find(k); e != nil && e.declaring {
+		e.declaring = false
 		if sobek.IsUndefined(v) {
 			// the declaration's own write: the name stays off the sandbox
-			return g.c.builtins.Set(k, v) == nil
+			e.value = v
+			return true
 		}
 	}
 	hv := Carry(v, g.c, g.home)
@@ -352,14 +452,10 @@ func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 		// value stays when the sandbox loses the property. Not over the
 		// context's builtins (its intrinsics are what jsvm's own code
 		// reads there; V8's are internal)
-		if g.mirrored[k] {
-			_ = g.c.builtins.Set(k, v)
+		if e := g.own.find(k); e != nil {
+			e.value = v
 		} else if g.c.builtins.Get(k) == nil {
-			if g.mirrored == nil {
-				g.mirrored = make(map[string]bool)
-			}
-			g.mirrored[k] = true
-			_ = g.c.builtins.Set(k, v)
+			g.own.add(ownProp{name: k, value: v})
 		}
 		return true
 	}
@@ -383,16 +479,29 @@ func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 	case notExtensible:
 		// as in Node, a new global that the sandbox cannot take lands
 		// on the context's own global
-		return g.c.builtins.Set(k, v) == nil
+		return g.setOwn(k, v)
 	}
 	if g.sb.ExportType() == proxyType && strings.Contains(err.Error(), "trap returned falsish") {
 		// a Proxy sandbox refused the property (its defineProperty or
 		// set trap returned false): as in Node, it lands on the
 		// context's own global
-		return g.c.builtins.Set(k, v) == nil
+		return g.setOwn(k, v)
 	}
 	Rethrow(err, g.home, g.c) // a setter threw
 	return false
+}
+
+// setOwn writes k on the context's own global alone.
+func (g *globalTraps) setOwn(k string, v sobek.Value) bool {
+	if e := g.own.find(k); e != nil {
+		e.value = v // always writable
+		return true
+	}
+	if g.c.builtins.Get(k) == nil {
+		g.own.add(ownProp{name: k, value: v})
+		return true
+	}
+	return g.c.builtins.Set(k, v) == nil
 }
 
 type writeFailure int
@@ -466,16 +575,26 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 	if own {
 		if ok {
 			g.noteSymbol(k, false)
-			if _, isSym := k.(*sobek.Symbol); !isSym && g.mirrored[k.String()] {
-				name := k.String()
-				// delete through the global removes V8's copy too
-				delete(g.mirrored, name)
-				_ = g.c.builtins.Delete(name)
+			if _, isSym := k.(*sobek.Symbol); !isSym {
+				// delete through the global removes V8's copy too (a
+				// declared one is not configurable: it stays)
+				if e := g.own.find(k.String()); e != nil && !e.fixed {
+					g.own.remove(k.String())
+				}
 			}
 		}
 		return ok
 	}
 	g.c.captureIntrinsics() // before `delete WeakMap` can remove one
+	if _, isSym := k.(*sobek.Symbol); !isSym {
+		if e := g.own.find(k.String()); e != nil {
+			if e.fixed {
+				return false
+			}
+			g.own.remove(k.String())
+			return true
+		}
+	}
 	return mustCall(g.c.reflect().deleteProperty, g.c.builtins, k).ToBoolean()
 }
 
@@ -493,7 +612,11 @@ func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDesc
 		d = descFromObject(dv, func(v sobek.Value) sobek.Value { return Carry(v, g.home, g.c) })
 	})
 	if d.Empty() && g.builtinsHas(k) {
-		d = descFromObject(mustCall(g.c.reflect().getOwnPropertyDescriptor, g.c.builtins, k), func(v sobek.Value) sobek.Value { return v })
+		if e := g.ownOf(k); e != nil {
+			d = e.desc()
+		} else {
+			d = descFromObject(mustCall(g.c.reflect().getOwnPropertyDescriptor, g.c.builtins, k), func(v sobek.Value) sobek.Value { return v })
+		}
 	}
 	if sd, ok := g.placeholders.get(keyOf(k)); ok {
 		if d.Empty() {
@@ -513,11 +636,19 @@ func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDesc
 	return d
 }
 
+// ownOf is k's entry of own, or nil (always for a symbol).
+func (g *globalTraps) ownOf(k sobek.Value) *ownProp {
+	if _, isSym := k.(*sobek.Symbol); isSym {
+		return nil
+	}
+	return g.own.find(k.String())
+}
+
 func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) bool {
 	if s, ok := k.(sobek.String); ok && isIntrinsicName(s.String()) {
 		g.c.captureIntrinsics() // a definition may replace one on the builtins
 	}
-	if _, isSym := k.(*sobek.Symbol); !isSym && isVarDeclaration(d) && !g.placeholder(k) && g.c.builtins.Get(k.String()) == nil {
+	if _, isSym := k.(*sobek.Symbol); !isSym && isVarDeclaration(d) && !g.placeholder(k) && g.own.find(k.String()) == nil && g.c.builtins.Get(k.String()) == nil {
 		var own bool
 		g.inSandbox(func() {
 			own = !sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k))
@@ -526,18 +657,10 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 			// as V8's, a var declaration defines the name on the
 			// context's own global; the sandbox gets it with the first
 			// assignment (so its keys follow assignment order)
-			defineOn(g.c.builtins, k, d)
+			g.own.add(ownProp{name: k.String(), value: sobek.Undefined(), fixed: true, declaring: true})
 			ph := d
 			ph.Writable = sobek.FLAG_TRUE
 			g.pin(k, ph)
-			if g.declared == nil {
-				g.declared = make(map[string]bool)
-			}
-			g.declared[k.String()] = true // sobek's initializing write follows
-			if g.mirrored == nil {
-				g.mirrored = make(map[string]bool)
-			}
-			g.mirrored[k.String()] = true
 			return true
 		}
 	}
@@ -577,6 +700,9 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	if !ok && notExtensible {
 		// as in Node, a global the sandbox cannot take is defined on the
 		// context's own global
+		if _, isSym := k.(*sobek.Symbol); !isSym {
+			g.evict(k.String())
+		}
 		defineOn(g.c.builtins, k, d)
 		ok = true
 	}
@@ -673,6 +799,12 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 		for _, k := range more {
 			if _, isSym := k.(*sobek.Symbol); !isSym || src == g.c.shadow {
 				add(k)
+			}
+		}
+		if src == g.c.builtins {
+			// what the context's own global holds over its builtins
+			for _, e := range g.own.list {
+				add(g.c.rt.ToValue(e.name))
 			}
 		}
 	}

@@ -58,6 +58,12 @@ func (c *Context) EstimateMemory() int64 {
 		total += w.value(sb, home)
 	}
 	total += w.value(c.Builtins(), c)
+	if c.traps != nil {
+		// what the context's own global holds beyond its builtins
+		for _, e := range c.traps.own.list {
+			total += w.value(e.value, c)
+		}
+	}
 	return total
 }
 

@@ -288,6 +288,9 @@ func (c *Context) installWeakRefs() {
 		})
 		f := rt.ToValue(ctor).(*sobek.Object)
 		_ = proto.DefineDataProperty("constructor", f, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+		if c.traps != nil {
+			c.traps.own.remove(name) // a write mirrored before: replaced
+		}
 		_ = c.builtins.DefineDataProperty(name, f, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 		return proto
 	}

@@ -22,6 +22,15 @@ func TestFidelityCasesMatchNode(t *testing.T) {
 	matchNode(t, "fidelity_cases", fidelityDifferences)
 }
 
+// TestGlobalCasesMatchNode: what a contextified global's own properties
+// hold for the sandbox (mirrored writes and var declarations).
+func TestGlobalCasesMatchNode(t *testing.T) {
+	matchNode(t, "global_cases", globalDifferences)
+}
+
+// globalDifferences are as knownDifferences, for global_cases.js.
+var globalDifferences = map[int]string{}
+
 // fidelityDifferences are as knownDifferences, for fidelity_cases.js.
 var fidelityDifferences = map[int]string{
 	14:  "sobek's message for calling a class without new omits the class name",
