@@ -53,6 +53,20 @@ type parserHead struct {
 
 var optionType = reflect.TypeFor[parser.Option]()
 
+// asOption makes fn a parser option. parser.Option is a func of one
+// pointer (to the parser's unexported options) returning nothing, so a
+// func of one unsafe.Pointer has its layout and calling convention
+// (checked by optionShapeOK and the probe below); the conversion spares
+// reflect.MakeFunc's reflect call on every parse and its memory in every
+// realm.
+func asOption(fn func(opts unsafe.Pointer)) parser.Option {
+	return *(*parser.Option)(unsafe.Pointer(&fn))
+}
+
+// optionShapeOK: parser.Option is still a func(*T) with no results.
+var optionShapeOK = optionType.Kind() == reflect.Func && optionType.NumIn() == 1 &&
+	optionType.In(0).Kind() == reflect.Pointer && optionType.NumOut() == 0 && !optionType.IsVariadic()
+
 // headAt returns the parser state whose options opts points to.
 func headAt(opts unsafe.Pointer) *parserHead {
 	return (*parserHead)(unsafe.Add(opts, -int(unsafe.Offsetof(parserHead{}.opts))))
@@ -68,12 +82,14 @@ var hookWorks = func() (ok bool) {
 			ok = false
 		}
 	}()
+	if !optionShapeOK {
+		return false
+	}
 	seen := false
-	opt := reflect.MakeFunc(optionType, func(args []reflect.Value) []reflect.Value {
-		h := (*parserHead)(unsafe.Add(args[0].UnsafePointer(), -int(unsafe.Offsetof(parserHead{}.opts))))
+	opt := asOption(func(opts unsafe.Pointer) {
+		h := headAt(opts)
 		seen = h.length == len(probe) && h.base == 1 && h.str == probe && h.mode == 0
-		return nil
-	}).Interface().(parser.Option)
+	})
 	_, _ = parser.ParseFile(nil, "", probe, 0, opt)
 	return seen
 }()
@@ -86,9 +102,9 @@ func SourceHookWorks() bool { return hookWorks }
 // a JS value, to throw it: eval and the Function constructor parse inside
 // the running VM). When the layout check failed, check is never called.
 func SourceHook(check func(src string)) parser.Option {
-	return reflect.MakeFunc(optionType, func(args []reflect.Value) []reflect.Value {
+	return asOption(func(opts unsafe.Pointer) {
 		if hookWorks {
-			h := headAt(args[0].UnsafePointer())
+			h := headAt(opts)
 			if fixed := FixCodePointEscapes(h.str); fixed != h.str {
 				// Nothing has been read yet: the parse starts on the fixed
 				// text (positions are counted in it; the file keeps the original).
@@ -96,6 +112,5 @@ func SourceHook(check func(src string)) parser.Option {
 			}
 			check(h.str)
 		}
-		return nil
-	}).Interface().(parser.Option)
+	})
 }
