@@ -15,5 +15,6 @@ require (
 
 require (
 	github.com/google/pprof v0.0.0-20230207041349-798e818bf904 // indirect
+	github.com/tetratelabs/wazero v1.12.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
 )

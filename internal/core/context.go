@@ -76,8 +76,8 @@ type ContextOptions struct {
 	// the context (vm.createContext's codeGeneration.strings false); see
 	// disallowCodeGeneration in codegen.go.
 	DisallowCodeGenerationFromStrings bool
-	// DisallowWasm is recorded for vm.createContext's codeGeneration.wasm;
-	// sobek has no WebAssembly, so it changes nothing.
+	// DisallowWasm is vm.createContext's codeGeneration.wasm false:
+	// compiling WebAssembly throws V8's CompileError (wasm.go).
 	DisallowWasm bool
 	// MicrotaskMode is "" (isolate queue) or "afterEvaluate".
 	MicrotaskMode string
@@ -97,6 +97,7 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	c.builtins = rt.GlobalObject()
 	c.global = c.builtins
 	iso.registry.add(c)
+	c.installWasm()
 	iso.interruptIfTerminated(rt)
 	return c
 }

@@ -99,6 +99,7 @@ type IsolateOptions struct {
 // NewIsolate creates an isolate with its main context.
 func NewIsolate(opts IsolateOptions) *Isolate {
 	engine.Prepare()
+	prepareWasm()
 	iso := &Isolate{
 		memLimit: memoryLimit(opts.MemoryLimit),
 		maxStack: MaxCallStackSize,
@@ -114,6 +115,7 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	iso.main.guardRegExps(true)
 	iso.main.shareSymbolRegistry()
 	iso.main.installWeakRefs()
+	registerIsolate(iso)
 	return iso
 }
 

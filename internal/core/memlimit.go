@@ -268,7 +268,7 @@ func threshold(iso *Isolate, base uint64) uint64 {
 func (iso *Isolate) fireMemory(e *MemoryLimitError) {
 	iso.memFired = true
 	for _, c := range iso.Contexts() {
-		c.rt.Interrupt(e)
+		interruptRuntime(c.rt, e)
 	}
 }
 

@@ -14,7 +14,7 @@ func (iso *Isolate) Terminate(value any) {
 		return
 	}
 	for _, c := range iso.Contexts() {
-		c.rt.Interrupt(value)
+		interruptRuntime(c.rt, value)
 	}
 }
 

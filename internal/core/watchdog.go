@@ -73,7 +73,7 @@ func (w *Watchdog) again(value any) {
 func (w *Watchdog) interrupt(value any) {
 	if ex := w.iso.top.Load(); ex != nil {
 		w.hit = append(w.hit, ex.rt)
-		ex.rt.Interrupt(value)
+		interruptRuntime(ex.rt, value)
 	}
 }
 

@@ -11,6 +11,7 @@
   const { ownKeys, apply, construct } = Reflect;
   const hasInstance = Function.prototype[Symbol.hasInstance];
   delete g.GoError; // sobek's own, not a standard global
+  delete g.WebAssembly; // jsvm's realms' (undefined here): wasm runs outside the sandbox's limits
 
   function method(obj, name, size) {
     const orig = obj[name];

@@ -78,7 +78,7 @@ function tryIn(label, ctx, skip = []) {
 }
 
 tryIn('strings: false', vm.createContext({}, { codeGeneration: { strings: false } }));
-// sobek has no WebAssembly: wasm: false changes nothing here
+// wasm: false leaves strings code generation alone (WebAssembly: internal/wasm tests)
 // (sobek's own GeneratorFunction does not inherit from Function)
 tryIn('wasm: false', vm.createContext({}, { codeGeneration: { wasm: false } }),
   ['Object.getPrototypeOf(Object.getPrototypeOf(function* () {}).constructor) === Function']);
