@@ -87,21 +87,23 @@ func wasmPolicy(rt *sobek.Runtime) wasm.Policy {
 	}
 	iso := c.iso
 	p := wasm.Policy{
-		NoCodegen:      c.Options.DisallowWasm,
-		MaxMemoryBytes: iso.memLimit,
-		Builtins:       c.builtins,
+		NoCodegen: c.Options.DisallowWasm,
+		Builtins:  c.builtins,
 	}
 	if iso.memLimit > 0 {
+		// an eighth of the limit kept free: past it the heap watchdog
+		// would stop the whole run where V8 fails just the grow
+		budget := iso.memLimit - iso.memLimit/8
 		p.Allow = func(extra uint64) bool {
 			s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 			heap, _ := heapBytes(s)
-			if heap+extra <= iso.memLimit {
+			if heap+extra <= budget {
 				return true
 			}
 			// the figure counts garbage: ask again after a collection
 			runtime.GC()
 			heap, _ = heapBytes(s)
-			return heap+extra <= iso.memLimit
+			return heap+extra <= budget
 		}
 	}
 	return p

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"weak"
@@ -23,10 +24,43 @@ type module struct {
 	funcDefs map[string]api.FunctionDefinition // imported functions by rewritten field ("i")
 }
 
+// keeper closes wazero module instances once nothing of JS's reaches
+// them: wazero's store lists every instance until it is closed, so an
+// instance dropped by JS would otherwise stay (with its memory) for the
+// realm's life. Every JS-facing handle of an instance (its exported
+// functions, memories, globals) holds its keeper; an instance's keeper
+// holds the keepers of what it imported.
+// The host functions, which wazero's store holds, reach the JS functions
+// they call through a weak pointer to the keeper only: an import that
+// refers back to the instance's exports (the usual case) must not make
+// the store hold the instance forever.
+type keeper struct {
+	list    *modList
+	deps    []*keeper
+	imports []sobek.Callable // the function imports, by import index
+}
+
+type modList struct{ mods []api.Module }
+
+func newKeeper(mods ...api.Module) *keeper {
+	k := &keeper{list: &modList{mods: mods}}
+	runtime.AddCleanup(k, func(l *modList) { closeModules(l.mods) }, k.list)
+	return k
+}
+
+func (k *keeper) add(m api.Module) { k.list.mods = append(k.list.mods, m) }
+
+func closeModules(mods []api.Module) {
+	for _, m := range mods {
+		_ = m.Close(context.Background())
+	}
+}
+
 // memHandle is one linear memory as the JS API sees it.
 type memHandle struct {
 	mem    api.Memory
-	owner  api.Module // keeps the defining module (and the memory) alive
+	owner  api.Module // the defining module: what an importer resolves
+	keep   *keeper
 	buf    sobek.ArrayBuffer
 	bufObj sobek.Value
 	size   uint32
@@ -37,6 +71,7 @@ type globalHandle struct {
 	g     api.Global
 	t     globalType
 	owner api.Module
+	keep  *keeper
 	obj   sobek.Value // its WebAssembly.Global object
 }
 
@@ -225,7 +260,6 @@ func (r *Realm) compile(apiName string, b []byte) *module {
 	if err := header(b); err != nil {
 		r.throw("CompileError", apiName+": "+err.Error())
 	}
-	ctx := context.Background()
 	info, perr := parseBinary(b)
 	if perr != nil {
 		// not handed to wazero: its decoder allocates what a malformed
@@ -233,7 +267,7 @@ func (r *Realm) compile(apiName string, b []byte) *module {
 		// out-of-memory)
 		r.throw("CompileError", apiName+": "+perr.Error())
 	}
-	cm, err := r.engine().CompileModule(ctx, forWazero(b, info))
+	cm, err := r.compileModule(forWazero(b, info))
 	if err != nil {
 		r.throw("CompileError", apiName+": "+compileMessage(err))
 	}
@@ -260,13 +294,46 @@ func (r *Realm) validate(b []byte) bool {
 	if err != nil {
 		return false
 	}
-	ctx := context.Background()
-	cm, err := r.engine().CompileModule(ctx, forWazero(b, info))
+	cm, err := r.compileModule(forWazero(b, info))
 	if err != nil {
 		return false
 	}
-	_ = cm.Close(ctx)
+	_ = cm.Close(context.Background())
 	return true
+}
+
+// compileModule runs wazero's compiler on a goroutine of its own and
+// waits for it in a call frame, so an interrupt of the realm (a vm
+// timeout) ends the wait: the compiler cannot be stopped (it compiles
+// every function ahead of time, seconds for 10**5 functions), so an
+// abandoned compile finishes in the background and its result is
+// dropped.
+func (r *Realm) compileModule(b []byte) (wazero.CompiledModule, error) {
+	type result struct {
+		cm  wazero.CompiledModule
+		err error
+	}
+	wz := r.engine()
+	done := make(chan result, 1)
+	go func() {
+		cm, err := wz.CompileModule(context.Background(), b)
+		done <- result{cm, err}
+	}()
+	var res result
+	r.call(context.Background(), func(ctx context.Context) error {
+		select {
+		case res = <-done:
+			return nil
+		case <-ctx.Done():
+			go func() {
+				if x := <-done; x.err == nil {
+					_ = x.cm.Close(context.Background())
+				}
+			}()
+			return ctx.Err()
+		}
+	}, nil)
+	return res.cm, res.err
 }
 
 // instantiate links m against the import values (in import order, kinds
@@ -274,7 +341,9 @@ func (r *Realm) validate(b []byte) bool {
 func (r *Realm) instantiate(apiName string, m *module, vals []sobek.Value) []any {
 	wz := r.engine()
 	provided := map[string]api.Module{}
-	var keep []api.Module // the modules the imports live in
+	k := newKeeper()
+	k.imports = make([]sobek.Callable, len(vals))
+	wk := weak.Make(k)
 	if len(m.funcDefs) > 0 {
 		// a host module must have a name; no wasm module can import it
 		// (they import funcModule, which the resolver answers)
@@ -286,15 +355,15 @@ func (r *Realm) instantiate(apiName string, m *module, vals []sobek.Value) []any
 			}
 			name := strconv.Itoa(i)
 			d := m.funcDefs[name]
-			fn, _ := sobek.AssertFunction(vals[i])
-			hb.NewFunctionBuilder().WithGoModuleFunction(r.hostFunc(fn, d.ParamTypes(), d.ResultTypes()), d.ParamTypes(), d.ResultTypes()).Export(name)
+			k.imports[i], _ = sobek.AssertFunction(vals[i])
+			hb.NewFunctionBuilder().WithGoModuleFunction(r.hostFunc(wk, i, d.ParamTypes(), d.ResultTypes()), d.ParamTypes(), d.ResultTypes()).Export(name)
 		}
 		hm, err := hb.Instantiate(context.Background())
 		if err != nil {
 			r.throw("LinkError", apiName+": "+compileMessage(err))
 		}
 		provided[funcModule] = unwrapHost(hm)
-		keep = append(keep, hm)
+		k.add(hm)
 	}
 	// the memories and globals imported, in index order: exporting one
 	// gives the object imported, as V8 (wazero's export is another
@@ -308,6 +377,7 @@ func (r *Realm) instantiate(apiName string, m *module, vals []sobek.Value) []any
 			h := vals[i].Export().(*memHandle)
 			provided[key] = h.owner
 			memImports = append(memImports, h)
+			k.deps = append(k.deps, h.keep)
 		case 3:
 			globImports = append(globImports, nil)
 			if h, ok := vals[i].Export().(*globalHandle); ok {
@@ -342,20 +412,20 @@ func (r *Realm) instantiate(apiName string, m *module, vals []sobek.Value) []any
 		}
 		r.throw("LinkError", apiName+": "+compileMessage(err))
 	})
-	_ = keep
+	k.add(inst)
 	defs := m.compiled.ExportedFunctions()
 	var out []any
 	for _, e := range m.info.exports {
 		switch e.kind {
 		case 0:
-			out = append(out, e.name, r.exportFunc(inst, e.name, defs[e.name]))
+			out = append(out, e.name, r.exportFunc(k, inst, e.name, defs[e.name]))
 		case 2:
 			if int(e.index) < len(memImports) {
 				out = append(out, e.name, r.memoryObject(memImports[e.index]))
 				continue
 			}
 			mem := inst.ExportedMemory(e.name)
-			h := r.memoryHandle(mem, inst)
+			h := r.memoryHandle(mem, inst, k)
 			out = append(out, e.name, r.memoryObject(h))
 		case 3:
 			if int(e.index) < len(globImports) && globImports[e.index] != nil {
@@ -366,7 +436,7 @@ func (r *Realm) instantiate(apiName string, m *module, vals []sobek.Value) []any
 			var t globalType
 			t.val = apiType(g.Type())
 			_, t.mutable = g.(api.MutableGlobal)
-			v, _ := r.wrapGlobal(sobek.Undefined(), r.rt.ToValue(&globalHandle{g: g, t: t, owner: inst}))
+			v, _ := r.wrapGlobal(sobek.Undefined(), r.rt.ToValue(&globalHandle{g: g, t: t, owner: inst, keep: k}))
 			out = append(out, e.name, v)
 		default:
 			// tables and tags: not supported (see the package's report)
@@ -393,13 +463,13 @@ func apiType(t api.ValueType) byte {
 
 // memoryHandle returns the realm's one handle of mem (so one memory is one
 // WebAssembly.Memory object, as in V8).
-func (r *Realm) memoryHandle(mem api.Memory, owner api.Module) *memHandle {
+func (r *Realm) memoryHandle(mem api.Memory, owner api.Module, k *keeper) *memHandle {
 	for _, w := range r.memories {
 		if h := w.Value(); h != nil && h.mem == mem {
 			return h
 		}
 	}
-	h := &memHandle{mem: mem, owner: owner}
+	h := &memHandle{mem: mem, owner: owner, keep: k}
 	live := r.memories[:0]
 	for _, w := range r.memories {
 		if w.Value() != nil {
@@ -437,7 +507,7 @@ func (r *Realm) newMemory(initial uint32, maximum int64) (h *memHandle) {
 		var mod api.Module
 		mod, err = wz.InstantiateModule(ctx, cm, wazero.NewModuleConfig().WithName("").WithStartFunctions())
 		if err == nil {
-			return r.memoryHandle(mod.ExportedMemory(objectField), mod)
+			return r.memoryHandle(mod.ExportedMemory(objectField), mod, newKeeper(mod))
 		}
 	}
 	r.throw("RangeError", "WebAssembly.Memory(): could not allocate memory")
@@ -452,7 +522,7 @@ func (r *Realm) newGlobal(t globalType, bits uint64) *globalHandle {
 		var mod api.Module
 		mod, err = wz.InstantiateModule(ctx, cm, wazero.NewModuleConfig().WithName("").WithStartFunctions())
 		if err == nil {
-			return &globalHandle{g: mod.ExportedGlobal(objectField), t: t, owner: mod}
+			return &globalHandle{g: mod.ExportedGlobal(objectField), t: t, owner: mod, keep: newKeeper(mod)}
 		}
 	}
 	r.throw("TypeError", "WebAssembly.Global(): "+err.Error())
@@ -493,7 +563,7 @@ func (r *Realm) refreshMemories() {
 
 // exportFunc makes an exported function: named by its function index,
 // length its parameter count, not a constructor, as V8's.
-func (r *Realm) exportFunc(inst api.Module, name string, d api.FunctionDefinition) sobek.Value {
+func (r *Realm) exportFunc(k *keeper, inst api.Module, name string, d api.FunctionDefinition) sobek.Value {
 	params, results := d.ParamTypes(), d.ResultTypes()
 	f := inst.ExportedFunction(name)
 	busy := false
@@ -516,6 +586,7 @@ func (r *Realm) exportFunc(inst api.Module, name string, d api.FunctionDefinitio
 			res, err = callee.Call(ctx, args...)
 			return err
 		}, nil)
+		runtime.KeepAlive(k)
 		switch len(results) {
 		case 0:
 			return sobek.Undefined()
@@ -555,9 +626,14 @@ func unwrapHost(m api.Module) api.Module {
 // the call's frame.
 type abortWasm struct{}
 
-// hostFunc is an imported JS function as wazero calls it.
-func (r *Realm) hostFunc(fn sobek.Callable, params, results []api.ValueType) api.GoModuleFunc {
+// hostFunc is import i, a JS function, as wazero calls it.
+func (r *Realm) hostFunc(wk weak.Pointer[keeper], i int, params, results []api.ValueType) api.GoModuleFunc {
 	return func(ctx context.Context, _ api.Module, stack []uint64) {
+		k := wk.Value()
+		if k == nil {
+			panic(abortWasm{}) // cannot be: a call into the instance holds its keeper
+		}
+		fn := k.imports[i]
 		frame := r.top()
 		r.refreshMemories()
 		args := make([]sobek.Value, len(params))
@@ -666,7 +742,8 @@ func (r *Realm) call(parent context.Context, run func(context.Context) error, ot
 	}
 	var exit interface{ ExitCode() uint32 }
 	if errors.As(err, &exit) {
-		r.throw("RuntimeError", "wasm execution interrupted: "+err.Error())
+		// wazero closes an instance an interrupt stopped, for good
+		r.throw("RuntimeError", "WebAssembly instance unusable: an earlier run was interrupted inside it")
 	}
 	if other != nil {
 		other(err)

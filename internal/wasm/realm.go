@@ -37,8 +37,6 @@ type Policy struct {
 	// NoCodegen is codeGeneration: {wasm: false}: compiling throws V8's
 	// CompileError "Wasm code generation disallowed by embedder".
 	NoCodegen bool
-	// MaxMemoryBytes bounds each linear memory (0: wazero's 4 GiB).
-	MaxMemoryBytes uint64
 	// Absent: the runtime is none of jsvm's realms (a sandbox's, a bare
 	// sobek runtime): its WebAssembly global is undefined.
 	Absent bool
@@ -180,16 +178,10 @@ func Interrupt(rt *sobek.Runtime) {
 // engine returns the realm's wazero runtime, made on first use.
 func (r *Realm) engine() wazero.Runtime {
 	if r.wz == nil {
+		// no page limit: memories are bounded by the allocator's budget
+		// (memory.go), so a module declaring a large memory compiles and
+		// fails to instantiate, as in V8
 		cfg := wazero.NewRuntimeConfig().WithCloseOnContextDone(true)
-		if max := r.policy.MaxMemoryBytes; max > 0 {
-			pages := max / 65536
-			if pages < 1 {
-				pages = 1
-			}
-			if pages < 65536 {
-				cfg = cfg.WithMemoryLimitPages(uint32(pages))
-			}
-		}
 		r.wz = wazero.NewRuntimeWithConfig(context.Background(), cfg)
 	}
 	return r.wz
