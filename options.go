@@ -114,8 +114,9 @@ type ContextOptions struct {
 	// (Node's codeGeneration: {strings: false}). Function.prototype.constructor
 	// and instanceof Function keep working as in Node.
 	DisallowStrings bool
-	// DisallowWasm records codeGeneration: {wasm: false}. The engine has no
-	// WebAssembly, so it changes nothing.
+	// DisallowWasm is codeGeneration: {wasm: false}: compiling WebAssembly
+	// in the context throws V8's CompileError "Wasm code generation
+	// disallowed by embedder" (WebAssembly.validate still answers).
 	DisallowWasm bool
 	// MicrotaskMode is "" (the isolate's queue) or "afterEvaluate".
 	MicrotaskMode string

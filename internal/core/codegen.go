@@ -25,8 +25,8 @@ const codeGenerationDisallowed = "Code generation from strings disallowed for th
 // `(function(){}).constructor === Function` hold), GeneratorFunction and
 // AsyncFunction inherit from the new Function, and they are constructors
 // (new, Reflect.construct and class extends reach them). As in V8, eval
-// throws whatever its argument. sobek has no async generators and no
-// WebAssembly, so there is nothing else to cover.
+// throws whatever its argument. sobek has no async generators, so there
+// is nothing else to cover (WebAssembly has its own switch, DisallowWasm).
 func (c *Context) disallowCodeGeneration() {
 	rt := c.rt
 	g := c.builtins
