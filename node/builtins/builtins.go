@@ -15,6 +15,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/fs"
 	"github.com/jsvm-dev/jsvm/node/host"
 	"github.com/jsvm-dev/jsvm/node/http"
+	nodenet "github.com/jsvm-dev/jsvm/node/net"
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
 	"github.com/jsvm-dev/jsvm/node/path"
 	"github.com/jsvm-dev/jsvm/node/perf_hooks"
@@ -28,6 +29,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/tty"
 	"github.com/jsvm-dev/jsvm/node/url"
 	"github.com/jsvm-dev/jsvm/node/util"
+	"github.com/jsvm-dev/jsvm/node/v8"
 	"github.com/jsvm-dev/jsvm/node/vm"
 	"github.com/jsvm-dev/jsvm/node/worker_threads"
 	"github.com/jsvm-dev/jsvm/node/zlib"
@@ -55,6 +57,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("buffer", buffer.Load)
 	r.Register("child_process", child_process.Load)
 	r.Register("console", console.Load)
+	r.Register("constants", loadConstants)
 	r.Register("crypto", crypto.Load)
 	r.Register("events", events.Load)
 	r.Register("fs", fs.Load)
@@ -62,6 +65,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("http", http.Load)
 	r.Register("https", http.LoadHTTPS)
 	r.Register("tls", http.LoadTLS)
+	r.Register("net", nodenet.Load)
 	r.Register("os", nodeos.Load)
 	r.Register("path", path.Load)
 	r.Register("path/posix", path.LoadPosix)
@@ -74,9 +78,49 @@ func DefaultRegistry() *host.Registry {
 	r.Register("timers", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Timers()) })
 	r.Register("url", url.Load)
 	r.Register("util", util.Load)
+	r.Register("v8", v8.Load)
 	r.Register("vm", vm.Load)
 	r.Register("worker_threads", worker_threads.Load)
 	r.Register("zlib", zlib.Load)
 	r.Register("jsvm:sandbox", sandbox.Load)
 	return r
+}
+
+// loadConstants is the deprecated `constants` builtin (graceful-fs and
+// other old packages still require it): as Node's, a frozen merge of
+// os.constants' dlopen, errno, priority and signals, fs.constants and
+// crypto.constants.
+func loadConstants(h *host.Host, module *sobek.Object) error {
+	rt := h.Runtime
+	out := rt.NewObject()
+	merge := func(src sobek.Value) {
+		o, ok := src.(*sobek.Object)
+		if !ok {
+			return
+		}
+		for _, k := range o.Keys() {
+			_ = out.Set(k, o.Get(k))
+		}
+	}
+	osm, err := h.Require("os")
+	if err != nil {
+		return err
+	}
+	if c, ok := osm.(*sobek.Object).Get("constants").(*sobek.Object); ok {
+		for _, part := range []string{"dlopen", "errno", "priority", "signals"} {
+			merge(c.Get(part))
+		}
+	}
+	for _, name := range []string{"fs", "crypto"} {
+		m, err := h.Require(name)
+		if err != nil {
+			return err
+		}
+		merge(m.(*sobek.Object).Get("constants"))
+	}
+	freeze, _ := sobek.AssertFunction(rt.GlobalObject().Get("Object").(*sobek.Object).Get("freeze"))
+	if _, err := freeze(sobek.Undefined(), out); err != nil {
+		return err
+	}
+	return module.Set("exports", out)
 }

@@ -365,6 +365,19 @@ class Event {
 }
 Event.NONE = 0; Event.CAPTURING_PHASE = 1; Event.AT_TARGET = 2; Event.BUBBLING_PHASE = 3;
 
+var kDetail = new WeakMap();
+class CustomEvent extends Event {
+  constructor(type, options) {
+    if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "type" argument must be specified');
+    super(type, options);
+    kDetail.set(this, options != null && options.detail !== undefined ? options.detail : null);
+  }
+  get detail() {
+    if (!kDetail.has(this)) throw internals.newError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type CustomEvent');
+    return kDetail.get(this);
+  }
+}
+
 function listenersOf(target) {
   var m = kTarget.get(target);
   if (!m) { m = new Map(); kTarget.set(target, m); }
@@ -512,7 +525,7 @@ class AbortController {
   }
 }
 
-[Event, EventTarget, AbortSignal, AbortController].forEach(function (C) {
+[Event, CustomEvent, EventTarget, AbortSignal, AbortController].forEach(function (C) {
   Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
 });
 
@@ -528,7 +541,7 @@ function addAbortListener(signal, listener) {
 }
 
 EventEmitter.addAbortListener = addAbortListener;
-[['EventTarget', EventTarget], ['Event', Event], ['AbortController', AbortController], ['AbortSignal', AbortSignal], ['DOMException', DOMExceptionClass]].forEach(function (p) {
+[['EventTarget', EventTarget], ['Event', Event], ['CustomEvent', CustomEvent], ['AbortController', AbortController], ['AbortSignal', AbortSignal], ['DOMException', DOMExceptionClass]].forEach(function (p) {
   Object.defineProperty(EventEmitter, p[0], { value: p[1], writable: true, configurable: true, enumerable: false });
 });
 

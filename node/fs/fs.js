@@ -70,7 +70,8 @@ class Stats {
     this.atime = new Date(a[10]); this.mtime = new Date(a[11]); this.ctime = new Date(a[12]); this.birthtime = new Date(a[13]);
   }
 }
-const fmt = (s) => s.mode & constants.S_IFMT;
+// a BigIntStats (stat with { bigint: true }) has a bigint mode
+const fmt = (s) => Number(typeof s.mode === 'bigint' ? s.mode & BigInt(constants.S_IFMT) : s.mode & constants.S_IFMT);
 Object.assign(Stats.prototype, {
   isFile() { return fmt(this) === constants.S_IFREG; },
   isDirectory() { return fmt(this) === constants.S_IFDIR; },

@@ -19,6 +19,82 @@ import (
 const errorStackSource = `(function installErrorStacks(fix) {
   'use strict';
   const E = Error;
+  // format makes the stack text of e from its V8 frame lines, or, when
+  // Error.prepareStackTrace is a function (read now, as V8 does on first
+  // access), what it returns for e and the frames' CallSite objects.
+  // Inside prepareStackTrace, stacks are formatted the default way.
+  let preparing = false;
+  const format = (e, lines) => {
+    const prep = P.prepareStackTrace;
+    if (typeof prep === 'function' && !preparing) {
+      preparing = true;
+      try { return prep(e, lines.map(callSite)); } finally { preparing = false; }
+    }
+    let head;
+    try { head = E.prototype.toString.call(e); } catch { head = 'Error'; }
+    return lines.length ? head + '\n' + lines.join('\n') : head;
+  };
+  // callSite parses one "    at ..." line into V8's CallSite API.
+  const frameRE = /^ {4}at (?:(.*?) \((.*)\)|(.*))$/;
+  const locRE = /^(.*):(\d+):(\d+)$/;
+  class CallSite {
+    constructor(line) {
+      const m = frameRE.exec(line) || [];
+      let name = m[1] !== undefined ? m[1] : null;
+      const loc = m[1] !== undefined ? m[2] : m[3] || '';
+      this.text = line.slice(7);
+      this.async = false;
+      this.ctor = false;
+      if (name && name.startsWith('async ')) { this.async = true; name = name.slice(6); }
+      if (name && name.startsWith('new ')) { this.ctor = true; name = name.slice(4); }
+      let alias = null;
+      if (name) {
+        const a = / \[as ([^\]]+)\]$/.exec(name);
+        if (a) { alias = a[1]; name = name.slice(0, a.index); }
+      }
+      this.typeName = null;
+      this.fnName = name;
+      this.methodName = alias;
+      if (name && !this.ctor) {
+        const dot = name.lastIndexOf('.');
+        if (dot > 0) {
+          this.typeName = name.slice(0, dot);
+          const fn = name.slice(dot + 1);
+          this.fnName = fn === '<anonymous>' ? null : name;
+          if (alias === null) this.methodName = fn === '<anonymous>' ? null : fn;
+        }
+      }
+      const l = locRE.exec(loc);
+      this.file = l ? l[1] : (loc === 'native' || loc === '<anonymous>' || loc === '' ? null : loc);
+      this.line = l ? Number(l[2]) : null;
+      this.column = l ? Number(l[3]) : null;
+      this.native = loc === 'native';
+      this.eval = false;
+    }
+    getThis() { return undefined; }
+    getTypeName() { return this.typeName; }
+    getFunction() { return undefined; }
+    getFunctionName() { return this.fnName; }
+    getMethodName() { return this.methodName; }
+    getFileName() { return this.file === null ? undefined : this.file; }
+    getLineNumber() { return this.line; }
+    getColumnNumber() { return this.column; }
+    getEnclosingLineNumber() { return this.line; }
+    getEnclosingColumnNumber() { return this.column; }
+    getEvalOrigin() { return undefined; }
+    getScriptNameOrSourceURL() { return this.file === null ? undefined : this.file; }
+    getScriptHash() { return ''; }
+    getPosition() { return 0; }
+    getPromiseIndex() { return null; }
+    isToplevel() { return this.typeName === null || this.typeName === 'Object'; }
+    isEval() { return this.eval; }
+    isNative() { return this.native; }
+    isConstructor() { return this.ctor; }
+    isAsync() { return this.async; }
+    isPromiseAll() { return false; }
+    toString() { return this.text; }
+  }
+  const callSite = (line) => new CallSite(line);
   // V8 formats a stack on first access (so a subclass constructor that
   // sets this.name after super() is in its head), starting below the
   // outermost constructor: keep the frames now, make the text on first read.
@@ -27,9 +103,7 @@ const errorStackSource = `(function installErrorStacks(fix) {
     if (typeof frames !== 'string') return e;
     Object.defineProperty(e, 'stack', {
       get() {
-        let head;
-        try { head = E.prototype.toString.call(this); } catch { head = 'Error'; }
-        const v = head + frames;
+        const v = format(this, frames ? frames.slice(1).split('\n') : []);
         // a frozen error keeps the accessor: the text is made on each read
         try { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); } catch {}
         return v;
@@ -61,7 +135,7 @@ const errorStackSource = `(function installErrorStacks(fix) {
     const e = new E();
     const lines = ('Error' + fix(e, P.stackTraceLimit + 1, 0)).split('\n');
     let frames = lines.slice(1);
-    frames.shift(); // captureStackTrace itself
+    if (frames.length && frames[0].includes('captureStackTrace')) frames.shift(); // itself, if fix kept it
     if (typeof fn === 'function' && fn.name) {
       const i = frames.findIndex((l) => l.includes(' ' + fn.name + ' ') || l.includes('.' + fn.name + ' '));
       if (i >= 0) frames = frames.slice(i + 1);
@@ -71,9 +145,7 @@ const errorStackSource = `(function installErrorStacks(fix) {
     // that set name and message after captureStackTrace show them
     Object.defineProperty(obj, 'stack', {
       get() {
-        let head = 'Error';
-        try { head = E.prototype.toString.call(this); } catch {}
-        const v = [head, ...body].join('\n');
+        const v = format(this, body);
         try { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); } catch {}
         return v;
       },

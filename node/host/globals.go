@@ -34,6 +34,11 @@ var LazyGlobals = []LazyGlobal{
 	{"Event", "events", "Event"},
 	{"AbortController", "events", "AbortController"},
 	{"AbortSignal", "events", "AbortSignal"},
+	{"CustomEvent", "events", "CustomEvent"},
+	{"DOMException", "events", "DOMException"},
+	{"MessageChannel", "worker_threads", "MessageChannel"},
+	{"MessagePort", "worker_threads", "MessagePort"},
+	{"BroadcastChannel", "worker_threads", "BroadcastChannel"},
 	{"crypto", "crypto", "webcrypto"},
 	{"performance", "perf_hooks", "performance"},
 	{"PerformanceObserver", "perf_hooks", "PerformanceObserver"},
@@ -50,6 +55,9 @@ func (h *Host) installGlobals() error {
 	}
 	define("global", g)
 	if err := h.installErrorStacks(); err != nil {
+		return err
+	}
+	if err := installAnnexB(rt); err != nil {
 		return err
 	}
 	define("process", h.newProcess())

@@ -145,6 +145,75 @@ function headersObject(raw) {
   return headers;
 }
 
+// ---- Socket -----------------------------------------------------------------
+
+// Socket is what req.socket / res.socket are: the connection's addresses
+// and the flags and methods packages read (writable, destroyed,
+// setTimeout, ...). The bytes themselves go through Go's net/http.
+class Socket extends EventEmitter {
+  constructor(info) {
+    super();
+    this.remoteAddress = info.remoteAddress;
+    this.remotePort = info.remotePort;
+    this.remoteFamily = info.remoteFamily;
+    this.localAddress = info.localAddress;
+    this.localPort = info.localPort;
+    if (info.encrypted === true) this.encrypted = true; // a TLSSocket's flag; a plain socket has none
+    this.readable = true;
+    this.writable = true;
+    this.destroyed = false;
+    this.connecting = false;
+    this.pending = false;
+    this.bytesRead = 0;
+    this.bytesWritten = 0;
+    this.timeout = undefined;
+  }
+
+  address() {
+    if (this.localAddress === undefined) return {};
+    return { address: this.localAddress, family: this.localAddress.includes(':') ? 'IPv6' : 'IPv4', port: this.localPort };
+  }
+
+  setTimeout(ms, cb) {
+    this.timeout = ms;
+    if (typeof cb === 'function') this.once('timeout', cb);
+    return this;
+  }
+
+  setNoDelay() { return this; }
+
+  setKeepAlive() { return this; }
+
+  ref() { return this; }
+
+  unref() { return this; }
+
+  cork() {}
+
+  uncork() {}
+
+  pause() { return this; }
+
+  resume() { return this; }
+
+  end() {
+    this.writable = false;
+    return this;
+  }
+
+  destroy(err) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.readable = false;
+    this.writable = false;
+    later(() => {
+      if (err) this.emit('error', err);
+      this.emit('close', !!err);
+    });
+    return this;
+  }
+}
+
 // ---- IncomingMessage ------------------------------------------------------
 
 class IncomingMessage extends EventEmitter {
@@ -165,14 +234,7 @@ class IncomingMessage extends EventEmitter {
     this.complete = false;
     this.aborted = false;
     this.readableEnded = false;
-    this.socket = {
-      remoteAddress: info.remoteAddress,
-      remotePort: info.remotePort,
-      remoteFamily: info.remoteFamily,
-      localAddress: info.localAddress,
-      localPort: info.localPort,
-      encrypted: info.encrypted === true,
-    };
+    this.socket = new Socket(info);
     this.connection = this.socket;
     this._chunks = [];
     this._ended = false;
@@ -296,6 +358,7 @@ class OutgoingMessage extends EventEmitter {
     this[kHeaders] = new Map(); // lower-case name -> [name, value]
     this.headersSent = false;
     this.finished = false;
+    this.writable = true; // legacy Stream.prototype.pipe writes only while this is true
     this.writableEnded = false;
     this.writableFinished = false;
     this.sendDate = true;

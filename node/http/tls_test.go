@@ -61,15 +61,15 @@ func writeCerts(t *testing.T, dir string) {
 	}
 }
 
-// TestHTTPS runs testdata/tls/*.js with freshly generated certificates and
+// TestNetScripts runs testdata/net/*.js (local servers) with freshly generated certificates and
 // compares the output with the .out files recorded from node
 // (UPDATE_SNAPSHOTS=1 re-records them with node).
-func TestHTTPS(t *testing.T) {
+func TestNetScripts(t *testing.T) {
 	dir := t.TempDir()
 	writeCerts(t, dir)
-	files, _ := filepath.Glob("testdata/tls/*.js")
+	files, _ := filepath.Glob("testdata/net/*.js")
 	if len(files) == 0 {
-		t.Fatal("no testdata/tls scripts")
+		t.Fatal("no testdata/net scripts")
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
