@@ -11,6 +11,8 @@ import (
 	"github.com/jsvm-dev/jsvm/node/child_process"
 	"github.com/jsvm-dev/jsvm/node/console"
 	"github.com/jsvm-dev/jsvm/node/crypto"
+	"github.com/jsvm-dev/jsvm/node/diagnostics_channel"
+	"github.com/jsvm-dev/jsvm/node/dns"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/fs"
 	"github.com/jsvm-dev/jsvm/node/host"
@@ -59,6 +61,9 @@ func DefaultRegistry() *host.Registry {
 	r.Register("console", console.Load)
 	r.Register("constants", loadConstants)
 	r.Register("crypto", crypto.Load)
+	r.Register("diagnostics_channel", diagnostics_channel.Load)
+	r.Register("dns", dns.Load)
+	r.Register("dns/promises", host.ExportsOf("dns", "promises"))
 	r.Register("events", events.Load)
 	r.Register("fs", fs.Load)
 	r.Register("fs/promises", fs.LoadPromises)

@@ -376,7 +376,11 @@ func (h *Host) emitWarning(c sobek.FunctionCall) {
 		h.writeErr(line)
 		if !h.warnedUse {
 			h.warnedUse = true
-			h.writeErr("(Use `node --trace-warnings ...` to show where the warning was created)\n")
+			flag := "--trace-warnings"
+			if name == "DeprecationWarning" {
+				flag = "--trace-deprecation" // as node's hint for a deprecation
+			}
+			h.writeErr("(Use `node " + flag + " ...` to show where the warning was created)\n")
 		}
 		return nil, nil
 	}})
