@@ -17,6 +17,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/fs"
 	"github.com/jsvm-dev/jsvm/node/host"
 	"github.com/jsvm-dev/jsvm/node/http"
+	"github.com/jsvm-dev/jsvm/node/http2"
 	nodenet "github.com/jsvm-dev/jsvm/node/net"
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
 	"github.com/jsvm-dev/jsvm/node/path"
@@ -68,6 +69,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("fs", fs.Load)
 	r.Register("fs/promises", fs.LoadPromises)
 	r.Register("http", http.Load)
+	r.Register("http2", http2.Load)
 	r.Register("https", http.LoadHTTPS)
 	r.Register("tls", http.LoadTLS)
 	r.Register("net", nodenet.Load)
