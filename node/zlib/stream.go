@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
+	"errors"
 	"io"
 	"sync"
 
@@ -33,7 +34,13 @@ type zStream struct {
 	err      *zError
 	closed   bool
 	total    int // input bytes (an empty stream is an error for decoders)
+
+	limit    int64 // most output bytes in all (0: no bound): maxOutputLength
+	produced int64 // output bytes so far
 }
+
+// errLimit stops a coder whose output went past the stream's limit.
+var errLimit = errors.New("zlib: output limit reached")
 
 func newZStream(mode string, level int, dict []byte) *zStream {
 	z := &zStream{mode: mode}
@@ -71,9 +78,17 @@ func newZStream(mode string, level int, dict []byte) *zStream {
 type lockedWriter struct{ z *zStream }
 
 func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.z.mu.Lock()
-	defer l.z.mu.Unlock()
-	return l.z.out.Write(p)
+	z := l.z
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.limit > 0 && z.produced+int64(len(p)) > z.limit {
+		if z.err == nil {
+			z.err = tooLarge(z.limit)
+		}
+		return 0, errLimit
+	}
+	z.produced += int64(len(p))
+	return z.out.Write(p)
 }
 
 // take returns the output made so far.
@@ -89,7 +104,7 @@ func (z *zStream) write(p []byte) ([]byte, *zError) {
 	z.total += len(p)
 	if z.w != nil {
 		_, _ = z.w.Write(p)
-		return z.take(), nil
+		return z.take(), z.error()
 	}
 	if len(p) > 0 && !z.closed {
 		select {
@@ -120,7 +135,7 @@ func (z *zStream) flush(kind int) ([]byte, *zError) {
 		} else {
 			_ = z.w.Flush()
 		}
-		return z.take(), nil
+		return z.take(), z.error()
 	}
 	return z.take(), z.error()
 }
@@ -129,7 +144,7 @@ func (z *zStream) flush(kind int) ([]byte, *zError) {
 func (z *zStream) finish() ([]byte, *zError) {
 	if z.w != nil {
 		_ = z.w.Close()
-		return z.take(), nil
+		return z.take(), z.error()
 	}
 	z.close()
 	<-z.finished
@@ -206,7 +221,9 @@ func (z *zStream) decode(dict []byte) {
 	}()
 	fail := func(e *zError) {
 		z.mu.Lock()
-		z.err = e
+		if z.err == nil { // keep the limit's error
+			z.err = e
+		}
 		z.mu.Unlock()
 	}
 	w := &lockedWriter{z: z}
@@ -215,7 +232,9 @@ func (z *zStream) decode(dict []byte) {
 		for {
 			n, err := r.Read(buf)
 			if n > 0 {
-				_, _ = w.Write(buf[:n])
+				if _, err := w.Write(buf[:n]); err != nil {
+					return err // past the limit: the error is set
+				}
 			}
 			if err == io.EOF {
 				return nil

@@ -10,6 +10,7 @@ import (
 	"compress/zlib"
 	_ "embed"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 
@@ -38,21 +39,30 @@ func Load(h *host.Host, module *sobek.Object) error {
 		}
 		return out
 	}
-	// process(mode, data, level) -> ArrayBuffer, or throws {code, errno, message}
-	_ = b.Set("process", func(mode string, data sobek.Value, level int, wbits int) sobek.Value {
-		out, zerr := process(mode, bytesOf(data), level)
-		if zerr != nil {
-			e := events.Internals(h).Get("newError").Export().(func(string, string, string) *sobek.Object)("Error", zerr.code, zerr.msg)
+	throw := func(zerr *zError) {
+		e := events.Internals(h).Get("newError").Export().(func(string, string, string) *sobek.Object)(zerr.class(), zerr.code, zerr.msg)
+		if zerr.class() == "Error" {
 			_ = e.Set("errno", zerr.errno)
-			panic(e)
+		}
+		panic(e)
+	}
+	// process(mode, data, level, maxOutputLength) -> ArrayBuffer, or
+	// throws {code, errno, message}. The output is bounded by
+	// maxOutputLength and by the isolate's memory limit (a zip bomb stops
+	// there with ERR_BUFFER_TOO_LARGE, never Go's fatal out-of-memory).
+	_ = b.Set("process", func(mode string, data sobek.Value, level int, maxOut float64) sobek.Value {
+		limit := int64(maxOut)
+		if h.Isolate != nil {
+			if m := h.Isolate.MemoryLimit(); m > 0 && (limit <= 0 || uint64(limit) > m) {
+				limit = int64(m)
+			}
+		}
+		out, zerr := process(mode, bytesOf(data), level, limit)
+		if zerr != nil {
+			throw(zerr)
 		}
 		return rt.ToValue(rt.NewArrayBuffer(out))
 	})
-	throw := func(zerr *zError) {
-		e := events.Internals(h).Get("newError").Export().(func(string, string, string) *sobek.Object)("Error", zerr.code, zerr.msg)
-		_ = e.Set("errno", zerr.errno)
-		panic(e)
-	}
 	ab := func(out []byte, zerr *zError) sobek.Value {
 		if zerr != nil {
 			throw(zerr)
@@ -94,12 +104,27 @@ type zError struct {
 	msg   string
 }
 
+// class is the error's JS class: Node's output-limit error is a
+// RangeError without errno, the codec's are Errors with one.
+func (e *zError) class() string {
+	if e.code == "ERR_BUFFER_TOO_LARGE" {
+		return "RangeError"
+	}
+	return "Error"
+}
+
+// tooLarge is Node's error for output past maxOutputLength.
+func tooLarge(limit int64) *zError {
+	return &zError{code: "ERR_BUFFER_TOO_LARGE", msg: fmt.Sprintf("Cannot create a Buffer larger than %d bytes", limit)}
+}
+
 func dataError(msg string) *zError { return &zError{"Z_DATA_ERROR", -3, msg} }
 
 // process is the one-shot form (zlib.gzipSync, ...): the stream machinery
-// with all the input at once.
-func process(mode string, in []byte, level int) ([]byte, *zError) {
+// with all the input at once, its output bounded by limit (> 0).
+func process(mode string, in []byte, level int, limit int64) ([]byte, *zError) {
 	z := newZStream(mode, level, nil)
+	z.limit = limit
 	out, zerr := z.write(in)
 	if zerr != nil {
 		z.close()

@@ -18,9 +18,12 @@ function levelOf(mode, opts) {
   }
   return opts && opts.level !== undefined ? opts.level : -1;
 }
+// Node's buffer.kMaxLength: the one-shot forms' default maxOutputLength.
+const kMaxLength = 2 ** 32;
 function run(mode, data, opts) {
   checkOptions(mode, opts);
-  const r = Buffer.from(binding.process(mode, toBuf(data), levelOf(mode, opts), 15));
+  const max = opts && opts.maxOutputLength !== undefined ? opts.maxOutputLength : kMaxLength;
+  const r = Buffer.from(binding.process(mode, toBuf(data), levelOf(mode, opts), max));
   if (opts && opts.info) return { buffer: r, engine: {} };
   return r;
 }
@@ -61,6 +64,7 @@ function checkOptions(mode, opts) {
   if (typeof opts !== 'object') return {};
   const brotli = mode.startsWith('brotli');
   checkRange(opts, 'chunkSize', 64, Infinity);
+  checkRange(opts, 'maxOutputLength', 1, kMaxLength);
   if (!brotli) {
     checkRange(opts, 'level', -1, 9);
     const decode = mode === 'inflate' || mode === 'gunzip' || mode === 'inflateRaw' || mode === 'unzip';
