@@ -37,21 +37,26 @@ import (
 //go:embed http.js
 var source string
 
-var embedded = &host.Embedded{Name: "node:http", Params: "module, exports, internals, binding, EventEmitter", Source: source}
+var embedded = &host.Embedded{Name: "node:http", Params: "module, exports, internals, binding, EventEmitter, Readable", Source: source}
 
-// Load is the loader of the `http` builtin. It needs the `events` builtin
-// in the host's registry.
+// Load is the loader of the `http` builtin. It needs the `events` and
+// `stream` builtins in the host's registry.
 func Load(h *host.Host, module *sobek.Object) error {
 	ee, err := h.Require("events")
 	if err != nil {
 		return fmt.Errorf("http needs the events builtin: %w", err)
 	}
+	st, err := h.Require("stream")
+	if err != nil {
+		return fmt.Errorf("http needs the stream builtin: %w", err)
+	}
+	readable := st.(*sobek.Object).Get("Readable")
 	fn, err := embedded.Func(h)
 	if err != nil {
 		return err
 	}
 	b := &binding{h: h}
-	faces, err := fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee)
+	faces, err := fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee, readable)
 	if err != nil {
 		return err
 	}

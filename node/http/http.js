@@ -216,9 +216,12 @@ class Socket extends EventEmitter {
 
 // ---- IncomingMessage ------------------------------------------------------
 
-class IncomingMessage extends EventEmitter {
+// IncomingMessage is a Readable (res.pipe, pipeline, for await, setEncoding
+// ...): the Go side pushes the body's chunks, then null. Go reads the
+// whole body of a request as it comes, so _read has nothing to ask for.
+class IncomingMessage extends Readable {
   constructor(info) {
-    super();
+    super({});
     info = info || {};
     this.method = info.method;
     this.url = info.url === undefined ? '' : info.url;
@@ -233,118 +236,32 @@ class IncomingMessage extends EventEmitter {
     this.rawTrailers = [];
     this.complete = false;
     this.aborted = false;
-    this.readableEnded = false;
     this.socket = new Socket(info);
     this.connection = this.socket;
-    this._chunks = [];
-    this._ended = false;
-    this._flowing = null;
-    this._scheduled = false;
-    this._encoding = null;
-    this.on('newListener', (event) => {
-      if (event === 'data' && this._flowing !== false) this.resume();
-      if (event === 'readable' || event === 'end') this._schedule();
-    });
   }
 
-  setEncoding(encoding) {
-    this._encoding = encoding || 'utf8';
-    return this;
-  }
-
-  pause() {
-    this._flowing = false;
-    return this;
-  }
-
-  resume() {
-    this._flowing = true;
-    this._schedule();
-    return this;
-  }
-
-  isPaused() { return this._flowing === false; }
-
-  read() {
-    const c = this._chunks.shift();
-    if (c === undefined) return null;
-    return this._encoding ? decode(c, this._encoding) : c;
-  }
+  _read() {}
 
   setTimeout(ms, cb) {
     if (cb) this.once('timeout', cb);
     return this;
   }
 
-  destroy(err) {
-    this.destroyed = true;
-    if (err) later(() => this.emit('error', err));
-    later(() => this.emit('close'));
-    return this;
-  }
-
   // push is called by the Go side with each body chunk (an ArrayBuffer),
   // then with null at the end of the body.
-  push(chunk) {
+  push(chunk, encoding) {
     if (chunk === null) {
-      this._ended = true;
       this.complete = true;
-    } else {
-      this._chunks.push(toBuffer(chunk));
+      return super.push(null);
     }
-    this._schedule();
-    return true;
-  }
-
-  _schedule() {
-    if (this._scheduled) return;
-    this._scheduled = true;
-    later(() => {
-      this._scheduled = false;
-      this._flow();
-    });
-  }
-
-  _flow() {
-    if (this._flowing) {
-      while (this._chunks.length > 0 && this._flowing) {
-        const c = this._chunks.shift();
-        this.emit('data', this._encoding ? decode(c, this._encoding) : c);
-      }
-    }
-    if (this._ended && this._chunks.length === 0 && !this.readableEnded &&
-        (this._flowing || this.listenerCount('end') > 0 && this._flowing !== false)) {
-      this.readableEnded = true;
-      this.emit('end');
-      later(() => this.emit('close'));
-    }
+    return super.push(chunk instanceof ArrayBuffer ? toBuffer(chunk) : chunk, encoding);
   }
 
   _aborted() {
     if (this.complete) return;
     this.aborted = true;
     this.emit('aborted');
-    this.emit('close');
-  }
-
-  [Symbol.asyncIterator]() {
-    const chunks = [];
-    let done = false;
-    let wake = null;
-    this.on('data', (c) => { chunks.push(c); if (wake) wake(); });
-    this.on('end', () => { done = true; if (wake) wake(); });
-    return {
-      next: async () => {
-        while (chunks.length === 0 && !done) {
-          await new Promise((resolve) => { wake = resolve; });
-          wake = null;
-        }
-        if (chunks.length > 0) return { value: chunks.shift(), done: false };
-        return { value: undefined, done: true };
-      },
-      return: async () => ({ value: undefined, done: true }),
-      [Symbol.asyncIterator]() { return this; },
-    };
+    this.destroy();
   }
 }
 

@@ -13,18 +13,15 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
-	"github.com/jsvm-dev/jsvm/node/events"
+	"github.com/jsvm-dev/jsvm/node/builtins"
 	"github.com/jsvm-dev/jsvm/node/host"
-	"github.com/jsvm-dev/jsvm/node/http"
 )
 
-// newHost makes a host with events, http and a "gotest" builtin whose
+// newHost makes a host with jsvm's builtins and a "gotest" builtin whose
 // exports are set by extra.
 func newHost(t *testing.T, stdout, stderr io.Writer, extra func(h *host.Host, exports *sobek.Object)) *host.Host {
 	t.Helper()
-	reg := host.NewRegistry()
-	reg.Register("events", events.Load)
-	reg.Register("http", http.Load)
+	reg := builtins.DefaultRegistry()
 	reg.Register("gotest", func(h *host.Host, module *sobek.Object) error {
 		if extra != nil {
 			extra(h, module.Get("exports").(*sobek.Object))
