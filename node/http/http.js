@@ -735,8 +735,7 @@ class ClientRequest extends OutgoingMessage {
 
   write(chunk, encoding, cb) {
     if (typeof encoding === 'function') cb = encoding;
-    const data = chunkOf(chunk, typeof encoding === 'string' ? encoding : undefined);
-    this._body.push(typeof data === 'string' ? data : decode(data));
+    this._body.push(chunkOf(chunk, typeof encoding === 'string' ? encoding : undefined));
     if (typeof cb === 'function') later(cb);
     return true;
   }
@@ -760,7 +759,7 @@ class ClientRequest extends OutgoingMessage {
       method: this.method,
       url: `${this.protocol}//${hostPart}:${this.port}${this.path}`,
       headers: this.flatHeaders(),
-      body: this._body.join(''),
+      body: joinBody(this._body),
       tls: this._secure,
     }, (info, body) => {
       if (this.destroyed) return;
@@ -810,6 +809,14 @@ class ClientRequest extends OutgoingMessage {
   setNoDelay() {}
 
   setSocketKeepAlive() {}
+}
+
+// joinBody makes a request body of the written chunks: a string when all
+// are strings, else their bytes (a Buffer) so that binary data is kept.
+function joinBody(parts) {
+  if (parts.every((p) => typeof p === 'string')) return parts.join('');
+  const B = toBuffer.ctor();
+  return B.concat(parts.map((p) => (typeof p === 'string' ? B.from(p) : B.from(p.buffer, p.byteOffset, p.byteLength))));
 }
 
 function request(input, options, cb) {
