@@ -22,6 +22,7 @@ import (
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
 	"github.com/jsvm-dev/jsvm/node/path"
 	"github.com/jsvm-dev/jsvm/node/perf_hooks"
+	"github.com/jsvm-dev/jsvm/node/punycode"
 	"github.com/jsvm-dev/jsvm/node/querystring"
 	"github.com/jsvm-dev/jsvm/node/readline"
 	"github.com/jsvm-dev/jsvm/node/sandbox"
@@ -44,6 +45,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("assert", assert.Load)
 	r.Register("async_hooks", async_hooks.Load)
 	r.Register("perf_hooks", perf_hooks.Load)
+	r.Register("punycode", punycode.Load)
 	r.Register("querystring", querystring.Load)
 	r.Register("readline", readline.Load)
 	r.Register("readline/promises", readline.LoadPromises)
@@ -80,7 +82,9 @@ func DefaultRegistry() *host.Registry {
 	r.Register("process", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Process()) })
 	r.Register("stream", stream.Load)
 	r.Register("stream/promises", stream.LoadPromises)
+	r.Register("stream/consumers", stream.LoadConsumers)
 	r.Register("string_decoder", string_decoder.Load)
+	r.Register("sys", loadSys)
 	r.Register("test", test.Load)
 	r.Register("timers", func(h *host.Host, m *sobek.Object) error { return m.Set("exports", h.Timers()) })
 	r.Register("url", url.Load)
@@ -130,4 +134,22 @@ func loadConstants(h *host.Host, module *sobek.Object) error {
 		return err
 	}
 	return module.Set("exports", out)
+}
+
+// loadSys is the deprecated `sys` builtin: util itself, with Node's DEP0025
+// warning.
+func loadSys(h *host.Host, module *sobek.Object) error {
+	u, err := h.Require("util")
+	if err != nil {
+		return err
+	}
+	if p := h.Process(); p != nil {
+		if warn, ok := sobek.AssertFunction(p.Get("emitWarning")); ok {
+			rt := h.Runtime
+			if _, err := warn(p, rt.ToValue("sys is deprecated. Use util instead."), rt.ToValue("DeprecationWarning"), rt.ToValue("DEP0025")); err != nil {
+				return err
+			}
+		}
+	}
+	return module.Set("exports", u)
 }

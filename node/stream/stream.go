@@ -23,3 +23,14 @@ func Load(h *host.Host, module *sobek.Object) error {
 
 // LoadPromises is the loader of `stream/promises`.
 var LoadPromises = host.ExportsOf("stream", "promises")
+
+//go:embed consumers.js
+var consumersSource string
+
+var consumers = &host.Embedded{Name: "node:stream/consumers", Params: "module, exports, require", Source: consumersSource}
+
+// LoadConsumers is the loader of `stream/consumers` (text, json, buffer,
+// arrayBuffer, blob of any async iterable of chunks).
+func LoadConsumers(h *host.Host, module *sobek.Object) error {
+	return consumers.Run(h, module, h.BuiltinRequire())
+}
