@@ -86,6 +86,12 @@ toBuffer.ctor = () => {
 
 const urlRE = /^([a-zA-Z][a-zA-Z0-9+.-]*:)\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#]*)(?::(\d*))?([^#]*)/;
 
+// isURL is Node's test for a WHATWG URL given as the request's input: a
+// legacy url.parse() object (it has auth and path) is options, not a URL.
+function isURL(v) {
+  return Boolean(v && v.href && v.protocol && v.auth === undefined && v.path === undefined);
+}
+
 function parseURL(s) {
   const m = urlRE.exec(s);
   if (!m) {
@@ -678,7 +684,7 @@ const tlsOptionNames = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnautho
 class ClientRequest extends OutgoingMessage {
   constructor(input, options, cb) {
     super();
-    if (typeof input === 'string' || (input && typeof input.href === 'string')) {
+    if (typeof input === 'string' || isURL(input)) {
       const u = parseURL(String(input.href || input));
       const extra = typeof options === 'object' && options !== null ? options : {};
       if (typeof options === 'function') cb = options;
@@ -1055,7 +1061,7 @@ function httpsModule() {
     }
   }
   const withDefault = (input, options, cb) => {
-    if (typeof input === 'string' || (input && typeof input.href === 'string')) {
+    if (typeof input === 'string' || isURL(input)) {
       if (typeof options === 'function') {
         cb = options;
         options = {};
