@@ -26,6 +26,9 @@ type Context struct {
 	// goErrorHidden: sobek's own global GoError, which V8's contexts and
 	// Node lack, is deleted (hideGoError)
 	goErrorHidden bool
+
+	errWordsHooked bool   // intrinsic error constructors hooked (errwords.go)
+	lastParsed     string // the last eval/Function source parsed, for its SyntaxError's words
 	// forwarded: constructors whose brand-checking methods forward
 	// another realm's objects to their home (brands.go)
 	forwarded map[string]bool

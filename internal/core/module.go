@@ -17,6 +17,7 @@ func (c *Context) Do(fn func()) {
 	if c.capped&capRegExp == 0 {
 		c.guardRegExps(false)
 	}
+	c.hookErrorWords()
 	c.iso.push(c)
 	defer c.iso.pop()
 	fn()

@@ -41,6 +41,10 @@ func CheckNesting(src string) error {
 // V8's RangeError of the realm, which the realm's code can catch (the parse
 // runs inside the VM, before anything of the source ran).
 func (c *Context) checkParse(src string) {
+	// eval and Function bodies can catch errors; their SyntaxErrors are
+	// worded from their source (errwords.go)
+	c.hookErrorWords()
+	c.lastParsed = src
 	if engine.NestingExceeds(src, MaxNesting) {
 		panic(c.overflowError(&sobek.StackOverflowError{}, c))
 	}

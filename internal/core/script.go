@@ -25,6 +25,9 @@ type Script struct {
 	Program *sobek.Program
 	Source  string
 	Options ScriptOptions
+	// catches: the source can catch an error (errwords.go); a run of a
+	// script that cannot leaves the realm's error constructors alone
+	catches bool
 }
 
 // SyntaxError is a compile error with its position, offsets applied.
@@ -52,7 +55,7 @@ func Compile(src string, opts ScriptOptions) (*Script, error) {
 		ShiftSyntaxError(err, lp, lr, cr)
 		return nil, err
 	}
-	return &Script{Program: p, Source: src, Options: opts}, nil
+	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src)}, nil
 }
 
 // maxPadding bounds the offsets applied by padding the source: Node takes
@@ -148,12 +151,28 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 // Run runs s in c. A JS exception comes back as *sobek.Exception whose
 // value belongs to c; Carry it to hand it to another realm.
 func (c *Context) Run(s *Script) (sobek.Value, error) {
+	if s.catches || s.Source == "" {
+		c.hookErrorWords()
+	}
 	return c.runProgram(s.Program, mayUseRegExp(s.Source))
+}
+
+// ScriptOf is the Script of a program compiled from src with opts (a
+// program cached by its source).
+func ScriptOf(p *sobek.Program, src string, opts ScriptOptions) *Script {
+	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src)}
+}
+
+// mayCatch reports whether code of src can catch an error: a catch
+// clause or a promise's catch/then.
+func mayCatch(src string) bool {
+	return strings.Contains(src, "catch") || strings.Contains(src, "then")
 }
 
 // RunProgram runs a compiled program in c, tracking c as the executing
 // realm.
 func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
+	c.hookErrorWords()
 	return c.runProgram(p, true) // its source is not known here
 }
 

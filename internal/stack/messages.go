@@ -25,20 +25,34 @@ var (
 // position of filename (1-based, as sobek reports it; line 0 when
 // unknown), or msg itself.
 func Message(msg, filename string, line, col int) string {
-	return message(msg, filename, line, col, false)
+	return message(msg, registryLine(filename, line, col), false)
+}
+
+// lineLookup returns the source line an error was raised in and the
+// 0-based index of its position there (ok false: unknown).
+type lineLookup func() (text string, idx int, ok bool)
+
+// registryLine looks a position of filename up in the source registry.
+func registryLine(filename string, line, col int) lineLookup {
+	return func() (string, int, bool) { return Line(filename, line, col) }
 }
 
 // fixedWords are sobek messages whose V8 words need no context.
 var fixedWords = map[string]string{
 	"No initial value": "Reduce of empty array with no initial value",
 	"Malformed URI":    "URI malformed",
-	"toFixed() precision must be between 0 and 100": "toFixed() digits argument must be between 0 and 100",
+	"toFixed() precision must be between 0 and 100":                        "toFixed() digits argument must be between 0 and 100",
+	"toPrecision() precision must be between 1 and 100":                    "toPrecision() argument must be between 1 and 100",
+	"Unexpected end of JSON input (EOF)":                                   "Unexpected end of JSON input",
+	"[object Object] is not extensible":                                    "#<Object> is not extensible",
+	"Method Symbol.prototype.toString is called on incompatible receiver":  "Symbol.prototype.toString requires that 'this' be a Symbol",
+	"Must call super constructor in derived class before accessing 'this'": "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
 }
 
 // message is Message; inNative says the error was raised inside a builtin
 // (the position is then the builtin's call site, not the failing
 // expression, so no words are taken from the source there).
-func message(msg, filename string, line, col int, inNative bool) string {
+func message(msg string, lineAt lineLookup, inNative bool) string {
 	if w, ok := fixedWords[msg]; ok {
 		return w
 	}
@@ -57,7 +71,7 @@ func message(msg, filename string, line, col int, inNative bool) string {
 		if of != "null" {
 			of = "undefined"
 			// sobek says undefined for a null literal too
-			if text, _, ok := Line(filename, line, col); ok &&
+			if text, _, ok := lineAt(); ok &&
 				(strings.Contains(text, "null."+m[1]) || strings.Contains(text, "null?."+m[1])) {
 				of = "null"
 			}
@@ -69,23 +83,23 @@ func message(msg, filename string, line, col int, inNative bool) string {
 	}
 	switch msg {
 	case "Class constructor cannot be invoked without 'new'":
-		if callee := Callee(filename, line, col); callee != "" {
+		if callee := calleeAt(lineAt); callee != "" {
 			return "Class constructor " + callee[strings.LastIndexByte(callee, '.')+1:] + " cannot be invoked without 'new'"
 		}
 		return msg
 	case "Cannot access a variable before initialization":
-		if text, idx, ok := Line(filename, line, col); ok && idx >= 0 && idx < len(text) && isIdentByte(text[idx]) {
+		if text, idx, ok := lineAt(); ok && idx >= 0 && idx < len(text) && isIdentByte(text[idx]) {
 			return "Cannot access '" + text[idx:idx+tokenWidth(text, idx)] + "' before initialization"
 		}
 		return msg
 	case "Value is not a constructor":
-		if callee := Callee(filename, line, col); callee != "" {
+		if callee := calleeAt(lineAt); callee != "" && keywordAt(callee, 0) == "" {
 			return callee + " is not a constructor"
 		}
 		return msg
 	}
 	if m := noMemberRe.FindStringSubmatch(msg); m != nil {
-		if callee := Callee(filename, line, col); callee != "" {
+		if callee := calleeAt(lineAt); callee != "" {
 			if callee[strings.LastIndexByte(callee, '.')+1:] == m[1] {
 				return callee + " is not a function"
 			}
@@ -94,7 +108,7 @@ func message(msg, filename string, line, col int, inNative bool) string {
 	}
 	if msg == "Cannot convert undefined or null to object" {
 		// `a.b.c = v` with a.b undefined: sobek reports it at `b`
-		text, idx, ok := Line(filename, line, col)
+		text, idx, ok := lineAt()
 		if ok {
 			if prop := assignedProp(text, idx); prop != "" {
 				return "Cannot set properties of undefined (setting '" + prop + "')"
@@ -103,7 +117,7 @@ func message(msg, filename string, line, col int, inNative bool) string {
 		return msg
 	}
 	if notObjectRe.MatchString(msg) {
-		text, idx, ok := Line(filename, line, col)
+		text, idx, ok := lineAt()
 		if !ok {
 			return msg
 		}
@@ -155,7 +169,7 @@ func Translate(o *sobek.Object, frames []sobek.StackFrame) {
 		file, line, col = p.Filename, p.Line, p.Column
 		break
 	}
-	retell(o, msg, message(msg, file, line, col, inNative))
+	retell(o, msg, message(msg, registryLine(file, line, col), inNative))
 }
 
 // TranslateFromStack is Translate for an error known only as a value (a
@@ -192,9 +206,18 @@ func TranslateFromStack(o *sobek.Object) {
 		if !ok {
 			return
 		}
-		retell(o, msg, message(msg, file, line, col, false))
+		retell(o, msg, message(msg, registryLine(file, line, col), false))
 		return
 	}
+}
+
+// calleeAt is Callee on the line lineAt finds.
+func calleeAt(lineAt lineLookup) string {
+	text, idx, ok := lineAt()
+	if !ok {
+		return ""
+	}
+	return CalleeAt(text, idx)
 }
 
 // retell sets an error's message to nm (V8's words for msg) and rewrites

@@ -61,7 +61,7 @@ func (m *module) installCodeCache(natives *sobek.Object) {
 				o.Filename = core.DefaultFilename
 			}
 			if p := programs.Get(codecache.ProgramKey{Sum: key.Sum(), Options: scriptOptionsKey(o)}); p != nil {
-				h := m.rt.ToValue(&script{s: &core.Script{Program: p, Source: code, Options: o}, cached: true})
+				h := m.rt.ToValue(&script{s: core.ScriptOf(p, code, o), cached: true})
 				return m.rt.NewArray(h, m.rt.ToValue(true))
 			}
 		}

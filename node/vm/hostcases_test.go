@@ -82,3 +82,7 @@ func TestMeasureMemoryCases(t *testing.T) {
 func TestRealmCases(t *testing.T) {
 	runHostCases(t, "gen_realm.js", "realm_cases.golden", nil)
 }
+
+func TestErrorWordsCases(t *testing.T) {
+	runHostCases(t, "gen_errwords.js", "errwords_cases.golden", nil)
+}

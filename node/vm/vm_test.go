@@ -33,7 +33,6 @@ var globalDifferences = map[int]string{}
 
 // fidelityDifferences are as knownDifferences, for fidelity_cases.js.
 var fidelityDifferences = map[int]string{
-	14:  "sobek's message for calling a class without new omits the class name",
 	105: "RegExp.prototype.exec is not forwarded across realms (replacing it turns off sobek's regexp fast path in the realm)",
 	107: "regexp2 (sobek's backtracking engine) confuses character classes of surrogates (its set table hashes them as U+FFFD); literals are rewritten, but not in code made by new Function (this case's own body) or patterns built at run time",
 }
@@ -78,7 +77,6 @@ func matchNode(t *testing.T, name string, knownDifferences map[int]string) {
 // yet, each with the reason. A case that starts to match fails the test,
 // so the list cannot go stale.
 var knownDifferences = map[int]string{
-	25: "sobek's message for calling a class without new omits the class name",
 	45: "Node's quirk: a strict write to a read-only sandbox property says 'Cannot redefine property'; the caret position differs",
 	48: "a stack read inside a context is sobek's format (tab, pc); stacks leaving a run are V8-shaped",
 	54: "sobek makes a new tagged-template object at each evaluation (equal to the others only in its own comparison): two carried out of a context are two wrappers",
