@@ -24,6 +24,13 @@ import (
 // context that only runs `x + 1` keeps the memory. The main realm hooks
 // at creation.
 
+// hookIntrinsics hooks c's error constructors and RegExp (regexpctor.go),
+// where code of unknown source may run.
+func (c *Context) hookIntrinsics() {
+	c.hookErrorWords()
+	c.hookRegExp()
+}
+
 // hookErrorWords hooks c's intrinsic error constructors, once.
 func (c *Context) hookErrorWords() {
 	if c.errWordsHooked {

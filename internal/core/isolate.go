@@ -111,7 +111,7 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	iso.main.hideGoError()
 	iso.main.captureIntrinsics() // before any code of the main realm runs
 	iso.main.capsFirstRun()      // its global is no proxy: it cannot install lazily
-	iso.main.hookErrorWords()
+	iso.main.hookIntrinsics()
 	iso.main.capJSONDepth()
 	iso.main.guardRegExps(true)
 	iso.main.shareSymbolRegistry()

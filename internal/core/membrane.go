@@ -599,7 +599,7 @@ func (w *wrapper) callHome(this sobek.Value, args []sobek.Value) sobek.Value {
 		panic(w.here.overflowError(&sobek.StackOverflowError{}, w.here))
 	}
 	outer := home.enterOuter() // keeps the home runtime's VM stack across calls
-	home.hookErrorWords()      // the caller may catch what the call throws (errwords.go)
+	home.hookIntrinsics()      // the caller may catch what the call throws (errwords.go)
 	iso.pushUsing(home, used, false)
 	var res sobek.Value
 	var err error

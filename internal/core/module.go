@@ -14,10 +14,10 @@ func (c *Context) Do(fn func()) {
 	if c.capped&capStrings == 0 {
 		c.capsFirstRun()
 	}
+	c.hookIntrinsics()
 	if c.capped&capRegExp == 0 {
 		c.guardRegExps(false)
 	}
-	c.hookErrorWords()
 	c.iso.push(c)
 	defer c.iso.pop()
 	fn()

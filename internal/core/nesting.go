@@ -43,7 +43,7 @@ func CheckNesting(src string) error {
 func (c *Context) checkParse(src string) {
 	// eval and Function bodies can catch errors; their SyntaxErrors are
 	// worded from their source (errwords.go)
-	c.hookErrorWords()
+	c.hookIntrinsics()
 	c.lastParsed = src
 	if engine.NestingExceeds(src, MaxNesting) {
 		panic(c.overflowError(&sobek.StackOverflowError{}, c))

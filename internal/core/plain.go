@@ -13,7 +13,7 @@ func (iso *Isolate) NewPlainContext(opts ContextOptions) *Context {
 		c.disallowCodeGeneration()
 	}
 	c.capsFirstRun() // its global is no proxy: nothing installs lazily
-	c.hookErrorWords()
+	c.hookIntrinsics()
 	c.capJSONDepth()
 	c.shareSymbolRegistry()
 	c.installWeakRefs()

@@ -26,8 +26,9 @@ type Script struct {
 	Source  string
 	Options ScriptOptions
 	// catches: the source can catch an error (errwords.go); a run of a
-	// script that cannot leaves the realm's error constructors alone
-	catches bool
+	// script that cannot leaves the realm's error constructors alone.
+	// regexps: it names RegExp (regexpctor.go).
+	catches, regexps bool
 }
 
 // SyntaxError is a compile error with its position, offsets applied.
@@ -55,7 +56,7 @@ func Compile(src string, opts ScriptOptions) (*Script, error) {
 		ShiftSyntaxError(err, lp, lr, cr)
 		return nil, err
 	}
-	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src)}, nil
+	return ScriptOf(p, src, opts), nil
 }
 
 // maxPadding bounds the offsets applied by padding the source: Node takes
@@ -154,13 +155,16 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 	if s.catches || s.Source == "" {
 		c.hookErrorWords()
 	}
+	if s.regexps || s.Source == "" {
+		c.hookRegExp()
+	}
 	return c.runProgram(s.Program, mayUseRegExp(s.Source))
 }
 
 // ScriptOf is the Script of a program compiled from src with opts (a
 // program cached by its source).
 func ScriptOf(p *sobek.Program, src string, opts ScriptOptions) *Script {
-	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src)}
+	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src), regexps: strings.Contains(src, "RegExp")}
 }
 
 // mayCatch reports whether code of src can catch an error: a catch
@@ -172,7 +176,7 @@ func mayCatch(src string) bool {
 // RunProgram runs a compiled program in c, tracking c as the executing
 // realm.
 func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
-	c.hookErrorWords()
+	c.hookIntrinsics()
 	return c.runProgram(p, true) // its source is not known here
 }
 

@@ -46,8 +46,8 @@ func (c *Context) shareSymbolRegistry() {
 	rt, reg := c.rt, &c.iso.symbols
 	define := func(name string, fn func(sobek.FunctionCall) sobek.Value) {
 		f := rt.ToValue(fn).(*sobek.Object)
-		_ = f.DefineDataProperty("name", rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
-		_ = f.DefineDataProperty("length", rt.ToValue(1), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+		_ = f.DefineDataProperty("name", rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+		_ = f.DefineDataProperty("length", rt.ToValue(1), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 		_ = sym.DefineDataProperty(name, f, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	}
 	if sobek.IsUndefined(sym.Get("asyncIterator")) || sym.Get("asyncIterator") == nil {

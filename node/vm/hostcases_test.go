@@ -86,3 +86,9 @@ func TestRealmCases(t *testing.T) {
 func TestErrorWordsCases(t *testing.T) {
 	runHostCases(t, "gen_errwords.js", "errwords_cases.golden", nil)
 }
+
+func TestRegExpCtorCases(t *testing.T) {
+	proxied := "new RegExp(Proxy of a regexp): sobek reads the Proxy's flags through its own getters and throws another TypeError than V8"
+	exec := "a named-groups regexp gets .groups from an exec on a prototype of its own: RegExp.prototype.exec.call(re) bypasses it"
+	runHostCases(t, "gen_regexpctor.js", "regexpctor_cases.golden", map[int]string{25: proxied, 55: proxied, 29: exec, 59: exec})
+}

@@ -26,4 +26,5 @@ run(() => Map.prototype.get.call(vm.runInNewContext('delete Map.prototype.get; n
 run(() => vm.runInContext('try { Error.captureStackTrace(new Proxy({}, {})) } catch (e) { [e instanceof TypeError, e.message].join() }', ctx));
 run(() => { try { Set.prototype.forEach.call(vm.runInContext('new Set([1])', ctx), () => { throw new RangeError('cb') }) } catch (e) { return [e instanceof RangeError, e.message].join() } });
 run(() => vm.runInContext('(m) => { try { Map.prototype.get.call(m, 1) } catch (e) { return [e instanceof TypeError, e.message].join() } }', ctx)(new Set()));
+run(() => vm.runInNewContext("JSON.stringify([Symbol.for.name, Object.getOwnPropertyDescriptor(Symbol.for, 'name'), Object.getOwnPropertyDescriptor(Symbol.keyFor, 'length'), Object.keys(Symbol.for).length])"));
 for (const [i, l] of lines.entries()) console.log(`${i}: ${l}`);
