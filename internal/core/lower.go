@@ -1,13 +1,18 @@
 package core
 
 import (
+	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
+	"github.com/grafana/sobek/token"
+	"github.com/grafana/sobek/unistring"
 )
 
 // sobek's parser rejects async generators and for await. When it rejects
@@ -72,7 +77,29 @@ func Lower(filename, src string, kind LowerKind) (string, bool) {
 	if len(res.Errors) > 0 {
 		return "", false
 	}
-	return string(res.Code), true
+	return tagAsyncGenerators(string(res.Code)), true
+}
+
+// esbuild's __asyncGenerator helper makes each generator object a plain
+// object; V8's are "[object AsyncGenerator]". The helper's line is
+// patched (it maps to nothing of the original, so the source map keeps
+// its meaning): the object gets a prototype with the tag.
+const (
+	asyncGenObject = ", q, it = {};"
+	asyncGenTagged = ", q, it = Object.create(Object.defineProperty({}, Symbol.toStringTag, { value: \"AsyncGenerator\", configurable: true }));"
+)
+
+func tagAsyncGenerators(code string) string {
+	i := strings.Index(code, "var __asyncGenerator = ")
+	if i < 0 {
+		return code
+	}
+	j := strings.Index(code[i:], asyncGenObject)
+	if j < 0 {
+		return code
+	}
+	j += i
+	return code[:j] + asyncGenTagged + code[j+len(asyncGenObject):]
 }
 
 // ParseLowered parses the lowered form of a script or module sobek
@@ -92,7 +119,111 @@ func ParseLowered(filename, src string, kind LowerKind) (*ast.Program, bool) {
 	if err != nil {
 		return nil, false
 	}
+	if kind == LowerScript {
+		hideHelpers(body)
+	}
 	return body, true
+}
+
+// esbuild declares its helpers (__asyncGenerator, __await, ...) with var
+// at the top of the lowered code: in a script they would become
+// properties of the global (Object.keys(globalThis) lists them, code can
+// call them). hideHelpers makes them let bindings under names code
+// cannot write, unique per lowering (a realm's lexical scope persists
+// across scripts, and a second script's let of the same name would be a
+// redeclaration).
+var esbuildHelpers = map[string]bool{
+	"__knownSymbol": true, "__await": true, "__asyncGenerator": true, "__forAwait": true,
+	"__yieldStar": true, "__typeError": true, "__defProp": true, "__getOwnPropNames": true,
+}
+
+// isHelperName: one of esbuildHelpers, or one esbuild numbered to avoid
+// a name of the code (__await2).
+func isHelperName(n string) bool {
+	return esbuildHelpers[strings.TrimRight(n, "0123456789")]
+}
+
+var loweredScripts atomic.Int64
+
+func hideHelpers(body *ast.Program) {
+	renamed := map[unistring.String]unistring.String{}
+	suffix := " jsvm" + strconv.FormatInt(loweredScripts.Add(1), 10)
+	for i, st := range body.Body {
+		vs, ok := st.(*ast.VariableStatement)
+		if !ok {
+			break
+		}
+		helpers := true
+		for _, b := range vs.List {
+			id, ok := b.Target.(*ast.Identifier)
+			if !ok || !isHelperName(id.Name.String()) {
+				helpers = false
+				break
+			}
+		}
+		if !helpers {
+			break
+		}
+		for _, b := range vs.List {
+			id := b.Target.(*ast.Identifier)
+			renamed[id.Name] = unistring.NewFromString(id.Name.String() + suffix)
+		}
+		body.Body[i] = &ast.LexicalDeclaration{Idx: vs.Var, Token: token.LET, List: vs.List}
+	}
+	if len(renamed) == 0 {
+		return
+	}
+	// the var declarations' hoisting records go too
+	decls := body.DeclarationList[:0]
+	for _, d := range body.DeclarationList {
+		keep := false
+		for _, b := range d.List {
+			if id, ok := b.Target.(*ast.Identifier); !ok || renamed[id.Name] == "" {
+				keep = true
+			}
+		}
+		if keep {
+			decls = append(decls, d)
+		}
+	}
+	body.DeclarationList = decls
+	renameIdentifiers(reflect.ValueOf(body), renamed, map[uintptr]bool{})
+}
+
+var identType = reflect.TypeOf(&ast.Identifier{})
+
+// renameIdentifiers renames the identifiers (references and bindings;
+// property names are no *ast.Identifier) named in renamed.
+func renameIdentifiers(v reflect.Value, renamed map[unistring.String]unistring.String, seen map[uintptr]bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() || seen[v.Pointer()] {
+			return
+		}
+		seen[v.Pointer()] = true
+		if v.Type() == identType {
+			id := v.Interface().(*ast.Identifier)
+			if n, ok := renamed[id.Name]; ok {
+				id.Name = n
+			}
+			return
+		}
+		renameIdentifiers(v.Elem(), renamed, seen)
+	case reflect.Interface:
+		if !v.IsNil() {
+			renameIdentifiers(v.Elem(), renamed, seen)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Field(i); f.Kind() == reflect.Pointer || f.Kind() == reflect.Interface || f.Kind() == reflect.Slice || f.Kind() == reflect.Struct {
+				renameIdentifiers(f, renamed, seen)
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			renameIdentifiers(v.Index(i), renamed, seen)
+		}
+	}
 }
 
 // lowerScript compiles the lowered form of a script sobek rejected (its

@@ -141,4 +141,6 @@ module.exports = [
   `const c = vm.createContext({}); Object.defineProperty(c, 'nw', { value: 1, writable: false }); Object.defineProperty(c, 'ro', { get() { return 2; }, configurable: true }); const r = []; for (const src of ['"use strict"; nw = 5', '"use strict"; this.nw = 5', 'nw = 5; nw', '"use strict"; ro = 5; ro', 'Reflect.set(this, "ro", 1)']) { try { r.push(vm.runInContext(src, c)); } catch (e) { r.push(e.message); } } return r`,
   `const c = vm.createContext({}); vm.runInContext('Object.defineProperty(this, "x", { value: 42 })', c); try { vm.runInContext('"use strict"; x = 0', c); } catch (e) { return e.message; }`,
   `return [(() => { try { new vm.Script('x = a..b'); } catch (e) { return e.message + ' ' + e.stack.split('\\n')[2]; } })()]`,
+  // a lowered script (async generators) keeps esbuild's helpers off the global; its generator objects are [object AsyncGenerator]
+  `const c = vm.createContext({}); vm.runInContext('async function* g() { yield 1 } var s = Object.prototype.toString.call(g())', c); vm.runInContext('async function* h() { yield 2 } var t = h()[Symbol.toStringTag]', c); return [c.s, c.t, Object.keys(c).join(), vm.runInContext('typeof __asyncGenerator + typeof __await + Object.keys(globalThis).length', c)]`,
 ];
