@@ -27,6 +27,12 @@
 // throws an Error there ("Go panic: ..."), which try/catch sees; uncaught,
 // it unwraps to a *PanicError. The isolate stays usable after any of them.
 //
+// A run from Go ends as a task of Node's event loop does: promise jobs it
+// queued have run, and so have the cleanup callbacks of
+// FinalizationRegistry registrations whose targets the Go collector freed
+// by then (under the run's timeout; IsolateOptions.FinalizationError gets
+// what they throw). Isolate.RunFinalizers runs them without running code.
+//
 // # Go values in JavaScript
 //
 // Context.Set, Value.Set, Value.Call's arguments, Context.NewArray and

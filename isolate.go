@@ -24,6 +24,8 @@ type Isolate struct {
 	owner uint64     // goroutine inside the isolate, 0 when free
 	depth int
 	freed chan struct{} // closed when the isolate becomes free; nil if no one waits
+
+	runDepth int // nesting of run (the owner goroutine only)
 }
 
 // NewIsolate creates an isolate with its main context.
@@ -189,10 +191,67 @@ func errNil(what string) error {
 // isolate is handed to another: values never cross isolates.
 var ErrOtherIsolate = errors.New("jsvm: value belongs to another isolate")
 
+// thenFinalizers makes an outermost run end as a task of Node's event loop
+// does: the WeakRef targets the run kept alive may go, and the cleanup
+// callbacks of FinalizationRegistry registrations whose targets were
+// collected (by now) run, under the run's timeout. A run that failed runs
+// none; they wait for the next run or RunFinalizers.
+func (iso *Isolate) thenFinalizers(fn func() (sobek.Value, error)) func() (sobek.Value, error) {
+	return func() (sobek.Value, error) {
+		v, err := fn()
+		iso.core.ClearKeptObjects()
+		if err == nil {
+			iso.core.RunFinalizations(iso.reportFinalization)
+		}
+		return v, err
+	}
+}
+
+// reportFinalization hands the exception a cleanup callback threw to
+// IsolateOptions.FinalizationError.
+func (iso *Isolate) reportFinalization(c *core.Context, ex *sobek.Exception) {
+	if iso.opts.FinalizationError != nil {
+		iso.opts.FinalizationError(iso.thrown(ex, c))
+	}
+}
+
+// RunFinalizers runs the cleanup callbacks of FinalizationRegistry
+// registrations whose targets the Go collector has freed (each run from
+// Go runs them when it ends; this is for a program that wants them
+// without running code), under ctx and the isolate's DefaultTimeout. It
+// returns the first exception a callback threw (the others still run;
+// all go to IsolateOptions.FinalizationError).
+func (iso *Isolate) RunFinalizers(ctx context.Context) error {
+	if err := iso.enter(); err != nil {
+		return err
+	}
+	defer iso.exit()
+	var first error
+	_, err := iso.run(ctx, RunOptions{}, func() (sobek.Value, error) {
+		iso.core.ClearKeptObjects()
+		iso.core.RunFinalizations(func(c *core.Context, ex *sobek.Exception) {
+			if first == nil {
+				first = iso.thrown(ex, c)
+			}
+			iso.reportFinalization(c, ex)
+		})
+		return sobek.Undefined(), nil
+	})
+	if err != nil {
+		return iso.thrown(err, iso.main.c)
+	}
+	return first
+}
+
 // run runs fn (which executes JS in some realm) under the run's timeout
 // and cancellation: either interrupts whatever runtime is executing. The
 // watchdog stops on every way out, a panic included.
 func (iso *Isolate) run(ctx context.Context, opts RunOptions, fn func() (sobek.Value, error)) (v sobek.Value, err error) {
+	if iso.runDepth == 0 {
+		fn = iso.thenFinalizers(fn)
+	}
+	iso.runDepth++
+	defer func() { iso.runDepth-- }()
 	timeout := opts.Timeout
 	if timeout == 0 {
 		timeout = iso.opts.DefaultTimeout

@@ -31,6 +31,10 @@ type IsolateOptions struct {
 	// One builtin call that allocates past the memory left in one step
 	// (e.g. `new Array(2**32-1).fill(0)`) is not bounded (Node aborts there).
 	MemoryLimit int64
+	// FinalizationError gets the exception a FinalizationRegistry cleanup
+	// callback threw (as an *Error); nil drops it. Cleanup callbacks run
+	// when a run from Go ends, and in RunFinalizers.
+	FinalizationError func(error)
 }
 
 // FieldNames is a naming rule for Go struct fields and methods seen from
