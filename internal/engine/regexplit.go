@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -400,11 +401,56 @@ func propertyTables(name string) ([]*unicode.RangeTable, bool) {
 		return []*unicode.RangeTable{unicode.Lu, unicode.Other_Uppercase}, true
 	case "Lowercase", "Lower":
 		return []*unicode.RangeTable{unicode.Ll, unicode.Other_Lowercase}, true
+	case "ID_Start", "IDS", "XID_Start", "XIDS":
+		// (XID_* differ from ID_* in a few NFKC closure characters)
+		return []*unicode.RangeTable{identifierTables().start}, true
+	case "ID_Continue", "IDC", "XID_Continue", "XIDC":
+		return []*unicode.RangeTable{identifierTables().cont}, true
 	}
 	if t, ok := unicode.Properties[name]; ok {
 		return []*unicode.RangeTable{t}, true
 	}
 	return nil, false
+}
+
+// identifierTables are ID_Start and ID_Continue, which Go's unicode lacks,
+// by their Unicode definition (UAX #31): ID_Start = L + Nl +
+// Other_ID_Start - Pattern_Syntax - Pattern_White_Space; ID_Continue adds
+// Mn, Mc, Nd, Pc and Other_ID_Continue.
+var identifierTables = sync.OnceValue(func() struct{ start, cont *unicode.RangeTable } {
+	not := rangesOf([]*unicode.RangeTable{unicode.Pattern_Syntax, unicode.Pattern_White_Space})
+	start := subtract(rangesOf([]*unicode.RangeTable{unicode.L, unicode.Nl, unicode.Other_ID_Start}), not)
+	cont := subtract(rangesOf([]*unicode.RangeTable{unicode.L, unicode.Nl, unicode.Other_ID_Start,
+		unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue}), not)
+	return struct{ start, cont *unicode.RangeTable }{tableOf(start), tableOf(cont)}
+})
+
+// subtract returns the ranges of a not in b (both sorted and disjoint).
+func subtract(a, b [][2]rune) [][2]rune {
+	// a - b = a ∩ ¬b
+	nb := complement(b)
+	var out [][2]rune
+	i, j := 0, 0
+	for i < len(a) && j < len(nb) {
+		lo, hi := max(a[i][0], nb[j][0]), min(a[i][1], nb[j][1])
+		if lo <= hi {
+			out = append(out, [2]rune{lo, hi})
+		}
+		if a[i][1] < nb[j][1] {
+			i++
+		} else {
+			j++
+		}
+	}
+	return out
+}
+
+func tableOf(rs [][2]rune) *unicode.RangeTable {
+	t := &unicode.RangeTable{}
+	for _, r := range rs {
+		t.R32 = append(t.R32, unicode.Range32{Lo: uint32(r[0]), Hi: uint32(r[1]), Stride: 1})
+	}
+	return t
 }
 
 func categoryTables(v string) ([]*unicode.RangeTable, bool) {

@@ -37,6 +37,9 @@ t(() => new RegExp('(?<' + 'n'.repeat(5000) + '>z)').exec('z').groups['n'.repeat
 t(() => new RegExp('(?<a>.)'.repeat(3)));
 t(() => new RegExp('(a)(?<b>b)(c)').exec('abc').groups.b + new RegExp('(a)(?<b>b)(c)').exec('abc')[3]);
 t(() => RegExp.prototype.exec.call(new RegExp('(?<z>z)'), 'z').groups.z);
+t(() => [new RegExp('[_$\\\\p{ID_Start}]', 'u').test('v'), new RegExp('^\\\\p{ID_Start}\\\\p{ID_Continue}*$', 'u').test('abc1_'), new RegExp('\\\\p{ID_Start}', 'u').test('1')].join());
+t(() => [new RegExp('\\\\p{XID_Start}', 'u').test('\u00fc'), new RegExp('\\\\p{ID_Continue}', 'u').test('\u00b7'), new RegExp('\\\\P{ID_Start}', 'u').test('-')].join());
+t(() => new RegExp('[_$\\\\u200c\\\\u200d\\\\p{ID_Continue}]+', 'u').exec('ab-c')[0]);
 out.join('\\n')`;
 const lines = [...vm.runInNewContext(code).split('\n'), ...eval(code).split('\n')];
 lines.forEach((l, i) => console.log(`${i}: ${l}`));
