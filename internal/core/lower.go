@@ -77,30 +77,12 @@ func Lower(filename, src string, kind LowerKind) (string, bool) {
 	if len(res.Errors) > 0 {
 		return "", false
 	}
-	return tagAsyncGenerators(string(res.Code)), true
+	return addAsyncGenHelper(string(res.Code)), true
 }
 
-// esbuild's __asyncGenerator helper makes each generator object a plain
-// object; V8's are "[object AsyncGenerator]". The helper's line is
-// patched (it maps to nothing of the original, so the source map keeps
-// its meaning): the object gets a prototype with the tag.
-const (
-	asyncGenObject = ", q, it = {};"
-	asyncGenTagged = ", q, it = Object.create(Object.defineProperty({}, Symbol.toStringTag, { value: \"AsyncGenerator\", configurable: true }));"
-)
-
-func tagAsyncGenerators(code string) string {
-	i := strings.Index(code, "var __asyncGenerator = ")
-	if i < 0 {
-		return code
-	}
-	j := strings.Index(code[i:], asyncGenObject)
-	if j < 0 {
-		return code
-	}
-	j += i
-	return code[:j] + asyncGenTagged + code[j+len(asyncGenObject):]
-}
+// asyncGenObject is where esbuild's __asyncGenerator helper makes each
+// generator object, a plain object (lowerag.go gives it V8's prototype).
+const asyncGenObject = ", q, it = {};"
 
 // ParseLowered parses the lowered form of a script or module sobek
 // rejected, applying its source map, or reports false.
@@ -119,6 +101,7 @@ func ParseLowered(filename, src string, kind LowerKind) (*ast.Program, bool) {
 	if err != nil {
 		return nil, false
 	}
+	markAsyncGenerators(body)
 	if kind == LowerScript {
 		hideHelpers(body)
 	}
@@ -135,6 +118,7 @@ func ParseLowered(filename, src string, kind LowerKind) (*ast.Program, bool) {
 var esbuildHelpers = map[string]bool{
 	"__knownSymbol": true, "__await": true, "__asyncGenerator": true, "__forAwait": true,
 	"__yieldStar": true, "__typeError": true, "__defProp": true, "__getOwnPropNames": true,
+	asyncGenHelperName: true,
 }
 
 // isHelperName: one of esbuildHelpers, or one esbuild numbered to avoid

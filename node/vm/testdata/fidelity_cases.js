@@ -143,4 +143,6 @@ module.exports = [
   `return [(() => { try { new vm.Script('x = a..b'); } catch (e) { return e.message + ' ' + e.stack.split('\\n')[2]; } })()]`,
   // a lowered script (async generators) keeps esbuild's helpers off the global; its generator objects are [object AsyncGenerator]
   `const c = vm.createContext({}); vm.runInContext('async function* g() { yield 1 } var s = Object.prototype.toString.call(g())', c); vm.runInContext('async function* h() { yield 2 } var t = h()[Symbol.toStringTag]', c); return [c.s, c.t, Object.keys(c).join(), vm.runInContext('typeof __asyncGenerator + typeof __await + Object.keys(globalThis).length', c)]`,
+  // a lowered async generator function has V8's prototype chain (%AsyncGeneratorFunction.prototype%, its .prototype, %AsyncIteratorPrototype%)
+  `const c = vm.createContext({}); return vm.runInContext('async function* g() { yield 1 } const AG = Object.getPrototypeOf(g); [Object.prototype.toString.call(AG), Object.prototype.toString.call(Object.getPrototypeOf(AG.prototype)), AG.constructor.name, Object.getPrototypeOf(g) === Object.getPrototypeOf(async function* () {}), Object.getPrototypeOf(g.prototype) === AG.prototype, typeof ({ async *m() {} }).m().next, typeof Object.getPrototypeOf(AG.prototype)[Symbol.asyncIterator], Object.prototype.toString.call(g)]', c)`,
 ];
