@@ -21,6 +21,9 @@ func EngineWords(msg string, site func() *engine.ErrorSite) string {
 		return msg
 	}
 	s := site()
+	if msg == "Proxy already revoked" {
+		return "Cannot perform '" + revokedTrap(s) + "' on a proxy that has been revoked"
+	}
 	if s.Native && s.Func == "construct" && !notObjectRe.MatchString(msg) {
 		return msg // Reflect.construct(TypeError, [m])
 	}
@@ -90,7 +93,7 @@ func maybeEngineWords(msg string) bool {
 		return false
 	}
 	switch msg[0] {
-	case 'C', 'V', 'O', 'N', 'M', 'R', 'T', 'o', '\'', 'I', 'U':
+	case 'C', 'V', 'O', 'N', 'M', 'R', 'T', 'o', '\'', 'I', 'U', 'P':
 		return true
 	}
 	return false
@@ -357,4 +360,49 @@ func destructureWords(text string, i int, v sobek.Value) string {
 		}
 	}
 	return "Cannot destructure property '" + prop + "' of '" + of + "' as it is " + what + "."
+}
+
+// revokedTrap names the operation V8 reports on a revoked Proxy: the trap
+// the instruction or builtin at site would have called.
+func revokedTrap(s *engine.ErrorSite) string {
+	if s.Native {
+		switch s.Func {
+		case "isArray":
+			return "IsArray"
+		case "keys", "values", "entries", "getOwnPropertyNames", "getOwnPropertySymbols", "ownKeys", "assign":
+			return "ownKeys"
+		case "getOwnPropertyDescriptor", "getOwnPropertyDescriptors", "defineProperty", "defineProperties",
+			"getPrototypeOf", "setPrototypeOf", "isExtensible", "preventExtensions", "deleteProperty", "has",
+			"set", "apply", "construct":
+			if s.Func == "defineProperties" {
+				return "defineProperty"
+			}
+			if s.Func == "getOwnPropertyDescriptors" {
+				return "ownKeys"
+			}
+			return s.Func
+		case "freeze", "seal", "isFrozen", "isSealed":
+			return "preventExtensions"
+		case "proxy": // sobek's frame for calling a Proxy
+			return "apply"
+		}
+		return "get"
+	}
+	switch {
+	case strings.HasPrefix(s.Op, "setProp") || strings.HasPrefix(s.Op, "_setElem"):
+		return "set"
+	case s.Op == "_op_in":
+		return "has"
+	case strings.HasPrefix(s.Op, "deleteProp") || strings.HasPrefix(s.Op, "_deleteElem") || strings.HasPrefix(s.Op, "deleteElem"):
+		return "deleteProperty"
+	case s.Op == "call" || s.Op == "_callVariadic":
+		return "apply"
+	case s.Op == "_new" || s.Op == "_newVariadic":
+		return "construct"
+	case s.Op == "_copySpread" || s.Op == "_copyRest":
+		return "ownKeys"
+	case s.Op == "_op_instanceof":
+		return "getPrototypeOf"
+	}
+	return "get"
 }

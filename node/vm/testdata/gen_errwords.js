@@ -50,3 +50,8 @@ try { f() } catch (e) { console.log(`${n++}: ` + e.message) }
 // an error of a context that never ran code that catches
 const g = vm.runInNewContext('(function () { var u; return u.w })');
 try { g() } catch (e) { console.log(`${n++}: ` + e.message) }
+// a revoked Proxy: V8 names the operation
+console.log(`${n++}: ` + vm.runInNewContext(`var r = Proxy.revocable(function () {}, {}); r.revoke(); var p = r.proxy; var out = [];
+for (const f of [() => p.x, () => { p.x = 1 }, () => 'x' in p, () => delete p.x, () => p(), () => new p(), () => Object.keys(p), () => Array.isArray(p), () => Object.getOwnPropertyDescriptor(p, 'x'), () => Object.getPrototypeOf(p), () => Object.defineProperty(p, 'x', {}), () => p[1], () => Reflect.has(p, 'x'), () => Object.isExtensible(p), () => JSON.stringify(p), () => ({...p}), () => p instanceof Object])
+  try { f(); out.push('ok') } catch (e) { out.push(e.message.replace(/^Cannot perform '(.*)' on a proxy that has been revoked$/, '$1')) }
+out.join()`));
