@@ -27,10 +27,11 @@ type Context struct {
 	// Node lack, is deleted (hideGoError)
 	goErrorHidden bool
 
-	errWordsHooked bool   // intrinsic error constructors hooked (errwords.go)
-	lastParsed     string // the last eval/Function source parsed, for its SyntaxError's words
-	regexpHooked   bool   // intrinsic RegExp hooked (regexpctor.go)
-	namedGroupsFn  sobek.Callable
+	errWordsHooked  bool // intrinsic error constructors hooked (errwords.go)
+	moreWordsHooked bool
+	lastParsed      string // the last eval/Function source parsed, for its SyntaxError's words
+	regexpHooked    bool   // intrinsic RegExp hooked (regexpctor.go)
+	namedGroupsFn   sobek.Callable
 	// forwarded: constructors whose brand-checking methods forward
 	// another realm's objects to their home (brands.go)
 	forwarded map[string]bool

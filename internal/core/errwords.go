@@ -18,29 +18,45 @@ import (
 // is made, from where the VM stands (stack.EngineWords). The stack's head
 // follows (sobek formats it on first read).
 //
-// Hooking materialises the four constructors, so a context does it at its
-// first run of code that can catch an error (its source says `catch`, or
-// the code is an eval/Function body, a module, a function body): a
-// context that only runs `x + 1` keeps the memory. The main realm hooks
-// at creation.
+// Hooking materialises the constructors (see hookErrorWords), so a context
+// does it at its first run of code that can catch an error (its source
+// says `catch` or `then`, or the code is an eval/Function body, a module,
+// a function body, a call from another realm): a context that only runs
+// `x + 1` keeps the memory. The main realm hooks at creation.
 
 // hookIntrinsics hooks c's error constructors and RegExp (regexpctor.go),
 // where code of unknown source may run.
 func (c *Context) hookIntrinsics() {
 	c.hookErrorWords()
+	c.hookMoreWords()
 	c.hookRegExp()
 }
 
-// hookErrorWords hooks c's intrinsic error constructors, once.
+// hookErrorWords hooks c's intrinsic TypeError and ReferenceError, once:
+// the first costs ~4 KB of a context that had not made an error yet (the
+// Error constructor and prototypes come with it), each more ~1.5 KB. So
+// RangeError, SyntaxError and URIError (whose engine errors come from
+// eval, Function, JSON.parse, number formatting, URI decoding) are hooked
+// where code of unknown source runs (hookMoreWords).
 func (c *Context) hookErrorWords() {
 	if c.errWordsHooked {
 		return
 	}
 	c.errWordsHooked = true
-	engine.HookErrorConstructors(c.rt, func(name string) *sobek.Object {
-		return engine.Intrinsic(c.rt, name)
-	}, c.fixErrorWords)
+	engine.HookErrorConstructors(c.rt, []string{"TypeError", "ReferenceError"}, c.intrinsic, c.fixErrorWords)
 }
+
+// hookMoreWords hooks c's intrinsic RangeError, SyntaxError and URIError,
+// once.
+func (c *Context) hookMoreWords() {
+	if c.moreWordsHooked {
+		return
+	}
+	c.moreWordsHooked = true
+	engine.HookErrorConstructors(c.rt, []string{"RangeError", "SyntaxError", "URIError"}, c.intrinsic, c.fixErrorWords)
+}
+
+func (c *Context) intrinsic(name string) *sobek.Object { return engine.Intrinsic(c.rt, name) }
 
 // fixErrorWords rewords an error a hooked constructor made.
 func (c *Context) fixErrorWords(o *sobek.Object, args []sobek.Value, site func() *engine.ErrorSite) {

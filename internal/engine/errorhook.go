@@ -139,20 +139,16 @@ func errorLayout() bool {
 // HookErrorConstructors was written for.
 func ErrorHookWorks() bool { return errorLayout() }
 
-// hookedErrors are the constructors hooked, by their global name.
-var hookedErrors = []string{"TypeError", "ReferenceError", "RangeError", "SyntaxError", "URIError"}
-
-// HookErrorConstructors makes fix see every error rt's intrinsic
-// TypeError, ReferenceError, RangeError, SyntaxError and URIError make for
-// the engine itself (not those of code's `new TypeError(m)`, nor of
+// HookErrorConstructors makes fix see every error rt's intrinsic error
+// constructors of names (TypeError, ...) make for the engine itself (not those of code's `new TypeError(m)`, nor of
 // subclasses). intrinsic(name) returns the realm's
 // intrinsic constructor (not whatever its global holds now). It reports
 // false if sobek's layout is not the expected one.
-func HookErrorConstructors(rt *sobek.Runtime, intrinsic func(name string) *sobek.Object, fix ErrorFixer) bool {
+func HookErrorConstructors(rt *sobek.Runtime, names []string, intrinsic func(name string) *sobek.Object, fix ErrorFixer) bool {
 	if !errorLayout() {
 		return false
 	}
-	for _, name := range hookedErrors {
+	for _, name := range names {
 		ctor := intrinsic(name)
 		if ctor == nil {
 			continue

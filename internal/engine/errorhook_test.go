@@ -17,7 +17,7 @@ func TestErrorHookLayout(t *testing.T) {
 	var sites []*ErrorSite
 	var nullOperand []bool
 	var lines []int
-	ok := HookErrorConstructors(rt, func(name string) *sobek.Object { return Intrinsic(rt, name) },
+	ok := HookErrorConstructors(rt, []string{"TypeError", "ReferenceError"}, func(name string) *sobek.Object { return Intrinsic(rt, name) },
 		func(o *sobek.Object, args []sobek.Value, site func() *ErrorSite) {
 			s := site()
 			sites = append(sites, s)
