@@ -34,6 +34,46 @@ func TestDeepEvalSources(t *testing.T) {
 	mustWork(t, iso)
 }
 
+// TestDeepBracketlessSources: nesting without brackets through the Go API
+// (Compile, Run, CompileFunction, and eval inside the run), where each used
+// to be Go's fatal stack overflow or a parse of minutes: V8's RangeError,
+// and the SyntaxError of a repeated label.
+func TestDeepBracketlessSources(t *testing.T) {
+	iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
+	ctx := context.Background()
+	c := must(iso.NewContext(nil, jsvm.ContextOptions{}))
+	for _, src := range []string{
+		strings.Repeat("x=>", 1e5) + "1", strings.Repeat("void ", 1e5) + "1", strings.Repeat("a?b:", 1e5) + "c",
+		strings.Repeat("if(1)", 1e5) + ";", strings.Repeat("new ", 1e5) + "Object", strings.Repeat("!", 1e6) + "1",
+		"var a;" + strings.Repeat("a=", 1e5) + "1", strings.Repeat("(a=", 30) + "1" + strings.Repeat(")=>1", 30),
+	} {
+		if _, err := jsvm.Compile(src, jsvm.ScriptOptions{}); err == nil || !strings.Contains(err.Error(), "Maximum call stack size exceeded") {
+			t.Errorf("Compile %.12s: %v", src, err)
+		}
+		if _, err := c.CompileFunction(ctx, src, nil, jsvm.FunctionOptions{}); err == nil || !strings.Contains(err.Error(), "Maximum call stack size exceeded") {
+			t.Errorf("CompileFunction %.12s: %v", src, err)
+		}
+		if err := c.Set(ctx, "src", src); err != nil {
+			t.Fatal(err)
+		}
+		v, err := c.Run(ctx, "try { eval(src); 'parsed' } catch (e) { e.name }", jsvm.RunOptions{})
+		if err != nil || v.String() != "RangeError" {
+			t.Errorf("eval %.12s: %v %v", src, v, err)
+		}
+	}
+	label := strings.Repeat("a:", 1e5) + "1"
+	if _, err := jsvm.Compile(label, jsvm.ScriptOptions{}); err == nil || !strings.Contains(err.Error(), "SyntaxError: Label 'a'") {
+		t.Errorf("Compile labels: %v", err)
+	}
+	if err := c.Set(ctx, "src", label); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := c.Run(ctx, "try { eval(src) } catch (e) { e.name + ': ' + e.message }", jsvm.RunOptions{}); err != nil || v.String() != "SyntaxError: Label 'a' has already been declared" {
+		t.Errorf("eval labels: %v %v", v, err)
+	}
+	mustWork(t, iso)
+}
+
 func must[T any](v T, err error) T {
 	if err != nil {
 		panic(err)

@@ -41,6 +41,9 @@ type Function struct {
 func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 	p, err := ParseFunction(body, opts)
 	if err != nil {
+		if errors.As(err, new(*NestingError)) {
+			return nil, err // too deep for esbuild's lowering too (and slow there)
+		}
 		if prg, ok := lowerFunction(body, opts); ok {
 			return &Function{Program: prg, Source: body, Options: opts}, nil
 		}
@@ -90,11 +93,11 @@ func ParseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
 }
 
 func parseFunction(body string, opts FunctionOptions) (*ast.Program, error) {
-	if err := CheckNesting(body); err != nil {
+	if err := checkSource(opts.Filename, body); err != nil {
 		return nil, err
 	}
 	for _, p := range opts.Params {
-		if err := CheckNesting(p); err != nil {
+		if err := checkSource(opts.Filename, p); err != nil {
 			return nil, err
 		}
 	}

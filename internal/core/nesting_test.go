@@ -39,18 +39,24 @@ func TestNestingTooDeep(t *testing.T) {
 }
 
 // TestSobekParserStack fails loudly (a fatal stack overflow) if sobek's
-// parser or compiler needs more than about 3.2 KiB of Go stack a nesting
-// level, which MaxNesting relies on: twice MaxNesting levels must compile
-// in 64 MiB (more under -race, whose frames are larger).
+// parser or compiler needs more Go stack than the nesting scan allows for:
+// twice the deepest chain the scan lets through, of each kind of
+// construct, must compile in 64 MiB (more under -race, whose frames are
+// larger).
 func TestSobekParserStack(t *testing.T) {
 	if raceStackFactor > 1 && testing.Short() {
 		t.Skip("slow under -race; the plain run of the suite checks it")
 	}
 	defer debug.SetMaxStack(debug.SetMaxStack(raceStackFactor * 64 << 20))
-	for _, p := range [][2]string{{"(", ")"}, {"[", "]"}, {"{", "}"}, {"`${", "}`"}, {"a=>(", ")"}} {
-		src := strings.Repeat(p[0], 2*MaxNesting) + "1" + strings.Repeat(p[1], 2*MaxNesting)
+	for _, p := range []struct {
+		open, close string
+		n           int
+	}{{"(", ")", 3300}, {"[", "]", 4100}, {"{", "}", 5700}, {"`${", "}`", 3700}, {"a=>(", ")", 2200},
+		{"!", "", 2 * MaxNesting}, {"void ", "", 18000}, {"a?b:", "", 5200}, {"a=", "", 10500},
+		{"if(1)", "", 3300}, {"x=>", "", 2200}, {"new ", "", 11400}, {"a.", "", 13900}} {
+		src := strings.Repeat(p.open, p.n) + "a" + strings.Repeat(p.close, p.n)
 		if _, err := sobek.Compile("x", src, false); err != nil {
-			t.Fatalf("%s: %v", p[0], err)
+			t.Fatalf("%s: %v", p.open, err)
 		}
 	}
 }

@@ -108,7 +108,7 @@ func pad(src string, line, col int) string {
 }
 
 func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
-	if err := CheckNesting(src); err != nil {
+	if err := checkSource(filename, src); err != nil {
 		return nil, err
 	}
 	src = engine.RewriteRegExps(src, false) // regexps sobek compiles wrongly

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/parser"
 )
 
 // Pure-sobek reproducers of engine bugs and gaps jsvm steps around (or
@@ -118,4 +119,19 @@ func TestSobekSkipsUnusedRegExp(t *testing.T) {
 		}
 	}
 	t.Error("sobek now compiles unused regular expression literals (or no longer checks them at all): core's checkRegExps can go")
+}
+
+// TestSobekReparsesArrowParameters: sobek parses a parenthesised arrow
+// parameter list as an expression, then again as parameters, so nested
+// lists (`(a = (b = (c) => 1) => 1) => 1`) cost 2^depth. Workaround: the
+// nesting scan refuses more than MaxArrowParamNesting levels (V8 takes
+// ~1,200). Counted in allocations, which double with each level.
+func TestSobekReparsesArrowParameters(t *testing.T) {
+	allocs := func(n int) float64 {
+		src := strings.Repeat("(a=", n) + "1" + strings.Repeat(")=>1", n)
+		return testing.AllocsPerRun(3, func() { _, _ = parser.ParseFile(nil, "", src, 0) })
+	}
+	if a10, a12 := allocs(10), allocs(12); a12 < 3*a10 {
+		t.Errorf("sobek no longer doubles its work per nested arrow parameter list (%v allocations at 10, %v at 12): MaxArrowParamNesting can go", a10, a12)
+	}
 }

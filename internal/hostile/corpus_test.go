@@ -444,8 +444,6 @@ var knownDifferences = []knownDifference{
 		reason: "node bug: V8's CompileFunction declares parameter names without parsing them (accepts class, this, strict reserved words, strict duplicates; length overflows past 32767); jsvm parses the list and refuses them"},
 	{cases: `^cachedData Script real (with flipped byte|plus trailing bytes|doubled)$`,
 		reason: "on purpose: jsvm's cache format checks the whole payload and its length; V8 release builds accept a damaged payload or trailing bytes"},
-	{cases: `^deep nested source (parens|arrays)$`,
-		reason: "jsvm parses 10,000 nesting levels where V8 runs out of parser stack (RangeError)"},
 	// sobek (engine): see the pure-sobek reproducers in internal/core
 	{cases: `^compileFunction body "(<!-- html comment|--> html close)"$`,
 		reason: "sobek: no Annex B HTML-like comments"},

@@ -191,8 +191,9 @@ func TestRemoteUnresponsive(t *testing.T) {
 	defer func(g time.Duration) { Grace = g }(Grace)
 	Grace = 200 * time.Millisecond
 	r := newRemote(t, Options{Timeout: 100 * time.Millisecond})
-	// sobek's parser is not interruptible: deep non-bracket nesting
-	_, err := remoteRun(r, strings.Repeat("void ", 100000)+"1")
+	// sobek's compiler is not interruptible: long binary chains (each
+	// quadratic to compile, within the nesting scan's bound), many of them
+	_, err := remoteRun(r, strings.Repeat(strings.Repeat("a+", 3999)+"a;\n", 100))
 	if limitCode(err) != CodeTimeout || !strings.Contains(err.Error(), "killed") || !r.Disposed() {
 		t.Fatalf("got %v", err)
 	}
@@ -205,7 +206,7 @@ func TestRemoteCPURlimit(t *testing.T) {
 		t.Skip("burns ~3 s of CPU")
 	}
 	r := newRemote(t, Options{CPULimit: 300 * time.Millisecond})
-	_, err := remoteRun(r, "Function('return ' + 'void '.repeat(200000) + '1')()")
+	_, err := remoteRun(r, "Function(('a+'.repeat(3999) + 'a;').repeat(200))()")
 	if limitCode(err) != CodeWorkerExited || !strings.Contains(err.Error(), "CPU rlimit") {
 		t.Fatalf("got %v", err)
 	}
