@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/intl"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
@@ -261,6 +262,9 @@ func (g *globalTraps) builtinsHas(k sobek.Value) bool {
 	if g.c.capped&capWeakRefs == 0 && isWeakRefName(name) {
 		g.c.installWeakRefs() // weakref.go
 	}
+	if intl.IsName(name) {
+		g.c.installIntl(name) // intl.go
+	}
 	return g.own.find(name) != nil || g.c.builtins.Get(name) != nil
 }
 
@@ -398,6 +402,9 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	}
 	if g.c.capped&capWeakRefs == 0 && isWeakRefName(k) {
 		g.c.installWeakRefs() // weakref.go
+	}
+	if intl.IsName(k) {
+		g.c.installIntl(k) // intl.go
 	}
 	if g.c.capped&capErrorStack == 0 && k == "Error" {
 		g.c.installCaptureStackTrace() // capturestack.go
@@ -586,6 +593,9 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 		return ok
 	}
 	g.c.captureIntrinsics() // before `delete WeakMap` can remove one
+	if intl.IsName(k.String()) {
+		g.c.installIntl(k.String()) // so that the delete removes it for good
+	}
 	if _, isSym := k.(*sobek.Symbol); !isSym {
 		if e := g.own.find(k.String()); e != nil {
 			if e.fixed {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/engine"
+	"github.com/jsvm-dev/jsvm/internal/intl"
 )
 
 // Isolate groups contexts that may share objects. It is used from one
@@ -98,7 +99,7 @@ type IsolateOptions struct {
 
 // NewIsolate creates an isolate with its main context.
 func NewIsolate(opts IsolateOptions) *Isolate {
-	engine.Prepare()
+	intl.Prepare() // engine.Prepare and the locale methods
 	prepareWasm()
 	iso := &Isolate{
 		memLimit: memoryLimit(opts.MemoryLimit),

@@ -93,6 +93,9 @@ func (c *Context) capsFirstRun() {
 	if c.isMain && c.capped&capBuffers == 0 {
 		c.capBuffers()
 	}
+	if c.sandbox == nil {
+		c.installAllIntl() // intl.go: no proxy sees the first read
+	}
 }
 
 const (

@@ -31,11 +31,14 @@ type lazyProto struct {
 }
 
 var lazyProtos struct {
-	once  sync.Once
-	mu    sync.Mutex
-	str   *lazyProto // String.prototype's template
-	arr   *lazyProto // Array.prototype's template
-	value *reflect.StructField
+	once sync.Once
+	mu   sync.Mutex
+	str  *lazyProto // String.prototype's template
+	arr  *lazyProto // Array.prototype's template
+	// others: Number, Date and BigInt prototypes' templates, by
+	// constructor name (nil when sobek builds one eagerly)
+	others map[string]*lazyProto
+	value  *reflect.StructField
 	// repeat is sobek's own String.prototype.repeat factory, kept for
 	// NewRangeError
 	repeat func(*sobek.Runtime) sobek.Value
@@ -56,6 +59,12 @@ func findLazyProtos() {
 	}
 	lazyProtos.str = get("String")
 	lazyProtos.arr = get("Array")
+	lazyProtos.others = map[string]*lazyProto{}
+	for _, name := range []string{"Number", "Date", "BigInt"} {
+		if p := get(name); p != nil {
+			lazyProtos.others[name+".prototype"] = p
+		}
+	}
 	if lazyProtos.str == nil || lazyProtos.arr == nil {
 		lazyProtos.str, lazyProtos.arr = nil, nil
 		return
@@ -140,7 +149,8 @@ func LazyMethods() bool {
 }
 
 // WrapLazyMethod makes every realm created from now on see wrap(rt, orig)
-// as proto.name, where proto is "String.prototype" or "Array.prototype".
+// as proto.name, where proto is "String.prototype", "Array.prototype",
+// "Number.prototype", "Date.prototype" or "BigInt.prototype".
 // It must be called before the realms that need it are created, once per
 // method (a second call wraps the wrapper). It reports false when sobek's
 // layout is unknown or the method is not lazily built.
@@ -155,7 +165,9 @@ func WrapLazyMethod(proto, name string, wrap MethodWrapper) bool {
 	case "Array.prototype":
 		p = lazyProtos.arr
 	default:
-		return false
+		if p = lazyProtos.others[proto]; p == nil {
+			return false
+		}
 	}
 	lazyProtos.mu.Lock()
 	defer lazyProtos.mu.Unlock()

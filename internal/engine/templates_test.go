@@ -17,7 +17,10 @@ func TestLazyMethodLayout(t *testing.T) {
 	if !LazyMethods() {
 		t.Fatal("sobek's lazy prototype templates were not found (templates.go)")
 	}
-	for _, m := range [][2]string{{"String.prototype", "repeat"}, {"String.prototype", "padStart"}, {"String.prototype", "padEnd"}, {"Array.prototype", "join"}} {
+	for _, m := range [][2]string{{"String.prototype", "repeat"}, {"String.prototype", "padStart"}, {"String.prototype", "padEnd"}, {"Array.prototype", "join"},
+		// the locale methods internal/intl wraps
+		{"String.prototype", "localeCompare"}, {"Number.prototype", "toLocaleString"}, {"BigInt.prototype", "toLocaleString"},
+		{"Date.prototype", "toLocaleString"}, {"Date.prototype", "toLocaleDateString"}, {"Date.prototype", "toLocaleTimeString"}} {
 		if _, ok := lazyProtoOf(m[0]).factoryOf(m[1]); !ok {
 			t.Fatalf("%s.%s is no longer built lazily", m[0], m[1])
 		}
@@ -51,8 +54,11 @@ func TestLazyMethodLayout(t *testing.T) {
 }
 
 func lazyProtoOf(name string) *lazyProto {
-	if name == "Array.prototype" {
+	switch name {
+	case "Array.prototype":
 		return lazyProtos.arr
+	case "String.prototype":
+		return lazyProtos.str
 	}
-	return lazyProtos.str
+	return lazyProtos.others[name]
 }

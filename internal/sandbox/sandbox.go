@@ -4,7 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"github.com/jsvm-dev/jsvm/internal/engine"
+	"github.com/jsvm-dev/jsvm/internal/intl"
 	"io"
 	"strconv"
 	"sync"
@@ -90,7 +90,7 @@ type Sandbox struct {
 
 // New creates a sandbox: a fresh runtime, set up and locked down.
 func New(opts Options) (*Sandbox, error) {
-	engine.Prepare()
+	intl.Prepare() // engine.Prepare and the locale methods
 	s := &Sandbox{opts: opts, rt: sobek.New(), async: make(chan func(), 64)}
 	s.bg, s.cancelBg = context.WithCancel(context.Background())
 	s.cap = opts.MemoryLimit

@@ -1,0 +1,83 @@
+package core
+
+import (
+	"github.com/grafana/sobek"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
+	"github.com/jsvm-dev/jsvm/internal/intl"
+)
+
+// Intl, SharedArrayBuffer and Atomics (internal/intl) are globals sobek
+// lacks. Each is built in a realm when its code first reads the global:
+// in a contextified context when the global proxy is asked for the name
+// (as the buffer caps), in a realm whose global is no proxy (main,
+// DONT_CONTEXTIFY) at its first run. A realm that never reads them pays
+// nothing. The locale methods of the builtins (toLocaleString,
+// localeCompare ...) reach the realm's Intl through sobek's templates
+// (intl.Prepare), so they cost nothing until called either.
+
+// capIntl is the first of three bits, one per name of intl.Names.
+const capIntl = 1 << 11
+
+func init() {
+	intl.SetRangeErrorMaker(engine.NewRangeError)
+}
+
+// installIntl defines the global name (one of intl.Names) in c, once.
+func (c *Context) installIntl(name string) {
+	for i, n := range intl.Names {
+		if n != name {
+			continue
+		}
+		bit := capIntl << i
+		if c.capped&bit != 0 {
+			return
+		}
+		c.capped |= bit
+		if c.builtins.Get(name) != nil {
+			return
+		}
+		v := intl.Global(c.rt, name)
+		_ = c.builtins.DefineDataProperty(name, v, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+}
+
+// installAllIntl makes every name of intl.Names reachable in a realm
+// whose global is no proxy (main, DONT_CONTEXTIFY): no trap sees the
+// first read there, so each is an accessor that builds the value when
+// first read or replaced and turns into V8's data property then. Only
+// Object.getOwnPropertyDescriptor before that first use tells.
+func (c *Context) installAllIntl() {
+	rt := c.rt
+	for _, n := range intl.Names {
+		name := n
+		if c.builtins.Get(name) != nil {
+			continue
+		}
+		settle := func(v sobek.Value) {
+			_ = c.builtins.DefineDataProperty(name, v, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+		}
+		get := rt.ToValue(func(sobek.FunctionCall) sobek.Value {
+			c.installIntlBit(name)
+			v := intl.Global(rt, name)
+			settle(v)
+			return v
+		})
+		set := rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+			c.installIntlBit(name)
+			settle(call.Argument(0))
+			return sobek.Undefined()
+		})
+		_ = c.builtins.DefineAccessorProperty(name, get, set, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+}
+
+// installIntlBit records that name is settled (installIntl does nothing
+// for it any more).
+func (c *Context) installIntlBit(name string) {
+	for i, n := range intl.Names {
+		if n == name {
+			c.capped |= capIntl << i
+		}
+	}
+}
