@@ -17,7 +17,7 @@ import (
 // (intl.Prepare), so they cost nothing until called either.
 
 // capIntl is the first of three bits, one per name of intl.Names.
-const capIntl = 1 << 11
+const capIntl = 1 << 13 // 13, 14, 15 (1<<11 is capRegExp, 1<<12 left free)
 
 func init() {
 	intl.SetRangeErrorMaker(engine.NewRangeError)
