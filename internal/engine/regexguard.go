@@ -84,6 +84,10 @@ var regexLayout struct {
 	rxType, guardedType reflect.Type
 	// offsets in regexpObject of standard and baseObject.prototype
 	standardOff, protoOfOff uintptr
+	// offsets of regexpObject.pattern and of regexpPattern.regexp2Wrapper
+	// (nil until the pattern ran on regexp2, the only engine with a
+	// timeout: Go's regexp, which sobek prefers, is linear and unbounded)
+	patternOff, regexp2Off uintptr
 	// sobek's own String.prototype.search factory (GuardRegExps)
 	search func(*sobek.Runtime) sobek.Value
 }
@@ -131,6 +135,15 @@ func findRegexLayout() {
 		return
 	}
 	base := rxT.Field(pf.Index[0])
+	pat, ok := rxT.FieldByName("pattern")
+	if !ok || pat.Type.Kind() != reflect.Pointer || pat.Type.Elem().Kind() != reflect.Struct {
+		return
+	}
+	r2, ok := pat.Type.Elem().FieldByName("regexp2Wrapper")
+	if !ok || r2.Type.Kind() != reflect.Pointer {
+		return
+	}
+	regexLayout.patternOff, regexLayout.regexp2Off = pat.Offset, r2.Offset
 	regexLayout.standardOff = std.Offset
 	regexLayout.protoOfOff = base.Offset + pf.Offset
 	regexLayout.rxType = rxImpl.Type()
@@ -148,7 +161,32 @@ func findRegexLayout() {
 	if LazyMethods() {
 		regexLayout.search, _ = lazyProtos.str.factoryOf("search")
 	}
+	// a pattern Go's regexp runs has no regexp2 engine; a backreference
+	// needs one
+	if usedRegexp2(rx) {
+		return
+	}
+	if _, err := rt.RunString(`var b = /(a)\1/; b.test('aa'); b`); err != nil {
+		return
+	}
+	if b, _ := rt.Get("b").(*sobek.Object); b == nil || !usedRegexp2(b) {
+		return
+	}
 	regexLayout.ok = true
+}
+
+// usedRegexp2 reports whether the RegExp rx has run on regexp2 (a
+// timed-out match is possible only then).
+func usedRegexp2(rx *sobek.Object) bool {
+	impl := implOf(rx)
+	if !impl.IsValid() || impl.Type() != regexLayout.rxType {
+		return false
+	}
+	pat := *(*unsafe.Pointer)(unsafe.Add(impl.UnsafePointer(), regexLayout.patternOff))
+	if pat == nil {
+		return false
+	}
+	return *(*unsafe.Pointer)(unsafe.Add(pat, regexLayout.regexp2Off)) != nil
 }
 
 // selfOf reads o's implementation (Object.self), settable.
@@ -386,7 +424,7 @@ func (g *regexGuard) wrap(orig sobek.Callable, kind int) func(sobek.FunctionCall
 		cb := g.callbacks
 		start := time.Now()
 		res := Call(orig, this, args...)
-		if time.Since(start)-(g.callbacks-cb) < matchBound {
+		if time.Since(start)-(g.callbacks-cb) < matchBound || !usedRegexp2(this) {
 			return res
 		}
 		if noMatch(kind, res, s, calls) {
