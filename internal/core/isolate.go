@@ -115,6 +115,7 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	iso.main.hookIntrinsics()
 	iso.main.capJSONDepth()
 	iso.main.guardRegExps(true)
+	iso.main.guardIteration()
 	iso.main.shareSymbolRegistry()
 	iso.main.installWeakRefs()
 	registerIsolate(iso)

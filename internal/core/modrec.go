@@ -147,6 +147,9 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 	if mayUseRegExp(src.Code) {
 		c.guardRegExps(true) // before any of its code runs (regexguard.go)
 	}
+	if mayIterate(src.Code) {
+		c.guardIteration()
+	}
 	body, err := parser.ParseFile(nil, src.ID, src.Code, 0, parser.IsModule, parser.WithDisableSourceMaps)
 	lowered := false
 	if err != nil || HasAsyncGenerators(src.Code) {

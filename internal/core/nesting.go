@@ -94,4 +94,7 @@ func (c *Context) checkParse(src string) {
 	if c.capped&capRegExp == 0 && mayUseRegExp(src) {
 		c.guardRegExps(true)
 	}
+	if c.capped&capIteration == 0 && mayIterate(src) {
+		c.guardIteration()
+	}
 }

@@ -39,3 +39,18 @@ func (c *Context) guardRegExps(create bool) {
 		c.capped |= capRegExp
 	}
 }
+
+// capIteration marks a context whose array iterators check the memory
+// left (engine/iterguard.go): guarded like RegExp.prototype, when its
+// code may first drain one natively (spread, from, Set, Map).
+const capIteration = 1 << 12
+
+func mayIterate(src string) bool {
+	return strings.Contains(src, "...") || strings.Contains(src, "from") || strings.Contains(src, "Set") || strings.Contains(src, "Map")
+}
+
+func (c *Context) guardIteration() {
+	if c.capped&capIteration == 0 && engine.GuardArrayIteration(c.rt) {
+		c.capped |= capIteration
+	}
+}

@@ -158,6 +158,9 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 	if s.regexps || s.Source == "" {
 		c.hookRegExp()
 	}
+	if c.capped&capIteration == 0 && mayIterate(s.Source) {
+		c.guardIteration()
+	}
 	return c.runProgram(s.Program, mayUseRegExp(s.Source))
 }
 
@@ -177,6 +180,7 @@ func mayCatch(src string) bool {
 // realm.
 func (c *Context) RunProgram(p *sobek.Program) (sobek.Value, error) {
 	c.hookIntrinsics()
+	c.guardIteration()
 	return c.runProgram(p, true) // its source is not known here
 }
 
