@@ -87,6 +87,12 @@ type ContextOptions struct {
 	DisallowWasm bool
 	// MicrotaskMode is "" (isolate queue) or "afterEvaluate".
 	MicrotaskMode string
+	// SandboxOwnKeys makes a contextified global list every own key of
+	// its sandbox (non-enumerable names and symbols too, none of its
+	// prototype chain), as Node v22+'s enumerator interceptor does (vm
+	// API v25); otherwise Node v20's: the sandbox's enumerable names along
+	// its prototype chain, its symbols only when written through the global.
+	SandboxOwnKeys bool
 }
 
 func (iso *Isolate) newRealm(opts ContextOptions) *Context {

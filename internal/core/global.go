@@ -781,7 +781,14 @@ func (g *globalTraps) sandboxKeys() []sobek.Value {
 func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 	g.c.ensureConsole()
 	var keys []sobek.Value
-	g.inSandbox(func() { keys = g.sandboxKeys() })
+	own := g.c.Options.SandboxOwnKeys
+	g.inSandbox(func() {
+		if own {
+			keys = arrayValues(mustCall(g.home.reflect().ownKeys, g.sb))
+		} else {
+			keys = g.sandboxKeys()
+		}
+	})
 	seen := make(map[any]bool, len(keys)+64)
 	items := make([]any, 0, len(keys)+64)
 	add := func(k sobek.Value) {
@@ -798,7 +805,7 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 		// Node v20's enumerator interceptor reports the sandbox's names;
 		// its symbols are listed only when they were written through the
 		// global (V8 kept those on the real global too)
-		if s, isSym := k.(*sobek.Symbol); !isSym || g.symbols[s] {
+		if s, isSym := k.(*sobek.Symbol); !isSym || own || g.symbols[s] {
 			add(k)
 		}
 	}

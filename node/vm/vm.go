@@ -272,6 +272,7 @@ func (m *module) makeContext(c sobek.FunctionCall) sobek.Value {
 		Origin:                            c.Argument(2).String(),
 		DisallowCodeGenerationFromStrings: !c.Argument(3).ToBoolean(),
 		DisallowWasm:                      !c.Argument(4).ToBoolean(),
+		SandboxOwnKeys:                    m.h.Options.VMAPI == "v25",
 	}
 	if c.Argument(5).ToBoolean() {
 		opts.MicrotaskMode = "afterEvaluate"
