@@ -52,6 +52,14 @@ type vmModule struct {
 	dynAttrs map[string]map[string]string // those of import() calls
 	captures bool                         // v10: the last statement's value goes to meta
 	meta     *sobek.Object                // import.meta, once created (module's realm)
+	// what moduleRequests is scanned from, once asked (requests.go)
+	compiled   string
+	attrsAt    []attrsAt
+	sourceReqs []attrsAtSpec
+	requests   []moduleRequest
+	scanned    bool
+	// the modules linkRequests gave source-phase requests, by specifier
+	sourceLinked map[string]*vmModule
 	// evaluated is the promise of the module's first evaluate(): V8 hands
 	// a source text module's top-level capability back on every later call
 	evaluated sobek.Value
@@ -159,6 +167,46 @@ func (m *module) installModules(natives *sobek.Object) {
 			out[i] = s
 		}
 		return rt.NewArray(out...)
+	})
+	// moduleRequests(handle) -> [[specifier, [[key, value]...], phase]...]
+	set("moduleRequests", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		var out []any
+		for _, r := range v.requestsOf() {
+			attrs := make([]any, len(r.attrs))
+			for i, a := range r.attrs {
+				attrs[i] = rt.NewArray(a[0], a[1])
+			}
+			phase := "evaluation"
+			if r.source {
+				phase = "source"
+			}
+			out = append(out, rt.NewArray(r.spec, rt.NewArray(attrs...), phase))
+		}
+		return rt.NewArray(out...)
+	})
+	// moduleLinkRequests(handle, [handle...]): see vmModule.linkRequests
+	set("moduleLinkRequests", func(c sobek.FunctionCall) sobek.Value {
+		v := m.handle(c.Argument(0))
+		var deps []*vmModule
+		for _, h := range c.Argument(1).(*sobek.Object).Export().([]any) {
+			d, _ := h.(*vmModule)
+			if d == nil {
+				panic(rt.NewTypeError("not a module handle"))
+			}
+			deps = append(deps, d)
+		}
+		if len(deps) != len(v.requestsOf()) {
+			panic(rt.NewTypeError("module count"))
+		}
+		if code, msg := v.linkRequests(deps); code != "" {
+			ctor := "Error"
+			if code == "ERR_MODULE_LINK_MISMATCH" {
+				ctor = "TypeError"
+			}
+			panic(nodeerr.New(rt, ctor, code, msg))
+		}
+		return sobek.Undefined()
 	})
 	set("moduleResolve", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
@@ -521,7 +569,8 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 			panic(nodeerr.New(rt, "Error", "ERR_VM_MODULE_CACHED_DATA_REJECTED", "cachedData buffer was rejected"))
 		}
 	}
-	src, attrs := stripImportAttributes(code)
+	src, attrs, attrsByOffset := stripImportAttributes(code)
+	src, sourceReqs := stripSourcePhase(src)
 	src, dynAttrs := stripDynamicImportAttributes(src)
 	captures := false
 	msrc := core.ModuleSource{ID: opts.Filename, Code: padSource(src, opts)}
@@ -550,6 +599,7 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	}
 	v := m.newVMModule(cm, ctx)
 	v.source, v.attrs, v.dynAttrs, v.captures = code, attrs, dynAttrs, captures
+	v.compiled, v.attrsAt, v.sourceReqs = src, attrsByOffset, sourceReqs
 	stack.Register(opts.Filename, code, opts.LineOffset, opts.ColumnOffset) // for an uncaught error's source line
 	v.obj, _ = c.Argument(6).(*sobek.Object)
 	if f := c.Argument(7); !sobek.IsUndefined(f) {
@@ -626,30 +676,39 @@ var attrPairRe = regexp.MustCompile(`([A-Za-z_$][\w$]*|"[^"]*"|'[^']*')\s*:\s*("
 
 // stripImportAttributes blanks out the import attributes (`assert {...}`,
 // `with {...}`) of static imports, which sobek does not parse, keeping every
-// position; it returns the attributes by specifier.
-func stripImportAttributes(src string) (string, map[string]map[string]string) {
+// position; it returns the attributes by specifier, and by the offset of
+// the import they belong to (moduleRequests).
+func stripImportAttributes(src string) (string, map[string]map[string]string, []attrsAt) {
 	if !strings.Contains(src, "assert") && !strings.Contains(src, "with") {
-		return src, nil
+		return src, nil, nil
+	}
+	idx := importAttrRe.FindAllStringSubmatchIndex(src, -1)
+	if len(idx) == 0 {
+		return src, map[string]map[string]string{}, nil
 	}
 	attrs := map[string]map[string]string{}
-	out := importAttrRe.ReplaceAllStringFunc(src, func(s string) string {
-		g := importAttrRe.FindStringSubmatch(s)
-		spec := g[2][1 : len(g[2])-1]
+	var at []attrsAt
+	b := []byte(src)
+	for _, g := range idx {
+		spec := src[g[4]+1 : g[5]-1]
 		a := map[string]string{}
-		for _, p := range attrPairRe.FindAllStringSubmatch(g[3], -1) {
-			k := strings.Trim(p[1], `"'`)
-			a[k] = p[2][1 : len(p[2])-1]
+		var ordered [][2]string
+		for _, p := range attrPairRe.FindAllStringSubmatch(src[g[6]:g[7]], -1) {
+			k, v := strings.Trim(p[1], `"'`), p[2][1:len(p[2])-1]
+			if _, dup := a[k]; !dup {
+				ordered = append(ordered, [2]string{k, v})
+			}
+			a[k] = v
 		}
 		attrs[spec] = a
-		blank := []byte(g[3])
-		for i, b := range blank {
-			if b != '\n' {
-				blank[i] = ' '
+		at = append(at, attrsAt{off: g[0], attrs: ordered})
+		for i := g[6]; i < g[7]; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
 			}
 		}
-		return g[1] + g[2] + string(blank)
-	})
-	return out, attrs
+	}
+	return string(b), attrs, at
 }
 
 // moduleCreateSynthetic(exportNames, steps, identifier, context, moduleObject) -> handle
@@ -713,6 +772,16 @@ func (m *module) moduleInstantiate(c sobek.FunctionCall) sobek.Value {
 	})
 	if missing != "" {
 		panic(nodeerr.New(m.rt, "Error", "ERR_VM_MODULE_LINK_FAILURE", "request for '"+missing+"' is not in cache"))
+	}
+	// a source-phase import: no module here has a source object
+	target := ""
+	v.cm.Graph(func(x *core.Module) {
+		if xv := vmModuleOf(x); target == "" && xv != nil && len(xv.sourceReqs) > 0 {
+			target = sourcePhaseTarget(xv)
+		}
+	})
+	if target != "" {
+		panic(nodeerr.New(m.rt, "SyntaxError", "ERR_SOURCE_PHASE_NOT_DEFINED", "Source phase import object is not defined for module '"+target+"'"))
 	}
 	if err := v.cm.Instantiate(); err != nil {
 		var le *core.LinkError

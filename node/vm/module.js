@@ -335,7 +335,8 @@
 
     get dependencySpecifiers() {
       const s = internal(this, 'SourceTextModule');
-      if (s.deps === undefined) s.deps = natives.moduleSpecifiers(s.handle);
+      // v25: one per request (a specifier may repeat), frozen
+      if (s.deps === undefined) s.deps = v25 ? Object.freeze(this.moduleRequests.map((r) => r.specifier)) : natives.moduleSpecifiers(s.handle);
       return s.deps;
     }
 
@@ -352,14 +353,15 @@
     }
 
     // The v24 linking API: moduleRequests, linkRequests(), instantiate(),
-    // hasTopLevelAwait(), hasAsyncGraph(). Requests are one per specifier
-    // (sobek does not keep import attributes apart), phase 'evaluation'.
+    // hasTopLevelAwait(), hasAsyncGraph(). A request per specifier, import
+    // attributes and phase, in order of first appearance (V8's).
     get moduleRequests() {
       const s = internal(this, 'SourceTextModule');
       if (s.requests === undefined) {
-        s.requests = Object.freeze(natives.moduleSpecifiers(s.handle).map((specifier) => {
-          const attributes = { __proto__: null, ...natives.moduleAttributes(s.handle, specifier) };
-          return Object.freeze({ __proto__: null, specifier, attributes: Object.freeze(attributes), phase: 'evaluation' });
+        s.requests = Object.freeze(natives.moduleRequests(s.handle).map(([specifier, attrs, phase]) => {
+          const attributes = { __proto__: null };
+          for (const [k, v] of attrs) attributes[k] = v;
+          return Object.freeze({ __proto__: null, specifier, attributes: Object.freeze(attributes), phase });
         }));
       }
       return s.requests;
@@ -370,19 +372,20 @@
       const s = internal(this, 'SourceTextModule');
       if (rawStatus(s) !== 'unlinked') throw statusError('must be unlinked');
       if (!Array.isArray(modules)) throw invalidArgType('modules', 'an instance of Array', modules);
-      const specs = natives.moduleSpecifiers(s.handle);
-      if (modules.length !== specs.length) {
-        throw codedError('TypeError', 'ERR_MODULE_LINK_MISMATCH', `Expected ${specs.length} modules, got ${modules.length}`);
+      const count = this.moduleRequests.length;
+      if (modules.length !== count) {
+        throw codedError('TypeError', 'ERR_MODULE_LINK_MISMATCH', `Expected ${count} modules, got ${modules.length}`);
       }
-      const handles = modules.map((m) => {
-        const ms = stateOf(m);
+      const handles = [];
+      for (let i = 0; i < count; i++) {
+        const ms = stateOf(modules[i]);
         if (ms === undefined) throw notModule();
         if (ms.context !== s.context) {
           throw codedError('Error', 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
         }
-        return ms.handle;
-      });
-      for (let i = 0; i < specs.length; i++) natives.moduleResolve(s.handle, specs[i], handles[i]);
+        handles.push(ms.handle);
+      }
+      natives.moduleLinkRequests(s.handle, handles);
       s.requestsLinked = true;
     }
 
