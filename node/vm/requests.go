@@ -238,7 +238,6 @@ func describeRequest(r moduleRequest) string {
 	return s
 }
 
-
 // sourcePhaseTarget names the module a source-phase import of the graph
 // of v asks for, or "": no module jsvm links (source text or synthetic)
 // has a source object, so V8's instantiation would fail there.
