@@ -805,8 +805,20 @@ type moduleTimeout struct{ ms int64 }
 // a posted host task.
 func (m *module) moduleEvaluate(c sobek.FunctionCall) sobek.Value {
 	v := m.handle(c.Argument(0))
+	// Node checkpoints an afterEvaluate context's queue after every
+	// evaluate(), also of a module already evaluated (whose evaluation
+	// drains nothing here)
+	checkpoint := func() {
+		if !v.ctx.IsMain() && v.ctx.Options.MicrotaskMode == "afterEvaluate" {
+			_ = v.ctx.EndEvaluation()
+		}
+	}
 	if v.evaluated != nil {
+		checkpoint()
 		return v.evaluated
+	}
+	if st := v.cm.Status; st == core.ModuleEvaluated || st == core.ModuleErrored {
+		defer checkpoint()
 	}
 	p := m.evaluateOnce(v, c.Argument(1).ToInteger(), c.Argument(2).ToBoolean())
 	if v.cm.ST != nil && v.cm.Status != core.ModuleLinked {

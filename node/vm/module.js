@@ -496,7 +496,8 @@
   // module, whose result must be a vm.Module or a namespace; resolves to
   // the module's handle.
   async function dynamicImport(fn, specifier, wrap, attributes) {
-    const m = await natives.awaitable(fn(specifier, wrap, attributes));
+    // v25 passes the phase too (no import.source() here: sobek cannot parse it)
+    const m = await natives.awaitable(v25 ? fn(specifier, wrap, attributes, 'evaluation') : fn(specifier, wrap, attributes));
     if (m !== null && typeof m === 'object' && namespaces.has(m)) return namespaces.get(m);
     const ms = stateOf(m);
     if (ms === undefined) throw notModule();
