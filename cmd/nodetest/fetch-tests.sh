@@ -24,11 +24,14 @@ done
 echo "extracted $n test files from $ref into $dest"
 
 # Fixtures: fixtures.path('a/b'), fixtures.readSync('a/b'),
+# fixtures.path/fileURL('a', 'b'),
 # fixtures.readKey('k') and literal '../fixtures/...' paths.
 fx=$( (grep -ohE "fixtures\.(path|readSync)\(\s*'[^']+'" "$dest"/*/test-vm-* 2>/dev/null |
 	sed -E "s/.*\('//; s/'$//"
 	grep -ohE "fixtures\.readKey\(\s*'[^']+'" "$dest"/*/test-vm-* 2>/dev/null |
 	sed -E "s/.*\('/keys\//; s/'$//"
+	grep -ohE "fixtures\.(path|fileURL)\(\s*'[^']+'(\s*,\s*'[^']+')+\s*\)" "$dest"/*/test-vm-* 2>/dev/null |
+	sed -E "s/^[^(]*\(\s*//; s/\s*\)$//; s/'\s*,\s*'/\//g; s/'//g"
 	grep -ohE "\.\./fixtures/[^'\"\`]+" "$dest"/*/test-vm-* 2>/dev/null |
 	sed -E 's#^\.\./fixtures/##') | sort -u)
 for rel in $fx; do

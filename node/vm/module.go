@@ -476,6 +476,10 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 		return true
 	}
 	if info.fn == m.mainLoader {
+		if !m.mainLoaderWarned {
+			m.mainLoaderWarned = true // as Node, at the first import() it answers
+			m.experimentalWarning("vm.USE_MAIN_CONTEXT_DEFAULT_LOADER is an experimental feature and might change at any time")
+		}
 		if isMain {
 			return false // the host's own loader, as for import() outside vm code
 		}

@@ -46,6 +46,7 @@ type module struct {
 
 	// vm.constants' symbols
 	mainLoader, dontContextify *sobek.Symbol
+	mainLoaderWarned           bool // its ExperimentalWarning, once
 
 	// the handle of the script run last and its Go side: a rerun skips
 	// the handle's Export

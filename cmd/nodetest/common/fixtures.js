@@ -22,5 +22,5 @@ module.exports = {
   path,
   readSync,
   readKey,
-  fileURL(...parts) { return 'file://' + path(...parts); },
+  fileURL(...parts) { return require('url').pathToFileURL(path(...parts)); }, // a URL, as Node's
 };
