@@ -271,6 +271,34 @@ func (h *Host) esmNotFound(spec, from string) *sobek.Object {
 
 // esmResolve is the HostResolveImportedModule of the host.
 func (h *Host) esmResolve(referrer interface{}, spec string) (sobek.ModuleRecord, error) {
+	return h.esmResolveFrom(referrer, spec, "")
+}
+
+// ImportFrom finishes an import() of the main context as the host's own
+// loader does, resolving specifier against base (an absolute path or a
+// file: URL; anything else is the working directory): vm code compiled
+// with USE_MAIN_CONTEXT_DEFAULT_LOADER, whose base is its filename.
+func (h *Host) ImportFrom(base string, referrer any, specifier sobek.Value, capability any) {
+	from := "\x00cwd"
+	if filepath.IsAbs(base) {
+		from = base
+	} else if strings.HasPrefix(base, "file://") {
+		if u, err := url.Parse(base); err == nil && u.Path != "" {
+			from = u.Path
+		}
+	}
+	m, err := h.esmResolveFrom(referrer, specifier.String(), from)
+	var e interface{}
+	if err != nil {
+		e = errValue(h, err)
+	}
+	h.Runtime.FinishLoadingImportModule(referrer, specifier, capability, m, e)
+}
+
+// esmResolveFrom is esmResolve with the importing file given (fromFile;
+// "\x00cwd": none, resolve against the working directory) instead of
+// found from the referrer.
+func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string) (sobek.ModuleRecord, error) {
 	h.esmInit()
 	if strings.HasPrefix(spec, internalPrefix) {
 		key := strings.TrimPrefix(spec, internalPrefix)
@@ -287,7 +315,13 @@ func (h *Host) esmResolve(referrer interface{}, spec string) (sobek.ModuleRecord
 		return h.facade("builtin:"+name, func() (sobek.Value, error) { return h.requireBuiltin(name) })
 	}
 	dir, from := "", ""
-	if rm, ok := referrer.(sobek.ModuleRecord); ok {
+	switch {
+	case fromFile == "\x00cwd":
+		dir, _ = os.Getwd()
+	case fromFile != "":
+		dir, from = filepath.Dir(fromFile), fromFile
+	}
+	if rm, ok := referrer.(sobek.ModuleRecord); ok && dir == "" {
 		if p, ok := h.esm.paths[rm]; ok {
 			dir, from = filepath.Dir(p), p
 		}

@@ -119,7 +119,7 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 		}
 	}
 	if dyn := c.Argument(9); !sobek.IsUndefined(dyn) || strings.Contains(code, "import") {
-		m.registerFunctionImport(prog, dyn, fn, target)
+		m.registerFunctionImport(prog, dyn, fn, target, opts.Filename)
 	}
 	produced := sobek.Undefined()
 	if c.Argument(6).ToBoolean() {

@@ -90,6 +90,10 @@ type dynInfo struct {
 	fn    sobek.Value // main-realm function or nil
 	wrap  sobek.Value // the vm.Script, or the function
 	attrs map[string]map[string]string
+	// the script's or function's filename: USE_MAIN_CONTEXT_DEFAULT_LOADER
+	// resolves against it (when a path or file: URL, else the working
+	// directory)
+	filename string
 }
 
 // modState is the module state of one loaded vm builtin.
@@ -425,7 +429,7 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 	switch r := referrer.(type) {
 	case *sobek.SourceTextModuleRecord:
 		if v := vmModuleOf(core.ModuleOf(r)); v != nil {
-			info, found = &dynInfo{fn: v.dynImport, wrap: v.obj, attrs: v.dynAttrs}, true
+			info, found = &dynInfo{fn: v.dynImport, wrap: v.obj, attrs: v.dynAttrs, filename: v.cm.ID}, true
 		}
 	case *sobek.Program:
 		// the innermost function's program; the script's is up the chain
@@ -481,7 +485,9 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 			m.experimentalWarning("vm.USE_MAIN_CONTEXT_DEFAULT_LOADER is an experimental feature and might change at any time")
 		}
 		if isMain {
-			return false // the host's own loader, as for import() outside vm code
+			// the host's own loader, from the script's filename
+			m.h.ImportFrom(info.filename, referrer, specifier, capability)
+			return true
 		}
 		// the main context's loader answers with main-realm records;
 		// a context cannot link them (see the README's limits)
@@ -970,7 +976,7 @@ func (m *module) evaluateOnce(v *vmModule, timeout int64, breakOnSigint bool) so
 
 // registerFunctionImport records the importModuleDynamically (a main-realm
 // function, or undefined) of a function compiled from prog in target.
-func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, compiled sobek.Value, target *core.Context) {
+func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, compiled sobek.Value, target *core.Context, filename string) {
 	if m.mods == nil {
 		return
 	}
@@ -981,7 +987,7 @@ func (m *module) registerFunctionImport(prog *sobek.Program, fn sobek.Value, com
 		m.putProgram(prog, m.mods.noCallback)
 		return
 	}
-	info := &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main)}
+	info := &dynInfo{fn: fn, wrap: core.Carry(compiled, target, m.main), filename: filename}
 	if o, ok := compiled.(*sobek.Object); ok {
 		target.Attach(o, info) // lives as long as the function (programs holds it weakly)
 	}
@@ -1127,7 +1133,7 @@ func (m *module) scriptInfo(s *script) *dynInfo {
 			}
 			s.cached = false
 		}
-		s.dyn = &dynInfo{}
+		s.dyn = &dynInfo{filename: s.s.Options.Filename}
 		m.putProgram(s.s.Program, s.dyn)
 	}
 	return s.dyn
