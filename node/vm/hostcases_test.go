@@ -92,3 +92,12 @@ func TestRegExpCtorCases(t *testing.T) {
 	exec := "a named-groups regexp gets .groups from an exec on a prototype of its own: RegExp.prototype.exec.call(re) bypasses it"
 	runHostCases(t, "gen_regexpctor.js", "regexpctor_cases.golden", map[int]string{25: proxied, 58: proxied, 29: exec, 62: exec})
 }
+
+// TestMainLoaderInContexts: USE_MAIN_CONTEXT_DEFAULT_LOADER answering
+// import() inside other contexts (test-vm-context-dont-contextify,
+// test-vm-main-context-default-loader-eval).
+func TestMainLoaderInContexts(t *testing.T) {
+	runHostCases(t, "mainloader/ctx.js", "mainloader/ctx.golden", map[int]string{
+		4: "the host's loader reports an unknown node: builtin as ERR_MODULE_NOT_FOUND (node: ERR_UNKNOWN_BUILTIN_MODULE)",
+	})
+}

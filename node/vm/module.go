@@ -103,6 +103,8 @@ type modState struct {
 	programs  map[*sobek.Program]weak.Pointer[dynInfo] // scripts and functions with importModuleDynamically
 	swept     int                                      // len(programs) after the last sweep
 	runStack  []*dynInfo                               // scripts being run (import() at their top level)
+	mainImport     sobek.Callable // main-realm (s) => import(s), for USE_MAIN_CONTEXT_DEFAULT_LOADER in contexts
+	mainImportInfo *dynInfo
 	helper    sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
 	// noCallback is the import() state of functions compiled without
 	// importModuleDynamically
@@ -489,10 +491,10 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 			m.h.ImportFrom(info.filename, referrer, specifier, capability)
 			return true
 		}
-		// the main context's loader answers with main-realm records;
-		// a context cannot link them (see the README's limits)
-		finish(nil, core.Carry(nodeerr.New(m.rt, "TypeError", "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING",
-			"vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER is not supported in a context other than the main one"), m.main, c))
+		// the main context's loader answers with main-realm records, which
+		// a context cannot link: the module loads in main, and the
+		// context's import() resolves with its namespace, carried
+		finish(m.mainLoaderRecord(c, info.filename, specifier.String()), nil)
 		return true
 	}
 	if !m.h.Options.ExperimentalVMModules {
@@ -1190,4 +1192,57 @@ func (t thenExport) Binding(name string) sobek.Value {
 		return t.then
 	}
 	return nil
+}
+
+// mainLoaderRecord imports spec in the main context, as its loader does
+// from filename, and returns a record of c whose only export is then,
+// settling the importing promise with the main-realm namespace carried
+// into c (or the error).
+func (m *module) mainLoaderRecord(c *core.Context, filename, spec string) sobek.ModuleRecord {
+	if m.mods.mainImport == nil {
+		s, err := core.Compile("(s) => import(s)", core.ScriptOptions{Filename: "node:internal/vm/main-loader"})
+		if err != nil {
+			panic(err)
+		}
+		m.mods.mainImportInfo = &dynInfo{fn: m.mainLoader}
+		m.putProgram(s.Program, m.mods.mainImportInfo)
+		fv, err := m.main.RunProgram(s.Program)
+		if err != nil {
+			panic(err)
+		}
+		m.mods.mainImport, _ = sobek.AssertFunction(fv)
+	}
+	m.mods.mainImportInfo.filename = filename // read by the import() below, at once
+	p, err := m.mods.mainImport(sobek.Undefined(), m.rt.ToValue(spec))
+	rt := c.Runtime()
+	then := rt.ToValue(func(call sobek.FunctionCall) sobek.Value {
+		resolve, _ := sobek.AssertFunction(call.Argument(0))
+		reject, _ := sobek.AssertFunction(call.Argument(1))
+		settle := func(fn sobek.Callable) sobek.Value {
+			return m.rt.ToValue(func(a sobek.FunctionCall) sobek.Value {
+				if fn != nil {
+					_, _ = fn(sobek.Undefined(), core.Carry(a.Argument(0), m.main, c))
+				}
+				return sobek.Undefined()
+			})
+		}
+		if err != nil {
+			var ex *sobek.Exception
+			if errors.As(err, &ex) && reject != nil {
+				_, _ = reject(sobek.Undefined(), core.Carry(ex.Value(), m.main, c))
+			}
+			return sobek.Undefined()
+		}
+		po, ok := p.(*sobek.Object)
+		if !ok {
+			return sobek.Undefined()
+		}
+		if th, ok := sobek.AssertFunction(po.Get("then")); ok {
+			_, _ = th(po, settle(resolve), settle(reject))
+		}
+		return sobek.Undefined()
+	})
+	rec := &core.SyntheticRecord{Module: thenExport{then}}
+	core.PrepareInstance(rt, rec)
+	return rec
 }
