@@ -98,14 +98,14 @@ type dynInfo struct {
 
 // modState is the module state of one loaded vm builtin.
 type modState struct {
-	hooked    map[weak.Pointer[core.Context]]bool      // contexts whose runtime has the module hooks (weak: they must stay collectable)
-	hookSwept int                                      // len(hooked) after the last sweep
-	programs  map[*sobek.Program]weak.Pointer[dynInfo] // scripts and functions with importModuleDynamically
-	swept     int                                      // len(programs) after the last sweep
-	runStack  []*dynInfo                               // scripts being run (import() at their top level)
-	mainImport     sobek.Callable // main-realm (s) => import(s), for USE_MAIN_CONTEXT_DEFAULT_LOADER in contexts
+	hooked         map[weak.Pointer[core.Context]]bool      // contexts whose runtime has the module hooks (weak: they must stay collectable)
+	hookSwept      int                                      // len(hooked) after the last sweep
+	programs       map[*sobek.Program]weak.Pointer[dynInfo] // scripts and functions with importModuleDynamically
+	swept          int                                      // len(programs) after the last sweep
+	runStack       []*dynInfo                               // scripts being run (import() at their top level)
+	mainImport     sobek.Callable                           // main-realm (s) => import(s), for USE_MAIN_CONTEXT_DEFAULT_LOADER in contexts
 	mainImportInfo *dynInfo
-	helper    sobek.Callable                           // module.js's dynamicImport(fn, specifier, wrap)
+	helper         sobek.Callable // module.js's dynamicImport(fn, specifier, wrap)
 	// noCallback is the import() state of functions compiled without
 	// importModuleDynamically
 	noCallback *dynInfo
