@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/intl"
 )
 
 // decoder re-creates a copy graph as fresh values of a realm. Plain
@@ -99,6 +100,12 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 		d.memo[v] = o
 		return o
 	case *ArrayBuffer:
+		if x.Shared {
+			if sv, ok := intl.NewShared(rt, x.Data); ok {
+				d.memo[v] = sv
+				return sv
+			}
+		}
 		o := rt.ToValue(rt.NewArrayBuffer(append([]byte{}, x.Data...))).(*sobek.Object)
 		d.memo[v] = o
 		return o

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/intl"
 )
 
 // realm is one side of a copy: a runtime and the intrinsics the codec
@@ -309,6 +310,11 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 		return s
 	case et == arrayBufferType:
 		ab, _ := o.Export().(sobek.ArrayBuffer)
+		if data, ok := intl.SharedBytes(o); ok {
+			c := &ArrayBuffer{Data: data, Shared: true}
+			e.memo[o] = c
+			return c
+		}
 		if e.msg != nil && e.msg.moves(o) {
 			// transferred: the bytes move (the source is detached after)
 			c := &ArrayBuffer{Data: ab.Bytes()}

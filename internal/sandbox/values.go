@@ -69,7 +69,12 @@ type Date struct {
 type RegExp struct{ Source, Flags string }
 
 // ArrayBuffer is a copy of an ArrayBuffer's bytes.
-type ArrayBuffer struct{ Data []byte }
+type ArrayBuffer struct {
+	Data []byte
+	// Shared: a SharedArrayBuffer's memory (internal/intl), which the
+	// copy shares instead of copying, as a structured clone does
+	Shared bool
+}
 
 // TypedArray is a copy of a typed array view: Kind is its constructor's
 // name ("Uint8Array", ...), Data the viewed bytes in the platform's
