@@ -23,8 +23,12 @@ const asyncGenHelperName = "__jsvmAsyncGen"
 
 // asyncGenHelper is written on the line of esbuild's __asyncGenerator
 // helper (a line that maps to nothing of the original: the source map
-// keeps its meaning). Its proto is %AsyncGeneratorPrototype%.
+// keeps its meaning). Its proto is %AsyncGeneratorPrototype%. It runs
+// before the program's own bindings are initialised, so it reaches the
+// intrinsics through globalThis: a program's `const { Symbol } = ...`
+// (readable-stream's primordials) would be in its TDZ.
 const asyncGenHelper = `var ` + asyncGenHelperName + ` = (() => { ` +
+	`var G = globalThis, Object = G.Object, Symbol = G.Symbol, Function = G.Function, TypeError = G.TypeError; ` +
 	`var def = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true }); ` +
 	`var AIP = {}; def(AIP, Symbol.asyncIterator, function () { return this; }); ` +
 	`var AGP = Object.create(AIP); def(AGP, Symbol.toStringTag, "AsyncGenerator"); ` +
@@ -65,6 +69,11 @@ func markAsyncGenerators(body *ast.Program) {
 // hasHelper reports whether the lowered program declares asyncGenHelper.
 func hasHelper(body *ast.Program) bool {
 	for _, st := range body.Body {
+		if es, ok := st.(*ast.ExpressionStatement); ok {
+			if _, isStr := es.Expression.(*ast.StringLiteral); isStr {
+				continue // a directive ("use strict") before the helpers
+			}
+		}
 		vs, ok := st.(*ast.VariableStatement)
 		if !ok {
 			return false

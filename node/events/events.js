@@ -4,6 +4,7 @@
 var kCapture = Symbol('kCapture');
 var kShapeMode = Symbol('shapeMode');
 var errorMonitor = Symbol('events.errorMonitor');
+var kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
 var captureRejectionSymbol = Symbol.for('nodejs.rejection');
 var defaultMaxListeners = 10;
 
@@ -271,6 +272,77 @@ EventEmitter.once = function once(emitter, name, options) {
   });
 };
 
+// events.on: an async iterator over emitter's `name` events (each value
+// the listener's arguments as an array); 'error' rejects the pending or
+// next read and ends it; options.signal aborts, options.close names
+// events that end it. EventTargets are listened to with addEventListener.
+EventEmitter.on = function on(emitter, name, options) {
+  if (options === undefined) options = {}; // (node v20 validates no more)
+  var signal = options.signal;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw internals.invalidArgType('options.signal', 'an instance of AbortSignal', signal);
+  }
+  var closeEvents = Array.isArray(options.close) ? options.close : [];
+  var queue = [], pending = [], error = null, finished = false;
+  var isTarget = typeof emitter.on !== 'function' && typeof emitter.addEventListener === 'function';
+  var listen = function (ev, fn) { if (isTarget) emitter.addEventListener(ev, fn); else emitter.on(ev, fn); };
+  var unlisten = function (ev, fn) { if (isTarget) emitter.removeEventListener(ev, fn); else emitter.removeListener(ev, fn); };
+  var abortErr = function () {
+    var e = internals.newError('Error', 'ABORT_ERR', 'The operation was aborted');
+    e.name = 'AbortError';
+    if (signal && signal.reason !== undefined) e.cause = signal.reason;
+    return e;
+  };
+  if (signal && signal.aborted) throw abortErr();
+  var eventHandler = function () {
+    var args = Array.prototype.slice.call(arguments);
+    if (pending.length > 0) pending.shift().resolve({ value: args, done: false });
+    else queue.push(args);
+  };
+  var errorHandler = function (err) {
+    if (pending.length > 0) pending.shift().reject(err);
+    else error = err;
+    iterator.return();
+  };
+  var closeHandler = function () { closeIterator(); };
+  var abortListener = function () { errorHandler(abortErr()); };
+  var closeIterator = function () {
+    if (finished) return;
+    finished = true;
+    unlisten(name, eventHandler);
+    if (name !== 'error' && !isTarget) unlisten('error', errorHandler);
+    closeEvents.forEach(function (ev) { unlisten(ev, closeHandler); });
+    if (signal) signal.removeEventListener('abort', abortListener);
+    while (pending.length > 0) pending.shift().resolve({ value: undefined, done: true });
+  };
+  listen(name, eventHandler);
+  if (name !== 'error' && !isTarget) listen('error', errorHandler);
+  closeEvents.forEach(function (ev) { listen(ev, closeHandler); });
+  if (signal) signal.addEventListener('abort', abortListener, { once: true });
+  var iterator = {
+    next: function () {
+      if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
+      if (error) {
+        var p = Promise.reject(error);
+        error = null;
+        return p;
+      }
+      if (finished) return Promise.resolve({ value: undefined, done: true });
+      return new Promise(function (resolve, reject) { pending.push({ resolve: resolve, reject: reject }); });
+    },
+    return: function () {
+      closeIterator();
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    throw: function (err) {
+      if (!err || !(err instanceof Error)) throw internals.invalidArgType('EventEmitter.AsyncIterator', 'Error', err);
+      errorHandler(err);
+    },
+  };
+  iterator[Symbol.asyncIterator] = function () { return this; };
+  return iterator;
+};
+
 EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
   if (typeof emitter.listeners === 'function') return emitter.listeners(type);
   var list = kTarget.get(emitter);
@@ -282,7 +354,13 @@ EventEmitter.setMaxListeners = function setMaxListeners(n) {
   validateMax(n, 'n');
   var targets = Array.prototype.slice.call(arguments, 1);
   if (targets.length === 0) defaultMaxListeners = n;
-  else targets.forEach(function (t) { t.setMaxListeners(n); });
+  else {
+    targets.forEach(function (t) {
+      if (t && typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
+      else if (t instanceof EventTarget) t[kMaxEventTargetListeners] = n; // (jsvm's EventTarget does not warn)
+      else throw internals.invalidArgType('eventTargets', 'an instance of EventEmitter or EventTarget', t);
+    });
+  }
 };
 EventEmitter.getMaxListeners = function getMaxListeners(emitter) { return emitter.getMaxListeners(); };
 

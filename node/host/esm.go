@@ -236,8 +236,10 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 	}
 	if err != nil {
 		// async generators / for await: esbuild's lowering (core/lower.go)
-		if code, ok := core.Lower(name, src, core.LowerModule); ok {
-			if m2, err2 := sobek.ParseModule(name, code, h.esmResolve); err2 == nil {
+		// (parsed by core, which also gives lowered async generator
+		// functions V8's prototypes, as for vm modules)
+		if body, ok := core.ParseLowered(name, src, core.LowerModule); ok {
+			if m2, err2 := sobek.ModuleFromAST(body, h.esmResolve); err2 == nil {
 				m, err = m2, nil
 			}
 		}

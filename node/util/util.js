@@ -132,8 +132,23 @@ function isError(e) {
   return exports.types.isNativeError(e) || e instanceof Error;
 }
 
+// util.aborted: a promise settled when signal aborts (at once if it has);
+// resource is what the caller's operation holds (node keeps it weakly).
+// Async as node's: bad arguments reject.
+async function aborted(signal, resource) {
+  if (signal === undefined || signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+    throw go.invalidArgType('signal', 'an instance of AbortSignal', signal);
+  }
+  if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
+    throw go.invalidArgType('resource', 'of type object', resource);
+  }
+  if (signal.aborted) return Promise.resolve(); // (a promise: node's tick order)
+  return new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+}
+
 Object.assign(exports, {
   promisify,
+  aborted,
   callbackify,
   inherits,
   deprecate,

@@ -1,0 +1,3 @@
+const a = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+console.log(typeof a);
+export {};
