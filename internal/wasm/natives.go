@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"weak"
 
 	"github.com/grafana/sobek"
@@ -50,7 +51,14 @@ func newKeeper(mods ...api.Module) *keeper {
 
 func (k *keeper) add(m api.Module) { k.list.mods = append(k.list.mods, m) }
 
+// closeMu serialises closes: the runtime runs cleanups on several
+// goroutines at once, and a module listed by two keepers (a shared
+// import) would be closed twice concurrently (a data race in wazero).
+var closeMu sync.Mutex
+
 func closeModules(mods []api.Module) {
+	closeMu.Lock()
+	defer closeMu.Unlock()
 	for _, m := range mods {
 		_ = m.Close(context.Background())
 	}
