@@ -260,6 +260,20 @@ func (s *scanner) logical() {
 	s.binary()
 }
 
+// equality charges ==, ===, != or !== (given the operator's second and
+// third bytes) and returns its length, or 0 when it is none of them.
+func (s *scanner) equality(b1, b2 byte) int {
+	if b1 != '=' {
+		return 0
+	}
+	if b2 == '=' {
+		s.relation(costStrictEq)
+		return 3
+	}
+	s.relation(costRelation)
+	return 2
+}
+
 func (s *scanner) relation(cost int) {
 	s.cur.operand = 0
 	s.cur.rel += cost
@@ -774,24 +788,14 @@ func (s *scanner) punct(i int) int {
 			s.exprPrefix(costArrow)
 			return i + 2
 		}
-		if at(1) == '=' {
-			if at(2) == '=' {
-				s.relation(costStrictEq)
-				return i + 3
-			}
-			s.relation(costRelation)
-			return i + 2
+		if n := s.equality(at(1), at(2)); n > 0 {
+			return i + n
 		}
 		s.exprPrefix(costAssign)
 		return i + 1
 	case '!':
-		if at(1) == '=' {
-			if at(2) == '=' {
-				s.relation(costStrictEq)
-				return i + 3
-			}
-			s.relation(costRelation)
-			return i + 2
+		if n := s.equality(at(1), at(2)); n > 0 {
+			return i + n
 		}
 		s.operandPrefix(costUnary)
 		return i + 1

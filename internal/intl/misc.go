@@ -108,10 +108,6 @@ func (r *Realm) newDateSpec(o *sobek.Object) *dateSpec {
 func (r *Realm) dateRange(s *dateSpec, a, b int64, parts bool) sobek.Value {
 	pa, pb := s.format(a), s.format(b)
 	const sep = "\u2009–\u2009"
-	type srcPart struct {
-		part
-		src string
-	}
 	var out []srcPart
 	if joinParts(pa) == joinParts(pb) {
 		for _, p := range pa {
@@ -164,6 +160,19 @@ func (r *Realm) dateRange(s *dateSpec, a, b int64, parts bool) sobek.Value {
 			}
 		}
 	}
+	return r.rangeResult(out, parts)
+}
+
+// srcPart is a formatRangeToParts part: a part and its source
+// ("startRange", "endRange", "shared").
+type srcPart struct {
+	part
+	src string
+}
+
+// rangeResult is a formatRange result: the parts joined, or (for
+// formatRangeToParts) an array of {type, value, source} objects.
+func (r *Realm) rangeResult(out []srcPart, parts bool) sobek.Value {
 	if !parts {
 		var sb strings.Builder
 		for _, p := range out {

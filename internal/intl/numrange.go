@@ -12,10 +12,6 @@ func (r *Realm) numberRange(s *numberSpec, a, b decimal, parts bool) sobek.Value
 		panic(r.rangeError("Invalid start : NaN"))
 	}
 	pa, pb := s.format(a), s.format(b)
-	type srcPart struct {
-		part
-		src string
-	}
 	var out []srcPart
 	if joinParts(pa) == joinParts(pb) {
 		out = append(out, srcPart{part{"approximatelySign", "~"}, "shared"})
@@ -55,22 +51,7 @@ func (r *Realm) numberRange(s *numberSpec, a, b decimal, parts bool) sobek.Value
 			out = append(out, srcPart{p, "shared"})
 		}
 	}
-	if !parts {
-		str := ""
-		for _, p := range out {
-			str += p.val
-		}
-		return r.rt.ToValue(str)
-	}
-	vs := make([]any, len(out))
-	for i, p := range out {
-		o := r.rt.NewObject()
-		_ = o.Set("type", p.typ)
-		_ = o.Set("value", p.val)
-		_ = o.Set("source", p.src)
-		vs[i] = o
-	}
-	return r.rt.NewArray(vs...)
+	return r.rangeResult(out, parts)
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -12,11 +12,10 @@ package intl
 
 import (
 	_ "embed"
-	"runtime"
 	"sync"
-	"weak"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 //go:embed intl.js
@@ -35,35 +34,12 @@ type Realm struct {
 	noop  sobek.Callable // pollInterrupt's
 }
 
-var registry struct {
-	sync.Mutex
-	m map[weak.Pointer[sobek.Runtime]]weak.Pointer[Realm]
-}
+var realms engine.PerRuntime[Realm]
 
-// For returns rt's Realm. The registry holds both weakly: a Realm lives
-// as long as the functions of rt that captured it.
+// For returns rt's Realm. It is held weakly: a Realm lives as long as
+// the functions of rt that captured it.
 func For(rt *sobek.Runtime) *Realm {
-	k := weak.Make(rt)
-	registry.Lock()
-	defer registry.Unlock()
-	if w, ok := registry.m[k]; ok {
-		if r := w.Value(); r != nil {
-			return r
-		}
-	}
-	if registry.m == nil {
-		registry.m = map[weak.Pointer[sobek.Runtime]]weak.Pointer[Realm]{}
-	}
-	r := &Realm{rt: rt}
-	registry.m[k] = weak.Make(r)
-	runtime.AddCleanup(r, func(k weak.Pointer[sobek.Runtime]) {
-		registry.Lock()
-		if w, ok := registry.m[k]; ok && w.Value() == nil {
-			delete(registry.m, k)
-		}
-		registry.Unlock()
-	}, k)
-	return r
+	return realms.Get(rt, func() *Realm { return &Realm{rt: rt} })
 }
 
 // Intl returns the realm's Intl object, building it on first use.

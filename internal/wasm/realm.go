@@ -15,7 +15,6 @@ package wasm
 import (
 	"context"
 	_ "embed"
-	"runtime"
 	"sync"
 	"weak"
 
@@ -75,42 +74,12 @@ type callFrame struct {
 	pending any
 }
 
-var registry struct {
-	sync.Mutex
-	m map[weak.Pointer[sobek.Runtime]]weak.Pointer[Realm]
-}
+var realms engine.PerRuntime[Realm]
 
-func lookup(rt *sobek.Runtime) *Realm {
-	registry.Lock()
-	defer registry.Unlock()
-	if w, ok := registry.m[weak.Make(rt)]; ok {
-		return w.Value()
-	}
-	return nil
-}
+func lookup(rt *sobek.Runtime) *Realm { return realms.Lookup(rt) }
 
 func forRuntime(rt *sobek.Runtime) *Realm {
-	k := weak.Make(rt)
-	registry.Lock()
-	defer registry.Unlock()
-	if w, ok := registry.m[k]; ok {
-		if r := w.Value(); r != nil {
-			return r
-		}
-	}
-	if registry.m == nil {
-		registry.m = map[weak.Pointer[sobek.Runtime]]weak.Pointer[Realm]{}
-	}
-	r := &Realm{rt: rt}
-	registry.m[k] = weak.Make(r)
-	runtime.AddCleanup(r, func(k weak.Pointer[sobek.Runtime]) {
-		registry.Lock()
-		if w, ok := registry.m[k]; ok && w.Value() == nil {
-			delete(registry.m, k)
-		}
-		registry.Unlock()
-	}, k)
-	return r
+	return realms.Get(rt, func() *Realm { return &Realm{rt: rt} })
 }
 
 // Namespace returns rt's WebAssembly object, building it on first use.
