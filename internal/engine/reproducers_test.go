@@ -135,3 +135,27 @@ func TestSobekReparsesArrowParameters(t *testing.T) {
 		t.Errorf("sobek no longer doubles its work per nested arrow parameter list (%v allocations at 10, %v at 12): MaxArrowParamNesting can go", a10, a12)
 	}
 }
+
+// TestSobekSplitsByCodePoints: sobek's String.prototype.split with a
+// string separator splits a UTF-8 copy (a surrogate pair is one piece of
+// ''.split, a lone surrogate turns into U+FFFD). Workaround:
+// wrapStringSplit (stringsplit.go), which leaves a String object receiver
+// to sobek's own split, as this reproducer uses.
+func TestSobekSplitsByCodePoints(t *testing.T) {
+	v, err := runSobek(t, `String.prototype.split.call(Object('a\u{1F600}\uD800'), '').length`)
+	if err != nil || v.ToInteger() == 4 {
+		t.Errorf("sobek's split now gives %v (err %v), V8's 4 pieces: wrapStringSplit can go", v, err)
+	}
+}
+
+func TestStringSplitUnits(t *testing.T) {
+	Prepare()
+	rt := sobek.New()
+	v, err := rt.RunString(`JSON.stringify(['a\u{1F600}\uD800'.split('').map(c => c.charCodeAt(0)), 'xundefinedy'.split(), 'aaa'.split('aa'), 'ababcabab'.split('abab'), 'a,b,c'.split(',', 2), 'ab'.split('', 4294967297)])`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `[[97,55357,56832,55296],["xundefinedy"],["","a"],["","c",""],["a","b"],["a"]]`; v.String() != want {
+		t.Errorf("got %s, want %s (node)", v, want)
+	}
+}

@@ -52,6 +52,7 @@ func Prepare() {
 		}
 		prepared.lazy = ok
 		wrapStringRegexMethods()
+		wrapStringSplit()
 		wrapAllocChecks()
 	})
 }
