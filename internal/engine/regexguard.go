@@ -88,6 +88,8 @@ var regexLayout struct {
 	// (nil until the pattern ran on regexp2, the only engine with a
 	// timeout: Go's regexp, which sobek prefers, is linear and unbounded)
 	patternOff, regexp2Off uintptr
+	// offset of regexpObject.source (a sobek.String)
+	sourceOff uintptr
 	// sobek's own String.prototype.search factory (GuardRegExps)
 	search func(*sobek.Runtime) sobek.Value
 }
@@ -144,11 +146,19 @@ func findRegexLayout() {
 		return
 	}
 	regexLayout.patternOff, regexLayout.regexp2Off = pat.Offset, r2.Offset
+	src, ok := rxT.FieldByName("source")
+	if !ok || src.Type != reflect.TypeFor[sobek.String]() {
+		return
+	}
+	regexLayout.sourceOff = src.Offset
 	regexLayout.standardOff = std.Offset
 	regexLayout.protoOfOff = base.Offset + pf.Offset
 	regexLayout.rxType = rxImpl.Type()
 	regexLayout.guardedType = protoImpl.Type()
 	if !isStandardRegExp(rx, proto) {
+		return
+	}
+	if s := rawSource(rx); s == nil || s.String() != "a" {
 		return
 	}
 	// a RegExp with an own property is no longer standard
@@ -341,6 +351,7 @@ func (g *regexGuard) install() {
 			_ = proto.DefineDataProperty(m.name, fn, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 		}
 	}
+	g.installSourceAccessors()
 	// writing exec switched the prototype to a plain object; its
 	// properties live in the same embedded struct, so restore the guard
 	impl.Set(saved)

@@ -44,26 +44,30 @@ func HookRegExpConstructor(rt *sobek.Runtime, ctor *sobek.Object, named NamedGro
 	}
 	*cp = func(args []sobek.Value, newTarget *sobek.Object) *sobek.Object {
 		defer regexpSyntaxWords(rt, args)
-		nargs, names, source, ok := rewriteRegExpArgs(rt, args)
+		rw, ok := rewriteRegExpArgs(rt, args)
 		if !ok {
 			return origConstruct(args, newTarget)
 		}
-		r := origConstruct(nargs, newTarget)
-		if names != nil {
-			r = named(r, names, source)
+		r := origConstruct(rw.args, newTarget)
+		setRawSource(r, rw.orig)
+		if rw.names != nil {
+			r = named(r, rw.names, rw.source())
 		}
 		return r
 	}
 	*fp = func(call sobek.FunctionCall) sobek.Value {
 		defer regexpSyntaxWords(rt, call.Arguments)
-		nargs, names, source, ok := rewriteRegExpArgs(rt, call.Arguments)
+		rw, ok := rewriteRegExpArgs(rt, call.Arguments)
 		if !ok {
 			return origCall(call)
 		}
-		call.Arguments = nargs
+		call.Arguments = rw.args
 		v := origCall(call)
-		if r, isObj := v.(*sobek.Object); isObj && names != nil {
-			return named(r, names, source)
+		if r, isObj := v.(*sobek.Object); isObj {
+			setRawSource(r, rw.orig)
+			if rw.names != nil {
+				return named(r, rw.names, rw.source())
+			}
 		}
 		return v
 	}
@@ -122,54 +126,80 @@ func regexpSyntaxWords(rt *sobek.Runtime, args []sobek.Value) {
 // re2Reasons are V8's words for errors of Go's regexp parser (sobek's
 // first engine).
 var re2Reasons = map[string]string{
-	"invalid nested repetition operator": "Nothing to repeat",
-	"missing argument to repetition":     "Nothing to repeat",
-	"missing closing )":                  "Unterminated group",
-	"unexpected )":                       "Unmatched ')'",
-	"missing closing ]":                  "Unterminated character class",
+	"invalid nested repetition operator":      "Nothing to repeat",
+	"missing argument to repetition":          "Nothing to repeat",
+	"missing closing )":                       "Unterminated group",
+	"unexpected )":                            "Unmatched ')'",
+	"missing closing ]":                       "Unterminated character class",
+	"trailing backslash at end of expression": "\\ at end of pattern",
 }
 
-// rewriteRegExpArgs returns the arguments of a RegExp construction with
-// the pattern rewritten, the group names if it has any, and its source;
-// ok false when nothing needs rewriting (only string patterns with
-// string or absent flags are looked at: reading anything else may run
-// code).
-func rewriteRegExpArgs(rt *sobek.Runtime, args []sobek.Value) ([]sobek.Value, []string, string, bool) {
+// rewrittenArgs are the arguments of a RegExp construction with the
+// pattern rewritten: the group names if it has any, and its original
+// pattern (the new RegExp's [[OriginalSource]]).
+type rewrittenArgs struct {
+	args  []sobek.Value
+	names []string
+	orig  sobek.String
+}
+
+// source is what the named-groups helper shows as the source.
+func (rw rewrittenArgs) source() string { return EscapeSource(rw.orig).String() }
+
+// rewriteRegExpArgs rewrites the arguments of a RegExp construction; ok
+// false when nothing needs rewriting. Looked at: a string pattern with
+// string or absent flags (reading anything else may run code), and a
+// RegExp pattern (its [[OriginalSource]], the text jsvm rewrote it from,
+// recompiled with the flags given, converted here once, or its own).
+func rewriteRegExpArgs(rt *sobek.Runtime, args []sobek.Value) (rewrittenArgs, bool) {
 	if len(args) == 0 {
-		return nil, nil, "", false
+		return rewrittenArgs{}, false
 	}
 	ps, ok := args[0].(sobek.String)
+	fromRegExp := false
 	if ro, isObj := args[0].(*sobek.Object); isObj && ro.ClassName() == "RegExp" {
-		// a regexp of a named-groups literal: its source has the names
-		src, isStr := ro.Get("source").(sobek.String)
-		if !isStr || !strings.Contains(src.String(), "(?<") {
-			return nil, nil, "", false
+		raw := rawSource(ro)
+		if raw == nil {
+			return rewrittenArgs{}, false
 		}
-		args = append([]sobek.Value{src}, args[1:]...)
-		if len(args) < 2 || sobek.IsUndefined(args[1]) {
-			fl, isStr := ro.Get("flags").(sobek.String)
-			if !isStr {
-				return nil, nil, "", false
-			}
-			args = []sobek.Value{src, fl}
+		src := raw.String()
+		if o, lit := originalPattern(src); lit {
+			src = o
 		}
-		ps, ok = src, true
+		flagsGiven := len(args) > 1 && !sobek.IsUndefined(args[1])
+		if !flagsGiven && !strings.Contains(src, "(?<") || !regexpRewriteHint(src) {
+			// a clone shares the compiled pattern; nothing to rewrite
+			return rewrittenArgs{}, false
+		}
+		var fl sobek.Value
+		if flagsGiven {
+			fl = toStr(args[1])
+		} else if fl, ok = ro.Get("flags").(sobek.String); !ok {
+			return rewrittenArgs{}, false
+		}
+		if src == raw.String() {
+			ps = raw
+		} else {
+			ps = stringValue(src)
+		}
+		args = []sobek.Value{ps, fl}
+		ok, fromRegExp = true, true
 	}
 	if !ok {
-		return nil, nil, "", false
+		return rewrittenArgs{}, false
 	}
 	flags := ""
 	if len(args) > 1 && !sobek.IsUndefined(args[1]) {
 		fs, ok := args[1].(sobek.String)
 		if !ok {
-			return nil, nil, "", false
+			return rewrittenArgs{}, false
 		}
 		flags = fs.String()
 	}
 	p := ps.String()
-	if !regexpRewriteHint(p) || strings.ContainsRune(p, '\uFFFD') {
+	if !fromRegExp && (!regexpRewriteHint(p) || strings.ContainsRune(p, '\uFFFD')) {
 		// (a lone surrogate reads as U+FFFD in Go: such a pattern stays)
-		return nil, nil, "", false
+		return rewrittenArgs{}, false
 	}
 	np := rewritePattern(p, flags)
 	stripped, names, named := stripGroupNames(np)
@@ -177,7 +207,12 @@ func rewriteRegExpArgs(rt *sobek.Runtime, args []sobek.Value) ([]sobek.Value, []
 		panic(NewSyntaxError(rt, "Invalid regular expression: /"+p+"/"+flags+": Duplicate capture group name"))
 	}
 	if np == p && !named {
-		return nil, nil, "", false
+		if fromRegExp {
+			// a RegExp's original text, recompiled with its flags
+			// converted here
+			return rewrittenArgs{args: args, orig: ps}, true
+		}
+		return rewrittenArgs{}, false
 	}
 	nargs := append([]sobek.Value(nil), args...)
 	if named {
@@ -185,10 +220,10 @@ func rewriteRegExpArgs(rt *sobek.Runtime, args []sobek.Value) ([]sobek.Value, []
 		if names == nil {
 			names = []string{}
 		}
-		return nargs, names, p, true
+		return rewrittenArgs{args: nargs, names: names, orig: ps}, true
 	}
 	nargs[0] = rt.ToValue(np)
-	return nargs, nil, p, true
+	return rewrittenArgs{args: nargs, orig: ps}, true
 }
 
 // NamedGroupsHelperSource is the source of a function of (Object, Symbol,

@@ -115,6 +115,7 @@ func rewriteIn(src string, module bool, from, to int) string {
 			sj, _ := json.Marshal(l.Pattern)
 			b.WriteString("(" + namedGroupsHelper + "(/" + stripped + "/" + l.Flags + ", " + string(nj) + ", " + string(sj) + "))")
 		} else {
+			registerRewrite(p, l.Pattern)
 			b.WriteString("/" + p + "/" + l.Flags)
 		}
 		last = end
@@ -621,7 +622,12 @@ const namedGroupsHelper = `(function (r, names, source) {
     return m;
   };
   def('exec', function exec(s) { return withGroups(origExec.call(this, s)); });
-  Object.defineProperty(proto, 'source', { get: function () { return this === proto ? P.source : source; }, configurable: true });
+  var sd = Object.getOwnPropertyDescriptor(P, 'source'), srcGet = sd && sd.get;
+  Object.defineProperty(proto, 'source', { get: function () {
+    if (this === proto) return P.source;
+    if (srcGet) srcGet.call(this); // its TypeError for a receiver that is no RegExp
+    return source;
+  }, configurable: true });
   var subst = function (m, str, pos, caps, groups, rep) {
     var out = '';
     for (var i = 0; i < rep.length; i++) {

@@ -25,6 +25,9 @@ func wrapStringSplit() {
 			return orig
 		}
 		fn := rt.ToValue(func(fc sobek.FunctionCall) sobek.Value {
+			if fc.This == nil || sobek.IsUndefined(fc.This) || sobek.IsNull(fc.This) {
+				panic(rt.NewTypeError("String.prototype.split called on null or undefined"))
+			}
 			s, ok := fc.This.(sobek.String)
 			sepv := fc.Argument(0)
 			if _, isObj := sepv.(*sobek.Object); !ok || isObj || sobek.IsNull(sepv) {

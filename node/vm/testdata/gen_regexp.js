@@ -1,0 +1,51 @@
+// RegExp and String fidelity (issue #13): String.prototype.split on code
+// units, RegExp.prototype.source escaping (V8's EscapeRegExpSource) and
+// the original text of rewritten patterns, flags (V8's order), toString,
+// in a new context and in the main realm (a script, and eval).
+//   UPDATE_SNAPSHOTS=1 go test ./node/vm -run TestRegExpCases
+const vm = require('vm');
+const code = String.raw`
+var out = [];
+function t(f) { try { out.push(JSON.stringify(f())); } catch (e) { out.push('throw ' + e.name + ': ' + e.message); } }
+var srcGet = Object.getOwnPropertyDescriptor(RegExp.prototype, 'source').get;
+var flagsGet = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
+// split
+t(() => 'a\u{1F600}b\uD800c'.split('').map(c => c.charCodeAt(0)));
+t(() => ['xundefinedy'.split(), 'xundefinedy'.split(undefined, 0), 'a,b,,c'.split(',', 2), 'a,b'.split(',', -1)]);
+t(() => ['aaa'.split('aa'), ''.split(''), ''.split('a'), 'abab'.split('ab'), 'aabaabaab'.split('aab'), 'ababcabab'.split('abab')]);
+t(() => ['a\u{1F600}b'.split('\uDE00').map(x => x.length), 'x'.split('', { valueOf() { return 1; } }), 'abc'.split('', 2 ** 32 + 1), 'abc'.split('', -1), 'abc'.split('', NaN)]);
+t(() => [String.prototype.split.name, String.prototype.split.length, '1,2'.split(1), new String('a,b').split(','), 'a1b'.split(1n), 'atrueb'.split(true)]);
+t(() => 'a'.split(Symbol()));
+t(() => String.prototype.split.call(null, ''));
+t(() => { var order = []; 'ab'.split({ [Symbol.split]: undefined, toString() { order.push('sep'); return ''; } }, { valueOf() { order.push('lim'); return 5; } }); return order; });
+t(() => 'a-b'.split({ [Symbol.split](s, l) { return [s, l]; } }, 3));
+t(() => ['\u{1F600}\u{1F601}'.split('\uD83D').map(x => x.length), [...'a\u{1F600}\uD800'].map(x => x.length), Array.from('\u{1F600}x').length]);
+// source
+for (var p of ['/', '[/]', '\\/', 'a\nb', '\\\n', '[\n]', '\r', '\u2028\u2029', '\\\u2028', '', '[\\]/]/', 'a/b/c', '\\\\/', '[[/]/]', '(?:)', '\\']) t(() => { var r = new RegExp(p); return [r.source, String(r)]; });
+t(() => [/a\/b/.source, /[/]/.source, String(/x/gimsuy), /(?:)/.source]);
+t(() => [/\p{L}/u.source, /[\p{XID_Start}_]/u.source, String(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g), new RegExp('\\p{Lu}', 'u').source, new RegExp(/\p{Lu}/u, 'g').source]);
+t(() => [new RegExp(new RegExp('\\p{Lu}', 'u'), 'gu').test('A'), new RegExp(/\p{Lu}/u).test('A'), new RegExp(/\p{Lu}/u, 'gu').flags, String(new RegExp(/[\p{XID_Start}_]/u, 'i'))]);
+t(() => [new RegExp('(?<a>/)').source, /(?<n>x)\/(?<m>y)/.source, String(new RegExp('(?<a>x)\n', 'g'))]);
+t(() => new RegExp(String(/[\p{XID_Start}_]\p{XID_Continue}*/u) + '|').exec('').length);
+t(() => [srcGet.call(RegExp.prototype), srcGet.name, srcGet.length]);
+t(() => srcGet.call({}));
+t(() => srcGet.call(1));
+t(() => srcGet.call(Object.create(/a/)));
+t(() => new RegExp(new Proxy(/q/, {})).source);
+// flags
+t(() => [/a/gimsuy.flags, new RegExp('a', 'yusmig').flags, RegExp.prototype.flags, flagsGet.name]);
+t(() => flagsGet.call({ global: 1, sticky: 'x', hasIndices: true, unicodeSets: 1 }));
+t(() => { var order = [], o = {}; ['hasIndices', 'global', 'ignoreCase', 'multiline', 'dotAll', 'unicode', 'unicodeSets', 'sticky'].forEach(k => Object.defineProperty(o, k, { get() { order.push(k); return true; } })); return [flagsGet.call(o), order]; });
+t(() => flagsGet.call(1));
+t(() => flagsGet.call(undefined));
+t(() => flagsGet.call({ get global() { throw new Error('global getter'); } }));
+// toString
+t(() => [RegExp.prototype.toString.call({ source: 'a', flags: 'q' }), RegExp.prototype.toString.call(RegExp.prototype), RegExp.prototype.toString.name]);
+t(() => RegExp.prototype.toString.call('s'));
+t(() => RegExp.prototype.toString.call({ get source() { throw new Error('s'); } }));
+t(() => RegExp.prototype.toString.call({ source: { toString() { return 'o'; } }, flags: 7 }));
+t(() => { var r = /a/g; Object.defineProperty(r, 'source', { value: 'zz' }); return String(r); });
+t(() => { class R extends RegExp { get source() { return 'sub'; } } return [String(new R('x', 'g')), new R('/').flags]; });
+out.join('\n')`;
+const lines = [...vm.runInNewContext(code).split('\n'), ...vm.runInThisContext(code).split('\n'), ...eval(code).split('\n')];
+lines.forEach((l, i) => console.log(`${i}: ${l}`));
