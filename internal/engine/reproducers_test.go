@@ -138,7 +138,7 @@ func TestSobekReparsesArrowParameters(t *testing.T) {
 
 // TestSobekSplitsByCodePoints: sobek's String.prototype.split with a
 // string separator splits a UTF-8 copy (a surrogate pair is one piece of
-// ”.split, a lone surrogate turns into U+FFFD). Workaround:
+// split(""), a lone surrogate turns into U+FFFD). Workaround:
 // wrapStringSplit (stringsplit.go), which leaves a String object receiver
 // to sobek's own split, as this reproducer uses.
 func TestSobekSplitsByCodePoints(t *testing.T) {
