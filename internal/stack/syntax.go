@@ -141,6 +141,17 @@ func CaretWidth(msg, text string, idx int) int {
 		if c := text[idx]; c != '\'' && c != '"' {
 			return 1
 		}
+	case strings.HasPrefix(msg, "Import assertion has duplicate key '"):
+		// the whole key: 'value' pair
+		rest := text[idx:]
+		if c := strings.IndexByte(rest, ':'); c > 0 {
+			v := strings.TrimLeft(rest[c+1:], " \t")
+			if len(v) > 0 && (v[0] == '\'' || v[0] == '"') {
+				if e := strings.IndexByte(v[1:], v[0]); e >= 0 {
+					return len([]rune(rest[:len(rest)-len(v)+e+2]))
+				}
+			}
+		}
 	}
 	return max(tokenWidth(text, idx), 1)
 }

@@ -628,12 +628,17 @@ func syntaxMessage(v sobek.Value) (msg string, ok bool) {
 const esmMainSite = "node:internal/modules/run_main:123"
 
 var internalSites = map[string]string{
-	esmMainSite:                             esmMainSite + "\n    triggerUncaughtException(\n    ^\n",
-	"node:internal/modules/cjs/loader:1210": "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n",
-	"node:internal/modules/esm/resolve:873": "node:internal/modules/esm/resolve:873\n  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), null);\n        ^\n\n",
-	"node:vm:137":                           "node:vm:137\n    return ReflectApply(super.runInContext, this, args);\n           ^\n\n",
-	"node:vm:149":                           "node:vm:149\n    return ReflectApply(super.runInContext, this, args);\n           ^\n\n",
-	"node:internal/modules/esm/resolve:283": "node:internal/modules/esm/resolve:283\n    throw new ERR_MODULE_NOT_FOUND(\n          ^\n\n",
+	esmMainSite:                                 esmMainSite + "\n    triggerUncaughtException(\n    ^\n",
+	"node:internal/modules/cjs/loader:1210":     "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n",
+	"node:internal/modules/esm/resolve:873":     "node:internal/modules/esm/resolve:873\n  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), null);\n        ^\n\n",
+	"node:vm:137":                               "node:vm:137\n    return ReflectApply(super.runInContext, this, args);\n           ^\n\n",
+	"node:vm:149":                               "node:vm:149\n    return ReflectApply(super.runInContext, this, args);\n           ^\n\n",
+	"node:internal/modules/esm/resolve:283":     "node:internal/modules/esm/resolve:283\n    throw new ERR_MODULE_NOT_FOUND(\n          ^\n\n",
+	"node:internal/modules/esm/assert:89":       "node:internal/modules/esm/assert:89\n        throw new ERR_IMPORT_ASSERTION_TYPE_MISSING(url, validType);\n              ^\n\n",
+	"node:internal/modules/esm/assert:106":      "node:internal/modules/esm/assert:106\n    throw new ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED(type);\n          ^\n\n",
+	"node:internal/modules/esm/assert:110":      "node:internal/modules/esm/assert:110\n  throw new ERR_IMPORT_ASSERTION_TYPE_FAILED(url, type);\n        ^\n\n",
+	"node:internal/modules/esm/assert:61":       "node:internal/modules/esm/assert:61\n      throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED(keys[i], importAttributes[keys[i]]);\n            ^\n\n",
+	"node:internal/modules/esm/translators:391": "node:internal/modules/esm/translators:391\n    throw new ERR_UNKNOWN_BUILTIN_MODULE(url);\n          ^\n\n",
 }
 
 func (p *srcPos) fileOrEmpty() string {
@@ -667,6 +672,16 @@ func internalSite(v sobek.Value) (pos *srcPos) {
 		site = "node:internal/modules/esm/resolve:873"
 	case c == "ERR_MODULE_NOT_FOUND" && strings.HasPrefix(m, "Cannot find module "):
 		site = "node:internal/modules/esm/resolve:283"
+	case c == "ERR_IMPORT_ASSERTION_TYPE_MISSING":
+		site = "node:internal/modules/esm/assert:89"
+	case c == "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED":
+		site = "node:internal/modules/esm/assert:106"
+	case c == "ERR_IMPORT_ASSERTION_TYPE_FAILED":
+		site = "node:internal/modules/esm/assert:110"
+	case c == "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED":
+		site = "node:internal/modules/esm/assert:61"
+	case c == "ERR_UNKNOWN_BUILTIN_MODULE" && strings.HasPrefix(m, "No such built-in module: node:"):
+		site = "node:internal/modules/esm/translators:391"
 	default:
 		return nil
 	}

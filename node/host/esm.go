@@ -13,6 +13,7 @@ import (
 	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/core"
 	"github.com/jsvm-dev/jsvm/internal/engine"
+	"github.com/jsvm-dev/jsvm/internal/jslex"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -23,7 +24,14 @@ type esmState struct {
 	records map[string]sobek.ModuleRecord // key: absolute path, or "builtin:name"
 	paths   map[sobek.ModuleRecord]string // record -> absolute path (source modules)
 	urls    map[sobek.ModuleRecord]string // record -> its URL (import.meta.url)
-	inited  bool
+	// import attributes, taken out of the source before sobek parses it:
+	// those of a module's static imports by specifier, and those of
+	// import() calls by file (as sobek names it) and the offset of the
+	// call's '('
+	static map[sobek.ModuleRecord]map[string][]jslex.Attr
+	dyn    map[string]map[int]jslex.DynamicImport
+	jobs   map[string]error // checkAttrs' outcomes by URL and type
+	inited bool
 }
 
 const internalPrefix = "jsvm-internal:"
@@ -32,7 +40,8 @@ func (h *Host) esmInit() {
 	if h.esm != nil && h.esm.inited {
 		return
 	}
-	h.esm = &esmState{records: make(map[string]sobek.ModuleRecord), paths: make(map[sobek.ModuleRecord]string), urls: make(map[sobek.ModuleRecord]string), inited: true}
+	h.esm = &esmState{records: make(map[string]sobek.ModuleRecord), paths: make(map[sobek.ModuleRecord]string), urls: make(map[sobek.ModuleRecord]string),
+		static: map[sobek.ModuleRecord]map[string][]jslex.Attr{}, dyn: map[string]map[int]jslex.DynamicImport{}, jobs: map[string]error{}, inited: true}
 	rt := h.Runtime
 	rt.SetGetImportMetaProperties(func(m sobek.ModuleRecord) []sobek.MetaProperty {
 		p, ok := h.esm.paths[m]
@@ -53,7 +62,8 @@ func (h *Host) esmInit() {
 		if h.VMImport != nil && h.VMImport(referrer, specifier, capability) {
 			return
 		}
-		m, err := h.esmResolve(referrer, specifier.String())
+		spec := specifier.String()
+		m, err := h.esmResolveFrom(referrer, spec, "", h.dynamicAttrs())
 		var e interface{}
 		if err != nil {
 			e = errValue(h, err)
@@ -226,6 +236,12 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 	if err := core.CheckNesting(src); err != nil {
 		return nil, h.syntaxError(name, src, err, 0)
 	}
+	orig := src
+	st := h.stripImports(name, src, false)
+	if st.Err != nil {
+		return nil, h.attrSyntaxError(name, orig, st.Err)
+	}
+	src = st.Code
 	var m sobek.ModuleRecord
 	var err error
 	if core.HasAsyncGenerators(src) {
@@ -248,7 +264,26 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 		m, err = sobek.ParseModule(name, engine.RewriteRegExps(src, true), h.esmResolve, parser.WithDisableSourceMaps)
 	}
 	if err != nil {
-		return nil, h.syntaxError(name, src, err, 0)
+		return nil, h.syntaxError(name, orig, err, 0)
+	}
+	if len(st.Static) > 0 {
+		by := map[string][]jslex.Attr{}
+		for i := len(st.Static) - 1; i >= 0; i-- {
+			if st.Static[i].Assert {
+				h.assertWarning(name, orig, st.Static[i].Start) // V8's order: last first
+			}
+		}
+		for _, imp := range st.Static {
+			if _, ok := by[imp.Spec]; !ok {
+				// sobek resolves one module per specifier: the first
+				// import's attributes
+				by[imp.Spec] = imp.Attrs
+				if by[imp.Spec] == nil {
+					by[imp.Spec] = []jslex.Attr{}
+				}
+			}
+		}
+		h.esm.static[m] = by
 	}
 	h.esm.records[abs] = m
 	h.esm.paths[m] = abs
@@ -271,9 +306,19 @@ func (h *Host) esmNotFound(spec, from string) *sobek.Object {
 	return e
 }
 
-// esmResolve is the HostResolveImportedModule of the host.
+// esmResolve is the HostResolveImportedModule of the host: a static
+// import, checked against its import attributes.
 func (h *Host) esmResolve(referrer interface{}, spec string) (sobek.ModuleRecord, error) {
-	return h.esmResolveFrom(referrer, spec, "")
+	var attrs []jslex.Attr
+	if rm, ok := referrer.(sobek.ModuleRecord); ok && h.esm != nil {
+		if by, ok := h.esm.static[rm]; ok {
+			attrs = by[spec]
+		}
+	}
+	if attrs == nil {
+		attrs = []jslex.Attr{}
+	}
+	return h.esmResolveFrom(referrer, spec, "", attrs)
 }
 
 // ImportFrom finishes an import() of the main context as the host's own
@@ -289,7 +334,7 @@ func (h *Host) ImportFrom(base string, referrer any, specifier sobek.Value, capa
 			from = u.Path
 		}
 	}
-	m, err := h.esmResolveFrom(referrer, specifier.String(), from)
+	m, err := h.esmResolveFrom(referrer, specifier.String(), from, nil)
 	var e interface{}
 	if err != nil {
 		e = errValue(h, err)
@@ -299,8 +344,9 @@ func (h *Host) ImportFrom(base string, referrer any, specifier sobek.Value, capa
 
 // esmResolveFrom is esmResolve with the importing file given (fromFile;
 // "\x00cwd": none, resolve against the working directory) instead of
-// found from the referrer.
-func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string) (sobek.ModuleRecord, error) {
+// found from the referrer, and the import attributes (nil: not known, not
+// checked).
+func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string, attrs []jslex.Attr) (sobek.ModuleRecord, error) {
 	h.esmInit()
 	if strings.HasPrefix(spec, internalPrefix) {
 		key := strings.TrimPrefix(spec, internalPrefix)
@@ -311,8 +357,16 @@ func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string) (sobe
 	}
 	if h.isBuiltinRequest(spec) {
 		name := strings.TrimPrefix(spec, "node:")
-		if !h.isBuiltin(name) {
+		if !h.isBuiltin(name) && !strings.HasPrefix(spec, "node:") {
 			return nil, &jsError{h.esmNotFound(spec, "")}
+		}
+		// a node: URL resolves; loading it checks the attributes, then
+		// finds no such builtin
+		if err := h.checkAttrs("node:"+name, "builtin", attrs); err != nil {
+			return nil, err
+		}
+		if !h.isBuiltin(name) {
+			return nil, &jsError{nodeerr.New(h.Runtime, "Error", "ERR_UNKNOWN_BUILTIN_MODULE", "No such built-in module: "+spec)}
 		}
 		return h.facade("builtin:"+name, func() (sobek.Value, error) { return h.requireBuiltin(name) })
 	}
@@ -345,7 +399,7 @@ func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string) (sobe
 			return nil, &jsError{h.resolveErrorValue(err)}
 		}
 		if b, ok := strings.CutPrefix(f, "builtin:"); ok {
-			return h.esmResolve(referrer, b)
+			return h.esmResolveFrom(referrer, b, fromFile, attrs)
 		}
 		if f == "" {
 			e := h.esmNotFound(spec, from)
@@ -356,7 +410,7 @@ func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string) (sobe
 		if !isFile(f) {
 			return nil, &jsError{h.esmNotFound(f, from)}
 		}
-		return h.esmLoadFile(realpath(f), from)
+		return h.esmLoadChecked(realpath(f), from, attrs)
 	}
 	if strings.HasPrefix(spec, "file://") {
 		u, err := url.Parse(spec)
@@ -389,7 +443,20 @@ func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string) (sobe
 		}
 		return nil, &jsError{h.esmNotFound(abs, from)}
 	}
-	return h.esmLoadFile(realpath(abs), from)
+	return h.esmLoadChecked(realpath(abs), from, attrs)
+}
+
+// esmLoadChecked is esmLoadFile after the import attributes were checked
+// against the file's format.
+func (h *Host) esmLoadChecked(abs, from string, attrs []jslex.Attr) (sobek.ModuleRecord, error) {
+	format := "module"
+	if strings.HasSuffix(abs, ".json") {
+		format = "json"
+	}
+	if err := h.checkAttrs(fileURL(abs), format, attrs); err != nil {
+		return nil, err
+	}
+	return h.esmLoadFile(abs, from)
 }
 
 // callerFile is the file of the innermost JS frame that has one.
@@ -417,8 +484,13 @@ func (h *Host) esmLoadFile(abs, from string) (sobek.ModuleRecord, error) {
 	if p := h.pkgScope(filepath.Dir(abs)); (p == nil || p.typ == "") && strings.HasSuffix(abs, ".js") && esmSyntaxRe.MatchString(readFileString(abs)) && !cjsSyntaxOK(abs) {
 		return h.loadESM(abs)
 	}
-	// CommonJS (or JSON) imported from ESM: default is module.exports.
-	return h.facade("cjs:"+abs, func() (sobek.Value, error) {
+	// CommonJS (or JSON) imported from ESM: default is module.exports
+	// (a JSON module has no other export)
+	key := "cjs:" + abs
+	if strings.HasSuffix(abs, ".json") {
+		key = "json:" + abs
+	}
+	return h.facade(key, func() (sobek.Value, error) {
 		var v sobek.Value
 		ex := h.Runtime.Try(func() {
 			parent := h.newModule(from, from, sobek.Undefined())
@@ -456,7 +528,7 @@ func (h *Host) facade(key string, load func() (sobek.Value, error)) (sobek.Modul
 		return nil, err
 	}
 	syn := &syntheticModule{exports: exp}
-	if o, ok := exp.(*sobek.Object); ok {
+	if o, ok := exp.(*sobek.Object); ok && !strings.HasPrefix(key, "json:") {
 		for _, k := range o.Keys() {
 			if k != "default" && isIdentName(k) {
 				syn.names = append(syn.names, k)

@@ -3,7 +3,6 @@ package vm
 import (
 	_ "embed"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 	"github.com/jsvm-dev/jsvm/internal/codecache"
 	"github.com/jsvm-dev/jsvm/internal/core"
 	"github.com/jsvm-dev/jsvm/internal/engine"
+	"github.com/jsvm-dev/jsvm/internal/jslex"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -222,8 +222,15 @@ func (m *module) installModules(natives *sobek.Object) {
 	set("moduleAttributes", func(c sobek.FunctionCall) sobek.Value {
 		v := m.handle(c.Argument(0))
 		o := rt.NewObject()
-		for k, x := range v.attrs[c.Argument(1).String()] {
-			_ = o.Set(k, x)
+		_ = o.SetPrototype(nil)
+		spec := c.Argument(1).String()
+		for _, a := range v.attrsAt {
+			if a.spec == spec {
+				for _, kv := range a.attrs { // in source order
+					_ = o.Set(kv[0], kv[1])
+				}
+				break
+			}
 		}
 		return o
 	})
@@ -298,7 +305,7 @@ func (m *module) installModules(natives *sobek.Object) {
 	set("setImportModuleDynamically", m.setImportModuleDynamically)
 	set("stripImportAttributes", func(c sobek.FunctionCall) sobek.Value {
 		code := c.Argument(0).String()
-		out, attrs := stripDynamicImportAttributes(code)
+		out, _, _, attrs, _ := stripImports(code)
 		if attrs == nil {
 			return sobek.Undefined()
 		}
@@ -581,9 +588,12 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 			panic(nodeerr.New(rt, "Error", "ERR_VM_MODULE_CACHED_DATA_REJECTED", "cachedData buffer was rejected"))
 		}
 	}
-	src, attrs, attrsByOffset := stripImportAttributes(code)
+	src, attrs, attrsByOffset, dynAttrs, attrErr := stripImports(code)
+	if attrErr != nil {
+		line, col := lineCol(code, attrErr.Offset)
+		panic(m.syntaxError(shifted(&core.SyntaxError{Message: attrErr.Message, Filename: opts.Filename, Line: line, Column: col}, opts), code, opts))
+	}
 	src, sourceReqs := stripSourcePhase(src)
-	src, dynAttrs := stripDynamicImportAttributes(src)
 	captures := false
 	msrc := core.ModuleSource{ID: opts.Filename, Code: padSource(src, opts)}
 	if m.h.Options.VMAPI == "v10" {
@@ -683,44 +693,47 @@ func (m *module) moduleSyntaxError(err error, code string, opts core.ScriptOptio
 	return m.newError("SyntaxError", err.Error())
 }
 
-var importAttrRe = regexp.MustCompile(`(\bfrom\s*|\bimport\s*)("[^"\n]*"|'[^'\n]*')(\s*(?:assert|with)\s*\{[^{}]*\})`)
-var attrPairRe = regexp.MustCompile(`([A-Za-z_$][\w$]*|"[^"]*"|'[^']*')\s*:\s*("[^"]*"|'[^']*')`)
-
-// stripImportAttributes blanks out the import attributes (`assert {...}`,
-// `with {...}`) of static imports, which sobek does not parse, keeping every
-// position; it returns the attributes by specifier, and by the offset of
-// the import they belong to (moduleRequests).
-func stripImportAttributes(src string) (string, map[string]map[string]string, []attrsAt) {
-	if !strings.Contains(src, "assert") && !strings.Contains(src, "with") {
-		return src, nil, nil
-	}
-	idx := importAttrRe.FindAllStringSubmatchIndex(src, -1)
-	if len(idx) == 0 {
-		return src, map[string]map[string]string{}, nil
-	}
-	attrs := map[string]map[string]string{}
+// stripImports blanks out the import attributes of static imports and
+// the literal options of import() calls, which sobek does not parse,
+// keeping every position (jslex.StripImports); it returns the static
+// attributes by specifier and by the offset of the import they belong to
+// (moduleRequests), the import() attributes by specifier, and V8's
+// SyntaxError for a repeated key.
+func stripImports(src string) (string, map[string]map[string]string, []attrsAt, map[string]map[string]string, *jslex.SyntaxError) {
+	st := jslex.StripImports(src)
+	var attrs, dyn map[string]map[string]string
 	var at []attrsAt
-	b := []byte(src)
-	for _, g := range idx {
-		spec := src[g[4]+1 : g[5]-1]
+	for _, imp := range st.Static {
+		if !imp.Clause {
+			at = append(at, attrsAt{off: imp.Start, spec: imp.Spec})
+			continue
+		}
+		if attrs == nil {
+			attrs = map[string]map[string]string{}
+		}
 		a := map[string]string{}
 		var ordered [][2]string
-		for _, p := range attrPairRe.FindAllStringSubmatch(src[g[6]:g[7]], -1) {
-			k, v := strings.Trim(p[1], `"'`), p[2][1:len(p[2])-1]
-			if _, dup := a[k]; !dup {
-				ordered = append(ordered, [2]string{k, v})
-			}
-			a[k] = v
+		for _, x := range imp.Attrs {
+			a[x.Key] = x.Value
+			ordered = append(ordered, [2]string{x.Key, x.Value})
 		}
-		attrs[spec] = a
-		at = append(at, attrsAt{off: g[0], attrs: ordered})
-		for i := g[6]; i < g[7]; i++ {
-			if b[i] != '\n' {
-				b[i] = ' '
-			}
-		}
+		attrs[imp.Spec] = a
+		at = append(at, attrsAt{off: imp.Start, spec: imp.Spec, attrs: ordered})
 	}
-	return string(b), attrs, at
+	for _, d := range st.Dynamic {
+		if !d.SpecLiteral || !d.Options {
+			continue
+		}
+		if dyn == nil {
+			dyn = map[string]map[string]string{}
+		}
+		a := map[string]string{}
+		for _, x := range d.Attrs {
+			a[x.Key] = x.Value
+		}
+		dyn[d.Spec] = a
+	}
+	return st.Code, attrs, at, dyn, st.Err
 }
 
 // moduleCreateSynthetic(exportNames, steps, identifier, context, moduleObject) -> handle
@@ -1033,83 +1046,6 @@ func captureCompletion(src string, body *ast.Program) (string, bool) {
 	return src[:start] + "import.meta[" + strconv.Quote(completionKey) + "] = (" + src[start:end] + ")" + src[end:], true
 }
 
-var dynImportRe = regexp.MustCompile(`\bimport\s*\(\s*("[^"\n]*"|'[^'\n]*')\s*,`)
-var attrsClauseRe = regexp.MustCompile(`(?:assert|with)\s*:\s*\{([^{}]*)\}`)
-
-// stripDynamicImportAttributes blanks out the second argument of
-// `import("literal", { assert: {...} })` calls, which sobek's parser
-// rejects, keeping every position; it returns the attributes by
-// specifier, for importModuleDynamically's third argument.
-func stripDynamicImportAttributes(src string) (string, map[string]map[string]string) {
-	if !strings.Contains(src, "import") {
-		return src, nil
-	}
-	locs := dynImportRe.FindAllStringSubmatchIndex(src, -1)
-	if locs == nil {
-		return src, nil
-	}
-	b := []byte(src)
-	attrs := map[string]map[string]string{}
-	for _, l := range locs {
-		comma := l[1] - 1
-		i := comma + 1
-		for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-			i++
-		}
-		if i >= len(b) || b[i] != '{' {
-			continue
-		}
-		depth, j := 0, i
-		for ; j < len(b); j++ {
-			c := b[j]
-			if c == '"' || c == '\'' {
-				k := j + 1
-				for k < len(b) && b[k] != c && b[k] != '\n' {
-					k++
-				}
-				j = k
-				continue
-			}
-			if c == '{' {
-				depth++
-			} else if c == '}' {
-				depth--
-				if depth == 0 {
-					break
-				}
-			}
-		}
-		if j >= len(b) {
-			continue
-		}
-		end := j + 1
-		k := end
-		for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == '\n' || b[k] == '\r' || b[k] == ',') {
-			k++
-		}
-		if k >= len(b) || b[k] != ')' {
-			continue
-		}
-		spec := src[l[2]+1 : l[3]-1]
-		a := map[string]string{}
-		if m := attrsClauseRe.FindStringSubmatch(src[i:end]); m != nil {
-			for _, p := range attrPairRe.FindAllStringSubmatch(m[1], -1) {
-				a[strings.Trim(p[1], `"'`)] = p[2][1 : len(p[2])-1]
-			}
-		}
-		attrs[spec] = a
-		for x := comma; x < k; x++ {
-			if b[x] != '\n' && b[x] != '\r' {
-				b[x] = ' '
-			}
-		}
-	}
-	if len(attrs) == 0 {
-		return src, nil
-	}
-	return string(b), attrs
-}
-
 func (m *module) attrsValue(attrs map[string]map[string]string) sobek.Value {
 	o := m.rt.NewObject()
 	for spec, a := range attrs {
@@ -1245,4 +1181,26 @@ func (m *module) mainLoaderRecord(c *core.Context, filename, spec string) sobek.
 	rec := &core.SyntheticRecord{Module: thenExport{then}}
 	core.PrepareInstance(rt, rec)
 	return rec
+}
+
+// lineCol is the 1-based line and column of offset off in src.
+func lineCol(src string, off int) (int, int) {
+	line, start := 1, 0
+	for i := 0; i < off && i < len(src); i++ {
+		if src[i] == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	return line, utf16Len(src[start:min(off, len(src))]) + 1
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
 }

@@ -29,10 +29,11 @@ func (r moduleRequest) cacheKey() string {
 	return b.String()
 }
 
-// attrsAt is the import attributes of the static import whose specifier
-// literal starts at off (an offset into the module's source).
+// attrsAt is the import attributes of a static import of spec whose
+// declaration starts at off (an offset into the module's source).
 type attrsAt struct {
 	off   int
+	spec  string
 	attrs [][2]string
 }
 
@@ -104,12 +105,9 @@ func scanRequests(src string, attrs []attrsAt, sources []attrsAtSpec) []moduleRe
 	}
 	var found []at
 	body := prog.Body
-	for i, st := range body {
+	next := 0 // attrs are in source order, as the declarations
+	for _, st := range body {
 		start := int(st.Idx0()) - 1
-		end := len(src)
-		if i+1 < len(body) {
-			end = int(body[i+1].Idx0()) - 1
-		}
 		spec, ok := "", false
 		switch d := st.(type) {
 		case *ast.ImportDeclaration:
@@ -126,9 +124,9 @@ func scanRequests(src string, attrs []attrsAt, sources []attrsAtSpec) []moduleRe
 			continue
 		}
 		r := moduleRequest{spec: spec}
-		for _, a := range attrs {
-			if a.off >= start && a.off < end {
-				r.attrs = a.attrs
+		for k := next; k < len(attrs); k++ {
+			if attrs[k].spec == spec {
+				r.attrs, next = attrs[k].attrs, k+1
 				break
 			}
 		}

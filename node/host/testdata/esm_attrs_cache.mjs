@@ -1,0 +1,14 @@
+const t = async (k, f) => { try { const m = await f(); console.log(k, 'ok', Object.keys(m).join()); } catch (e) { console.log(k, e.code, e.message.replace(/\/[^ ]*\/attrs\//g, '<dir>/')); } };
+await t('a', () => import('./attrs/m.mjs', { with: { a: 'b' } }));
+await t('b', () => import('./attrs/m.mjs', { with: { a: 'c' } }));
+await t('c', () => import('./attrs/m.mjs'));
+await t('d', () => import('./attrs/m.mjs', { with: { a: 'c' } }));
+await t('e', () => import('./attrs/x.json'));
+await t('f', () => import('./attrs/x.json', { with: { type: 'json' } }));
+await t('g', () => import('./attrs/x.json', { with: { type: 'json', z: 'y' } }));
+await t('h', () => import('./attrs/x.json'));
+await t('i', () => import('./attrs/c.cjs', { with: { type: 'css' } }));
+await t('j', () => import('./attrs/c.cjs', { with: { type: 'css', q: 'r' } }));
+await t('k', () => import('./attrs/bad.json', { with: { type: 'json' } }));
+await t('l', () => import('./attrs/bad.json', { with: { type: 'json' } }));
+await t('m', () => import('./attrs/m.mjs', { with: { type: 'json' } }));

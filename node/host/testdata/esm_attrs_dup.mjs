@@ -1,0 +1,2 @@
+import j from './attrs/x.json' with { type: 'json', type: 'json' };
+console.log(j);
