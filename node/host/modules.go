@@ -645,7 +645,7 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 	}
 	var prg *sobek.Program
 	src = h.stripImports(filename, src, true).Code // import() options sobek does not parse
-	src = engine.RewriteRegExps(src, false)  // regexps sobek compiles wrongly
+	src = engine.RewriteRegExps(src, false)        // regexps sobek compiles wrongly
 	ap, perr := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if perr != nil {
 		// async generators / for await: esbuild's lowering (core/lower.go)
