@@ -30,13 +30,14 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
+	nodenet "github.com/jsvm-dev/jsvm/node/net"
 	"github.com/jsvm-dev/jsvm/node/util"
 )
 
 //go:embed child_process.js
 var source string
 
-var embedded = &host.Embedded{Name: "node:child_process", Params: "module, exports, internals, binding, EventEmitter, Buffer", Source: source}
+var embedded = &host.Embedded{Name: "node:child_process", Params: "module, exports, internals, binding, EventEmitter, Buffer, require", Source: source}
 
 // Load is the loader of the `child_process` builtin. It needs the `events`
 // and `buffer` builtins in the host's registry.
@@ -58,7 +59,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return err
 	}
 	b := &binding{h: h}
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee, bo.Get("Buffer"))
+	_, err = fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee, bo.Get("Buffer"), h.BuiltinRequire())
 	if ex, ok := module.Get("exports").(*sobek.Object); ok && err == nil {
 		util.SetPromisifyArgs(h.Runtime, ex.Get("exec"), "stdout", "stderr")
 		util.SetPromisifyArgs(h.Runtime, ex.Get("execFile"), "stdout", "stderr")
@@ -309,12 +310,12 @@ type child struct {
 	done   bool // every event has been posted
 }
 
-// spawn(file, args, opts, onEvent) -> {pid, write, end, send, kill, ref,
-// unref} or {errorCode, errno}. onEvent(kind, ...) is called on the loop
-// with ("stdout"|"stderr", ArrayBuffer), ("stdout-end"|"stderr-end"),
-// ("message", jsonText) for the IPC channel, ("exit", code|null,
-// signal|null), ("done") once every other event has been delivered, and
-// ("stdin-error", message) if writing stdin fails.
+// spawn(file, args, opts, onEvent) -> {pid, stdin, stdout, stderr, send,
+// kill, ref, unref} or {errorCode, errno}; stdin/stdout/stderr are net
+// socket handles of the pipes asked for. onEvent(kind, ...) is called on
+// the loop with ("message", jsonText) for the IPC channel, ("exit",
+// code|null, signal|null) and ("done") once every other event has been
+// delivered.
 func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobek.Callable) sobek.Value {
 	rt := b.h.Runtime
 	o := b.readOpts(file, args, ov)
@@ -422,28 +423,15 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 		})
 	}
 	var wg sync.WaitGroup
+	// the pipes are net socket handles (Node's child stdio are
+	// net.Sockets): they read, write and keep the loop alive themselves
 	for _, r := range readers {
-		wg.Add(1)
-		go func(name string, f *os.File) {
-			defer wg.Done()
-			defer f.Close()
-			buf := make([]byte, 64*1024)
-			for {
-				n, err := f.Read(buf)
-				if n > 0 {
-					post(name, append([]byte(nil), buf[:n]...))
-				}
-				if err != nil {
-					break
-				}
-			}
-			post(name + "-end")
-		}(r.name, r.r)
+		_ = res.Set(r.name, nodenet.NewHandle(h, pipeEnd{r.r}))
 	}
-	var stdin, ipcW *queueWriter
 	if stdinW != nil {
-		stdin = newQueueWriter(stdinW, func(err error) { post("stdin-error", err.Error()) })
+		_ = res.Set("stdin", nodenet.NewHandle(h, pipeEnd{stdinW}))
 	}
+	var ipcW *queueWriter
 	if ipc != nil {
 		ipcW = newQueueWriter(ipc, nil)
 		ipcW.keepFile = true
@@ -463,9 +451,6 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 		c.mu.Lock()
 		c.exited = true
 		c.mu.Unlock()
-		if stdin != nil {
-			stdin.stop()
-		}
 		ps := cmd.ProcessState
 		if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 			post("exit", nil, signalName(ws.Signal()))
@@ -515,12 +500,6 @@ func (b *binding) spawn(file string, args []string, ov sobek.Value, onEvent sobe
 			return true
 		}
 	}
-	_ = res.Set("write", writeFn(stdin))
-	_ = res.Set("end", func() {
-		if stdin != nil {
-			stdin.send(writeOp{end: true})
-		}
-	})
 	_ = res.Set("send", writeFn(ipcW))
 	_ = res.Set("disconnect", func() {
 		if ipcW != nil {
@@ -577,6 +556,12 @@ type writeOp struct {
 	end  bool
 	cb   func(err error)
 }
+
+// pipeEnd is our end of a child's pipe as a socket handle's connection:
+// ending the writable side closes it.
+type pipeEnd struct{ *os.File }
+
+func (p pipeEnd) CloseWrite() error { return p.File.Close() }
 
 // queueWriter writes to a pipe or socket from its own goroutine, in the
 // order the loop queued the writes, so that the loop never blocks on a

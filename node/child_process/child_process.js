@@ -184,76 +184,21 @@ function execSync(command, options) {
   return ret.stdout;
 }
 
-// A readable side of a child's pipe: emits 'data', 'end' and 'close'.
-class ChildReadable extends EventEmitter {
-  constructor() {
-    super();
-    this.readable = true;
-    this.readableEnded = false;
-    this.destroyed = false;
-    this._encoding = null;
-    this._paused = false;
-  }
-  setEncoding(enc) { this._encoding = enc || 'utf8'; return this; }
-  pause() { this._paused = true; return this; }
-  resume() { this._paused = false; return this; }
-  isPaused() { return this._paused; }
-  destroy() { this.destroyed = true; this.readable = false; return this; }
-  pipe(dest) {
-    this.on('data', (d) => dest.write(d));
-    return dest;
-  }
-  _push(buf) {
-    if (this.destroyed) return;
-    const b = Buffer.from(buf);
-    this.emit('data', this._encoding ? b.toString(this._encoding) : b);
-  }
-  _end() {
-    if (this.readableEnded) return;
-    this.readable = false;
-    this.readableEnded = true;
-    if (!this.destroyed) this.emit('end');
-    this.destroyed = true;
-    this.emit('close');
-  }
+// A child's pipes are net.Sockets over the binding's pipe handles, as in
+// Node (readable for stdout/stderr, writable for stdin).
+function createSocket(handle, readable) {
+  const net = require('net');
+  return new net.Socket({ handle, readable });
 }
 
-// The writable stdin of a child.
-class ChildWritable extends EventEmitter {
-  constructor(handle) {
-    super();
-    this._handle = handle;
-    this.writable = true;
-    this.writableEnded = false;
-    this.destroyed = false;
+function flushStdio(subprocess) {
+  const stdio = subprocess.stdio;
+  if (stdio == null) return;
+  for (let i = 0; i < stdio.length; i++) {
+    const stream = stdio[i];
+    if (!stream || !stream.readable || stream._readableState.readableListening) continue;
+    stream.resume();
   }
-  write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    if (this.writableEnded) {
-      const err = internals.newError('Error', 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
-      process.nextTick(() => { if (cb) cb(err); this.emit('error', err); });
-      return false;
-    }
-    let data;
-    if (typeof chunk === 'string') data = Buffer.from(chunk, encoding || 'utf8');
-    else if (ArrayBuffer.isView(chunk)) data = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    else throw internals.invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
-    this._handle.write(data, cb ? (e) => cb(e ? new Error(e) : null) : undefined);
-    return true;
-  }
-  end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (!this.writableEnded) {
-      this.writableEnded = true;
-      this.writable = false;
-      this._handle.end();
-      process.nextTick(() => { this.emit('finish'); if (cb) cb(); });
-    }
-    return this;
-  }
-  destroy() { if (!this.writableEnded) this.end(); this.destroyed = true; return this; }
 }
 
 class ChildProcess extends EventEmitter {
@@ -308,28 +253,22 @@ function spawn(file, args, options) {
   const cp = new ChildProcess();
   cp.spawnfile = n.file;
   cp.spawnargs = [n.file].concat(n.args);
-  const stdio = n.o.stdio;
-  if (stdio[1] === 'pipe') cp.stdout = new ChildReadable();
-  if (stdio[2] === 'pipe') cp.stderr = new ChildReadable();
-  let pending = 1 + (cp.stdout ? 1 : 0) + (cp.stderr ? 1 : 0);
+  let closesNeeded = 1;
+  let closesGot = 0;
   let exitArgs = null;
   function maybeClose() {
-    if (--pending === 0) cp.emit('close', exitArgs[0], exitArgs[1]);
+    closesGot++;
+    if (closesGot === closesNeeded) cp.emit('close', exitArgs[0], exitArgs[1]);
   }
-  if (cp.stdout) cp.stdout.once('close', maybeClose);
-  if (cp.stderr) cp.stderr.once('close', maybeClose);
   const h = binding.spawn(n.file, n.args, n.o, function onEvent(kind, a, b) {
     switch (kind) {
-      case 'stdout': cp.stdout._push(a); break;
-      case 'stderr': cp.stderr._push(a); break;
-      case 'stdout-end': cp.stdout._end(); break;
-      case 'stderr-end': cp.stderr._end(); break;
       case 'exit':
         cp.exitCode = a;
         cp.signalCode = b;
         exitArgs = [a, b];
-        if (cp.stdin) cp.stdin.destroyed = true;
+        if (cp.stdin) cp.stdin.destroy();
         cp.emit('exit', a, b);
+        process.nextTick(flushStdio, cp);
         maybeClose();
         break;
       case 'message':
@@ -339,28 +278,35 @@ function spawn(file, args, options) {
         if (cp.connected) { cp.connected = false; cp.emit('disconnect'); }
         maybeClose();
         break;
-      case 'stdin-error':
-        if (cp.stdin && cp.stdin.listenerCount('error') > 0) {
-          const e = new Error(a);
-          cp.stdin.emit('error', e);
-        }
-        break;
     }
   });
   if (h.errorCode) {
     const err = errnoError(h.errorCode, h.errno, 'spawn ' + n.file, n.file, n.args);
+    // the pipes exist (as in Node) and close after the process's 'close'
+    const net = require('net');
+    const names = ['stdin', 'stdout', 'stderr'];
+    for (let i = 0; i < 3; i++) {
+      if (n.o.stdio[i] === 'pipe') cp[names[i]] = new net.Socket({ readable: i > 0, writable: i === 0 });
+    }
     process.nextTick(() => {
-      cp.emit('error', err);
       exitArgs = [h.errno, null];
-      if (cp.stdout) cp.stdout._end();
-      if (cp.stderr) cp.stderr._end();
+      cp.emit('error', err);
       maybeClose();
+      for (const name of names) if (cp[name]) cp[name].destroy();
     });
   } else {
     cp._handle = h;
     cp.pid = h.pid;
-    if (stdio[0] === 'pipe') cp.stdin = new ChildWritable(h);
-    if (n.o.ipc !== undefined) { cp._ipc = true; cp.connected = true; pending++; }
+    if (h.stdin) cp.stdin = createSocket(h.stdin, false);
+    for (const name of ['stdout', 'stderr']) {
+      if (!h[name]) continue;
+      const s = createSocket(h[name], true);
+      cp[name] = s;
+      closesNeeded++;
+      s.on('close', maybeClose);
+    }
+    if (n.o.ipc !== undefined) { cp._ipc = true; cp.connected = true; closesNeeded++; }
+    process.nextTick(() => cp.emit('spawn'));
   }
   cp.stdio = [cp.stdin, cp.stdout, cp.stderr];
   return cp;

@@ -13,6 +13,9 @@ import (
 	"github.com/jsvm-dev/jsvm/node/console"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
+	nodenet "github.com/jsvm-dev/jsvm/node/net"
+	"github.com/jsvm-dev/jsvm/node/stream"
+	"github.com/jsvm-dev/jsvm/node/string_decoder"
 )
 
 // TestMain lets the test binary act as a jsvm child for testdata scripts
@@ -39,6 +42,9 @@ func registry() *host.Registry {
 	reg.Register("console", console.Load)
 	reg.Register("events", events.Load)
 	reg.Register("child_process", child_process.Load)
+	reg.Register("net", nodenet.Load)
+	reg.Register("stream", stream.Load)
+	reg.Register("string_decoder", string_decoder.Load)
 	return reg
 }
 

@@ -55,6 +55,7 @@ var LoadPromises = host.ExportsOf("fs", "promises")
 type binding struct {
 	h  *host.Host
 	rt *sobek.Runtime
+	in *inotify // fs.watch's, made on first use
 }
 
 // uvError throws Node's error for a failed system call: "ENOENT: no such
@@ -131,6 +132,7 @@ func (b *binding) object() *sobek.Object {
 	o := rt.NewObject()
 	set := func(name string, fn any) { _ = o.Set(name, fn) }
 	set("open", b.open)
+	set("watch", b.watch)
 	set("close", func(fd int) {
 		if err := syscall.Close(fd); err != nil {
 			b.uvError(err, "close", "", "")

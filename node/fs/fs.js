@@ -336,13 +336,212 @@ Dir.prototype[Symbol.asyncIterator] = function () {
 };
 fs.Dir = Dir;
 
-fs.watch = function watch() {
-  throw internals.newError('Error', 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.watch is not available in jsvm');
+// ---- fs.watch (inotify, watch_linux.go) and fs.watchFile (stat polling)
+
+function watchOptions(options) {
+  if (typeof options === 'string') options = { encoding: options };
+  else if (options == null) options = {};
+  else if (typeof options !== 'object') throw internals.invalidArgType('options', 'of type string or an instance of Object', options);
+  const o = { persistent: true, recursive: false, encoding: 'utf8', ...options };
+  if (typeof o.recursive !== 'boolean') throw internals.invalidArgType('options.recursive', 'of type boolean', o.recursive);
+  checkEncoding(o.encoding);
+  return o;
+}
+
+function encodeName(name, encoding) {
+  if (encoding === 'buffer') return Buffer.from(name);
+  if (encoding && encoding !== 'utf8' && encoding !== 'utf-8') return Buffer.from(name).toString(encoding);
+  return name;
+}
+
+function startWatch(path, o, onChange) {
+  try {
+    return binding.watch(path, o.recursive, onChange);
+  } catch (e) {
+    if (e && typeof e === 'object' && e.syscall === 'watch') e.filename = path;
+    throw e;
+  }
+}
+
+let EE;
+function FSWatcher() {
+  if (!EE) EE = require('events');
+  EE.call(this);
+  this._handle = null;
+}
+fs.watch = function watch(filename, options, listener) {
+  if (typeof options === 'function') { listener = options; options = undefined; }
+  const o = watchOptions(options);
+  const path = toPath(filename, 'path');
+  if (!EE) EE = require('events');
+  if (Object.getPrototypeOf(FSWatcher.prototype) !== EE.prototype) {
+    Object.setPrototypeOf(FSWatcher.prototype, EE.prototype);
+    Object.setPrototypeOf(FSWatcher, EE);
+  }
+  const w = new FSWatcher();
+  w._handle = startWatch(path, o, (kind, name) => w.emit('change', kind, encodeName(name, o.encoding)));
+  if (o.persistent !== true) w._handle.unref(); // Node's binding takes only true
+  if (listener) w.on('change', listener);
+  return w;
 };
-fs.watchFile = function watchFile() {
-  throw internals.newError('Error', 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'fs.watchFile is not available in jsvm');
+FSWatcher.prototype.close = function close() {
+  if (!this._handle) return;
+  this._handle.close();
+  this._handle = null;
+  process.nextTick(() => this.emit('close'));
 };
-fs.unwatchFile = function unwatchFile() {};
+FSWatcher.prototype.ref = function ref() { if (this._handle) this._handle.ref(); return this; };
+FSWatcher.prototype.unref = function unref() { if (this._handle) this._handle.unref(); return this; };
+fs.FSWatcher = FSWatcher;
+
+const statWatchers = new Map();
+const statKeys = ['dev', 'mode', 'nlink', 'uid', 'gid', 'ino', 'size', 'mtimeMs', 'ctimeMs'];
+function StatWatcher(bigint) {
+  if (!EE) EE = require('events');
+  EE.call(this);
+  this._bigint = bigint;
+  this._timer = null;
+  this._prev = null;
+  this._state = 0; // 0 before the first poll, 1 after a stat, else the last errno
+}
+function zeroStats(bigint) { return makeStats(new Array(14).fill(0), { bigint }); }
+StatWatcher.prototype._poll = function _poll(path) {
+  let st = null;
+  let errno = 0;
+  try { st = fs.statSync(path, { bigint: this._bigint }); } catch (e) { errno = (e && e.errno) || -1; }
+  if (st === null) {
+    // libuv's fs_poll: an error is reported once, until it changes
+    if (this._state !== errno) {
+      const z = zeroStats(this._bigint);
+      const prev = this._prev || z;
+      this._state = errno;
+      this._prev = z;
+      this.emit('change', z, prev);
+    }
+    return;
+  }
+  if (this._state !== 0 && (this._state < 0 || statKeys.some((k) => st[k] !== this._prev[k]))) {
+    const prev = this._prev;
+    this._state = 1;
+    this._prev = st;
+    this.emit('change', st, prev);
+    return;
+  }
+  this._state = 1;
+  this._prev = st;
+};
+StatWatcher.prototype._start = function _start(path, persistent, interval) {
+  const first = setTimeout(() => {
+    this._first = null;
+    if (!this._timer) return;
+    this._poll(path);
+  }, 0);
+  this._first = first;
+  this._timer = setInterval(() => this._poll(path), interval);
+  if (!persistent) { this._timer.unref(); first.unref(); }
+};
+StatWatcher.prototype.stop = function stop() {
+  if (!this._timer) return;
+  clearInterval(this._timer);
+  if (this._first) clearTimeout(this._first);
+  this._timer = null;
+  process.nextTick(() => this.emit('stop'));
+};
+StatWatcher.prototype.ref = function ref() { if (this._timer) this._timer.ref(); return this; };
+StatWatcher.prototype.unref = function unref() { if (this._timer) this._timer.unref(); return this; };
+
+fs.watchFile = function watchFile(filename, options, listener) {
+  const path = toPath(filename, 'filename');
+  const key = require('path').resolve(path);
+  if (typeof options === 'function') { listener = options; options = undefined; }
+  options = { interval: 5007, persistent: true, ...(options && typeof options === 'object' ? options : {}) };
+  if (typeof listener !== 'function') throw internals.invalidArgType('listener', 'of type function', listener);
+  if (typeof options.interval !== 'number') throw internals.invalidArgType('interval', 'of type number', options.interval);
+  if (!EE) EE = require('events');
+  if (Object.getPrototypeOf(StatWatcher.prototype) !== EE.prototype) {
+    Object.setPrototypeOf(StatWatcher.prototype, EE.prototype);
+    Object.setPrototypeOf(StatWatcher, EE);
+  }
+  let stat = statWatchers.get(key);
+  if (stat === undefined) {
+    stat = new StatWatcher(!!options.bigint);
+    stat._start(path, options.persistent, options.interval);
+    statWatchers.set(key, stat);
+  }
+  stat.addListener('change', listener);
+  return stat;
+};
+fs.unwatchFile = function unwatchFile(filename, listener) {
+  const path = toPath(filename, 'filename');
+  const key = require('path').resolve(path);
+  const stat = statWatchers.get(key);
+  if (stat === undefined) return;
+  if (typeof listener === 'function') stat.removeListener('change', listener);
+  else stat.removeAllListeners('change');
+  if (stat.listenerCount('change') === 0) {
+    stat.stop();
+    statWatchers.delete(key);
+  }
+};
+fs.StatWatcher = StatWatcher;
+
+// fs.promises.watch: an async iterator of {eventType, filename}
+function promisesWatch(filename, options) {
+  const path = toPath(filename, 'filename');
+  const o = watchOptions(options);
+  const signal = options && typeof options === 'object' ? options.signal : undefined;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw internals.invalidArgType('options.signal', 'an instance of AbortSignal', signal);
+  }
+  const queue = [];
+  const waiting = [];
+  let done = false;
+  let failure = null;
+  const abortErr = () => {
+    const e = new Error('The operation was aborted');
+    e.name = 'AbortError';
+    e.code = 'ABORT_ERR';
+    if (signal && signal.reason !== undefined) e.cause = signal.reason;
+    return e;
+  };
+  let handle = null;
+  const finish = (err) => {
+    if (done) return;
+    done = true;
+    failure = err || null;
+    if (handle) { handle.close(); handle = null; }
+    while (waiting.length) {
+      const w = waiting.shift();
+      if (failure) w.reject(failure); else w.resolve({ value: undefined, done: true });
+    }
+  };
+  if (signal && signal.aborted) {
+    failure = abortErr();
+    done = true;
+  } else {
+    handle = startWatch(path, o, (eventType, name) => {
+      const value = { eventType, filename: encodeName(name, o.encoding) };
+      if (waiting.length) waiting.shift().resolve({ value, done: false });
+      else queue.push(value);
+    });
+    if (o.persistent !== true) handle.unref();
+    if (signal) signal.addEventListener('abort', () => finish(abortErr()), { once: true });
+  }
+  const it = {
+    next() {
+      if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
+      if (done) {
+        if (failure) { const f = failure; failure = null; return Promise.reject(f); }
+        return Promise.resolve({ value: undefined, done: true });
+      }
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return() { finish(null); failure = null; return Promise.resolve({ value: undefined, done: true }); },
+    throw(e) { finish(null); failure = null; return Promise.reject(e); },
+    [Symbol.asyncIterator]() { return this; },
+  };
+  return it;
+}
 
 // ---- callback API: the sync call, its result delivered on a later tick
 
@@ -458,7 +657,7 @@ promises.appendFile = function appendFile(path, data, options) {
   return run(() => fs.appendFileSync(path instanceof FileHandle ? path.fd : path, data, options));
 };
 promises.opendir = function opendir(path) { return run(() => fs.opendirSync(path)); };
-promises.watch = fs.watch;
+promises.watch = promisesWatch;
 promises.constants = constants;
 delete promises.close;
 delete promises.fstat;

@@ -128,7 +128,10 @@ const errorStackSource = `(function installErrorStacks(fix) {
       return key === Symbol.hasInstance ? hasInstance : Reflect.get(target, key, receiver);
     },
   });
-  const hasInstance = { [Symbol.hasInstance](v) { return v instanceof E; } }[Symbol.hasInstance];
+  // a subclass (class A extends Error) reaches this trap through its
+  // prototype chain: it answers for itself, by its own prototype
+  const ordinaryHasInstance = Function.prototype[Symbol.hasInstance];
+  const hasInstance = { [Symbol.hasInstance](v) { return this === P ? v instanceof E : Reflect.apply(ordinaryHasInstance, this, [v]); } }[Symbol.hasInstance];
   E.stackTraceLimit = 10;
   Object.defineProperty(E.prototype, 'constructor', { value: P, writable: true, configurable: true, enumerable: false });
   E.captureStackTrace = function captureStackTrace(obj, fn) {

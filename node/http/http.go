@@ -32,12 +32,13 @@ import (
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
+	nodenet "github.com/jsvm-dev/jsvm/node/net"
 )
 
 //go:embed http.js
 var source string
 
-var embedded = &host.Embedded{Name: "node:http", Params: "module, exports, internals, binding, EventEmitter, Readable", Source: source}
+var embedded = &host.Embedded{Name: "node:http", Params: "module, exports, internals, binding, EventEmitter, Readable, require", Source: source}
 
 // Load is the loader of the `http` builtin. It needs the `events` and
 // `stream` builtins in the host's registry.
@@ -56,7 +57,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return err
 	}
 	b := &binding{h: h}
-	faces, err := fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee, readable)
+	faces, err := fn(sobek.Undefined(), module, module.Get("exports"), events.Internals(h), b.object(), ee, readable, h.BuiltinRequire())
 	if err != nil {
 		return err
 	}
@@ -127,7 +128,14 @@ func (b *binding) listenError(err error, address string, port int) sobek.Value {
 // listen(port, host, onRequest, secure) -> {handle} or {error}. host ""
 // listens on every address (reported as "::"). secure (an https server's
 // {key, cert, ...} options, or undefined) serves TLS.
-func (b *binding) listen(port int, hostname string, onRequest sobek.Callable, secure sobek.Value) *sobek.Object {
+//
+// onUpgrade (optional) answers a request that asks for an upgrade (an
+// Upgrade header with Connection: upgrade) or a CONNECT:
+// onUpgrade('check', method) says whether the server has a listener for
+// it ('upgrade' or 'connect'); if so the connection is taken from Go's
+// server and onUpgrade('socket', info, handle, head) gets it as a net
+// socket handle with the bytes already read past the request head.
+func (b *binding) listen(port int, hostname string, onRequest sobek.Callable, secure sobek.Value, onUpgrade sobek.Value) *sobek.Object {
 	rt := b.h.Runtime
 	out := rt.NewObject()
 	var tlsConf *tls.Config
@@ -149,6 +157,7 @@ func (b *binding) listen(port int, hostname string, onRequest sobek.Callable, se
 		return out
 	}
 	s := &server{h: b.h, onRequest: onRequest, ln: ln, done: make(chan struct{})}
+	s.onUpgrade, _ = sobek.AssertFunction(onUpgrade)
 	// ErrorLog discards: Go logs failed handshakes to stderr, Node's
 	// server emits 'tlsClientError' and prints nothing.
 	s.srv = &http.Server{Handler: s, ErrorLog: log.New(io.Discard, "", 0)}
@@ -182,6 +191,7 @@ func (b *binding) listen(port int, hostname string, onRequest sobek.Callable, se
 type server struct {
 	h         *host.Host
 	onRequest sobek.Callable
+	onUpgrade sobek.Callable
 	ln        net.Listener
 	srv       *http.Server
 	done      chan struct{} // closed when the server is closed for good
@@ -293,6 +303,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := s.h
 	h.Ref()
 	defer h.Unref()
+	if s.onUpgrade != nil && wantsUpgrade(r) && s.upgrade(w, r) {
+		return
+	}
 	x := &exchange{notify: make(chan struct{}, 1)}
 	h.Post(func() { s.dispatch(x, r) })
 
@@ -354,9 +367,74 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// dispatch runs on the loop: it builds the request info and the response
-// handle and calls the JS request listener.
-func (s *server) dispatch(x *exchange, r *http.Request) {
+// wantsUpgrade reports whether r asks for a protocol upgrade or is a
+// CONNECT, as Node's parser decides req.upgrade.
+func wantsUpgrade(r *http.Request) bool {
+	if r.Method == http.MethodConnect {
+		return true
+	}
+	if r.Header.Get("Upgrade") == "" {
+		return false
+	}
+	for _, v := range r.Header.Values("Connection") {
+		for _, t := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(t), "upgrade") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// upgrade asks JS whether the server listens for r's upgrade; if so it
+// hijacks the connection and hands it over as a net socket handle, and
+// reports true. Otherwise r is served as an ordinary request.
+func (s *server) upgrade(w http.ResponseWriter, r *http.Request) bool {
+	h := s.h
+	ans := make(chan bool, 1)
+	h.Post(func() {
+		v, err := s.onUpgrade(sobek.Undefined(), h.Runtime.ToValue("check"), h.Runtime.ToValue(r.Method))
+		ans <- err == nil && v.ToBoolean()
+		if err != nil {
+			panic(err)
+		}
+	})
+	select {
+	case ok := <-ans:
+		if !ok {
+			return false
+		}
+	case <-s.done:
+		return true
+	case <-r.Context().Done():
+		return true
+	}
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		return false
+	}
+	nc, brw, err := hj.Hijack()
+	if err != nil {
+		return false
+	}
+	var head []byte
+	if n := brw.Reader.Buffered(); n > 0 {
+		p, _ := brw.Reader.Peek(n)
+		head = bytes.Clone(p)
+	}
+	h.Post(func() {
+		info := s.requestInfo(r)
+		handle := nodenet.NewHandle(h, nc)
+		if _, err := s.onUpgrade(sobek.Undefined(), h.Runtime.ToValue("socket"), info, handle,
+			h.Runtime.ToValue(h.Runtime.NewArrayBuffer(head))); err != nil {
+			panic(err)
+		}
+	})
+	return true
+}
+
+// requestInfo is what IncomingMessage is built from.
+func (s *server) requestInfo(r *http.Request) *sobek.Object {
 	rt := s.h.Runtime
 	info := rt.NewObject()
 	_ = info.Set("method", r.Method)
@@ -382,6 +460,14 @@ func (s *server) dispatch(x *exchange, r *http.Request) {
 			_ = info.Set("localPort", p)
 		}
 	}
+	return info
+}
+
+// dispatch runs on the loop: it builds the request info and the response
+// handle and calls the JS request listener.
+func (s *server) dispatch(x *exchange, r *http.Request) {
+	rt := s.h.Runtime
+	info := s.requestInfo(r)
 	handle := rt.NewObject()
 	_ = handle.Set("head", func(status int, flat []string) {
 		o := op{kind: 'h', status: status}
@@ -505,9 +591,14 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable
 	go func() {
 		resp, err := client.Do(req)
 		var data []byte
+		var upgraded io.ReadWriteCloser
 		if err == nil {
-			data, err = io.ReadAll(resp.Body)
-			resp.Body.Close()
+			if rwc, ok := resp.Body.(io.ReadWriteCloser); ok && resp.StatusCode == http.StatusSwitchingProtocols {
+				upgraded = rwc // the connection, now the caller's
+			} else {
+				data, err = io.ReadAll(resp.Body)
+				resp.Body.Close()
+			}
 		}
 		h.Post(func() {
 			defer h.Unref()
@@ -524,6 +615,12 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable
 			_ = info.Set("httpVersionMajor", resp.ProtoMajor)
 			_ = info.Set("httpVersionMinor", resp.ProtoMinor)
 			_ = info.Set("rawHeaders", appendHeaders(nil, resp.Header))
+			if upgraded != nil {
+				if _, err := onResponse(sobek.Undefined(), info, sobek.Null(), nodenet.NewHandle(h, upgraded)); err != nil {
+					panic(err)
+				}
+				return
+			}
 			if _, err := onResponse(sobek.Undefined(), info, rt.ToValue(rt.NewArrayBuffer(data))); err != nil {
 				panic(err)
 			}

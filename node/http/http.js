@@ -526,7 +526,8 @@ class Server extends EventEmitter {
     }
     if (cb) this.once('listening', cb);
     if (host === 'localhost') host = '127.0.0.1';
-    const r = binding.listen(Number(port), host, (info, handle) => this._onRequest(info, handle), this._secure);
+    const r = binding.listen(Number(port), host, (info, handle) => this._onRequest(info, handle), this._secure,
+      (kind, a, b, c) => (kind === 'check' ? this._wantsUpgrade(a) : this._onUpgrade(a, b, c)));
     if (r.error) {
       const e = r.error;
       const err = new Error(e.message);
@@ -590,6 +591,24 @@ class Server extends EventEmitter {
     this.timeout = ms;
     if (cb) this.on('timeout', cb);
     return this;
+  }
+
+  // Node's req.upgrade: a CONNECT needs a 'connect' listener, an upgrade
+  // an 'upgrade' listener; otherwise the request is served as any other.
+  _wantsUpgrade(method) {
+    return this.listenerCount(method === 'CONNECT' ? 'connect' : 'upgrade') > 0;
+  }
+
+  // Called by Go (on the loop) with an upgraded connection's handle.
+  _onUpgrade(info, handle, head) {
+    const socket = new (require('net').Socket)({ handle });
+    socket.server = this;
+    const req = new IncomingMessage(info);
+    req.socket = socket;
+    req.connection = socket;
+    req.upgrade = true;
+    req.push(null);
+    this.emit(req.method === 'CONNECT' ? 'connect' : 'upgrade', req, socket, toBuffer(head));
   }
 
   // Called by Go (on the loop) for each request; returns {req, res, emit}.
@@ -767,10 +786,31 @@ class ClientRequest extends OutgoingMessage {
       headers: this.flatHeaders(),
       body: joinBody(this._body),
       tls: this._secure,
-    }, (info, body) => {
-      if (this.destroyed) return;
+    }, (info, body, upgraded) => {
+      if (this.destroyed) {
+        if (upgraded) upgraded.close();
+        return;
+      }
       this.emit('finish');
       const res = new IncomingMessage(info);
+      if (upgraded) {
+        // 101 Switching Protocols: the connection is the caller's now
+        const socket = new (require('net').Socket)({ handle: upgraded });
+        res.req = this;
+        res.socket = socket;
+        res.connection = socket;
+        res.upgrade = true;
+        this.res = res;
+        this.socket = socket;
+        res.push(null);
+        if (this.listenerCount('upgrade') > 0) {
+          this.emit('upgrade', res, socket, toBuffer(new ArrayBuffer(0)));
+        } else {
+          socket.destroy();
+        }
+        later(() => this.emit('close'));
+        return;
+      }
       res.req = this;
       if (this.protocol === 'https:') res.socket.encrypted = true;
       this.res = res;

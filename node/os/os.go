@@ -297,3 +297,13 @@ func interfaces(rt *sobek.Runtime) sobek.Value {
 	}
 	return o
 }
+
+// ErrnoName returns the code name of a Linux errno (2 -> "ENOENT").
+func ErrnoName(errno int) (string, bool) {
+	for _, e := range errnoConstants {
+		if e.value == errno {
+			return e.name, true
+		}
+	}
+	return "", false
+}

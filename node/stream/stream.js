@@ -821,7 +821,10 @@ Writable.prototype._undestroy = function () {
 Writable.prototype._destroy = function (err, cb) { cb(err); };
 Writable.prototype.pipe = function () { errorOrDestroy(this, ERR('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable')); };
 
-Writable.prototype.write = function (chunk, encoding, cb) {
+// writeImpl is Node's internal _write: an error (also reported through cb
+// and the stream) or whether more may be written; write() says only the
+// latter, end() tells the two apart.
+function writeImpl(chunk, encoding, cb) {
   const state = this._writableState;
   if (typeof encoding === 'function') { cb = encoding; encoding = state.defaultEncoding; }
   else { if (!encoding) encoding = state.defaultEncoding; else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw internals.newError('TypeError', 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`); if (typeof cb !== 'function') cb = nop; }
@@ -844,6 +847,9 @@ Writable.prototype.write = function (chunk, encoding, cb) {
   }
   state.pendingcb++;
   return writeOrBuffer(this, state, chunk, encoding, cb);
+}
+Writable.prototype.write = function (chunk, encoding, cb) {
+  return writeImpl.call(this, chunk, encoding, cb) === true;
 };
 
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
@@ -911,7 +917,7 @@ function afterWriteTick({ stream, state, count, cb }) { state.afterWriteTickInfo
 function afterWrite(stream, state, count, cb) {
   const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) { state.needDrain = false; stream.emit('drain'); }
-  while (count-- > 0) { state.pendingcb--; cb(); }
+  while (count-- > 0) { state.pendingcb--; cb(null); }
   if (state.destroyed) errorBuffer(state);
   finishMaybe(stream, state);
 }
@@ -969,7 +975,7 @@ Writable.prototype.end = function (chunk, encoding, cb) {
   else if (typeof encoding === 'function') { cb = encoding; encoding = null; }
   let err;
   if (chunk !== null && chunk !== undefined) {
-    const ret = this.write(chunk, encoding);
+    const ret = writeImpl.call(this, chunk, encoding);
     if (ret instanceof Error) err = ret;
   }
   if (state.corked) { state.corked = 1; this.uncork(); }
