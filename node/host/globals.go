@@ -100,8 +100,9 @@ func (h *Host) lazyGlobal(g *sobek.Object, lg LazyGlobal) {
 		if lg.Property != "" {
 			v = exp.(*sobek.Object).Get(lg.Property)
 			if v == nil || sobek.IsUndefined(v) {
-				// the builtin does not provide it (yet): no such global
-				_ = g.Delete(name)
+				// the builtin does not provide it, or not yet: it is
+				// still loading (events.js asks typeof DOMException
+				// while it loads); the accessor stays for a later read
 				return sobek.Undefined()
 			}
 		}
