@@ -5,6 +5,7 @@ import (
 	"errors"
 	"runtime"
 	"testing"
+	"time"
 )
 
 // TestAllocChecks: one native call whose result would not fit is a
@@ -34,6 +35,13 @@ func TestAllocChecks(t *testing.T) {
 			`Array(2**30).fill(0, 1)`:                          "ERR_JSVM_MEMORY_LIMIT",
 			`'x'.repeat(1e5).replace(/x/g, 'y'.repeat(1e4))`:   "Invalid string length",
 			`'x'.repeat(1e5).replaceAll('x', 'y'.repeat(3e3))`: "ERR_JSVM_MEMORY_LIMIT",
+			// node v20 dies of heap exhaustion (2**30), RangeError: Invalid array length (2**32)
+			`Array.from({length: 2**30})`:                                        "ERR_JSVM_MEMORY_LIMIT",
+			`Array.from({length: 2**30}, x => x)`:                                "ERR_JSVM_MEMORY_LIMIT",
+			`Array.from({length: 2**32})`:                                        "Invalid array length",
+			`Array.from(new Proxy({length: 2**32}, {}))`:                         "Invalid array length",
+			`Array.from({get length() { return 2**31 }})`:                        "ERR_JSVM_MEMORY_LIMIT",
+			`Array.from.call(function (n) { this.length = n }, {length: 2**31})`: "ERR_JSVM_MEMORY_LIMIT",
 		} {
 			_, err := where.Run(bg, code, RunOptions{})
 			var je *Error
@@ -54,6 +62,15 @@ func TestAllocChecks(t *testing.T) {
 			}
 			runtime.GC() // what the case made is garbage
 		}
+		// a long native loop picks up the timeout (node: the same error)
+		for _, code := range []string{`Array.from({length: 3e6})`, `Array.from({length: 3e6, get 5() { return 1 }})`} {
+			_, err := where.Run(bg, code, RunOptions{Timeout: 50 * time.Millisecond})
+			var ie *InterruptedError
+			if !errors.As(err, &ie) || ie.Code != "ERR_SCRIPT_EXECUTION_TIMEOUT" {
+				t.Errorf("%s: %v, want the timeout", code, err)
+			}
+			runtime.GC()
+		}
 		for code, want := range map[string]string{
 			`'abc'.repeat(1e5).replace(/b/g, 'XX').length`:                                                "400000",
 			`'abc'.repeat(1e5).replaceAll('b', '$&$&').length`:                                            "400000",
@@ -62,6 +79,16 @@ func TestAllocChecks(t *testing.T) {
 			`(() => { let n = 0; return [1, 2, 3].fill(0, {valueOf() { n++; return 1 }}).join() + n })()`: "1,0,01",
 			`Array.prototype.fill.call({length: 3}, 1)[2]`:                                                "1",
 			`[].fill.name + [].fill.length + ''.split.length + ''.replaceAll.name`:                        "fill12replaceAll",
+			// node v20
+			`Array.from({length: 3, 1: 'x'}, function (v, i) { return v + i + this.s }, {s: '!'}).join()`:                                                 "NaN!,x1!,NaN!",
+			`(() => { let log = []; Array.from(new Proxy({length: 2, 0: 'a'}, {get(t, k) { log.push(String(k)); return t[k] }})); return log.join() })()`: "Symbol(Symbol.iterator),length,0,1",
+			`(() => { let n = 0; Array.from({get [Symbol.iterator]() { n++; return function* () { yield 1 } }}); return n })()`:                           "1",
+			`(() => { let n = 0; return Array.from({get length() { n++; return 2 }}).length + n })()`:                                                     "3",
+			`(() => { class A extends Array {}; return A.from({length: 2}) instanceof A })()`:                                                             "true",
+			`Array.from.call(function (n) { this.n = n }, {length: 2}).n`:                                                                                 "2",
+			`Array.from(new Set([1, 2]), x => x * 2).join() + Array.from('ab').join() + Array.from(5).length`:                                             "2,4a,b0",
+			`Array.from.name + Array.from.length + Object.keys(Array).length`:                                                                             "from10",
+			`(() => { try { Array.from({[Symbol.iterator]: 1}) } catch (e) { return e.message } })()`:                                                     "%Array%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function",
 		} {
 			v, err := where.Run(bg, code, RunOptions{})
 			if err != nil || v.String() != want {

@@ -15,7 +15,8 @@ import (
 // %ArrayIteratorPrototype%.next (arrays, keys(), values(), entries()):
 // every iterCheckEvery calls it reads the memory left (MemoryLeft) and,
 // past the limit, throws RangeError [ERR_JSVM_MEMORY_LIMIT] — catchable:
-// what the loop built is unreachable once it unwinds.
+// what the loop built is unreachable once it unwinds. The realm's
+// Array.from is replaced at the same time (arrayfrom.go: array-likes).
 
 const iterCheckEvery = 1 << 16
 
@@ -69,5 +70,6 @@ func GuardArrayIteration(rt *sobek.Runtime) bool {
 	_ = wrapped.DefineDataProperty("name", rt.ToValue("next"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = wrapped.DefineDataProperty("length", rt.ToValue(0), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = proto.DefineDataProperty("next", wrapped, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	guardArrayFrom(rt) // arrayfrom.go
 	return true
 }
