@@ -37,7 +37,6 @@ func TestAllocChecks(t *testing.T) {
 			`'x'.repeat(1e5).replaceAll('x', 'y'.repeat(3e3))`: "ERR_JSVM_MEMORY_LIMIT",
 			// node v20 dies of heap exhaustion (2**30), RangeError: Invalid array length (2**32)
 			`Array.from({length: 2**30})`:                                        "ERR_JSVM_MEMORY_LIMIT",
-			`Array.from({length: 2**30}, x => x)`:                                "ERR_JSVM_MEMORY_LIMIT",
 			`Array.from({length: 2**32})`:                                        "Invalid array length",
 			`Array.from(new Proxy({length: 2**32}, {}))`:                         "Invalid array length",
 			`Array.from({get length() { return 2**31 }})`:                        "ERR_JSVM_MEMORY_LIMIT",
@@ -63,7 +62,7 @@ func TestAllocChecks(t *testing.T) {
 			runtime.GC() // what the case made is garbage
 		}
 		// a long native loop picks up the timeout (node: the same error)
-		for _, code := range []string{`Array.from({length: 3e6})`, `Array.from({length: 3e6, get 5() { return 1 }})`} {
+		for _, code := range []string{`Array.from({length: 3e6})`, `Array.from({length: 3e6, get 5() { return 1 }})`, `Array.from({length: 1e9}, (x, i) => i)`} {
 			_, err := where.Run(bg, code, RunOptions{Timeout: 50 * time.Millisecond})
 			var ie *InterruptedError
 			if !errors.As(err, &ie) || ie.Code != "ERR_SCRIPT_EXECUTION_TIMEOUT" {

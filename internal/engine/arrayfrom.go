@@ -17,7 +17,8 @@ import (
 // iterators, GuardArrayIteration) replaces a realm's Array.from by one
 // that runs the array-like branch itself: the length read once, the
 // result constructed (new Array(2**32) is V8's "Invalid array length"),
-// its slots checked against the memory left (ERR_JSVM_MEMORY_LIMIT), and
+// with no mapping function its slots checked against the memory left
+// (ERR_JSVM_MEMORY_LIMIT), and
 // every iterCheckEvery indices the run's interrupts (timeout, SIGINT,
 // the heap watchdog) picked up. Arrays and primitives go to sobek's own
 // (its fast copy of a plain array); an iterable object too, with its
@@ -165,7 +166,13 @@ func arrayFrom(rt *sobek.Runtime, arrayCtor *sobek.Object, orig sobek.Callable, 
 	if err != nil {
 		panic(err)
 	}
-	checkAlloc(rt, l*slotBytes)
+	if mapFn == nil {
+		// node runs on until its heap is gone (no interrupt lands in
+		// its loop either): refused before it starts. With a mapping
+		// function V8's loop is interruptible (a timeout ends it), so
+		// it grows as V8's does, the heap watchdog bounding it.
+		checkAlloc(rt, l*slotBytes)
+	}
 	for k := 0.0; k < l; k++ {
 		if int64(k)%iterCheckEvery == iterCheckEvery-1 {
 			checkRun(rt)
