@@ -175,6 +175,8 @@ func TestJSToGo(t *testing.T) {
 		{"10n ** 20n", func() *big.Int { b, _ := new(big.Int).SetString("100000000000000000000", 10); return b }()},
 		{"Symbol('tag')", "Symbol(tag)"},
 		{"[1, 'a', [true]]", []any{int64(1), "a", []any{true}}},
+		{"[, 1, , ]", []any{nil, int64(1), nil}}, // holes (a Go nil-pointer panic once)
+		{"new (class extends Array {})(2)", []any{nil, nil}},
 		{"({a: 1, b: {c: null}})", map[string]any{"a": int64(1), "b": map[string]any{"c": nil}}},
 		{"new Date(0)", time.Unix(0, 0)},
 		{"new Uint8Array([1, 2])", []byte{1, 2}},

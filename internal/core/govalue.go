@@ -1158,6 +1158,9 @@ func (c *Context) objectToStruct(o *sobek.Object, out reflect.Value, loose bool,
 
 // exportAny converts v for a Go value of type any.
 func (c *Context) exportAny(v sobek.Value, loose bool, seen map[*sobek.Object]reflect.Value, depth int) (any, error) {
+	if v == nil {
+		return nil, nil // a hole: sobek's Get gives a nil Value
+	}
 	o, ok := v.(*sobek.Object)
 	if !ok {
 		if _, isSym := v.(*sobek.Symbol); isSym {
