@@ -52,10 +52,12 @@ func (h *Host) esmInit() {
 		if !ok {
 			u = fileURL(p)
 		}
+		// Node's order: dirname, filename, resolve, url
 		return []sobek.MetaProperty{
-			{Key: "url", Value: rt.ToValue(u)},
-			{Key: "filename", Value: rt.ToValue(p)},
 			{Key: "dirname", Value: rt.ToValue(filepath.Dir(p))},
+			{Key: "filename", Value: rt.ToValue(p)},
+			{Key: "resolve", Value: h.metaResolve(p)},
+			{Key: "url", Value: rt.ToValue(u)},
 		}
 	})
 	rt.SetImportModuleDynamically(func(referrer interface{}, specifier sobek.Value, capability interface{}) {
@@ -402,10 +404,7 @@ func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string, attrs
 			return h.esmResolveFrom(referrer, b, fromFile, attrs)
 		}
 		if f == "" {
-			e := h.esmNotFound(spec, from)
-			_ = e.Set("message", "Cannot find package '"+spec+"' imported from "+from)
-			nodeerr.Decorate(h.Runtime, e, "ERR_MODULE_NOT_FOUND")
-			return nil, &jsError{e}
+			return nil, h.packageNotFound(spec, from)
 		}
 		if !isFile(f) {
 			return nil, &jsError{h.esmNotFound(f, from)}
@@ -435,11 +434,7 @@ func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string, attrs
 		}
 		if abs == "" {
 			// a bare name: Node reports a package
-			e := h.esmNotFound(spec, from)
-			msg := "Cannot find package '" + spec + "' imported from " + from
-			_ = e.Set("message", msg)
-			nodeerr.Decorate(h.Runtime, e, "ERR_MODULE_NOT_FOUND")
-			return nil, &jsError{e}
+			return nil, h.packageNotFound(spec, from)
 		}
 		return nil, &jsError{h.esmNotFound(abs, from)}
 	}
@@ -457,6 +452,19 @@ func (h *Host) esmLoadChecked(abs, from string, attrs []jslex.Attr) (sobek.Modul
 		return nil, err
 	}
 	return h.esmLoadFile(abs, from)
+}
+
+// packageNotFound is Node's ERR_MODULE_NOT_FOUND for a bare specifier
+// whose package is not found: it names the package, not the subpath.
+func (h *Host) packageNotFound(spec, from string) error {
+	name := spec
+	if n, _, ok := splitPackageName(spec); ok {
+		name = n
+	}
+	e := h.esmNotFound(spec, from)
+	_ = e.Set("message", "Cannot find package '"+name+"' imported from "+from)
+	nodeerr.Decorate(h.Runtime, e, "ERR_MODULE_NOT_FOUND")
+	return &jsError{e}
 }
 
 // callerFile is the file of the innermost JS frame that has one.
