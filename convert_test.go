@@ -214,6 +214,12 @@ func TestJSToGo(t *testing.T) {
 			t.Errorf("%s: got %#v, want %#v", tc.code, got, tc.want)
 		}
 	}
+	// String() is JavaScript's String(v)
+	for code, want := range map[string]string{"Symbol('tag')": "Symbol(tag)", "Symbol()": "Symbol()", "Symbol.iterator": "Symbol(Symbol.iterator)", "-0": "0", "10n": "10", "[1, [2, 3]]": "1,2,3"} {
+		if v, err := c.Run(ctx, code, jsvm.RunOptions{}); err != nil || v.String() != want {
+			t.Errorf("String() of %s: %q %v, want %q", code, v.String(), err, want)
+		}
+	}
 	mv, _ := c.Run(ctx, "new Map([[1, 'a'], [{k: 2}, [3]]])", jsvm.RunOptions{})
 	if got, err := mv.Export(ctx); err != nil || !reflect.DeepEqual(got, &jsvm.JSMap{Keys: []any{int64(1), map[string]any{"k": int64(2)}}, Values: []any{"a", []any{int64(3)}}}) {
 		t.Errorf("Map: %#v %v", got, err)

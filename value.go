@@ -121,6 +121,9 @@ func (v Value) String() string {
 		if v.v == nil {
 			return "undefined"
 		}
+		if _, isSym := v.v.(*sobek.Symbol); isSym {
+			return core.SymbolString(v.v) // String(sym) is "Symbol(desc)"; sobek's String() is the bare description
+		}
 		return v.v.String()
 	}
 	bound := time.Second
