@@ -536,7 +536,25 @@ func (h *Host) facade(key string, load func() (sobek.Value, error)) (sobek.Modul
 		return nil, err
 	}
 	syn := &syntheticModule{exports: exp}
-	if o, ok := exp.(*sobek.Object); ok && !strings.HasPrefix(key, "json:") {
+	o, _ := exp.(*sobek.Object)
+	switch {
+	case strings.HasPrefix(key, "json:") || o == nil:
+	case strings.HasPrefix(key, "cjs:"):
+		// Node's names: what the lexer finds in the source (and in the
+		// files it re-exports), each holding the value of module.exports'
+		// own property when the module has run (or undefined)
+		syn.values = map[string]sobek.Value{}
+		own := ownNames(h.Runtime, o)
+		for _, k := range h.cjsExportNames(strings.TrimPrefix(key, "cjs:"), map[string]bool{}) {
+			if k == "default" {
+				continue
+			}
+			syn.names = append(syn.names, k)
+			if v, ok := ownValue(h.Runtime, o, own, k); ok {
+				syn.values[k] = v
+			}
+		}
+	default:
 		for _, k := range o.Keys() {
 			if k != "default" && isIdentName(k) {
 				syn.names = append(syn.names, k)
@@ -562,6 +580,7 @@ func isIdentName(s string) bool { return identRe.MatchString(s) }
 type syntheticModule struct {
 	exports sobek.Value
 	names   []string
+	values  map[string]sobek.Value // CommonJS: the values when it ran (else read from exports)
 }
 
 func (s *syntheticModule) GetExportedNames(cb func([]string), _ ...sobek.ModuleRecord) bool {
@@ -593,6 +612,12 @@ type syntheticInstance struct{ m *syntheticModule }
 func (i *syntheticInstance) GetBindingValue(name string) sobek.Value {
 	if name == "default" {
 		return i.m.exports
+	}
+	if i.m.values != nil {
+		if v, ok := i.m.values[name]; ok {
+			return v
+		}
+		return sobek.Undefined()
 	}
 	if o, ok := i.m.exports.(*sobek.Object); ok {
 		return o.Get(name)

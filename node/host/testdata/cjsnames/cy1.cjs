@@ -1,0 +1,1 @@
+module.exports = require('./cy2.cjs'); exports.q = 1;
