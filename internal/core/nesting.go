@@ -41,6 +41,9 @@ func CheckNesting(src string) error {
 	case engine.NestingDupLabel:
 		line, col := lineCol(src, r.Offset)
 		return parser.ErrorList{&parser.Error{Position: file.Position{Line: line, Column: col}, Message: labelExists(r.Label)}}
+	case engine.NestingCaptures:
+		line, col := lineCol(src, r.Offset)
+		return parser.ErrorList{&parser.Error{Position: file.Position{Line: line, Column: col}, Message: r.Label}}
 	}
 	return nil
 }
@@ -90,6 +93,8 @@ func (c *Context) checkParse(src string) {
 			}
 		}
 		panic(c.rt.NewTypeError("Label '" + r.Label + "' has already been declared"))
+	case engine.NestingCaptures:
+		panic(engine.NewSyntaxError(c.rt, r.Label))
 	}
 	if c.capped&capRegExp == 0 && mayUseRegExp(src) {
 		c.guardRegExps(true)

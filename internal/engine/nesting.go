@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // sobek's parser and compiler recurse on the Go stack once per level of
 // nesting, and Go's stack exhaustion is fatal: every source handed to the
 // parser is scanned first (core.CheckNesting for contexts, the sandbox's
@@ -87,10 +89,12 @@ const (
 	NestingOK       NestingProblem = iota
 	NestingTooDeep                 // V8 runs out of stack: RangeError
 	NestingDupLabel                // a label inside a label of the same name: SyntaxError
+	NestingCaptures                // a regex literal with more than MaxCaptures groups: SyntaxError
 )
 
 // NestingResult is ScanNesting's answer. For NestingDupLabel, Label is the
-// name and Offset the byte offset of the second label.
+// name and Offset the byte offset of the second label; for
+// NestingCaptures, Label is V8's message and Offset the literal's.
 type NestingResult struct {
 	Problem NestingProblem
 	Label   string
@@ -367,6 +371,9 @@ func (s *scanner) run() NestingResult {
 			i = s.templateText(i + 1)
 		case c == '/' && s.operandNext:
 			i = skipRegExp(src, i)
+			if i-start > 2*MaxCaptures {
+				s.captures(start, i)
+			}
 			s.operand()
 		default:
 			i = s.punct(i)
@@ -375,6 +382,18 @@ func (s *scanner) run() NestingResult {
 		s.nl = false
 	}
 	return s.res
+}
+
+// captures fails a regex literal src[start:end] with too many groups
+// (regexpcaptures.go).
+func (s *scanner) captures(start, end int) {
+	lit := s.src[start:end]
+	j := strings.LastIndexByte(lit, '/')
+	if j <= 0 || !TooManyCaptures(lit[1:j]) || s.failed {
+		return
+	}
+	s.failed = true
+	s.res = NestingResult{Problem: NestingCaptures, Label: TooManyCapturesMessage(lit[1:j], lit[j+1:]), Offset: start}
 }
 
 // skipRegExp returns the end of the regex literal that starts at i.

@@ -43,6 +43,7 @@ func HookRegExpConstructor(rt *sobek.Runtime, ctor *sobek.Object, named NamedGro
 		return false
 	}
 	*cp = func(args []sobek.Value, newTarget *sobek.Object) *sobek.Object {
+		checkCaptures(rt, args)
 		defer regexpSyntaxWords(rt, args)
 		rw, ok := rewriteRegExpArgs(rt, args)
 		if !ok {
@@ -56,6 +57,7 @@ func HookRegExpConstructor(rt *sobek.Runtime, ctor *sobek.Object, named NamedGro
 		return r
 	}
 	*fp = func(call sobek.FunctionCall) sobek.Value {
+		checkCaptures(rt, call.Arguments)
 		defer regexpSyntaxWords(rt, call.Arguments)
 		rw, ok := rewriteRegExpArgs(rt, call.Arguments)
 		if !ok {
@@ -72,6 +74,35 @@ func HookRegExpConstructor(rt *sobek.Runtime, ctor *sobek.Object, named NamedGro
 		return v
 	}
 	return true
+}
+
+// checkCaptures throws V8's SyntaxError for a string pattern with too
+// many groups (regexpcaptures.go) and valid flags, before sobek's parser
+// spends seconds on it.
+func checkCaptures(rt *sobek.Runtime, args []sobek.Value) {
+	if len(args) == 0 {
+		return
+	}
+	ps, ok := args[0].(sobek.String)
+	if !ok {
+		return
+	}
+	flags := ""
+	if len(args) > 1 && !sobek.IsUndefined(args[1]) {
+		fs, ok := args[1].(sobek.String)
+		if !ok {
+			return
+		}
+		flags = fs.String()
+		for i, f := range flags {
+			if !strings.ContainsRune("dgimsuyv", f) || strings.ContainsRune(flags[i+1:], f) {
+				return // sobek's "Invalid flags" first, as V8's
+			}
+		}
+	}
+	if p := ps.String(); TooManyCaptures(p) {
+		panic(NewSyntaxError(rt, TooManyCapturesMessage(p, flags)))
+	}
 }
 
 // regexpSyntaxWords (deferred) gives a SyntaxError the construction threw
