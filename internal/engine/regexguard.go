@@ -88,6 +88,9 @@ var regexLayout struct {
 	// (nil until the pattern ran on regexp2, the only engine with a
 	// timeout: Go's regexp, which sobek prefers, is linear and unbounded)
 	patternOff, regexp2Off uintptr
+	// offset of regexpPattern.regexpWrapper, Go's regexp (regexscan.go;
+	// 0: unknown)
+	goRegexpOff uintptr
 	// offset of regexpObject.source (a sobek.String)
 	sourceOff uintptr
 	// sobek's own String.prototype.search factory (GuardRegExps)
@@ -146,6 +149,7 @@ func findRegexLayout() {
 		return
 	}
 	regexLayout.patternOff, regexLayout.regexp2Off = pat.Offset, r2.Offset
+	findGoRegexpLayout(pat.Type.Elem())
 	src, ok := rxT.FieldByName("source")
 	if !ok || src.Type != reflect.TypeFor[sobek.String]() {
 		return
@@ -430,6 +434,11 @@ func (g *regexGuard) wrap(orig sobek.Callable, kind int) func(sobek.FunctionCall
 			} else if args[1] != nil {
 				args[1] = args[1].ToString()
 				g.checkReplace(this, s.(sobek.String), args[1].String())
+			}
+		}
+		if kind != kSplit && (kind != kSearch || this.Get("lastIndex").ToFloat() == 0) {
+			if scanFindsNothing(g.rt, this, s.(sobek.String)) { // regexscan.go
+				return noMatchAnswer(g.rt, kind, this, s.(sobek.String))
 			}
 		}
 		cb := g.callbacks
