@@ -5,6 +5,7 @@ import (
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // FunctionOptions are vm.compileFunction's options. The zero value is
@@ -40,6 +41,11 @@ func (c *Context) CompileFunction(ctx context.Context, code string, params []str
 	}
 	defer c.iso.exit()
 	v, err := c.iso.run(ctx, RunOptions{}, func() (sobek.Value, error) {
+		if engine.MayAwait(code) {
+			if err := c.c.EnsureAwaitHook(); err != nil {
+				return nil, err
+			}
+		}
 		v, err := c.c.RunProgram(f.Program)
 		if err != nil || len(opts.Extensions) == 0 {
 			return v, err

@@ -69,6 +69,8 @@ type Context struct {
 	goViews      map[goKey]weak.Pointer[sobek.Object]
 	goViewsSweep int // size at which dead entries are swept
 
+	awaitHook bool // engine.EnsureAwaitHook ran (script.go)
+
 	// Data is free for the layer above (the host's per-context state).
 	Data any
 }

@@ -49,6 +49,9 @@ func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 		}
 		return nil, err
 	}
+	if engine.MayAwait(body) {
+		engine.GuardAwaits(p)
+	}
 	prg, err := sobek.CompileAST(p, false)
 	if err != nil {
 		if prg, ok := lowerFunction(body, opts); ok {
@@ -73,6 +76,7 @@ func lowerFunction(body string, opts FunctionOptions) (*sobek.Program, bool) {
 	if fn := wrapped(p, opts.Extensions); fn != nil {
 		fn.Source = "function (" + strings.Join(opts.Params, ", ") + ") {\n" + body + "\n}"
 	}
+	engine.GuardAwaits(p)
 	prg, err := sobek.CompileAST(p, false)
 	if err != nil {
 		return nil, false

@@ -13,6 +13,8 @@ import (
 	"github.com/grafana/sobek/parser"
 	"github.com/grafana/sobek/token"
 	"github.com/grafana/sobek/unistring"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // sobek's parser rejects async generators and for await. When it rejects
@@ -102,6 +104,7 @@ func ParseLowered(filename, src string, kind LowerKind) (*ast.Program, bool) {
 		return nil, false
 	}
 	markAsyncGenerators(body)
+	engine.GuardAwaits(body)
 	if kind == LowerScript {
 		hideHelpers(body)
 	}

@@ -170,6 +170,12 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 	if err := moduleEarlyErrors(body); err != nil {
 		return nil, err
 	}
+	if engine.MayAwait(src.Code) {
+		engine.GuardAwaits(body) // sobek's await of a throwing Proxy (engine/awaitguard.go)
+		if err := c.EnsureAwaitHook(); err != nil {
+			return nil, err
+		}
+	}
 	rec, err := sobek.ModuleFromAST(body, ResolveModule)
 	if err != nil && !lowered {
 		// sobek's compiler refuses async generators it parsed

@@ -130,6 +130,9 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 		}
 		return nil, &SyntaxError{Message: err.Error(), Filename: filename}
 	}
+	if engine.MayAwait(src) {
+		engine.GuardAwaits(ast) // sobek's await of a throwing Proxy (awaitguard.go)
+	}
 	p, err := sobek.CompileAST(ast, strict)
 	if err != nil {
 		if p, ok := lowerScript(filename, src, strict); ok { // lower.go
@@ -160,6 +163,11 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 	}
 	if c.capped&capIteration == 0 && mayIterate(s.Source) {
 		c.guardIteration()
+	}
+	if s.Source == "" || engine.MayAwait(s.Source) {
+		if err := c.EnsureAwaitHook(); err != nil {
+			return nil, c.asException(err)
+		}
 	}
 	return c.runProgram(s.Program, mayUseRegExp(s.Source))
 }
@@ -228,4 +236,18 @@ func Rethrow(err error, from, to *Context) {
 		panic(Carry(ex.Value(), from, to))
 	}
 	panic(err)
+}
+
+// EnsureAwaitHook gives c the binding of guarded awaits (engine.GuardAwaits)
+// before code of c that awaits runs: a script, a compiled function or a
+// module whose source has an await.
+func (c *Context) EnsureAwaitHook() error {
+	if c.awaitHook {
+		return nil
+	}
+	if err := engine.EnsureAwaitHook(c.rt); err != nil {
+		return err
+	}
+	c.awaitHook = true
+	return nil
 }

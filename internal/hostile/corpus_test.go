@@ -426,9 +426,6 @@ var knownDifferences = []knownDifference{
 		reason: "limits #9: a stack overflow is uncatchable in sobek and ends the process, where Node throws a catchable RangeError (findings.md)"},
 	{cases: ` / recursive-toString$`, jsvm: "hang", hangs: true,
 		reason: "limits #9: a toString that recurses through a template literal has no frame budget; the Go stack grows until a fatal error (findings.md)"},
-	// async (#9): throwing Proxies awaited, timeouts in async bodies, host loop
-	{cases: `^(linker returns (value / (revoked|throwing)|a revoked proxy|a throwing proxy)|importModuleDynamically returns value / (revoked|throwing)|(script|module) dynamic import returns (revoked|throwing) proxy|await throwing proxy)`,
-		reason: "async #9: awaiting a throwing or revoked Proxy corrupts sobek's stack (Go nil-pointer panic)"},
 	// fidelity (#13): realms, brand checks, the context global's shape
 	{cases: `^sandbox trap (get|has|getOwnPropertyDescriptor|getPrototypeOf) (throws|throws-primitive|runs vm|recurses) / `,
 		reason: "fidelity #13: the contextified global consults other sandbox traps than V8's interceptors (`function f(){}` and `delete x` ask get; `in` and delete ask has/getOwnPropertyDescriptor; Object.keys(globalThis) skips getPrototypeOf) (findings.md)"},
@@ -449,6 +446,4 @@ var knownDifferences = []knownDifference{
 		reason: "sobek: no Annex B HTML-like comments"},
 	{cases: `^compileFunction body "#!shebang"$`,
 		reason: "V8 takes a hashbang at the start of a compileFunction body; jsvm parses the body inside a wrapper"},
-	{cases: `^async linker resolves value / tracing-proxy$`,
-		reason: "async #9: the await workaround (engine.Awaitable) reads `then` of what the linker's promise resolved to a second time"},
 }

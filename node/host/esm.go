@@ -250,7 +250,7 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 		// sobek parses async generators and refuses them at instantiation
 		err = errLowerFirst
 	} else {
-		m, err = sobek.ParseModule(name, engine.RewriteRegExps(src, true), h.esmResolve, parser.WithDisableSourceMaps)
+		m, err = h.parseModule(name, src)
 	}
 	if err != nil {
 		// async generators / for await: esbuild's lowering (core/lower.go)
@@ -259,11 +259,14 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 		if body, ok := core.ParseLowered(name, src, core.LowerModule); ok {
 			if m2, err2 := sobek.ModuleFromAST(body, h.esmResolve); err2 == nil {
 				m, err = m2, nil
+				if err3 := engine.EnsureAwaitHook(h.Runtime); err3 != nil { // (lowered awaits are guarded)
+					m, err = nil, err3
+				}
 			}
 		}
 	}
 	if err == errLowerFirst {
-		m, err = sobek.ParseModule(name, engine.RewriteRegExps(src, true), h.esmResolve, parser.WithDisableSourceMaps)
+		m, err = h.parseModule(name, src)
 	}
 	if err != nil {
 		return nil, h.syntaxError(name, orig, err, 0)
@@ -642,4 +645,22 @@ func fileURL(p string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// parseModule parses and compiles an ES module file: its regexps and
+// awaits guarded (engine.RewriteRegExps, engine.GuardAwaits), its
+// sourceMappingURL comment not read.
+func (h *Host) parseModule(name, src string) (sobek.ModuleRecord, error) {
+	src = engine.RewriteRegExps(src, true)
+	body, err := sobek.Parse(name, src, parser.IsModule, parser.WithDisableSourceMaps) // (sobek.ParseModule's error)
+	if err != nil {
+		return nil, err
+	}
+	if engine.MayAwait(src) {
+		engine.GuardAwaits(body)
+		if err := engine.EnsureAwaitHook(h.Runtime); err != nil {
+			return nil, err
+		}
+	}
+	return sobek.ModuleFromAST(body, h.esmResolve)
 }

@@ -653,7 +653,15 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 			ap, perr = lp, nil
 		}
 	}
+	if engine.MayAwait(src) {
+		if err := engine.EnsureAwaitHook(rt); err != nil {
+			return nil, err
+		}
+	}
 	if perr == nil {
+		if engine.MayAwait(src) {
+			engine.GuardAwaits(ap) // sobek's await of a throwing Proxy (engine/awaitguard.go)
+		}
 		p, err := sobek.CompileAST(wrapperAST(ap, src), false)
 		if err != nil {
 			if lp, ok := core.ParseLowered(filename, src, core.LowerScript); ok {
@@ -816,6 +824,11 @@ func (h *Host) evalScript(code, filename string) (sobek.Value, error) {
 	if err != nil {
 		return nil, h.syntaxError(filename, code, err, 0)
 	}
+	if engine.MayAwait(code) {
+		if err := engine.EnsureAwaitHook(rt); err != nil {
+			return nil, err
+		}
+	}
 	return rt.RunProgram(prg)
 }
 
@@ -968,6 +981,9 @@ func compileScript(filename, src string) (*sobek.Program, error) {
 	ap, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if err != nil {
 		return nil, err
+	}
+	if engine.MayAwait(src) {
+		engine.GuardAwaits(ap)
 	}
 	return sobek.CompileAST(ap, false)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
@@ -102,6 +103,9 @@ func (r *REPL) Eval(code string, colors bool) (out string, ok bool) {
 	}
 	if prg == nil {
 		prg, err = compileScript(name, code)
+	}
+	if err == nil && engine.MayAwait(code) {
+		err = engine.EnsureAwaitHook(rt)
 	}
 	if err != nil {
 		e := h.syntaxError("REPL", src, err, 0).(*jsError).v

@@ -10,6 +10,7 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/codecache"
 	"github.com/jsvm-dev/jsvm/internal/core"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
@@ -106,6 +107,11 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 		stack.Register(name, code, opts.LineOffset, opts.ColumnOffset) // for V8's columns and arrows
 	} else {
 		stack.Register("<anonymous>", code, opts.LineOffset, opts.ColumnOffset)
+	}
+	if engine.MayAwait(code) {
+		if err := target.EnsureAwaitHook(); err != nil {
+			core.Rethrow(err, target, m.main)
+		}
 	}
 	fn, err := target.RunProgram(prog)
 	if err != nil {

@@ -32,8 +32,15 @@ import (
 //go:embed module.js
 var moduleSource string
 
+// Its awaits of user callbacks' results are guarded (engine.GuardAwaits):
+// a linker may return a throwing or revoked Proxy.
 var moduleProgram = sync.OnceValues(func() (*sobek.Program, error) {
-	return sobek.Compile("node:internal/vm/module", moduleSource, true)
+	prog, err := parser.ParseFile(nil, "node:internal/vm/module", moduleSource, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return nil, err
+	}
+	engine.GuardAwaits(prog)
+	return sobek.CompileAST(prog, true)
 })
 
 // vmModule is the vm face of one module: the JS objects and hooks; the
@@ -235,7 +242,6 @@ func (m *module) installModules(natives *sobek.Object) {
 		return o
 	})
 	// a user callback's result, made safe to await (internal/engine)
-	set("awaitable", func(c sobek.FunctionCall) sobek.Value { return engine.Awaitable(rt, c.Argument(0)) })
 	set("codedError", func(c sobek.FunctionCall) sobek.Value {
 		return nodeerr.New(rt, c.Argument(0).String(), c.Argument(1).String(), c.Argument(2).String())
 	})
@@ -323,6 +329,9 @@ func (m *module) installModules(natives *sobek.Object) {
 	})
 	p, err := moduleProgram()
 	if err != nil {
+		panic(err)
+	}
+	if err := engine.EnsureAwaitHook(rt); err != nil {
 		panic(err)
 	}
 	fv, err := rt.RunProgram(p)

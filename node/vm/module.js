@@ -262,7 +262,7 @@
         syncThrow = true;
         throw e;
       }
-      const m = await natives.awaitable(r);
+      const m = await r; // (guarded: engine/awaitguard.go)
       const ms = stateOf(m);
       if (ms === undefined) throw notModule();
       if (!ms.synthetic) brandCheck(m, '#error'); // Node reads module.status
@@ -497,7 +497,7 @@
   // the module's handle.
   async function dynamicImport(fn, specifier, wrap, attributes) {
     // v25 passes the phase too (no import.source() here: sobek cannot parse it)
-    const m = await natives.awaitable(v25 ? fn(specifier, wrap, attributes, 'evaluation') : fn(specifier, wrap, attributes));
+    const m = await (v25 ? fn(specifier, wrap, attributes, 'evaluation') : fn(specifier, wrap, attributes));
     if (m !== null && typeof m === 'object' && namespaces.has(m)) return namespaces.get(m);
     const ms = stateOf(m);
     if (ms === undefined) throw notModule();

@@ -1,0 +1,288 @@
+package engine
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/parser"
+	"github.com/grafana/sobek/unistring"
+)
+
+// Every `await` of user code steps around sobek's Await bug (await.go:
+// the awaited value's `constructor` is read outside of any try, so a
+// throwing or revoked Proxy, or a throwing getter, corrupts the VM when
+// it happens in the synchronous part of an async call — asyncRunner.start
+// does not pop its frames — and escapes the async function's promise
+// otherwise). GuardAwaits rewrites the parsed program: `await x` becomes
+// `await <hook>(x)`, where <hook> is a global lexical binding under a
+// name no source can spell, which EnsureAwaitHook gives a realm. The
+// hook resolves x as the specification's Await does before sobek sees it:
+// a primitive or a promise whose constructor is the realm's Promise is
+// passed on as it is (the promise's constructor read here, where a throw
+// is an ordinary throw of the async function, as in V8); any other object
+// becomes a new promise resolved with it (its `then` read inside sobek's
+// try, a throw rejecting), which sobek then awaits without reading
+// anything of the original. The AST's positions are kept, so stacks,
+// messages and Function.prototype.toString are unchanged.
+//
+// Not covered: code sobek parses itself (eval, the Function, AsyncFunction
+// and GeneratorFunction constructors) keeps the plain await.
+
+// AwaitHookName is the hidden binding's name.
+const AwaitHookName = "%jsvm await"
+
+var awaitHookName = unistring.NewFromString(AwaitHookName)
+
+// MayAwait reports whether src may contain an await (a false positive
+// only costs a walk of the AST).
+func MayAwait(src string) bool { return strings.Contains(src, "await") }
+
+// GuardAwaits rewrites every await expression of prog (see above) and
+// reports whether there was one.
+func GuardAwaits(prog *ast.Program) bool {
+	if prog == nil {
+		return false
+	}
+	w := awaitWalker{}
+	for _, st := range prog.Body {
+		w.walk(reflect.ValueOf(&st).Elem())
+	}
+	return w.found
+}
+
+type awaitWalker struct{ found bool }
+
+var (
+	astPkg    = reflect.TypeFor[ast.Program]().PkgPath()
+	awaitType = reflect.TypeFor[*ast.AwaitExpression]()
+	// astPlans: for each AST struct type, the indices of the fields that
+	// can hold nodes
+	astPlans sync.Map
+)
+
+// nodeFields lists t's fields that may hold AST nodes: pointers to AST
+// structs, interfaces, slices of those and AST structs holding them. The
+// hoisting records (DeclarationList) repeat nodes of the body and are
+// skipped.
+func nodeFields(t reflect.Type) []int {
+	if p, ok := astPlans.Load(t); ok {
+		return p.([]int)
+	}
+	var idx []int
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Name == "DeclarationList" {
+			continue
+		}
+		if mayHoldNodes(f.Type, map[reflect.Type]bool{t: true}) {
+			idx = append(idx, i)
+		}
+	}
+	astPlans.Store(t, idx)
+	return idx
+}
+
+func mayHoldNodes(t reflect.Type, seen map[reflect.Type]bool) bool {
+	switch t.Kind() {
+	case reflect.Interface:
+		return t.PkgPath() == astPkg // ast.Expression, ast.Statement, ...; not interface{}
+	case reflect.Pointer, reflect.Slice:
+		return mayHoldNodes(t.Elem(), seen)
+	case reflect.Struct:
+		if t.PkgPath() != astPkg {
+			return false
+		}
+		if seen[t] {
+			return true
+		}
+		seen[t] = true
+		for i := 0; i < t.NumField(); i++ {
+			if mayHoldNodes(t.Field(i).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (w *awaitWalker) walk(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if v.Kind() == reflect.Interface {
+			v = v.Elem()
+			if v.Kind() != reflect.Pointer || v.IsNil() {
+				return
+			}
+		}
+		if v.Type() == awaitType {
+			a := v.Interface().(*ast.AwaitExpression)
+			w.walk(reflect.ValueOf(&a.Argument).Elem())
+			wrapAwait(a)
+			w.found = true
+			return
+		}
+		if e := v.Elem(); e.Kind() == reflect.Struct && e.Type().PkgPath() == astPkg {
+			w.walkStruct(e)
+		}
+	case reflect.Struct:
+		w.walkStruct(v)
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			w.walk(v.Index(i))
+		}
+	}
+}
+
+func (w *awaitWalker) walkStruct(v reflect.Value) {
+	for _, i := range nodeFields(v.Type()) {
+		w.walk(v.Field(i))
+	}
+}
+
+// wrapAwait makes a's argument a call of the hook (once).
+func wrapAwait(a *ast.AwaitExpression) {
+	arg := a.Argument
+	if arg == nil {
+		return
+	}
+	if c, ok := arg.(*ast.CallExpression); ok {
+		if id, ok := c.Callee.(*ast.Identifier); ok && id.Name == awaitHookName {
+			return
+		}
+	}
+	a.Argument = &ast.CallExpression{
+		Callee:           &ast.Identifier{Name: awaitHookName, Idx: arg.Idx0()},
+		LeftParenthesis:  arg.Idx0(),
+		ArgumentList:     []ast.Expression{arg},
+		RightParenthesis: arg.Idx1(),
+	}
+}
+
+// awaitHookSetter is a program declaring the hidden binding and returning
+// a function that sets it: `let <hook>; (f) => { <hook> = f }`.
+var awaitHookSetter = sync.OnceValue(func() *sobek.Program {
+	const placeholder = "jsvmAwaitHookPlaceholder"
+	prog, err := parser.ParseFile(nil, "", "let "+placeholder+"; (f) => { "+placeholder+" = f }", 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		panic(err)
+	}
+	n := 0
+	renameAll(reflect.ValueOf(prog), unistring.NewFromString(placeholder), &n)
+	if n != 2 {
+		return nil
+	}
+	p, err := sobek.CompileAST(prog, true)
+	if err != nil {
+		return nil
+	}
+	return p
+})
+
+func renameAll(v reflect.Value, from unistring.String, n *int) {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if id, ok := v.Interface().(*ast.Identifier); ok {
+			if id.Name == from {
+				id.Name = awaitHookName
+				*n++
+			}
+			return
+		}
+		renameAll(v.Elem(), from, n)
+	case reflect.Struct:
+		if v.Type().PkgPath() != astPkg {
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).Name != "DeclarationList" {
+				renameAll(v.Field(i), from, n)
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			renameAll(v.Index(i), from, n)
+		}
+	}
+}
+
+var (
+	promiseType = reflect.TypeFor[*sobek.Promise]()
+	proxyType   = reflect.TypeFor[sobek.Proxy]()
+)
+
+// awaitHooks: the runtimes that have the binding (its setter, held by
+// the hook, which the runtime's binding holds).
+var awaitHooks PerRuntime[awaitHookState]
+
+type awaitHookState struct {
+	set   sobek.Callable
+	done  bool
+	proto *sobek.Object // the realm's Promise.prototype, once needed
+}
+
+// EnsureAwaitHook gives rt the binding GuardAwaits' programs call, once;
+// call it before a guarded program runs in rt (it costs a realm ~2 KiB,
+// so realms get it only when their code awaits). It runs a program, so
+// an interrupt pending on rt fails it: it is tried again next time.
+func EnsureAwaitHook(rt *sobek.Runtime) error {
+	setter := awaitHookSetter()
+	if setter == nil {
+		return nil
+	}
+	st := awaitHooks.Get(rt, func() *awaitHookState { return &awaitHookState{} })
+	if st.done {
+		return nil
+	}
+	if st.set == nil {
+		f, err := rt.RunProgram(setter)
+		if err != nil {
+			return err
+		}
+		set, ok := sobek.AssertFunction(f)
+		if !ok {
+			return nil
+		}
+		st.set = set
+	}
+	hook := func(c sobek.FunctionCall) sobek.Value {
+		_ = st // the binding keeps the state (and so the registry's entry) alive
+		v := c.Argument(0)
+		obj, ok := v.(*sobek.Object)
+		if !ok {
+			return v
+		}
+		if obj.ExportType() == promiseType {
+			// PromiseResolve reads a promise's constructor: a throw here
+			// is the await's, as in V8. The realm's Promise (whose
+			// prototype property is fixed) passes the promise on: sobek
+			// reads the constructor again (a getter sees two reads) and
+			// uses the promise; any other constructor means a new promise
+			// resolved with it, made here
+			ctor, _ := obj.Get("constructor").(*sobek.Object)
+			if ctor != nil && ctor.ExportType() != proxyType {
+				if st.proto == nil {
+					p, _, _ := rt.NewPromise()
+					st.proto = rt.ToValue(p).(*sobek.Object).Prototype()
+				}
+				if pr := ctor.Get("prototype"); pr != nil && pr.SameAs(st.proto) {
+					return v
+				}
+			}
+		}
+		return Awaitable(rt, v)
+	}
+	if _, err := st.set(sobek.Undefined(), rt.ToValue(hook)); err != nil {
+		return err
+	}
+	st.done = true
+	return nil
+}
