@@ -227,6 +227,7 @@ type awaitHookState struct {
 	set   sobek.Callable
 	done  bool
 	proto *sobek.Object // the realm's Promise.prototype, once needed
+	ctor  *sobek.Object // the last constructor found to be the realm's Promise
 }
 
 // EnsureAwaitHook gives rt the binding GuardAwaits' programs call, once;
@@ -268,12 +269,16 @@ func EnsureAwaitHook(rt *sobek.Runtime) error {
 			// uses the promise; any other constructor means a new promise
 			// resolved with it, made here
 			ctor, _ := obj.Get("constructor").(*sobek.Object)
+			if ctor != nil && ctor == st.ctor {
+				return v
+			}
 			if ctor != nil && ctor.ExportType() != proxyType {
 				if st.proto == nil {
 					p, _, _ := rt.NewPromise()
 					st.proto = rt.ToValue(p).(*sobek.Object).Prototype()
 				}
 				if pr := ctor.Get("prototype"); pr != nil && pr.SameAs(st.proto) {
+					st.ctor = ctor // (another with that prototype: sobek decides)
 					return v
 				}
 			}

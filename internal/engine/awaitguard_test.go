@@ -94,3 +94,39 @@ func BenchmarkEnsureAwaitHook(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkGuardedAwait: the hook's cost per await (plain vs guarded) of a
+// primitive, a promise and an object.
+func BenchmarkGuardedAwait(b *testing.B) {
+	for _, kind := range []string{"1", "p", "o"} {
+		for _, guard := range []bool{false, true} {
+			name := kind + "/plain"
+			if guard {
+				name = kind + "/guarded"
+			}
+			b.Run(name, func(b *testing.B) {
+				src := `const p = Promise.resolve(1), o = {}; (async (n) => { for (let i = 0; i < n; i++) await ` + kind + ` })(N)`
+				prog, err := parser.ParseFile(nil, "b.js", src, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if guard {
+					GuardAwaits(prog)
+				}
+				p, err := sobek.CompileAST(prog, false)
+				if err != nil {
+					b.Fatal(err)
+				}
+				rt := sobek.New()
+				if err := EnsureAwaitHook(rt); err != nil {
+					b.Fatal(err)
+				}
+				_ = rt.Set("N", b.N)
+				b.ResetTimer()
+				if _, err := rt.RunProgram(p); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+	}
+}
