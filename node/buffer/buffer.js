@@ -613,7 +613,7 @@ class Blob {
     parts.forEach(function (p) { all.set(p, pos); pos += p.length; });
     var type = options && options.type !== undefined ? String(options.type) : '';
     if (/[^\u0020-\u007E]/.test(type)) type = '';
-    kBlob.set(this, { bytes: all, type: type.toLowerCase() });
+    kBlob.set(this, { bytes: all, type: type.toLowerCase(), parts: parts.map(function (p) { return p.length; }) });
   }
   get size() { return kBlob.get(this).bytes.length; }
   get type() { return kBlob.get(this).type; }
@@ -624,6 +624,7 @@ class Blob {
     end = relIndex(end, n, n);
     var out = new Blob([], { type: contentType === undefined ? '' : String(contentType) });
     kBlob.get(out).bytes = b.slice(start, Math.max(start, end));
+    kBlob.get(out).parts = [kBlob.get(out).bytes.length];
     return out;
   }
   arrayBuffer() {
@@ -633,12 +634,57 @@ class Blob {
   text() {
     return Promise.resolve(internals.decode(kBlob.get(this).bytes, 'utf8'));
   }
+  // a byte stream of the contents: a chunk per part the Blob was made
+  // of (as Node's), each at most 64 KiB
+  stream() {
+    var st = kBlob.get(this);
+    var b = st.bytes;
+    var ends = [];
+    var at = 0;
+    st.parts.forEach(function (n) {
+      for (var off = 0; off < n; off += 65536) ends.push(at + Math.min(n, off + 65536));
+      at += n;
+    });
+    var pos = 0;
+    var i = 0;
+    return new globalThis.ReadableStream({
+      type: 'bytes',
+      pull: function (c) {
+        while (i < ends.length && ends[i] <= pos) i++;
+        if (i >= ends.length) { c.close(); return; }
+        c.enqueue(b.slice(pos, ends[i]));
+        pos = ends[i++];
+        if (i >= ends.length) c.close();
+      },
+    });
+  }
   [customInspect](depth, opts, inspect) {
     var fn = typeof inspect === 'function' ? inspect : internals.inspect;
     return 'Blob ' + fn({ size: this.size, type: this.type }, opts);
   }
 }
 Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+
+// File: a Blob with a name and a modification time
+var kFile = new WeakMap();
+class File extends Blob {
+  constructor(fileBits, fileName, options) {
+    if (arguments.length < 2) {
+      throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "fileBits" and "fileName" arguments must be specified');
+    }
+    super(fileBits, options);
+    var lastModified = options && options.lastModified !== undefined ? Number(options.lastModified) : Date.now();
+    if (Number.isNaN(lastModified)) lastModified = 0;
+    kFile.set(this, { name: String(fileName), lastModified: Math.trunc(lastModified) });
+  }
+  get name() { return kFile.get(this).name; }
+  get lastModified() { return kFile.get(this).lastModified; }
+  [customInspect](depth, opts, inspect) {
+    var fn = typeof inspect === 'function' ? inspect : internals.inspect;
+    return 'File ' + fn({ size: this.size, type: this.type, name: this.name, lastModified: this.lastModified }, opts);
+  }
+}
+Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
 
 // the per-encoding slice and write methods packages call directly
 // (buf.hexSlice(0, n), buf.utf8Write(str, off)): Node's internal fast
@@ -666,4 +712,5 @@ module.exports = {
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
   INSPECT_MAX_BYTES: INSPECT_MAX_BYTES,
   Blob: Blob,
+  File: File,
 };

@@ -83,6 +83,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("stream", stream.Load)
 	r.Register("stream/promises", stream.LoadPromises)
 	r.Register("stream/consumers", stream.LoadConsumers)
+	r.Register("stream/web", stream.LoadWeb)
 	r.Register("string_decoder", string_decoder.Load)
 	r.Register("sys", loadSys)
 	r.Register("test", test.Load)

@@ -34,3 +34,13 @@ var consumers = &host.Embedded{Name: "node:stream/consumers", Params: "module, e
 func LoadConsumers(h *host.Host, module *sobek.Object) error {
 	return consumers.Run(h, module, h.BuiltinRequire())
 }
+
+//go:embed web.js
+var webSource string
+
+var web = &host.Embedded{Name: "node:stream/web", Params: "module, exports, internals, require", Source: webSource}
+
+// LoadWeb is the loader of `stream/web` (the WHATWG streams).
+func LoadWeb(h *host.Host, module *sobek.Object) error {
+	return web.Run(h, module, events.Internals(h), h.BuiltinRequire())
+}

@@ -1332,6 +1332,189 @@ const promises = {
 };
 
 Stream.Stream = Stream;
+// ---- web stream adapters (Node's lib/internal/webstreams/adapters.js)
+
+function webStreams() { return require('stream/web'); }
+function webInternals() { return Object.getOwnPropertyDescriptor(webStreams(), 'internals').value; }
+function deferred() { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; }); return { promise, resolve, reject }; }
+
+Readable.toWeb = function toWeb(streamReadable, options) {
+  if (!isReadableNodeStream(streamReadable) && !(streamReadable && streamReadable._readableState)) {
+    throw internals.invalidArgType('streamReadable', 'an stream.Readable', streamReadable);
+  }
+  const { ReadableStream, CountQueuingStrategy } = webStreams();
+  const objectMode = streamReadable.readableObjectMode;
+  const highWaterMark = streamReadable.readableHighWaterMark;
+  const strategy = options && options.strategy ? options.strategy
+    : objectMode ? new CountQueuingStrategy({ highWaterMark }) : { highWaterMark, size(chunk) { return chunk.byteLength; } };
+  let controller;
+  function onData(chunk) {
+    if (Buffer.isBuffer(chunk) && !objectMode) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    controller.enqueue(chunk);
+    if (controller.desiredSize <= 0) streamReadable.pause();
+  }
+  function onFinished(error) {
+    streamReadable.off('data', onData);
+    streamReadable.on('error', () => {});
+    if (error && error.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      const e = new Error('The operation was aborted');
+      e.name = 'AbortError'; e.code = 'ABORT_ERR'; e.cause = error;
+      error = e;
+    }
+    if (error) { try { controller.error(error); } catch (e) { /* already closed */ } return; }
+    try { controller.close(); } catch (e) { /* already closed */ }
+  }
+  streamReadable.pause();
+  eos(streamReadable, onFinished);
+  streamReadable.on('data', onData);
+  return new ReadableStream({
+    start(c) { controller = c; },
+    pull() { streamReadable.resume(); },
+    cancel(reason) { streamReadable.destroy(reason); },
+  }, strategy);
+};
+
+Readable.fromWeb = function fromWeb(readableStream, options = {}) {
+  if (!webInternals().isReadableStream(readableStream)) {
+    throw internals.invalidArgType('readableStream', 'an instance of ReadableStream', readableStream);
+  }
+  const { highWaterMark, encoding, objectMode = false, signal } = options || {};
+  const reader = readableStream.getReader();
+  let closed = false;
+  const readable = new Readable({
+    objectMode, highWaterMark, encoding, signal,
+    read() {
+      reader.read().then((chunk) => {
+        if (chunk.done) readable.push(null);
+        else readable.push(chunk.value);
+      }, (error) => readable.destroy(error));
+    },
+    destroy(error, callback) {
+      const done = () => { try { callback(error); } catch (e) { process.nextTick(() => { throw e; }); } };
+      if (!closed) { reader.cancel(error).then(done, done); return; }
+      done();
+    },
+  });
+  reader.closed.then(() => { closed = true; }, (error) => { closed = true; readable.destroy(error); });
+  return readable;
+};
+
+Writable.toWeb = function toWeb(streamWritable) {
+  if (!isWritableNodeStream(streamWritable) && !(streamWritable && streamWritable._writableState)) {
+    throw internals.invalidArgType('streamWritable', 'an stream.Writable', streamWritable);
+  }
+  const { WritableStream, CountQueuingStrategy } = webStreams();
+  const highWaterMark = streamWritable.writableHighWaterMark;
+  const strategy = streamWritable.writableObjectMode ? new CountQueuingStrategy({ highWaterMark }) : { highWaterMark };
+  let controller, backpressurePromise, closed;
+  function onDrain() { if (backpressurePromise !== undefined) backpressurePromise.resolve(); }
+  eos(streamWritable, (error) => {
+    if (error && error.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      const e = new Error('The operation was aborted');
+      e.name = 'AbortError'; e.code = 'ABORT_ERR'; e.cause = error;
+      error = e;
+    }
+    streamWritable.off('drain', onDrain);
+    streamWritable.on('error', () => {});
+    if (error != null) {
+      if (backpressurePromise !== undefined) backpressurePromise.reject(error);
+      if (closed !== undefined) { closed.reject(error); closed = undefined; }
+      if (controller) controller.error(error);
+      controller = undefined;
+      return;
+    }
+    if (closed !== undefined) { closed.resolve(); closed = undefined; return; }
+    if (controller) controller.error(new Error('The operation was aborted'));
+    controller = undefined;
+  });
+  streamWritable.on('drain', onDrain);
+  return new WritableStream({
+    start(c) { controller = c; },
+    write(chunk) {
+      if (streamWritable.writableNeedDrain || !streamWritable.write(chunk)) {
+        backpressurePromise = deferred();
+        return backpressurePromise.promise.finally(() => { backpressurePromise = undefined; });
+      }
+    },
+    abort(reason) { streamWritable.destroy(reason); },
+    close() {
+      if (closed === undefined && !streamWritable.writableEnded) {
+        closed = deferred();
+        streamWritable.end();
+        return closed.promise;
+      }
+      controller = undefined;
+      return Promise.resolve();
+    },
+  }, strategy);
+};
+
+Writable.fromWeb = function fromWeb(writableStream, options = {}) {
+  if (!webInternals().isWritableStream(writableStream)) {
+    throw internals.invalidArgType('writableStream', 'an instance of WritableStream', writableStream);
+  }
+  const { highWaterMark, decodeStrings = true, objectMode = false, signal } = options || {};
+  const writer = writableStream.getWriter();
+  let closed = false;
+  const writable = new Writable({
+    highWaterMark, objectMode, decodeStrings, signal,
+    writev(chunks, callback) {
+      const done = (error) => {
+        error = Array.isArray(error) ? error.filter((e) => e) : error ? [error] : [];
+        try { callback(error.length === 0 ? undefined : error[0]); } catch (e) { writable.destroy(e); }
+      };
+      writer.ready.then(() => Promise.all(chunks.map((d) => writer.write(d.chunk))).then(() => done(), done), done);
+    },
+    write(chunk, encoding, callback) {
+      if (typeof chunk === 'string' && decodeStrings && !objectMode) {
+        const b = Buffer.from(chunk, encoding);
+        chunk = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+      }
+      const done = (error) => { try { callback(error); } catch (e) { writable.destroy(e); } };
+      writer.ready.then(() => writer.write(chunk).then(() => done(), done), done);
+    },
+    destroy(error, callback) {
+      const done = () => { try { callback(error); } catch (e) { process.nextTick(() => { throw e; }); } };
+      if (!closed) {
+        if (error != null) writer.abort(error).then(done, done);
+        else writer.close().then(done, done);
+        return;
+      }
+      done();
+    },
+    final(callback) {
+      const done = (error) => { try { callback(error); } catch (e) { process.nextTick(() => { throw e; }); } };
+      if (!closed) writer.close().then(() => done(), done);
+    },
+  });
+  writer.closed.then(() => {
+    closed = true;
+    if (!writable.writableEnded) writable.destroy(ERR('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
+  }, (error) => { closed = true; writable.destroy(error); });
+  return writable;
+};
+
+Duplex.toWeb = function toWeb(duplex) {
+  return { readable: Readable.toWeb(duplex), writable: Writable.toWeb(duplex) };
+};
+Duplex.fromWeb = function fromWeb(pair, options = {}) {
+  if (pair === null || typeof pair !== 'object') throw internals.invalidArgType('pair', 'of type object', pair);
+  const r = Readable.fromWeb(pair.readable, options);
+  const w = Writable.fromWeb(pair.writable, options);
+  const d = new Duplex({
+    objectMode: !!(options && options.objectMode),
+    read() { r.resume(); },
+    write(c, e, cb) { w.write(c, e, cb); },
+    final(cb) { w.end(cb); },
+    destroy(err, cb) { r.destroy(err); w.destroy(err); cb(err); },
+  });
+  r.on('data', (c) => { if (!d.push(c)) r.pause(); });
+  r.on('end', () => d.push(null));
+  r.on('error', (e) => d.destroy(e));
+  w.on('error', (e) => d.destroy(e));
+  return d;
+};
+
 Stream.Readable = Readable;
 Stream.Writable = Writable;
 Stream.Duplex = Duplex;

@@ -100,7 +100,12 @@ function makeClass(mode, name) {
     try {
       if (chunk.length === 0 && this[kFlushes].length > 0) out = this._handle.flush(this[kFlushes].shift());
       else { out = this._handle.write(typeof chunk === 'string' ? Buffer.from(chunk, enc) : toBuf(chunk)); this.bytesWritten += chunk.length; }
-    } catch (e) { cb(e); return; }
+    } catch (e) {
+      // as Node's zlib: the stream is destroyed, the write's callback
+      // is not called
+      this.destroy(e);
+      return;
+    }
     if (out.byteLength > 0) this.push(Buffer.from(out));
     cb();
   };
