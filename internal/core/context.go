@@ -94,6 +94,8 @@ type ContextOptions struct {
 	// prototype chain), as Node v22+'s enumerator interceptor does (vm
 	// API v25); otherwise Node v20's: the sandbox's enumerable names along
 	// its prototype chain, its symbols only when written through the global.
+	// It also makes `in` see only the sandbox's own properties (and the
+	// context's own global), as Node v22+'s query interceptor.
 	SandboxOwnKeys bool
 }
 

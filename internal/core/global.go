@@ -560,7 +560,16 @@ func (g *globalTraps) set(k, v sobek.Value) bool {
 
 func (g *globalTraps) has(k sobek.Value) bool {
 	var ok bool
-	g.inSandbox(func() { ok = mustCall(g.home.reflect().has, g.sb, k).ToBoolean() })
+	g.inSandbox(func() {
+		refl := g.home.reflect()
+		if g.c.Options.SandboxOwnKeys {
+			// Node v22+'s query interceptor: the sandbox's own properties
+			// (HasRealNamedProperty), not its prototype chain
+			ok = !sobek.IsUndefined(mustCall(refl.getOwnPropertyDescriptor, g.sb, k))
+			return
+		}
+		ok = mustCall(refl.has, g.sb, k).ToBoolean()
+	})
 	if ok {
 		return true
 	}
