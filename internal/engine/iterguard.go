@@ -58,11 +58,25 @@ func GuardArrayIteration(rt *sobek.Runtime) bool {
 	iterGuarded.Store(key, struct{}{})
 	runtime.AddCleanup(rt, func(k weak.Pointer[sobek.Runtime]) { iterGuarded.Delete(k) }, key)
 	n := 0
+	fast := SpreadFastWorks() // spreadfast.go
+	var res *sobek.Object     // the drains' result object
 	wrapped := rt.ToValue(func(fc sobek.FunctionCall) sobek.Value {
 		if n++; n >= iterCheckEvery {
 			n = 0
 			if MemoryLeft() < 0 {
 				panic(memoryError(rt))
+			}
+		}
+		if fast && inDrain(rt) {
+			if v, ok := fastNext(rt, fc.This); ok {
+				if res == nil {
+					res = rt.NewObject()
+					_ = res.Set("value", v)
+					_ = res.Set("done", false)
+				} else {
+					_ = res.Set("value", v)
+				}
+				return res
 			}
 		}
 		return Call(next, fc.This, fc.Arguments...)
