@@ -82,6 +82,8 @@ var regexLayout struct {
 	// *regexpObject and *guardedObject, the implementations of a
 	// standard RegExp and of RegExp.prototype
 	rxType, guardedType reflect.Type
+	// their itabs as objectImpl (regexIface)
+	rxTab, guardedTab unsafe.Pointer
 	// offsets in regexpObject of standard and baseObject.prototype
 	standardOff, protoOfOff uintptr
 	// offsets of regexpObject.pattern and of regexpPattern.regexp2Wrapper
@@ -159,6 +161,10 @@ func findRegexLayout() {
 	regexLayout.protoOfOff = base.Offset + pf.Offset
 	regexLayout.rxType = rxImpl.Type()
 	regexLayout.guardedType = protoImpl.Type()
+	regexLayout.rxTab, regexLayout.guardedTab = selfWords(rx).tab, selfWords(proto).tab
+	if w := selfWords(rx); w.data != rxImpl.UnsafePointer() {
+		return
+	}
 	if !isStandardRegExp(rx, proto) {
 		return
 	}
@@ -192,11 +198,7 @@ func findRegexLayout() {
 // usedRegexp2 reports whether the RegExp rx has run on regexp2 (a
 // timed-out match is possible only then).
 func usedRegexp2(rx *sobek.Object) bool {
-	impl := implOf(rx)
-	if !impl.IsValid() || impl.Type() != regexLayout.rxType {
-		return false
-	}
-	pat := *(*unsafe.Pointer)(unsafe.Add(impl.UnsafePointer(), regexLayout.patternOff))
+	pat := patternOf(rx)
 	if pat == nil {
 		return false
 	}
@@ -225,24 +227,43 @@ func regexProtoOf(rt *sobek.Runtime) *sobek.Object {
 // isStandardRegExp is sobek's checkStdRegexp: o takes the fast paths of
 // the Symbol methods.
 func isStandardRegExp(o *sobek.Object, proto *sobek.Object) bool {
-	impl := implOf(o)
-	if !impl.IsValid() || impl.Type() != regexLayout.rxType {
+	p := regexpData(o)
+	if p == nil {
 		return false
 	}
-	p := impl.UnsafePointer()
 	if !*(*bool)(unsafe.Add(p, regexLayout.standardOff)) {
 		return false
 	}
 	if *(**sobek.Object)(unsafe.Add(p, regexLayout.protoOfOff)) != proto {
 		return false
 	}
-	pi := implOf(proto)
-	return pi.IsValid() && pi.Type() == regexLayout.guardedType
+	return selfWords(proto).tab == regexLayout.guardedTab
 }
 
 func isRegExp(o *sobek.Object) bool {
-	impl := implOf(o)
-	return impl.IsValid() && impl.Type() == regexLayout.rxType
+	return regexpData(o) != nil
+}
+
+// regexIface is the layout of a Go interface value (Object.self): the pointer
+// to its itab, unique for each (interface, concrete type) pair, and its
+// data. Reading it is what reflect does, without reflect's cost on the
+// matching builtins' path.
+type regexIface struct{ tab, data unsafe.Pointer }
+
+func selfWords(o *sobek.Object) regexIface {
+	return *(*regexIface)(unsafe.Add(unsafe.Pointer(o), regexLayout.self.Offset))
+}
+
+// regexpData is o's *regexpObject, nil when o is not a sobek regexp.
+func regexpData(o *sobek.Object) unsafe.Pointer {
+	if o == nil {
+		return nil
+	}
+	w := selfWords(o)
+	if w.tab != regexLayout.rxTab || w.tab == nil {
+		return nil
+	}
+	return w.data
 }
 
 // RegExpGuardWorks reports whether sobek's layout is the one known
@@ -264,6 +285,14 @@ type regexGuard struct {
 	// match is the realm's own RegExp.prototype[Symbol.match], to count
 	// the matches of a replace (allocguard.go)
 	match sobek.Callable
+	// exec is the realm's own RegExp.prototype.exec (test runs it, and
+	// the legacy statics replay with it: regexplegacy.go)
+	exec sobek.Callable
+	// execWrapper is the wrapped exec on RegExp.prototype
+	execWrapper *sobek.Object
+	// last and pending: the legacy statics' match (regexplegacy.go)
+	last    lastMatch
+	pending *pendingMatch
 }
 
 // RegExpGuarded reports whether rt's RegExp.prototype is wrapped.
@@ -346,7 +375,13 @@ func (g *regexGuard) install() {
 		if m.kind == kMatch {
 			g.match = orig
 		}
+		if m.kind == kExec {
+			g.exec = orig
+		}
 		fn := rt.ToValue(g.wrap(orig, m.kind)).(*sobek.Object)
+		if m.kind == kExec {
+			g.execWrapper = fn
+		}
 		_ = fn.DefineDataProperty("name", rt.ToValue(m.name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 		_ = fn.DefineDataProperty("length", v.(*sobek.Object).Get("length"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 		if m.sym != nil {
@@ -356,6 +391,7 @@ func (g *regexGuard) install() {
 		}
 	}
 	g.installSourceAccessors()
+	g.installLegacyStatics()
 	// writing exec switched the prototype to a plain object; its
 	// properties live in the same embedded struct, so restore the guard
 	impl.Set(saved)
@@ -405,53 +441,186 @@ func RegexTimeoutError(rt *sobek.Runtime) sobek.Value {
 func (g *regexGuard) wrap(orig sobek.Callable, kind int) func(sobek.FunctionCall) sobek.Value {
 	return func(fc sobek.FunctionCall) sobek.Value {
 		this, _ := fc.This.(*sobek.Object)
+		if kind == kTest && this != nil && g.exec != nil && !isStandardRegExp(this, g.proto) {
+			if res, ok := g.genericTest(this, fc); ok {
+				return res
+			}
+		}
 		if this == nil || !isRegExp(this) {
 			// not a RegExp: the original throws, or a generic path
 			// whose matching calls exec
 			return Call(orig, fc.This, fc.Arguments...)
 		}
-		fast := kind <= kTest || isStandardRegExp(this, g.proto)
-		if !fast || !lastIndexPlain(this) {
-			return Call(orig, fc.This, fc.Arguments...)
+		std := isStandardRegExp(this, g.proto)
+		fast := kind <= kTest || std
+		if kind <= kTest {
+			return g.execOrTest(orig, kind, this, fc)
 		}
-		// the conversions run the caller's code: before the timing
-		args := make([]sobek.Value, max(len(fc.Arguments), 1))
-		copy(args, fc.Arguments)
-		if args[0] == nil {
-			args[0] = sobek.Undefined()
+		var p *pendingMatch
+		if std && kind > kTest {
+			p = g.pendingFor(this, kind, fc)
 		}
-		s := args[0].ToString()
-		args[0] = s
 		calls := 0
-		if kind == kReplace && len(args) > 1 {
-			if fn, ok := sobek.AssertFunction(args[1]); ok {
-				args[1] = g.rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
-					calls++
-					t := time.Now()
-					defer func() { g.callbacks += time.Since(t) }()
-					return Call(fn, c.This, c.Arguments...)
-				})
-			} else if args[1] != nil {
-				args[1] = args[1].ToString()
-				g.checkReplace(this, s.(sobek.String), args[1].String())
+		res := g.wrapped(orig, kind, this, fc, fast, &calls)
+		if p != nil {
+			matched, failed := false, false
+			switch kind {
+			case kMatch:
+				failed = sobek.IsNull(res)
+				matched = !failed
+			case kSearch:
+				failed = res.ToInteger() == -1
+				matched = !failed
+			case kReplace:
+				matched = calls > 0 || !res.StrictEquals(p.subject)
+			case kSplit:
+				if a, ok := res.(*sobek.Object); ok {
+					matched = a.Get("length").ToInteger() > 1
+				}
 			}
-		}
-		if kind != kSplit && (kind != kSearch || this.Get("lastIndex").ToFloat() == 0) {
-			if scanFindsNothing(g.rt, this, s.(sobek.String)) { // regexscan.go
-				return noMatchAnswer(g.rt, kind, this, s.(sobek.String))
+			if !failed {
+				g.recordPending(p, matched)
 			}
-		}
-		cb := g.callbacks
-		start := time.Now()
-		res := Call(orig, this, args...)
-		if time.Since(start)-(g.callbacks-cb) < matchBound || !usedRegexp2(this) {
-			return res
-		}
-		if noMatch(kind, res, s, calls) {
-			g.timeout()
 		}
 		return res
 	}
+}
+
+// execOrTest runs exec or test on a RegExp, for the statics: a match
+// with a plain lastIndex and a primitive subject is replayed when they are
+// read (recording it costs a pendingMatch); otherwise test runs the
+// builtin exec and the match is recorded at once.
+func (g *regexGuard) execOrTest(orig sobek.Callable, kind int, this *sobek.Object, fc sobek.FunctionCall) sobek.Value {
+	li := this.Get("lastIndex")
+	arg := fc.Argument(0)
+	_, argObj := arg.(*sobek.Object)
+	_, argSym := arg.(*sobek.Symbol)
+	switch li.ExportType() {
+	case reflect.TypeFor[int64](), reflect.TypeFor[float64]():
+		if !argObj && !argSym {
+			res := g.wrapped(orig, kind, this, fc, true)
+			if kind == kExec && !sobek.IsNull(res) || kind == kTest && res.ToBoolean() {
+				g.recordPending(&pendingMatch{rx: this, pattern: patternOf(this), subject: toStr(arg), kind: replayOnce, start: li}, true)
+			}
+			return res
+		}
+	}
+	if kind == kTest && g.exec != nil {
+		res := g.wrapped(g.exec, kExec, this, fc, true)
+		g.recordExec(res)
+		return g.rt.ToValue(!sobek.IsNull(res))
+	}
+	res := g.wrapped(orig, kind, this, fc, true)
+	g.recordExec(res)
+	return res
+}
+
+// genericTest is test's RegExpExec for a receiver that is not a standard
+// RegExp (sobek's test ignores an exec of its own and refuses an object
+// that is no RegExp): its exec when that is callable and not the realm's
+// own; ok false to take the builtin's path.
+func (g *regexGuard) genericTest(this *sobek.Object, fc sobek.FunctionCall) (sobek.Value, bool) {
+	s := toStr(fc.Argument(0))
+	ev := this.Get("exec")
+	fn, callable := sobek.AssertFunction(ev)
+	if !callable || ev == g.execWrapper {
+		if !isRegExp(this) {
+			// the builtin exec on an object that is no RegExp: its
+			// TypeError
+			return Call(g.exec, this, s), true
+		}
+		fc.Arguments = []sobek.Value{s}
+		return nil, false
+	}
+	res := Call(fn, this, s)
+	if _, isObj := res.(*sobek.Object); !isObj && !sobek.IsNull(res) {
+		panic(g.rt.NewTypeError("RegExp exec method returned something other than an Object or null"))
+	}
+	return g.rt.ToValue(!sobek.IsNull(res)), true
+}
+
+// pendingFor describes the scan of a fast path's call for the statics
+// (reading nothing observable: a standard RegExp's flags and a plain
+// lastIndex).
+func (g *regexGuard) pendingFor(rx *sobek.Object, kind int, fc sobek.FunctionCall) *pendingMatch {
+	subj := fc.Argument(0)
+	s, ok := subj.(sobek.String)
+	if !ok {
+		if _, isObj := subj.(*sobek.Object); isObj {
+			return nil // its conversion runs code: not twice
+		}
+		if _, isSym := subj.(*sobek.Symbol); isSym {
+			return nil
+		}
+		s = toStr(subj)
+	}
+	p := &pendingMatch{rx: rx, pattern: patternOf(rx), subject: s, kind: replayOnce, start: g.rt.ToValue(0), lim: 1<<32 - 1}
+	switch kind {
+	case kSplit:
+		p.kind = replaySplit
+		if l := fc.Argument(1); !sobek.IsUndefined(l) {
+			if _, isObj := l.(*sobek.Object); isObj {
+				return nil
+			}
+			p.lim = int64(toUint32(l.ToFloat()))
+		}
+	case kSearch:
+	default:
+		if rx.Get("global").ToBoolean() {
+			p.kind = replayGlobal
+		} else if lastIndexPlain(rx) {
+			p.start = rx.Get("lastIndex")
+		}
+	}
+	return p
+}
+
+// wrapped runs orig, a matching builtin, on the RegExp this, timed (see
+// the top of the file); calls counts the replacer's calls of a replace.
+func (g *regexGuard) wrapped(orig sobek.Callable, kind int, this *sobek.Object, fc sobek.FunctionCall, fast bool, counted ...*int) sobek.Value {
+	if !fast || !lastIndexPlain(this) {
+		return Call(orig, fc.This, fc.Arguments...)
+	}
+	// the conversions run the caller's code: before the timing
+	args := make([]sobek.Value, max(len(fc.Arguments), 1))
+	copy(args, fc.Arguments)
+	if args[0] == nil {
+		args[0] = sobek.Undefined()
+	}
+	s := args[0].ToString()
+	args[0] = s
+	calls := 0
+	if len(counted) > 0 {
+		defer func() { *counted[0] = calls }()
+	}
+	if kind == kReplace && len(args) > 1 {
+		if fn, ok := sobek.AssertFunction(args[1]); ok {
+			args[1] = g.rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+				calls++
+				t := time.Now()
+				defer func() { g.callbacks += time.Since(t) }()
+				return Call(fn, c.This, c.Arguments...)
+			})
+		} else if args[1] != nil {
+			args[1] = args[1].ToString()
+			g.checkReplace(this, s.(sobek.String), args[1].String())
+		}
+	}
+	if kind != kSplit && (kind != kSearch || this.Get("lastIndex").ToFloat() == 0) {
+		if scanFindsNothing(g.rt, this, s.(sobek.String)) { // regexscan.go
+			return noMatchAnswer(g.rt, kind, this, s.(sobek.String))
+		}
+	}
+	cb := g.callbacks
+	start := time.Now()
+	res := Call(orig, this, args...)
+	if time.Since(start)-(g.callbacks-cb) < matchBound || !usedRegexp2(this) {
+		return res
+	}
+	if noMatch(kind, res, s, calls) {
+		g.timeout()
+	}
+	return res
 }
 
 // noMatch reports whether res is a method's answer for "no match".

@@ -65,11 +65,11 @@ func originalPattern(compiled string) (string, bool) {
 // rawSource reads a RegExp's [[OriginalSource]] (sobek's source field);
 // nil when o is not one of sobek's regexps.
 func rawSource(o *sobek.Object) sobek.String {
-	impl := implOf(o)
-	if !impl.IsValid() || impl.Type() != regexLayout.rxType {
+	p := regexpData(o)
+	if p == nil {
 		return nil
 	}
-	return *(*sobek.String)(unsafe.Add(impl.UnsafePointer(), regexLayout.sourceOff))
+	return *(*sobek.String)(unsafe.Add(p, regexLayout.sourceOff))
 }
 
 // setRawSource writes it.
@@ -77,11 +77,9 @@ func setRawSource(o *sobek.Object, s sobek.String) {
 	if !RegExpGuardWorks() || s == nil {
 		return
 	}
-	impl := implOf(o)
-	if !impl.IsValid() || impl.Type() != regexLayout.rxType {
-		return
+	if p := regexpData(o); p != nil {
+		*(*sobek.String)(unsafe.Add(p, regexLayout.sourceOff)) = s
 	}
-	*(*sobek.String)(unsafe.Add(impl.UnsafePointer(), regexLayout.sourceOff)) = s
 }
 
 // originalSource is what a RegExp's source shows, before escaping: its
