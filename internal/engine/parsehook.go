@@ -105,7 +105,13 @@ func SourceHook(check func(src string)) parser.Option {
 	return asOption(func(opts unsafe.Pointer) {
 		if hookWorks {
 			h := headAt(opts)
-			if fixed := FixCodePointEscapes(h.str); fixed != h.str {
+			fixed := FixCodePointEscapes(h.str)
+			if regexpRewriteHint(fixed) {
+				// eval and Function code: its regexp literals get what a
+				// script's get (regexplit.go)
+				fixed = rewriteIn(fixed, h.opts.module, 0, len(fixed))
+			}
+			if fixed != h.str {
 				// Nothing has been read yet: the parse starts on the fixed
 				// text (positions are counted in it; the file keeps the original).
 				h.str, h.length = fixed, len(fixed)

@@ -227,12 +227,20 @@ func rewriteRegExpArgs(rt *sobek.Runtime, args []sobek.Value) (rewrittenArgs, bo
 		}
 		flags = fs.String()
 	}
+	if strings.Count(flags, "u") > 1 && !fromRegExp {
+		// sobek takes a repeated u
+		panic(NewSyntaxError(rt, "Invalid flags supplied to RegExp constructor '"+flags+"'"))
+	}
 	p := ps.String()
-	if !fromRegExp && (!regexpRewriteHint(p) || strings.ContainsRune(p, '\uFFFD')) {
+	unicodeEscapes := strings.ContainsAny(flags, "uv") && (strings.Contains(p, `\p`) || strings.Contains(p, `\P`))
+	if !fromRegExp && (!regexpRewriteHint(p) && !unicodeEscapes || strings.ContainsRune(p, '\uFFFD')) {
 		// (a lone surrogate reads as U+FFFD in Go: such a pattern stays)
 		return rewrittenArgs{}, false
 	}
-	np := rewritePattern(p, flags)
+	np, bad := rewritePatternChecked(p, flags)
+	if bad != "" && validFlags(flags) {
+		panic(NewSyntaxError(rt, "Invalid regular expression: /"+p+"/"+flags+": "+bad))
+	}
 	stripped, names, named := stripGroupNames(np)
 	if named && duplicateName(names) {
 		panic(NewSyntaxError(rt, "Invalid regular expression: /"+p+"/"+flags+": Duplicate capture group name"))
@@ -288,4 +296,17 @@ func NewSyntaxError(rt *sobek.Runtime, msg string) sobek.Value {
 		return rt.ToValue(msg)
 	}
 	return o
+}
+
+// validFlags reports whether flags are V8's, each once (else the
+// constructor's own flags error comes first).
+func validFlags(flags string) bool {
+	seen := map[rune]bool{}
+	for _, c := range flags {
+		if !strings.ContainsRune("dgimsuvy", c) || seen[c] {
+			return false
+		}
+		seen[c] = true
+	}
+	return true
 }

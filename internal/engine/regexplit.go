@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,7 +37,7 @@ import (
 
 // regexpRewriteHint reports whether src may hold a literal to rewrite.
 func regexpRewriteHint(src string) bool {
-	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || strings.Contains(src, `(?<`) {
+	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || strings.Contains(src, `(?<`) || strings.Contains(src, "[^]") {
 		return true
 	}
 	for i := strings.Index(src, `\u`); i >= 0; {
@@ -160,13 +159,24 @@ func collectRegExps(v reflect.Value, out *[]*ast.RegExpLiteral, seen map[uintptr
 
 // rewritePattern rewrites one pattern body (between the slashes).
 func rewritePattern(p, flags string) string {
+	out, _ := rewritePatternChecked(p, flags)
+	return out
+}
+
+// rewritePatternChecked is rewritePattern with V8's reason for a pattern
+// it refuses ("" when none).
+func rewritePatternChecked(p, flags string) (string, string) {
 	if strings.Contains(flags, "u") || strings.Contains(flags, "v") {
-		if strings.Contains(p, `\p{`) || strings.Contains(p, `\P{`) {
-			return expandProperties(p)
+		out, bad := p, ""
+		if strings.Contains(p, `\p`) || strings.Contains(p, `\P`) {
+			out, bad = expandProperties(p)
 		}
-		return p
+		if bad == "" && strings.Contains(out, "[^]") {
+			out = anyForEmptyClass(out)
+		}
+		return out, bad
 	}
-	return markSurrogateClasses(p)
+	return markSurrogateClasses(p), ""
 }
 
 // classAtom reads one class atom at p[i] (i after any '-'): its code
@@ -301,8 +311,9 @@ func markSurrogateClasses(p string) string {
 }
 
 // expandProperties replaces \p{..} and \P{..} of a u-flag pattern by
-// their ranges; unknown names stay as they are.
-func expandProperties(p string) string {
+// their ranges (unicodeprops.go); bad is V8's reason when a name is not
+// one it accepts (the pattern is then returned as it is).
+func expandProperties(p string) (out, bad string) {
 	var b strings.Builder
 	last := 0
 	inClass := false
@@ -318,17 +329,19 @@ func expandProperties(p string) string {
 		default:
 			continue
 		}
-		if i+2 < len(p) && (p[i+1] == 'p' || p[i+1] == 'P') && p[i+2] == '{' {
+		if i+1 < len(p) && (p[i+1] == 'p' || p[i+1] == 'P') {
 			end := strings.IndexByte(p[i:], '}')
-			if end < 0 {
-				return p
+			var ranges [][2]rune
+			ok := i+2 < len(p) && p[i+2] == '{' && end > 0
+			if ok {
+				ranges, ok = propertyRanges(p[i+3 : i+end])
 			}
-			tabs, ok := propertyTables(p[i+3 : i+end])
 			if !ok {
-				i++
-				continue
+				if inClass {
+					return p, "Invalid property name in character class"
+				}
+				return p, "Invalid property name"
 			}
-			ranges := rangesOf(tabs)
 			if p[i+1] == 'P' {
 				ranges = complement(ranges)
 			}
@@ -353,9 +366,41 @@ func expandProperties(p string) string {
 		i++
 	}
 	if last == 0 {
-		return p
+		return p, ""
 	}
 	b.WriteString(p[last:])
+	return b.String(), ""
+}
+
+// anyForEmptyClass replaces each [^] (any code point) of a u-flag pattern
+// by its range: sobek's [^] with the u flag matches no code point past
+// U+2A6DF (TestSobekEmptyNegatedClass).
+func anyForEmptyClass(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		switch {
+		case p[i] == '\\' && i+1 < len(p):
+			b.WriteString(p[i : i+2])
+			i++
+		case p[i] == '[':
+			if strings.HasPrefix(p[i:], "[^]") {
+				b.WriteString(`[\u{0}-\u{10ffff}]`)
+				i += 2
+				continue
+			}
+			// copy the class as it is
+			j := i + 1
+			for ; j < len(p) && p[j] != ']'; j++ {
+				if p[j] == '\\' {
+					j++
+				}
+			}
+			b.WriteString(p[i:min(j+1, len(p))])
+			i = j
+		default:
+			b.WriteByte(p[i])
+		}
+	}
 	return b.String()
 }
 
@@ -373,98 +418,6 @@ var generalCategoryAliases = map[string]string{
 	"Modifier_Symbol": "Sk", "Other_Symbol": "So", "Separator": "Z", "Space_Separator": "Zs", "Line_Separator": "Zl",
 	"Paragraph_Separator": "Zp", "Other": "C", "Control": "Cc", "cntrl": "Cc", "Format": "Cf", "Surrogate": "Cs",
 	"Private_Use": "Co",
-}
-
-// propertyTables returns the tables of a property expression, or false.
-func propertyTables(name string) ([]*unicode.RangeTable, bool) {
-	if k, v, ok := strings.Cut(name, "="); ok {
-		switch k {
-		case "General_Category", "gc":
-			return categoryTables(v)
-		case "Script", "sc", "Script_Extensions", "scx":
-			if t, ok := unicode.Scripts[v]; ok {
-				return []*unicode.RangeTable{t}, true
-			}
-		}
-		return nil, false
-	}
-	if t, ok := categoryTables(name); ok {
-		return t, true
-	}
-	switch name {
-	case "Any":
-		return []*unicode.RangeTable{{R32: []unicode.Range32{{Lo: 0, Hi: unicode.MaxRune, Stride: 1}}}}, true
-	case "ASCII":
-		return []*unicode.RangeTable{{R16: []unicode.Range16{{Lo: 0, Hi: 0x7F, Stride: 1}}}}, true
-	case "Alphabetic", "Alpha":
-		return []*unicode.RangeTable{unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lm, unicode.Lo, unicode.Nl, unicode.Other_Alphabetic}, true
-	case "Uppercase", "Upper":
-		return []*unicode.RangeTable{unicode.Lu, unicode.Other_Uppercase}, true
-	case "Lowercase", "Lower":
-		return []*unicode.RangeTable{unicode.Ll, unicode.Other_Lowercase}, true
-	case "ID_Start", "IDS", "XID_Start", "XIDS":
-		// (XID_* differ from ID_* in a few NFKC closure characters)
-		return []*unicode.RangeTable{identifierTables().start}, true
-	case "ID_Continue", "IDC", "XID_Continue", "XIDC":
-		return []*unicode.RangeTable{identifierTables().cont}, true
-	}
-	if t, ok := unicode.Properties[name]; ok {
-		return []*unicode.RangeTable{t}, true
-	}
-	return nil, false
-}
-
-// identifierTables are ID_Start and ID_Continue, which Go's unicode lacks,
-// by their Unicode definition (UAX #31): ID_Start = L + Nl +
-// Other_ID_Start - Pattern_Syntax - Pattern_White_Space; ID_Continue adds
-// Mn, Mc, Nd, Pc and Other_ID_Continue.
-var identifierTables = sync.OnceValue(func() struct{ start, cont *unicode.RangeTable } {
-	not := rangesOf([]*unicode.RangeTable{unicode.Pattern_Syntax, unicode.Pattern_White_Space})
-	start := subtract(rangesOf([]*unicode.RangeTable{unicode.L, unicode.Nl, unicode.Other_ID_Start}), not)
-	cont := subtract(rangesOf([]*unicode.RangeTable{unicode.L, unicode.Nl, unicode.Other_ID_Start,
-		unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue}), not)
-	return struct{ start, cont *unicode.RangeTable }{tableOf(start), tableOf(cont)}
-})
-
-// subtract returns the ranges of a not in b (both sorted and disjoint).
-func subtract(a, b [][2]rune) [][2]rune {
-	// a - b = a ∩ ¬b
-	nb := complement(b)
-	var out [][2]rune
-	i, j := 0, 0
-	for i < len(a) && j < len(nb) {
-		lo, hi := max(a[i][0], nb[j][0]), min(a[i][1], nb[j][1])
-		if lo <= hi {
-			out = append(out, [2]rune{lo, hi})
-		}
-		if a[i][1] < nb[j][1] {
-			i++
-		} else {
-			j++
-		}
-	}
-	return out
-}
-
-func tableOf(rs [][2]rune) *unicode.RangeTable {
-	t := &unicode.RangeTable{}
-	for _, r := range rs {
-		t.R32 = append(t.R32, unicode.Range32{Lo: uint32(r[0]), Hi: uint32(r[1]), Stride: 1})
-	}
-	return t
-}
-
-func categoryTables(v string) ([]*unicode.RangeTable, bool) {
-	if a, ok := generalCategoryAliases[v]; ok {
-		v = a
-	}
-	if v == "LC" {
-		return []*unicode.RangeTable{unicode.Lu, unicode.Ll, unicode.Lt}, true
-	}
-	if t, ok := unicode.Categories[v]; ok {
-		return []*unicode.RangeTable{t}, true
-	}
-	return nil, false
 }
 
 // rangesOf merges tables into sorted, disjoint [lo, hi] ranges.

@@ -820,7 +820,7 @@ func (h *Host) evalScript(code, filename string) (sobek.Value, error) {
 	def("__dirname", rt.ToValue("."))
 	h.sources[filename] = code
 	stack.Register(filename, code, 0, 0)
-	prg, err := compileScript(filename, code)
+	prg, err := compileScript(filename, engine.RewriteRegExps(code, false)) // as a file's (loadCJS)
 	if err != nil {
 		return nil, h.syntaxError(filename, code, err, 0)
 	}

@@ -99,10 +99,10 @@ func (r *REPL) Eval(code string, colors bool) (out string, ok bool) {
 	if t := strings.TrimSpace(code); strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
 		// an object literal typed at the prompt: Node tries it as an
 		// expression first
-		prg, err = compileScript(name, "("+code+")")
+		prg, err = compileScript(name, engine.RewriteRegExps("("+code+")", false))
 	}
 	if prg == nil {
-		prg, err = compileScript(name, code)
+		prg, err = compileScript(name, engine.RewriteRegExps(code, false))
 	}
 	if err == nil && engine.MayAwait(code) {
 		err = engine.EnsureAwaitHook(rt)

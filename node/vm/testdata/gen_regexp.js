@@ -46,6 +46,16 @@ t(() => RegExp.prototype.toString.call({ get source() { throw new Error('s'); } 
 t(() => RegExp.prototype.toString.call({ source: { toString() { return 'o'; } }, flags: 7 }));
 t(() => { var r = /a/g; Object.defineProperty(r, 'source', { value: 'zz' }); return String(r); });
 t(() => { class R extends RegExp { get source() { return 'sub'; } } return [String(new R('x', 'g')), new R('/').flags]; });
+// \p{..}: a table of properties by code points
+var cps = [0x0, 0x24, 0x30, 0x41, 0x5f, 0x61, 0x7f, 0xa9, 0xaa, 0xb7, 0xdf, 0x1c5, 0x300, 0x37e, 0x3b1, 0x600, 0x966, 0x2028, 0x200d, 0x2764, 0x3000, 0x30a2, 0x4e00, 0xd800, 0xe000, 0xfe0f, 0xfffd, 0x10d40, 0x1f1e6, 0x1f3fb, 0x1f600, 0x2ebf0, 0x31350, 0xe0100, 0x10ffff];
+['L', 'Lu', 'Letter', 'gc=Nd', 'digit', 'General_Category=Other', 'C', 'Cn', 'LC', 'P', 'S', 'Emoji', 'Emoji_Presentation', 'Extended_Pictographic', 'EComp', 'EMod', 'EBase', 'XID_Start', 'XIDC', 'ID_Start', 'IDC', 'Alphabetic', 'White_Space', 'space', 'Any', 'ASCII', 'Assigned', 'sc=Latin', 'sc=Grek', 'Script=Han', 'scx=Deva', 'Script_Extensions=Arabic', 'sc=Garay', 'scx=Hira', 'Cased', 'CI', 'CWCF', 'CWKCF', 'Math', 'DI', 'Gr_Base', 'Gr_Ext', 'RI', 'Ideo', 'UIdeo', 'VS', 'Dash', 'Lower', 'Upper'].forEach(p => t(() => p + ' ' + cps.map(c => new RegExp('^\\p{' + p + '}$', 'u').test(String.fromCodePoint(c)) ? 1 : 0).join('') + ' ' + cps.map(c => new RegExp('^[^\\P{' + p + '}]$', 'u').test(String.fromCodePoint(c)) ? 1 : 0).join('')));
+t(() => [/\p{Emoji}/u.test('\u{1F600}'), /^\p{XID_Start}\p{XID_Continue}*$/u.test('\u00fcber_1'), /[\p{Lu}\d]+/u.exec('abC9De')[0], /\P{L}+/u.exec('ab12-c')[0], /\p{sc=Cyrl}/u.test('\u0434'), /\p{Lu}/iu.test('a')]);
+['\\p{Foo}', '\\p{Hyphen}', '\\p{Script=Foo}', '\\p{gc=Latin}', '\\p{L', '[\\p{Foo}]', '\\p{lu}', '\\p{Other_Alphabetic}', '\\p{RGI_Emoji}', '\\p{ Lu}', '\\p{ID_Start=Yes}', '\\p', '[\\P{Nope}a]'].forEach(p => t(() => new RegExp(p, 'u').test('a')));
+t(() => new RegExp('\\p{Foo}', 'uu'));
+t(() => new RegExp('\\p{Foo}').test('p{Foo}'));
+// eval and Function code gets the rewrites
+t(() => [eval('/(?<y>\\d{4})/.exec("in 2024").groups.y'), new Function('s', 'return /\\p{Lu}+/u.exec(s)[0]')('abCDe'), eval('/\\p{Emoji}/u.source'), (0, eval)('/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/.test("\\u{1F600}")'), eval('"2024-05".replace(/(?<y>\\d+)-(?<m>\\d+)/, "$<m>/$<y>")')]);
+t(() => [Function('return String(/[\\p{XID_Start}_]/u)')(), eval('(function () { return /(?<a>.)\\k<a>/.test("xx"); })()'), eval('[/\\p{L}/u.source].join()')]);
 // legacy static properties
 var S = () => [RegExp.input, RegExp.lastMatch, RegExp.lastParen, RegExp.leftContext, RegExp.rightContext, RegExp.$1, RegExp.$2, RegExp['$&'], RegExp['$+'], RegExp['$' + String.fromCharCode(96)], RegExp["$'"], RegExp.$_];
 t(() => { /(a)(b)?/.test('xaby'); return S(); });
