@@ -26,14 +26,16 @@ import (
 //     excluded again by a lookahead, which makes its key unique:
 //     [C] -> (?:(?!\uE0nn)[C\uE0nn]);
 //   - \p{...} and \P{...} with the u flag, which sobek reads as "p{...}":
-//     replaced by the ranges of the property from Go's unicode tables
-//     (general categories, scripts, the binary properties Go has, Any,
-//     ASCII, Alphabetic, Uppercase, Lowercase).
+//     replaced by the ranges of the property (unicodeprops.go: every
+//     property V8 accepts, Go's tables or V8's data recorded from node);
+//   - [^] with the u flag (anyForEmptyClass).
 //
 // Only sources that contain such a pattern pay for the scan (a substring
-// check first, a parse to find the literals next). Not covered: patterns
-// built at run time (new RegExp(string)); the rewritten text shows in the
-// literal's source and shifts later columns of its line.
+// check first, a parse to find the literals next). Scripts, modules,
+// function bodies, eval and Function code (the parser hook) are
+// rewritten, patterns built at run time by the constructor's hook
+// (regexpctor.go). The rewritten text shifts later columns of its line;
+// source and toString show the original (regexpsource.go).
 
 // regexpRewriteHint reports whether src may hold a literal to rewrite.
 func regexpRewriteHint(src string) bool {
