@@ -1,6 +1,9 @@
 package core
 
-import "github.com/grafana/sobek"
+import (
+	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
+)
 
 // In V8 an object of one context is the same object in another, so a
 // builtin method of realm R applied to an object of realm H checks H's
@@ -17,8 +20,9 @@ import "github.com/grafana/sobek"
 // DONT_CONTEXTIFY) when the first wrapper is made there. Object's and
 // Function's toString at a context's first run.
 //
-// Not replaced: RegExp.prototype.exec and the flag getters sobek guards
-// (replacing one turns off its regexp fast path for the whole realm).
+// RegExp.prototype.exec and the flag getters sobek guards (writing one
+// turns off its regexp fast path for the whole realm) are written through
+// engine.KeepRegExpGuard, which keeps the fast path.
 
 // brandMethods lists, per constructor, the prototype's methods to
 // forward; nil means every function-valued property (data and accessor).
@@ -99,9 +103,6 @@ func (c *Context) forwardBrands(name string) {
 		if k.String() == "constructor" {
 			continue
 		}
-		if _, isSym := k.(*sobek.Symbol); !isSym && name == "RegExp" && regexpGuarded[k.String()] {
-			continue
-		}
 		dv, ok := mustCall(r.getOwnPropertyDescriptor, proto, k).(*sobek.Object)
 		if !ok {
 			continue
@@ -126,6 +127,12 @@ func (c *Context) forwardBrands(name string) {
 			}
 		}
 		if changed {
+			if _, isSym := k.(*sobek.Symbol); !isSym && name == "RegExp" && regexpGuarded[k.String()] {
+				// sobek guards these for its fast path: the forwarders
+				// answer as the originals for the realm's own regexps
+				engine.KeepRegExpGuard(proto, func() { mustCall(r.defineProperty, proto, k, dv) })
+				continue
+			}
 			mustCall(r.defineProperty, proto, k, dv)
 		}
 	}

@@ -397,6 +397,23 @@ func (g *regexGuard) install() {
 	impl.Set(saved)
 }
 
+// KeepRegExpGuard runs write, which redefines properties of a realm's
+// RegExp.prototype that sobek guards for its fast path (exec, the flag
+// getters) with functions that answer as the originals for the realm's
+// own regexps (core's cross-realm forwarders), and keeps the prototype
+// guarded, as install does for its wrappers.
+func KeepRegExpGuard(proto *sobek.Object, write func()) {
+	if !RegExpGuardWorks() || selfWords(proto).tab != regexLayout.guardedTab {
+		write()
+		return
+	}
+	impl := selfOf(proto)
+	saved := reflect.New(impl.Type()).Elem()
+	saved.Set(impl)
+	write()
+	impl.Set(saved)
+}
+
 // lastIndexPlain reports whether reading o's lastIndex runs no code: a
 // number (a valueOf of an object would run inside the timed call).
 func lastIndexPlain(o *sobek.Object) bool {

@@ -106,3 +106,9 @@ func TestMainLoaderInContexts(t *testing.T) {
 func TestRegExpCases(t *testing.T) {
 	runHostCases(t, "gen_regexp.js", "regexp_cases.golden", nil)
 }
+
+// TestRegExpRealmCases: RegExp.prototype's builtins on another realm's
+// regexps (gen_regexp_realm.js).
+func TestRegExpRealmCases(t *testing.T) {
+	runHostCases(t, "gen_regexp_realm.js", "regexp_realm_cases.golden", nil)
+}
