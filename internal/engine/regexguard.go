@@ -604,7 +604,7 @@ func (g *regexGuard) wrapped(orig sobek.Callable, kind int, this *sobek.Object, 
 	if args[0] == nil {
 		args[0] = sobek.Undefined()
 	}
-	s := args[0].ToString()
+	s := toStr(args[0]) // (ToString of a number or boolean is no sobek.String)
 	args[0] = s
 	calls := 0
 	if len(counted) > 0 {
@@ -620,12 +620,12 @@ func (g *regexGuard) wrapped(orig sobek.Callable, kind int, this *sobek.Object, 
 			})
 		} else if args[1] != nil {
 			args[1] = args[1].ToString()
-			g.checkReplace(this, s.(sobek.String), args[1].String())
+			g.checkReplace(this, s, args[1].String())
 		}
 	}
 	if kind != kSplit && (kind != kSearch || this.Get("lastIndex").ToFloat() == 0) {
-		if scanFindsNothing(g.rt, this, s.(sobek.String)) { // regexscan.go
-			return noMatchAnswer(g.rt, kind, this, s.(sobek.String))
+		if scanFindsNothing(g.rt, this, s) { // regexscan.go
+			return noMatchAnswer(g.rt, kind, this, s)
 		}
 	}
 	cb := g.callbacks

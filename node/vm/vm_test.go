@@ -33,7 +33,6 @@ var globalDifferences = map[int]string{}
 
 // fidelityDifferences are as knownDifferences, for fidelity_cases.js.
 var fidelityDifferences = map[int]string{
-	105: "RegExp.prototype.exec is not forwarded across realms (replacing it turns off sobek's regexp fast path in the realm)",
 	107: "regexp2 (sobek's backtracking engine) confuses character classes of surrogates (its set table hashes them as U+FFFD); literals are rewritten, but not in code made by new Function (this case's own body) or patterns built at run time",
 }
 

@@ -57,6 +57,7 @@ t(() => new RegExp('\\p{Foo}').test('p{Foo}'));
 t(() => [eval('/(?<y>\\d{4})/.exec("in 2024").groups.y'), new Function('s', 'return /\\p{Lu}+/u.exec(s)[0]')('abCDe'), eval('/\\p{Emoji}/u.source'), (0, eval)('/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/.test("\\u{1F600}")'), eval('"2024-05".replace(/(?<y>\\d+)-(?<m>\\d+)/, "$<m>/$<y>")')]);
 t(() => [Function('return String(/[\\p{XID_Start}_]/u)')(), eval('(function () { return /(?<a>.)\\k<a>/.test("xx"); })()'), eval('[/\\p{L}/u.source].join()')]);
 // legacy static properties
+t(() => [/t/.test(true), /1/.exec(1)[0], RegExp.prototype[Symbol.replace].call(/t/, true, 'T'), 'x'.replace(/x/, 1), RegExp.prototype[Symbol.split].call(/1/, 213), RegExp.prototype[Symbol.match].call(/(2)/g, 123), RegExp.prototype[Symbol.search].call(/u/, undefined), 'a'.replace(/(a)/, null), RegExp.$1]);
 var S = () => [RegExp.input, RegExp.lastMatch, RegExp.lastParen, RegExp.leftContext, RegExp.rightContext, RegExp.$1, RegExp.$2, RegExp['$&'], RegExp['$+'], RegExp['$' + String.fromCharCode(96)], RegExp["$'"], RegExp.$_];
 t(() => { /(a)(b)?/.test('xaby'); return S(); });
 t(() => { /(a)(b)?/.exec('xaz'); return S(); });
