@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 gobench() { go test -run '^$' -bench "$1" -benchtime "$2" -count 1 . | grep '^Benchmark'; }
-go_out=$( { gobench ContextCreateAndRun 20000x; gobench RetainedPerContext 1x; gobench GlobalLoop 3x; gobench TimeoutOverhead 100000x; gobench TwoIsolates 1x; } | tee /dev/stderr)
+go_out=$( { gobench ContextCreateAndRun 20000x; gobench RetainedPerContext 2000x; gobench GlobalLoop 3x; gobench TimeoutOverhead 100000x; gobench TwoIsolates 1x; } | tee /dev/stderr)
 node_out=$(node --expose-gc node_bench.js | tee /dev/stderr)
 # jsvm -e 1 start-up against node -e 1, if the command builds
 bin=$(mktemp -d)/jsvm

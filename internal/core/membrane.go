@@ -254,11 +254,12 @@ func isRevoked(o *sobek.Object) bool {
 }
 
 func crossInto(home, here *Context, fn func()) {
-	if home.iso.usedBelow() >= home.iso.maxStack {
+	used := home.iso.usedBelow()
+	if used >= home.iso.maxStack {
 		// no budget left for the crossing: the call overflows here
 		panic(here.overflowError(&sobek.StackOverflowError{}, here))
 	}
-	ex := home.tryIn(fn)
+	ex := home.tryInUsing(fn, used)
 	if ex != nil {
 		callerFrames(ex.Value(), home, here)
 		panic(Carry(ex.Value(), home, here))
@@ -270,13 +271,19 @@ func crossInto(home, here *Context, fn func()) {
 // RangeError of c; other uncatchable errors (interrupts) pass on as
 // panics, with the realm chain unwound.
 func (c *Context) tryIn(fn func()) (ex *sobek.Exception) {
+	return c.tryInUsing(fn, c.iso.usedBelow())
+}
+
+// tryInUsing is tryIn with the isolate's usedBelow() already known.
+func (c *Context) tryInUsing(fn func(), used int) (ex *sobek.Exception) {
 	iso := c.iso
-	iso.push(c)
+	iso.pushUsing(c, used, false)
+	returned := false
 	defer func() {
-		if ex != nil {
-			iso.pop()
+		if returned {
 			return
 		}
+		// fn panicked with what sobek's Try does not catch
 		x := recover()
 		iso.popAfter(x) // repairs the VM after an interrupt
 		if x != nil {
@@ -288,7 +295,10 @@ func (c *Context) tryIn(fn func()) (ex *sobek.Exception) {
 			ex = c.rt.Try(func() { panic(v) })
 		}
 	}()
-	return c.rt.Try(fn)
+	ex = c.rt.Try(fn)
+	returned = true
+	iso.pop()
+	return ex
 }
 
 func (w *wrapper) out(v sobek.Value) sobek.Value { return Carry(v, w.home, w.here) }

@@ -29,6 +29,11 @@ type Script struct {
 	// script that cannot leaves the realm's error constructors alone.
 	// regexps: it names RegExp (regexpctor.go).
 	catches, regexps bool
+	// scanned: iterates, slashes and awaits are known (ScriptOf): the
+	// source may iterate (mayIterate), make a RegExp (mayUseRegExp) or
+	// await (engine.MayAwait). A rerun then reads them instead of
+	// scanning the source again.
+	scanned, iterates, slashes, awaits bool
 }
 
 // SyntaxError is a compile error with its position, offsets applied.
@@ -161,21 +166,26 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 	if s.regexps || s.Source == "" {
 		c.hookRegExp()
 	}
-	if c.capped&capIteration == 0 && mayIterate(s.Source) {
+	iterates, slashes, awaits := s.iterates, s.slashes, s.awaits
+	if !s.scanned {
+		iterates, slashes, awaits = mayIterate(s.Source), mayUseRegExp(s.Source), engine.MayAwait(s.Source)
+	}
+	if c.capped&capIteration == 0 && iterates {
 		c.guardIteration()
 	}
-	if s.Source == "" || engine.MayAwait(s.Source) {
+	if s.Source == "" || awaits {
 		if err := c.EnsureAwaitHook(); err != nil {
 			return nil, c.asException(err)
 		}
 	}
-	return c.runProgram(s.Program, mayUseRegExp(s.Source))
+	return c.runProgram(s.Program, slashes)
 }
 
 // ScriptOf is the Script of a program compiled from src with opts (a
 // program cached by its source).
 func ScriptOf(p *sobek.Program, src string, opts ScriptOptions) *Script {
-	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src), regexps: strings.Contains(src, "RegExp")}
+	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src), regexps: strings.Contains(src, "RegExp"),
+		scanned: true, iterates: mayIterate(src), slashes: mayUseRegExp(src), awaits: engine.MayAwait(src)}
 }
 
 // mayCatch reports whether code of src can catch an error: a catch

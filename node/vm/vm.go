@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"weak"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/core"
@@ -52,6 +53,15 @@ type module struct {
 	// the handle's Export
 	lastHandle *sobek.Object
 	lastScript *script
+
+	// rerunSelf is the Script object (weakly: it must stay collectable)
+	// whose handle rerunScript is, remembered by runIn's hot path so that
+	// the next rerun of it skips vm.js's receiver checks; rerunMiss is
+	// what runIn(script, context) answers for any other receiver (never
+	// handed to user code).
+	rerunSelf   weak.Pointer[sobek.Object]
+	rerunScript *script
+	rerunMiss   *sobek.Object
 }
 
 // inspect is util.inspect(v, {depth}) when the host has util (the values
@@ -109,6 +119,8 @@ func Load(h *host.Host, mod *sobek.Object) error {
 	set("compile", m.compile)
 	set("run", func(c sobek.FunctionCall) sobek.Value { return m.run(c, false) })
 	set("runIn", func(c sobek.FunctionCall) sobek.Value { return m.run(c, true) })
+	m.rerunMiss = rt.NewObject()
+	_ = natives.Set("rerunMiss", m.rerunMiss)
 	set("makeContext", m.makeContext)
 	set("isContext", func(c sobek.FunctionCall) sobek.Value {
 		o, _ := c.Argument(0).(*sobek.Object)
@@ -312,14 +324,27 @@ func (m *module) makePlainContext(c sobek.FunctionCall) sobek.Value {
 // breakOnSigint) runs a script in the main context, or in the given one;
 // inContext (runIn) requires a context and validates it as vm.js's
 // validateContext does.
+//
+// runIn(script, contextifiedObject), two arguments, is the rerun's hot
+// path: script is a Script object, run with Node's default options if it
+// is the one whose handle runIn's sixth argument named last, else the
+// answer is rerunMiss and vm.js takes the full path.
 func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 	s := m.lastScript
-	if h, _ := c.Argument(0).(*sobek.Object); h == nil || h != m.lastHandle {
+	if len(c.Arguments) == 2 && inContext {
+		if self, _ := c.Arguments[0].(*sobek.Object); self == nil || self != m.rerunSelf.Value() {
+			return m.rerunMiss
+		}
+		s = m.rerunScript
+	} else if h, _ := c.Argument(0).(*sobek.Object); h == nil || h != m.lastHandle {
 		var ok bool
 		if s, ok = c.Argument(0).Export().(*script); !ok {
 			panic(m.rt.NewTypeError("Illegal invocation"))
 		}
 		m.lastHandle, m.lastScript = h, s
+	}
+	if self, ok := c.Argument(5).(*sobek.Object); ok && (s != m.rerunScript || self != m.rerunSelf.Value()) {
+		m.rerunSelf, m.rerunScript = weak.Make(self), s
 	}
 	target := m.main
 	if o, ok := c.Argument(1).(*sobek.Object); ok {
@@ -333,9 +358,12 @@ func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 	} else if inContext {
 		panic(nodeerr.InvalidArgTypeInspect(m.rt, "object", "of type object", c.Argument(1), m.inspect))
 	}
-	timeout := c.Argument(2).ToInteger()
-	displayErrors := c.Argument(3).ToBoolean()
-	breakOnSigint := c.Argument(4).ToBoolean()
+	timeout, displayErrors, breakOnSigint := int64(-1), true, false
+	if len(c.Arguments) > 2 {
+		timeout = c.Argument(2).ToInteger()
+		displayErrors = c.Argument(3).ToBoolean()
+		breakOnSigint = c.Argument(4).ToBoolean()
+	}
 
 	// import() at the script's top level finds its importModuleDynamically
 	ms := m.mods

@@ -45,6 +45,7 @@
   // sees in Node), not used
   const kParsingContext = Symbol('script parsing context');
   const kVmBreakFirstLineSymbol = Symbol('kVmBreakFirstLineSymbol');
+  const kRerunMiss = natives.rerunMiss;
 
   // Hot paths (a rerun of a Script, createContext, runInNewContext) make
   // one native call, allocate nothing for absent options and use no
@@ -103,10 +104,15 @@
     }
 
     runInContext(contextifiedObject, options) {
+      if (options === void 0) {
+        // the rerun hot path: the Script run last by the branch below
+        // runs at once (natives.runIn validates the context as
+        // validateContext does), any other receiver is a miss
+        const r = natives.runIn(this, contextifiedObject);
+        if (r !== kRerunMiss) return r;
+      }
       if (options === undefined && typeof this === 'object' && this !== null && #handle in this) {
-        // the rerun hot path; natives.runIn validates the context as
-        // validateContext does
-        return natives.runIn(this.#handle, contextifiedObject, -1, true, false);
+        return natives.runIn(this.#handle, contextifiedObject, -1, true, false, this);
       }
       if (options === undefined) {
         return natives.runIn(Script.#handleOf(this), contextifiedObject, -1, true, false);
