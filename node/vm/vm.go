@@ -325,14 +325,15 @@ func (m *module) makePlainContext(c sobek.FunctionCall) sobek.Value {
 // inContext (runIn) requires a context and validates it as vm.js's
 // validateContext does.
 //
-// runIn(script, contextifiedObject), two arguments, is the rerun's hot
-// path: script is a Script object, run with Node's default options if it
-// is the one whose handle runIn's sixth argument named last, else the
-// answer is rerunMiss and vm.js takes the full path.
+// runIn(script, contextifiedObject, options), three arguments, is the
+// rerun's hot path: script is a Script object, run with Node's default
+// options if options is undefined and script is the one whose handle
+// runIn's sixth argument named last, else the answer is rerunMiss and
+// vm.js takes the full path.
 func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 	s := m.lastScript
-	if len(c.Arguments) == 2 && inContext {
-		if self, _ := c.Arguments[0].(*sobek.Object); self == nil || self != m.rerunSelf.Value() {
+	if len(c.Arguments) == 3 && inContext {
+		if self, _ := c.Arguments[0].(*sobek.Object); self == nil || self != m.rerunSelf.Value() || !sobek.IsUndefined(c.Arguments[2]) {
 			return m.rerunMiss
 		}
 		s = m.rerunScript
@@ -359,7 +360,7 @@ func (m *module) run(c sobek.FunctionCall, inContext bool) sobek.Value {
 		panic(nodeerr.InvalidArgTypeInspect(m.rt, "object", "of type object", c.Argument(1), m.inspect))
 	}
 	timeout, displayErrors, breakOnSigint := int64(-1), true, false
-	if len(c.Arguments) > 2 {
+	if len(c.Arguments) > 3 {
 		timeout = c.Argument(2).ToInteger()
 		displayErrors = c.Argument(3).ToBoolean()
 		breakOnSigint = c.Argument(4).ToBoolean()

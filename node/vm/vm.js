@@ -104,13 +104,11 @@
     }
 
     runInContext(contextifiedObject, options) {
-      if (options === void 0) {
-        // the rerun hot path: the Script run last by the branch below
-        // runs at once (natives.runIn validates the context as
-        // validateContext does), any other receiver is a miss
-        const r = natives.runIn(this, contextifiedObject);
-        if (r !== kRerunMiss) return r;
-      }
+      // the rerun hot path: without options, the Script run last by the
+      // branch below runs at once (natives.runIn validates the context as
+      // validateContext does); anything else is a miss
+      const r = natives.runIn(this, contextifiedObject, options);
+      if (r !== kRerunMiss) return r;
       if (options === undefined && typeof this === 'object' && this !== null && #handle in this) {
         return natives.runIn(this.#handle, contextifiedObject, -1, true, false, this);
       }
