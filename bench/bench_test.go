@@ -122,10 +122,24 @@ func BenchmarkTimeoutOverhead(b *testing.B) {
 // fought over), which holds whatever else runs. Run with -mutexprofile /
 // -blockprofile to see any lock the isolates wait on.
 func BenchmarkTwoIsolates(b *testing.B) {
-	s, _ := jsvm.Compile("(() => { let x = 0; for (let i = 0; i < 2e5; i++) { x = (x + i * 7) % 1000003 } return x })()", jsvm.ScriptOptions{})
+	twoIsolates(b, "(() => { let x = 0; for (let i = 0; i < 2e5; i++) { x = (x + i * 7) % 1000003 } return x })()", 20)
+}
+
+// BenchmarkTwoIsolatesTiny is BenchmarkTwoIsolates with many tiny runs
+// (40,000 of `x + 1` per isolate): what is shared per run — the heap
+// watchdog's registration, locks — shows here, not in long runs.
+func BenchmarkTwoIsolatesTiny(b *testing.B) {
+	twoIsolates(b, "x + 1", 40000)
+}
+
+func twoIsolates(b *testing.B, src string, n int) {
+	s, err := jsvm.Compile(src, jsvm.ScriptOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
 	work := func(n int) {
 		iso := jsvm.NewIsolate(jsvm.IsolateOptions{})
-		c, _ := iso.NewContext(nil, jsvm.ContextOptions{})
+		c, _ := iso.NewContext(map[string]any{"x": 1}, jsvm.ContextOptions{})
 		for range n {
 			if _, err := s.RunInContext(context.Background(), c, jsvm.RunOptions{}); err != nil {
 				b.Error(err)
@@ -133,7 +147,6 @@ func BenchmarkTwoIsolates(b *testing.B) {
 			}
 		}
 	}
-	const n = 20
 	for b.Loop() {
 		start, cpu := time.Now(), processCPU()
 		work(n)

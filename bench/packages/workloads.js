@@ -1,6 +1,7 @@
 // Real-package workloads, run the same way by node, jsvm and bare sobek
 // (baresobek/, a Go harness with a minimal require): prints
-// "name ms" per workload. Packages come from package.json, installed by
+// "name ms ms <result> cpu_ms" per workload (wall clock, then the
+// process's CPU time, which a busy machine distorts less). Packages come from package.json, installed by
 // run.sh into a temp dir (never committed); NODE_MODULES names it.
 // Usage: <engine> workloads.js [name...]
 'use strict';
@@ -8,6 +9,7 @@ const dir = (typeof process !== 'undefined' && process.env.NODE_MODULES) || glob
 const read = typeof readFile === 'function' ? readFile : (p) => require('fs').readFileSync(p, 'utf8');
 const req = (name) => require(dir + '/' + name);
 const now = () => Date.now();
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
 const workloads = {
   handlebars() {
@@ -58,7 +60,7 @@ const workloads = {
 
 const names = (typeof process !== 'undefined' && process.argv.slice(2).filter((a) => workloads[a])) || [];
 for (const name of names.length ? names : Object.keys(workloads)) {
-  const s = now();
+  const s = now(), c = cpu();
   const r = workloads[name]();
-  console.log(name, now() - s, 'ms', String(r));
+  console.log(name, now() - s, 'ms', String(r), Math.round(cpu() - c));
 }

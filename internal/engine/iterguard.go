@@ -51,7 +51,8 @@ func GuardArrayIteration(rt *sobek.Runtime) bool {
 	if proto == nil {
 		return false
 	}
-	next, ok := sobek.AssertFunction(proto.Get("next"))
+	nextObj, _ := proto.Get("next").(*sobek.Object)
+	next, ok := Direct(nextObj)
 	if !ok {
 		return false
 	}
@@ -79,7 +80,7 @@ func GuardArrayIteration(rt *sobek.Runtime) bool {
 				return res
 			}
 		}
-		return Call(next, fc.This, fc.Arguments...)
+		return next(fc)
 	}).(*sobek.Object)
 	_ = wrapped.DefineDataProperty("name", rt.ToValue("next"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = wrapped.DefineDataProperty("length", rt.ToValue(0), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/parser"
@@ -46,6 +47,15 @@ func main() {
 	proc := rt.NewObject()
 	_ = proc.Set("argv", append([]string{"baresobek", script}, os.Args[3:]...))
 	_ = proc.Set("env", map[string]any{"NODE_MODULES": nm})
+	// process.cpuUsage(): the process's CPU time, as node's (µs)
+	_ = proc.Set("cpuUsage", func(c sobek.FunctionCall) sobek.Value {
+		var ru syscall.Rusage
+		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		o := rt.NewObject()
+		_ = o.Set("user", ru.Utime.Nano()/1000)
+		_ = o.Set("system", ru.Stime.Nano()/1000)
+		return o
+	})
 	_ = rt.Set("process", proc)
 	l := &loader{rt: rt, cache: map[string]*sobek.Object{}}
 	if _, err := l.load(script); err != nil {
