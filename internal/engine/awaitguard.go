@@ -29,7 +29,8 @@ import (
 // messages and Function.prototype.toString are unchanged.
 //
 // Not covered: code sobek parses itself (eval, the Function, AsyncFunction
-// and GeneratorFunction constructors) keeps the plain await.
+// and GeneratorFunction constructors) and code inside a with statement's
+// body keep the plain await.
 
 // AwaitHookName is the hidden binding's name.
 const AwaitHookName = "%jsvm await"
@@ -58,6 +59,7 @@ type awaitWalker struct{ found bool }
 var (
 	astPkg    = reflect.TypeFor[ast.Program]().PkgPath()
 	awaitType = reflect.TypeFor[*ast.AwaitExpression]()
+	withType  = reflect.TypeFor[*ast.WithStatement]()
 	// astPlans: for each AST struct type, the indices of the fields that
 	// can hold nodes
 	astPlans sync.Map
@@ -119,6 +121,14 @@ func (w *awaitWalker) walk(v reflect.Value) {
 			if v.Kind() != reflect.Pointer || v.IsNil() {
 				return
 			}
+		}
+		if v.Type() == withType {
+			// inside a with body the hook's name would be looked up on
+			// the object first (a Proxy's has trap would see it, and one
+			// answering true for every name would hide the hook): the
+			// awaits there stay plain
+			w.walk(reflect.ValueOf(&v.Interface().(*ast.WithStatement).Object).Elem())
+			return
 		}
 		if v.Type() == awaitType {
 			a := v.Interface().(*ast.AwaitExpression)

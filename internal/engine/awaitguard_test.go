@@ -130,3 +130,21 @@ func BenchmarkGuardedAwait(b *testing.B) {
 		}
 	}
 }
+
+// TestGuardAwaitsWith: awaits inside a with body stay plain (the with
+// object would see the hook's name); node v20: the has trap sees nothing.
+func TestGuardAwaitsWith(t *testing.T) {
+	const src = `var log = [];
+		(async () => { with (new Proxy({}, { has(t, k) { log.push(String(k)); return false } })) { await 1; log.push('done') } })();
+		(async () => { with ({}) { (async () => { await 2; log.push('inner') })() } })();`
+	if got := guardedRun(t, src, false); got != "log; done; inner" {
+		t.Errorf("plain: %s", got)
+	}
+	prog, err := parser.ParseFile(nil, "t.js", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if GuardAwaits(prog) {
+		t.Error("an await inside a with body was guarded")
+	}
+}
