@@ -882,6 +882,16 @@ add('displayErrors false syntax error', () => vm.runInNewContext('(', {}, { disp
 add('displayErrors with throwing stack', () => vm.runInNewContext('const e = new TypeError("d"); Object.defineProperty(e, "stack", { get() { throw 1 }, set() { throw 2 } }); throw e'));
 add('await throwing proxy in async fn', async () => { const p = new Proxy({}, { get() { throw 1; } }); return (async () => { try { await Promise.all([(async () => { await p; })()]); } catch (e) { return e; } })(); });
 add('await throwing proxy from context', async () => vm.runInNewContext('(async () => { const p = new Proxy({}, { get() { throw 1 } }); try { await p } catch (e) { return e } })()'));
+add('await revoked proxy in async fn', async () => { const r = Proxy.revocable({}, {}); r.revoke(); return (async () => { try { await r.proxy; } catch (e) { return e; } })(); });
+add('await tracing proxy in async fn', async () => { const t = tracer(); return (async () => (await t) === t)(); });
+add('await proxy throwing a symbol', async () => { const s = Symbol('s'); const p = new Proxy({}, { get() { throw s; } }); return (async () => { try { await p; } catch (e) { return e === s; } })(); });
+add('await throwing constructor getter', async () => { const o = { get constructor() { throw 1; } }; return (async () => (await o) === o)(); });
+add('await promise with throwing constructor', async () => { const pr = Promise.resolve(1); Object.defineProperty(pr, 'constructor', { get() { throw 2; } }); return (async () => { try { await pr; } catch (e) { return e; } })(); });
+add('await proxy whose then re-enters vm', async () => { const p = new Proxy({}, { get(t, k) { if (k === 'then') vm.runInNewContext('await0 = 1', {}); return undefined; } }); return (async () => (await p) === p)(); });
+add('await throwing proxy in compileFunction', async () => vm.compileFunction('return (async () => { try { await p } catch (e) { return e } })()', ['p'])(new Proxy({}, { get() { throw 3; } })));
+add('await throwing proxy in module TLA', async () => { const m = new vm.SourceTextModule('const p = new Proxy({}, { get() { throw 4 } }); try { await p } catch (e) { globalThis.out = e }', { context: vm.createContext({}) }); await m.link(() => {}); await m.evaluate(); return m.context.out; });
+add('await revoked proxy at the start of a context async fn', async () => vm.runInNewContext('(async () => { const r = Proxy.revocable({}, {}); r.revoke(); try { await Promise.all([(async () => { await r.proxy })()]) } catch (e) { return e.constructor.name } })()'));
+add('await tracing proxy under a timeout', async () => vm.runInNewContext('(async () => { const o = new Proxy({}, { get(t, k) { if (k === "then") for (;;); } }); await o })()', {}, { timeout: 50 }));
 add('global this methods patched then run', () => { const c = vm.createContext({}); vm.runInContext('Object.defineProperty = null; Reflect.get = null; Function.prototype.call = null', c); return vm.runInContext('var z = 1; z', c); });
 add('context Object.prototype poisoned', () => { const c = vm.createContext({}); vm.runInContext('Object.defineProperty(Object.prototype, "then", { get() { throw 9 } })', c); return vm.runInContext('({ a: 1 })', c).a; });
 add('context returns object with poisoned proto', () => { const o = vm.runInNewContext('Object.setPrototypeOf({ a: 1 }, new Proxy({}, { get() { throw 8 } }))'); return o.a; });
