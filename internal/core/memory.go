@@ -3,6 +3,7 @@ package core
 import (
 	"reflect"
 	"strconv"
+	"unsafe"
 
 	"github.com/grafana/sobek"
 )
@@ -46,13 +47,14 @@ const (
 type walker struct {
 	iso    *Isolate
 	seen   map[*sobek.Object]bool
+	bytes  map[*byte]bool // backing stores counted: a buffer, its views and another realm's view of it share one
 	desc   map[*Context]sobek.Callable
 	budget int
 }
 
 // EstimateMemory estimates the JS memory reachable from c's global.
 func (c *Context) EstimateMemory() int64 {
-	w := &walker{iso: c.Isolate(), seen: map[*sobek.Object]bool{}, desc: map[*Context]sobek.Callable{}, budget: walkBudget}
+	w := &walker{iso: c.Isolate(), seen: map[*sobek.Object]bool{}, bytes: map[*byte]bool{}, desc: map[*Context]sobek.Callable{}, budget: walkBudget}
 	total := int64(sizeBase)
 	if sb, home := c.Sandbox(); sb != nil {
 		total += w.value(sb, home)
@@ -123,13 +125,17 @@ func (w *walker) object(o *sobek.Object, c *Context) int64 {
 		switch t := o.ExportType(); {
 		case t == arrayBufferType:
 			if ab, ok := o.Export().(sobek.ArrayBuffer); ok {
-				return size + int64(len(ab.Bytes()))
+				return size + w.store(ab.Bytes())
 			}
 		case t != nil && t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface:
 			// a typed array: its elements are a Go slice
 			ev := reflect.ValueOf(o.Export())
 			if ev.Kind() == reflect.Slice {
-				return size + int64(ev.Len())*int64(t.Elem().Size())
+				n := ev.Len() * int(t.Elem().Size())
+				if n == 0 {
+					return size
+				}
+				return size + w.store(unsafe.Slice((*byte)(ev.UnsafePointer()), n))
 			}
 		}
 	}
@@ -141,6 +147,20 @@ func (w *walker) object(o *sobek.Object, c *Context) int64 {
 		size += sizeProperty + w.prop(o, k, c)
 	}
 	return size
+}
+
+// store is the size of a backing store the first time it is seen, 0
+// after: keyed by its first byte, so views at another offset of a buffer
+// already counted still count (an over-estimate, never an under-count).
+func (w *walker) store(b []byte) int64 {
+	if len(b) == 0 {
+		return 0
+	}
+	if w.bytes[&b[0]] {
+		return 0
+	}
+	w.bytes[&b[0]] = true
+	return int64(len(b))
 }
 
 // prop estimates o[k] without running getters: the value of a data
