@@ -80,29 +80,38 @@ func HookRegExpConstructor(rt *sobek.Runtime, ctor *sobek.Object, named NamedGro
 // many groups (regexpcaptures.go) and valid flags, before sobek's parser
 // spends seconds on it.
 func checkCaptures(rt *sobek.Runtime, args []sobek.Value) {
-	if len(args) == 0 {
-		return
-	}
-	ps, ok := args[0].(sobek.String)
+	p, flags, ok := stringPatternArgs(args)
 	if !ok {
 		return
 	}
-	flags := ""
+	for i, f := range flags {
+		if !strings.ContainsRune("dgimsuyv", f) || strings.ContainsRune(flags[i+1:], f) {
+			return // sobek's "Invalid flags" first, as V8's
+		}
+	}
+	if TooManyCaptures(p) {
+		panic(NewSyntaxError(rt, TooManyCapturesMessage(p, flags)))
+	}
+}
+
+// stringPatternArgs is the pattern and flags of a RegExp construction
+// whose pattern is a string and whose flags are a string or absent.
+func stringPatternArgs(args []sobek.Value) (pattern, flags string, ok bool) {
+	if len(args) == 0 {
+		return "", "", false
+	}
+	ps, ok := args[0].(sobek.String)
+	if !ok {
+		return "", "", false
+	}
 	if len(args) > 1 && !sobek.IsUndefined(args[1]) {
 		fs, ok := args[1].(sobek.String)
 		if !ok {
-			return
+			return "", "", false
 		}
 		flags = fs.String()
-		for i, f := range flags {
-			if !strings.ContainsRune("dgimsuyv", f) || strings.ContainsRune(flags[i+1:], f) {
-				return // sobek's "Invalid flags" first, as V8's
-			}
-		}
 	}
-	if p := ps.String(); TooManyCaptures(p) {
-		panic(NewSyntaxError(rt, TooManyCapturesMessage(p, flags)))
-	}
+	return ps.String(), flags, true
 }
 
 // regexpSyntaxWords (deferred) gives a SyntaxError the construction threw
@@ -114,20 +123,12 @@ func regexpSyntaxWords(rt *sobek.Runtime, args []sobek.Value) {
 	}
 	defer panic(p)
 	o, ok := p.(*sobek.Object)
-	if !ok || o.ClassName() != "Error" || len(args) == 0 {
+	if !ok || o.ClassName() != "Error" {
 		return
 	}
-	ps, ok := args[0].(sobek.String)
+	pattern, flags, ok := stringPatternArgs(args)
 	if !ok {
 		return
-	}
-	flags := ""
-	if len(args) > 1 && !sobek.IsUndefined(args[1]) {
-		fs, ok := args[1].(sobek.String)
-		if !ok {
-			return
-		}
-		flags = fs.String()
 	}
 	mv, ok := o.Get("message").(sobek.String)
 	if !ok {
@@ -150,7 +151,7 @@ func regexpSyntaxWords(rt *sobek.Runtime, args []sobek.Value) {
 			return
 		}
 	}
-	_ = o.DefineDataProperty("message", rt.ToValue("Invalid regular expression: /"+ps.String()+"/"+flags+": "+reason),
+	_ = o.DefineDataProperty("message", rt.ToValue("Invalid regular expression: /"+pattern+"/"+flags+": "+reason),
 		sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 }
 
