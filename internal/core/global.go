@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/intl"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -286,6 +287,12 @@ func (c *Context) installGlobalProxy() {
 		},
 		DeletePropertySym: func(_ *sobek.Object, k *sobek.Symbol) bool { return g.deleteProperty(k) },
 		GetOwnPropertyDescriptor: func(_ *sobek.Object, k string) sobek.PropertyDescriptor {
+			if k == engine.AwaitHookName {
+				// the await hook's lexical declaration checks the global
+				// for a restricted property: jsvm's own name, never the
+				// sandbox's, so no sandbox trap sees it (V8 asks nothing)
+				return sobek.PropertyDescriptor{}
+			}
 			return g.getOwnPropertyDescriptor(str(k))
 		},
 		GetOwnPropertyDescriptorSym: func(_ *sobek.Object, k *sobek.Symbol) sobek.PropertyDescriptor {

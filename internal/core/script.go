@@ -173,7 +173,7 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 	if c.capped&capIteration == 0 && iterates {
 		c.guardIteration()
 	}
-	if s.Source == "" || awaits {
+	if awaits || !s.scanned && s.Source == "" { // a program whose source is not known may await; an empty script does not
 		if err := c.EnsureAwaitHook(); err != nil {
 			return nil, c.asException(err)
 		}
