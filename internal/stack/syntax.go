@@ -97,6 +97,24 @@ func SyntaxError(msg, src string, lineOffset, colOffset, line, col int) (string,
 				return "Function statements require a function name", ln, c, 8
 			}
 		}
+	case msg == "Invalid left-hand side in assignment" && (strings.HasPrefix(src[off:], "++") || strings.HasPrefix(src[off:], "--")):
+		// sobek reports a prefix ++/-- of a non-reference as an
+		// assignment at the operator; V8 names the prefix operation and
+		// underlines the operand
+		o := off + 2
+		for o < len(src) && (src[o] == ' ' || src[o] == '\t') {
+			o++
+		}
+		e := o
+		for e < len(src) && strings.IndexByte("+-!~", src[e]) >= 0 {
+			e++
+		}
+		e += tokenWidth(src, e)
+		if strings.HasPrefix(src[e:], "++") || strings.HasPrefix(src[e:], "--") {
+			e += 2
+		}
+		ln, c := pos(o)
+		return "Invalid left-hand side expression in prefix operation", ln, c, max(e-o, 1)
 	case msg == "Missing catch or finally after try":
 		// V8 reports the end of the try block
 		if e := closingBrace(src, off); e >= 0 {

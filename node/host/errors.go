@@ -110,6 +110,11 @@ func (h *Host) reportError(err error) {
 				pos = p // thrown by the loader itself
 			}
 		}
+		if o, ok := e.Value().(*sobek.Object); ok && h.cjs != nil {
+			if p := h.cjs.syntaxPos[o]; p != nil {
+				pos = p // a module's SyntaxError thrown through require: V8's arrow is the module's
+			}
+		}
 		h.uncaught(e.Value(), pos, "uncaughtException")
 	case *jsError:
 		var pos *srcPos
