@@ -75,6 +75,10 @@ func TestCLI(t *testing.T) {
 		{args: []string{"--help"}, out: usage},
 		{args: []string{"-p", "'abc'"}, out: "abc\n"},
 		{args: []string{"-p", "['abc']"}, out: "[ 'abc' ]\n"},
+		// builtin modules as lazy globals, as node -e/-p (node-recorded)
+		{args: []string{"-e", "console.log(typeof vm, typeof fs, Object.keys(globalThis).includes('fs'), typeof Object.getOwnPropertyDescriptor(globalThis,'os').get)"}, out: "object object false function\n"},
+		{args: []string{"-p", "vm = 5; [vm, Object.getOwnPropertyDescriptor(globalThis,'vm').enumerable]"}, out: "[ 5, true ]\n"},
+		{args: []string{"-p", "typeof _stream_readable + typeof fs.promises + (path === require('path'))"}, out: "undefinedobjecttrue\n"},
 		{args: nil, stdin: "console.log('stdin', __filename)", out: "stdin [stdin]\n"},
 		{args: []string{"-", "a"}, stdin: "console.log(process.argv.length, process.argv[2])", out: "3 a\n"},
 		{args: []string{"--input-type=module", "-e", "import p from 'node:path'; console.log(p.sep, import.meta.url.endsWith('/[eval1]'))"}, out: "/ true\n"},

@@ -811,11 +811,11 @@ func (h *Host) evalScript(code, filename string) (sobek.Value, error) {
 	def := func(name string, v sobek.Value) {
 		_ = g.DefineDataProperty(name, v, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
 	}
-	m2 := m
-	_ = m2
 	def("module", m)
 	def("exports", m.Get("exports"))
-	def("require", h.makeRequire(m))
+	req := h.makeRequire(m)
+	def("require", req)
+	h.addBuiltinLibs(req)
 	def("__filename", rt.ToValue(filename))
 	def("__dirname", rt.ToValue("."))
 	h.sources[filename] = code

@@ -53,7 +53,9 @@ func (h *Host) NewREPL(out io.Writer) *REPL {
 		_ = g.DefineDataProperty(name, v, sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
 	}
 	def("module", m)
-	def("require", h.makeRequire(m))
+	req := h.makeRequire(m)
+	def("require", req)
+	h.addBuiltinLibs(req)
 	// `_` and `_error` as Node defines them on the context: accessors that
 	// stop tracking once assigned
 	track := func(name string, slot *sobek.Value) {
