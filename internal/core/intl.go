@@ -1,6 +1,8 @@
 package core
 
 import (
+	"sync"
+
 	"github.com/grafana/sobek"
 
 	"github.com/jsvm-dev/jsvm/internal/engine"
@@ -9,10 +11,12 @@ import (
 
 // Intl, SharedArrayBuffer and Atomics (internal/intl) are globals sobek
 // lacks. Each is built in a realm when its code first reads the global:
-// in a contextified context when the global proxy is asked for the name
-// (as the buffer caps), in a realm whose global is no proxy (main,
-// DONT_CONTEXTIFY) at its first run. A realm that never reads them pays
-// nothing. The locale methods of the builtins (toLocaleString,
+// they are in sobek's global template (engine.AddLazyGlobal, as
+// WebAssembly), so every realm has them as V8's data properties. Where
+// the template cannot take them, a contextified context defines one when
+// the global proxy is first asked for the name, and a realm whose global
+// is no proxy (main, DONT_CONTEXTIFY) gets accessors at its first run.
+// A realm that never reads them pays nothing. The locale methods of the builtins (toLocaleString,
 // localeCompare ...) reach the realm's Intl through sobek's templates
 // (intl.Prepare), so they cost nothing until called either.
 
@@ -23,8 +27,26 @@ func init() {
 	intl.SetRangeErrorMaker(engine.NewRangeError)
 }
 
+var intlOnce sync.Once
+
+// lazyIntl: the names are in sobek's global template.
+var lazyIntl bool
+
+func prepareIntl() {
+	intlOnce.Do(func() {
+		ok := true
+		for _, n := range intl.Names {
+			ok = engine.AddLazyGlobal(n, func(rt *sobek.Runtime) sobek.Value { return intl.Global(rt, n) }) && ok
+		}
+		lazyIntl = ok
+	})
+}
+
 // installIntl defines the global name (one of intl.Names) in c, once.
 func (c *Context) installIntl(name string) {
+	if lazyIntl {
+		return
+	}
 	for i, n := range intl.Names {
 		if n != name {
 			continue
@@ -48,6 +70,9 @@ func (c *Context) installIntl(name string) {
 // first read or replaced and turns into V8's data property then. Only
 // Object.getOwnPropertyDescriptor before that first use tells.
 func (c *Context) installAllIntl() {
+	if lazyIntl {
+		return
+	}
 	rt := c.rt
 	for _, n := range intl.Names {
 		name := n

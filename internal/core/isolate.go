@@ -101,6 +101,7 @@ type IsolateOptions struct {
 func NewIsolate(opts IsolateOptions) *Isolate {
 	intl.Prepare() // engine.Prepare and the locale methods
 	prepareWasm()
+	prepareIntl()
 	iso := &Isolate{
 		memLimit: memoryLimit(opts.MemoryLimit),
 		maxStack: MaxCallStackSize,

@@ -24,6 +24,8 @@ const MaxStringLength = 1<<29 - 24
 var prepared struct {
 	once sync.Once
 	lazy bool // the string caps are in sobek's templates
+	// builtins: every builtin of builtins.go is in sobek's templates
+	builtins bool
 }
 
 // Prepare readies sobek for jsvm's realms, once per process: the regex
@@ -54,6 +56,7 @@ func Prepare() {
 		wrapStringRegexMethods()
 		wrapStringSplit()
 		wrapAllocChecks()
+		prepared.builtins = addBuiltins()
 	})
 }
 

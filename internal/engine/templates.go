@@ -28,6 +28,8 @@ type MethodWrapper func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object
 type lazyProto struct {
 	props   reflect.Value // the template's props map, writable
 	factory reflect.Type  // its element type, func(*sobek.Runtime) sobek.Value
+	names   reflect.Value // its propNames slice (own keys' order), writable
+	syms    reflect.Value // its symProps map, writable (invalid when absent)
 }
 
 var lazyProtos struct {
@@ -35,13 +37,17 @@ var lazyProtos struct {
 	mu   sync.Mutex
 	str  *lazyProto // String.prototype's template
 	arr  *lazyProto // Array.prototype's template
-	// others: Number, Date and BigInt prototypes' templates, by
-	// constructor name (nil when sobek builds one eagerly)
+	// others: the Number, Date, BigInt, Object and Function prototypes'
+	// templates and the Object and Math templates, by name ("Date.prototype",
+	// "Object"; absent when sobek builds one eagerly)
 	others map[string]*lazyProto
 	value  *reflect.StructField
 	// repeat is sobek's own String.prototype.repeat factory, kept for
 	// NewRangeError
 	repeat func(*sobek.Runtime) sobek.Value
+	// method is a record of a method's attributes (writable,
+	// configurable), copied for the methods AddLazyMethod adds
+	method sobek.Value
 }
 
 func findLazyProtos() {
@@ -60,9 +66,16 @@ func findLazyProtos() {
 	lazyProtos.str = get("String")
 	lazyProtos.arr = get("Array")
 	lazyProtos.others = map[string]*lazyProto{}
-	for _, name := range []string{"Number", "Date", "BigInt"} {
+	for _, name := range []string{"Number", "Date", "BigInt", "Object", "Function"} {
 		if p := get(name); p != nil {
 			lazyProtos.others[name+".prototype"] = p
+		}
+	}
+	for _, name := range []string{"Object", "Math"} {
+		if o, _ := rt.Get(name).(*sobek.Object); o != nil {
+			if p := templateOf(o); p != nil {
+				lazyProtos.others[name] = p
+			}
 		}
 	}
 	if lazyProtos.str == nil || lazyProtos.arr == nil {
@@ -95,6 +108,7 @@ func findLazyProtos() {
 	}
 	lazyProtos.value = &f
 	lazyProtos.repeat = orig
+	lazyProtos.method = v
 }
 
 // templateOf finds the template behind a lazily built prototype.
@@ -121,7 +135,17 @@ func templateOf(p *sobek.Object) *lazyProto {
 		return nil
 	}
 	props = reflect.NewAt(props.Type(), unsafe.Pointer(props.UnsafeAddr())).Elem()
-	return &lazyProto{props: props, factory: ft}
+	names := tmpl.Elem().FieldByName("propNames")
+	if !names.IsValid() || names.Kind() != reflect.Slice || names.Type().Elem() != props.Type().Key() {
+		return nil
+	}
+	names = reflect.NewAt(names.Type(), unsafe.Pointer(names.UnsafeAddr())).Elem()
+	lp := &lazyProto{props: props, factory: ft, names: names}
+	if syms := tmpl.Elem().FieldByName("symProps"); syms.IsValid() && syms.Kind() == reflect.Map &&
+		syms.Type().Key() == reflect.TypeFor[*sobek.Symbol]() && syms.Type().Elem() == ft {
+		lp.syms = reflect.NewAt(syms.Type(), unsafe.Pointer(syms.UnsafeAddr())).Elem()
+	}
+	return lp
 }
 
 func (p *lazyProto) factoryOf(name string) (func(*sobek.Runtime) sobek.Value, bool) {
@@ -158,16 +182,9 @@ func WrapLazyMethod(proto, name string, wrap MethodWrapper) bool {
 	if !LazyMethods() {
 		return false
 	}
-	var p *lazyProto
-	switch proto {
-	case "String.prototype":
-		p = lazyProtos.str
-	case "Array.prototype":
-		p = lazyProtos.arr
-	default:
-		if p = lazyProtos.others[proto]; p == nil {
-			return false
-		}
+	p := lazyProtoOf(proto)
+	if p == nil {
+		return false
 	}
 	lazyProtos.mu.Lock()
 	defer lazyProtos.mu.Unlock()
@@ -213,4 +230,131 @@ func NewRangeError(rt *sobek.Runtime, msg string) *sobek.Object {
 	}
 	_ = e.DefineDataProperty("message", rt.ToValue(msg), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	return e
+}
+
+// lazyProto returns the template of name ("String.prototype", "Object"),
+// nil when sobek has none.
+func lazyProtoOf(name string) *lazyProto {
+	switch name {
+	case "Array.prototype":
+		return lazyProtos.arr
+	case "String.prototype":
+		return lazyProtos.str
+	}
+	return lazyProtos.others[name]
+}
+
+// AddLazyMethod makes every realm created from now on have a method
+// proto.name (proto: a template WrapLazyMethod knows, or "Object.prototype",
+// "Function.prototype", "Object", "Math"), a writable, configurable,
+// non-enumerable data property as sobek's own methods, listed after them,
+// whose function build makes when the realm first reads it. It must be
+// called before the realms are made, once per name; false when sobek's
+// layout is unknown or proto has the name already.
+func AddLazyMethod(proto, name string, build func(rt *sobek.Runtime) *sobek.Object) bool {
+	if !LazyMethods() {
+		return false
+	}
+	p := lazyProtoOf(proto)
+	if p == nil {
+		return false
+	}
+	lazyProtos.mu.Lock()
+	defer lazyProtos.mu.Unlock()
+	if _, taken := p.factoryOf(name); taken {
+		return false
+	}
+	f := lazyProtos.value
+	sample := reflect.ValueOf(lazyProtos.method)
+	factory := func(rt *sobek.Runtime) sobek.Value {
+		rec := reflect.New(sample.Type().Elem())
+		rec.Elem().Set(sample.Elem())
+		v := rec.Interface().(sobek.Value)
+		propValue(v, f, build(rt))
+		return v
+	}
+	key := reflect.ValueOf(name).Convert(p.props.Type().Key())
+	p.props.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
+	p.names.Set(reflect.Append(p.names, key))
+	return true
+}
+
+// RemoveLazyProperty takes name off proto's template, for every realm
+// created from now on (a property sobek has and V8 lacks); false when
+// sobek's layout is unknown or proto has no such name.
+func RemoveLazyProperty(proto, name string) bool {
+	if !LazyMethods() {
+		return false
+	}
+	p := lazyProtoOf(proto)
+	if p == nil {
+		return false
+	}
+	lazyProtos.mu.Lock()
+	defer lazyProtos.mu.Unlock()
+	if _, ok := p.factoryOf(name); !ok {
+		return false
+	}
+	key := reflect.ValueOf(name).Convert(p.props.Type().Key())
+	p.props.SetMapIndex(key, reflect.Value{})
+	kept := reflect.MakeSlice(p.names.Type(), 0, p.names.Len())
+	for i := 0; i < p.names.Len(); i++ {
+		if n := p.names.Index(i); n.String() != name {
+			kept = reflect.Append(kept, n)
+		}
+	}
+	p.names.Set(kept)
+	return true
+}
+
+// ReplaceLazySymbol makes every realm created from now on see
+// build(rt) as proto[sym], a property of the attributes sobek gives it;
+// false when sobek's layout is unknown or proto has no such symbol.
+func ReplaceLazySymbol(proto string, sym *sobek.Symbol, build func(rt *sobek.Runtime) sobek.Value) bool {
+	if !LazyMethods() {
+		return false
+	}
+	p := lazyProtoOf(proto)
+	if p == nil || !p.syms.IsValid() {
+		return false
+	}
+	lazyProtos.mu.Lock()
+	defer lazyProtos.mu.Unlock()
+	key := reflect.ValueOf(sym)
+	fv := p.syms.MapIndex(key)
+	if !fv.IsValid() || fv.IsNil() {
+		return false
+	}
+	orig := fv.Convert(reflect.TypeFor[func(*sobek.Runtime) sobek.Value]()).Interface().(func(*sobek.Runtime) sobek.Value)
+	f := lazyProtos.value
+	factory := func(rt *sobek.Runtime) sobek.Value {
+		rec := orig(rt)
+		propValue(rec, f, build(rt))
+		return rec
+	}
+	p.syms.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
+	return true
+}
+
+// OriginalBuiltin returns a new copy of the builtin proto.name as sobek
+// makes it for rt (a method of a template: "Object" "getOwnPropertyDescriptor"),
+// whatever the realm's code did to the property since: what a builtin of
+// jsvm's calls where V8's calls the intrinsic. Nil when sobek's layout is
+// unknown or the name is not templated.
+func OriginalBuiltin(rt *sobek.Runtime, proto, name string) *sobek.Object {
+	if !LazyMethods() {
+		return nil
+	}
+	p := lazyProtoOf(proto)
+	if p == nil {
+		return nil
+	}
+	lazyProtos.mu.Lock()
+	fac, ok := p.factoryOf(name)
+	lazyProtos.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	fn, _ := propValue(fac(rt), lazyProtos.value).(*sobek.Object)
+	return fn
 }

@@ -53,12 +53,17 @@ func TestLazyMethodLayout(t *testing.T) {
 	}
 }
 
-func lazyProtoOf(name string) *lazyProto {
-	switch name {
-	case "Array.prototype":
-		return lazyProtos.arr
-	case "String.prototype":
-		return lazyProtos.str
+// TestBuiltinsLayout: the builtins jsvm adds to sobek's templates
+// (builtins.go) are all there; it fails loudly when sobek moves a
+// template, or starts to have one of them itself.
+func TestBuiltinsLayout(t *testing.T) {
+	if !BuiltinsAdded() {
+		t.Fatal("a builtin of builtins.go could not be added to sobek's templates (sobek changed, or has it now)")
 	}
-	return lazyProtos.others[name]
+	rt := sobek.New()
+	v, err := rt.RunString(`[typeof ''.isWellFormed, typeof ''.anchor, typeof new Date().getYear, Date.prototype.toGMTString === Date.prototype.toUTCString,
+		typeof ({}).__lookupGetter__, Object.getOwnPropertyNames(BigInt.prototype).join(), Object.keys(Array.prototype[Symbol.unscopables])[0]].join(' ')`)
+	if err != nil || v.String() != "function function function true function constructor,toLocaleString,toString,valueOf at" {
+		t.Fatalf("%v %v", v, err)
+	}
 }

@@ -12,6 +12,7 @@
   const hasInstance = Function.prototype[Symbol.hasInstance];
   delete g.GoError; // sobek's own, not a standard global
   delete g.WebAssembly; // jsvm's realms' (undefined here): wasm runs outside the sandbox's limits
+  delete g.Intl; delete g.SharedArrayBuffer; delete g.Atomics; // jsvm's realms' too (undefined here)
 
   function method(obj, name, size) {
     const orig = obj[name];

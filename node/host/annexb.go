@@ -2,54 +2,24 @@ package host
 
 import "github.com/grafana/sobek"
 
-// sobek has no Object.prototype.__defineGetter__ family (ECMA-262 Annex B,
-// in every V8), and packages still use it (koa's `delegates`, older CJS
-// code). The host's main realm gets them as V8 has them: non-enumerable
-// methods of Object.prototype with V8's checks and messages.
-const annexBSource = `(function () {
+// Node's bootstrap gives the main realm's Symbol two well-known symbols of
+// explicit resource management before V8 has them (Node 20.4+,
+// lib/internal/util.js): Symbol.dispose and Symbol.asyncDispose,
+// non-writable, non-enumerable, non-configurable, as V8's well-known
+// symbols. Contexts made by vm do not get them (as in Node). (Annex B's
+// Object.prototype.__defineGetter__ family, which this file used to add,
+// is in every realm now: internal/engine/builtins.go.)
+const nodeSymbolsSource = `(function () {
   'use strict';
-  const def = Object.defineProperty;
-  const gopd = Object.getOwnPropertyDescriptor;
-  const gpo = Object.getPrototypeOf;
-  const toObject = (v) => {
-    if (v === null || v === undefined) throw new TypeError('Cannot convert undefined or null to object');
-    return Object(v);
-  };
-  const methods = {
-    __defineGetter__(key, getter) {
-      const o = toObject(this);
-      if (typeof getter !== 'function') throw new TypeError('Object.prototype.__defineGetter__: Expecting function');
-      def(o, key, { get: getter, enumerable: true, configurable: true });
-    },
-    __defineSetter__(key, setter) {
-      const o = toObject(this);
-      if (typeof setter !== 'function') throw new TypeError('Object.prototype.__defineSetter__: Expecting function');
-      def(o, key, { set: setter, enumerable: true, configurable: true });
-    },
-    __lookupGetter__(key) {
-      for (let o = toObject(this); o !== null; o = gpo(o)) {
-        const d = gopd(o, key);
-        if (d) return d.get;
-      }
-      return undefined;
-    },
-    __lookupSetter__(key) {
-      for (let o = toObject(this); o !== null; o = gpo(o)) {
-        const d = gopd(o, key);
-        if (d) return d.set;
-      }
-      return undefined;
-    },
-  };
-  for (const name of Object.keys(methods)) {
-    if (typeof Object.prototype[name] !== 'function') {
-      def(Object.prototype, name, { value: methods[name], writable: true, enumerable: false, configurable: true });
+  for (const [name, desc] of [['dispose', 'nodejs.dispose'], ['asyncDispose', 'nodejs.asyncDispose']]) {
+    if (typeof Symbol[name] !== 'symbol') {
+      Object.defineProperty(Symbol, name, { value: Symbol(desc), writable: false, enumerable: false, configurable: false });
     }
   }
 })`
 
-func installAnnexB(rt *sobek.Runtime) error {
-	v, err := rt.RunScript("node:internal/annexb", annexBSource)
+func installNodeSymbols(rt *sobek.Runtime) error {
+	v, err := rt.RunScript("node:internal/util", nodeSymbolsSource)
 	if err != nil {
 		return err
 	}

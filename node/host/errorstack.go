@@ -134,7 +134,8 @@ const errorStackSource = `(function installErrorStacks(fix) {
   const hasInstance = { [Symbol.hasInstance](v) { return this === P ? v instanceof E : Reflect.apply(ordinaryHasInstance, this, [v]); } }[Symbol.hasInstance];
   E.stackTraceLimit = 10;
   Object.defineProperty(E.prototype, 'constructor', { value: P, writable: true, configurable: true, enumerable: false });
-  E.captureStackTrace = function captureStackTrace(obj, fn) {
+  // a method as V8's: non-enumerable, no prototype
+  Object.defineProperty(E, 'captureStackTrace', { value: { captureStackTrace(obj, fn) {
     const e = new E();
     const lines = ('Error' + fix(e, P.stackTraceLimit + 1, 0)).split('\n');
     let frames = lines.slice(1);
@@ -156,7 +157,7 @@ const errorStackSource = `(function installErrorStacks(fix) {
       configurable: true,
       enumerable: false,
     });
-  };
+  } }.captureStackTrace, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(globalThis, 'Error', { value: P, writable: true, configurable: true, enumerable: false });
   // the other error classes inherit from the global Error, as in V8
   // (Error.isPrototypeOf(TypeError) is how assert tells classes apart)

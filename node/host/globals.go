@@ -75,7 +75,7 @@ func (h *Host) installGlobals() error {
 	if err := h.installErrorStacks(); err != nil {
 		return err
 	}
-	if err := installAnnexB(rt); err != nil {
+	if err := installNodeSymbols(rt); err != nil {
 		return err
 	}
 	define("process", h.newProcess())

@@ -112,3 +112,11 @@ func TestRegExpCases(t *testing.T) {
 func TestRegExpRealmCases(t *testing.T) {
 	runHostCases(t, "gen_regexp_realm.js", "regexp_realm_cases.golden", nil)
 }
+
+// TestLangCases: builtins jsvm adds to sobek's (String HTML methods,
+// isWellFormed/toWellFormed, Date getYear/setYear/toGMTString, the
+// __defineGetter__ family, unscopables), in a context and the main realm
+// (gen_lang.js).
+func TestLangCases(t *testing.T) {
+	runHostCases(t, "gen_lang.js", "lang_cases.golden", nil)
+}
