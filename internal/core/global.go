@@ -42,6 +42,11 @@ type globalTraps struct {
 	// symbols are the symbol keys written or defined through the global
 	// (and not deleted since), which ownKeys lists as Node v20 does
 	symbols map[*sobek.Symbol]bool
+
+	// hasRead is the key whose sandbox get a Node v20 `in` (has) just
+	// made: the delete of an identifier asks has, then deleteProperty,
+	// where V8 reads the sandbox once
+	hasRead sobek.Value
 }
 
 // descTable maps property keys (keyOf) to descriptors. Most contexts pin
@@ -384,6 +389,7 @@ var consoleMethods = []string{"debug", "error", "info", "log", "warn", "dir", "d
 func (g *globalTraps) inSandbox(fn func()) { crossInto(g.home, g.c, fn) }
 
 func (g *globalTraps) getStr(k string) sobek.Value {
+	g.hasRead = nil
 	var v sobek.Value
 	g.inSandbox(func() { v = g.sb.Get(k) })
 	if v != nil {
@@ -569,6 +575,14 @@ func (g *globalTraps) has(k sobek.Value) bool {
 	var ok bool
 	g.inSandbox(func() {
 		refl := g.home.reflect()
+		if !g.c.Options.SandboxOwnKeys && isProxy(g.sb) {
+			// Node v20 has no query interceptor: V8 asks the getter,
+			// whose GetRealNamedProperty of a Proxy sandbox (its get
+			// trap) always answers, so every name is there
+			mustCall(refl.get, g.sb, k, g.sb)
+			g.hasRead, ok = k, true
+			return
+		}
 		if g.c.Options.SandboxOwnKeys {
 			// Node v22+'s query interceptor: the sandbox's own properties
 			// (HasRealNamedProperty), not its prototype chain
@@ -584,6 +598,9 @@ func (g *globalTraps) has(k sobek.Value) bool {
 }
 
 func (g *globalTraps) deleteProperty(k sobek.Value) bool {
+	if !g.c.Options.SandboxOwnKeys {
+		return g.deleteV20(k)
+	}
 	if g.placeholder(k) {
 		return false
 	}
@@ -622,6 +639,52 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 		}
 	}
 	return mustCall(g.c.reflect().deleteProperty, g.c.builtins, k).ToBoolean()
+}
+
+// deleteV20 is `delete k` on the global as Node v20's interceptors do
+// it: V8's lookup asks the getter interceptor (the sandbox's get; Node v20
+// has no query interceptor), then the deleter deletes from the sandbox;
+// when that fails the delete is false, else V8 goes on to delete the
+// global's own property (a declared one is not configurable: false, the
+// sandbox's copy gone all the same).
+func (g *globalTraps) deleteV20(k sobek.Value) bool {
+	ok := false
+	read := g.hasRead != nil && g.hasRead.SameAs(k)
+	g.hasRead = nil
+	g.inSandbox(func() {
+		refl := g.home.reflect()
+		if !read {
+			mustCall(refl.get, g.sb, k, g.sb)
+		}
+		ok = mustCall(refl.deleteProperty, g.sb, k).ToBoolean()
+	})
+	if !ok {
+		return false
+	}
+	g.noteSymbol(k, false)
+	if g.placeholder(k) {
+		return false
+	}
+	if _, isSym := k.(*sobek.Symbol); !isSym {
+		if e := g.own.find(k.String()); e != nil {
+			if e.fixed {
+				return false
+			}
+			g.own.remove(k.String())
+			return true
+		}
+	}
+	g.c.captureIntrinsics() // before `delete WeakMap` can remove one
+	if intl.IsName(k.String()) {
+		g.c.installIntl(k.String()) // so that the delete removes it for good
+	}
+	return mustCall(g.c.reflect().deleteProperty, g.c.builtins, k).ToBoolean()
+}
+
+// isProxy reports whether o is a Proxy (its traps are the sandbox's).
+func isProxy(o *sobek.Object) bool {
+	_, ok := o.Export().(sobek.Proxy)
+	return ok
 }
 
 // placeholder reports whether the shadow holds a non-configurable
