@@ -42,11 +42,6 @@ type globalTraps struct {
 	// symbols are the symbol keys written or defined through the global
 	// (and not deleted since), which ownKeys lists as Node v20 does
 	symbols map[*sobek.Symbol]bool
-
-	// hasRead is the key whose sandbox get a Node v20 `in` (has) just
-	// made: the delete of an identifier asks has, then deleteProperty,
-	// where V8 reads the sandbox once
-	hasRead sobek.Value
 }
 
 // descTable maps property keys (keyOf) to descriptors. Most contexts pin
@@ -389,7 +384,6 @@ var consoleMethods = []string{"debug", "error", "info", "log", "warn", "dir", "d
 func (g *globalTraps) inSandbox(fn func()) { crossInto(g.home, g.c, fn) }
 
 func (g *globalTraps) getStr(k string) sobek.Value {
-	g.hasRead = nil
 	var v sobek.Value
 	g.inSandbox(func() { v = g.sb.Get(k) })
 	if v != nil {
@@ -574,22 +568,21 @@ func (g *globalTraps) set(k, v sobek.Value) bool {
 func (g *globalTraps) has(k sobek.Value) bool {
 	var ok bool
 	g.inSandbox(func() {
-		refl := g.home.reflect()
-		if !g.c.Options.SandboxOwnKeys && isProxy(g.sb) {
+		if !g.c.Options.SandboxOwnKeys {
 			// Node v20 has no query interceptor: V8 asks the getter,
-			// whose GetRealNamedProperty of a Proxy sandbox (its get
-			// trap) always answers, so every name is there
-			mustCall(refl.get, g.sb, k, g.sb)
-			g.hasRead, ok = k, true
+			// the sandbox's GetRealNamedProperty (its chain, running
+			// getters; a Proxy with a get trap on it answers for every
+			// name, one without only for its target's)
+			if s, isSym := k.(*sobek.Symbol); isSym {
+				ok = g.sb.GetSymbol(s) != nil
+			} else {
+				ok = g.sb.Get(k.String()) != nil
+			}
 			return
 		}
-		if g.c.Options.SandboxOwnKeys {
-			// Node v22+'s query interceptor: the sandbox's own properties
-			// (HasRealNamedProperty), not its prototype chain
-			ok = !sobek.IsUndefined(mustCall(refl.getOwnPropertyDescriptor, g.sb, k))
-			return
-		}
-		ok = mustCall(refl.has, g.sb, k).ToBoolean()
+		// Node v22+'s query interceptor: the sandbox's own properties
+		// (HasRealNamedProperty), not its prototype chain
+		ok = !sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k))
 	})
 	if ok {
 		return true
@@ -642,21 +635,15 @@ func (g *globalTraps) deleteProperty(k sobek.Value) bool {
 }
 
 // deleteV20 is `delete k` on the global as Node v20's interceptors do
-// it: V8's lookup asks the getter interceptor (the sandbox's get; Node v20
-// has no query interceptor), then the deleter deletes from the sandbox;
+// it (the lookup of `delete x`, an identifier, was has's: the sandbox's
+// get), the deleter deletes from the sandbox;
 // when that fails the delete is false, else V8 goes on to delete the
 // global's own property (a declared one is not configurable: false, the
 // sandbox's copy gone all the same).
 func (g *globalTraps) deleteV20(k sobek.Value) bool {
 	ok := false
-	read := g.hasRead != nil && g.hasRead.SameAs(k)
-	g.hasRead = nil
 	g.inSandbox(func() {
-		refl := g.home.reflect()
-		if !read {
-			mustCall(refl.get, g.sb, k, g.sb)
-		}
-		ok = mustCall(refl.deleteProperty, g.sb, k).ToBoolean()
+		ok = mustCall(g.home.reflect().deleteProperty, g.sb, k).ToBoolean()
 	})
 	if !ok {
 		return false
@@ -679,12 +666,6 @@ func (g *globalTraps) deleteV20(k sobek.Value) bool {
 		g.c.installIntl(k.String()) // so that the delete removes it for good
 	}
 	return mustCall(g.c.reflect().deleteProperty, g.c.builtins, k).ToBoolean()
-}
-
-// isProxy reports whether o is a Proxy (its traps are the sandbox's).
-func isProxy(o *sobek.Object) bool {
-	_, ok := o.Export().(sobek.Proxy)
-	return ok
 }
 
 // placeholder reports whether the shadow holds a non-configurable

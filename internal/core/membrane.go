@@ -205,7 +205,9 @@ func newWrapper(o *sobek.Object, home, here *Context) *wrapper {
 // `prototype`).
 func (c *Context) newConstructorShadow() *sobek.Object {
 	if c.bindShadow == nil {
-		v, err := c.rt.RunString(`(function(){ const f = function(){}; const b = Function.prototype.bind; return () => b.call(f); })()`)
+		// f.bind, not Function.prototype.bind: a global name would be
+		// looked up through the contextified global (a sandbox trap)
+		v, err := c.rt.RunString(`(function(){ const f = function(){}; const b = f.bind; return () => b.call(f); })()`)
 		if err != nil {
 			panic(err)
 		}
@@ -510,7 +512,11 @@ func (w *wrapper) get(name string, sym *sobek.Symbol, receiver sobek.Value) sobe
 		}
 	})
 	if v == nil {
-		return sobek.Undefined()
+		// missing, not undefined: as an ordinary object's get answers
+		// sobek, whose ToPropertyDescriptor tells an absent "get" from an
+		// undefined one only so (it does not ask HasProperty), so that a
+		// descriptor object of another realm is no accessor
+		return nil
 	}
 	return w.out(v)
 }

@@ -4,6 +4,7 @@
 // wazero). Run once per realm that reaches WebAssembly; N are the natives.
 (function (N, G) {
   'use strict';
+  const undefined = void 0; // a free `undefined` is a global lookup: a sandbox trap
   // every builtin from the realm's own global (G): a context's global
   // answers from its sandbox first
   const { Object, ArrayBuffer, Function, WeakMap, Promise, BigInt, Error, TypeError, RangeError, Uint8Array, Math, Number, String, Symbol } = G;
