@@ -16,13 +16,20 @@ import (
 // New creates an error of the builtin class kind ("Error", "TypeError",
 // "RangeError", "SyntaxError") in rt, with code and message.
 func New(rt *sobek.Runtime, kind, code, msg string) *sobek.Object {
-	ctor, _ := rt.GlobalObject().Get(kind).(*sobek.Object)
-	if ctor == nil {
-		ctor = rt.GlobalObject().Get("Error").(*sobek.Object)
+	var e *sobek.Object
+	if ctor, _ := rt.GlobalObject().Get(kind).(*sobek.Object); ctor != nil {
+		e, _ = rt.New(ctor, rt.ToValue(msg))
 	}
-	e, err := rt.New(ctor, rt.ToValue(msg))
-	if err != nil {
-		panic(err)
+	if e == nil {
+		// user code replaced the class with something that constructs
+		// nothing: the engine's own TypeError carries the code (for
+		// "Error", with Error.prototype, the TypeError prototype's own)
+		e = rt.NewTypeError(msg)
+		if kind == "Error" {
+			if tp := e.Prototype(); tp != nil && tp.Prototype() != nil {
+				_ = e.SetPrototype(tp.Prototype())
+			}
+		}
 	}
 	Decorate(rt, e, code)
 	return e

@@ -130,7 +130,7 @@ func loadConstants(h *host.Host, module *sobek.Object) error {
 		}
 		merge(m.(*sobek.Object).Get("constants"))
 	}
-	freeze, _ := sobek.AssertFunction(rt.GlobalObject().Get("Object").(*sobek.Object).Get("freeze"))
+	freeze, _ := sobek.AssertFunction(h.Intrinsic("Object.freeze"))
 	if _, err := freeze(sobek.Undefined(), out); err != nil {
 		return err
 	}

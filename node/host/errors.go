@@ -66,7 +66,7 @@ func (h *Host) reportError(err error) {
 		return
 	case *sobek.StackOverflowError:
 		// sobek's overflow is uncatchable; report it as V8's RangeError
-		rangeErr := h.Runtime.GlobalObject().Get("RangeError").(*sobek.Object)
+		rangeErr := h.Intrinsic("RangeError").(*sobek.Object)
 		v, _ := h.Runtime.New(rangeErr, h.Runtime.ToValue("Maximum call stack size exceeded"))
 		var pos *srcPos
 		for _, f := range e.Stack() {

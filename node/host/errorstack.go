@@ -19,6 +19,10 @@ import (
 const errorStackSource = `(function installErrorStacks(fix) {
   'use strict';
   const E = Error;
+  // intrinsics taken now, before user code runs: every error is made here,
+  // and a script that replaces Object or Reflect must not break that
+  const { defineProperty, getPrototypeOf } = Object;
+  const { apply: reflectApply, construct: reflectConstruct, get: reflectGet } = Reflect;
   // format makes the stack text of e from its V8 frame lines, or, when
   // Error.prepareStackTrace is a function (read now, as V8 does on first
   // access), what it returns for e and the frames' CallSite objects.
@@ -101,41 +105,41 @@ const errorStackSource = `(function installErrorStacks(fix) {
   const wrap = (e, skip) => {
     const frames = fix(e, P.stackTraceLimit, skip);
     if (typeof frames !== 'string') return e;
-    Object.defineProperty(e, 'stack', {
+    defineProperty(e, 'stack', {
       get() {
         const v = format(this, frames ? frames.slice(1).split('\n') : []);
         // a frozen error keeps the accessor: the text is made on each read
-        try { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); } catch {}
+        try { defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); } catch {}
         return v;
       },
       set(v) {
-        Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false });
+        defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false });
       },
       configurable: true,
       enumerable: false,
     });
     return e;
   };
-  const depth = (nt) => { let n = 0; for (let c = nt; c && c !== P && c !== E; c = Object.getPrototypeOf(c)) n++; return n; };
+  const depth = (nt) => { let n = 0; for (let c = nt; c && c !== P && c !== E; c = getPrototypeOf(c)) n++; return n; };
   const P = new Proxy(E, {
     construct(target, args, newTarget) {
       const nt = newTarget === P ? target : newTarget;
-      return wrap(Reflect.construct(target, args, nt), depth(nt));
+      return wrap(reflectConstruct(target, args, nt), depth(nt));
     },
-    apply(target, self, args) { return wrap(Reflect.apply(target, self, args), 0); },
+    apply(target, self, args) { return wrap(reflectApply(target, self, args), 0); },
     // sobek cannot run instanceof against a Proxy; answer it here
     get(target, key, receiver) {
-      return key === Symbol.hasInstance ? hasInstance : Reflect.get(target, key, receiver);
+      return key === Symbol.hasInstance ? hasInstance : reflectGet(target, key, receiver);
     },
   });
   // a subclass (class A extends Error) reaches this trap through its
   // prototype chain: it answers for itself, by its own prototype
   const ordinaryHasInstance = Function.prototype[Symbol.hasInstance];
-  const hasInstance = { [Symbol.hasInstance](v) { return this === P ? v instanceof E : Reflect.apply(ordinaryHasInstance, this, [v]); } }[Symbol.hasInstance];
+  const hasInstance = { [Symbol.hasInstance](v) { return this === P ? v instanceof E : reflectApply(ordinaryHasInstance, this, [v]); } }[Symbol.hasInstance];
   E.stackTraceLimit = 10;
-  Object.defineProperty(E.prototype, 'constructor', { value: P, writable: true, configurable: true, enumerable: false });
+  defineProperty(E.prototype, 'constructor', { value: P, writable: true, configurable: true, enumerable: false });
   // a method as V8's: non-enumerable, no prototype
-  Object.defineProperty(E, 'captureStackTrace', { value: { captureStackTrace(obj, fn) {
+  defineProperty(E, 'captureStackTrace', { value: { captureStackTrace(obj, fn) {
     const e = new E();
     const lines = ('Error' + fix(e, P.stackTraceLimit + 1, 0)).split('\n');
     let frames = lines.slice(1);
@@ -147,18 +151,18 @@ const errorStackSource = `(function installErrorStacks(fix) {
     const body = frames.slice(0, P.stackTraceLimit);
     // as V8, the head is made when the stack is first read: constructors
     // that set name and message after captureStackTrace show them
-    Object.defineProperty(obj, 'stack', {
+    defineProperty(obj, 'stack', {
       get() {
         const v = format(this, body);
-        try { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); } catch {}
+        try { defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); } catch {}
         return v;
       },
-      set(v) { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); },
+      set(v) { defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); },
       configurable: true,
       enumerable: false,
     });
   } }.captureStackTrace, writable: true, enumerable: false, configurable: true });
-  Object.defineProperty(globalThis, 'Error', { value: P, writable: true, configurable: true, enumerable: false });
+  defineProperty(globalThis, 'Error', { value: P, writable: true, configurable: true, enumerable: false });
   // the other error classes inherit from the global Error, as in V8
   // (Error.isPrototypeOf(TypeError) is how assert tells classes apart)
   for (const name of ['EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError']) {

@@ -154,6 +154,7 @@ type Host struct {
 	warnedUse      bool
 	vmThrow        *vmThrow         // the last value (not an Error) thrown out of a vm run
 	shims          []sobek.Callable // listOnTimeout, processImmediate (timerframes.go)
+	prims          *primordials     // the intrinsics as made (primordials.go)
 }
 
 // New creates a host with a fresh isolate and the Node-like globals
@@ -192,6 +193,8 @@ func New(opts Options) (*Host, error) {
 	if err := h.installGlobals(); err != nil {
 		return nil, err
 	}
+	// after the host's own guards are in place, before any user code
+	h.prims = capturePrimordials(h.Runtime)
 	if opts.StackTraceLimit != nil {
 		if e, ok := h.Runtime.Get("Error").(*sobek.Object); ok {
 			_ = e.Set("stackTraceLimit", *opts.StackTraceLimit)

@@ -568,7 +568,7 @@ func (h *Host) loadModule(m *sobek.Object, filename string) error {
 		h.sources[filename] = src
 		var v sobek.Value
 		ex := rt.Try(func() {
-			jp, _ := sobek.AssertFunction(rt.Get("JSON").(*sobek.Object).Get("parse"))
+			jp, _ := sobek.AssertFunction(h.Intrinsic("JSON.parse"))
 			r, err := jp(sobek.Undefined(), rt.ToValue(strings.TrimPrefix(src, "\uFEFF")))
 			if err != nil {
 				if ex, ok := err.(*sobek.Exception); ok {

@@ -93,9 +93,10 @@ func bytesOf(v sobek.Value) []byte {
 	return b
 }
 
-// bytesValue returns b as a Uint8Array of the main realm.
+// bytesValue returns b as a Uint8Array of the main realm (the intrinsic,
+// whatever the global Uint8Array has become).
 func (m *module) bytesValue(b []byte) sobek.Value {
-	ctor := m.rt.GlobalObject().Get("Uint8Array").(*sobek.Object)
+	ctor := m.h.Primordials().Get("Uint8Array").(*sobek.Object)
 	u8, err := m.rt.New(ctor, m.rt.ToValue(m.rt.NewArrayBuffer(b)))
 	if err != nil {
 		panic(err)
@@ -105,17 +106,36 @@ func (m *module) bytesValue(b []byte) sobek.Value {
 
 // bufferValue returns b as a Buffer when the host has one (else a
 // Uint8Array).
-func (m *module) bufferValue(b []byte) sobek.Value {
-	u8 := m.bytesValue(b)
-	if bv := m.rt.GlobalObject().Get("Buffer"); bv != nil {
-		if bo, ok := bv.(*sobek.Object); ok {
-			if from, ok := sobek.AssertFunction(bo.Get("from")); ok {
-				ab := u8.(*sobek.Object).Get("buffer")
-				if r, err := from(bo, ab); err == nil {
-					return r
-				}
-			}
-		}
+func (m *module) bufferValue(b []byte) sobek.Value { return m.toBuffer(m.bytesValue(b)) }
+
+// toBuffer returns a Buffer over the bytes of the Uint8Array u8, made by
+// the host's buffer module (as Node's vm makes it: not through the global
+// Buffer, which a script can replace), or u8 itself when the host has no
+// buffer module.
+func (m *module) toBuffer(u8 sobek.Value) sobek.Value {
+	o, ok := u8.(*sobek.Object)
+	if !ok {
+		return u8
 	}
-	return u8
+	exp, err := m.h.Require("buffer")
+	if err != nil {
+		return u8
+	}
+	bo, ok := exp.(*sobek.Object)
+	if !ok {
+		return u8
+	}
+	bctor, ok := bo.Get("Buffer").(*sobek.Object)
+	if !ok {
+		return u8
+	}
+	from, ok := sobek.AssertFunction(bctor.Get("from"))
+	if !ok {
+		return u8
+	}
+	r, err := from(bctor, o.Get("buffer"), o.Get("byteOffset"), o.Get("byteLength"))
+	if err != nil {
+		panic(err)
+	}
+	return r
 }

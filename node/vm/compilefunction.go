@@ -49,10 +49,7 @@ func (m *module) installCompileFunction(natives *sobek.Object) {
 func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 	rt := m.rt
 	code := c.Argument(0).String()
-	var params []string
-	if o, ok := c.Argument(1).(*sobek.Object); ok {
-		_ = rt.ExportTo(o, &params)
-	}
+	params := stringsByIndex(c.Argument(1))
 	opts := core.FunctionOptions{
 		Filename:     c.Argument(2).String(),
 		LineOffset:   int(c.Argument(3).ToInteger()),
@@ -138,4 +135,20 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 // function program.
 func functionOptionsKey(o core.FunctionOptions) string {
 	return "f\x00" + o.Filename + "\x00" + strconv.Itoa(o.LineOffset) + ":" + strconv.Itoa(o.ColumnOffset) + ":" + strconv.Itoa(o.Extensions)
+}
+
+// stringsByIndex reads an array of strings (validated by the JavaScript
+// side) by index, as V8's C++ reads one: never through its iterator, which
+// user code may have replaced.
+func stringsByIndex(v sobek.Value) []string {
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return nil
+	}
+	n := o.Get("length").ToInteger()
+	out := make([]string, 0, min(n, 64))
+	for i := int64(0); i < n; i++ {
+		out = append(out, o.Get(strconv.FormatInt(i, 10)).String())
+	}
+	return out
 }

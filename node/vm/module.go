@@ -350,7 +350,7 @@ func (m *module) installModules(natives *sobek.Object) {
 }
 
 func (m *module) newError(ctor, msg string) *sobek.Object {
-	c := m.rt.GlobalObject().Get(ctor).(*sobek.Object)
+	c := m.h.Intrinsic(ctor).(*sobek.Object)
 	e, err := m.rt.New(c, m.rt.ToValue(msg))
 	if err != nil {
 		panic(err)
@@ -747,8 +747,7 @@ func stripImports(src string) (string, map[string]map[string]string, []attrsAt, 
 
 // moduleCreateSynthetic(exportNames, steps, identifier, context, moduleObject) -> handle
 func (m *module) moduleCreateSynthetic(c sobek.FunctionCall) sobek.Value {
-	var names []string
-	_ = m.rt.ExportTo(c.Argument(0), &names)
+	names := stringsByIndex(c.Argument(0))
 	steps, _ := sobek.AssertFunction(c.Argument(1))
 	ctx := m.contextOf(c.Argument(3))
 	v := m.newVMModule(core.NewSyntheticModule(ctx, c.Argument(2).String(), names), ctx)

@@ -4,6 +4,15 @@
 (function (natives) {
   'use strict';
   const { invalidArgType, outOfRange, invalidArgValue, codedError } = natives;
+  // the intrinsics as the host was made (Node's primordials)
+  const {
+    ArrayBufferIsView, ArrayIsArray, ArrayPrototypeForEach, ArrayPrototypeSome, Map, MapPrototypeGet,
+    MapPrototypeSet, NumberIsInteger, ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyDescriptor,
+    ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf, Promise, PromisePrototypeThen,
+    PromiseReject, StringPrototypeIncludes, Symbol, SymbolFor, TypeError, Uint8Array, WeakMap,
+    WeakMapPrototypeGet, WeakMapPrototypeHas, WeakMapPrototypeSet, WeakSet, WeakSetPrototypeAdd,
+    WeakSetPrototypeHas,
+  } = natives.primordials;
   const v10 = natives.vmAPI === 'v10';
   // Node v25's API (--vm-api=v25): evaluate() returns the module record's
   // own promise (settled synchronously when the graph evaluates
@@ -12,7 +21,7 @@
   const v25 = natives.vmAPI === 'v25';
 
   function validateObject(value, name) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidArgType(name, 'of type object', value);
+    if (value === null || typeof value !== 'object' || ArrayIsArray(value)) throw invalidArgType(name, 'of type object', value);
   }
   function validateString(value, name) {
     if (typeof value !== 'string') throw invalidArgType(name, 'of type string', value);
@@ -25,12 +34,12 @@
   }
   function validateInt32(value, name) {
     if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
-    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (!NumberIsInteger(value)) throw outOfRange(name, 'an integer', value);
     if (value < -2147483648 || value > 2147483647) throw outOfRange(name, '>= -2147483648 && <= 2147483647', value);
   }
   function validateUint32(value, name) {
     if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
-    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (!NumberIsInteger(value)) throw outOfRange(name, 'an integer', value);
     if (value < 1 || value > 4294967295) throw outOfRange(name, '>= 1 && <= 4294967295', value);
   }
   const statusError = (msg) => codedError('Error', 'ERR_VM_MODULE_STATUS', `Module status ${msg}`);
@@ -43,16 +52,16 @@
   const kWrap = Symbol('kWrap');
   const states = new WeakMap(); // token -> internal state
   const sourceTextModules = new WeakSet(); // for SourceTextModule's private-field brand check
-  const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const hasOwn = ObjectPrototypeHasOwnProperty;
   // Node's isModule + this[kWrap]: the state of m, or undefined
   function stateOf(m) {
     if (typeof m !== 'object' || m === null) return undefined;
     // v25 tests `kWrap in m` (a module's heir passes too), v20 its own property
     if (v25 ? !(kWrap in m) : !hasOwn(m, kWrap)) return undefined;
-    return states.get(m[kWrap]);
+    return WeakMapPrototypeGet(states, m[kWrap]);
   }
   function brandCheck(self, field) {
-    if (!sourceTextModules.has(self)) {
+    if (!WeakSetPrototypeHas(sourceTextModules, self)) {
       throw new TypeError(`Cannot read private member ${field} from an object whose class did not declare it`);
     }
   }
@@ -110,8 +119,8 @@
       } else if (context === undefined) {
         identifier = `vm:module(${globalModuleId++})`;
       } else {
-        const id = contextIds.get(context) || 0;
-        contextIds.set(context, id + 1);
+        const id = WeakMapPrototypeGet(contextIds, context) || 0;
+        WeakMapPrototypeSet(contextIds, context, id + 1);
         identifier = `vm:module(${id})`;
       }
       const s = {
@@ -126,12 +135,12 @@
       } else {
         const wrap = { __proto__: null };
         wrap.setExport = (name, value) => this.setExport(name, value);
-        s.handle = natives.moduleCreateSynthetic([...syntheticExportNames], syntheticEvaluationSteps, identifier, context, this, wrap);
+        s.handle = natives.moduleCreateSynthetic(syntheticExportNames, syntheticEvaluationSteps, identifier, context, this, wrap);
       }
       const token = {};
-      states.set(token, s);
+      WeakMapPrototypeSet(states, token, s);
       this[kWrap] = token;
-      if (!s.synthetic) sourceTextModules.add(this);
+      if (!s.synthetic) WeakSetPrototypeAdd(sourceTextModules, this);
     }
 
     get identifier() {
@@ -147,7 +156,7 @@
       const st = natives.moduleStatus(s.handle);
       if (st === 'unlinked') throw statusError(v10 ? 'must not be uninstantiated or instantiating' : 'must not be unlinked or linking');
       const ns = natives.moduleNamespace(s.handle);
-      namespaces.set(ns, s.handle);
+      WeakMapPrototypeSet(namespaces, ns, s.handle);
       return ns;
     }
 
@@ -187,13 +196,13 @@
           const { handle, timeout, breakOnSigint } = checkEvaluate(this, options);
           return natives.moduleEvaluate(handle, timeout, breakOnSigint);
         } catch (e) {
-          return Promise.reject(e);
+          return PromiseReject(e);
         }
       }
       return evaluateV20(this, options);
     }
 
-    [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    [SymbolFor('nodejs.util.inspect.custom')](depth, options, inspect) {
       internal(this, 'Module');
       const constructor = getConstructorOf(this) || Module;
       if (typeof depth === 'number' && depth < 0) return `[${constructor.name}]`;
@@ -206,8 +215,8 @@
         o.identifier = this.identifier;
       }
       o.context = this.context;
-      Object.setPrototypeOf(o, Object.getPrototypeOf(this));
-      Object.defineProperty(o, Symbol.toStringTag, { value: constructor.name, configurable: true });
+      ObjectSetPrototypeOf(o, ObjectGetPrototypeOf(this));
+      ObjectDefineProperty(o, Symbol.toStringTag, { value: constructor.name, configurable: true });
       return inspect(o, { ...options, customInspect: false });
     }
   }
@@ -239,11 +248,24 @@
 
   function getConstructorOf(obj) {
     while (obj) {
-      const d = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      const d = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
       if (d !== undefined && typeof d.value === 'function' && d.value.name !== '') return d.value;
-      obj = Object.getPrototypeOf(obj);
+      obj = ObjectGetPrototypeOf(obj);
     }
     return null;
+  }
+
+  // allFulfilled settles as Promise.all(promises) does, for its caller
+  // that awaits it (fulfilled with nothing), on the intrinsic then: Node's
+  // SafePromiseAllReturnVoid
+  function allFulfilled(promises) {
+    return new Promise((resolve, reject) => {
+      let left = promises.length;
+      if (left === 0) resolve();
+      for (let i = 0; i < promises.length; i++) {
+        PromisePrototypeThen(promises[i], () => { if (--left === 0) resolve(); }, reject);
+      }
+    });
   }
 
   // linkModule is Node's kLink: call the linker for every request, in
@@ -253,7 +275,7 @@
     s.statusOverride = 'linking';
     let syncThrow = false;
     const specs = natives.moduleSpecifiers(s.handle);
-    const promises = specs.map(async (specifier) => {
+    const linkOne = async (specifier) => {
       const attrs = natives.moduleAttributes(s.handle, specifier);
       let r;
       try {
@@ -289,9 +311,11 @@
       }
       if (st === 'unlinked') await linkModule(m, ms, linker);
       natives.moduleResolve(s.handle, specifier, ms.handle);
-    });
+    };
+    const promises = [];
+    for (let i = 0; i < specs.length; i++) promises[i] = linkOne(specs[i]);
     try {
-      await Promise.all(promises);
+      await allFulfilled(promises);
     } catch (e) {
       // a linker that throws synchronously leaves the module 'linking' in
       // Node (its error getter then throws ERR_VM_MODULE_STATUS); any
@@ -323,7 +347,7 @@
       validateInt32(columnOffset, 'options.columnOffset');
       if (initializeImportMeta !== undefined) validateFunction(initializeImportMeta, 'options.initializeImportMeta');
       if (importModuleDynamically !== undefined && importModuleDynamically !== natives.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) validateFunction(importModuleDynamically, 'options.importModuleDynamically');
-      if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
+      if (cachedData !== undefined && !ArrayBufferIsView(cachedData)) {
         throw invalidArgType('options.cachedData', 'an instance of Buffer, TypedArray, or DataView', cachedData);
       }
       if (v10 && url !== undefined) validateString(url, 'options.url');
@@ -336,7 +360,16 @@
     get dependencySpecifiers() {
       const s = internal(this, 'SourceTextModule');
       // v25: one per request (a specifier may repeat), frozen
-      if (s.deps === undefined) s.deps = v25 ? Object.freeze(this.moduleRequests.map((r) => r.specifier)) : natives.moduleSpecifiers(s.handle);
+      if (s.deps === undefined) {
+        if (v25) {
+          const reqs = this.moduleRequests;
+          const deps = [];
+          for (let i = 0; i < reqs.length; i++) deps[i] = reqs[i].specifier;
+          s.deps = ObjectFreeze(deps);
+        } else {
+          s.deps = natives.moduleSpecifiers(s.handle);
+        }
+      }
       return s.deps;
     }
 
@@ -358,11 +391,15 @@
     get moduleRequests() {
       const s = internal(this, 'SourceTextModule');
       if (s.requests === undefined) {
-        s.requests = Object.freeze(natives.moduleRequests(s.handle).map(([specifier, attrs, phase]) => {
+        const raw = natives.moduleRequests(s.handle); // [[specifier, [[key, value]...], phase]...]
+        const requests = [];
+        for (let i = 0; i < raw.length; i++) {
+          const attrs = raw[i][1];
           const attributes = { __proto__: null };
-          for (const [k, v] of attrs) attributes[k] = v;
-          return Object.freeze({ __proto__: null, specifier, attributes: Object.freeze(attributes), phase });
-        }));
+          for (let j = 0; j < attrs.length; j++) attributes[attrs[j][0]] = attrs[j][1];
+          requests[i] = ObjectFreeze({ __proto__: null, specifier: raw[i][0], attributes: ObjectFreeze(attributes), phase: raw[i][2] });
+        }
+        s.requests = ObjectFreeze(requests);
       }
       return s.requests;
     }
@@ -371,7 +408,7 @@
     linkRequests(modules) {
       const s = internal(this, 'SourceTextModule');
       if (rawStatus(s) !== 'unlinked') throw statusError('must be unlinked');
-      if (!Array.isArray(modules)) throw invalidArgType('modules', 'an instance of Array', modules);
+      if (!ArrayIsArray(modules)) throw invalidArgType('modules', 'an instance of Array', modules);
       const count = this.moduleRequests.length;
       if (modules.length !== count) {
         throw codedError('TypeError', 'ERR_MODULE_LINK_MISMATCH', `Expected ${count} modules, got ${modules.length}`);
@@ -383,7 +420,7 @@
         if (ms.context !== s.context) {
           throw codedError('Error', 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
         }
-        handles.push(ms.handle);
+        handles[i] = ms.handle;
       }
       natives.moduleLinkRequests(s.handle, handles);
       s.requestsLinked = true;
@@ -418,36 +455,38 @@
       // as Node: the status is read from `this` (any value but null and
       // undefined), then the wrap, whose absence is V8's TypeError
       const { status: st } = this;
-      const s = states.get(this[kWrap]);
+      const s = WeakMapPrototypeGet(states, this[kWrap]);
       if (s === undefined || s.synthetic) throw new TypeError("Cannot read properties of undefined (reading 'createCachedData')");
       if (st === 'evaluating' || st === 'evaluated' || st === 'errored') {
         throw codedError('Error', 'ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA',
           'Cached data cannot be created for a module which has been evaluated');
       }
       const bytes = natives.moduleCreateCachedData(s.handle);
-      return typeof Buffer === 'function' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+      return natives.toBuffer(bytes);
     }
   }
 
   if (v10) {
     // Node v10 has none of the v24 linking API (its instantiate() is on
     // Module.prototype)
-    for (const k of ['moduleRequests', 'linkRequests', 'instantiate', 'hasTopLevelAwait', 'hasAsyncGraph']) {
-      delete SourceTextModule.prototype[k];
-    }
+    delete SourceTextModule.prototype.moduleRequests;
+    delete SourceTextModule.prototype.linkRequests;
+    delete SourceTextModule.prototype.instantiate;
+    delete SourceTextModule.prototype.hasTopLevelAwait;
+    delete SourceTextModule.prototype.hasAsyncGraph;
   }
 
   class SyntheticModule extends Module {
     constructor(exportNames, evaluateCallback, options = {}) {
-      if (!Array.isArray(exportNames) || exportNames.some((e) => typeof e !== 'string')) {
+      if (!ArrayIsArray(exportNames) || ArrayPrototypeSome(exportNames, (e) => typeof e !== 'string')) {
         throw invalidArgType('exportNames', 'an Array of unique strings', exportNames);
       }
       // the first name that occurs again later, as Node's indexOf loop
       // finds it, in linear time
       const last = new Map();
-      exportNames.forEach((name, i) => last.set(name, i));
-      exportNames.forEach((name, i) => {
-        if (last.get(name) > i) throw invalidArgValue(`exportNames.${name}`, name, 'is duplicated');
+      ArrayPrototypeForEach(exportNames, (name, i) => MapPrototypeSet(last, name, i));
+      ArrayPrototypeForEach(exportNames, (name, i) => {
+        if (MapPrototypeGet(last, name) > i) throw invalidArgValue(`exportNames.${name}`, name, 'is duplicated');
       });
       validateFunction(evaluateCallback, 'evaluateCallback');
       validateObject(options, 'options');
@@ -467,7 +506,7 @@
 
   if (v25) {
     // v25: linking a synthetic module (linked when made) does nothing
-    Object.defineProperty(SyntheticModule.prototype, 'link', {
+    ObjectDefineProperty(SyntheticModule.prototype, 'link', {
       // (validateThisInternalField: any module passes)
       value: { link() { if (stateOf(this) === undefined) internal(this, 'SyntheticModule'); } }.link,
       writable: true, enumerable: false, configurable: true,
@@ -476,10 +515,10 @@
 
   if (v10) {
     // Node v10's API: `url`, instantiate(), linkingStatus.
-    Object.defineProperty(Module.prototype, 'url', {
+    ObjectDefineProperty(Module.prototype, 'url', {
       get() { return internal(this, 'Module').identifier; }, configurable: true,
     });
-    Object.defineProperty(Module.prototype, 'linkingStatus', {
+    ObjectDefineProperty(Module.prototype, 'linkingStatus', {
       get() { return linkingStatusOf(internal(this, 'Module')); },
       configurable: true,
     });
@@ -498,7 +537,7 @@
   async function dynamicImport(fn, specifier, wrap, attributes) {
     // v25 passes the phase too (no import.source() here: sobek cannot parse it)
     const m = await (v25 ? fn(specifier, wrap, attributes, 'evaluation') : fn(specifier, wrap, attributes));
-    if (m !== null && typeof m === 'object' && namespaces.has(m)) return namespaces.get(m);
+    if (m !== null && typeof m === 'object' && WeakMapPrototypeHas(namespaces, m)) return WeakMapPrototypeGet(namespaces, m);
     const ms = stateOf(m);
     if (ms === undefined) throw notModule();
     if (rawStatus(ms) === 'errored') throw m.error;
@@ -510,12 +549,12 @@
   // at a script's top level finds the script's importModuleDynamically
   // sobek does not parse import()'s second argument: literal import
   // attributes are taken out before compiling and handed to the callback
-  for (const name of ['compile', 'compileCached']) {
+  const wrapCompile = (name) => {
     const compile = natives[name];
-    if (typeof compile !== 'function') continue;
+    if (typeof compile !== 'function') return;
     // plain parameters, no spread: this is on the path of every new Script
     natives[name] = function (code, filename, lineOffset, columnOffset, cachedData) {
-      if (typeof code !== 'string' || !code.includes('import')) return compile(code, filename, lineOffset, columnOffset, cachedData);
+      if (typeof code !== 'string' || !StringPrototypeIncludes(code, 'import')) return compile(code, filename, lineOffset, columnOffset, cachedData);
       const stripped = natives.stripImportAttributes(code);
       const r = compile(stripped === undefined ? code : stripped[0], filename, lineOffset, columnOffset, cachedData);
       // registered even without attributes: import() from the script's
@@ -523,7 +562,9 @@
       natives.setImportAttributes(name === 'compile' ? r : r[0], stripped === undefined ? undefined : stripped[1]);
       return r;
     };
-  }
+  };
+  wrapCompile('compile');
+  wrapCompile('compileCached');
   // natives.makeContext installs the import() and import.meta hooks of a
   // new context (prepareContext, in Go)
 

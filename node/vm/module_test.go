@@ -179,3 +179,23 @@ func testModuleAPI(t *testing.T, api string) {
 		})
 	}
 }
+
+// TestPrimordials: vm after user code replaced the intrinsics vm's
+// JavaScript could use (Node's vm works on its primordials).
+func TestPrimordials(t *testing.T) {
+	want := nodeOutput(t, "gen_primordials.js", "primordials_cases.golden")
+	got := runModuleScript(t, "gen_primordials.js", host.Options{})
+	if got != want {
+		t.Errorf("differs from node:\n--- node\n%s--- jsvm\n%s", want, got)
+	}
+}
+
+// TestGlobalsReplaced: vm's errors when user code replaced the global
+// error classes (a Go type assertion on the global once crashed here).
+func TestGlobalsReplaced(t *testing.T) {
+	want := nodeOutput(t, "gen_globals_replaced.js", "globals_replaced_cases.golden")
+	got := runModuleScript(t, "gen_globals_replaced.js", host.Options{})
+	if got != want {
+		t.Errorf("differs from node:\n--- node\n%s--- jsvm\n%s", want, got)
+	}
+}

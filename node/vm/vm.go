@@ -127,6 +127,8 @@ func Load(h *host.Host, mod *sobek.Object) error {
 		return rt.ToValue(m.h.Isolate.IsContext(o, m.main))
 	})
 	set("setImportModuleDynamically", func(c sobek.FunctionCall) sobek.Value { return sobek.Undefined() })
+	_ = natives.Set("primordials", h.Primordials())
+	set("toBuffer", func(c sobek.FunctionCall) sobek.Value { return m.toBuffer(c.Argument(0)) })
 	m.installCodeCache(natives)
 	m.installCompileFunction(natives)
 	m.installMeasureMemory(natives)
@@ -182,7 +184,7 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 func (m *module) throwIfTooDeep(err error) {
 	var ne *core.NestingError
 	if errors.As(err, &ne) {
-		ctor := m.rt.GlobalObject().Get("RangeError").(*sobek.Object)
+		ctor := m.h.Intrinsic("RangeError").(*sobek.Object)
 		e, _ := m.rt.New(ctor, m.rt.ToValue(core.StackOverflowMessage))
 		panic(e)
 	}
@@ -192,7 +194,7 @@ func (m *module) throwIfTooDeep(err error) {
 // compile, its stack decorated with the offending line and a caret.
 func (m *module) syntaxError(se *core.SyntaxError, code string, opts core.ScriptOptions) *sobek.Object {
 	rt := m.rt
-	ctor := rt.GlobalObject().Get("SyntaxError").(*sobek.Object)
+	ctor := m.h.Intrinsic("SyntaxError").(*sobek.Object)
 	msg, line, col, width := stack.SyntaxError(se.Message, code, opts.LineOffset, opts.ColumnOffset, se.Line, se.Column)
 	msg = V8SyntaxMessage(msg, tokenAt(code, opts, line, col))
 	e, err := rt.New(ctor, rt.ToValue(msg))

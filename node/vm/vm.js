@@ -3,9 +3,15 @@
 (function (natives) {
   'use strict';
   const { invalidArgType, outOfRange, invalidArgValue } = natives;
+  // the intrinsics as the host was made (Node's primordials): user code
+  // that replaces them changes nothing here
+  const {
+    ArrayIsArray, ArrayBufferIsView, ArrayPrototypeIncludes, NumberIsInteger, ObjectAssign,
+    ObjectDefineProperty, String, StringPrototypeIncludes, Symbol, TypeError, Uint8Array,
+  } = natives.primordials;
 
   function validateObject(value, name, allowArray = false) {
-    if (value === null || typeof value !== 'object' || (!allowArray && Array.isArray(value))) {
+    if (value === null || typeof value !== 'object' || (!allowArray && ArrayIsArray(value))) {
       throw invalidArgType(name, 'of type object', value);
     }
   }
@@ -20,23 +26,27 @@
   }
   function validateInt32(value, name, min = -2147483648, max = 2147483647) {
     if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
-    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (!NumberIsInteger(value)) throw outOfRange(name, 'an integer', value);
     if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
   }
   function validateUint32(value, name, positive) {
     if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
-    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (!NumberIsInteger(value)) throw outOfRange(name, 'an integer', value);
     const min = positive ? 1 : 0;
     if (value < min || value > 4294967295) throw outOfRange(name, `>= ${min} && <= 4294967295`, value);
   }
   function validateOneOf(value, name, oneOf) {
-    if (!oneOf.includes(value)) {
-      const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
+    if (!ArrayPrototypeIncludes(oneOf, value)) {
+      let allowed = '';
+      for (let i = 0; i < oneOf.length; i++) {
+        const v = oneOf[i];
+        allowed += `${i === 0 ? '' : ', '}${typeof v === 'string' ? `'${v}'` : String(v)}`;
+      }
       throw invalidArgValue(name, value, `must be one of: ${allowed}`);
     }
   }
   function validateBuffer(value, name) {
-    if (!ArrayBuffer.isView(value)) {
+    if (!ArrayBufferIsView(value)) {
       throw invalidArgType(name, 'an instance of Buffer, TypedArray, or DataView', value);
     }
   }
@@ -59,7 +69,7 @@
         // Node's default options are a frozen null-prototype object:
         // nothing to read, every default applies
         this.#handle = natives.compile(code, 'evalmachine.<anonymous>', 0, 0);
-        this.sourceMapURL = code.includes('sourceMappingURL') ? natives.sourceMapURL(code) : undefined;
+        this.sourceMapURL = StringPrototypeIncludes(code, 'sourceMappingURL') ? natives.sourceMapURL(code) : undefined;
         return;
       }
       if (typeof options === 'string') options = { filename: options };
@@ -82,7 +92,9 @@
       let handle, accepted;
       if (cachedData !== undefined) {
         const bytes = new Uint8Array(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength);
-        [handle, accepted] = natives.compileCached(code, filename, lineOffset, columnOffset, bytes);
+        const r = natives.compileCached(code, filename, lineOffset, columnOffset, bytes);
+        handle = r[0];
+        accepted = r[1];
       } else {
         handle = natives.compile(code, filename, lineOffset, columnOffset);
       }
@@ -94,7 +106,7 @@
         if (data !== undefined) this.cachedData = data;
         this.cachedDataProduced = data !== undefined;
       }
-      this.sourceMapURL = code.includes('sourceMappingURL') ? natives.sourceMapURL(code) : undefined;
+      this.sourceMapURL = StringPrototypeIncludes(code, 'sourceMappingURL') ? natives.sourceMapURL(code) : undefined;
     }
 
     runInThisContext(options) {
@@ -139,7 +151,7 @@
       return script.#handle;
     }
   }
-  Object.defineProperty(Script.prototype, 'createCachedData', { enumerable: false });
+  ObjectDefineProperty(Script.prototype, 'createCachedData', { enumerable: false });
 
   // runWith validates a run's options (in Node's order) and runs.
   function runWith(handle, contextifiedObject, options) {
@@ -280,6 +292,6 @@
     };
   }
   exportsObject.constants = natives.constants;
-  if (natives.experimentalModules) Object.assign(exportsObject, natives.modules.classes);
+  if (natives.experimentalModules) ObjectAssign(exportsObject, natives.modules.classes);
   return { exports: exportsObject, validate: { validateImportModuleDynamically, validateObject, validateString, validateBoolean, validateFunction, validateInt32, validateUint32, validateBuffer, isContext, validateContext } };
 })
