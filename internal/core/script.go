@@ -184,7 +184,7 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 // ScriptOf is the Script of a program compiled from src with opts (a
 // program cached by its source).
 func ScriptOf(p *sobek.Program, src string, opts ScriptOptions) *Script {
-	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src), regexps: strings.Contains(src, "RegExp"),
+	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src), regexps: strings.Contains(src, "RegExp") || engine.MayHaveSetOrIndexFlags(src),
 		scanned: true, iterates: mayIterate(src), slashes: mayUseRegExp(src), awaits: engine.MayAwait(src)}
 }
 

@@ -471,7 +471,13 @@ func (g *regexGuard) wrap(orig sobek.Callable, kind int) func(sobek.FunctionCall
 		std := isStandardRegExp(this, g.proto)
 		fast := kind <= kTest || std
 		if kind <= kTest {
-			return g.execOrTest(orig, kind, this, fc)
+			res := g.execOrTest(orig, kind, this, fc)
+			if kind == kExec && !std {
+				if rec := flagsOf(this); rec != nil && rec.d {
+					addIndices(g.rt, this, rec, res) // regexpflags.go
+				}
+			}
+			return res
 		}
 		var p *pendingMatch
 		if std && kind > kTest {

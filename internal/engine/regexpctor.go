@@ -45,35 +45,62 @@ func HookRegExpConstructor(rt *sobek.Runtime, ctor *sobek.Object, named NamedGro
 	*cp = func(args []sobek.Value, newTarget *sobek.Object) *sobek.Object {
 		checkCaptures(rt, args)
 		defer regexpSyntaxWords(rt, args)
+		args, rec := extraFlags(rt, args) // d and v (regexpflags.go)
 		rw, ok := rewriteRegExpArgs(rt, args)
 		if !ok {
-			return origConstruct(args, newTarget)
+			r := origConstruct(args, newTarget)
+			recordExtra(r, rec, nil)
+			return r
 		}
 		r := origConstruct(rw.args, newTarget)
 		setRawSource(r, rw.orig)
+		recordExtra(r, rec, rw.names)
 		if rw.names != nil {
-			r = named(r, rw.names, rw.source())
+			r = named(r, rw.names, rw.sourceFor(rec))
 		}
 		return r
 	}
 	*fp = func(call sobek.FunctionCall) sobek.Value {
 		checkCaptures(rt, call.Arguments)
 		defer regexpSyntaxWords(rt, call.Arguments)
+		if ro, ok := argOrUndefined(call.Arguments, 0).(*sobek.Object); ok && sobek.IsUndefined(argOrUndefined(call.Arguments, 1)) && flagsOf(ro) != nil {
+			if c := ro.Get("constructor"); c != nil && c.SameAs(ctor) {
+				return ro // RegExp(re) is re itself
+			}
+		}
+		var rec *rxFlags
+		call.Arguments, rec = extraFlags(rt, call.Arguments)
 		rw, ok := rewriteRegExpArgs(rt, call.Arguments)
 		if !ok {
-			return origCall(call)
+			v := origCall(call)
+			if r, isObj := v.(*sobek.Object); isObj && rec != nil {
+				recordExtra(r, rec, nil)
+			}
+			return v
 		}
 		call.Arguments = rw.args
 		v := origCall(call)
 		if r, isObj := v.(*sobek.Object); isObj {
 			setRawSource(r, rw.orig)
+			recordExtra(r, rec, rw.names)
 			if rw.names != nil {
-				return named(r, rw.names, rw.source())
+				return named(r, rw.names, rw.sourceFor(rec))
 			}
 		}
 		return v
 	}
 	return true
+}
+
+// recordExtra records the d/v flags of r, a new RegExp (nil rec: none),
+// with its group names, and gives it its source as written.
+func recordExtra(r *sobek.Object, rec *rxFlags, names []string) {
+	if rec == nil || r == nil {
+		return
+	}
+	rec.names = names
+	setRawSource(r, rec.source)
+	recordFlags(r, rec)
 }
 
 // checkCaptures throws V8's SyntaxError for a string pattern with too
@@ -177,6 +204,14 @@ type rewrittenArgs struct {
 
 // source is what the named-groups helper shows as the source.
 func (rw rewrittenArgs) source() string { return EscapeSource(rw.orig).String() }
+
+// sourceFor is source for a RegExp with the record rec (nil: none).
+func (rw rewrittenArgs) sourceFor(rec *rxFlags) string {
+	if rec != nil {
+		return EscapeSource(rec.source).String()
+	}
+	return rw.source()
+}
 
 // rewriteRegExpArgs rewrites the arguments of a RegExp construction; ok
 // false when nothing needs rewriting. Looked at: a string pattern with

@@ -42,6 +42,9 @@ func regexpRewriteHint(src string) bool {
 	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || strings.Contains(src, `(?<`) || strings.Contains(src, "[^]") {
 		return true
 	}
+	if MayHaveSetOrIndexFlags(src) {
+		return true
+	}
 	for i := strings.Index(src, `\u`); i >= 0; {
 		if j := i + 2; j+1 < len(src) && (src[j] == 'd' || src[j] == 'D') {
 			switch src[j+1] {
@@ -54,6 +57,30 @@ func regexpRewriteHint(src string) bool {
 			break
 		}
 		i += 2 + k
+	}
+	return false
+}
+
+// MayHaveSetOrIndexFlags reports whether src may hold a regexp literal
+// with the d or v flag: a '/' followed by flag letters with a d or v, then
+// no identifier character (a division by a variable named d also says
+// yes: a parse finds out).
+func MayHaveSetOrIndexFlags(src string) bool {
+	for i := strings.IndexByte(src, '/'); i >= 0; {
+		j := i + 1
+		dv := false
+		for j < len(src) && strings.IndexByte("dgimsuyv", src[j]) >= 0 {
+			dv = dv || src[j] == 'd' || src[j] == 'v'
+			j++
+		}
+		if dv && j > i+1 && (j == len(src) || !isIdentByte(src[j])) {
+			return true
+		}
+		k := strings.IndexByte(src[i+1:], '/')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
 	}
 	return false
 }
@@ -103,6 +130,17 @@ func rewriteIn(src string, module bool, from, to int) string {
 		start := int(l.Idx) - 1
 		end := start + len(lit)
 		if start < last || start < from || end > to || src[start:end] != lit {
+			continue
+		}
+		if strings.ContainsAny(l.Flags, "dv") {
+			// sobek refuses d and v: the literal becomes a construction,
+			// whose hook converts them (regexpflags.go); the realm's
+			// RegExp is reached through a regexp's prototype, not a global
+			b.WriteString(src[last:start])
+			pj, _ := json.Marshal(l.Pattern)
+			fj, _ := json.Marshal(l.Flags)
+			b.WriteString("(new (/(?:)/).constructor(" + string(pj) + ", " + string(fj) + "))")
+			last = end
 			continue
 		}
 		p := rewritePattern(l.Pattern, l.Flags)

@@ -205,6 +205,40 @@ func (g *regexGuard) installSourceAccessors() {
 		}
 		return rt.ToValue(string(out))
 	}), nil, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	// hasIndices and unicodeSets (regexpflags.go), and unicode, false for
+	// a v RegExp (sobek compiled it with u)
+	for _, k := range [...]string{"hasIndices", "unicodeSets"} {
+		v := k == "unicodeSets"
+		_ = proto.DefineAccessorProperty(k, getter("get "+k, func(fc sobek.FunctionCall) sobek.Value {
+			if o, ok := fc.This.(*sobek.Object); ok {
+				if isRegExp(o) {
+					rec := flagsOf(o)
+					return rt.ToValue(rec != nil && (v && rec.v || !v && rec.d))
+				}
+				if o == proto {
+					return sobek.Undefined()
+				}
+			}
+			panic(rt.NewTypeError("RegExp.prototype." + k + " getter called on non-RegExp object"))
+		}), nil, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+	patternFields.once.Do(findPatternFields)
+	if patternFields.ok {
+		_ = proto.DefineAccessorProperty("unicode", getter("get unicode", func(fc sobek.FunctionCall) sobek.Value {
+			if o, ok := fc.This.(*sobek.Object); ok {
+				if pat := patternOf(o); pat != nil {
+					if rec := flagsOf(o); rec != nil && rec.v {
+						return rt.ToValue(false)
+					}
+					return rt.ToValue(*(*bool)(unsafe.Add(pat, patternFields.uni)))
+				}
+				if o == proto {
+					return sobek.Undefined()
+				}
+			}
+			panic(rt.NewTypeError("RegExp.prototype.unicode getter called on non-RegExp object"))
+		}), nil, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
 	ts := rt.ToValue(func(fc sobek.FunctionCall) sobek.Value {
 		o, ok := fc.This.(*sobek.Object)
 		if !ok {

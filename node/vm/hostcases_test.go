@@ -120,3 +120,8 @@ func TestRegExpRealmCases(t *testing.T) {
 func TestLangCases(t *testing.T) {
 	runHostCases(t, "gen_lang.js", "lang_cases.golden", nil)
 }
+
+// TestRegExpFlagCases: the d and v RegExp flags (gen_regexp_flags.js).
+func TestRegExpFlagCases(t *testing.T) {
+	runHostCases(t, "gen_regexp_flags.js", "regexp_flags_cases.golden", nil)
+}

@@ -1,0 +1,57 @@
+// Issue #13: the d (hasIndices) and v (unicodeSets) RegExp flags, which
+// sobek refuses: match.indices (with groups), the flags and getters,
+// literals and the constructor, the Symbol methods, invalid patterns and
+// flags with V8's SyntaxErrors, in a new context and in the main realm.
+//   UPDATE_SNAPSHOTS=1 go test ./node/vm -run TestRegExpFlagCases
+const vm = require('vm');
+const code = String.raw`
+var out = [];
+function t(f) { try { out.push(JSON.stringify(f())); } catch (e) { out.push('throw ' + (e instanceof Error ? e.name + ': ' + e.message : String(e))); } }
+function idx(m) { return m === null ? null : [m.indices, m.indices.groups, Object.keys(m).filter(k => k !== 'input' && k !== 'index')]; }
+// d
+t(() => idx(new RegExp('a(b)', 'd').exec('xab')));
+t(() => idx(new RegExp('a(?<n>b)|(c)', 'd').exec('xab')));
+t(() => idx(/a(?<n>b)|(?<o>c)/d.exec('zc')));
+t(() => [...'a\u{1F600}Bc\u{10400}x'.matchAll(new RegExp('(\\p{Lu})(.)', 'dgu'))].map(m => m.indices));
+t(() => [...'a\u{1F600}Bc\u{10400}x'.matchAll(/(\p{Lu})(.)/dgu)].map(m => m.indices));
+t(() => [...'\uD800\uDC00x\uD800'.matchAll(/(.)/dg)].map(m => m.indices));
+t(() => ['xab'.match(new RegExp('a(b)', 'd')).indices, new RegExp('a', 'dg').flags, new RegExp('a', 'd').hasIndices, /a/.hasIndices, new RegExp(new RegExp('a', 'd')).hasIndices, new RegExp(new RegExp('a', 'd'), 'g').hasIndices, String(new RegExp('a/', 'dy'))]);
+t(() => [/a(b)/d.exec('xab').indices, /a\/b/dg.source, String(/[/]x/d), /a/dgimsy.flags, /(?<y>\d+)-(?<m>\d+)/d.exec('on 2024-05').indices.groups, 'ab'.match(/\p{Ll}/dgu)]);
+t(() => { var a = []; for (var i = 0; i < 3; i++) a.push(/x/d); return [a[0] === a[1], a[0].hasIndices, a[2].flags]; });
+t(() => [eval('/q(.)/d.exec("aqz").indices'), new Function('return /q(.)/d.exec("aqz").indices[1]')(), (0, eval)('/q/d.hasIndices')]);
+t(() => new RegExp('a', 'dd'));
+t(() => new RegExp('(', 'd'));
+t(() => new RegExp('a', 'dx'));
+t(() => idx(new RegExp('(?<=a)(b)', 'd').exec('ab')));
+t(() => { var r = new RegExp('b', 'dg'); r.lastIndex = 2; var m = r.exec('abab'); return [m.indices, r.lastIndex]; });
+t(() => { var r = /b/dy; r.lastIndex = 1; return [idx(r.exec('abab')), r.lastIndex, r.exec('abab')]; });
+t(() => 'x1y22'.replace(new RegExp('\\d+', 'dg'), m => '[' + m + ']'));
+t(() => ['a,b'.split(/,/d), 'a1b2c'.split(/(\d)/d), 'x'.search(/x/d), 'aXbX'.replace(/(?<c>X)/dg, '<$<c>>'), 'aXbX'.replaceAll(/X/dg, (m, i) => i)]);
+t(() => { var r = /(a)|(b)/d; return r.exec('b').indices; });
+t(() => [Object.getOwnPropertyDescriptor(RegExp.prototype, 'hasIndices').get.name, RegExp.prototype.hasIndices, RegExp.prototype.flags]);
+t(() => Object.getOwnPropertyDescriptor(RegExp.prototype, 'hasIndices').get.call({}));
+t(() => Object.getOwnPropertyDescriptor(RegExp.prototype, 'hasIndices').get.call(1));
+t(() => Object.getOwnPropertyDescriptor(RegExp.prototype, 'unicodeSets').get.call('x'));
+t(() => Object.getOwnPropertyDescriptor(RegExp.prototype, 'unicode').get.call({}));
+t(() => [RegExp.prototype.unicode, RegExp.prototype.unicodeSets, /a/u.unicode, /a/.unicode]);
+t(() => { var r = /a/d; return [RegExp(r) === r, new RegExp(r) === r, new RegExp(r).hasIndices, RegExp(r, 'g').flags]; });
+t(() => new RegExp('a', { toString() { return 'dg'; } }).flags);
+t(() => new RegExp('a', { toString() { return 'g'; } }).flags);
+t(() => { class R extends RegExp {} var r = new R('a(.)', 'd'); return [r instanceof R, r.exec('ab').indices, r.hasIndices]; });
+t(() => { var m = /(?<a>x)(?<b>y)?/d.exec('x'); return [m.indices.groups, Object.getPrototypeOf(m.indices.groups), m.indices.length, 'groups' in m.indices]; });
+t(() => /a/d.exec('b'));
+t(() => 'aaa'.match(/a/dg));
+t(() => { var r = /(a)/d; r.exec = function (s) { return { 0: 'z', index: 0, input: s, length: 1 }; }; return 'a'.match(r); });
+t(() => { var r = /a/dg; var log = []; Object.defineProperty(r, 'flags', { get() { log.push('flags'); return 'dg'; } }); [...'aa'.matchAll(r)].length; return log; });
+t(() => RegExp.prototype.exec.call(/(b)/d, 'ab').indices);
+t(() => [/\u{61}/du.exec('a').indices, /[\u{1F600}]/du.test('\u{1F600}'), /./dsu.exec('\n').indices]);
+out.join('\n');
+`;
+console.log(vm.runInNewContext(code));
+console.log((0, eval)(code));
+const ctxRe = vm.runInNewContext('/a(b)/d');
+const out = [];
+function t(f) { try { out.push(JSON.stringify(f())); } catch (e) { out.push('throw ' + e.name + ': ' + e.message); } }
+t(() => [RegExp.prototype.exec.call(ctxRe, 'ab').indices, ctxRe.hasIndices, ctxRe.flags, Object.getOwnPropertyDescriptor(RegExp.prototype, 'hasIndices').get.call(ctxRe)]);
+t(() => vm.runInNewContext('RegExp.prototype.exec.call(r, "ab").indices', { r: /(b)/d }));
+console.log(out.join('\n'));
