@@ -136,7 +136,7 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 		return nil, &SyntaxError{Message: err.Error(), Filename: filename}
 	}
 	if engine.MayAwait(src) {
-		engine.GuardAwaits(ast) // sobek's await of a throwing Proxy (awaitguard.go)
+		engine.GuardParsedAwaits(ast) // sobek's await of a throwing Proxy (awaitguard.go)
 	}
 	p, err := sobek.CompileAST(ast, strict)
 	if err != nil {

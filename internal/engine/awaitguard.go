@@ -2,11 +2,13 @@ package engine
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/parser"
 	"github.com/grafana/sobek/unistring"
 )
@@ -54,12 +56,102 @@ func GuardAwaits(prog *ast.Program) bool {
 	return w.found
 }
 
-type awaitWalker struct{ found bool }
+// GuardParsedAwaits is GuardAwaits for a program as parser.ParseFile
+// returned it (its positions index prog.File's text): an await
+// expression's position holds the word "await" (sobek refuses escaped
+// keywords), so a block whose braces are where its positions say and
+// whose text has no "await" holds none and is not walked (nor an object
+// or array literal). A large file
+// with few awaits then costs a walk of the paths to them, not of its
+// whole tree.
+func GuardParsedAwaits(prog *ast.Program) bool {
+	if prog == nil {
+		return false
+	}
+	w := awaitWalker{}
+	if f := prog.File; f != nil {
+		w.src, w.base = f.Source(), f.Base()
+		for i := 0; ; {
+			j := strings.Index(w.src[i:], "await")
+			if j < 0 {
+				break
+			}
+			w.awaits = append(w.awaits, i+j)
+			i += j + len("await")
+		}
+		if len(w.awaits) == 0 {
+			return false
+		}
+		w.prune = true
+	}
+	for _, st := range prog.Body {
+		w.walk(reflect.ValueOf(&st).Elem())
+	}
+	return w.found
+}
+
+type awaitWalker struct {
+	found bool
+	// pruning (GuardParsedAwaits): the program's text, its first
+	// position and the offsets of "await" in it, ascending
+	prune  bool
+	src    string
+	base   int
+	awaits []int
+	plans  map[reflect.Type][]int // nodeFields, without astPlans' sync
+}
+
+// skip reports whether the node between the brackets at positions l and
+// r (open and close) provably holds no await: the brackets are there in
+// w.src and no "await" lies between them.
+func (w *awaitWalker) skip(lp, rp file.Idx, open, close byte) bool {
+	l, r := int(lp)-w.base, int(rp)-w.base
+	if !w.prune || l < 0 || r <= l || r >= len(w.src) || w.src[l] != open || w.src[r] != close {
+		return false
+	}
+	k := sort.SearchInts(w.awaits, l)
+	return k == len(w.awaits) || w.awaits[k] > r
+}
+
+// skipNode: blocks, object and array literals (the nodes whose brackets
+// the parser records) without an await.
+func (w *awaitWalker) skipNode(v reflect.Value) bool {
+	if !w.prune {
+		return false
+	}
+	switch v.Type() {
+	case blockType:
+		b := v.Interface().(*ast.BlockStatement)
+		return w.skip(b.LeftBrace, b.RightBrace, '{', '}')
+	case objectType:
+		o := v.Interface().(*ast.ObjectLiteral)
+		return w.skip(o.LeftBrace, o.RightBrace, '{', '}')
+	case arrayType:
+		a := v.Interface().(*ast.ArrayLiteral)
+		return w.skip(a.LeftBracket, a.RightBracket, '[', ']')
+	}
+	return false
+}
+
+func (w *awaitWalker) fields(t reflect.Type) []int {
+	if idx, ok := w.plans[t]; ok {
+		return idx
+	}
+	idx := nodeFields(t)
+	if w.plans == nil {
+		w.plans = map[reflect.Type][]int{}
+	}
+	w.plans[t] = idx
+	return idx
+}
 
 var (
-	astPkg    = reflect.TypeFor[ast.Program]().PkgPath()
-	awaitType = reflect.TypeFor[*ast.AwaitExpression]()
-	withType  = reflect.TypeFor[*ast.WithStatement]()
+	astPkg     = reflect.TypeFor[ast.Program]().PkgPath()
+	awaitType  = reflect.TypeFor[*ast.AwaitExpression]()
+	blockType  = reflect.TypeFor[*ast.BlockStatement]()
+	objectType = reflect.TypeFor[*ast.ObjectLiteral]()
+	arrayType  = reflect.TypeFor[*ast.ArrayLiteral]()
+	withType   = reflect.TypeFor[*ast.WithStatement]()
 	// astPlans: for each AST struct type, the indices of the fields that
 	// can hold nodes
 	astPlans sync.Map
@@ -130,6 +222,9 @@ func (w *awaitWalker) walk(v reflect.Value) {
 			w.walk(reflect.ValueOf(&v.Interface().(*ast.WithStatement).Object).Elem())
 			return
 		}
+		if w.skipNode(v) {
+			return
+		}
 		if v.Type() == awaitType {
 			a := v.Interface().(*ast.AwaitExpression)
 			w.walk(reflect.ValueOf(&a.Argument).Elem())
@@ -150,7 +245,7 @@ func (w *awaitWalker) walk(v reflect.Value) {
 }
 
 func (w *awaitWalker) walkStruct(v reflect.Value) {
-	for _, i := range nodeFields(v.Type()) {
+	for _, i := range w.fields(v.Type()) {
 		w.walk(v.Field(i))
 	}
 }

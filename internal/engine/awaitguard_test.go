@@ -1,9 +1,15 @@
 package engine
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/parser"
 )
 
@@ -147,4 +153,104 @@ func TestGuardAwaitsWith(t *testing.T) {
 	if GuardAwaits(prog) {
 		t.Error("an await inside a with body was guarded")
 	}
+}
+
+// countHooks counts the awaits of prog that call the hook.
+func countHooks(v reflect.Value, n *int) {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if a, ok := v.Interface().(*ast.AwaitExpression); ok {
+			if c, ok := a.Argument.(*ast.CallExpression); ok {
+				if id, ok := c.Callee.(*ast.Identifier); ok && id.Name == awaitHookName {
+					*n++
+				}
+			}
+		}
+		countHooks(v.Elem(), n)
+	case reflect.Struct:
+		if v.Type().PkgPath() != astPkg {
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).Name != "DeclarationList" {
+				countHooks(v.Field(i), n)
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			countHooks(v.Index(i), n)
+		}
+	}
+}
+
+// TestGuardParsedAwaits: the pruned walk guards exactly the awaits the
+// full walk does, on hand-written shapes and on every JavaScript file of
+// the repository's test data that sobek parses.
+func TestGuardParsedAwaits(t *testing.T) {
+	srcs := map[string]string{
+		"blocks": `function f() { { { } } } async function g() { if (1) { for (;;) { await 1; break } } else { await 2 } }
+			const o = { async m() { await 3 }, get x() { return { async n() { return await 4 } } } };
+			class C { async m() { try { await 5 } catch { await 6 } finally { await 7 } } static { (async () => await 8)() } x = async () => { await 9 } }
+			async function h(a = async () => await 10) { switch (a) { case 1: { await 11 } default: await 12 } }
+			lbl: { async function i() { for await (const x of []) { } } }
+			var s = "await"; function j() { return 'await' + ` + "`${`await`}`" + ` }
+			async function k() { return [await 13, { a: await 14 }, ` + "`${await 15}`" + `] }`,
+		"none":    `function f() { return "a wait" } var x = { await: 1 }; x.await; function await2() {}`,
+		"words":   `var await = 1; function f() { await; return await }`,
+		"nested":  `async function a() { function b() { async function c() { { { await 1 } } } } }`,
+		"arrows":  `const f = async x => await x, g = async () => ({ a: await 1 }), h = async function () { await 2 }`,
+		"unicode": "var s = '\u00e9\U0001F600'; async function f() { /* \u2028 */ await s; { `\u00e9${await 1}` } }",
+	}
+	modules := map[string]string{
+		"tla": `await 1; { await 2 } if (true) { await 3 } export async function f() { await 4 } function g() { return 'await' }`,
+	}
+	_ = filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.Contains(p, "testdata") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil || len(b) > 1<<20 || !strings.Contains(string(b), "await") {
+			return nil
+		}
+		switch filepath.Ext(p) {
+		case ".js", ".cjs":
+			srcs[p] = string(b)
+		case ".mjs":
+			modules[p] = string(b)
+		}
+		return nil
+	})
+	files, guarded := 0, 0
+	check := func(name, src string, opts ...parser.Option) {
+		full, err := parser.ParseFile(nil, name, src, 0, opts...)
+		if err != nil {
+			return
+		}
+		pruned, _ := parser.ParseFile(nil, name, src, 0, opts...)
+		a, b := GuardAwaits(full), GuardParsedAwaits(pruned)
+		var na, nb int
+		countHooks(reflect.ValueOf(full), &na)
+		countHooks(reflect.ValueOf(pruned), &nb)
+		if a != b || na != nb {
+			t.Errorf("%s: full walk %v/%d awaits, pruned %v/%d", name, a, na, b, nb)
+		}
+		files++
+		guarded += na
+	}
+	for name, src := range srcs {
+		check(name, src)
+	}
+	for name, src := range modules {
+		check(name, src, parser.IsModule)
+	}
+	if files < 20 || guarded < 50 {
+		t.Errorf("only %d files, %d awaits compared", files, guarded)
+	}
+	t.Logf("%d files, %d awaits", files, guarded)
 }

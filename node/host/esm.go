@@ -657,7 +657,7 @@ func (h *Host) parseModule(name, src string) (sobek.ModuleRecord, error) {
 		return nil, err
 	}
 	if engine.MayAwait(src) {
-		engine.GuardAwaits(body)
+		engine.GuardParsedAwaits(body)
 		if err := engine.EnsureAwaitHook(h.Runtime); err != nil {
 			return nil, err
 		}

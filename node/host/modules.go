@@ -644,9 +644,17 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 		return nil, h.syntaxError(filename, src, err, 0)
 	}
 	var prg *sobek.Program
-	src = h.stripImports(filename, src, true).Code // import() options sobek does not parse
-	src = engine.RewriteRegExps(src, false)        // regexps sobek compiles wrongly
+	orig := src
+	src = engine.RewriteRegExps(src, false) // regexps sobek compiles wrongly
 	ap, perr := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
+	if perr != nil {
+		// import() options: sobek refuses a second argument, so only a
+		// source it cannot parse pays for tokenizing them out
+		if st := h.stripImports(filename, orig, true); st.Code != orig {
+			src = engine.RewriteRegExps(st.Code, false)
+			ap, perr = parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
+		}
+	}
 	if perr != nil {
 		// async generators / for await: esbuild's lowering (core/lower.go)
 		if lp, ok := core.ParseLowered(filename, src, core.LowerScript); ok {
@@ -660,7 +668,7 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 	}
 	if perr == nil {
 		if engine.MayAwait(src) {
-			engine.GuardAwaits(ap) // sobek's await of a throwing Proxy (engine/awaitguard.go)
+			engine.GuardParsedAwaits(ap) // sobek's await of a throwing Proxy (engine/awaitguard.go)
 		}
 		p, err := sobek.CompileAST(wrapperAST(ap, src), false)
 		if err != nil {
@@ -983,7 +991,7 @@ func compileScript(filename, src string) (*sobek.Program, error) {
 		return nil, err
 	}
 	if engine.MayAwait(src) {
-		engine.GuardAwaits(ap)
+		engine.GuardParsedAwaits(ap)
 	}
 	return sobek.CompileAST(ap, false)
 }
