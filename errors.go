@@ -144,6 +144,10 @@ func (iso *Isolate) errorOf(v sobek.Value, ex *sobek.Exception, c *core.Context)
 		je.Name = safeString(c, o, "name")
 		je.Message = safeString(c, o, "message")
 		je.Stack = stack.V8(safeString(c, o, "stack"))
+		if je.Stack == "" {
+			// not read yet: the frames as V8 formats them, no code run
+			je.Stack, _ = iso.core.PendingStack(o)
+		}
 		if p := iso.core.PanicOf(o); p != nil {
 			je.panic = &PanicError{Value: p.Value, Stack: p.Stack}
 		}

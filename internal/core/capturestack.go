@@ -1,10 +1,8 @@
 package core
 
 import (
-	"strings"
-
 	"github.com/grafana/sobek"
-	"github.com/jsvm-dev/jsvm/internal/stack"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // V8 gives every context's Error a captureStackTrace(obj, fn) and a
@@ -28,50 +26,18 @@ func (c *Context) installCaptureStackTrace() {
 			// of another context, here a wrapper, is one)
 			panic(c.typeError("invalid_argument"))
 		}
-		limit := 10
-		if l := errCtor.Get("stackTraceLimit"); l != nil && sobek.IsNumber(l) {
-			limit = max(0, min(int(l.ToInteger()), 1000))
-		}
-		ctor, _ := sobek.AssertConstructor(errCtor)
-		var frames []string
-		if ctor != nil {
-			if e, err := ctor(nil); err == nil {
-				if st := e.Get("stack"); st != nil && !sobek.IsUndefined(st) {
-					frames = strings.Split(stack.V8(st.String()), "\n")
-				}
-			}
-		}
-		for len(frames) > 0 && !strings.HasPrefix(frames[0], "    at ") {
-			frames = frames[1:] // the message line(s)
-		}
-		for len(frames) > 0 && strings.Contains(frames[0], "captureStackTrace") {
-			frames = frames[1:]
-		}
+		var until *sobek.Object
 		if fo, ok := call.Argument(1).(*sobek.Object); ok {
-			if n := fo.Get("name"); n != nil && n.String() != "" {
-				name := n.String()
-				for i, f := range frames {
-					if strings.HasPrefix(f, "    at "+name+" ") || strings.Contains(f, "."+name+" ") {
-						frames = frames[i+1:]
-						break
-					}
-				}
+			if _, ok := sobek.AssertFunction(fo); ok {
+				until = fo
 			}
 		}
-		if len(frames) > limit {
-			frames = frames[:limit]
+		frames := rt.CaptureCallStack(0, nil)
+		skip := 0
+		if len(frames) > 0 && frames[0].SrcName() == "<native>" {
+			skip = 1 // captureStackTrace itself
 		}
-		head := "Error"
-		if ts, ok := sobek.AssertFunction(asObject(errCtor.Get("prototype")).Get("toString")); ok {
-			if h, err := ts(obj); err == nil {
-				head = h.String()
-			}
-		}
-		text := head
-		if len(frames) > 0 {
-			text += "\n" + strings.Join(frames, "\n")
-		}
-		if err := obj.DefineDataProperty("stack", rt.ToValue(text), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE); err != nil {
+		if !engine.ErrorStacksWork() || !c.pend(obj, frames, skip, until) {
 			panic(c.typeError("Cannot define property stack, object is not extensible"))
 		}
 		return sobek.Undefined()
@@ -93,4 +59,12 @@ func (c *Context) typeError(msg string) *sobek.Object {
 		}
 	}
 	return c.rt.NewTypeError(msg)
+}
+
+// InstallErrorStacks gives the main context V8's error stacks: its error
+// constructors hooked and Error.captureStackTrace (contexts do it as their
+// code first reaches Error).
+func (c *Context) InstallErrorStacks() {
+	c.hookErrorStacks()
+	c.installCaptureStackTrace()
 }

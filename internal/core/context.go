@@ -27,7 +27,8 @@ type Context struct {
 	// Node lack, is deleted (hideGoError)
 	goErrorHidden bool
 
-	errWordsHooked  bool // intrinsic error constructors hooked (errwords.go)
+	errWordsHooked  bool      // intrinsic error constructors hooked (errwords.go)
+	stacks          errStacks // V8 error stacks (errorstacks.go)
 	moreWordsHooked bool
 	lastParsed      string // the last eval/Function source parsed, for its SyntaxError's words
 	regexpHooked    bool   // intrinsic RegExp hooked (regexpctor.go)

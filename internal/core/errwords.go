@@ -30,6 +30,7 @@ func (c *Context) hookIntrinsics() {
 	c.hookErrorWords()
 	c.hookMoreWords()
 	c.hookRegExp()
+	c.hookErrorStacks() // all of them: code of unknown source may make any
 }
 
 // hookErrorWords hooks c's intrinsic TypeError and ReferenceError, once:
@@ -37,13 +38,15 @@ func (c *Context) hookIntrinsics() {
 // Error constructor and prototypes come with it), each more ~1.5 KB. So
 // RangeError, SyntaxError and URIError (whose engine errors come from
 // eval, Function, JSON.parse, number formatting, URI decoding) are hooked
-// where code of unknown source runs (hookMoreWords).
+// where code of unknown source runs and where a script can catch
+// (hookMoreWords).
 func (c *Context) hookErrorWords() {
 	if c.errWordsHooked {
 		return
 	}
 	c.errWordsHooked = true
 	engine.HookErrorConstructors(c.rt, []string{"TypeError", "ReferenceError"}, c.intrinsic, c.fixErrorWords)
+	c.hookErrorStacks("Error", "TypeError", "ReferenceError") // errorstacks.go
 }
 
 // hookMoreWords hooks c's intrinsic RangeError, SyntaxError and URIError,
@@ -54,6 +57,7 @@ func (c *Context) hookMoreWords() {
 	}
 	c.moreWordsHooked = true
 	engine.HookErrorConstructors(c.rt, []string{"RangeError", "SyntaxError", "URIError"}, c.intrinsic, c.fixErrorWords)
+	c.hookErrorStacks("RangeError", "SyntaxError", "URIError")
 }
 
 func (c *Context) intrinsic(name string) *sobek.Object { return engine.Intrinsic(c.rt, name) }

@@ -416,6 +416,9 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 	if g.c.capped&capErrorStack == 0 && k == "Error" {
 		g.c.installCaptureStackTrace() // capturestack.go
 	}
+	if isStackName(k) {
+		g.c.hookErrorStacks(k) // errorstacks.go: code can make errors of k
+	}
 	if _, ok := brandMethods[k]; ok && !g.c.forwarded[k] {
 		g.c.forwardBrands(k) // brands.go
 	}

@@ -814,6 +814,12 @@ func goWrapperOf(o *sobek.Object) (goWrapper, bool) {
 // (membrane wrappers are looked through). It returns nil otherwise. The
 // result is a value of c.
 func (c *Context) DataProperty(o *sobek.Object, key string) (v sobek.Value) {
+	return c.dataProperty(o, key, nil)
+}
+
+// dataProperty is DataProperty for a string key, or for sym when it is
+// not nil (a well-known symbol: the same in every realm).
+func (c *Context) dataProperty(o *sobek.Object, key string, sym *sobek.Symbol) (v sobek.Value) {
 	here := c
 	for range 64 {
 		if o == nil {
@@ -826,7 +832,11 @@ func (c *Context) DataProperty(o *sobek.Object, key string) (v sobek.Value) {
 		if o.ExportType() == proxyType {
 			return nil
 		}
-		d, err := home.reflect().getOwnPropertyDescriptor(sobek.Undefined(), o, home.rt.ToValue(key))
+		var k sobek.Value = sym
+		if sym == nil {
+			k = home.rt.ToValue(key)
+		}
+		d, err := home.reflect().getOwnPropertyDescriptor(sobek.Undefined(), o, k)
 		if err != nil {
 			return nil
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/engine"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 // sobek's parser and compiler recurse on the Go stack once per level of
@@ -83,6 +84,7 @@ func (c *Context) checkParse(src string) {
 	// worded from their source (errwords.go)
 	c.hookIntrinsics()
 	c.lastParsed = src
+	stack.Register(evalFile, src, 0, 0) // for its frames' columns (errorstacks.go)
 	switch r := engine.ScanNesting(src, engine.V8StackBudget); r.Problem {
 	case engine.NestingTooDeep:
 		panic(c.overflowError(&sobek.StackOverflowError{}, c))

@@ -161,7 +161,10 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 // value belongs to c; Carry it to hand it to another realm.
 func (c *Context) Run(s *Script) (sobek.Value, error) {
 	if s.catches || s.Source == "" {
+		// code that catches may read any engine error's message and
+		// stack: RangeError (new Array(-1)), URIError, JSON's SyntaxError
 		c.hookErrorWords()
+		c.hookMoreWords()
 	}
 	if s.regexps || s.Source == "" {
 		c.hookRegExp()

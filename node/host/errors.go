@@ -828,15 +828,10 @@ func (h *Host) completeStack(v sobek.Value) {
 	if sv == nil {
 		return
 	}
-	st, _ := sv.Export().(string)
-	if !strings.Contains(st, "\tat ") {
-		return // not a fresh engine stack
+	if st, _ := sv.Export().(string); strings.Contains(st, "\tat ") {
+		_ = o.Set("stack", stack.V8(st)) // sobek's: made before the realm's stacks were hooked
 	}
-	outer := stack.Frames(h.Runtime.CaptureCallStack(0, nil))
-	if outer == "" {
-		return
-	}
-	_ = o.Set("stack", stack.V8(st)+outer)
+	h.Isolate.Main().CompleteStack(o)
 }
 
 type vmThrow struct {

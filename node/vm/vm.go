@@ -520,11 +520,11 @@ func (m *module) decorate(val sobek.Value, ex *sobek.Exception, s *core.Script, 
 			break
 		}
 	}
-	outer := stack.Frames(m.rt.CaptureCallStack(0, nil))
-	if strings.HasSuffix(str, outer) {
-		outer = "" // a run in this runtime: its stack has the caller's frames
+	_ = o.Set("stack", arrow+str)
+	// an error of another realm: the caller's frames follow (V8's one stack)
+	if ex != nil {
+		m.main.CompleteStack(ex.Value())
 	}
-	_ = o.Set("stack", arrow+str+outer)
 }
 
 // hasStack reports whether v is an object with a string stack (an Error).

@@ -142,7 +142,6 @@ func matchNode(t *testing.T, name string, knownDifferences map[int]string) {
 // so the list cannot go stale.
 var knownDifferences = map[int]string{
 	45: "Node's quirk: a strict write to a read-only sandbox property says 'Cannot redefine property'; the caret position differs",
-	48: "a stack read inside a context is sobek's format (tab, pc); stacks leaving a run are V8-shaped",
 	54: "sobek makes a new tagged-template object at each evaluation (equal to the others only in its own comparison): two carried out of a context are two wrappers",
 }
 

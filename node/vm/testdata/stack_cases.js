@@ -1,0 +1,124 @@
+// Error stacks inside vm contexts (issue #13): each line is what node
+// prints; stack_test.go runs this file in jsvm and compares. A stack is
+// shown down to its context's frames (the main realm's frames below are
+// Node's own internals).
+'use strict';
+const vm = require('vm');
+const ctxFrames = (s) => typeof s !== 'string' ? String(s) : s.split('\n').filter((l, i) => i === 0 || !/node:|stack_cases\.js|^\s+at (?:Module|Object\.<anonymous>|Function\.executeUserEntryPoint|process\.processTicks)/.test(l)).join('|');
+// own keeps the CallSites of the context's frames
+const own = (cs) => cs.filter((c) => { const f = c.getFileName(); return f == null || f === 'ctx.js'; });
+// what promise jobs print comes at the end, sorted (jsvm runs the jobs of
+// several contexts in rounds: README, Known limits)
+const late = [];
+process.on('exit', () => { for (const l of late.sort()) console.log(l); });
+const asyncCases = new Set(['async', 'async sync part', 'promise then', 'new Promise', 'prepare async']);
+const out = (...a) => (asyncCases.has(a[0]) ? (l) => late.push(l) : console.log)(a.map(ctxFrames).join(' || '));
+const t = (name, code, opts) => {
+  const ctx = vm.createContext({ out: (...a) => out(name, ...a), own });
+  try { vm.runInContext(code, ctx, { filename: 'ctx.js', ...opts }); } catch (e) { out(name, 'throws', e && e.stack); }
+};
+t('function', 'function f() { return new Error("x") }\nout(f().stack)');
+t('top level', 'out(new Error("t").stack)');
+t('constructor', 'class X { constructor() { this.e = new Error("c") } }\nout(new X().e.stack)');
+t('new function', 'function F() { this.e = new RangeError("F") }\nout(new F().e.stack)');
+t('derived class', 'class A extends Error {}\nclass B extends A { constructor() { super("b"); this.name = "B" } }\nout(new B().stack)');
+t('method', 'const o = { m() { return new TypeError("m") } }\nout(o.m().stack)');
+t('method alias', 'function named() { return new Error("al") }\nconst o = { alias: named }\nout(o.alias().stack)');
+t('class method', 'class K { m() { return new Error("k") } static s() { return new Error("s") } }\nout(new K().m().stack, K.s().stack)');
+t('getter', 'const o = { get g() { return new Error("g") } }\nout(o.g.stack)');
+t('private', 'class P { #p() { return new Error("p") } q() { return this.#p() } }\nout(new P().q().stack)');
+t('arrow', 'const a = () => new Error("a")\nout(a().stack)');
+t('nested', 'function a() { return b() } function b() { return c() } function c() { return new Error("n") }\nout(a().stack)');
+t('call, apply', 'function f() { return new Error("ca") }\nout(f.call(null).stack, f.apply({}).stack)');
+t('forEach', 'let e; [1].forEach(function cb() { e = new Error("fe") })\nout(e.stack)');
+t('map arrow', 'let e; [1].map(() => { e = new Error("ma") })\nout(e.stack)');
+t('number receiver', 'Number.prototype.f = function () { return new Error("nr") }\nout((5).f().stack)');
+t('string receiver', 'String.prototype.f = function () { return new Error("sr") }\nout("s".f().stack)');
+t('async', 'async function af() { await null; throw new Error("as") }\nasync function outer() { await af() }\nouter().catch(e => out(e.stack))');
+t('async sync part', 'async function af() { throw new Error("sy") }\naf().catch(e => out(e.stack))');
+t('promise then', 'Promise.resolve().then(function th() { throw new Error("th") }).catch(e => out(e.stack))');
+t('new Promise', 'new Promise(function ex() { throw new Error("np") }).catch(e => out(e.stack))');
+t('eval', 'out(eval("new Error(\\"ev\\")").stack)');
+t('eval in function', 'function f() { return eval("new Error(\\"ef\\")") }\nout(f().stack)');
+t('indirect eval', 'out((0, eval)("new Error(\\"ie\\")").stack)');
+t('Function', 'out(Function("return new Error(\\"fn\\")")().stack)');
+t('engine TypeError', 'try { null.x } catch (e) { out(e.stack) }');
+t('engine TypeError in f', 'function f(o) { return o.p.q }\ntry { f({}) } catch (e) { out(e.stack) }');
+t('not a function', 'try { undefined() } catch (e) { out(e.stack) }');
+t('RangeError', 'try { new Array(-1) } catch (e) { out(e.stack) }');
+t('toFixed', 'try { (1).toFixed(500) } catch (e) { out(e.stack) }');
+t('URIError', 'try { decodeURI("%") } catch (e) { out(e.stack) }');
+t('ReferenceError', 'try { nosuch } catch (e) { out(e.stack) }');
+t('eval SyntaxError', 'try { eval("(") } catch (e) { out(e.stack) }');
+t('JSON SyntaxError', 'try { JSON.parse("{") } catch (e) { out(e.name, e.stack.replace(/^.*/, "")) }');
+t('Error call', 'function f() { return Error("call") }\nout(f().stack)');
+t('TypeError call', 'out(TypeError("tc").stack)');
+t('AggregateError', 'out(new AggregateError([], "ag").stack)');
+t('stack is own', 'const e = new Error("o")\nconst d = Object.getOwnPropertyDescriptor(e, "stack")\nout(Object.getOwnPropertyNames(e).join(), typeof d.value, typeof d.get, d.enumerable, d.configurable)');
+t('stack after read', 'const e = new Error("o"); e.stack\nconst d = Object.getOwnPropertyDescriptor(e, "stack")\nout(typeof d.value, d.writable, d.enumerable, d.configurable)');
+t('stack set', 'const e = new Error("o"); e.stack = 5\nout(e.stack, typeof e.stack)');
+t('name after', 'const e = new Error("late"); e.name = "Late"; e.message = "changed"\nout(e.stack)');
+t('name after read', 'const e = new Error("m"); e.stack; e.name = "X"\nout(e.stack)');
+t('throwing message getter', 'const e = new Error("x"); Object.defineProperty(e, "message", { get() { throw new Error("boom") } })\ntry { out(e.stack) } catch (x) { out("threw", x.message) }');
+t('uncaught in context', 'function f() { throw new Error("up") }\nf()');
+t('uncaught engine', 'function f() { null.y }\nf()');
+// Error.stackTraceLimit per realm
+t('limit default', 'out(Error.stackTraceLimit, Object.getOwnPropertyDescriptor(Error, "stackTraceLimit").writable)');
+t('limit 0', 'Error.stackTraceLimit = 0\nfunction f() { return new Error("z") }\nout(f().stack)');
+t('limit 1', 'Error.stackTraceLimit = 1\nfunction g() { return h() } function h() { return new Error("one") }\nout(g().stack)');
+t('limit 2', 'Error.stackTraceLimit = 2\nfunction a() { return b() } function b() { return c() } function c() { return new Error("two") }\nout(a().stack)');
+t('limit -1', 'Error.stackTraceLimit = -1\nout(new Error("neg").stack)');
+t('limit 1.5', 'Error.stackTraceLimit = 1.5\nfunction g() { return h() } function h() { return new Error("frac") }\nout(g().stack)');
+t('limit Infinity', 'Error.stackTraceLimit = Infinity\nfunction g() { return new Error("inf") }\nout(g().stack)');
+t('limit NaN', 'Error.stackTraceLimit = NaN\nout(new Error("nan").stack)');
+t('limit string', 'Error.stackTraceLimit = "5"\nconst e = new Error("str")\nout(e.stack, Object.getOwnPropertyNames(e).join())');
+t('limit deleted', 'delete Error.stackTraceLimit\nconst e = new Error("del")\nout(e.stack, Object.getOwnPropertyNames(e).join(), "stack" in e)');
+t('limit getter', 'let n = 0; Object.defineProperty(Error, "stackTraceLimit", { get() { n++; return 1 }, configurable: true })\nout(new Error("get").stack, n)');
+t('limit engine error', 'Error.stackTraceLimit = 0\ntry { null.x } catch (e) { out(e.stack) }');
+t('limit other realm', 'out(new Error("r").stack)');
+t('limit main untouched', 'Error.stackTraceLimit = 0; out(typeof outerLimit)');
+// Error.captureStackTrace
+t('capture', 'const o = {}; Error.captureStackTrace(o)\nout(o.stack, Object.getOwnPropertyNames(o).join())');
+t('capture in f', 'function f() { const o = {}; Error.captureStackTrace(o); return o }\nout(f().stack)');
+t('capture fn', 'function outer() { return inner() } function inner() { const o = {}; Error.captureStackTrace(o, inner); return o }\nout(outer().stack)');
+t('capture fn not on stack', 'function f() { const o = {}; Error.captureStackTrace(o, Math.max); return o }\nout(f().stack)');
+t('capture head late', 'const o = { name: "N", message: "m" }; Error.captureStackTrace(o); o.message = "later"\nout(o.stack)');
+t('capture error', 'const e = new Error("ce"); function f() { Error.captureStackTrace(e) } f()\nout(e.stack)');
+t('capture descriptor', 'const o = {}; Error.captureStackTrace(o)\nconst d = Object.getOwnPropertyDescriptor(o, "stack")\nout(d.enumerable, d.configurable, "value" in d ? "data" : "accessor")');
+t('capture primitive', 'try { Error.captureStackTrace(1) } catch (e) { out(e.name, e.message) }');
+t('capture frozen', 'try { Error.captureStackTrace(Object.freeze({})) } catch (e) { out(e.name, e.message) }');
+t('capture limit 0', 'Error.stackTraceLimit = 0; const o = {}; Error.captureStackTrace(o)\nout(o.stack)');
+t('capture class pattern', 'class MyErr extends Error { constructor(m) { super(m); this.name = "MyErr"; Error.captureStackTrace(this, MyErr) } }\nfunction thrower() { return new MyErr("mine") }\nout(thrower().stack)');
+// Error.prepareStackTrace
+t('prepare', 'Error.prepareStackTrace = (e, cs) => e.message + ":" + own(cs).length + ":" + own(cs).map(String).join(",")\nfunction f() { return new Error("p") }\nout(f().stack)');
+t('prepare callsites', 'Error.prepareStackTrace = (e, cs) => own(cs).map(c => [c.getFunctionName(), c.getTypeName(), c.getMethodName(), c.getFileName(), c.getLineNumber(), c.getColumnNumber(), c.isToplevel(), c.isConstructor(), c.isEval(), c.isNative()].join("/")).join(";")\nclass X { constructor() { this.e = new Error() } m() { return new Error() } }\nfunction f() { return new Error() }\nout(new X().e.stack, new X().m().stack, f().stack)');
+t('prepare this/function', 'Error.prepareStackTrace = (e, cs) => own(cs).map(c => typeof c.getThis() + "," + typeof c.getFunction()).join(";")\nfunction sloppy() { return new Error() }\nconst o = { m() { return new Error() } }\nout(sloppy().stack, o.m().stack)');
+t('prepare strict', '"use strict"; Error.prepareStackTrace = (e, cs) => own(cs).map(c => typeof c.getThis() + "," + typeof c.getFunction()).join(";")\nfunction strict() { return new Error() }\nout(strict().stack)');
+t('prepare getFunction identity', 'let fnSeen; Error.prepareStackTrace = (e, cs) => { fnSeen = cs[0].getFunction(); return "" }\nfunction me() { return new Error() }\nme().stack\nout(fnSeen === me)');
+t('prepare getThis identity', 'let self; Error.prepareStackTrace = (e, cs) => { self = cs[0].getThis(); return "" }\nconst o = { m() { return new Error() } }\no.m().stack\nout(self === o)');
+t('prepare eval', 'Error.prepareStackTrace = (e, cs) => own(cs).map(c => [c.isEval(), c.getEvalOrigin(), c.getFunctionName()].join("/")).join(";")\nout(eval("new Error()").stack)');
+t('prepare async', 'Error.prepareStackTrace = (e, cs) => own(cs).map(c => [c.getFunctionName(), c.isAsync(), c.getPromiseIndex()].join("/")).join(";")\nasync function a() { await null; return new Error() }\nasync function b() { return await a() }\nb().then(e => out(e.stack))');
+t('prepare returns object', 'Error.prepareStackTrace = () => ({ custom: 1 })\nout(typeof new Error().stack, new Error().stack.custom)');
+t('prepare throws', 'Error.prepareStackTrace = () => { throw new Error("inside") }\ntry { new Error("x").stack; out("no throw") } catch (e) { out("threw", e.message) }');
+t('prepare lazily', 'const e = new Error("lazy")\nError.prepareStackTrace = () => "late"\nout(e.stack)');
+t('prepare removed', 'Error.prepareStackTrace = () => "p"; const e = new Error("rm"); Error.prepareStackTrace = undefined\nout(e.stack)');
+t('prepare non-function', 'Error.prepareStackTrace = 5\nout(new Error("nf").stack)');
+t('prepare nested stack read', 'Error.prepareStackTrace = (e, cs) => "outer:" + new Error("in").stack.split("\\n")[0]\nout(new Error("o").stack)');
+t('prepare engine error', 'Error.prepareStackTrace = (e, cs) => e.name + "/" + own(cs).length\ntry { null.x } catch (e) { out(e.stack) }');
+t('prepare capture', 'Error.prepareStackTrace = (e, cs) => "cap:" + own(cs).length\nconst o = {}; Error.captureStackTrace(o)\nout(o.stack)');
+t('prepare toString of sites', 'Error.prepareStackTrace = (e, cs) => own(cs).join(" / ")\nclass C { constructor() { this.e = new Error() } }\nout(new C().e.stack)');
+// an error of a context read in the main realm, and the other way round
+{
+  const ctx = vm.createContext({});
+  const e = vm.runInContext('function f() { return new Error("cross") }\nf()', ctx, { filename: 'ctx.js' });
+  out('cross read', e.stack);
+  ctx.own = own;
+  vm.runInContext('Error.prepareStackTrace = (e, cs) => "ctx prepare " + own(cs).length', ctx);
+  const e2 = vm.runInContext('new Error("ctx")', ctx);
+  out('prepare of error realm', e2.stack, new Error('main').stack.split('\n')[0]);
+  const e3 = new Error('main error');
+  ctx.e3 = e3;
+  out('main error in ctx', vm.runInContext('e3.stack.split("\\n")[0]', ctx));
+  vm.runInContext('Error.stackTraceLimit = 0', ctx);
+  out('limits per realm', Error.stackTraceLimit, vm.runInContext('Error.stackTraceLimit', ctx), new Error('m').stack.split('\n').length > 1);
+}
