@@ -372,14 +372,14 @@ func (c *Context) formatStack(o *sobek.Object, ps *pendingStack) sobek.Value {
 		sites[i] = c.resolveSite(&ps.frames[i])
 	}
 	if !c.stacks.preparing {
-		if prep, ok := sobek.AssertFunction(c.prepareStackTrace()); ok {
+		if prep, self := c.stackPreparer(); prep != nil {
 			c.stacks.preparing = true
 			defer func() { c.stacks.preparing = false }()
 			arr := make([]any, len(sites))
 			for i := range sites {
 				arr[i] = c.newCallSite(&sites[i])
 			}
-			v, err := prep(c.errorGlobal(), o, c.rt.NewArray(arr...))
+			v, err := prep(self, o, c.rt.NewArray(arr...))
 			if err != nil {
 				panic(err)
 			}
@@ -403,14 +403,35 @@ func (c *Context) errorGlobal() sobek.Value {
 	return sobek.Undefined()
 }
 
-// prepareStackTrace is globalThis.Error.prepareStackTrace, read as Node
-// does (getters run).
-func (c *Context) prepareStackTrace() sobek.Value {
-	e, ok := c.errorGlobal().(*sobek.Object)
-	if !ok {
-		return nil
+// stackPreparer is the Error.prepareStackTrace Node's callback uses for
+// an error of c (maybeOverridePrepareStackTrace): globalThis.Error's of
+// the error's realm, else the main context's own Error's (Node's
+// MainContextError, the intrinsic), read as Node does (getters run; the
+// main realm's through the membrane). self is what it is called on.
+func (c *Context) stackPreparer() (prep sobek.Callable, self sobek.Value) {
+	if e, ok := c.errorGlobal().(*sobek.Object); ok {
+		if f, ok := sobek.AssertFunction(e.Get("prepareStackTrace")); ok {
+			return f, e
+		}
 	}
-	return e.Get("prepareStackTrace")
+	m := c.iso.main
+	if m == nil {
+		return nil, nil
+	}
+	me := m.intrinsic("Error")
+	if me == nil {
+		return nil, nil
+	}
+	if m != c {
+		me, _ = Carry(me, m, c).(*sobek.Object)
+		if me == nil {
+			return nil, nil
+		}
+	}
+	if f, ok := sobek.AssertFunction(me.Get("prepareStackTrace")); ok {
+		return f, me
+	}
+	return nil, nil
 }
 
 // PendingStack is the V8 stack text of o, an error of one of the
@@ -471,7 +492,7 @@ func (c *Context) resolveSiteQuiet(pf *pendingFrame) stack.Site {
 // constructor data property found on o's chain, "Function" for functions.
 func quietTypeName(o *sobek.Object) string {
 	if _, fn := sobek.AssertFunction(o); fn {
-		if engine.IsClass(o) || engine.IsNativeFunction(o) {
+		if engine.IsClass(o) {
 			if n, ok := engine.OwnData(o, "name").(sobek.String); ok {
 				return n.String()
 			}
@@ -609,7 +630,7 @@ func (c *Context) typeName(o *sobek.Object) string {
 		return "Proxy"
 	}
 	if _, ok := sobek.AssertFunction(o); ok {
-		if engine.IsClass(o) || engine.IsNativeFunction(o) {
+		if engine.IsClass(o) {
 			if n, ok := c.DataProperty(o, "name").(sobek.String); ok && n.String() != "" {
 				return n.String()
 			}

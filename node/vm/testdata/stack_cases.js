@@ -122,3 +122,33 @@ t('prepare toString of sites', 'Error.prepareStackTrace = (e, cs) => own(cs).joi
   vm.runInContext('Error.stackTraceLimit = 0', ctx);
   out('limits per realm', Error.stackTraceLimit, vm.runInContext('Error.stackTraceLimit', ctx), new Error('m').stack.split('\n').length > 1);
 }
+// builtins' frames, named by their receivers
+{
+  const r = (name, code) => { try { out(name, String(vm.runInNewContext(code, {}, 'ctx.js'))); } catch (e) { out(name, 'throws', e.stack); } };
+  r('captureStackTrace frame', 'try { Error.captureStackTrace(5) } catch (e) { e.stack }');
+  r('Array.from frame', 'try { Array.from({ length: 1 }, function m() { throw new Error("af") }) } catch (e) { e.stack }');
+  r('Promise.all frame', 'try { Promise.all.call(5, []) } catch (e) { e.stack }');
+  r('defineProperty frame', 'try { Object.defineProperty(1, "x", {}) } catch (e) { e.stack }');
+  r('reduce frame', 'try { [1, 2].reduce(function rd() { throw new Error("r") }) } catch (e) { e.stack }');
+  r('Reflect.apply frame', 'try { Reflect.apply(function rf() { throw new Error("rf") }, null, []) } catch (e) { e.stack }');
+  r('replace frame', 'try { "abc".replace(/b/, function rep() { throw new Error("rep") }) } catch (e) { e.stack }');
+  r('Map forEach frame', 'try { new Map([[1, 2]]).forEach(function mf() { throw new Error("mf") }) } catch (e) { e.stack }');
+  r('Object.keys frame', 'try { Object.keys(null) } catch (e) { e.stack }');
+  r('Symbol toString frame', 'try { Symbol.prototype.toString.call(1) } catch (e) { e.stack }');
+}
+// Node's prepareStackTrace callback: globalThis.Error's of the error's
+// realm, else the main context's intrinsic Error's
+{
+  const ownSites = (cs) => cs.filter((c) => c.getFileName() === 'ctx.js').map((c) => c.getFunctionName() + ':' + c.getLineNumber()).join(',');
+  Error.prepareStackTrace = function (e, cs) { return 'main prep: ' + (this === Error) + ' ' + e.message + ' ' + ownSites(cs); };
+  out('main prepare for ctx error', vm.runInNewContext('function f() { return new Error("ctx err") } f().stack', {}, 'ctx.js'));
+  out('ctx prepare first', vm.runInNewContext('Error.prepareStackTrace = (e) => "own " + e.message; new Error("ctx2").stack', {}, 'ctx.js'));
+  out('ctx Error replaced', vm.runInNewContext('Error = 5; try { null.x } catch (e) { e.stack }', {}, 'ctx.js'));
+  Error.prepareStackTrace = undefined;
+  const E = Error;
+  E.prepareStackTrace = () => 'from intrinsic';
+  globalThis.Error = function () {};
+  out('main Error replaced', new E('x').stack, vm.runInNewContext('new Error("z").stack', {}, 'ctx.js'));
+  globalThis.Error = E;
+  E.prepareStackTrace = undefined;
+}
