@@ -1343,3 +1343,13 @@ func (c *Context) isArray(o *sobek.Object) bool {
 	r, err := f(sobek.Undefined(), o)
 	return err == nil && r.ToBoolean()
 }
+
+// ErrorInto makes an error of c's intrinsic constructor name with message
+// and stack (its text as given) and carries it into here: what a vm entry
+// point throws for a compile error of a parsing context, which Node makes
+// in that context. No code of either realm runs.
+func (c *Context) ErrorInto(here *Context, name, message, stackText string) sobek.Value {
+	o := c.NewError(name, message)
+	_ = o.DefineDataProperty("stack", c.rt.ToValue(stackText), sobek.FLAG_TRUE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+	return Carry(o, c, here)
+}

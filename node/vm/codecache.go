@@ -25,7 +25,7 @@ func engineTag() string { return codecache.EngineTag(host.JSVMVersion) }
 
 // installCodeCache sets natives.checkCachedData(handle, bytes) -> bool,
 // natives.createCachedData(handle) -> Buffer and
-// natives.compileCached(code, filename, lineOffset, columnOffset, bytes) ->
+// natives.compileCached(code, filename, lineOffset, columnOffset, bytes, parsingContext) ->
 // [handle, accepted].
 func (m *module) installCodeCache(natives *sobek.Object) {
 	_ = natives.Set("checkCachedData", func(c sobek.FunctionCall) sobek.Value {
@@ -65,7 +65,7 @@ func (m *module) installCodeCache(natives *sobek.Object) {
 				return m.rt.NewArray(h, m.rt.ToValue(true))
 			}
 		}
-		h := m.compile(sobek.FunctionCall{This: c.This, Arguments: c.Arguments[:min(4, len(c.Arguments))]})
+		h := m.compile(sobek.FunctionCall{This: c.This, Arguments: []sobek.Value{c.Argument(0), c.Argument(1), c.Argument(2), c.Argument(3), c.Argument(5)}})
 		if s, ok := h.Export().(*script); ok && accepted {
 			programs.Put(codecache.ProgramKey{Sum: key.Sum(), Options: scriptOptionsKey(s.s.Options)}, s.s.Program)
 		}

@@ -88,11 +88,15 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 		}
 		f, err := core.CompileFunction(code, co)
 		if err != nil {
-			m.throwIfTooDeep(err)
+			parsing := target
+			if parsing == m.main {
+				parsing = nil
+			}
+			m.throwIfTooDeepIn(err, parsing)
 			var se *core.SyntaxError
 			if errors.As(err, &se) {
 				se.Filename = opts.Filename // the arrow message says ":1"
-				panic(m.syntaxError(se, code, core.ScriptOptions{Filename: opts.Filename, LineOffset: opts.LineOffset, ColumnOffset: opts.ColumnOffset}))
+				panic(m.inRealm(m.syntaxError(se, code, core.ScriptOptions{Filename: opts.Filename, LineOffset: opts.LineOffset, ColumnOffset: opts.ColumnOffset}), parsing))
 			}
 			panic(rt.NewGoError(err))
 		}

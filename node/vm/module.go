@@ -367,6 +367,14 @@ func (m *module) handle(v sobek.Value) *vmModule {
 	panic(m.rt.NewTypeError("Illegal invocation"))
 }
 
+// parsingOf is c as a parsing context: nil for the main context.
+func (m *module) parsingOf(c *core.Context) *core.Context {
+	if c == m.main {
+		return nil
+	}
+	return c
+}
+
 // contextOf returns the context of a contextified object, or main for
 // undefined.
 func (m *module) contextOf(v sobek.Value) *core.Context {
@@ -600,7 +608,7 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	src, attrs, attrsByOffset, dynAttrs, attrErr := stripImports(code)
 	if attrErr != nil {
 		line, col := lineCol(code, attrErr.Offset)
-		panic(m.syntaxError(shifted(&core.SyntaxError{Message: attrErr.Message, Filename: opts.Filename, Line: line, Column: col}, opts), code, opts))
+		panic(m.inRealm(m.syntaxError(shifted(&core.SyntaxError{Message: attrErr.Message, Filename: opts.Filename, Line: line, Column: col}, opts), code, opts), m.parsingOf(ctx)))
 	}
 	src, sourceReqs := stripSourcePhase(src)
 	captures := false
@@ -621,12 +629,10 @@ func (m *module) moduleCreateSource(c sobek.FunctionCall) sobek.Value {
 	}
 	cm, err := core.CompileModule(ctx, msrc)
 	if err != nil {
-		m.throwIfTooDeep(err)
-		var list parser.ErrorList
-		if errors.As(err, &list) {
-			panic(m.plainSyntaxError(m.moduleSyntaxError(err, code, opts)))
-		}
-		panic(m.moduleSyntaxError(err, code, opts))
+		parsing := m.parsingOf(ctx)
+		m.throwIfTooDeepIn(err, parsing)
+		// Node shows no arrow for a module's compile error
+		panic(m.inRealm(m.plainSyntaxError(m.moduleSyntaxError(err, code, opts)), parsing))
 	}
 	v := m.newVMModule(cm, ctx)
 	v.source, v.attrs, v.dynAttrs, v.captures = code, attrs, dynAttrs, captures
@@ -818,10 +824,11 @@ func (m *module) moduleInstantiate(c sobek.FunctionCall) sobek.Value {
 	}
 	if err := v.cm.Instantiate(); err != nil {
 		var le *core.LinkError
+		// the module's realm makes its link errors (V8)
 		if errors.As(err, &le) {
-			panic(m.newError("SyntaxError", le.Message))
+			panic(m.inRealm(m.newError("SyntaxError", le.Message), m.parsingOf(v.ctx)))
 		}
-		panic(m.moduleSyntaxError(err, v.source, core.ScriptOptions{Filename: v.cm.ID}))
+		panic(m.inRealm(m.moduleSyntaxError(err, v.source, core.ScriptOptions{Filename: v.cm.ID}), m.parsingOf(v.ctx)))
 	}
 	return sobek.Undefined()
 }

@@ -553,10 +553,11 @@
     const compile = natives[name];
     if (typeof compile !== 'function') return;
     // plain parameters, no spread: this is on the path of every new Script
-    natives[name] = function (code, filename, lineOffset, columnOffset, cachedData) {
-      if (typeof code !== 'string' || !StringPrototypeIncludes(code, 'import')) return compile(code, filename, lineOffset, columnOffset, cachedData);
+    // (compile's fifth is the parsing context, compileCached's the bytes)
+    natives[name] = function (code, filename, lineOffset, columnOffset, cachedData, parsing) {
+      if (typeof code !== 'string' || !StringPrototypeIncludes(code, 'import')) return compile(code, filename, lineOffset, columnOffset, cachedData, parsing);
       const stripped = natives.stripImportAttributes(code);
-      const r = compile(stripped === undefined ? code : stripped[0], filename, lineOffset, columnOffset, cachedData);
+      const r = compile(stripped === undefined ? code : stripped[0], filename, lineOffset, columnOffset, cachedData, parsing);
       // registered even without attributes: import() from the script's
       // functions then finds the script (and its missing callback)
       natives.setImportAttributes(name === 'compile' ? r : r[0], stripped === undefined ? undefined : stripped[1]);

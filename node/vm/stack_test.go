@@ -25,6 +25,6 @@ var stackDifferences = map[int]string{
 	72:  "getFunctionName of eval code is null (V8: 'eval')",
 	88:  "sobek's words for a Promise combinator called on a primitive, and no frame for the combinator",
 	95:  "no frame for a builtin whose receiver check throws (sobek throws before its frame is pushed)",
-	101: "an awaiting async function's frame is at its call, V8's at the await",
-	102: "no frame for the Promise constructor around its executor",
+	121: "an awaiting async function's frame is at its call, V8's at the await",
+	122: "no frame for the Promise constructor around its executor",
 }

@@ -168,10 +168,11 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 	}
 	s, err := m.h.Isolate.CompileCached(code, opts)
 	if err != nil {
-		m.throwIfTooDeep(err)
+		parsing := m.parsingContext(c.Argument(4))
+		m.throwIfTooDeepIn(err, parsing)
 		var se *core.SyntaxError
 		if errors.As(err, &se) {
-			panic(m.syntaxError(se, code, opts))
+			panic(m.inRealm(m.syntaxError(se, code, opts), parsing))
 		}
 		panic(m.rt.NewGoError(err))
 	}
@@ -181,13 +182,55 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 
 // throwIfTooDeep throws V8's RangeError when err says the source nests
 // deeper than sobek's parser can take (core.CheckNesting).
-func (m *module) throwIfTooDeep(err error) {
+func (m *module) throwIfTooDeep(err error) { m.throwIfTooDeepIn(err, nil) }
+
+// throwIfTooDeepIn is throwIfTooDeep for a compilation in the parsing
+// context parsing (nil: the main context).
+func (m *module) throwIfTooDeepIn(err error, parsing *core.Context) {
 	var ne *core.NestingError
 	if errors.As(err, &ne) {
 		ctor := m.h.Intrinsic("RangeError").(*sobek.Object)
 		e, _ := m.rt.New(ctor, m.rt.ToValue(core.StackOverflowMessage))
-		panic(e)
+		panic(m.inRealm(e, parsing))
 	}
+}
+
+// parsingContext is the context of a parsing context argument (a
+// contextified object), nil for the main context or none.
+func (m *module) parsingContext(v sobek.Value) *core.Context {
+	o, ok := v.(*sobek.Object)
+	if !ok {
+		return nil
+	}
+	c := m.h.Isolate.ContextOf(o, m.main)
+	if c == m.main {
+		return nil
+	}
+	return c
+}
+
+// inRealm is e, a compile error vm just made in the main realm, as the
+// same error of the parsing context's realm (V8 compiles there, and its
+// errors are that realm's: instanceof SyntaxError is false in main), with
+// e's message and stack. Without a parsing context it is e.
+func (m *module) inRealm(v sobek.Value, parsing *core.Context) sobek.Value {
+	e, ok := v.(*sobek.Object)
+	if parsing == nil || !ok || e == nil {
+		return v
+	}
+	name, msg, st := "SyntaxError", "", ""
+	if v := m.main.DataProperty(e, "name"); v != nil {
+		name = v.String()
+	}
+	if v := m.main.DataProperty(e, "message"); v != nil {
+		msg = v.String()
+	}
+	if v := m.main.DataProperty(e, "stack"); v != nil {
+		st = v.String()
+	} else if t, ok := m.h.Isolate.PendingStack(e); ok {
+		st = t // not read yet: V8's default text, no code run
+	}
+	return parsing.ErrorInto(m.main, name, msg, st)
 }
 
 // syntaxError builds the SyntaxError Node throws for code that does not

@@ -64,11 +64,15 @@
     #handle; // the Go side of the script
 
     constructor(code, options) {
+      // runInContext's context to compile in, without options (taken
+      // before ToString of code can run code that makes another Script)
+      const parsingNext = nextParsingContext;
+      nextParsingContext = undefined;
       code = `${code}`;
       if (options === undefined) {
         // Node's default options are a frozen null-prototype object:
         // nothing to read, every default applies
-        this.#handle = natives.compile(code, 'evalmachine.<anonymous>', 0, 0);
+        this.#handle = natives.compile(code, 'evalmachine.<anonymous>', 0, 0, parsingNext);
         this.sourceMapURL = StringPrototypeIncludes(code, 'sourceMappingURL') ? natives.sourceMapURL(code) : undefined;
         return;
       }
@@ -81,7 +85,7 @@
         cachedData,
         produceCachedData = false,
         importModuleDynamically,
-        [kParsingContext]: parsingContext, // eslint-disable-line no-unused-vars
+        [kParsingContext]: parsingContext,
       } = options;
       validateString(filename, 'options.filename');
       validateInt32(lineOffset, 'options.lineOffset');
@@ -92,11 +96,11 @@
       let handle, accepted;
       if (cachedData !== undefined) {
         const bytes = new Uint8Array(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength);
-        const r = natives.compileCached(code, filename, lineOffset, columnOffset, bytes);
+        const r = natives.compileCached(code, filename, lineOffset, columnOffset, bytes, parsingContext);
         handle = r[0];
         accepted = r[1];
       } else {
-        handle = natives.compile(code, filename, lineOffset, columnOffset);
+        handle = natives.compile(code, filename, lineOffset, columnOffset, parsingContext);
       }
       this.#handle = handle;
       if (importModuleDynamically !== undefined) natives.setImportModuleDynamically(handle, importModuleDynamically, this);
@@ -249,12 +253,18 @@
     return new Script(code, options);
   }
 
+  // nextParsingContext is the context the next Script compiles in when it
+  // has no options (Node passes { [kParsingContext]: context }; this
+  // keeps the hot path free of an options object)
+  let nextParsingContext;
+
   function runInContext(code, contextifiedObject, options) {
     validateContext(contextifiedObject);
     // Node spreads the options here too (so null, numbers and arrays
     // are no options)
-    if (typeof options === 'string') options = { filename: options };
+    if (typeof options === 'string') options = { filename: options, [kParsingContext]: contextifiedObject };
     else if (options !== undefined) options = { __proto__: null, ...options, [kParsingContext]: contextifiedObject };
+    else nextParsingContext = contextifiedObject;
     return createScript(code, options).runInContext(contextifiedObject, options);
   }
 
@@ -264,6 +274,7 @@
     // Node spreads the options here: null, numbers, booleans and
     // functions end up as no options
     if (options !== undefined) options = { __proto__: null, ...options, [kParsingContext]: contextObject };
+    else nextParsingContext = contextObject;
     return createScript(code, options).runInNewContext(contextObject, options);
   }
 

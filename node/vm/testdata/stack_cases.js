@@ -152,3 +152,34 @@ t('prepare toString of sites', 'Error.prepareStackTrace = (e, cs) => own(cs).joi
   globalThis.Error = E;
   E.prepareStackTrace = undefined;
 }
+// compile errors are the parsing context's (Node compiles runInContext's,
+// runInNewContext's and compileFunction's code there), the main realm's
+// for new Script and runInThisContext
+{
+  const ctx = vm.createContext({});
+  const CSE = vm.runInContext('SyntaxError', ctx);
+  const CRE = vm.runInContext('RangeError', ctx);
+  const realm = (e) => [e instanceof SyntaxError || e instanceof RangeError ? 'main' : e instanceof CSE || e instanceof CRE ? 'ctx' : 'other', e.name, e.message.slice(0, 60), Object.getOwnPropertyNames(e).join()].join(' ');
+  const c = (name, f) => { try { f(); out(name, 'no throw'); } catch (e) { out(name, realm(e)); } };
+  c('runInNewContext', () => vm.runInNewContext('('));
+  c('runInNewContext options', () => vm.runInNewContext('(', {}, { filename: 'f.js' }));
+  c('runInNewContext string', () => vm.runInNewContext('(', {}, 'f.js'));
+  c('runInContext', () => vm.runInContext('(', ctx));
+  c('runInContext options', () => vm.runInContext('(', ctx, { filename: 'f.js' }));
+  c('runInContext string', () => vm.runInContext('(', ctx, 'f.js'));
+  c('runInContext label', () => vm.runInContext('a: a: 1', ctx));
+  try { vm.runInContext('/(/', ctx); } catch (e) { out('runInContext regexp literal', realm(e).split(' ').slice(0, 2).join(' ')); }
+  c('runInContext too deep', () => vm.runInContext('['.repeat(100000), ctx));
+  c('runInContext cachedData', () => vm.runInContext('(', ctx, { cachedData: Buffer.from('x') }));
+  c('runInThisContext', () => vm.runInThisContext('('));
+  c('new Script', () => new vm.Script('('));
+  c('createScript', () => vm.createScript('('));
+  c('compileFunction', () => vm.compileFunction('('));
+  c('compileFunction parsingContext', () => vm.compileFunction('(', [], { parsingContext: ctx }));
+  c('eval in context', () => vm.runInContext('eval("(")', ctx));
+  c('Function in context', () => vm.runInContext('Function("(")', ctx));
+  c('after a compile error', () => vm.runInContext('throw new Error("next")', ctx));
+  const code = { toString() { vm.runInThisContext('1'); return '('; } };
+  c('code toString reenters', () => vm.runInContext(code, ctx));
+  try { vm.runInContext('(', ctx, 'f.js'); } catch (e) { out('compile error stack', e.stack.split('\n').slice(0, 5).join('|')); }
+}
