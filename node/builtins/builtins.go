@@ -14,6 +14,7 @@ import (
 	"github.com/jsvm-dev/jsvm/node/diagnostics_channel"
 	"github.com/jsvm-dev/jsvm/node/dns"
 	"github.com/jsvm-dev/jsvm/node/events"
+	"github.com/jsvm-dev/jsvm/node/fetch"
 	"github.com/jsvm-dev/jsvm/node/fs"
 	"github.com/jsvm-dev/jsvm/node/host"
 	"github.com/jsvm-dev/jsvm/node/http"
@@ -95,6 +96,7 @@ func DefaultRegistry() *host.Registry {
 	r.Register("worker_threads", worker_threads.Load)
 	r.Register("zlib", zlib.Load)
 	r.Register("jsvm:sandbox", sandbox.Load)
+	r.Register("jsvm:fetch", fetch.Load)
 	return r
 }
 
