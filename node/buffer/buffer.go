@@ -4,7 +4,9 @@
 package buffer
 
 import (
+	"bytes"
 	_ "embed"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -19,6 +21,8 @@ import (
 var source string
 
 var embedded = &host.Embedded{Name: "node:buffer", Params: "module, exports, internals", Source: source}
+
+var typeArrayBuffer = reflect.TypeOf(sobek.ArrayBuffer{})
 
 func bytesOf(v sobek.Value) []byte {
 	if v == nil {
@@ -43,6 +47,22 @@ func Load(h *host.Host, module *sobek.Object) error {
 	})
 	_ = in.Set("decode", func(u8 sobek.Value, enc string) sobek.Value {
 		return encoding.Decode(bytesOf(u8), enc)
+	})
+	// cmpBytes compares a[as:ae] with b[bs:be] as bytes.Compare; -2 when
+	// a view's bytes cannot be had (the JS loop then compares).
+	_ = in.Set("cmpBytes", func(a sobek.Value, as, ae int, b sobek.Value, bs, be int) int {
+		x, y := bytesOf(a), bytesOf(b)
+		if as < 0 || bs < 0 || as > ae || bs > be || ae > len(x) || be > len(y) {
+			return -2
+		}
+		return bytes.Compare(x[as:ae], y[bs:be])
+	})
+	// isArrayBuffer: v's brand is ArrayBuffer (its realm's or another's),
+	// asked without a throw: a failed byteLength getter builds its message
+	// from String(v), which runs v's toString and prints a whole array.
+	_ = in.Set("isArrayBuffer", func(v sobek.Value) bool {
+		o, ok := v.(*sobek.Object)
+		return ok && o.ExportType() == typeArrayBuffer
 	})
 	_ = in.Set("isUtf8", func(u8 sobek.Value) bool { return utf8.Valid(bytesOf(u8)) && !hasSurrogates(bytesOf(u8)) })
 	_ = in.Set("received", func(v sobek.Value) string { return nodeerr.Received(v) })
