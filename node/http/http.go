@@ -226,6 +226,10 @@ func (s *server) close(done sobek.Callable) {
 	}
 	s.closing = true
 	s.h.Ref() // until done runs
+	// The listener closes now: Shutdown closes only the listeners Serve
+	// has taken up, and Serve's goroutine may not have started yet (a
+	// connect in between was accepted by the kernel, then reset).
+	_ = s.ln.Close()
 	go func() {
 		_ = s.srv.Shutdown(context.Background())
 		close(s.done)
@@ -251,7 +255,7 @@ func (s *server) closeAll() {
 
 // op is one response operation queued by JS for the handler goroutine.
 type op struct {
-	kind    byte // 'h' head, 'w' write, 'e' end
+	kind    byte // 'h' head, 'w' write, 'e' end, 'd' drop the connection
 	status  int
 	headers [][2]string
 	data    []byte
@@ -351,6 +355,14 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				}
 				h.Post(func() { callMethod(x.res, "_finished") })
 				return
+			case 'd':
+				// socket.destroy(): net/http closes the connection
+				// without finishing the response.
+				h.Post(func() {
+					callMethod(x.req, "_aborted")
+					callMethod(x.res, "_aborted")
+				})
+				panic(http.ErrAbortHandler)
 			}
 		}
 		select {
@@ -482,6 +494,7 @@ func (s *server) dispatch(x *exchange, r *http.Request) {
 	_ = handle.Set("end", func(chunk sobek.Value) {
 		x.queue(op{kind: 'e', data: toBytes(rt, chunk)})
 	})
+	_ = handle.Set("destroy", func() { x.queue(op{kind: 'd'}) })
 	v, err := s.onRequest(sobek.Undefined(), info, handle)
 	if err != nil {
 		panic(err)
@@ -536,10 +549,15 @@ func toBytes(rt *sobek.Runtime, v sobek.Value) []byte {
 	return []byte(v.String())
 }
 
-// request(options, onResponse, onError) performs a client request on a
-// goroutine: options {method, url, headers: flat [name, value...], body}.
-// onResponse(info, body ArrayBuffer) or onError(err) runs on the loop.
-func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable) {
+// request(options, onResponse, onError, onData) performs a client
+// request on a goroutine: options {method, url, headers: flat [name,
+// value...], body}. On the loop, onResponse(info) runs once the head is
+// in, then onData(chunk ArrayBuffer) for each piece of the body as it
+// arrives and onData(null) at its end; onError(message, code) for a
+// request that failed, before or during the body. A 101's connection is
+// handed over as onResponse(info, null, handle). It returns {cancel}:
+// cancel() drops the request or its connection (req.destroy()).
+func (b *binding) request(opts *sobek.Object, onResponse, onError, onData sobek.Callable) *sobek.Object {
 	h := b.h
 	rt := h.Runtime
 	method := opts.Get("method").String()
@@ -562,17 +580,24 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable
 			Proxy:              nil,
 		}, CheckRedirect: noRedirects}
 	}
-	req, err := http.NewRequest(method, url, bytes.NewReader(body))
+	ctx, cancel := context.WithCancel(context.Background())
+	handle := rt.NewObject()
+	_ = handle.Set("cancel", func() { cancel() })
+	call := func(fn sobek.Callable, args ...sobek.Value) {
+		if _, err := fn(sobek.Undefined(), args...); err != nil {
+			panic(err)
+		}
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
 	if err != nil {
+		cancel()
 		msg := err.Error()
 		h.Ref()
 		h.Post(func() {
 			defer h.Unref()
-			if _, err := onError(sobek.Undefined(), rt.ToValue(msg), rt.ToValue("ERR_INVALID_URL")); err != nil {
-				panic(err)
-			}
+			call(onError, rt.ToValue(msg), rt.ToValue("ERR_INVALID_URL"))
 		})
-		return
+		return handle
 	}
 	if len(body) == 0 {
 		req.Body = http.NoBody
@@ -587,43 +612,53 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError sobek.Callable
 	if _, ok := req.Header["User-Agent"]; !ok {
 		req.Header["User-Agent"] = nil // Node sends none; Go would add its own
 	}
+	fail := func(err error) {
+		msg, code := clientError(err)
+		h.Post(func() { call(onError, rt.ToValue(msg), rt.ToValue(code)) })
+	}
 	h.Ref()
 	go func() {
+		defer h.Post(func() { h.Unref() })
 		resp, err := client.Do(req)
-		var data []byte
-		var upgraded io.ReadWriteCloser
-		if err == nil {
-			if rwc, ok := resp.Body.(io.ReadWriteCloser); ok && resp.StatusCode == http.StatusSwitchingProtocols {
-				upgraded = rwc // the connection, now the caller's
-			} else {
-				data, err = io.ReadAll(resp.Body)
-				resp.Body.Close()
-			}
+		if err != nil {
+			cancel()
+			fail(err)
+			return
 		}
-		h.Post(func() {
-			defer h.Unref()
-			if err != nil {
-				msg, code := clientError(err)
-				if _, err := onError(sobek.Undefined(), rt.ToValue(msg), rt.ToValue(code)); err != nil {
-					panic(err)
-				}
-				return
-			}
+		// The head, made into a JS object on the loop.
+		info := func() *sobek.Object {
 			info := rt.NewObject()
 			_ = info.Set("statusCode", resp.StatusCode)
 			_ = info.Set("statusMessage", strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode))))
 			_ = info.Set("httpVersionMajor", resp.ProtoMajor)
 			_ = info.Set("httpVersionMinor", resp.ProtoMinor)
 			_ = info.Set("rawHeaders", appendHeaders(nil, resp.Header))
-			if upgraded != nil {
-				if _, err := onResponse(sobek.Undefined(), info, sobek.Null(), nodenet.NewHandle(h, upgraded)); err != nil {
-					panic(err)
-				}
+			return info
+		}
+		if rwc, ok := resp.Body.(io.ReadWriteCloser); ok && resp.StatusCode == http.StatusSwitchingProtocols {
+			// the connection, now the caller's
+			h.Post(func() { call(onResponse, info(), sobek.Null(), nodenet.NewHandle(h, rwc)) })
+			return
+		}
+		defer cancel() // after a 101 the connection outlives the request
+		defer resp.Body.Close()
+		h.Post(func() { call(onResponse, info()) })
+		buf := make([]byte, 64<<10)
+		for {
+			n, err := resp.Body.Read(buf)
+			if n > 0 {
+				chunk := bytes.Clone(buf[:n])
+				h.Post(func() { call(onData, rt.ToValue(rt.NewArrayBuffer(chunk))) })
+			}
+			if err == io.EOF {
+				h.Post(func() { call(onData, sobek.Null()) })
 				return
 			}
-			if _, err := onResponse(sobek.Undefined(), info, rt.ToValue(rt.NewArrayBuffer(data))); err != nil {
-				panic(err)
+			if err != nil {
+				fail(err)
+				return
 			}
-		})
+		}
 	}()
+	return handle
 }

@@ -212,6 +212,9 @@ class Socket extends EventEmitter {
     this.destroyed = true;
     this.readable = false;
     this.writable = false;
+    // A server-side request's connection: Go drops it (what a client
+    // reading the response sees as a connection cut mid-body).
+    if (this._abort) this._abort();
     later(() => {
       if (err) this.emit('error', err);
       this.emit('close', !!err);
@@ -463,6 +466,13 @@ class ServerResponse extends OutgoingMessage {
     this.emit('close');
   }
 
+  destroy(err) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    if (this.socket) this.socket.destroy();
+    return this;
+  }
+
   setTimeout(ms, cb) {
     if (cb) this.once('timeout', cb);
     return this;
@@ -616,6 +626,7 @@ class Server extends EventEmitter {
     const req = new IncomingMessage(info);
     const res = new ServerResponse(req, handle);
     if (req.method === 'HEAD') res._hasBody = false;
+    if (handle) req.socket._abort = () => handle.destroy();
     return {
       req,
       res,
@@ -780,7 +791,7 @@ class ClientRequest extends OutgoingMessage {
     this.headersSent = true;
     if (typeof cb === 'function') this.once('finish', cb);
     const hostPart = this.host.includes(':') ? `[${this.host}]` : this.host;
-    binding.request({
+    this._conn = binding.request({
       method: this.method,
       url: `${this.protocol}//${hostPart}:${this.port}${this.path}`,
       headers: this.flatHeaders(),
@@ -814,20 +825,32 @@ class ClientRequest extends OutgoingMessage {
       res.req = this;
       if (this.protocol === 'https:') res.socket.encrypted = true;
       this.res = res;
-      if (body.byteLength > 0) res.push(body);
-      res.push(null);
       if (this.listenerCount('response') > 0) {
         this.emit('response', res);
       } else {
         res.resume();
       }
-      later(() => this.emit('close'));
     }, (message, code) => {
       if (this.destroyed) return;
+      if (this.res) {
+        // the connection ended before the body did
+        this.destroyed = true;
+        this._resAborted();
+        return;
+      }
       const err = new Error(message);
       err.code = code;
       this.emit('error', err);
       later(() => this.emit('close'));
+    }, (chunk) => {
+      const res = this.res;
+      if (!res || this.destroyed) return;
+      if (chunk !== null) {
+        res.push(chunk);
+        return;
+      }
+      res.push(null);
+      res.once('end', () => later(() => this.emit('close')));
     });
     return this;
   }
@@ -842,9 +865,27 @@ class ClientRequest extends OutgoingMessage {
   destroy(err) {
     if (this.destroyed) return this;
     this.destroyed = true;
+    if (this._conn) this._conn.cancel();
+    if (this.res && !this.res.complete) {
+      this._resAborted();
+      return this;
+    }
     if (err) later(() => this.emit('error', err));
     later(() => this.emit('close'));
     return this;
+  }
+
+  // _resAborted: the response's body stopped short (a dropped connection
+  // or req.destroy()): as Node, 'aborted' and an ECONNRESET 'aborted'
+  // error on the response, the request's 'close' between them.
+  _resAborted() {
+    const res = this.res;
+    later(() => {
+      res.aborted = true;
+      res.emit('aborted');
+      this.emit('close');
+      res.destroy(internals.newError('Error', 'ECONNRESET', 'aborted'));
+    });
   }
 
   setTimeout(ms, cb) {
