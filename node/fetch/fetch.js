@@ -33,11 +33,12 @@ class Headers {
   }
   append(name, value) {
     checkHeaders(this, 'append');
-    if (arguments.length < 2) throw new TypeError(`Failed to execute 'append' on 'Headers': 2 arguments required, but only ${arguments.length} present.`);
+    if (arguments.length < 2) throw new TypeError(`Headers.append: 2 arguments required, but only ${arguments.length} found.`);
     appendHeader(this, String(name), String(value), 'Headers.append');
   }
   delete(name) {
     checkHeaders(this, 'delete');
+    if (arguments.length < 1) throw new TypeError('Headers.delete: 1 argument required, but 0 found.');
     name = String(name);
     validName('Headers.delete', name);
     guardCheck(this);
@@ -47,6 +48,7 @@ class Headers {
   }
   get(name) {
     checkHeaders(this, 'get');
+    if (arguments.length < 1) throw new TypeError('Headers.get: 1 argument required, but 0 found.');
     name = String(name);
     validName('Headers.get', name);
     const e = this[kHeaders].list.get(name.toLowerCase());
@@ -58,13 +60,14 @@ class Headers {
   }
   has(name) {
     checkHeaders(this, 'has');
+    if (arguments.length < 1) throw new TypeError('Headers.has: 1 argument required, but 0 found.');
     name = String(name);
     validName('Headers.has', name);
     return this[kHeaders].list.has(name.toLowerCase());
   }
   set(name, value) {
     checkHeaders(this, 'set');
-    if (arguments.length < 2) throw new TypeError(`Failed to execute 'set' on 'Headers': 2 arguments required, but only ${arguments.length} present.`);
+    if (arguments.length < 2) throw new TypeError(`Headers.set: 2 arguments required, but only ${arguments.length} found.`);
     name = String(name);
     value = normalizeValue(value);
     validName('Headers.set', name);
@@ -123,12 +126,12 @@ function sortedPairs(h) {
 }
 function fillHeaders(h, init, ctx) {
   if (!isObj(init)) {
-    throw new TypeError(`${ctx}: Expected init to be an object.`);
+    throw new TypeError(`${ctx}: Argument 1 could not be converted to one of: sequence<sequence<ByteString>>, record<ByteString, ByteString>.`);
   }
   if (init instanceof Headers) {
     for (const [k, e] of init[kHeaders].list) {
-      if (k === 'set-cookie') for (const c of init[kHeaders].cookies) appendHeader(h, e.name, c, ctx);
-      else appendHeader(h, e.name, e.value, ctx);
+      if (k === 'set-cookie') for (const c of init[kHeaders].cookies) appendHeader(h, e.name, c, 'Headers.append');
+      else appendHeader(h, e.name, e.value, 'Headers.append');
     }
     return;
   }
@@ -136,7 +139,7 @@ function fillHeaders(h, init, ctx) {
     for (const pair of init) {
       const p = [...pair];
       if (p.length !== 2) throw new TypeError(`${ctx}: expected name/value pair to be length 2, found ${p.length}.`);
-      appendHeader(h, String(p[0]), String(p[1]), ctx);
+      appendHeader(h, String(p[0]), String(p[1]), 'Headers.append');
     }
     return;
   }
@@ -144,7 +147,7 @@ function fillHeaders(h, init, ctx) {
     if (typeof k === 'symbol') continue;
     const d = Reflect.getOwnPropertyDescriptor(init, k);
     if (!d || !d.enumerable) continue;
-    appendHeader(h, k, String(init[k]), ctx);
+    appendHeader(h, k, String(init[k]), 'Headers.append');
   }
 }
 function makeIterator(items, name) {
@@ -168,7 +171,7 @@ class FormData {
   }
   append(name, value, filename = undefined) {
     checkForm(this);
-    if (arguments.length < 2) throw new TypeError(`Failed to execute 'append' on 'FormData': 2 arguments required, but only ${arguments.length} present.`);
+    if (arguments.length < 2) throw new TypeError(`FormData.append: 2 arguments required, but only ${arguments.length} found.`);
     if (arguments.length === 3 && !(value instanceof Blob)) {
       throw new TypeError("Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'");
     }
@@ -185,7 +188,7 @@ class FormData {
   has(name) { checkForm(this); name = String(name); return this[kState].some((e) => e.name === name); }
   set(name, value, filename = undefined) {
     checkForm(this);
-    if (arguments.length < 2) throw new TypeError(`Failed to execute 'set' on 'FormData': 2 arguments required, but only ${arguments.length} present.`);
+    if (arguments.length < 2) throw new TypeError(`FormData.set: 2 arguments required, but only ${arguments.length} found.`);
     if (arguments.length === 3 && !(value instanceof Blob)) {
       throw new TypeError("Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'");
     }
@@ -388,9 +391,9 @@ function normalizeMethod(m) {
 
 class Request {
   constructor(input, init = {}) {
-    if (arguments.length < 1) throw new TypeError("Failed to construct 'Request': 1 argument required, but only 0 present.");
-    if (init === null || (init !== undefined && typeof init !== 'object')) {
-      throw new TypeError("Failed to construct 'Request': cannot convert to dictionary.");
+    if (arguments.length < 1) throw new TypeError('Request constructor: 1 argument required, but 0 found.');
+    if (init !== null && init !== undefined && typeof init !== 'object' && typeof init !== 'function') {
+      throw new TypeError(`Request constructor: Expected ${typeof init === 'symbol' ? 'Symbol()' : String(init)} to be one of: Null, Undefined, Object.`);
     }
     init = init || {};
     let base = null;
@@ -421,7 +424,7 @@ class Request {
     }
     const redirect = init.redirect !== undefined ? String(init.redirect) : base ? base.redirect : 'follow';
     if (!['follow', 'error', 'manual'].includes(redirect)) {
-      throw new TypeError(`Request constructor: ${redirect} is not an accepted type. Expected one of follow, error, manual.`);
+      throw new TypeError(`Request constructor: ${redirect} is not an accepted type. Expected one of follow, manual, error.`);
     }
     const headers = new Headers();
     const src = init.headers !== undefined ? init.headers : base ? base.headers : undefined;
@@ -500,8 +503,9 @@ const nullBodyStatuses = new Set([101, 204, 205, 304]);
 
 class Response {
   constructor(body = null, init = {}) {
-    if (init === null || (init !== undefined && typeof init !== 'object')) {
-      throw new TypeError("Failed to construct 'Response': cannot convert to dictionary.");
+    if (init !== null && init !== undefined && typeof init !== 'object' && typeof init !== 'function') {
+      // (undici's message names no context here)
+      throw new TypeError(`undefined: Expected ${typeof init === 'symbol' ? 'Symbol()' : String(init)} to be one of: Null, Undefined, Object.`);
     }
     init = init || {};
     const status = init.status !== undefined ? Number(init.status) : 200;
@@ -587,6 +591,30 @@ function fetchFailed(cause) {
   if (cause !== undefined) e.cause = cause;
   return e;
 }
+// SocketError is undici's error for a connection that went away.
+class SocketError extends Error {
+  constructor(message, socket) {
+    super(message);
+    this.name = 'SocketError';
+    this.code = 'UND_ERR_SOCKET';
+    this.socket = socket;
+  }
+}
+function socketInfo(s) {
+  s = s || {};
+  return {
+    localAddress: s.localAddress, localPort: s.localPort, remoteAddress: s.remoteAddress,
+    remotePort: s.remotePort, remoteFamily: s.remoteFamily, timeout: undefined,
+    bytesWritten: s.bytesWritten, bytesRead: s.bytesRead,
+  };
+}
+// terminated is the error of a body that stopped short: undici's
+// TypeError 'terminated', its cause the decoder's error or the socket's.
+function terminated(e, res) {
+  const err = new TypeError('terminated');
+  err.cause = e && e.code === 'ECONNRESET' ? new SocketError('other side closed', socketInfo(res.socket)) : e;
+  return err;
+}
 function abortReason(signal) {
   return signal.reason !== undefined ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
 }
@@ -594,7 +622,6 @@ function abortReason(signal) {
 function fetch(input, init = undefined) {
   let request;
   try {
-    if (arguments.length < 1) throw new TypeError("Failed to execute 'fetch' on 'Window': 1 argument required, but only 0 present.");
     request = new Request(input, init);
   } catch (e) {
     return Promise.reject(e);
@@ -682,7 +709,7 @@ function fetch(input, init = undefined) {
           path: u.pathname + u.search, method, headers, agent: false,
         }, ok);
         current = req;
-        req.on('error', (e) => bad(e));
+        req.on('error', (e) => bad(e && e.code === 'ECONNRESET' ? new SocketError('other side closed', socketInfo(req.socket)) : e));
         if (body !== null && body.length) req.end(body); else req.end();
       });
     }
@@ -719,7 +746,7 @@ function fetch(input, init = undefined) {
               if (c.desiredSize !== null && c.desiredSize <= 0) source.pause();
             });
             source.on('end', () => { st.signal.removeEventListener('abort', onAbort); try { c.close(); } catch (e) { /* cancelled */ } });
-            source.on('error', (e) => { try { c.error(fetchFailed(e)); } catch (x) { /* closed */ } });
+            source.on('error', (e) => { try { c.error(terminated(e, res)); } catch (x) { /* closed */ } });
             source.pause();
           },
           pull() { source.resume(); },
