@@ -654,7 +654,14 @@ func (h *Host) parseModule(name, src string) (sobek.ModuleRecord, error) {
 	src = engine.RewriteRegExps(src, true)
 	body, err := sobek.Parse(name, src, parser.IsModule, parser.WithDisableSourceMaps) // (sobek.ParseModule's error)
 	if err != nil {
-		return nil, err
+		fixed, ok := engine.KeywordMemberASI(src) // `o.default` at a line's end (engine/keywordasi.go)
+		if !ok {
+			return nil, err
+		}
+		src = fixed
+		if body, err = sobek.Parse(name, src, parser.IsModule, parser.WithDisableSourceMaps); err != nil {
+			return nil, err
+		}
 	}
 	if engine.MayAwait(src) {
 		engine.GuardParsedAwaits(body)

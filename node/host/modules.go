@@ -656,6 +656,15 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 		}
 	}
 	if perr != nil {
+		// `o.default` at a line's end (engine/keywordasi.go)
+		// (the fixed text differs only by semicolons ASI puts there, so
+		// its error, if any, is the true one)
+		if fixed, ok := engine.KeywordMemberASI(src); ok {
+			src = fixed
+			ap, perr = parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
+		}
+	}
+	if perr != nil {
 		// async generators / for await: esbuild's lowering (core/lower.go)
 		if lp, ok := core.ParseLowered(filename, src, core.LowerScript); ok {
 			ap, perr = lp, nil
@@ -988,7 +997,13 @@ func compileScript(filename, src string) (*sobek.Program, error) {
 	}
 	ap, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if err != nil {
-		return nil, err
+		fixed, ok := engine.KeywordMemberASI(src) // engine/keywordasi.go
+		if !ok {
+			return nil, err
+		}
+		if ap, err = parser.ParseFile(nil, filename, fixed, 0, parser.WithDisableSourceMaps); err != nil {
+			return nil, err
+		}
 	}
 	if engine.MayAwait(src) {
 		engine.GuardParsedAwaits(ap)

@@ -1,0 +1,3 @@
+const o = {}
+const a = o.default
+const b = = 2
