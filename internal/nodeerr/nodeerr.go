@@ -16,6 +16,16 @@ import (
 // New creates an error of the builtin class kind ("Error", "TypeError",
 // "RangeError", "SyntaxError") in rt, with code and message.
 func New(rt *sobek.Runtime, kind, code, msg string) *sobek.Object {
+	e := Plain(rt, kind, msg)
+	Decorate(rt, e, code)
+	return e
+}
+
+// Plain creates an error of the builtin class kind in rt with msg and no
+// code. When user code has replaced the global class with something that
+// constructs nothing, it is the engine's own TypeError (for "Error", with
+// Error.prototype): never a Go panic.
+func Plain(rt *sobek.Runtime, kind, msg string) *sobek.Object {
 	var e *sobek.Object
 	if ctor, _ := rt.GlobalObject().Get(kind).(*sobek.Object); ctor != nil {
 		e, _ = rt.New(ctor, rt.ToValue(msg))
@@ -31,7 +41,6 @@ func New(rt *sobek.Runtime, kind, code, msg string) *sobek.Object {
 			}
 		}
 	}
-	Decorate(rt, e, code)
 	return e
 }
 

@@ -16,11 +16,7 @@ import (
 // osslError is an error as Node reports OpenSSL's: the message is
 // OpenSSL's error string, with library, reason and code properties.
 func osslError(rt *sobek.Runtime, hex, lib, reason, code string) *sobek.Object {
-	ctor, _ := rt.GlobalObject().Get("Error").(*sobek.Object)
-	e, err := rt.New(ctor, rt.ToValue("error:"+hex+":"+lib+"::"+reason))
-	if err != nil {
-		panic(err)
-	}
+	e := nodeerr.Plain(rt, "Error", "error:"+hex+":"+lib+"::"+reason)
 	_ = e.Set("library", lib)
 	_ = e.Set("reason", reason)
 	_ = e.Set("code", code)
@@ -72,9 +68,7 @@ func bindCiphersAndKeys(rt *sobek.Runtime, b *sobek.Object, bytesOf func(sobek.V
 			case errFinalLength:
 				panic(osslError(rt, "1C80006B", "Provider routines", "wrong final block length", "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH"))
 			case errAuth:
-				ctor, _ := rt.GlobalObject().Get("Error").(*sobek.Object)
-				e, _ := rt.New(ctor, rt.ToValue("Unsupported state or unable to authenticate data"))
-				panic(e)
+				panic(nodeerr.Plain(rt, "Error", "Unsupported state or unable to authenticate data"))
 			}
 			panic(rt.NewGoError(err))
 		})

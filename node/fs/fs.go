@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 	"github.com/jsvm-dev/jsvm/node/events"
 	"github.com/jsvm-dev/jsvm/node/host"
 	nodeos "github.com/jsvm-dev/jsvm/node/os"
@@ -70,8 +71,7 @@ func (b *binding) uvError(err error, syscallName, path, dest string) {
 	if dest != "" {
 		m += " -> '" + dest + "'"
 	}
-	ctor, _ := sobek.AssertConstructor(b.rt.Get("Error"))
-	e, _ := ctor(nil, b.rt.ToValue(m))
+	e := nodeerr.Plain(b.rt, "Error", m)
 	_ = e.Set("errno", -errno)
 	_ = e.Set("code", code)
 	_ = e.Set("syscall", syscallName)

@@ -1,6 +1,7 @@
 package host
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/grafana/sobek"
@@ -8,7 +9,11 @@ import (
 
 // Embedded is JavaScript that a builtin module carries (usually with
 // //go:embed): compiled once per process, lazily, as a function of Params,
-// and instantiated in each host that loads the module.
+// and instantiated in each host that loads the module. The function is
+// made inside one whose parameters are intrinsicGlobals, called with the
+// host's captured intrinsics: the module's free references to Object,
+// Uint8Array, Symbol... are the originals, whatever user code assigned to
+// those globals before the module loaded (Node's builtins use primordials).
 type Embedded struct {
 	Name   string // the file name its frames show, e.g. "node:events"
 	Params string // the function's parameters, e.g. "module, exports, internals"
@@ -22,7 +27,7 @@ type Embedded struct {
 // Func returns the embedded function, made in h's main runtime.
 func (e *Embedded) Func(h *Host) (sobek.Callable, error) {
 	e.once.Do(func() {
-		e.prog, e.err = sobek.Compile(e.Name, "(function("+e.Params+") {"+e.Source+"\n})", true)
+		e.prog, e.err = sobek.Compile(e.Name, "(function("+intrinsicParams+") { return function("+e.Params+") {"+e.Source+"\n} })", true)
 	})
 	if e.err != nil {
 		return nil, e.err
@@ -31,9 +36,15 @@ func (e *Embedded) Func(h *Host) (sobek.Callable, error) {
 	if err != nil {
 		return nil, err
 	}
+	outer, _ := sobek.AssertFunction(v)
+	if v, err = outer(sobek.Undefined(), h.intrinsicGlobalValues()...); err != nil {
+		return nil, err
+	}
 	fn, _ := sobek.AssertFunction(v)
 	return fn, nil
 }
+
+var intrinsicParams = strings.Join(intrinsicGlobals, ", ")
 
 // Run calls the embedded function the way a builtin's loader does: with
 // module, its exports, then args.

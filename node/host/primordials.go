@@ -15,7 +15,7 @@ var primordialPaths = []string{
 	"Array.isArray", "Number.isInteger", "ArrayBuffer.isView",
 	"Object.assign", "Object.defineProperty", "Object.freeze",
 	"Object.getOwnPropertyDescriptor", "Object.getPrototypeOf", "Object.setPrototypeOf",
-	"Symbol", "Symbol.for", "String", "Promise", "Promise.reject", "JSON.parse",
+	"Symbol", "Symbol.for", "String", "Promise", "Promise.reject", "JSON.parse", "Reflect.apply",
 	"Error", "RangeError", "ReferenceError", "SyntaxError", "TypeError",
 	"Map", "WeakMap", "WeakSet", "Uint8Array",
 	"Array.prototype.forEach", "Array.prototype.includes", "Array.prototype.join",
@@ -28,11 +28,30 @@ var primordialPaths = []string{
 	"WeakSet.prototype.add", "WeakSet.prototype.has",
 }
 
-// primordials holds the values of primordialPaths as they were when the
-// host was made, before any user code ran (capturePrimordials), and the
-// object built from them on first use.
+// intrinsicGlobals are the global bindings of the language's intrinsics
+// that a builtin's embedded JavaScript sees as they were when the host was
+// made (Embedded.Func binds them as parameters around the module's
+// function): a script that sets `Uint8Array = 5` or `Symbol = 5` does not
+// break require('buffer') or events, as Node's builtins do not break. The
+// globals built on first use (Intl, WebAssembly, Atomics,
+// SharedArrayBuffer) and the host's own (timers, URL, Buffer) are not here.
+var intrinsicGlobals = []string{
+	"Object", "Function", "Array", "String", "Number", "Boolean", "Symbol", "BigInt",
+	"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError", "AggregateError",
+	"Promise", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Proxy", "Reflect",
+	"JSON", "Math", "Date", "RegExp", "ArrayBuffer", "DataView",
+	"Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+	"Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+	"isNaN", "isFinite", "parseInt", "parseFloat", "encodeURI", "encodeURIComponent", "decodeURI", "decodeURIComponent",
+	"escape", "unescape", "globalThis",
+}
+
+// primordials holds the values of primordialPaths and intrinsicGlobals as
+// they were when the host was made, before any user code ran
+// (capturePrimordials), and the object built from them on first use.
 type primordials struct {
 	values     []sobek.Value
+	globals    []sobek.Value // of intrinsicGlobals
 	bind, call sobek.Value
 	obj        *sobek.Object
 }
@@ -53,6 +72,15 @@ func capturePrimordials(rt *sobek.Runtime) *primordials {
 			v = o.Get(step)
 		}
 		p.values[i] = v
+	}
+	g := rt.GlobalObject()
+	p.globals = make([]sobek.Value, len(intrinsicGlobals))
+	for i, name := range intrinsicGlobals {
+		if name == "globalThis" {
+			p.globals[i] = g
+			continue
+		}
+		p.globals[i] = g.Get(name)
 	}
 	fp := rt.GlobalObject().Get("Function").(*sobek.Object).Get("prototype").(*sobek.Object)
 	p.bind, p.call = fp.Get("bind"), fp.Get("call")
@@ -118,6 +146,26 @@ func must(v sobek.Value, err error) sobek.Value {
 		panic(err) // binding an intrinsic function cannot fail
 	}
 	return v
+}
+
+// intrinsicGlobalValues returns the values of intrinsicGlobals, in order.
+func (h *Host) intrinsicGlobalValues() []sobek.Value {
+	if h.prims == nil {
+		h.prims = capturePrimordials(h.Runtime)
+	}
+	return h.prims.globals
+}
+
+// IntrinsicGlobal returns the value the global binding name (one of
+// intrinsicGlobals: "Object", "JSON", "Symbol"...) had when the host was
+// made; ok false for other names.
+func (h *Host) IntrinsicGlobal(name string) (v sobek.Value, ok bool) {
+	for i, n := range intrinsicGlobals {
+		if n == name {
+			return h.intrinsicGlobalValues()[i], true
+		}
+	}
+	return nil, false
 }
 
 // Intrinsic returns the value of one of primordialPaths ("RangeError",

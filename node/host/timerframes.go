@@ -12,7 +12,7 @@ const timerShims = `(function (apply) {
     function listOnTimeout(cb, obj, args) { return apply(cb, obj, args); },
     function processImmediate(cb, obj, args) { return apply(cb, obj, args); },
   ];
-})(Reflect.apply)`
+})`
 
 // callTimer calls a timer (immediate false) or immediate callback like
 // h.call does.
@@ -22,12 +22,21 @@ func (h *Host) callTimer(immediate bool, fnVal sobek.Value, fn sobek.Callable, t
 		return
 	}
 	if h.shims == nil {
+		// made on the first timer, after user code ran: with the
+		// Reflect.apply the host was made with
 		v, err := h.Runtime.RunScript("node:internal/timers", timerShims)
-		if err != nil {
+		var o *sobek.Object
+		if err == nil {
+			if mk, ok := sobek.AssertFunction(v); ok {
+				if r, err2 := mk(sobek.Undefined(), h.Intrinsic("Reflect.apply")); err2 == nil {
+					o, _ = r.(*sobek.Object)
+				}
+			}
+		}
+		if o == nil {
 			h.call(fn, this, args...)
 			return
 		}
-		o := v.(*sobek.Object)
 		for i := 0; i < 2; i++ {
 			f, _ := sobek.AssertFunction(o.Get(string(rune('0' + i))))
 			h.shims = append(h.shims, f)

@@ -18,6 +18,10 @@ type realm struct {
 	cache     map[string]sobek.Value
 	customSym *sobek.Symbol
 	inspectFn sobek.Value
+	// roots, when set, gives the global bindings of the intrinsics as
+	// they were before user code ran (host.IntrinsicGlobal): a path's
+	// first step is looked up there, so `JSON = 5` does not change %j
+	roots func(name string) (sobek.Value, bool)
 }
 
 func newRealm(rt *sobek.Runtime, captured CapturedReflect) *realm {
@@ -67,6 +71,15 @@ func (r *realm) resolve(path string) (res sobek.Value) {
 	}
 	var cur sobek.Value = r.rt.GlobalObject()
 	parts := strings.Split(path, ".")
+	if r.roots != nil {
+		if v, ok := r.roots(parts[0]); ok {
+			if len(parts) == 1 {
+				return v
+			}
+			cur = v
+			parts = parts[1:]
+		}
+	}
 	for i, p := range parts {
 		o, ok := cur.(*sobek.Object)
 		if !ok {
@@ -74,7 +87,14 @@ func (r *realm) resolve(path string) (res sobek.Value) {
 		}
 		switch {
 		case p == "%TypedArray%":
-			u8, _ := o.Get("Uint8Array").(*sobek.Object)
+			var u8v sobek.Value
+			if r.roots != nil {
+				u8v, _ = r.roots("Uint8Array")
+			}
+			if u8v == nil {
+				u8v = o.Get("Uint8Array")
+			}
+			u8, _ := u8v.(*sobek.Object)
 			if u8 == nil {
 				return nil
 			}

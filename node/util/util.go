@@ -47,6 +47,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 	unwrap := UnwrapOf(h)
 	captured := CapturedOf(h)
 	cache := NewCacheCaptured(rt, captured)
+	cache.r.roots = h.IntrinsicGlobal
 
 	// util.TextEncoder / util.TextDecoder (also the globals) live in
 	// node/encoding.
