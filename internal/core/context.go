@@ -111,6 +111,7 @@ func (iso *Isolate) newRealm(opts ContextOptions) *Context {
 	// missing map would be a SyntaxError), as Node never fails on them;
 	// their sources are scanned for nesting as every other (checkParse)
 	rt.SetParserOptions(parser.WithDisableSourceMaps, engine.SourceHook(c.checkParse))
+	engine.ShareProxyWalks(rt, iso.proxyWalks)
 	c.builtins = rt.GlobalObject()
 	c.global = c.builtins
 	iso.registry.add(c)

@@ -21,7 +21,10 @@ type Isolate struct {
 	main *Context
 
 	symbols symbolRegistry // Symbol.for's registry, one per isolate (symbols.go)
-	fin     finalization   // FinalizationRegistry's queue, WeakRef's kept targets (weakref.go)
+	// the prototype walks of its realms' Proxies (engine/proxyguard.go):
+	// one per isolate, so a walk through another realm's Proxies counts them
+	proxyWalks *engine.ProxyWalks
+	fin        finalization // FinalizationRegistry's queue, WeakRef's kept targets (weakref.go)
 
 	// membrane identity tables; guarded by tabMu because weak-pointer
 	// cleanups run on the runtime's cleanup goroutine.
@@ -103,10 +106,11 @@ func NewIsolate(opts IsolateOptions) *Isolate {
 	prepareWasm()
 	prepareIntl()
 	iso := &Isolate{
-		memLimit: memoryLimit(opts.MemoryLimit),
-		maxStack: MaxCallStackSize,
-		wrappers: make(map[wrapKey]*wrapEntry),
-		links:    make(map[wkey]weak.Pointer[wrapper]),
+		proxyWalks: engine.NewProxyWalks(),
+		memLimit:   memoryLimit(opts.MemoryLimit),
+		maxStack:   MaxCallStackSize,
+		wrappers:   make(map[wrapKey]*wrapEntry),
+		links:      make(map[wkey]weak.Pointer[wrapper]),
 	}
 	iso.main = iso.newRealm(ContextOptions{Name: "main"})
 	iso.main.isMain = true

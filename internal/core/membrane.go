@@ -338,6 +338,8 @@ func (iso *Isolate) protoReaches(p, target *sobek.Object) bool {
 const maxProtoWalk = 100 * 1024
 
 func (w *wrapper) getPrototypeOf(*sobek.Object) *sobek.Object {
+	// a for-in here walking another realm's Proxies: bounded as V8's
+	w.here.iso.proxyWalks.ForInStep(w.here.rt)
 	var p sobek.Value
 	w.inOp("getPrototypeOf", func() { p = w.o.Prototype() })
 	if po, ok := p.(*sobek.Object); ok && po != nil {

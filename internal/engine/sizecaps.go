@@ -57,6 +57,7 @@ func Prepare() {
 		wrapStringSplit()
 		wrapAllocChecks()
 		prepared.builtins = addBuiltins()
+		GuardProxies()
 	})
 }
 

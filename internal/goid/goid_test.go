@@ -27,3 +27,16 @@ func BenchmarkGet(b *testing.B) {
 		Get()
 	}
 }
+
+func TestStackUsed(t *testing.T) {
+	if !fastAvailable {
+		t.Skip("no fast path on this platform")
+	}
+	a := StackUsed()
+	if a == 0 {
+		t.Fatal("StackUsed reads 0: the runtime's g layout changed (stack bounds are no longer its first fields)")
+	}
+	if b := recurseUsed(256); b < a+256<<10 {
+		t.Fatalf("StackUsed under a 256 KiB recursion: %d, at the top %d", b, a)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
@@ -380,7 +381,7 @@ func (c *ictx) formatProxy(r *realm, p sobek.Proxy, recurse int) string {
 	recurse++
 	c.indentationLvl += 2
 	var handler sobek.Value = sobek.Null()
-	if h := p.Handler(); h != nil {
+	if h := engine.UserProxyHandler(p.Handler()); h != nil {
 		handler = h
 	}
 	out := []string{
