@@ -42,6 +42,19 @@ type globalTraps struct {
 	// symbols are the symbol keys written or defined through the global
 	// (and not deleted since), which ownKeys lists as Node v20 does
 	symbols map[*sobek.Symbol]bool
+
+	// lastHas is the key of the latest has (Node v20: a strict store's
+	// own-property check follows it, global_v20.go)
+	lastHas sobek.Value
+	// fnPending is the function whose declaration's write sobek makes
+	// next (Node v20: the declaration stored it already)
+	fnPending string
+	// declWindow: a program runs and its global declarations are being
+	// instantiated (no trap but theirs has run yet)
+	declWindow bool
+	// enumKeys are the sandbox's names the latest ownKeys listed (Node
+	// v20's enumerator): Object.keys and for-in take them as enumerable
+	enumKeys map[string]bool
 }
 
 // descTable maps property keys (keyOf) to descriptors. Most contexts pin
@@ -384,6 +397,7 @@ var consoleMethods = []string{"debug", "error", "info", "log", "warn", "dir", "d
 func (g *globalTraps) inSandbox(fn func()) { crossInto(g.home, g.c, fn) }
 
 func (g *globalTraps) getStr(k string) sobek.Value {
+	g.lastHas, g.declWindow = nil, false
 	var v sobek.Value
 	g.inSandbox(func() { v = g.sb.Get(k) })
 	if v != nil {
@@ -438,6 +452,7 @@ func (g *globalTraps) getStr(k string) sobek.Value {
 func isIntrinsicName(k string) bool { return k == "Reflect" || k == "WeakMap" }
 
 func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
+	g.declWindow = false
 	var v sobek.Value
 	g.inSandbox(func() { v = g.sb.GetSymbol(k) })
 	if v != nil {
@@ -453,12 +468,37 @@ func (g *globalTraps) getSym(k *sobek.Symbol) sobek.Value {
 // Go API (no JS call), falling back to Reflect.set's answer only when the
 // write fails.
 func (g *globalTraps) setStr(k string, v sobek.Value) bool {
+	g.lastHas = nil
+	if g.fnPending != "" {
+		if g.fnPending == k {
+			g.fnPending = ""
+			return true
+		}
+		g.fnPending = ""
+	}
+	if e := g.own.find(k); e == nil || !e.declaring {
+		g.declWindow = false
+	}
 	if e := g.own.find(k); e != nil && e.declaring {
 		e.declaring = false
 		if sobek.IsUndefined(v) {
 			// the declaration's own write: the name stays off the sandbox
 			e.value = v
 			return true
+		}
+	}
+	if !g.c.Options.SandboxOwnKeys {
+		if isProxyObj(g.sb) {
+			if g.storeV20(k, v) {
+				return true
+			}
+			g.refuseWrite(k)
+			return false
+		}
+		if g.chainHasProxy() {
+			// the setter interceptor's attributes query reaches the
+			// Proxy on the sandbox's chain (its getOwnPropertyDescriptor)
+			g.inSandbox(func() { g.attrsV20(g.c.rt.ToValue(k)) })
 		}
 	}
 	hv := Carry(v, g.c, g.home)
@@ -484,14 +524,7 @@ func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 		// it, and reports the write done
 		return true
 	case readOnly:
-		// sobek throws in strict code, as V8 does; a read-only property
-		// of the sandbox alone fails as a definition on the global would
-		// (Node's quirk), one the global holds too as a read-only write
-		words := ""
-		if !g.onGlobal[k] {
-			words = "Cannot redefine property: " + k
-		}
-		stack.NoteRefusedWrite(k, words)
+		g.refuseWrite(k)
 		return false
 	case notExtensible:
 		// as in Node, a new global that the sandbox cannot take lands
@@ -506,6 +539,18 @@ func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 	}
 	Rethrow(err, g.home, g.c) // a setter threw
 	return false
+}
+
+// refuseWrite notes a failed write of k: sobek throws in strict code, as
+// V8 does; a read-only property of the sandbox alone fails as a
+// definition on the global would (Node's quirk), one the global holds too
+// as a read-only write.
+func (g *globalTraps) refuseWrite(k string) {
+	words := ""
+	if !g.onGlobal[k] {
+		words = "Cannot redefine property: " + k
+	}
+	stack.NoteRefusedWrite(k, words)
 }
 
 // setOwn writes k on the context's own global alone.
@@ -558,6 +603,7 @@ func (g *globalTraps) cannotWrite(k string) writeFailure {
 }
 
 func (g *globalTraps) set(k, v sobek.Value) bool {
+	g.declWindow = false
 	var ok bool
 	g.inSandbox(func() {
 		ok = mustCall(g.home.reflect().set, g.sb, k, Carry(v, g.c, g.home)).ToBoolean()
@@ -569,18 +615,11 @@ func (g *globalTraps) set(k, v sobek.Value) bool {
 }
 
 func (g *globalTraps) has(k sobek.Value) bool {
+	g.declWindow = false
 	var ok bool
 	g.inSandbox(func() {
 		if !g.c.Options.SandboxOwnKeys {
-			// Node v20 has no query interceptor: V8 asks the getter,
-			// the sandbox's GetRealNamedProperty (its chain, running
-			// getters; a Proxy with a get trap on it answers for every
-			// name, one without only for its target's)
-			if s, isSym := k.(*sobek.Symbol); isSym {
-				ok = g.sb.GetSymbol(s) != nil
-			} else {
-				ok = g.sb.Get(k.String()) != nil
-			}
+			ok = g.hasV20(k)
 			return
 		}
 		// Node v22+'s query interceptor: the sandbox's own properties
@@ -588,12 +627,14 @@ func (g *globalTraps) has(k sobek.Value) bool {
 		ok = !sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k))
 	})
 	if ok {
+		g.lastHas = k
 		return true
 	}
 	return g.builtinsHas(k)
 }
 
 func (g *globalTraps) deleteProperty(k sobek.Value) bool {
+	g.declWindow = false
 	if !g.c.Options.SandboxOwnKeys {
 		return g.deleteV20(k)
 	}
@@ -680,10 +721,80 @@ func (g *globalTraps) placeholder(k sobek.Value) bool {
 
 func (g *globalTraps) getOwnPropertyDescriptor(k sobek.Value) sobek.PropertyDescriptor {
 	var d sobek.PropertyDescriptor
-	g.inSandbox(func() {
-		dv := mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k)
-		d = descFromObject(dv, func(v sobek.Value) sobek.Value { return Carry(v, g.home, g.c) })
-	})
+	v20 := !g.c.Options.SandboxOwnKeys
+	internal := false
+	if v20 {
+		fs := g.c.rt.CaptureCallStack(1, nil)
+		internal = len(fs) > 0 && fs[0].SrcName() != "<native>"
+		if !internal {
+			g.declWindow = false
+		} else if !g.declWindow {
+			// a strict store's own-property check (V8's setter finds
+			// every name declared on a Proxy sandbox), or for-in's
+			// enumerability check: V8 takes the enumerator's names as
+			// they are and asks each through the getter
+			last := g.lastHas
+			g.lastHas = nil
+			if last != nil && last.SameAs(k) {
+				internal = false
+				if !g.placeholder(k) && g.chainHasProxy() {
+					return anyDesc
+				}
+			} else if d, ok := g.enumerated(k, true); ok {
+				return d
+			} else {
+				internal = false
+			}
+		}
+		if internal {
+			// a declaration's check, from the program's prologue:
+			// V8's DeclareGlobals asks the sandbox nothing
+		}
+	}
+	if v20 && !internal && !g.placeholder(k) {
+		if fs := g.c.rt.CaptureCallStack(1, nil); len(fs) > 0 && fs[0].SrcName() == "<native>" {
+			switch fs[0].FuncName() {
+			case "keys":
+				// Object.keys: V8 takes the enumerator's names as they
+				// are (no descriptor callback)
+				if d, ok := g.enumerated(k, false); ok {
+					return d
+				}
+			case "hasOwnProperty", "hasOwn", "propertyIsEnumerable":
+				// V8 asks these through the attributes query, which
+				// without a query interceptor is the getter: a name the
+				// sandbox's chain has is own, and not enumerable
+				var v sobek.Value
+				g.inSandbox(func() { v = g.realGet(k) })
+				if v != nil {
+					return sobek.PropertyDescriptor{Value: Carry(v, g.home, g.c), Writable: sobek.FLAG_TRUE, Enumerable: sobek.FLAG_FALSE, Configurable: sobek.FLAG_TRUE}
+				}
+			}
+		}
+	}
+	if !internal {
+		g.inSandbox(func() {
+			var dv sobek.Value
+			if v20 {
+				dv = g.descV20(k)
+			} else {
+				dv = mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k)
+			}
+			d = descFromObject(dv, func(v sobek.Value) sobek.Value { return Carry(v, g.home, g.c) })
+		})
+	}
+	return g.finishDesc(k, d)
+}
+
+// realGlobalDesc is k's descriptor on the context's real global (its
+// builtins and what it holds for the sandbox), the sandbox not asked.
+func (g *globalTraps) realGlobalDesc(k sobek.Value) sobek.PropertyDescriptor {
+	return g.finishDesc(k, sobek.PropertyDescriptor{})
+}
+
+// finishDesc completes d, the sandbox's descriptor of k (empty: none),
+// with the real global's and the shadow's placeholders.
+func (g *globalTraps) finishDesc(k sobek.Value, d sobek.PropertyDescriptor) sobek.PropertyDescriptor {
 	if d.Empty() && g.builtinsHas(k) {
 		if e := g.ownOf(k); e != nil {
 			d = e.desc()
@@ -721,11 +832,21 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	if s, ok := k.(sobek.String); ok && isIntrinsicName(s.String()) {
 		g.c.captureIntrinsics() // a definition may replace one on the builtins
 	}
+	g.lastHas = nil
+	if !g.declWindow || !g.internalCall() {
+		g.declWindow = false
+	} else if _, isSym := k.(*sobek.Symbol); !isSym && !g.c.Options.SandboxOwnKeys && d.Getter == nil && d.Setter == nil {
+		if _, isFn := sobek.AssertFunction(d.Value); isFn {
+			return g.declareFunctionV20(k.String(), d)
+		}
+	}
 	if _, isSym := k.(*sobek.Symbol); !isSym && isVarDeclaration(d) && !g.placeholder(k) && g.own.find(k.String()) == nil && g.c.builtins.Get(k.String()) == nil {
 		var own bool
-		g.inSandbox(func() {
-			own = !sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k))
-		})
+		if g.c.Options.SandboxOwnKeys {
+			g.inSandbox(func() {
+				own = !sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k))
+			})
+		} // else V8's DeclareGlobals asks the sandbox nothing (Node v20)
 		if !own {
 			// as V8's, a var declaration defines the name on the
 			// context's own global; the sandbox gets it with the first
@@ -842,6 +963,7 @@ func (g *globalTraps) sandboxKeys() []sobek.Value {
 }
 
 func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
+	g.declWindow = false
 	g.c.ensureConsole()
 	var keys []sobek.Value
 	own := g.c.Options.SandboxOwnKeys
@@ -850,6 +972,17 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 			keys = arrayValues(mustCall(g.home.reflect().ownKeys, g.sb))
 		} else {
 			keys = g.sandboxKeys()
+			if g.chainHasProxy() {
+				// V8 asks Node's enumerator twice (its indexed and its
+				// named interceptor share it)
+				keys = g.sandboxKeys()
+			}
+			g.enumKeys = make(map[string]bool, len(keys))
+			for _, k := range keys {
+				if _, isSym := k.(*sobek.Symbol); !isSym {
+					g.enumKeys[k.String()] = true
+				}
+			}
 		}
 	})
 	seen := make(map[any]bool, len(keys)+64)
@@ -876,6 +1009,9 @@ func (g *globalTraps) ownKeys(*sobek.Object) *sobek.Object {
 	g.c.hideGoError()
 	for _, src := range []*sobek.Object{g.c.builtins, g.c.shadow} {
 		more := arrayValues(mustCall(g.c.reflect().ownKeys, src))
+		if src == g.c.builtins {
+			sortV8GlobalOrder(more)
+		}
 		for _, k := range more {
 			if _, isSym := k.(*sobek.Symbol); !isSym || src == g.c.shadow {
 				add(k)

@@ -220,7 +220,13 @@ func (c *Context) runProgram(p *sobek.Program, regex bool) (sobek.Value, error) 
 	c.iso.pushRun(c)
 	var err error
 	defer func() { c.iso.popAfter(err) }()
+	if c.traps != nil {
+		c.traps.declWindow = true // until the program's own code runs (global_v20.go)
+	}
 	v, err := c.rt.RunProgram(p)
+	if c.traps != nil {
+		c.traps.declWindow = false
+	}
 	if err == nil {
 		err = c.evaluationEnds() // an afterEvaluate context's queue (microtask.go)
 	}

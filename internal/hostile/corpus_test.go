@@ -422,13 +422,9 @@ type knownDifference struct {
 
 var knownDifferences = []knownDifference{
 	// limits (#9): stack, sizes, offsets, reads after the watchdog
-	{cases: `^(sandbox trap \w+ recurses / |sandbox with accessor that runs the context$|vm after a thrown stack overflow$|stack overflow )`,
-		reason: "limits #9: a stack overflow is uncatchable in sobek and ends the process, where Node throws a catchable RangeError (findings.md)"},
 	{cases: ` / recursive-toString$`, jsvm: "hang", hangs: true,
 		reason: "limits #9: a toString that recurses through a template literal has no frame budget; the Go stack grows until a fatal error (findings.md)"},
 	// fidelity (#13): realms, brand checks, the context global's shape
-	{cases: `^sandbox trap get (throws|throws-primitive) / function f\(\) \{\}$`,
-		reason: "fidelity #13: V8 asks the sandbox's get before it declares a function (node/vm trap_cases.js); jsvm asks getOwnPropertyDescriptor"},
 	// node/util (no owner): util.inspect, used for Node's messages
 	{cases: `(microtaskMode|measureMemory options\.(mode|execution)) / (revoked-proxy|revoked-function-proxy|throwing-proxy|tracing-proxy)$`,
 		reason: "node/util: util.inspect runs a Proxy's traps and fails on a revoked one (Node inspects the target without traps; <Revoked Proxy>) (findings.md)"},

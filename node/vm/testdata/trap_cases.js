@@ -39,11 +39,13 @@ const codes = [
   'delete x', 'delete y', 'delete p', 'delete this.x', 'delete this.y', '"x" in this', '"y" in this', '"p" in this',
   'this.x', 'this.y', 'this.p', 'this.x = 5', 'this.y = 5', 'x++', 'x += 1',
   'Object.keys(this).filter(k => k.length === 1)', 'Object.getOwnPropertyNames(this).filter(k => k.length === 1)',
+  '({}).constructor.keys(this).filter(k => k.length === 1)', '({}).constructor.entries(this).filter(e => e[0].length === 1).join()',
   'const r = []; for (const k in this) if (k.length === 1) r.push(k); r', 'Reflect.ownKeys(this).filter(k => k.length === 1)',
   'JSON.stringify(Object.getOwnPropertyDescriptor(this, "x"))', 'JSON.stringify(Object.getOwnPropertyDescriptor(this, "p"))', 'JSON.stringify(Object.getOwnPropertyDescriptor(this, "y"))',
   'Object.defineProperty(this, "x", { value: 3 }); x', 'Object.defineProperty(this, "y", { value: 3 }); y', 'Object.defineProperty(this, "z", { get() { return 9 }, configurable: true }); z',
   'Object.getPrototypeOf(this) === Object.prototype', 'Object.isExtensible(this)', 'Object.preventExtensions(this); 1',
   'Object.prototype.hasOwnProperty.call(this, "x")', 'Object.prototype.hasOwnProperty.call(this, "p")', 'Object.prototype.propertyIsEnumerable.call(this, "x")',
+  'this.hasOwnProperty("x")', 'this.hasOwnProperty("p")', 'this.propertyIsEnumerable("x")', 'Object.hasOwn(this, "p")', '({}).constructor.hasOwn(this, "p")', '({}).constructor.hasOwn(this, "x")', '({}).constructor.hasOwn(this, "y")',
   'with (this) x', 'this[Symbol.iterator]', 'this[Symbol.for("s")] = 1', 'Object.assign({}, this).x', 'Object.entries(this).filter(e => e[0].length === 1).join()',
 ];
 module.exports = [];
