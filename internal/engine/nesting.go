@@ -374,6 +374,7 @@ func (s *scanner) run() NestingResult {
 			if i-start > 2*MaxCaptures {
 				s.captures(start, i)
 			}
+			s.regexpEarly(start, i)
 			s.operand()
 		default:
 			i = s.punct(i)
@@ -394,6 +395,41 @@ func (s *scanner) captures(start, end int) {
 	}
 	s.failed = true
 	s.res = NestingResult{Problem: NestingCaptures, Label: TooManyCapturesMessage(lit[1:j], lit[j+1:]), Offset: start}
+}
+
+// regexpEarly fails a regex literal src[start:end] whose pattern V8
+// refuses when it parses the script (an early SyntaxError, where sobek
+// would throw when the literal is evaluated, or never): a v-flag pattern
+// (regexpsets.go), a u-flag pattern with an unknown \p{..}.
+func (s *scanner) regexpEarly(start, end int) {
+	if s.failed || end-start < 3 {
+		return
+	}
+	lit := s.src[start:end]
+	j := strings.LastIndexByte(lit, '/')
+	if j <= 0 {
+		return
+	}
+	p, flags := lit[1:j], lit[j+1:]
+	if !validFlags(flags) || strings.Contains(flags, "u") && strings.Contains(flags, "v") {
+		s.failed = true
+		s.res = NestingResult{Problem: NestingCaptures, Label: "Invalid regular expression flags", Offset: start}
+		return
+	}
+	if !strings.ContainsAny(flags, "uv") {
+		return
+	}
+	var bad string
+	if strings.Contains(flags, "v") {
+		_, bad = translateUnicodeSets(p, flags)
+	} else if strings.Contains(p, `\p`) || strings.Contains(p, `\P`) {
+		_, bad = expandProperties(p)
+	}
+	if bad == "" {
+		return
+	}
+	s.failed = true
+	s.res = NestingResult{Problem: NestingCaptures, Label: "Invalid regular expression: " + lit + ": " + bad, Offset: start}
 }
 
 // skipRegExp returns the end of the regex literal that starts at i.

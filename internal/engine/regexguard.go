@@ -471,10 +471,19 @@ func (g *regexGuard) wrap(orig sobek.Callable, kind int) func(sobek.FunctionCall
 		std := isStandardRegExp(this, g.proto)
 		fast := kind <= kTest || std
 		if kind <= kTest {
-			res := g.execOrTest(orig, kind, this, fc)
+			var rec *rxFlags
 			if kind == kExec && !std {
-				if rec := flagsOf(this); rec != nil && rec.d {
+				if rec = flagsOf(this); rec != nil && rec.v {
+					rec.stepOverPair(this, fc.Argument(0)) // regexpflags.go
+				}
+			}
+			res := g.execOrTest(orig, kind, this, fc)
+			if rec != nil {
+				if rec.d {
 					addIndices(g.rt, this, rec, res) // regexpflags.go
+				}
+				if rec.v {
+					rec.noteEmptyMatch(res)
 				}
 			}
 			return res

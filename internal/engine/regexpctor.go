@@ -43,6 +43,7 @@ func HookRegExpConstructor(rt *sobek.Runtime, ctor *sobek.Object, named NamedGro
 		return false
 	}
 	*cp = func(args []sobek.Value, newTarget *sobek.Object) *sobek.Object {
+		args = flaggedPatternAsString(args)
 		checkCaptures(rt, args)
 		defer regexpSyntaxWords(rt, args)
 		args, rec := extraFlags(rt, args) // d and v (regexpflags.go)
@@ -61,6 +62,7 @@ func HookRegExpConstructor(rt *sobek.Runtime, ctor *sobek.Object, named NamedGro
 		return r
 	}
 	*fp = func(call sobek.FunctionCall) sobek.Value {
+		call.Arguments = flaggedPatternAsString(call.Arguments)
 		checkCaptures(rt, call.Arguments)
 		defer regexpSyntaxWords(rt, call.Arguments)
 		if ro, ok := argOrUndefined(call.Arguments, 0).(*sobek.Object); ok && sobek.IsUndefined(argOrUndefined(call.Arguments, 1)) && flagsOf(ro) != nil {
@@ -191,6 +193,7 @@ var re2Reasons = map[string]string{
 	"unexpected )":                            "Unmatched ')'",
 	"missing closing ]":                       "Unterminated character class",
 	"trailing backslash at end of expression": "\\ at end of pattern",
+	"invalid character class range":           "Range out of order in character class",
 }
 
 // rewrittenArgs are the arguments of a RegExp construction with the

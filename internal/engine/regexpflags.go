@@ -33,6 +33,67 @@ type rxFlags struct {
 	source sobek.String
 	// names: its capturing groups' names ("" unnamed), nil without names
 	names []string
+	// emptyAt: the index of the last exec's empty match when a surrogate
+	// pair starts there, else -1 (stepOverPair)
+	emptyAt  int64
+	backedUp int64 // the emptyAt a sticky exec last stepped back to
+}
+
+// sobek's Symbol methods step over an empty match by one code unit
+// unless the flags say u (ES2024: u or v), so a v RegExp's next exec
+// starts inside the pair, which exec steps back to its start: the same
+// empty match again, for ever. stepOverPair moves such a lastIndex (the
+// last empty match's index + 1, inside its pair) past the pair, as
+// AdvanceStringIndex with v does; noteEmptyMatch records the match.
+//
+// A sticky exec of sobek's does not step back from inside a pair, as V8's
+// does for u and v (sobek's split, which advances by code units, makes
+// one): stepOverPair steps back.
+func (f *rxFlags) stepOverPair(o *sobek.Object, subject sobek.Value) {
+	at := f.emptyAt
+	f.emptyAt = -1
+	li := o.Get("lastIndex")
+	if li == nil || li.ExportType() != reflect.TypeFor[int64]() {
+		return
+	}
+	i := li.ToInteger()
+	sticky := strings.Contains(f.flags, "y")
+	if at >= 0 && i == at+1 {
+		if sticky && f.backedUp != at {
+			// split's next position: V8's sticky exec there matches at
+			// the pair's start (once: a loop of matches then steps over)
+			f.backedUp = at
+			_ = o.Set("lastIndex", at)
+			return
+		}
+		_ = o.Set("lastIndex", at+2)
+		return
+	}
+	if s, ok := subject.(sobek.String); ok && sticky && i > 0 && i < int64(s.Length()) {
+		if c, d := s.CharAt(int(i-1)), s.CharAt(int(i)); c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF {
+			_ = o.Set("lastIndex", i-1)
+		}
+	}
+}
+
+func (f *rxFlags) noteEmptyMatch(res sobek.Value) {
+	m, ok := res.(*sobek.Object)
+	if !ok {
+		return
+	}
+	if s, ok := m.Get("0").(sobek.String); !ok || s.Length() != 0 {
+		return
+	}
+	in, ok := m.Get("input").(sobek.String)
+	if !ok {
+		return
+	}
+	p := m.Get("index").ToInteger()
+	if p >= 0 && p+1 < int64(in.Length()) {
+		if c, d := in.CharAt(int(p)), in.CharAt(int(p+1)); c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF {
+			f.emptyAt = p
+		}
+	}
 }
 
 var rxRecords sync.Map // weak.Pointer[sobek.Object] -> *rxFlags
@@ -120,17 +181,37 @@ func extraFlags(rt *sobek.Runtime, args []sobek.Value) ([]sobek.Value, *rxFlags)
 	if !validFlags(flags) || strings.Contains(flags, "u") && strings.Contains(flags, "v") {
 		panic(NewSyntaxError(rt, "Invalid flags supplied to RegExp constructor '"+flags+"'"))
 	}
-	rec := &rxFlags{d: strings.Contains(flags, "d"), v: strings.Contains(flags, "v"), flags: flags, source: pattern}
+	rec := &rxFlags{d: strings.Contains(flags, "d"), v: strings.Contains(flags, "v"), flags: flags, source: pattern, emptyAt: -1, backedUp: -1}
 	sflags := strings.ReplaceAll(strings.ReplaceAll(flags, "d", ""), "v", "u")
 	p := pattern
 	if rec.v {
-		t, bad := translateUnicodeSets(pattern.String())
+		t, bad := translateUnicodeSets(pattern.String(), flags)
 		if bad != "" {
 			panic(NewSyntaxError(rt, "Invalid regular expression: /"+pattern.String()+"/"+flags+": "+bad))
 		}
 		p = stringValue(t)
 	}
 	return []sobek.Value{p, stringValue(sflags)}, rec
+}
+
+// flaggedPatternAsString: a d or v RegExp as the pattern of a
+// construction with string flags is its source as written (recompiled
+// with those flags, as V8's [[OriginalSource]]).
+func flaggedPatternAsString(args []sobek.Value) []sobek.Value {
+	if len(args) < 2 {
+		return args
+	}
+	ro, ok := args[0].(*sobek.Object)
+	if !ok {
+		return args
+	}
+	if _, isStr := args[1].(sobek.String); !isStr {
+		return args
+	}
+	if rec := flagsOf(ro); rec != nil {
+		return append([]sobek.Value{rec.source}, args[1:]...)
+	}
+	return args
 }
 
 func argOrUndefined(args []sobek.Value, i int) sobek.Value {

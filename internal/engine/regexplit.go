@@ -132,7 +132,7 @@ func rewriteIn(src string, module bool, from, to int) string {
 		if start < last || start < from || end > to || src[start:end] != lit {
 			continue
 		}
-		if strings.ContainsAny(l.Flags, "dv") {
+		if strings.ContainsAny(l.Flags, "dv") && validFlags(l.Flags) && !(strings.Contains(l.Flags, "u") && strings.Contains(l.Flags, "v")) && validSets(l.Pattern, l.Flags) {
 			// sobek refuses d and v: the literal becomes a construction,
 			// whose hook converts them (regexpflags.go); the realm's
 			// RegExp is reached through a regexp's prototype, not a global
@@ -690,3 +690,13 @@ const namedGroupsHelper = `(function (r, names, source) {
   Object.setPrototypeOf(r, proto);
   return r;
 })`
+
+// validSets reports whether a literal's pattern is valid for its v flag
+// (an invalid one stays a literal: the nesting scan reports it early).
+func validSets(p, flags string) bool {
+	if !strings.Contains(flags, "v") {
+		return true
+	}
+	_, bad := translateUnicodeSets(p, flags)
+	return bad == ""
+}

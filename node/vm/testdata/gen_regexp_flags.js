@@ -45,6 +45,25 @@ t(() => { var r = /(a)/d; r.exec = function (s) { return { 0: 'z', index: 0, inp
 t(() => { var r = /a/dg; var log = []; Object.defineProperty(r, 'flags', { get() { log.push('flags'); return 'dg'; } }); [...'aa'.matchAll(r)].length; return log; });
 t(() => RegExp.prototype.exec.call(/(b)/d, 'ab').indices);
 t(() => [/\u{61}/du.exec('a').indices, /[\u{1F600}]/du.test('\u{1F600}'), /./dsu.exec('\n').indices]);
+// v
+var subj = 'aAbB09_ -x\u00e9\u0391\u03b1\u{1F600}\u{1F1FA}\u{1F1F8}abcxyz\n\t\u2028\uD800\uDC00\u00A0\u017F\u212A';
+['[\\p{L}--[a-z]]', '[\\p{L}&&\\p{ASCII}]', '[[a-z]--[aeiou]]', '[\\w--\\d]', '[\\d\\s]', '[^\\d\\s]', '[\\q{abc|x}]', '[\\q{abc|xy}a]+', '[\\q{ab|a}&&\\q{ab}]', '[\\q{a|bc}--\\q{bc}]', '[[^a]&&[a-c]]', '[\\p{Lu}&&[\\p{Script=Greek}]]', '[^[a-z]--[b]]', '[\\q{}]', '^[\\q{}]$', '[\\u{1F600}-\\u{1F64F}]', '[\\uD83D\\uDE00]', '.', '[^]', '[]', '[\\p{ASCII}--\\p{L}--\\d]', '[[a-f]&&[d-z]&&[a-e]]', '[\\x41-\\x43\\-]', '(?<x>[ab])\\k<x>', '[\\q{\\u{1F1FA}\\u{1F1F8}}]', '\\p{Lu}+', '[\\S&&\\p{Zs}]', '[\\q{a\\|b}]', '[\\w&&[k\\u212A]]', '[^\\W]', 'a{2}|[b]{1,}', '(?<n>[\\q{xy}])\\k<n>', '\\P{L}+'].forEach(p => ['v', 'gv', 'giv', 'gsv'].forEach(fl => t(() => { var r = new RegExp(p, fl); return [p, fl, r.flags, r.unicode, r.unicodeSets, r.source, fl.includes('g') ? subj.match(r) : r.exec(subj)]; })));
+['[a--b', '[a--]', '[--a]', '[a&&]', '[a&&b--c]', '[ab&&c]', '[a&&bc]', '[a-z&&b]', '[(]', '[)]', '[{]', '[}]', '[/]', '[-]', '[|]', '[a&&&b]', '[&&a]', '[!!]', '[a!!b]', '[##]', '[^\\q{ab}]', '[^\\q{a}]', '[^[\\q{ab}]]', '[z-a]', '[\\p{Foo}]', '\\p{Foo}', '[\\q{]', '[\\q{a}', '[a-\\d]', '[\\d-a]', '[[a]-b]', '[a-[b]]', '[\\c]', '[\\z]', '[\\01]', '(', '[a]]', ']', '{', '}', 'a{', '\\k<x>', '[\\q{abc|}]', '[\\b]', '[\\0]', '[a^]', '[_&&_]', '[a&&\\q{a|bb}]'].forEach(p => t(() => { var r = new RegExp(p, 'v'); return [r.source, r.test('a')]; }));
+t(() => [/[\p{L}--[a-z]]/v.test('A'), /[\p{L}--[a-z]]/v.test('a'), /[\q{abc}]/v.exec('xabc'), String(/[a&&b]/v), /x/v.flags, /x/gimsvy.flags, /[\q{ab}]/dv.exec('zab').indices]);
+t(() => ['aXbbX'.replace(/[\q{bb|X}]/gv, '_'), 'a1b2'.split(/[\d--[2]]/v), [...'abc'.matchAll(/[\q{ab|c}]/gv)].map(m => [m[0], m.index]), '\uD800\uDC00x'.split(/(?:)/v), '\uD800\uDC00'.replace(/(?:)/gv, '-'), '\uD800\uDC00\uD800\uDC00'.match(/(?:)/gv).length]);
+t(() => { var r = /(?:)/gv; r.lastIndex = 1; return [r.exec('\uD800\uDC00').index, r.lastIndex]; });
+t(() => new RegExp('[a--b]', 'uv'));
+t(() => [new RegExp(/[a--b]/v).flags, new RegExp(/[a-c]/v, 'g').test('b')]);
+t(() => new RegExp(/[a--b]/v, 'g'));
+t(() => [eval('/[\\w--_]/v.test("_")'), new Function('return /[\\q{ab}]/v.exec("ab")[0]')()]);
+t(() => eval('/[(]/v'));
+t(() => new Function('return /[a&&&b]/v'));
+t(() => eval('/\\p{Foo}/u'));
+t(() => eval('/a/vu'));
+t(() => eval('/a/gg'));
+t(() => eval('/a/dd'));
+t(() => eval('function f() { return /\\p{Nope}/u; } 1'));
+t(() => eval('/\\p{Foo}/'));
 out.join('\n');
 `;
 console.log(vm.runInNewContext(code));
@@ -54,4 +73,6 @@ const out = [];
 function t(f) { try { out.push(JSON.stringify(f())); } catch (e) { out.push('throw ' + e.name + ': ' + e.message); } }
 t(() => [RegExp.prototype.exec.call(ctxRe, 'ab').indices, ctxRe.hasIndices, ctxRe.flags, Object.getOwnPropertyDescriptor(RegExp.prototype, 'hasIndices').get.call(ctxRe)]);
 t(() => vm.runInNewContext('RegExp.prototype.exec.call(r, "ab").indices', { r: /(b)/d }));
+t(() => [vm.runInNewContext('/[\\p{L}--[a-z]]/gv').test('B'), vm.runInNewContext('/[\\p{L}--[a-z]]/gv').unicodeSets, 'aBc'.replace(vm.runInNewContext('/[\\p{L}--[a-z]]/gv'), '_')]);
+for (const src of ['/\\p{Foo}/u', 'x = 1;\n  /[a&&&b]/v', '/a/vu', 'function f() { return /[(]/v; } 1']) t(() => vm.runInNewContext(src));
 console.log(out.join('\n'));
