@@ -2,8 +2,10 @@ package engine
 
 import (
 	"math"
+	"strings"
 
 	"github.com/grafana/sobek"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Builtins of ECMA-262 (and of V8 in Node 20) that sobek lacks or shapes
@@ -55,6 +57,7 @@ func addBuiltins() bool {
 		})
 	}) && ok
 	ok = addDateBuiltins() && ok
+	ok = addBuiltinFixes() && ok
 	ok = addAnnexBObject() && ok
 	// sobek's BigInt.prototype has a length and a name, as if a function
 	ok = RemoveLazyProperty("BigInt.prototype", "length") && ok
@@ -364,4 +367,86 @@ func invalidStringLength(rt *sobek.Runtime) *sobek.Object {
 		return e
 	}
 	return rt.NewTypeError("Invalid string length")
+}
+
+// String.prototype.normalize on UTF-16 code units (sobek's normalizes a
+// UTF-8 copy: a lone surrogate became U+FFFD) with V8's RangeError; and
+// Array.prototype.with's RangeError in V8's words ("Invalid index : 3").
+func addBuiltinFixes() bool {
+	ok := WrapLazyMethod("String.prototype", "normalize", func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object {
+		return nativeMethod(rt, "normalize", 0, func(fc sobek.FunctionCall) sobek.Value {
+			s := coercibleString(rt, fc.This, "String.prototype.normalize")
+			form := norm.NFC
+			if f := fc.Argument(0); !sobek.IsUndefined(f) {
+				switch toStringOf(rt, f).String() {
+				case "NFC":
+				case "NFD":
+					form = norm.NFD
+				case "NFKC":
+					form = norm.NFKC
+				case "NFKD":
+					form = norm.NFKD
+				default:
+					if e := NewRangeError(rt, "The normalization form should be one of NFC, NFD, NFKC, NFKD."); e != nil {
+						panic(e)
+					}
+					panic(rt.NewTypeError("The normalization form should be one of NFC, NFD, NFKC, NFKD."))
+				}
+			}
+			return normalizeUnits(s, form)
+		})
+	})
+	ok = WrapLazyMethod("Array.prototype", "with", func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object {
+		call, isFn := sobek.AssertFunction(orig)
+		if !isFn {
+			return orig
+		}
+		return nativeMethod(rt, "with", 2, func(fc sobek.FunctionCall) sobek.Value {
+			v, err := call(fc.This, fc.Arguments...)
+			if err != nil {
+				if ex, isEx := err.(*sobek.Exception); isEx {
+					if e, isObj := ex.Value().(*sobek.Object); isObj && e.ClassName() == "Error" {
+						if m, isStr := e.Get("message").(sobek.String); isStr {
+							if rest, cut := strings.CutPrefix(m.String(), "Invalid index "); cut && !strings.HasPrefix(rest, ":") {
+								_ = e.DefineDataProperty("message", rt.ToValue("Invalid index : "+rest), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+							}
+						}
+					}
+				}
+				panic(err)
+			}
+			return v
+		})
+	}) && ok
+	return ok
+}
+
+// normalizeUnits normalizes s by form, keeping lone surrogates as they
+// are (each is a starter of its own: the text between them is normalized
+// apart).
+func normalizeUnits(s sobek.String, form norm.Form) sobek.Value {
+	if firstLoneSurrogate(s, 0) < 0 {
+		if ascii := s.String(); isASCII(ascii) {
+			return s
+		}
+		return stringValue(form.String(s.String()))
+	}
+	var b sobek.StringBuilder
+	start := 0
+	n := s.Length()
+	for i := firstLoneSurrogate(s, 0); start < n; i = firstLoneSurrogate(s, start) {
+		end := i
+		if i < 0 {
+			end = n
+		}
+		if end > start {
+			b.WriteUTF8String(form.String(s.Substring(start, end).String()))
+		}
+		if i < 0 {
+			break
+		}
+		b.WriteSubstring(s, i, i+1)
+		start = i + 1
+	}
+	return b.String()
 }

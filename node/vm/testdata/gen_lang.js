@@ -61,6 +61,17 @@ t(() => Object.getOwnPropertyNames(Array.prototype[Symbol.unscopables]));
 t(() => [Object.getPrototypeOf(Array.prototype[Symbol.unscopables]), Array.prototype[Symbol.unscopables] === Array.prototype[Symbol.unscopables], Object.getOwnPropertyDescriptor(Array.prototype, Symbol.unscopables).writable]);
 t(() => { var at = 'outer', groupBy = 'outer2'; with ([]) { return [typeof at, typeof groupBy, typeof push]; } });
 t(() => [BigInt.prototype.hasOwnProperty('length'), BigInt.prototype.hasOwnProperty('name'), Object.getOwnPropertyNames(BigInt.prototype), BigInt.prototype.name]);
+// normalize on code units, with V8's RangeError; Array.prototype.with's RangeError
+t(() => ['\u0041\u030A'.normalize().length, 'a\uD800\u0301'.normalize('NFD').split('').map(c => c.charCodeAt(0)), '\uFB01'.normalize('NFKD'), 'e\u0301\uDC00e\u0301'.normalize().length, 'abc'.normalize('NFKC'), String.prototype.normalize.length, String.prototype.normalize.name]);
+t(() => 'a'.normalize('x'));
+t(() => String.prototype.normalize.call(null));
+t(() => 'a'.normalize(Symbol()));
+t(() => String.prototype.normalize.call({ toString() { return '\u00C5'; } }, { toString() { return 'NFD'; } }).length);
+t(() => [1, 2, 3].with(3, 9));
+t(() => [1, 2, 3].with(-4, 9));
+t(() => [1, 2, 3].with(1.5, 9));
+t(() => [Array.prototype.with.length, Array.prototype.with.name, [1, 2].with(0, 5)]);
+t(() => Array.prototype.with.call(null, 0, 1));
 out.join('\n');
 `;
 console.log(vm.runInNewContext(code));
