@@ -293,7 +293,14 @@ func (c *Context) installGlobalProxy() {
 		GetSym: func(_ *sobek.Object, k *sobek.Symbol, _ sobek.Value) sobek.Value { return g.getSym(k) },
 		Set:    func(_ *sobek.Object, k string, v, _ sobek.Value) bool { return g.setStr(k, v) },
 		SetSym: func(_ *sobek.Object, k *sobek.Symbol, v, _ sobek.Value) bool { return g.set(k, v) },
-		Has:    func(_ *sobek.Object, k string) bool { return g.has(str(k)) },
+		Has: func(_ *sobek.Object, k string) bool {
+			if _, plain := engine.OwnPlainData(g.plain(), k); plain {
+				// what has finds, without the crossing
+				g.declWindow, g.lastHas = false, str(k)
+				return true
+			}
+			return g.has(str(k))
+		},
 		HasSym: func(_ *sobek.Object, k *sobek.Symbol) bool { return g.has(k) },
 		DeleteProperty: func(_ *sobek.Object, k string) bool {
 			return g.deleteProperty(str(k))
@@ -396,10 +403,27 @@ var consoleMethods = []string{"debug", "error", "info", "log", "warn", "dir", "d
 // inSandbox runs fn in the sandbox's realm, carrying exceptions back.
 func (g *globalTraps) inSandbox(fn func()) { crossInto(g.home, g.c, fn) }
 
+// plain returns the sandbox when a plain data property of it may be read
+// or written without the crossing (engine.OwnPlainData: that runs no
+// JavaScript), nil when the stack budget is spent: then the crossing
+// throws its RangeError, which code of the context can catch (a
+// recursion through a global function of the context finds its overflow
+// there, as it did through the crossing).
+func (g *globalTraps) plain() *sobek.Object {
+	if iso := g.home.iso; iso.usedBelow() >= iso.maxStack {
+		return nil
+	}
+	return g.sb
+}
+
 func (g *globalTraps) getStr(k string) sobek.Value {
 	g.lastHas, g.declWindow = nil, false
-	var v sobek.Value
-	g.inSandbox(func() { v = g.sb.Get(k) })
+	// a plain data property of an ordinary sandbox is read without the
+	// crossing: reading it runs no JavaScript (engine/plaindata.go)
+	v, plain := engine.OwnPlainData(g.plain(), k)
+	if !plain {
+		g.inSandbox(func() { v = g.sb.Get(k) })
+	}
 	if v != nil {
 		return Carry(v, g.home, g.c)
 	}
@@ -503,7 +527,9 @@ func (g *globalTraps) setStr(k string, v sobek.Value) bool {
 	}
 	hv := Carry(v, g.c, g.home)
 	var err error
-	g.inSandbox(func() { err = g.sb.Set(k, hv) })
+	if !engine.SetOwnPlainData(g.plain(), k, hv) { // (as getStr)
+		g.inSandbox(func() { err = g.sb.Set(k, hv) })
+	}
 	if err == nil {
 		// as V8's, the write reaches the context's own global too: the
 		// value stays when the sandbox loses the property. Not over the
