@@ -654,7 +654,7 @@ func (h *Host) parseModule(name, src string) (sobek.ModuleRecord, error) {
 	src = engine.RewriteRegExps(src, true)
 	body, err := sobek.Parse(name, src, parser.IsModule, parser.WithDisableSourceMaps) // (sobek.ParseModule's error)
 	if err != nil {
-		fixed, ok := engine.KeywordMemberASI(src) // `o.default` at a line's end (engine/keywordasi.go)
+		fixed, ok := engine.ParseFixups(src) // sobek's parser gaps: `o.default` at a line's end, class fields named get/set (engine/keywordasi.go, classfields.go)
 		if !ok {
 			return nil, err
 		}

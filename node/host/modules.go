@@ -656,10 +656,10 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 		}
 	}
 	if perr != nil {
-		// `o.default` at a line's end (engine/keywordasi.go)
+		// sobek's parser gaps: `o.default` at a line's end, class fields named get/set (engine/keywordasi.go, classfields.go)
 		// (the fixed text differs only by semicolons ASI puts there, so
 		// its error, if any, is the true one)
-		if fixed, ok := engine.KeywordMemberASI(src); ok {
+		if fixed, ok := engine.ParseFixups(src); ok {
 			src = fixed
 			ap, perr = parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 		}
@@ -997,7 +997,7 @@ func compileScript(filename, src string) (*sobek.Program, error) {
 	}
 	ap, err := parser.ParseFile(nil, filename, src, 0, parser.WithDisableSourceMaps)
 	if err != nil {
-		fixed, ok := engine.KeywordMemberASI(src) // engine/keywordasi.go
+		fixed, ok := engine.ParseFixups(src) // sobek's parser gaps (engine.ParseFixups)
 		if !ok {
 			return nil, err
 		}
