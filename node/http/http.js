@@ -767,6 +767,17 @@ class ClientRequest extends OutgoingMessage {
     this._body = [];
     this.aborted = false;
     this.reusedSocket = false;
+    // 'socket' on the next tick, as an agent hands one out: code that sets
+    // headers or timeouts there (http-proxy's 'proxyReq', got's timings)
+    // runs before the request goes. The socket is the addresses-only one
+    // of this module; the bytes go through Go's client.
+    this.socket = null;
+    process.nextTick(() => {
+      if (this.destroyed || this.socket) return;
+      this.socket = new Socket({});
+      this.connection = this.socket;
+      this.emit('socket', this.socket);
+    });
   }
 
   write(chunk, encoding, cb) {
@@ -1174,15 +1185,45 @@ function httpsModule() {
   return httpsFace;
 }
 
+// callableClass makes a class what Node's http constructors are, plain
+// functions: `new F(...)` and `class X extends F` construct as the class
+// does, and `F.call(this, ...)` (util.inherits-style subclasses:
+// light-my-request's ServerResponse.call(this, req), agents'
+// Agent.call(this)) initialises `this`: the class constructs an instance
+// with this's prototype, whose own properties then move onto `this`.
+function callableClass(C) {
+  const F = {
+    [C.name]: function (...args) { // (a function: a method is no constructor)
+      if (new.target) return Reflect.construct(C, args, new.target);
+      const self = this;
+      if (self === null || (typeof self !== 'object' && typeof self !== 'function') || !(self instanceof F)) {
+        return Reflect.construct(C, args);
+      }
+      function Target() {}
+      Target.prototype = Object.getPrototypeOf(self);
+      const made = Reflect.construct(C, args, Target);
+      for (const k of Reflect.ownKeys(made)) Object.defineProperty(self, k, Reflect.getOwnPropertyDescriptor(made, k));
+      return undefined;
+    },
+  }[C.name];
+  Object.defineProperty(F, 'prototype', { value: C.prototype, writable: false });
+  Object.defineProperty(C.prototype, 'constructor', { value: F, writable: true, configurable: true, enumerable: false });
+  Object.setPrototypeOf(F, Object.getPrototypeOf(C));
+  for (const k of Reflect.ownKeys(C)) {
+    if (k !== 'length' && k !== 'name' && k !== 'prototype') Object.defineProperty(F, k, Reflect.getOwnPropertyDescriptor(C, k));
+  }
+  return F;
+}
+
 module.exports = {
   METHODS,
   STATUS_CODES,
-  Agent,
-  ClientRequest,
-  IncomingMessage,
-  OutgoingMessage,
-  Server,
-  ServerResponse,
+  Agent: callableClass(Agent),
+  ClientRequest: callableClass(ClientRequest),
+  IncomingMessage: callableClass(IncomingMessage),
+  OutgoingMessage: callableClass(OutgoingMessage),
+  Server: callableClass(Server),
+  ServerResponse: callableClass(ServerResponse),
   createServer,
   get,
   request,
