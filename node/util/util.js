@@ -146,7 +146,18 @@ async function aborted(signal, resource) {
   return new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
 }
 
+// util._extend (deprecated, DEP0060; documentation-only in v20): the own
+// enumerable keys of source copied onto target, as Node's.
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
 Object.assign(exports, {
+  _extend,
   promisify,
   aborted,
   callbackify,
