@@ -671,13 +671,18 @@ fs.promises = promises;
 let streamMod;
 const stream = () => streamMod || (streamMod = require('stream'));
 let RS, WS;
+// methods puts methods on a prototype as Node's fs streams have them
+// (assigned: enumerable).
+function methods(proto, obj) { Object.assign(proto, obj); }
 function ReadStreamClass() {
   if (RS) return RS;
   const { Readable } = stream();
-  RS = class ReadStream extends Readable {
-    constructor(path, options) {
+  // (functions, as Node's: graceful-fs calls fs$ReadStream.apply(this, arguments))
+  RS = function ReadStream(path, options) {
+    if (!(this instanceof RS)) return new RS(path, options);
+    {
       const opts = getOptions(options, {});
-      super({ highWaterMark: opts.highWaterMark || 64 * 1024, encoding: opts.encoding, emitClose: opts.emitClose !== false,
+      Readable.call(this, { highWaterMark: opts.highWaterMark || 64 * 1024, encoding: opts.encoding, emitClose: opts.emitClose !== false,
         autoDestroy: opts.autoClose !== false });
       this.path = path == null ? undefined : toPath(path);
       this.fd = opts.fd === undefined ? null : (typeof opts.fd === 'object' ? opts.fd.fd : opts.fd);
@@ -694,6 +699,10 @@ function ReadStreamClass() {
         process.nextTick(() => { this.pending = false; this.emit('open', this.fd); this.emit('ready'); });
       }
     }
+  };
+  Object.setPrototypeOf(RS.prototype, Readable.prototype);
+  Object.setPrototypeOf(RS, Readable);
+  methods(RS.prototype, {
     _read(n) {
       if (this.fd === null || this.destroyed) return;
       const toRead = Math.min(n, this.end === Infinity ? n : this.end - (this.pos === undefined ? this.bytesRead : this.pos) + 1);
@@ -704,22 +713,23 @@ function ReadStreamClass() {
       if (this.pos !== undefined) this.pos += got;
       this.bytesRead += got;
       setImmediate(() => this.push(got === 0 ? null : buf.subarray(0, got)));
-    }
+    },
     _destroy(err, cb) {
       if (this.fd !== null && this.autoClose) { try { fs.closeSync(this.fd); } catch {} this.fd = null; }
       cb(err);
-    }
+    },
     close(cb) { if (typeof cb === 'function') this.once('close', cb); this.destroy(); }
-  };
+  });
   return RS;
 }
 function WriteStreamClass() {
   if (WS) return WS;
   const { Writable } = stream();
-  WS = class WriteStream extends Writable {
-    constructor(path, options) {
+  WS = function WriteStream(path, options) {
+    if (!(this instanceof WS)) return new WS(path, options);
+    {
       const opts = getOptions(options, {});
-      super({ highWaterMark: opts.highWaterMark, decodeStrings: true, defaultEncoding: opts.encoding || 'utf8',
+      Writable.call(this, { highWaterMark: opts.highWaterMark, decodeStrings: true, defaultEncoding: opts.encoding || 'utf8',
         emitClose: opts.emitClose !== false, autoDestroy: opts.autoClose !== false });
       this.path = path == null ? undefined : toPath(path);
       this.fd = opts.fd === undefined ? null : (typeof opts.fd === 'object' ? opts.fd.fd : opts.fd);
@@ -735,6 +745,10 @@ function WriteStreamClass() {
         process.nextTick(() => { this.pending = false; this.emit('open', this.fd); this.emit('ready'); });
       }
     }
+  };
+  Object.setPrototypeOf(WS.prototype, Writable.prototype);
+  Object.setPrototypeOf(WS, Writable);
+  methods(WS.prototype, {
     _write(chunk, encoding, cb) {
       try {
         const n = fs.writeSync(this.fd, chunk, 0, chunk.length, this.pos === undefined ? null : this.pos);
@@ -742,23 +756,24 @@ function WriteStreamClass() {
         this.bytesWritten += n;
       } catch (e) { setImmediate(cb, e); return; }
       setImmediate(cb);
-    }
+    },
     _destroy(err, cb) {
       if (this.fd !== null && this.autoClose) { try { fs.closeSync(this.fd); } catch {} this.fd = null; }
       cb(err);
-    }
+    },
     close(cb) {
       if (typeof cb === 'function') this.once('close', () => cb(null));
       if (!this.writableEnded) this.end(); else this.destroy();
-    }
+    },
     destroySoon() { this.end(); }
-  };
+  });
   return WS;
 }
 fs.createReadStream = function createReadStream(path, options) { return new (ReadStreamClass())(path, options); };
 fs.createWriteStream = function createWriteStream(path, options) { return new (WriteStreamClass())(path, options); };
-Object.defineProperty(fs, 'ReadStream', { get: ReadStreamClass, enumerable: true, configurable: true });
-Object.defineProperty(fs, 'WriteStream', { get: WriteStreamClass, enumerable: true, configurable: true });
+// (settable, as Node's: createReadStream then makes the assigned class)
+Object.defineProperty(fs, 'ReadStream', { get: ReadStreamClass, set(v) { RS = v; }, enumerable: true, configurable: true });
+Object.defineProperty(fs, 'WriteStream', { get: WriteStreamClass, set(v) { WS = v; }, enumerable: true, configurable: true });
 
 fs.Stats = Stats;
 fs.Dirent = Dirent;
