@@ -272,6 +272,13 @@ class IncomingMessage extends Readable {
     this.emit('aborted');
     this.destroy();
   }
+
+  // As Node's: a destroyed message emits its error only if someone
+  // listens for it (node-fetch aborts a redirect's response and listens
+  // for nothing on it).
+  _destroy(err, cb) {
+    process.nextTick(() => cb(this.listenerCount('error') === 0 ? null : err));
+  }
 }
 
 // ---- OutgoingMessage / ServerResponse ------------------------------------------

@@ -1,7 +1,8 @@
 // http's constructors are functions as in Node: util.inherits-style
 // subclasses call them on `this` (ServerResponse.call(this, req),
 // Agent.call(this)), classes extend them, instanceof holds; a client
-// request emits 'socket' before it is sent, and headers set there go out.
+// request emits 'socket' before it is sent, and headers set there go out;
+// a response destroyed with no 'error' listener emits none.
 'use strict';
 const http = require('http');
 const util = require('util');
@@ -23,7 +24,14 @@ server.listen(0, '127.0.0.1', () => {
   const req = http.request({ port: server.address().port, host: '127.0.0.1' }, (res) => {
     let d = '';
     res.on('data', (c) => { d += c; });
-    res.on('end', () => { console.log('response', d); server.close(() => console.log('closed')); });
+    res.on('end', () => {
+      console.log('response', d);
+      // a response destroyed with no 'error' listener: no error (node-fetch's redirects)
+      const r2 = http.get({ port: server.address().port, host: '127.0.0.1' }, (res2) => {
+        r2.destroy();
+        res2.on('close', () => { console.log('destroyed quietly', res2.destroyed); server.close(() => console.log('closed')); });
+      });
+    });
   });
   let sockets = 0;
   req.on('socket', (s) => { sockets++; req.setHeader('x-late', 'from socket'); console.log('socket', sockets, typeof s.setTimeout, req.socket === s); });
