@@ -16,7 +16,9 @@ import (
 // RangeError. A replacer is observable only to itself, so output and
 // errors are the original's. An array replacer (a property list) is
 // passed as it is: only the listed keys nest, and the depth stays
-// unchecked there.
+// unchecked there. The same replacer picks up the run's interrupts in
+// sobek's loop over a huge array and refuses an Array whose text could
+// not fit in V8's longest string before sobek walks it.
 
 // MaxJSONDepth is the deepest nesting JSON.stringify serialises; V8's
 // default stack holds about 4,200 levels.
@@ -45,7 +47,9 @@ func (c *Context) capJSONDepth() {
 			// the holders being serialised, outermost first: a call for
 			// holder h pops the finished siblings' subtrees down to h
 			var path []*sobek.Object
+			tick := engine.Ticker(c.rt) // sobek's loop over a huge array calls this for every index
 			depth := func(fc sobek.FunctionCall) sobek.Value {
+				tick()
 				holder, _ := fc.This.(*sobek.Object)
 				for len(path) > 0 && path[len(path)-1] != holder {
 					path = path[:len(path)-1]
@@ -62,6 +66,7 @@ func (c *Context) capJSONDepth() {
 						panic(c.rangeError(StackOverflowMessage))
 					}
 					path = append(path, o)
+					engine.CheckJSONArray(c.rt, o)
 				}
 				return v
 			}

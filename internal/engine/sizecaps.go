@@ -56,6 +56,7 @@ func Prepare() {
 		wrapStringRegexMethods()
 		wrapStringSplit()
 		wrapAllocChecks()
+		wrapHoleyMethods()
 		prepared.builtins = addBuiltins()
 		GuardProxies()
 	})
@@ -100,18 +101,28 @@ func Call(fn sobek.Callable, this sobek.Value, args ...sobek.Value) sobek.Value 
 
 // thisString is RequireObjectCoercible(this) + ToString(this); undefined
 // and null go to the original, which throws its own TypeError.
-func thisString(this sobek.Value) (sobek.String, bool) {
+func thisString(rt *sobek.Runtime, this sobek.Value) (sobek.String, bool) {
 	if this == nil || sobek.IsUndefined(this) || sobek.IsNull(this) {
 		return nil, false
 	}
-	return this.ToString().(sobek.String), true
+	return toString(rt, this), true
+}
+
+// toString is ToString(v): a primitive's string, an object's through its
+// methods, a TypeError for a Symbol (sobek's Value.ToString keeps numbers
+// and symbols as they are).
+func toString(rt *sobek.Runtime, v sobek.Value) sobek.String {
+	if _, ok := v.(*sobek.Symbol); ok {
+		panic(rt.NewTypeError("Cannot convert a Symbol value to a string"))
+	}
+	return toStr(v)
 }
 
 // A StringCap makes a realm's capped replacement of a builtin method:
 // rangeError makes a RangeError of that realm.
 type StringCap struct {
 	Proto, Name string
-	check       func(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value
+	check       func(rt *sobek.Runtime, orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value
 }
 
 // StringCaps are the methods capped.
@@ -129,15 +140,15 @@ func (sc *StringCap) Capped(rt *sobek.Runtime, orig *sobek.Object, rangeError fu
 	if !ok {
 		return orig
 	}
-	fn := rt.ToValue(sc.check(call, rangeError)).(*sobek.Object)
+	fn := rt.ToValue(sc.check(rt, call, rangeError)).(*sobek.Object)
 	_ = fn.DefineDataProperty("name", rt.ToValue(sc.Name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = fn.DefineDataProperty("length", orig.Get("length"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	return fn
 }
 
-func capRepeat(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+func capRepeat(rt *sobek.Runtime, orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
 	return func(fc sobek.FunctionCall) sobek.Value {
-		s, ok := thisString(fc.This)
+		s, ok := thisString(rt, fc.This)
 		if !ok {
 			return Call(orig, fc.This, fc.Arguments...)
 		}
@@ -149,16 +160,16 @@ func capRepeat(orig sobek.Callable, rangeError func(string) *sobek.Object) func(
 	}
 }
 
-func capPad(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+func capPad(rt *sobek.Runtime, orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
 	return func(fc sobek.FunctionCall) sobek.Value {
-		s, ok := thisString(fc.This)
+		s, ok := thisString(rt, fc.This)
 		if !ok {
 			return Call(orig, fc.This, fc.Arguments...)
 		}
 		n := fc.Argument(0).ToNumber()
 		fill := fc.Argument(1)
 		if !sobek.IsUndefined(fill) {
-			fill = fill.ToString()
+			fill = toString(rt, fill)
 		}
 		if f := n.ToFloat(); f > float64(s.Length()) && f > MaxStringLength && (sobek.IsUndefined(fill) || fill.(sobek.String).Length() > 0) {
 			panic(rangeError("Invalid string length"))
@@ -167,24 +178,36 @@ func capPad(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sob
 	}
 }
 
-func capJoin(orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+func capJoin(rt *sobek.Runtime, orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
+	var joining []*sobek.Object // holeyJoin's cycle check
 	return func(fc sobek.FunctionCall) sobek.Value {
 		// only a real array's length is read here: it is a data
 		// property, so reading it again in the original is not
 		// observable
 		if a, ok := fc.This.(*sobek.Object); ok && a.ClassName() == "Array" {
+			for _, o := range joining {
+				if o == a {
+					return rt.ToValue("") // a cycle, before the length is looked at (V8's order)
+				}
+			}
 			n := a.Get("length").ToFloat()
 			sepLen := 1
 			if sep := fc.Argument(0); !sobek.IsUndefined(sep) {
-				s := sep.ToString()
-				sepLen = s.(sobek.String).Length()
+				s := toString(rt, sep)
+				sepLen = s.Length()
 				if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
 					panic(rangeError("Invalid string length"))
+				}
+				if h, l, ok := holeyReceiver(a); ok {
+					return holeyJoin(rt, &h, l, s, &joining)
 				}
 				return Call(orig, a, s)
 			}
 			if n > 1 && (n-1)*float64(sepLen) > MaxStringLength {
 				panic(rangeError("Invalid string length"))
+			}
+			if h, l, ok := holeyReceiver(a); ok {
+				return holeyJoin(rt, &h, l, rt.ToValue(",").(sobek.String), &joining)
 			}
 		}
 		return Call(orig, fc.This, fc.Arguments...)
