@@ -10,16 +10,18 @@ import (
 // V8's CallSite objects, which Error.prepareStackTrace gets for the
 // frames of an error (depd, source-map-support and callsites read them).
 // The class is made in a realm the first time its prepareStackTrace runs.
-// getThis and getFunction are undefined (as V8 has them for strict code).
+// getThis and getFunction are the frame's receiver and function, undefined
+// from the first strict frame on (V8's rule), and for a function that was
+// collected meanwhile.
 const callSiteSource = `(function () {
   'use strict';
   class CallSite {
     constructor(d) {
       this.d = d;
     }
-    getThis() { return undefined; }
+    getThis() { return this.d[13]; }
     getTypeName() { return this.d[0]; }
-    getFunction() { return undefined; }
+    getFunction() { return this.d[14]; }
     getFunctionName() { return this.d[1]; }
     getMethodName() { return this.d[2]; }
     getFileName() { return this.d[3]; }
@@ -44,7 +46,7 @@ const callSiteSource = `(function () {
 })()`
 
 // newCallSite makes the CallSite of s in c.
-func (c *Context) newCallSite(s *stack.Site) sobek.Value {
+func (c *Context) newCallSite(s *stack.Site, this, fn sobek.Value) sobek.Value {
 	if c.stacks.callSite == nil {
 		v, err := c.rt.RunScript("node:internal/callsite", callSiteSource)
 		if err != nil {
@@ -70,22 +72,28 @@ func (c *Context) newCallSite(s *stack.Site) sobek.Value {
 			origin = s.EvalOrigin
 		}
 	}
-	fn := orNull(s.Func)
-	if s.Eval && s.Func == "eval" || strings.HasSuffix(s.Func, ".<anonymous>") {
-		fn = nil // V8's names of anonymous code, not the function's
+	name := orNull(s.Func)
+	if strings.HasSuffix(s.Func, ".<anonymous>") {
+		name = nil // V8's names of anonymous code, not the function's
 	}
 	typ := any(nil)
 	method := any(nil)
 	if !s.TopLevel && !s.Construct {
 		typ, method = orNull(s.Type), orNull(s.Method)
 	}
-	if file == nil {
-		file = sobek.Undefined()
+	if file == nil && !s.Native {
+		file = sobek.Undefined() // eval code's (a builtin's is null)
 	}
 	if origin == nil {
 		origin = sobek.Undefined()
 	}
-	d := c.rt.NewArray(typ, fn, method, file, line, col, s.TopLevel, s.Native, s.Construct, s.Eval, s.Async, origin, s.String())
+	if this == nil {
+		this = sobek.Undefined()
+	}
+	if fn == nil {
+		fn = sobek.Undefined()
+	}
+	d := c.rt.NewArray(typ, name, method, file, line, col, s.TopLevel, s.Native, s.Construct, s.Eval, s.Async, origin, s.String(), this, fn)
 	v, err := c.stacks.callSite(sobek.Undefined(), d)
 	if err != nil {
 		panic(err)

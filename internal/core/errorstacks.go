@@ -40,12 +40,27 @@ const maxStackFrames = 10000
 type pendingFrame struct {
 	site stack.Site
 	this weak.Pointer[sobek.Object] // an object receiver
-	// primType is a primitive receiver's type ("String"): the value is
-	// not kept (it may be a huge string)
+	// primType is a primitive receiver's type ("String"), prim the
+	// receiver (V8's CallSite keeps it too), unless it is a long string:
+	// an error thrown by a method of a huge string must not hold it
 	primType string
+	prim     sobek.Value
 	callee   weak.Pointer[sobek.Object]
 	hasRcv   bool
+	// strict is the frame's code's strictness (CallSite getThis and
+	// getFunction hide both from a strict frame on): strictNo, strictYes,
+	// or strictAsCaller (direct eval code: its caller's)
+	strict uint8
 }
+
+// maxKeptString is the longest string receiver a pending frame keeps.
+const maxKeptString = 256
+
+const (
+	strictNo = iota
+	strictYes
+	strictAsCaller
+)
 
 type pendingStack struct {
 	frames []pendingFrame
@@ -265,6 +280,9 @@ func (c *Context) pendingFrameOf(f *engine.Frame, all []engine.Frame, i int) pen
 			s.TopLevel = true
 		} else {
 			pf.primType, pf.hasRcv = primitiveType(t), true
+			if str, isStr := t.(sobek.String); !isStr || str.Length() <= maxKeptString {
+				pf.prim = t
+			}
 		}
 	}
 	if f.Callee == nil && !f.Async && !s.Native {
@@ -273,7 +291,73 @@ func (c *Context) pendingFrameOf(f *engine.Frame, all []engine.Frame, i int) pen
 	if f.Async {
 		s.TopLevel = true // no receiver known: V8 names it by function
 	}
+	switch {
+	case s.Native:
+		pf.strict = strictYes // V8's builtins
+	case f.Callee != nil:
+		if st, ok := engine.IsStrictFunction(f.Callee); !ok || st {
+			pf.strict = strictYes
+		}
+	case s.Eval:
+		pf.strict = strictAsCaller
+	case strictSource(s.File):
+		pf.strict = strictYes
+	}
 	return pf
+}
+
+// strictSource reports whether the script compiled under file starts
+// with a "use strict" directive.
+func strictSource(file string) bool {
+	src, _, _, ok := stack.Source(file, "")
+	if !ok {
+		return false
+	}
+	for {
+		src = skipSpaceAndComments(src)
+		if src == "" || src[0] != '\'' && src[0] != '"' {
+			return false
+		}
+		q := src[0]
+		end := strings.IndexByte(src[1:], q)
+		if end < 0 {
+			return false
+		}
+		lit := src[1 : 1+end]
+		if lit == "use strict" {
+			return true
+		}
+		if strings.ContainsAny(lit, "\\\n") {
+			return false
+		}
+		src = skipSpaceAndComments(src[end+2:])
+		if src != "" && src[0] == ';' {
+			src = src[1:]
+		}
+	}
+}
+
+// skipSpaceAndComments drops leading white space and comments.
+func skipSpaceAndComments(s string) string {
+	for {
+		s = strings.TrimLeft(s, " \t\r\n\ufeff")
+		switch {
+		case strings.HasPrefix(s, "//"):
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				return ""
+			}
+			s = s[i:]
+		case strings.HasPrefix(s, "/*"):
+			i := strings.Index(s[2:], "*/")
+			if i < 0 {
+				return ""
+			}
+			s = s[i+4:]
+		default:
+			return s
+		}
+	}
 }
 
 // evalOrigin is "eval at f (file:1:2)" for eval code at frame i: the
@@ -376,8 +460,22 @@ func (c *Context) formatStack(o *sobek.Object, ps *pendingStack) sobek.Value {
 			c.stacks.preparing = true
 			defer func() { c.stacks.preparing = false }()
 			arr := make([]any, len(sites))
+			strictSeen := false
 			for i := range sites {
-				arr[i] = c.newCallSite(&sites[i])
+				pf := &ps.frames[i]
+				st := pf.strict == strictYes
+				if pf.strict == strictAsCaller && i+1 < len(ps.frames) {
+					st = ps.frames[i+1].strict == strictYes
+				}
+				strictSeen = strictSeen || st
+				var this, fn sobek.Value
+				if !strictSeen {
+					this, fn = c.frameThis(pf), sobek.Undefined()
+					if f := pf.callee.Value(); f != nil {
+						fn = f
+					}
+				}
+				arr[i] = c.newCallSite(&sites[i], this, fn)
 			}
 			v, err := prep(self, o, c.rt.NewArray(arr...))
 			if err != nil {
@@ -401,6 +499,23 @@ func (c *Context) errorGlobal() sobek.Value {
 		return v
 	}
 	return sobek.Undefined()
+}
+
+// frameThis is a sloppy frame's receiver as V8's CallSite getThis has it:
+// the receiver object, the global object for a top-level, eval or
+// plain-call frame (undefined when the receiver was a primitive, which
+// is not kept).
+func (c *Context) frameThis(pf *pendingFrame) sobek.Value {
+	if pf.hasRcv {
+		if pf.prim != nil {
+			return pf.prim.ToObject(c.rt) // a sloppy function's this is boxed
+		}
+		if o := pf.this.Value(); o != nil {
+			return o
+		}
+		return sobek.Undefined()
+	}
+	return c.global
 }
 
 // stackPreparer is the Error.prepareStackTrace Node's callback uses for

@@ -47,7 +47,7 @@ var stackLayout struct {
 	ctxSb      uintptr      // context.sb
 	ctxNT      uintptr      // context.newTarget
 	ctxSize    uintptr
-	funcPrg    map[reflect.Type]uintptr // JS function object type -> offset of its prg
+	funcPrg    map[reflect.Type]funcOffsets // JS function object type -> offsets of its prg and strict
 	funcPrgMu  sync.Mutex
 	namesType  reflect.Type
 	namesValid bool
@@ -98,7 +98,7 @@ func errorStackLayout() bool {
 		stackLayout.namesType = fn.Type
 		stackLayout.callStack, stackLayout.sb, stackLayout.newTarget = cs.Index[0], sb.Index[0], nt.Index[0]
 		stackLayout.ctxPrg, stackLayout.ctxSb, stackLayout.ctxNT, stackLayout.ctxSize = cp.Offset, csb.Offset, cnt.Offset, ct.Size()
-		stackLayout.funcPrg = map[reflect.Type]uintptr{}
+		stackLayout.funcPrg = map[reflect.Type]funcOffsets{}
 		stackLayout.ok = true
 	})
 	return stackLayout.ok
@@ -305,33 +305,62 @@ func fillFrame(f *Frame, st []sobek.Value, prg *sobek.Program, sb int, nt sobek.
 	}
 }
 
-// funcProgram is the program of a JS function object (nil for others).
-func funcProgram(fn *sobek.Object) *sobek.Program {
+// funcOffsets are where a JS function object keeps its program and its
+// strictness (baseJsFuncObject.prg, .strict); ok false for other objects.
+type funcOffsets struct {
+	prg, strict uintptr
+	ok          bool
+}
+
+// jsFunc is the implementation of a JS function object and its offsets.
+func jsFunc(fn *sobek.Object) (unsafe.Pointer, funcOffsets) {
 	impl := reflect.ValueOf(fn).Elem().Field(errLayout.self)
 	if impl.IsNil() {
-		return nil
+		return nil, funcOffsets{}
 	}
 	e := impl.Elem()
 	if e.Kind() != reflect.Pointer || e.Elem().Kind() != reflect.Struct {
-		return nil
+		return nil, funcOffsets{}
 	}
 	t := e.Type()
 	stackLayout.funcPrgMu.Lock()
 	off, known := stackLayout.funcPrg[t]
 	if !known {
-		off = ^uintptr(0)
-		if f, ok := t.Elem().FieldByName("prg"); ok && f.Type == reflect.TypeOf((*sobek.Program)(nil)) {
-			if _, ok := t.Elem().FieldByName("stash"); ok {
-				off = f.Offset
-			}
+		f, ok1 := t.Elem().FieldByName("prg")
+		_, ok2 := t.Elem().FieldByName("stash")
+		st, ok3 := t.Elem().FieldByName("strict")
+		if ok1 && ok2 && ok3 && f.Type == reflect.TypeOf((*sobek.Program)(nil)) && st.Type.Kind() == reflect.Bool {
+			off = funcOffsets{prg: f.Offset, strict: st.Offset, ok: true}
 		}
 		stackLayout.funcPrg[t] = off
 	}
 	stackLayout.funcPrgMu.Unlock()
-	if off == ^uintptr(0) {
+	if !off.ok {
+		return nil, off
+	}
+	return e.UnsafePointer(), off
+}
+
+// funcProgram is the program of a JS function object (nil for others).
+func funcProgram(fn *sobek.Object) *sobek.Program {
+	p, off := jsFunc(fn)
+	if p == nil {
 		return nil
 	}
-	return *(**sobek.Program)(unsafe.Add(e.UnsafePointer(), off))
+	return *(**sobek.Program)(unsafe.Add(p, off.prg))
+}
+
+// IsStrictFunction reports whether fn is a JS function of strict code
+// (ok false: fn is no JS function, or sobek's layout is unknown).
+func IsStrictFunction(fn *sobek.Object) (strict, ok bool) {
+	if fn == nil || !errorStackLayout() {
+		return false, false
+	}
+	p, off := jsFunc(fn)
+	if p == nil {
+		return false, false
+	}
+	return *(*bool)(unsafe.Add(p, off.strict)), true
 }
 
 // HookErrorCalls makes made see every object rt's intrinsic error

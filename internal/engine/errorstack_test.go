@@ -88,3 +88,21 @@ func TestErrorStackLayout(t *testing.T) {
 		t.Errorf("own enumerable keys: %v", keys)
 	}
 }
+
+// TestIsStrictFunction: sobek's strict flag of JS functions, as the
+// CallSites' getThis/getFunction need it.
+func TestIsStrictFunction(t *testing.T) {
+	rt := sobek.New()
+	v, err := rt.RunString(`[function sloppy() {}, function s() { 'use strict' }, class K {}, () => 1, { m() {} }.m, Math.max]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := v.(*sobek.Object)
+	want := []struct{ strict, ok bool }{{false, true}, {true, true}, {true, true}, {false, true}, {false, true}, {false, false}}
+	for i, w := range want {
+		fn := o.Get(string(rune('0' + i))).(*sobek.Object)
+		if s, ok := IsStrictFunction(fn); s != w.strict || ok != w.ok {
+			t.Errorf("function %d: strict=%v ok=%v, want %v %v", i, s, ok, w.strict, w.ok)
+		}
+	}
+}

@@ -183,3 +183,23 @@ t('prepare toString of sites', 'Error.prepareStackTrace = (e, cs) => own(cs).joi
   c('code toString reenters', () => vm.runInContext(code, ctx));
   try { vm.runInContext('(', ctx, 'f.js'); } catch (e) { out('compile error stack', e.stack.split('\n').slice(0, 5).join('|')); }
 }
+// CallSite getThis/getFunction: the receiver and function of sloppy
+// frames, undefined from the first strict frame (builtins are strict)
+{
+  const src = `
+Error.prepareStackTrace = (e, cs) => cs.filter(c => c.getFileName() === 'ctx.js' || c.getFileName() === undefined).map(c => [c.getFunctionName(), typeof c.getThis(), typeof c.getFunction(), c.getThis() === globalThis, c.isNative(), c.isToplevel()].join(',')).join(' ; ');
+function sloppy() { return new Error() }
+const arrow = () => new Error();
+const o = { m() { return new Error() } };
+class C { m() { return new Error() } static s() { return new Error() } }
+let e1; [1].forEach(function cb() { e1 = new Error() });
+function sp() { return new Error() }
+out(sloppy().stack, arrow().stack, o.m().stack, new C().m().stack, C.s().stack, e1.stack, sp.call(5).stack, sp.call('s').stack, eval('new Error()').stack, new Function('return new Error()')().stack);
+Error.prepareStackTrace = (e, cs) => [cs[0].getFunction() === sloppy2, cs[0].getThis() === o2, cs[1].getThis() === globalThis, cs[1].getFunction()].join();
+function sloppy2() { return new Error() }
+const o2 = { sloppy2 };
+out(o2.sloppy2().stack);
+`;
+  vm.runInNewContext(src, { out: (...a) => out('callsite this/function', ...a) }, 'ctx.js');
+  vm.runInNewContext('"use strict";' + src, { out: (...a) => out('callsite this/function strict', ...a) }, 'ctx.js');
+}
