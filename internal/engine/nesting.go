@@ -99,6 +99,8 @@ type NestingResult struct {
 	Problem NestingProblem
 	Label   string
 	Offset  int
+	// SetOrIndexFlags: a regex literal has the d or v flag (regexplit.go)
+	SetOrIndexFlags bool
 }
 
 // NestingExceeds reports whether src nests deeper than maxParens levels of
@@ -375,6 +377,9 @@ func (s *scanner) run() NestingResult {
 				s.captures(start, i)
 			}
 			s.regexpEarly(start, i)
+			if lit := src[start:i]; strings.ContainsAny(lit[strings.LastIndexByte(lit, '/')+1:], "dv") {
+				s.res.SetOrIndexFlags = true
+			}
 			s.operand()
 		default:
 			i = s.punct(i)

@@ -63,8 +63,8 @@ func regexpRewriteHint(src string) bool {
 
 // MayHaveSetOrIndexFlags reports whether src may hold a regexp literal
 // with the d or v flag: a '/' followed by flag letters with a d or v, then
-// no identifier character (a division by a variable named d also says
-// yes: a parse finds out).
+// no identifier character, in a regex literal as the nesting scan reads
+// them (a false yes costs a parse).
 func MayHaveSetOrIndexFlags(src string) bool {
 	for i := strings.IndexByte(src, '/'); i >= 0; {
 		j := i + 1
@@ -74,7 +74,9 @@ func MayHaveSetOrIndexFlags(src string) bool {
 			j++
 		}
 		if dv && j > i+1 && (j == len(src) || !isIdentByte(src[j])) {
-			return true
+			// a '/' and d or v in a string or a division too: the
+			// nesting scan, which knows regex literals, decides
+			return ScanNesting(src, V8StackBudget).SetOrIndexFlags
 		}
 		k := strings.IndexByte(src[i+1:], '/')
 		if k < 0 {
