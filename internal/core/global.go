@@ -307,7 +307,7 @@ func (c *Context) installGlobalProxy() {
 		},
 		DeletePropertySym: func(_ *sobek.Object, k *sobek.Symbol) bool { return g.deleteProperty(k) },
 		GetOwnPropertyDescriptor: func(_ *sobek.Object, k string) sobek.PropertyDescriptor {
-			if k == engine.AwaitHookName {
+			if k == engine.AwaitHookName || k == engine.ImportHookName {
 				// the await hook's lexical declaration checks the global
 				// for a restricted property: jsvm's own name, never the
 				// sandbox's, so no sandbox trap sees it (V8 asks nothing)

@@ -105,6 +105,7 @@ func ParseLowered(filename, src string, kind LowerKind) (*ast.Program, bool) {
 	}
 	markAsyncGenerators(body)
 	engine.GuardAwaits(body)
+	engine.RewriteImportCalls(body)
 	if kind == LowerScript {
 		hideHelpers(body)
 	}

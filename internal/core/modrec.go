@@ -176,6 +176,11 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 			return nil, err
 		}
 	}
+	if engine.MayHaveImportCalls(src.Code) && engine.RewriteImportCalls(body) { // engine/importhook.go
+		if err := engine.EnsureImportHook(c.rt); err != nil {
+			return nil, err
+		}
+	}
 	rec, err := sobek.ModuleFromAST(body, ResolveModule)
 	if err != nil && !lowered {
 		// sobek's compiler refuses async generators it parsed

@@ -138,6 +138,9 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 	if engine.MayAwait(src) {
 		engine.GuardParsedAwaits(ast) // sobek's await of a throwing Proxy (awaitguard.go)
 	}
+	if engine.MayHaveImportCalls(src) {
+		engine.RewriteImportCalls(ast) // import() options read at run time (engine/importhook.go)
+	}
 	p, err := sobek.CompileAST(ast, strict)
 	if err != nil {
 		if p, ok := lowerScript(filename, src, strict); ok { // lower.go
@@ -178,6 +181,11 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 	}
 	if awaits || !s.scanned && s.Source == "" { // a program whose source is not known may await; an empty script does not
 		if err := c.EnsureAwaitHook(); err != nil {
+			return nil, c.asException(err)
+		}
+	}
+	if engine.MayHaveImportCalls(s.Source) {
+		if err := engine.EnsureImportHook(c.rt); err != nil {
 			return nil, c.asException(err)
 		}
 	}

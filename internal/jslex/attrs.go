@@ -35,7 +35,16 @@ type DynamicImport struct {
 	Attrs       []Attr // the with (or assert) object of the options
 	Options     bool   // a second argument was written
 	Assert      bool   // the attributes came from assert (no with)
+	// Runtime: the options are no literal; the call's import was renamed
+	// ImportPlaceholder, and its attributes are read when it runs
+	// (engine.RewriteImportCalls)
+	Runtime bool
 }
+
+// ImportPlaceholder stands for `import` in an import() call whose options
+// are read at run time (as long: every position stays). A source that
+// holds it itself is left as it is.
+const ImportPlaceholder = "_$jIm$"
 
 // SyntaxError is an error V8 reports in an attributes clause.
 type SyntaxError struct {
@@ -70,6 +79,7 @@ func StripImports(src string) Stripped {
 		return out
 	}
 	toks := Tokens(src)
+	canRename := !strings.Contains(src, ImportPlaceholder)
 	var b []byte
 	blank := func(from, to int) {
 		if b == nil {
@@ -120,7 +130,15 @@ func StripImports(src string) Stripped {
 		}
 		next := text(i + 1)
 		if w == "import" && next == "(" {
-			if d, ok := dynamicImport(src, toks, i, blank, &out); ok {
+			d, ok := dynamicImport(src, toks, i, blank, &out)
+			if !ok && d.Runtime {
+				if canRename {
+					blank(t.Start, t.End)
+					copy(b[t.Start:t.End], ImportPlaceholder)
+					ok = true
+				}
+			}
+			if ok {
 				out.Dynamic = append(out.Dynamic, d)
 			}
 			continue
@@ -266,6 +284,9 @@ scan:
 	if len(commas) > 2 || len(commas) == 2 && commas[1] != end-1 {
 		return d, false // three arguments: V8's SyntaxError stays
 	}
+	// from here on, options that are not such a literal are read when
+	// the call runs (d.Runtime: the caller renames the call)
+	d.Options, d.Runtime = true, true
 	// the options: { with: {...} } or { assert: {...} } (either order,
 	// both, trailing commas), literal strings only
 	o := commas[0] + 1
@@ -314,7 +335,7 @@ scan:
 	if closeObj+1 != end && !(closeObj+2 == end && toks[closeObj+1].Text(src) == ",") {
 		return d, false
 	}
-	d.Options = true
+	d.Runtime = false
 	switch {
 	case haveWith:
 		d.Attrs = with

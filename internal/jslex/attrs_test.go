@@ -23,7 +23,9 @@ func TestStripImports(t *testing.T) {
 		{`const x = a / import.meta.url / 2; obj.import('x', {with: {}})`, nil, nil},
 		{`import('x', { with: { type: 'json' } }); import("y", { assert: { type: "css" } },); import('z',)`, nil, []string{"x=type:json", "y=type:css"}},
 		{`import('x', { with: { type: 'css', type: 'json' } })`, nil, []string{"x=type:json"}},
-		{`import(x, opts); import('x', 1); import('a', {with: {type: t}})`, nil, nil},
+		{`import(x, opts); import('x', 1); import('a', {with: {type: t}})`, nil, []string{"@runtime", "x@runtime", "a@runtime"}},
+		{`import(x, opts); _$jIm$(y)`, nil, nil}, // the placeholder is taken: no renaming
+		{`import(x, opts, z); import(x)`, nil, nil},
 		{`if (a) /import x from 'y' with {}/.test(s); import('q', { with: {} })`, nil, []string{"q="}},
 		{`x = {a: 1} / 2; import('q', { with: {} })`, nil, []string{"q="}},
 		{`import a from 'x' with { type: 'j\u0073on' }`, []string{"x=type:json"}, nil},
@@ -43,6 +45,13 @@ func TestStripImports(t *testing.T) {
 			static = append(static, s.Spec+attrString(s.Attrs, s.Clause))
 		}
 		for _, d := range st.Dynamic {
+			if d.Runtime {
+				dyn = append(dyn, d.Spec+"@runtime")
+				if st.Code[d.Start:d.Start+6] != ImportPlaceholder {
+					t.Errorf("%q: import at %d not renamed: %q", c.src, d.Start, st.Code)
+				}
+				continue
+			}
 			dyn = append(dyn, d.Spec+attrString(d.Attrs, true))
 		}
 		if !reflect.DeepEqual(static, c.static) || !reflect.DeepEqual(dyn, c.dyn) {

@@ -669,5 +669,10 @@ func (h *Host) parseModule(name, src string) (sobek.ModuleRecord, error) {
 			return nil, err
 		}
 	}
+	if engine.MayHaveImportCalls(src) && engine.RewriteImportCalls(body) { // import() options (engine/importhook.go)
+		if err := engine.EnsureImportHook(h.Runtime); err != nil {
+			return nil, err
+		}
+	}
 	return sobek.ModuleFromAST(body, h.esmResolve)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/jslex"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
 )
@@ -53,7 +54,12 @@ func (h *Host) stripImports(name, src string, script bool) jslex.Stripped {
 // assertWarning is V8's warning for an import attributes clause written
 // with assert (at parse for a static import, when import() reads it).
 func (h *Host) assertWarning(name, src string, off int) {
-	line := 1 + strings.Count(src[:min(off, len(src))], "\n")
+	h.AssertWarningAt(name, 1+strings.Count(src[:min(off, len(src))], "\n"))
+}
+
+// AssertWarningAt is V8's warning for import attributes read from
+// `assert` at line of the file name.
+func (h *Host) AssertWarningAt(name string, line int) {
 	h.emitWarning(sobek.FunctionCall{Arguments: []sobek.Value{
 		h.Runtime.ToValue(name + ":" + strconv.Itoa(line) + " 'assert' is deprecated in import statements and support will be removed in a future version; use 'with' instead"),
 		h.Runtime.ToValue("V8"),
@@ -65,6 +71,19 @@ func (h *Host) assertWarning(name, src string, off int) {
 // column), whose options stripImports recorded.
 func (h *Host) dynamicAttrs() []jslex.Attr {
 	out := []jslex.Attr{}
+	if ra, ok := engine.TakeImportAttributes(h.Runtime); ok {
+		// options read when the call ran (engine/importhook.go)
+		for _, a := range ra.Attrs {
+			out = append(out, jslex.Attr{Key: a[0], Value: a[1]})
+		}
+		if ra.Assert {
+			if f := h.callerFrame(); f != nil {
+				p := f.Position()
+				h.assertWarning(f.SrcName(), h.sources[f.SrcName()], byteOffset(h.sources[f.SrcName()], p.Line, p.Column))
+			}
+		}
+		return out
+	}
 	for _, f := range h.Runtime.CaptureCallStack(4, nil) {
 		name := f.SrcName()
 		if name == "<native>" {
@@ -84,6 +103,16 @@ func (h *Host) dynamicAttrs() []jslex.Attr {
 		return out
 	}
 	return out
+}
+
+// callerFrame is the innermost JS frame (the import() call's).
+func (h *Host) callerFrame() *sobek.StackFrame {
+	for _, f := range h.Runtime.CaptureCallStack(4, nil) {
+		if f.SrcName() != "<native>" {
+			return &f
+		}
+	}
+	return nil
 }
 
 // byteOffset is the offset of 1-based line and byte column in src.

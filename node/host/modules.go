@@ -679,6 +679,11 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 		if engine.MayAwait(src) {
 			engine.GuardParsedAwaits(ap) // sobek's await of a throwing Proxy (engine/awaitguard.go)
 		}
+		if engine.MayHaveImportCalls(src) && engine.RewriteImportCalls(ap) { // import() options (engine/importhook.go)
+			if err := engine.EnsureImportHook(rt); err != nil {
+				return nil, err
+			}
+		}
 		p, err := sobek.CompileAST(wrapperAST(ap, src), false)
 		if err != nil {
 			if lp, ok := core.ParseLowered(filename, src, core.LowerScript); ok {

@@ -481,6 +481,16 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 	if !found && isMain {
 		return false
 	}
+	// options of the import() read when it ran (engine/importhook.go)
+	runtimeAttrs, hasRuntimeAttrs := engine.TakeImportAttributes(rt)
+	if hasRuntimeAttrs && runtimeAttrs.Assert {
+		for _, f := range rt.CaptureCallStack(4, nil) {
+			if f.SrcName() != "<native>" {
+				m.h.AssertWarningAt(f.SrcName(), f.Position().Line)
+				break
+			}
+		}
+	}
 	finish := func(rec sobek.ModuleRecord, errv sobek.Value) {
 		var e any
 		if errv != nil {
@@ -532,8 +542,14 @@ func (m *module) dynamicImport(c *core.Context, referrer any, specifier sobek.Va
 	}
 	attrs := m.rt.NewObject()
 	_ = attrs.SetPrototype(nil)
-	for k, x := range info.attrs[specifier.String()] {
-		_ = attrs.Set(k, x)
+	if hasRuntimeAttrs {
+		for _, a := range runtimeAttrs.Attrs {
+			_ = attrs.Set(a[0], a[1])
+		}
+	} else {
+		for k, x := range info.attrs[specifier.String()] {
+			_ = attrs.Set(k, x)
+		}
 	}
 	res, err := m.mods.helper(sobek.Undefined(), info.fn, core.Carry(specifier, c, m.main), wrap, attrs)
 	if err != nil {
