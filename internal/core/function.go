@@ -10,6 +10,7 @@ import (
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/parser"
 	"github.com/jsvm-dev/jsvm/internal/engine"
+	"github.com/jsvm-dev/jsvm/internal/jslex"
 )
 
 // FunctionOptions are vm.compileFunction's compile-time options.
@@ -40,6 +41,16 @@ type Function struct {
 // The function's source text (toString) is "function (params) {\nbody\n}".
 func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 	p, err := ParseFunction(body, opts)
+	if err != nil && strings.Contains(body, "import") {
+		// import() with options read at run time (engine/importhook.go);
+		// literal ones have no way to the callback here: left as they are
+		if st := jslex.StripImports(body); st.Code != body && allRuntime(st.Dynamic) {
+			if p2, err2 := ParseFunction(st.Code, opts); err2 == nil {
+				p, err = p2, nil
+				engine.RewriteImportCalls(p)
+			}
+		}
+	}
 	if err != nil {
 		if errors.As(err, new(*NestingError)) {
 			return nil, err // too deep for esbuild's lowering too (and slow there)
@@ -60,6 +71,17 @@ func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 		return nil, compileError(err, opts.Filename)
 	}
 	return &Function{Program: prg, Source: body, Options: opts}, nil
+}
+
+// allRuntime reports whether every import() of ds had its options renamed
+// to be read at run time (and there is one).
+func allRuntime(ds []jslex.DynamicImport) bool {
+	for _, d := range ds {
+		if !d.Runtime {
+			return false
+		}
+	}
+	return len(ds) > 0
 }
 
 // lowerFunction compiles the lowered form of a body sobek rejected (see

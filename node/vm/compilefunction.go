@@ -114,6 +114,11 @@ func (m *module) compileFunctionNative(c sobek.FunctionCall) sobek.Value {
 			core.Rethrow(err, target, m.main)
 		}
 	}
+	if strings.Contains(code, "import") {
+		if err := engine.EnsureImportHook(target.Runtime()); err != nil {
+			core.Rethrow(err, target, m.main)
+		}
+	}
 	fn, err := target.RunProgram(prog)
 	if err != nil {
 		core.Rethrow(err, target, m.main)

@@ -312,7 +312,7 @@ func (m *module) installModules(natives *sobek.Object) {
 	set("stripImportAttributes", func(c sobek.FunctionCall) sobek.Value {
 		code := c.Argument(0).String()
 		out, _, _, attrs, _ := stripImports(code)
-		if attrs == nil {
+		if out == code {
 			return sobek.Undefined()
 		}
 		return rt.NewArray(out, m.attrsValue(attrs))
