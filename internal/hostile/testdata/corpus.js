@@ -759,6 +759,34 @@ add('Module constructed directly', () => new vm.Module());
 add('Module subclass constructed', () => { class M extends vm.Module {} return new M({}); });
 add('SourceTextModule subclass', async () => { class M extends SourceTextModule {} const m = new M('export default 3'); await m.link(() => {}); await m.evaluate(); return [m instanceof M, m.namespace.default]; });
 
+// import() options read at run time (not an object literal of strings)
+{
+  const synthX = () => new SyntheticModule(['x'], function () { this.setExport('x', 1); });
+  const seen = [];
+  const dyn = (s, r, a) => { seen.push(`${s} ${JSON.stringify(a)} ${Object.getPrototypeOf(a)}`); const m = synthX(); return m.link(() => {}).then(() => m.evaluate()).then(() => m); };
+  const viaScript = (code) => () => { seen.length = 0; return Promise.resolve(new vm.Script(code, { importModuleDynamically: dyn }).runInThisContext()).then((ns) => [Object.keys(ns), ...seen], (e) => { throw e; }); };
+  add('import options getter throws', viaScript('import("a", { get with() { throw new TypeError("g") } })'));
+  add('import options revoked proxy', () => { const r = Proxy.revocable({}, {}); r.revoke(); globalThis.hostileRevoked = r.proxy; return viaScript('import("a", hostileRevoked)')(); });
+  add('import options throwing proxy', () => { globalThis.hostileThrowing = new Proxy({}, throwingTraps); return viaScript('import("a", hostileThrowing)')(); });
+  add('import options with throwing proxy', () => { globalThis.hostileThrowing = { with: new Proxy({ type: 'json' }, throwingTraps) }; return viaScript('import("a", hostileThrowing)')(); });
+  add('import options tracing proxy', async () => { trace = []; globalThis.hostileTracer = tracer({ with: tracer({ type: 'json', b: 'c' }) }); const r = await viaScript('import("a", hostileTracer)')(); return [r, trace]; });
+  add('import specifier symbol with options', viaScript('import(Symbol("s"), {})'));
+  add('import specifier toString throws before options', viaScript('import({ toString() { throw new RangeError("spec") } }, { get with() { throw new TypeError("opts") } })'));
+  add('import options primitive', viaScript('import("a", 7)'));
+  add('import options with null', viaScript('import("a", { with: null })'));
+  add('import options value not a string', viaScript('import("a", { with: { type: 1 } })'));
+  add('import options inherited and symbol keys', viaScript('import("a", { with: Object.assign(Object.create({ p: "q" }), { [Symbol("s")]: 1, k: "v" }) })'));
+  add('import options assert when with undefined', viaScript('import("a", { with: undefined, assert: { type: "x" } })'));
+  add('import options getter nests import', viaScript('import("a", { get with() { import("b", { with: { t: "inner" } }); return { t: "outer" } } })'));
+  add('import options getter runs vm', () => { globalThis.hostileVm = vm; return viaScript('import("a", { get with() { return { t: hostileVm.runInNewContext("\'x\' + 1") } } })')(); });
+  add('import options getter loops under timeout', () => new vm.Script('import("a", { get with() { for (;;); } })', { importModuleDynamically: dyn }).runInThisContext({ timeout: 20 }));
+  add('import options in a context', () => { const c = vm.createContext({}); return new vm.Script('import("a", { with: { type: {} } }).catch(e => [e instanceof TypeError, e.message])', { importModuleDynamically: dyn }).runInContext(c); });
+  add('import options in compileFunction', async () => { seen.length = 0; const ns = await vm.compileFunction('return import("a", o)', ['o'], { importModuleDynamically: dyn })({ with: { k: 'v' } }); return [Object.keys(ns), ...seen]; });
+  add('import options in SourceTextModule', async () => { seen.length = 0; const m = new SourceTextModule('const o = { with: { u: typeof import.meta } }; export const p = import("a", o);', { importModuleDynamically: dyn }); await m.link(() => {}); await m.evaluate(); return [Object.keys(await m.namespace.p), ...seen]; });
+  add('import options with await in SourceTextModule', async () => { seen.length = 0; const m = new SourceTextModule('export const ns = await import("a", await { with: { u: "w" } })', { importModuleDynamically: dyn }); await m.link(() => {}); await m.evaluate(); return [Object.keys(m.namespace.ns), ...seen]; });
+  add('import options callback mutates attributes', async () => { const r = await new vm.Script('import("a", { with: { type: "json" } }).then(() => 1)', { importModuleDynamically: (s, _, a) => { delete a.type; a.z = 1; return dyn(s, _, a); } }).runInThisContext(); return [r, seen.at(-1)]; });
+}
+
 // ---- compileFunction params and code --------------------------------------
 
 const paramTricks = [
