@@ -482,11 +482,49 @@ func valuesMap(o *sobek.Object) (reflect.Value, bool) {
 	if impl.IsNil() || impl.Elem().Kind() != reflect.Pointer || impl.Elem().Elem().Kind() != reflect.Struct {
 		return reflect.Value{}, false
 	}
-	f := impl.Elem().Elem().FieldByName("values")
-	if !f.IsValid() || f.Kind() != reflect.Map || f.Type().Key().Kind() != reflect.String || f.Type().Elem() != reflect.TypeFor[sobek.Value]() {
+	st := impl.Elem().Elem()
+	var f reflect.Value
+	switch idx := valuesIndex(st.Type()); {
+	case idx == nil:
 		return reflect.Value{}, false
+	case idx[0] < 0:
+		// through an embedded pointer: looked up each time
+		if f = st.FieldByName("values"); !f.IsValid() {
+			return reflect.Value{}, false
+		}
+	default:
+		f = st.FieldByIndex(idx)
 	}
 	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem(), true
+}
+
+// valuesFields caches, per object implementation type, the index of its
+// values field (an empty slice: none; [-1]: reached through an embedded
+// pointer); FieldByName on every error made cost a sixth of `new Error`.
+var valuesFields sync.Map // reflect.Type -> []int
+
+func valuesIndex(t reflect.Type) []int {
+	if idx, ok := valuesFields.Load(t); ok {
+		if i := idx.([]int); len(i) > 0 {
+			return i
+		}
+		return nil
+	}
+	var idx []int
+	if f, ok := t.FieldByName("values"); ok && f.Type.Kind() == reflect.Map && f.Type.Key().Kind() == reflect.String && f.Type.Elem() == reflect.TypeFor[sobek.Value]() {
+		idx = f.Index
+		// through embedded structs only (FieldByIndex would follow a nil
+		// embedded pointer)
+		for i, cur := 0, t; i < len(f.Index)-1; i++ {
+			cur = cur.Field(f.Index[i]).Type
+			if cur.Kind() != reflect.Struct {
+				idx = []int{-1}
+				break
+			}
+		}
+	}
+	valuesFields.Store(t, append([]int{}, idx...))
+	return idx
 }
 
 // OwnData returns o's own data property name without running any code

@@ -89,3 +89,31 @@ func TestPlainDataLayout(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestOwnDataCachedFields: OwnData finds the own data of objects whose
+// values map sits at different depths (a plain object, a function, an
+// error, a tagged template's strings array, whose array is embedded by
+// pointer), twice (the second time from valuesFields' cache).
+func TestOwnDataCachedFields(t *testing.T) {
+	rt := sobek.New()
+	v, err := rt.RunString("const tag = (s) => s; [{ a: 1 }, function f() {}, new Error('m'), tag`x${1}y`]")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := v.ToObject(rt)
+	first := map[int]sobek.Value{}
+	for round := 0; round < 2; round++ {
+		for i, name := range []string{"a", "name", "message", "raw"} {
+			o := list.Get(itoa(i)).ToObject(rt)
+			got := OwnData(o, name)
+			if i < 3 && (got == nil || !got.StrictEquals(o.Get(name))) {
+				t.Errorf("round %d, %s of #%d: OwnData %v, Get %v", round, name, i, got, o.Get(name))
+			}
+			if round == 0 {
+				first[i] = got
+			} else if (got == nil) != (first[i] == nil) {
+				t.Errorf("%s of #%d: cached lookup answers %v, first %v", name, i, got, first[i])
+			}
+		}
+	}
+}
