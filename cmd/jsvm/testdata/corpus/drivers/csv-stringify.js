@@ -1,0 +1,27 @@
+// csv-stringify (sync and stream), sax (streaming XML events), @xmldom/xmldom and xmlbuilder2
+const { stringify } = require('csv-stringify/sync');
+const { stringify: stringifyStream } = require('csv-stringify');
+const sax = require('sax');
+const { DOMParser, XMLSerializer } = require('@xmldom/xmldom');
+const { create } = require('xmlbuilder2');
+console.log(stringify([['a', 'b,c', 'd"e'], [1, null, 'line\nbreak']], { header: true, columns: ['x', 'y', 'z'] }));
+const out = [];
+const s = stringifyStream({ delimiter: ';', quoted: true });
+s.on('data', (d) => out.push(String(d))).on('end', () => console.log('stream', JSON.stringify(out.join(''))));
+s.write({ a: 1, b: 'two' }); s.write({ a: 3, b: 'four' }); s.end();
+const events = [];
+const p = sax.parser(true);
+p.onopentag = (n) => events.push(['open', n.name, n.attributes]);
+p.ontext = (t) => { if (t.trim()) events.push(['text', t]); };
+p.onclosetag = (n) => events.push(['close', n]);
+p.onerror = (e) => { events.push(['error', e.message.split('\n')[0]]); p.resume(); };
+p.write('<root a="1"><item>one &amp; two</item><empty/></root>').close();
+console.log(JSON.stringify(events));
+const doc = new DOMParser().parseFromString('<r xmlns:x="urn:x"><x:i n="1">t</x:i><i n="2"/></r>', 'text/xml');
+const items = doc.getElementsByTagName('i');
+console.log(items.length, doc.documentElement.firstChild.namespaceURI, doc.documentElement.lastChild.getAttribute('n'));
+doc.documentElement.setAttribute('added', 'yes');
+console.log(new XMLSerializer().serializeToString(doc));
+const xml = create({ version: '1.0' }).ele('root', { att: 'v' }).ele('child').txt('text & <more>').up().ele('e').end({ prettyPrint: true });
+console.log(xml);
+console.log(JSON.stringify(create('<a><b>1</b><b>2</b></a>').end({ format: 'object' })));

@@ -1,0 +1,20 @@
+// eventemitter2 (wildcards, namespaces, many, async emit) and mitt
+const { EventEmitter2 } = require('eventemitter2');
+const mitt = require('mitt').default || require('mitt');
+const e = new EventEmitter2({ wildcard: true, delimiter: '.', maxListeners: 5 });
+const got = [];
+e.on('user.*', function (v) { got.push(['user.*', this.event, v]); });
+e.on('**', function () { got.push(['**', this.event]); });
+e.many('order.created', 2, (v) => got.push(['many', v]));
+e.emit('user.login', 1); e.emit('order.created', 'a'); e.emit('order.created', 'b'); e.emit('order.created', 'c');
+console.log(JSON.stringify(got), e.listenerCount('order.created'));
+e.on('job', async (x) => x * 2);
+e.emitAsync('job', 21).then((r) => console.log('async', r));
+e.waitFor('later', { timeout: 50 }).then((a) => console.log('waited', a));
+setTimeout(() => e.emit('later', 'x', 'y'), 5);
+const m = mitt();
+const log = [];
+const h = (v) => log.push(['a', v]);
+m.on('a', h); m.on('*', (t, v) => log.push(['*', t, v]));
+m.emit('a', 1); m.off('a', h); m.emit('a', 2); m.emit('b');
+console.log(JSON.stringify(log), m.all.size);

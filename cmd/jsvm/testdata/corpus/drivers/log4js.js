@@ -1,0 +1,20 @@
+// log4js (custom pattern to stdout), bunyan (to a stream, fixed time) and loglevel
+const log4js = require('log4js');
+const bunyan = require('bunyan');
+const loglevel = require('loglevel');
+log4js.configure({ appenders: { out: { type: 'stdout', layout: { type: 'pattern', pattern: '[%p] %c - %m' } } }, categories: { default: { appenders: ['out'], level: 'info' } } });
+const l = log4js.getLogger('app');
+l.debug('hidden'); l.info('hello %s', 'world'); l.warn({ a: 1 }); l.error(new Error('bad').message);
+const lines = [];
+const b = bunyan.createLogger({ name: 'b', streams: [{ level: 'debug', type: 'raw', stream: { write: (rec) => lines.push(rec) } }] });
+b.info({ user: 'u1' }, 'logged in');
+b.debug('dbg'); b.trace('not shown');
+b.child({ req: 7 }).warn('child');
+console.log(lines.map((r) => [r.name, r.level, r.msg, r.user, r.req, typeof r.time, typeof r.hostname, r.pid === process.pid]));
+loglevel.setLevel('warn');
+const orig = console.warn;
+console.warn = (...a) => console.log('WARN', ...a);
+loglevel.info('x'); loglevel.warn('careful', 1);
+console.warn = orig;
+console.log(loglevel.getLevel(), loglevel.levels.WARN);
+log4js.shutdown(() => console.log('shutdown'));

@@ -1,0 +1,27 @@
+// lowdb (JSON file adapter) and nedb (@seald-io/nedb, persisted) on temp files
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import Datastore from '@seald-io/nedb';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'low-'));
+const db = new Low(new JSONFile(path.join(dir, 'db.json')), { posts: [] });
+await db.read();
+db.data.posts.push({ id: 1, title: 'a' }, { id: 2, title: 'b' });
+await db.write();
+console.log(fs.readFileSync(path.join(dir, 'db.json'), 'utf8'));
+const db2 = new Low(new JSONFile(path.join(dir, 'db.json')), {});
+await db2.read();
+console.log(db2.data.posts.filter((p) => p.id > 1));
+const ne = new Datastore({ filename: path.join(dir, 'ne.db'), autoload: false });
+await ne.loadDatabaseAsync();
+await ne.insertAsync([{ _id: 'a', n: 1, tags: ['x'] }, { _id: 'b', n: 5 }, { _id: 'c', n: 3, tags: ['x', 'y'] }]);
+console.log(await ne.findAsync({ n: { $gte: 3 } }).sort({ n: 1 }));
+console.log(await ne.updateAsync({ tags: 'x' }, { $inc: { n: 10 } }, { multi: true }));
+await ne.ensureIndexAsync({ fieldName: 'n' });
+console.log(await ne.countAsync({}), await ne.findOneAsync({ _id: 'c' }));
+await ne.removeAsync({ _id: 'b' }, {});
+await ne.compactDatafileAsync();
+console.log(fs.readFileSync(path.join(dir, 'ne.db'), 'utf8').trim().split('\n').length);
+fs.rmSync(dir, { recursive: true });

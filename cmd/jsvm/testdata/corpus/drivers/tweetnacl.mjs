@@ -1,0 +1,28 @@
+// tweetnacl, @noble/hashes and elliptic: signatures, boxes, hashes with fixed keys
+import nacl from 'tweetnacl';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { sha3_256 } from '@noble/hashes/sha3.js';
+import { blake3 } from '@noble/hashes/blake3.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
+import { bytesToHex, utf8ToBytes as u } from '@noble/hashes/utils.js';
+import elliptic from 'elliptic';
+const seed = new Uint8Array(32).map((_, i) => i);
+const kp = nacl.sign.keyPair.fromSeed(seed);
+const msg = new TextEncoder().encode('hello');
+const sig = nacl.sign.detached(msg, kp.secretKey);
+console.log(Buffer.from(kp.publicKey).toString('hex'), Buffer.from(sig).toString('hex').slice(0, 32), nacl.sign.detached.verify(msg, sig, kp.publicKey));
+const a = nacl.box.keyPair.fromSecretKey(seed), b = nacl.box.keyPair.fromSecretKey(seed.map((x) => 255 - x));
+const nonce = new Uint8Array(24);
+const box = nacl.box(msg, nonce, b.publicKey, a.secretKey);
+console.log(Buffer.from(box).toString('hex'), new TextDecoder().decode(nacl.box.open(box, nonce, a.publicKey, b.secretKey)));
+console.log(Buffer.from(nacl.hash(msg)).toString('hex').slice(0, 32));
+console.log(bytesToHex(sha256(u('abc'))), bytesToHex(sha3_256(u('abc'))).slice(0, 16), bytesToHex(blake3(u('abc'))).slice(0, 16));
+console.log(bytesToHex(hmac(sha256, u('key'), u('data'))), bytesToHex(pbkdf2(sha256, u('pw'), u('salt'), { c: 1000, dkLen: 16 })));
+const ec = new elliptic.ec('secp256k1');
+const key = ec.keyFromPrivate('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'hex');
+const s = key.sign('deadbeef');
+console.log(key.getPublic('hex').slice(0, 40), s.r.toString(16).slice(0, 20), key.verify('deadbeef', s));
+const ed = new elliptic.eddsa('ed25519');
+const ek = ed.keyFromSecret('00'.repeat(32));
+console.log(ek.sign('abcd').toHex().slice(0, 40));
