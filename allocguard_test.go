@@ -28,6 +28,11 @@ func TestAllocChecks(t *testing.T) {
 			`'x'.repeat(1e4).replaceAll(/x/g, 'y'.repeat(1e6))`: "Invalid string length",
 			`'x'.repeat(1e3).replace(/x+/, '$&'.repeat(1e6))`:   "Invalid string length",
 			`'x'.repeat(3e4).replace(/x/g, "$'$'")`:             "Invalid string length",
+			// past 4M characters the matches are counted on Go's regexp
+			// (node v20: Invalid string length; the second: Fatal
+			// JavaScript invalid size error, node dies)
+			`'x'.repeat(5e6).replace(/x/g, 'yy'.repeat(100))`:         "Invalid string length",
+			`'xa'.repeat(3e6).replace(/x(?:a|b)/g, '$&'.repeat(100))`: "Invalid string length",
 			// node v20 dies: FATAL ERROR ... JavaScript heap out of memory
 			`'x'.repeat(2**27).split('')`:                      "ERR_JSVM_MEMORY_LIMIT",
 			`'x,'.repeat(2**25).split(',')`:                    "ERR_JSVM_MEMORY_LIMIT",

@@ -741,6 +741,13 @@ func (g *regexGuard) checkReplace(rx *sobek.Object, s sobek.String, rep string) 
 		checkString(g.rt, float64(l)+grow, ascii)
 		return
 	}
+	if l > maxCounted && ascii {
+		if n, matched, ok := countGoMatches(g.rt, rx, s.String(), float64(len(rep))); ok {
+			checkString(g.rt, float64(l-matched)+replacedLength(rep, n, matched, l), ascii)
+			checkAlloc(g.rt, float64(n)*pieceBytes)
+		}
+		return
+	}
 	if g.match == nil || MemoryLeft == nil || l > maxCounted || float64(l+1)*pieceBytes > MemoryLeft() {
 		return // counting would cost as much as the replace: unchecked
 	}

@@ -4,6 +4,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unsafe"
 
@@ -140,4 +141,61 @@ func noMatchAnswer(rt *sobek.Runtime, kind int, rx *sobek.Object, s sobek.String
 		return s
 	}
 	return sobek.Null()
+}
+
+// countGoMatches counts the matches of a global rx, on Go's regexp with
+// no anchor or word boundary, in the ASCII string s (as its replace
+// finds them: after an empty match the search moves on one character),
+// and their total length; ok is false for other patterns. Counting picks
+// up the run's interrupts, and stops early (ok, with the counts so far)
+// once n replacements of repLen characters alone pass V8's longest
+// string. A replace over a string longer than maxCounted is checked so
+// (regexguard.go's checkReplace) without sobek's match array.
+func countGoMatches(rt *sobek.Runtime, rx *sobek.Object, s string, repLen float64) (n, matched int, ok bool) {
+	re := goRegexpOf(rx)
+	if re == nil || !anchorFree(re) {
+		return 0, 0, false
+	}
+	t := ticker{rt: rt}
+	for pos := 0; pos <= len(s); {
+		t.tick()
+		loc := re.FindStringIndex(s[pos:])
+		if loc == nil {
+			break
+		}
+		n++
+		matched += loc[1] - loc[0]
+		if float64(n)*repLen > MaxStringLength {
+			break
+		}
+		if loc[1] == loc[0] {
+			pos += loc[1] + 1
+		} else {
+			pos += loc[1]
+		}
+	}
+	return n, matched, true
+}
+
+// anchorFree: re's matches in a suffix of a string are its matches in
+// the whole string from there on (no ^, $, \A, \z, \b or \B).
+func anchorFree(re *regexp.Regexp) bool {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return false
+	}
+	var walk func(*syntax.Regexp) bool
+	walk = func(r *syntax.Regexp) bool {
+		switch r.Op {
+		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			return false
+		}
+		for _, sub := range r.Sub {
+			if !walk(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(tree)
 }
