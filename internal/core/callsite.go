@@ -46,7 +46,7 @@ const callSiteSource = `(function () {
 })()`
 
 // newCallSite makes the CallSite of s in c.
-func (c *Context) newCallSite(s *stack.Site, this, fn sobek.Value) sobek.Value {
+func (c *Context) newCallSite(s *stack.Site, this, fn sobek.Value, globalMethod string) sobek.Value {
 	if c.stacks.callSite == nil {
 		v, err := c.rt.RunScript("node:internal/callsite", callSiteSource)
 		if err != nil {
@@ -80,6 +80,8 @@ func (c *Context) newCallSite(s *stack.Site, this, fn sobek.Value) sobek.Value {
 	method := any(nil)
 	if !s.TopLevel && !s.Construct {
 		typ, method = orNull(s.Type), orNull(s.Method)
+	} else if globalMethod != "" {
+		method = globalMethod
 	}
 	if file == nil && !s.Native {
 		file = sobek.Undefined() // eval code's (a builtin's is null)

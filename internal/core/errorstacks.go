@@ -5,6 +5,7 @@ import (
 	"weak"
 
 	"github.com/grafana/sobek"
+	"github.com/grafana/sobek/file"
 	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/stack"
 )
@@ -171,6 +172,7 @@ func (c *Context) pend(o *sobek.Object, frames []sobek.StackFrame, skip int, unt
 	if ok {
 		lead := true
 		var hiddenLead []sobek.StackFrame // builtins hidden before the first frame kept
+		prevBare, prevPos := false, file.Position{}
 		info := engine.FrameInfo(c.rt, frames, skip, func(f *engine.Frame) (keep, stop bool) {
 			if until != nil {
 				if f.Callee == until {
@@ -184,8 +186,14 @@ func (c *Context) pend(o *sobek.Object, frames []sobek.StackFrame, skip int, unt
 				}
 				return false, false
 			}
+			p := f.Position()
+			if f.Callee == nil && prevBare && p == prevPos {
+				// sobek lists the caller of an eval whose code does not
+				// compile twice (its frame and the eval call's)
+				return false, false
+			}
+			prevBare, prevPos = f.Callee == nil, p
 			if lead {
-				p := f.Position()
 				if p.Filename != "" && stack.AtSuper(p.Filename, p.Line, stack.ColumnOf(p.Filename, f.FuncName(), p.Line, p.Column)) {
 					return false, false // a derived constructor's super(...) call
 				}
@@ -256,6 +264,9 @@ func (c *Context) pendingFrameOf(f *engine.Frame, all []engine.Frame, i int) pen
 	}
 	s.Func = name
 	s.Async = f.Async
+	if f.Async && s.File != "" {
+		s.Col = stack.AwaitColumn(s.File, s.Func, s.Line, s.Col)
+	}
 	s.Construct = f.Construct && !engine.IsArrow(f.Callee) || s.Native && name == "Promise" // an arrow's new.target is its scope's
 	if f.Callee != nil {
 		pf.callee = weak.Make(f.Callee)
@@ -469,13 +480,17 @@ func (c *Context) formatStack(o *sobek.Object, ps *pendingStack) sobek.Value {
 				}
 				strictSeen = strictSeen || st
 				var this, fn sobek.Value
+				method := ""
 				if !strictSeen {
 					this, fn = c.frameThis(pf), sobek.Undefined()
 					if f := pf.callee.Value(); f != nil {
 						fn = f
+						if sites[i].TopLevel && !sites[i].Eval && sites[i].Func != "" && this == c.global && c.globalIs(sites[i].Func, f) {
+							method = sites[i].Func // V8 finds a plain call's function on its receiver, the global
+						}
 					}
 				}
-				arr[i] = c.newCallSite(&sites[i], this, fn)
+				arr[i] = c.newCallSite(&sites[i], this, fn, method)
 			}
 			v, err := prep(self, o, c.rt.NewArray(arr...))
 			if err != nil {
@@ -499,6 +514,17 @@ func (c *Context) errorGlobal() sobek.Value {
 		return v
 	}
 	return sobek.Undefined()
+}
+
+// globalIs reports whether the global object's property name is fn (a
+// contextified global asks its sandbox; an exception is no).
+func (c *Context) globalIs(name string, fn *sobek.Object) bool {
+	var v sobek.Value
+	if c.rt.Try(func() { v = c.global.Get(name) }) != nil {
+		return false
+	}
+	o, _ := v.(*sobek.Object)
+	return o == fn
 }
 
 // frameThis is a sloppy frame's receiver as V8's CallSite getThis has it:

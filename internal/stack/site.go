@@ -132,3 +132,19 @@ func AtSuper(file string, line, col int) bool {
 	return ok && idx >= 0 && idx < len(text) && strings.HasPrefix(text[idx:], "super") &&
 		strings.HasPrefix(strings.TrimLeft(text[idx+5:], " \t"), "(")
 }
+
+// AwaitColumn is the column of the await the frame of the async function
+// fn waits at (V8's position; sobek's is the awaited expression's, col,
+// which it stays when no await is right before it).
+func AwaitColumn(file, fn string, line, col int) int {
+	text, _, ok := LineHint(file, hintOf(fn), line, 1)
+	i := col - 1
+	if !ok || i < 0 || i > len(text) {
+		return col
+	}
+	j := len(strings.TrimRight(text[:i], " \t"))
+	if j < 5 || text[j-5:j] != "await" || j > 5 && isIdentByte(text[j-6]) {
+		return col
+	}
+	return col - (i - (j - 5))
+}

@@ -34,7 +34,7 @@ t('forEach', 'let e; [1].forEach(function cb() { e = new Error("fe") })\nout(e.s
 t('map arrow', 'let e; [1].map(() => { e = new Error("ma") })\nout(e.stack)');
 t('number receiver', 'Number.prototype.f = function () { return new Error("nr") }\nout((5).f().stack)');
 t('string receiver', 'String.prototype.f = function () { return new Error("sr") }\nout("s".f().stack)');
-t('async', 'async function af() { await null; throw new Error("as") }\nasync function outer() { await af() }\nouter().catch(e => out(e.stack))');
+t('async', 'async function af() { await null; throw new Error("as") }\nasync function outer() { await af() }\nouter().catch(e => out(e.stack))', { filename: 'async.js' });
 t('async sync part', 'async function af() { throw new Error("sy") }\naf().catch(e => out(e.stack))');
 t('promise then', 'Promise.resolve().then(function th() { throw new Error("th") }).catch(e => out(e.stack))');
 t('new Promise', 'new Promise(function ex() { throw new Error("np") }).catch(e => out(e.stack))');
