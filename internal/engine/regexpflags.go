@@ -3,6 +3,7 @@ package engine
 import (
 	"reflect"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"unsafe"
@@ -37,6 +38,16 @@ type rxFlags struct {
 	// pair starts there, else -1 (stepOverPair)
 	emptyAt  int64
 	backedUp int64 // the emptyAt a sticky exec last stepped back to
+	subject  subjectRunes
+}
+
+// subjectRunes is the last subject of a d RegExp's exec as regexp2's
+// runes: UTF-16 code units, or code points (uni) with each one's index.
+type subjectRunes struct {
+	s     sobek.String
+	uni   bool
+	runes []rune
+	pos   []int
 }
 
 // sobek's Symbol methods step over an empty match by one code unit
@@ -321,36 +332,41 @@ func addIndices(rt *sobek.Runtime, o *sobek.Object, rec *rxFlags, res sobek.Valu
 	s := toStr(m.Get("input"))
 	start := int(m.Get("index").ToInteger())
 	n := s.Length()
-	var runes []rune
-	var pos []int // code point index -> code unit index (uni)
+	// the subject as regexp2 reads it, kept for the next exec of a loop
+	// over the same string (as sobek's own match cache)
+	c := &rec.subject
+	if c.s == nil || c.uni != uni || !c.s.SameAs(s) {
+		*c = subjectRunes{s: s, uni: uni}
+		if uni {
+			c.runes = make([]rune, 0, n)
+			c.pos = make([]int, 0, n+1)
+			for i := 0; i < n; {
+				u := s.CharAt(i)
+				c.pos = append(c.pos, i)
+				if u >= 0xD800 && u <= 0xDBFF && i+1 < n {
+					if d := s.CharAt(i + 1); d >= 0xDC00 && d <= 0xDFFF {
+						c.runes = append(c.runes, (rune(u)-0xD800)<<10+(rune(d)-0xDC00)+0x10000)
+						i += 2
+						continue
+					}
+				}
+				c.runes = append(c.runes, rune(u))
+				i++
+			}
+			c.pos = append(c.pos, n)
+		} else {
+			c.runes = make([]rune, n)
+			for i := range c.runes {
+				c.runes[i] = rune(s.CharAt(i))
+			}
+		}
+	}
+	runes, pos := c.runes, c.pos
 	from := start
 	if uni {
-		runes = make([]rune, 0, n)
-		pos = make([]int, 0, n+1)
-		for i := 0; i < n; {
-			c := s.CharAt(i)
-			if i == start {
-				from = len(runes)
-			}
-			pos = append(pos, i)
-			if c >= 0xD800 && c <= 0xDBFF && i+1 < n {
-				if d := s.CharAt(i + 1); d >= 0xDC00 && d <= 0xDFFF {
-					runes = append(runes, (rune(c)-0xD800)<<10+(rune(d)-0xDC00)+0x10000)
-					i += 2
-					continue
-				}
-			}
-			runes = append(runes, rune(c))
-			i++
-		}
-		if start >= n {
-			from = len(runes)
-		}
-		pos = append(pos, n)
-	} else {
-		runes = make([]rune, n)
-		for i := range runes {
-			runes[i] = rune(s.CharAt(i))
+		from = sort.SearchInts(pos, start)
+		if from >= len(pos) || pos[from] != start {
+			return
 		}
 	}
 	match, err := re.FindRunesMatchStartingAt(runes, from)

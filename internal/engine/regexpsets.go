@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -102,7 +103,16 @@ type setParser struct {
 	// folding before the set operations, as in V8's v mode
 	fold   bool
 	dotAll bool // the s flag
+	depth  int  // classes open
 }
+
+// maxClassNesting is where V8 (Node 20, its default stack) runs out of
+// stack in nested classes: a SyntaxError "Maximum call stack size exceeded".
+const maxClassNesting = 6253
+
+// closedProps memoizes the case-closed ranges of a property (name, and
+// whether \P).
+var closedProps sync.Map
 
 // closed is set closed under case folding when sp.fold.
 func (sp *setParser) closed(set *charSet) *charSet {
@@ -306,6 +316,11 @@ func isStringProperty(name string) bool {
 
 // class reads a class after its '[' up to and including its ']'.
 func (sp *setParser) class() *charSet {
+	if sp.depth++; sp.depth > maxClassNesting {
+		sp.fail("Maximum call stack size exceeded")
+		return &charSet{}
+	}
+	defer func() { sp.depth-- }()
 	negated := false
 	if sp.peek(0) == '^' {
 		negated = true
@@ -487,15 +502,25 @@ func (sp *setParser) escape() (*charSet, rune) {
 			return set, -1
 		}
 		sp.i += 3 + utf8.RuneCountInString(name) + 1
+		key := string(c) + name
+		if sp.fold {
+			if rs, ok := closedProps.Load(key); ok {
+				set.r = append([][2]rune(nil), rs.([][2]rune)...)
+				return set, -1
+			}
+		}
 		rs, ok := propertyRanges(name)
 		if !ok {
 			sp.fail("Invalid property name in character class")
 			return set, -1
 		}
-		set.r = rs
+		set.r = append([][2]rune(nil), rs...)
 		sp.closed(set)
 		if c == 'P' {
 			set.r = complement(set.r)
+		}
+		if sp.fold {
+			closedProps.Store(key, append([][2]rune(nil), set.r...))
 		}
 		return set, -1
 	case 'q':

@@ -75,4 +75,12 @@ t(() => [RegExp.prototype.exec.call(ctxRe, 'ab').indices, ctxRe.hasIndices, ctxR
 t(() => vm.runInNewContext('RegExp.prototype.exec.call(r, "ab").indices', { r: /(b)/d }));
 t(() => [vm.runInNewContext('/[\\p{L}--[a-z]]/gv').test('B'), vm.runInNewContext('/[\\p{L}--[a-z]]/gv').unicodeSets, 'aBc'.replace(vm.runInNewContext('/[\\p{L}--[a-z]]/gv'), '_')]);
 for (const src of ['/\\p{Foo}/u', 'x = 1;\n  /[a&&&b]/v', '/a/vu', 'function f() { return /[(]/v; } 1']) t(() => vm.runInNewContext(src));
+// hostile sizes: deep class nesting (V8 runs out of stack past ~6250),
+// many operands, long subjects with many matches (each exec of a d RegExp
+// must not redo the whole subject)
+function tail(f) { try { return JSON.stringify(f()); } catch (e) { return 'throw ' + e.name + ': ' + e.message.slice(-45); } }
+out.push(tail(() => new RegExp('['.repeat(5000) + ']'.repeat(5000), 'v').test('a')));
+out.push(tail(() => new RegExp('['.repeat(100000) + ']'.repeat(100000), 'v').test('a')));
+out.push(tail(() => [new RegExp('[' + '\\q{ab}'.repeat(10000) + ']', 'v').test('ab'), new RegExp('[' + 'a&&'.repeat(10000) + 'a]', 'v').test('a'), new RegExp('[^\\p{L}]', 'iv').test('1'), new RegExp('[\\P{Any}--\\p{L}]', 'iv').test('1')]));
+out.push(tail(() => { var s = 'ab'.repeat(20000), u = '\u{1F600}a'.repeat(10000); return [s.match(/a/dg).length, [...s.matchAll(/(a)(b)/dg)].length, [...s.matchAll(/(a)(b)/dg)][19999].indices, [...u.matchAll(/a/dgu)].length, [...u.matchAll(/[\q{a}]/dgv)][9999].indices]; }));
 console.log(out.join('\n'));
