@@ -63,6 +63,9 @@ func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 	if engine.MayAwait(body) {
 		engine.GuardAwaits(p)
 	}
+	if engine.MayHaveFieldArrowThis(body) {
+		engine.FixFieldArrowThis(p) // sobek's `this` in field initializers (engine/fieldthis.go)
+	}
 	prg, err := sobek.CompileAST(p, false)
 	if err != nil {
 		if prg, ok := lowerFunction(body, opts); ok {
@@ -99,6 +102,7 @@ func lowerFunction(body string, opts FunctionOptions) (*sobek.Program, bool) {
 		fn.Source = "function (" + strings.Join(opts.Params, ", ") + ") {\n" + body + "\n}"
 	}
 	engine.GuardAwaits(p)
+	engine.FixFieldArrowThis(p)
 	prg, err := sobek.CompileAST(p, false)
 	if err != nil {
 		return nil, false

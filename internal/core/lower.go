@@ -106,6 +106,7 @@ func ParseLowered(filename, src string, kind LowerKind) (*ast.Program, bool) {
 	markAsyncGenerators(body)
 	engine.GuardAwaits(body)
 	engine.RewriteImportCalls(body)
+	engine.FixFieldArrowThis(body)
 	if kind == LowerScript {
 		hideHelpers(body)
 	}

@@ -170,6 +170,9 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 	if err := moduleEarlyErrors(body); err != nil {
 		return nil, err
 	}
+	if engine.MayHaveFieldArrowThis(src.Code) {
+		engine.FixFieldArrowThis(body) // sobek's `this` in field initializers (engine/fieldthis.go)
+	}
 	if engine.MayAwait(src.Code) {
 		engine.GuardAwaits(body) // sobek's await of a throwing Proxy (engine/awaitguard.go)
 		if err := c.EnsureAwaitHook(); err != nil {

@@ -141,6 +141,9 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 	if engine.MayHaveImportCalls(src) {
 		engine.RewriteImportCalls(ast) // import() options read at run time (engine/importhook.go)
 	}
+	if engine.MayHaveFieldArrowThis(src) {
+		engine.FixFieldArrowThis(ast) // sobek's `this` in field initializers (fieldthis.go)
+	}
 	p, err := sobek.CompileAST(ast, strict)
 	if err != nil {
 		if p, ok := lowerScript(filename, src, strict); ok { // lower.go

@@ -169,3 +169,29 @@ func TestSobekEmptyNegatedClass(t *testing.T) {
 		t.Error("sobek's [^] now matches U+2EBF0 with the u flag: anyForEmptyClass can go")
 	}
 }
+
+// TestSobekFieldArrowThis: a class field initializer whose arrow uses
+// `this` reads `this` from a stale stack slot when the class is
+// constructed inside a call of three or more arguments (every CommonJS
+// module). Workaround: FixFieldArrowThis (fieldthis.go).
+func TestSobekFieldArrowThis(t *testing.T) {
+	const code = `(function(a, b, c){ class H { x = () => this; }; return typeof new H().x() })(1, 2, 3)`
+	v, err := runSobek(t, code)
+	if err == nil && v.String() == "object" {
+		t.Error("sobek now reads this in field initializers right: FixFieldArrowThis can go")
+	}
+	prog, err := parser.ParseFile(nil, "f.js", code, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !FixFieldArrowThis(prog) {
+		t.Fatal("FixFieldArrowThis changed nothing")
+	}
+	p, err := sobek.CompileAST(prog, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := sobek.New().RunProgram(p); err != nil || v.String() != "object" {
+		t.Errorf("rewritten: %v %v, want object", v, err)
+	}
+}

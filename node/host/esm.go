@@ -674,5 +674,8 @@ func (h *Host) parseModule(name, src string) (sobek.ModuleRecord, error) {
 			return nil, err
 		}
 	}
+	if engine.MayHaveFieldArrowThis(src) {
+		engine.FixFieldArrowThis(body) // engine/fieldthis.go
+	}
 	return sobek.ModuleFromAST(body, h.esmResolve)
 }

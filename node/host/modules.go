@@ -684,6 +684,9 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 				return nil, err
 			}
 		}
+		if engine.MayHaveFieldArrowThis(src) {
+			engine.FixFieldArrowThis(ap) // sobek's `this` in field initializers (engine/fieldthis.go)
+		}
 		p, err := sobek.CompileAST(wrapperAST(ap, src), false)
 		if err != nil {
 			if lp, ok := core.ParseLowered(filename, src, core.LowerScript); ok {
@@ -1012,6 +1015,9 @@ func compileScript(filename, src string) (*sobek.Program, error) {
 	}
 	if engine.MayAwait(src) {
 		engine.GuardParsedAwaits(ap)
+	}
+	if engine.MayHaveFieldArrowThis(src) {
+		engine.FixFieldArrowThis(ap)
 	}
 	return sobek.CompileAST(ap, false)
 }
