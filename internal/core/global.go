@@ -888,12 +888,33 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	if sd.Configurable == sobek.FLAG_FALSE {
 		sd.Configurable = sobek.FLAG_TRUE
 	}
+	// Node v20 on a Proxy sandbox: V8 asks the descriptor interceptor
+	// first, the definer gives the sandbox an accessor's get and set both
+	// (undefined when not given), and a data definition then runs the
+	// setter interceptor (global_v20.go)
+	proxySB := !g.c.Options.SandboxOwnKeys && isProxyObj(g.sb)
+	var pre sobek.Value
+	if proxySB {
+		g.inSandbox(func() { pre = g.descV20(k) })
+	}
 	var ok, notExtensible bool
 	var msg string
 	g.inSandbox(func() {
 		hd := descToObject(g.home.rt, mapDesc(sd, func(v sobek.Value) sobek.Value { return Carry(v, g.c, g.home) }))
+		if proxySB && (sd.Getter != nil || sd.Setter != nil) {
+			// V8's order: get, set, enumerable, configurable
+			ad := g.home.rt.NewObject()
+			for _, f := range []string{"get", "set", "enumerable", "configurable"} {
+				if v := hd.Get(f); v != nil {
+					_ = ad.Set(f, v)
+				} else if f == "get" || f == "set" {
+					_ = ad.Set(f, sobek.Undefined())
+				}
+			}
+			hd = ad
+		}
 		ok = mustCall(g.home.reflect().defineProperty, g.sb, k, hd).ToBoolean()
-		if !ok && d.Getter == nil && d.Setter == nil {
+		if !ok && d.Getter == nil && d.Setter == nil && !proxySB {
 			// Go-backed sandboxes (maps, structs) take no descriptors;
 			// a plain write is what a declaration means to them.
 			v := sobek.Undefined()
@@ -911,7 +932,7 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 				name = "Symbol(" + name + ")"
 			}
 			msg = "Cannot redefine property: " + name
-			if sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k)) {
+			if proxySB && sobek.IsUndefined(pre) || !proxySB && sobek.IsUndefined(mustCall(g.home.reflect().getOwnPropertyDescriptor, g.sb, k)) {
 				msg = "Cannot define property " + name + ", object is not extensible"
 				notExtensible = true
 			}
@@ -931,6 +952,13 @@ func (g *globalTraps) defineProperty(k sobek.Value, d sobek.PropertyDescriptor) 
 	}
 	if ok {
 		g.noteSymbol(k, true)
+		if proxySB && d.Getter == nil && d.Setter == nil {
+			v := d.Value
+			if v == nil {
+				v = sobek.Undefined()
+			}
+			g.setterV20(k, Carry(v, g.c, g.home), false)
+		}
 	}
 	if ok && d.Configurable == sobek.FLAG_FALSE && !g.placeholder(k) {
 		// accessors are mirrored as they are (their functions belong to
