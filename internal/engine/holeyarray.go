@@ -87,9 +87,24 @@ func wrapHoleyMethods() {
 		"filter":      holeyFilter,
 		"reduce":      holeyReduce(false),
 		"reduceRight": holeyReduce(true),
+		"slice":       holeySlice,
+		"copyWithin":  holeyCopyWithin,
 	} {
 		WrapLazyMethod("Array.prototype", name, holeyMethod(name, impl))
 	}
+	WrapLazyMethod("Array.prototype", "toLocaleString", func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object {
+		var joining []*sobek.Object
+		return holeyMethod("toLocaleString", func(rt *sobek.Runtime, h *holeyArray, l int64, fc sobek.FunctionCall) sobek.Value {
+			return holeyJoinWith(rt, h, l, rt.ToValue(",").(sobek.String), &joining, func(v sobek.Value) sobek.String {
+				o := v.ToObject(rt)
+				f, ok := sobek.AssertFunction(o.Get("toLocaleString"))
+				if !ok {
+					panic(rt.NewTypeError("Property 'toLocaleString' of object " + v.String() + " is not a function"))
+				}
+				return toString(rt, Call(f, v))
+			})
+		})(rt, orig)
+	})
 }
 
 // intArg is ToIntegerOrInfinity(v) (undefined: def).
@@ -523,6 +538,12 @@ func holeyReduce(right bool) holeyImpl {
 // holeyJoin is join with separator sep over a holey array; joining holds
 // the arrays being joined (a cycle joins as "", as sobek's and V8's do).
 func holeyJoin(rt *sobek.Runtime, h *holeyArray, l int64, sep sobek.String, joining *[]*sobek.Object) sobek.Value {
+	return holeyJoinWith(rt, h, l, sep, joining, func(v sobek.Value) sobek.String { return toString(rt, v) })
+}
+
+// holeyJoinWith joins with str as the elements' conversion (join's
+// ToString, toLocaleString's Invoke).
+func holeyJoinWith(rt *sobek.Runtime, h *holeyArray, l int64, sep sobek.String, joining *[]*sobek.Object, str func(sobek.Value) sobek.String) sobek.Value {
 	for _, o := range *joining {
 		if o == h.o {
 			return rt.ToValue("")
@@ -550,7 +571,7 @@ func holeyJoin(rt *sobek.Runtime, h *holeyArray, l int64, sep sobek.String, join
 		if v == nil || sobek.IsUndefined(v) || sobek.IsNull(v) {
 			continue
 		}
-		s := toString(rt, v)
+		s := str(v)
 		if size += (k-written)*sepLen + int64(s.Length()); size > MaxStringLength {
 			panic(stringError(rt))
 		}
@@ -587,4 +608,65 @@ func CheckJSONArray(rt *sobek.Runtime, a *sobek.Object) {
 	if 1+l+stored+4*(l-stored) > MaxStringLength {
 		panic(stringError(rt))
 	}
+}
+
+// relArg is a relative index argument resolved against l.
+func relArg(v sobek.Value, l int64, def float64) int64 {
+	f := intArg(v, def)
+	if f < 0 {
+		return int64(max(float64(l)+f, 0))
+	}
+	return int64(min(f, float64(l)))
+}
+
+func holeySlice(rt *sobek.Runtime, h *holeyArray, l int64, fc sobek.FunctionCall) sobek.Value {
+	k := relArg(fc.Argument(0), l, 0)
+	final := relArg(fc.Argument(1), l, float64(l))
+	count := max(final-k, 0)
+	a, _ := speciesCreate(rt, h.o, count)
+	t := ticker{rt: rt}
+	start := k
+	for k = h.nextPresent(k, final); k < final; k = h.nextPresent(k+1, final) {
+		t.tick()
+		if v := h.get(k); v != nil {
+			createOrThrow(rt, a, k-start, v)
+		}
+	}
+	setOrThrow(a, "length", rt.ToValue(count))
+	return a
+}
+
+func holeyCopyWithin(rt *sobek.Runtime, h *holeyArray, l int64, fc sobek.FunctionCall) sobek.Value {
+	to := relArg(fc.Argument(0), l, 0)
+	from := relArg(fc.Argument(1), l, 0)
+	final := relArg(fc.Argument(2), l, float64(l))
+	count := min(final-from, l-to)
+	if count <= 0 {
+		return h.o
+	}
+	t := ticker{rt: rt}
+	back := from < to && to < from+count
+	// step i of count: from+i -> to+i (from the end when back); a step
+	// where neither index holds anything deletes a hole: nothing
+	for i := int64(0); i < count; i++ {
+		t.tick()
+		var f, d int64
+		if back {
+			i = min(from+count-1-h.prevPresent(from+count-1-i, from), to+count-1-h.prevPresent(to+count-1-i, to))
+			f, d = from+count-1-i, to+count-1-i
+		} else {
+			i = min(h.nextPresent(from+i, from+count)-from, h.nextPresent(to+i, to+count)-to)
+			f, d = from+i, to+i
+		}
+		if i >= count {
+			break
+		}
+		fk, dk := strconv.FormatInt(f, 10), strconv.FormatInt(d, 10)
+		if v := h.o.Get(fk); v != nil {
+			setElement(rt, h.o, dk, v)
+		} else {
+			deleteOrThrow(rt, h.o, dk)
+		}
+	}
+	return h.o
 }
