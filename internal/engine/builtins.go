@@ -325,6 +325,7 @@ func addAnnexBObject() bool {
 			return nativeMethod(rt, m.name, 1, func(fc sobek.FunctionCall) sobek.Value {
 				o := toObject(rt, fc.This)
 				key := toPropertyKey(rt, fc.Argument(0))
+				proxies := 0
 				for {
 					if d, isObj := Call(gopd, sobek.Undefined(), o, key).(*sobek.Object); isObj {
 						// a descriptor object of the realm's own: plain data
@@ -332,6 +333,12 @@ func addAnnexBObject() bool {
 							return v
 						}
 						return sobek.Undefined()
+					}
+					if o.ExportType() == proxyType {
+						// a chain of Proxies may not end (proxyguard.go)
+						if proxies++; proxies > ProtoWalkLimit {
+							(&proxyRealm{rt: rt}).overflow()
+						}
 					}
 					p, isObj := Call(gpo, sobek.Undefined(), o).(*sobek.Object)
 					if !isObj {

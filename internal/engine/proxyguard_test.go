@@ -99,6 +99,8 @@ t('cycle isPrototypeOf', () => Object.prototype.isPrototypeOf(a)); out.push(n); 
 t('cycle for-in', () => { for (const k in a); }); out.push(n); n = 0;
 t('bound instanceof', () => a instanceof (function G() {}).bind(null)); out.push(n); n = 0;
 t('hasInstance call', () => Function.prototype[Symbol.hasInstance].call(Object, a)); out.push(n); n = 0;
+t('lookupGetter cycle', () => Object.create(a).__lookupGetter__('x')); n = 0;
+t('lookupSetter self', () => ({}).__lookupSetter__.call(self(), 'x'));
 t('walk in a trap', () => { let inner; const c = new Proxy({}, { getPrototypeOf() { n++; inner = Object.prototype.isPrototypeOf(a); return null } }); return (c instanceof Object) + ' ' + inner }); out.push(n); n = 0;
 t('finite chain', () => { let p = null; for (let i = 0; i < 1000; i++) p = new Proxy(Object.create(p), {}); return (p instanceof Object) + ' ' + Object.prototype.isPrototypeOf.call(Object.prototype, p) });
 t('deep target chain', () => { let p = {}; for (let i = 0; i < 1000; i++) p = new Proxy(p, {}); p.x = 1; return p.x + ' ' + ('x' in p) });
@@ -131,6 +133,8 @@ bound instanceof RangeError true Maximum call stack size exceeded
 102400
 hasInstance call RangeError true Maximum call stack size exceeded
 102400
+lookupGetter cycle RangeError true Maximum call stack size exceeded
+lookupSetter self RangeError true Maximum call stack size exceeded
 walk in a trap RangeError true Maximum call stack size exceeded
 102401
 finite chain ok false false
