@@ -529,6 +529,7 @@ func GuardProxies() bool {
 				*p = guardedRevocable(st, *p)
 			}
 		})
+		wrapFactory(proxyLayout.global, "Promise", guardPromiseResolve)
 		walker := func(rt *sobek.Runtime, fn *sobek.Object) {
 			if p := (*func(sobek.FunctionCall) sobek.Value)(fnField(fn, proxyLayout.fOff)); p != nil && *p != nil && !sameCode(*p, guardWalk(nil, nil)) {
 				*p = guardWalk(realmOf(rt), *p)

@@ -191,3 +191,26 @@ func TestUserProxyHandler(t *testing.T) {
 		t.Errorf("UserProxyHandler = %v, want the handler h", got)
 	}
 }
+
+// TestSobekPromiseResolveReadsConstructor: sobek's PromiseResolve reads
+// the constructor of any object (the spec: of a promise only), so
+// Promise.resolve of a throwing Proxy threw synchronously. Reached here
+// through an async function's promise's constructor, before the realm's
+// global Promise (whose resolve guardPromiseResolve replaces) is read.
+// Workaround: guardPromiseResolve.
+func TestSobekPromiseResolveReadsConstructor(t *testing.T) {
+	Prepare()
+	v, err := sobek.New().RunString(`const P = (async () => {})().constructor; const reads = [];
+	P.resolve(new Proxy({}, { get(t, k) { reads.push(String(k)) } })); reads.join()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.String() != "constructor,then" {
+		t.Errorf("sobek's Promise.resolve read %q of a non-promise (was constructor,then): guardPromiseResolve may go", v)
+	}
+	v, err = sobek.New().RunString(`const reads = [];
+	Promise.resolve(new Proxy({}, { get(t, k) { reads.push(String(k)) } })); reads.join()`)
+	if err != nil || v.String() != "then" {
+		t.Errorf("guarded Promise.resolve read %v (%v), want then (node)", v, err)
+	}
+}
