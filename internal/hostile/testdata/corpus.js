@@ -930,6 +930,43 @@ add('codeGeneration strings false eval', () => vm.runInNewContext('eval("1")', {
 add('codeGeneration strings false Function', () => vm.runInNewContext('Function("return 1")()', {}, { contextCodeGeneration: { strings: false } }));
 add('codeGeneration strings false via foreign Function', () => { const c = vm.createContext({}, { codeGeneration: { strings: false } }); return vm.runInContext('(() => {}).constructor.constructor("return 1")()', c); });
 add('breakOnSigint true no signal', () => vm.runInNewContext('3', {}, { breakOnSigint: true }));
+// Proxy cycles, forwarding recursion and hostile traps (#9, proxy): V8's
+// RangeError after 102,400 proxies of one prototype walk or an exhausted
+// stack; traps that throw, return wrong types, revoke themselves, re-enter vm
+const cyc = 'var n = 0; var a = new Proxy({}, { getPrototypeOf() { n++; return b } }); var b = new Proxy({}, { getPrototypeOf() { n++; return a } });';
+const selfFwd = 'var o = {}; Object.setPrototypeOf(o, new Proxy(o, {}));';
+for (const [what, code] of [['instanceof', 'a instanceof Object'], ['isPrototypeOf', 'Object.prototype.isPrototypeOf(a)'], ['for-in', 'for (var k in a);'],
+  ['bound instanceof', 'a instanceof (function () {}).bind()'], ['Reflect.getPrototypeOf', 'Reflect.getPrototypeOf(a) === b']]) {
+  add(`proxy getPrototypeOf cycle ${what} in context`, () => vm.runInNewContext(`${cyc} try { ${code} } catch (e) { [e.constructor.name, e instanceof RangeError, e.message, n] }`));
+}
+add('proxy getPrototypeOf cycle __lookupGetter__ in context', () => vm.runInNewContext(`${cyc} try { Object.create(a).__lookupGetter__("x") } catch (e) { [e.constructor.name, e instanceof RangeError, e.message] }`));
+add('proxy getPrototypeOf cycle uncaught in context', () => vm.runInNewContext(`${cyc} a instanceof Object`));
+for (const [what, code] of [['get', 'o.x'], ['set', 'o.x = 1'], ['in', '"x" in o'], ['with', 'with (o) x'], ['String', 'String(o)'], ['super', '({ __proto__: o, m() { return super.x } }).m()'], ['destructure', 'var { x } = o'], ['instanceof', 'o instanceof Object']]) {
+  add(`proxy forwarding cycle ${what} in context`, () => vm.runInNewContext(`${selfFwd} try { ${code}; 'no throw' } catch (e) { [e.constructor.name, e instanceof RangeError, e.message] }`));
+}
+add('proxy forwarding cycle then context still works', () => { const c = vm.createContext({}); try { vm.runInContext(`${selfFwd} o.x`, c); } catch (e) {} return vm.runInContext('[1, 2, 3].map((x) => x * 2).join()', c); });
+add('proxy getPrototypeOf cycle of main walked in context', () => { let n = 0; const a = new Proxy({}, { getPrototypeOf() { n++; return b; } }); const b = new Proxy({}, { getPrototypeOf() { n++; return a; } }); try { return vm.runInNewContext('a instanceof Object', { a }); } catch (e) { return [e.message, n]; } });
+add('proxy getPrototypeOf cycle of context walked in main', () => { const c = vm.createContext({}); const a = vm.runInContext(`${cyc} a`, c); try { for (const k in a); return 'no throw'; } catch (e) { return [e.constructor.name, e.message, c.n]; } });
+add('proxy getPrototypeOf cycle for-in in context under timeout', () => vm.runInNewContext(`${cyc} try { for (var k in a); } catch (e) { [e.message, n] }`, {}, { timeout: 10000 }));
+add('proxy getPrototypeOf trap returns a number', () => vm.runInNewContext('Object.getPrototypeOf(new Proxy({}, { getPrototypeOf: () => 1 }))'));
+add('proxy getPrototypeOf trap lies about a frozen target', () => vm.runInNewContext('new Proxy(Object.freeze({}), { getPrototypeOf: () => Array.prototype }) instanceof Array'));
+add('proxy ownKeys trap returns a string', () => vm.runInNewContext('Object.keys(new Proxy({}, { ownKeys: () => "ab" }))'));
+add('proxy ownKeys trap returns duplicates', () => vm.runInNewContext('Reflect.ownKeys(new Proxy({}, { ownKeys: () => ["a", "a"] }))'));
+add('proxy get trap is a number', () => vm.runInNewContext('new Proxy({}, { get: 5 }).x'));
+add('proxy has trap is a string', () => vm.runInNewContext('"x" in new Proxy({}, { has: "yes" })'));
+add('proxy trap revokes its proxy mid-get', () => vm.runInNewContext('var r = Proxy.revocable({}, { get(t, k) { r.revoke(); return k } }); var v = r.proxy.x; try { r.proxy.y } catch (e) { [v, e.constructor.name] }'));
+add('proxy getPrototypeOf trap revokes its proxy mid-walk', () => vm.runInNewContext('var r = Proxy.revocable({}, { getPrototypeOf() { r.revoke(); return r.proxy } }); try { r.proxy instanceof Object } catch (e) { e.constructor.name }'));
+add('proxy get trap re-enters vm', () => new Proxy({}, { get(t, k) { return vm.runInNewContext('typeof k', { k }); } }).x);
+add('proxy getPrototypeOf trap re-enters vm mid-walk', () => { const p = new Proxy({}, { getPrototypeOf() { return vm.runInNewContext('null'); } }); return p instanceof Object; });
+add('proxy handler is a throwing proxy', () => vm.runInNewContext('new Proxy({}, new Proxy({}, { get(t, k) { throw new TypeError("handler " + k) } })).x'));
+add('proxy handler that recurses into its proxy', () => vm.runInNewContext('var p = new Proxy({}, new Proxy({}, { get(t, k) { return p[k] } })); try { p.x } catch (e) { [e.constructor.name, e.message] }'));
+add('proxy trap this is the handler', () => vm.runInNewContext('var h = { get() { return this === h } }; new Proxy({}, h).x'));
+add('Promise.resolve throwing proxy in context', async () => vm.runInNewContext('Promise.resolve(new Proxy({}, { get(t, k) { throw new Error("trap " + String(k)) } }))'));
+add('Promise.resolve revoked proxy in context', async () => vm.runInNewContext('var r = Proxy.revocable({}, {}); r.revoke(); Promise.resolve(r.proxy)'));
+add('Promise.resolve tracing proxy', async () => { const t = tracer({}); return Promise.resolve(t).then((v) => v === t); });
+add('Promise.all throwing proxy in context', async () => vm.runInNewContext('Promise.all([new Proxy({}, { get() { throw 7 } })])'));
+add('Promise.resolve object whose constructor is Promise', () => { const o = { constructor: Promise }; return Promise.resolve(o) === o; });
+add('Promise.resolve of forwarding cycle in context', async () => vm.runInNewContext(`${selfFwd} Promise.resolve(o)`));
 
 // ---- runner ---------------------------------------------------------------
 
