@@ -52,6 +52,9 @@ type pendingFrame struct {
 	// getFunction hide both from a strict frame on): strictNo, strictYes,
 	// or strictAsCaller (direct eval code: its caller's)
 	strict uint8
+	// home is the context whose runtime the frame is of, when it is not
+	// the error's (V8's one stack: the callers in other realms)
+	home *Context
 }
 
 // maxKeptString is the longest string receiver a pending frame keeps.
@@ -213,6 +216,9 @@ func (c *Context) pend(o *sobek.Object, frames []sobek.StackFrame, skip int, unt
 		// what sobek keeps (a thrown error's Exception takes them: the Go
 		// API's errors) is bounded the same way
 		engine.SetErrorFrames(o, kept)
+		if len(ps.frames) < limit {
+			ps.frames = c.appendCallerFrames(ps.frames, limit)
+		}
 	}
 	if !c.defineStackAccessor(o) {
 		return false
@@ -233,6 +239,60 @@ func (c *Context) pend(o *sobek.Object, frames []sobek.StackFrame, skip int, unt
 	}
 	c.stacks.pending[weak.Make(o)] = ps
 	return true
+}
+
+// appendCallerFrames adds to frames, up to limit, the frames of the
+// realms below c on the isolate's one stack (V8's single stack: an error
+// made in a context lists the main context's callers), innermost first,
+// each realm once. Only while c runs as the innermost realm, entered
+// once.
+func (c *Context) appendCallerFrames(frames []pendingFrame, limit int) []pendingFrame {
+	iso := c.iso
+	if c == iso.main || iso.innermost() != c || iso.enteredBefore(c) {
+		// c's runtime has frames from an earlier entry too, whose place
+		// among the others' is not known here: the crossings complete it
+		return frames
+	}
+	var seen [4]*Context
+	n := 0
+	add := func(o *Context) {
+		if o == nil || o == c || len(frames) >= limit {
+			return
+		}
+		for _, s := range seen[:n] {
+			if s == o {
+				return
+			}
+		}
+		if n < len(seen) {
+			seen[n] = o
+			n++
+		}
+		frames = o.callerFrames(frames, limit)
+	}
+	for i := len(iso.active) - 2; i >= 0; i-- {
+		add(iso.active[i].c)
+	}
+	add(iso.main) // the host's own runs are below every entry
+	return frames
+}
+
+// callerFrames appends the frames of c's runtime now, up to limit, as
+// pending frames of c.
+func (c *Context) callerFrames(frames []pendingFrame, limit int) []pendingFrame {
+	raw := c.rt.CaptureCallStack(0, nil)
+	if len(raw) == 0 {
+		return frames
+	}
+	info := engine.FrameInfo(c.rt, raw, 0, func(f *engine.Frame) (keep, stop bool) {
+		return !(f.SrcName() == "<native>" && isHiddenNative(f.FuncName())), false
+	}, limit-len(frames))
+	for i := range info {
+		pf := c.pendingFrameOf(&info[i], info, i)
+		pf.home = c
+		frames = append(frames, pf)
+	}
+	return frames
 }
 
 // pendingFrameOf is what formatting frame i of info needs later.
@@ -532,6 +592,9 @@ func (c *Context) globalIs(name string, fn *sobek.Object) bool {
 // plain-call frame (undefined when the receiver was a primitive, which
 // is not kept).
 func (c *Context) frameThis(pf *pendingFrame) sobek.Value {
+	if pf.home != nil && pf.home != c {
+		return sobek.Undefined() // another realm's receiver is not carried here
+	}
 	if pf.hasRcv {
 		if pf.prim != nil {
 			return pf.prim.ToObject(c.rt) // a sloppy function's this is boxed
@@ -614,6 +677,9 @@ func (iso *Isolate) PendingStack(o *sobek.Object) (text string, ok bool) {
 // resolveSiteQuiet is a frame's Site without its receiver's names (which
 // the lookup would read through the VM).
 func (c *Context) resolveSiteQuiet(pf *pendingFrame) stack.Site {
+	if pf.home != nil && pf.home != c {
+		return pf.home.resolveSiteQuiet(pf)
+	}
 	s := pf.site
 	if !s.Construct && !s.TopLevel {
 		s.Type = pf.primType
@@ -708,6 +774,9 @@ func (c *Context) errorHead(o *sobek.Object) string {
 // resolveSite completes a pending frame's Site with its receiver's
 // names, if the receiver and callee are still alive.
 func (c *Context) resolveSite(pf *pendingFrame) stack.Site {
+	if pf.home != nil && pf.home != c {
+		return pf.home.resolveSite(pf)
+	}
 	s := pf.site
 	if s.TopLevel || s.Construct || !pf.hasRcv {
 		if !s.Construct && !s.TopLevel {

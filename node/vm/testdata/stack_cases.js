@@ -203,3 +203,16 @@ out(o2.sloppy2().stack);
   vm.runInNewContext(src, { out: (...a) => out('callsite this/function', ...a) }, 'ctx.js');
   vm.runInNewContext('"use strict";' + src, { out: (...a) => out('callsite this/function strict', ...a) }, 'ctx.js');
 }
+// V8's one stack: an error made in a context lists its callers in the
+// main realm (shown here by the main function's name only)
+{
+  const ctx = vm.createContext({});
+  const mainFrames = (s) => s.split('\n').filter((l) => /^\s+at (?:mainCaller|ctxFn|ctx\.js)/.test(l)).map((l) => l.replace(/ \(.*\)$/, '').trim()).join('|');
+  function mainCaller(code) { return vm.runInContext(code, ctx, { filename: 'ctx.js' }); }
+  out('main callers of a context error', mainFrames(mainCaller('function ctxFn() { return new Error("m") } ctxFn()').stack));
+  out('main callers of an engine error', mainFrames(mainCaller('try { null.x } catch (e) { e }').stack));
+  out('main callers read inside', mainCaller('function ctxFn() { return new Error("m").stack } ctxFn()').split('\n').filter((l) => /mainCaller/.test(l)).length);
+  const f = vm.runInContext('(function ctxFn() { return new Error("f") })', ctx);
+  function mainCaller2() { return f(); }
+  out('main callers of a called function', mainFrames(mainCaller2().stack).replace('mainCaller', 'X'), /at mainCaller2/.test(mainCaller2().stack));
+}
