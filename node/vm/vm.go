@@ -180,12 +180,9 @@ func (m *module) compile(c sobek.FunctionCall) sobek.Value {
 	return m.rt.ToValue(&script{s: s, cached: true})
 }
 
-// throwIfTooDeep throws V8's RangeError when err says the source nests
-// deeper than sobek's parser can take (core.CheckNesting).
-func (m *module) throwIfTooDeep(err error) { m.throwIfTooDeepIn(err, nil) }
-
-// throwIfTooDeepIn is throwIfTooDeep for a compilation in the parsing
-// context parsing (nil: the main context).
+// throwIfTooDeepIn throws V8's RangeError when err says the source nests
+// deeper than sobek's parser can take (core.CheckNesting), in the realm
+// of the parsing context parsing (nil: the main context).
 func (m *module) throwIfTooDeepIn(err error, parsing *core.Context) {
 	var ne *core.NestingError
 	if errors.As(err, &ne) {
