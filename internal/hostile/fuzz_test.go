@@ -73,15 +73,19 @@ function outcome(f) {
 }
 function report(e) {
   if (e === null || typeof e !== 'object') { console.log('threw primitive'); return; }
-  let name, msg;
-  try { name = e.name; msg = String(e.message); } catch (x) { console.log('threw primitive'); return; } // a hostile thrown object
-  if (!classes.includes(name)) console.log('threw unexpected class ' + name + ': ' + msg);
+  let name, msg, brand;
+  try { name = e.name; msg = String(e.message); brand = Object.prototype.toString.call(e); } catch (x) { console.log('threw primitive'); return; } // a hostile thrown object
+  if (brand !== '[object Error]' && !classes.includes(name)) {
+    // the code's own throw {} (of any realm); a Go value would carry Go text
+    console.log(/runtime error|goroutine|nil pointer|\*sobek\.|\{\w+:/.test(msg) ? 'threw go fault ' + msg : 'threw object');
+  }
+  else if (!classes.includes(name)) console.log('threw unexpected class ' + name + ': ' + msg);
   else if (/runtime error|goroutine|nil pointer|\*sobek\./.test(msg)) console.log('threw go fault ' + msg);
   else console.log('threw ' + name);
 }
 `
 
-var outcomeLine = regexp.MustCompile(`^(ok (async|\w+)|threw (primitive|Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError))\n$`)
+var outcomeLine = regexp.MustCompile(`^(ok (async|\w+)|threw (primitive|object|Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError))\n$`)
 
 func clamp(v, lo, hi int64) int64 { return max(lo, min(hi, v)) }
 
