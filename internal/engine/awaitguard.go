@@ -76,10 +76,10 @@ func GuardParsedAwaits(prog *ast.Program) bool {
 			if j < 0 {
 				break
 			}
-			w.awaits = append(w.awaits, i+j)
+			w.marks = append(w.marks, i+j)
 			i += j + len("await")
 		}
-		if len(w.awaits) == 0 {
+		if len(w.marks) == 0 {
 			return false
 		}
 		w.prune = true
@@ -91,31 +91,37 @@ func GuardParsedAwaits(prog *ast.Program) bool {
 }
 
 type awaitWalker struct {
-	found bool
-	// pruning (GuardParsedAwaits): the program's text, its first
-	// position and the offsets of "await" in it, ascending
-	prune  bool
-	src    string
-	base   int
-	awaits []int
-	plans  map[reflect.Type][]int // nodeFields, without astPlans' sync
+	found     bool
+	astPruner // GuardParsedAwaits: marks are the offsets of "await"
 }
 
-// skip reports whether the node between the brackets at positions l and
-// r (open and close) provably holds no await: the brackets are there in
-// w.src and no "await" lies between them.
-func (w *awaitWalker) skip(lp, rp file.Idx, open, close byte) bool {
+// astPruner lets a walk of a parsed program skip the nodes whose text
+// provably holds none of the words it looks for: marks are the ascending
+// offsets of those words in src (the program's text, base its first
+// position); prune is off for programs without their text.
+type astPruner struct {
+	prune bool
+	src   string
+	base  int
+	marks []int
+	plans map[reflect.Type][]int // nodeFields, without astPlans' sync
+}
+
+// skip reports whether the node between the brackets at positions lp and
+// rp (open and close) provably holds no mark: the brackets are there in
+// src and no mark lies between them.
+func (w *astPruner) skip(lp, rp file.Idx, open, close byte) bool {
 	l, r := int(lp)-w.base, int(rp)-w.base
 	if !w.prune || l < 0 || r <= l || r >= len(w.src) || w.src[l] != open || w.src[r] != close {
 		return false
 	}
-	k := sort.SearchInts(w.awaits, l)
-	return k == len(w.awaits) || w.awaits[k] > r
+	k := sort.SearchInts(w.marks, l)
+	return k == len(w.marks) || w.marks[k] > r
 }
 
 // skipNode: blocks, object and array literals (the nodes whose brackets
-// the parser records) without an await.
-func (w *awaitWalker) skipNode(v reflect.Value) bool {
+// the parser records) without a mark.
+func (w *astPruner) skipNode(v reflect.Value) bool {
 	if !w.prune {
 		return false
 	}
@@ -133,7 +139,7 @@ func (w *awaitWalker) skipNode(v reflect.Value) bool {
 	return false
 }
 
-func (w *awaitWalker) fields(t reflect.Type) []int {
+func (w *astPruner) fields(t reflect.Type) []int {
 	if idx, ok := w.plans[t]; ok {
 		return idx
 	}

@@ -2,11 +2,9 @@ package engine
 
 import (
 	"reflect"
-	"sort"
 	"strings"
 
 	"github.com/grafana/sobek/ast"
-	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/unistring"
 )
 
@@ -90,8 +88,8 @@ func FixFieldArrowThis(prog *ast.Program) bool {
 		// word "class" holds no class and is not walked (a large file of
 		// few classes costs a walk of the paths to them)
 		w.src, w.base = f.Source(), f.Base()
-		w.classes = classHeads(w.src)
-		if len(w.classes) == 0 {
+		w.marks = classHeads(w.src)
+		if len(w.marks) == 0 {
 			return false
 		}
 		w.prune = true
@@ -103,55 +101,8 @@ func FixFieldArrowThis(prog *ast.Program) bool {
 }
 
 type fieldWalker struct {
-	changed bool
-	// pruning: the program's text, its first position and the offsets
-	// of "class" in it, ascending
-	prune   bool
-	src     string
-	base    int
-	classes []int
-	plans   map[reflect.Type][]int // nodeFields, without astPlans' sync
-}
-
-func (w *fieldWalker) fields(t reflect.Type) []int {
-	if idx, ok := w.plans[t]; ok {
-		return idx
-	}
-	idx := nodeFields(t)
-	if w.plans == nil {
-		w.plans = map[reflect.Type][]int{}
-	}
-	w.plans[t] = idx
-	return idx
-}
-
-// skip reports whether the node between the brackets at lp and rp holds
-// no class (see FixFieldArrowThis).
-func (w *fieldWalker) skip(lp, rp file.Idx, open, close byte) bool {
-	l, r := int(lp)-w.base, int(rp)-w.base
-	if l < 0 || r <= l || r >= len(w.src) || w.src[l] != open || w.src[r] != close {
-		return false
-	}
-	k := sort.SearchInts(w.classes, l)
-	return k == len(w.classes) || w.classes[k] > r
-}
-
-func (w *fieldWalker) skipNode(v reflect.Value) bool {
-	if !w.prune {
-		return false
-	}
-	switch v.Type() {
-	case blockType:
-		b := v.Interface().(*ast.BlockStatement)
-		return w.skip(b.LeftBrace, b.RightBrace, '{', '}')
-	case objectType:
-		o := v.Interface().(*ast.ObjectLiteral)
-		return w.skip(o.LeftBrace, o.RightBrace, '{', '}')
-	case arrayType:
-		a := v.Interface().(*ast.ArrayLiteral)
-		return w.skip(a.LeftBracket, a.RightBracket, '[', ']')
-	}
-	return false
+	changed   bool
+	astPruner // marks are the offsets of class heads (classHeads)
 }
 
 var (
