@@ -41,7 +41,7 @@ type console struct {
 func Load(h *host.Host, module *sobek.Object) error {
 	rt := h.Runtime
 	cache := util.NewCacheCaptured(rt, util.CapturedOf(h))
-	con := newConsole(h, cache, h.Options.Stdout, h.Options.Stderr, nil, 2)
+	con := newConsole(h, cache, h.ConsoleWriter(1), h.ConsoleWriter(2), nil, 2)
 	ctor := consoleClass(h, cache)
 	_ = con.Set("Console", ctor)
 	_ = module.Set("exports", con)

@@ -155,6 +155,9 @@ type Host struct {
 	vmThrow        *vmThrow         // the last value (not an Error) thrown out of a vm run
 	shims          []sobek.Callable // listOnTimeout, processImmediate (timerframes.go)
 	prims          *primordials     // the intrinsics as made (primordials.go)
+	// stdio: process.stdin/stdout/stderr once made (stdio.go)
+	stdio          [3]sobek.Value
+	writeToConsole sobek.Callable
 }
 
 // New creates a host with a fresh isolate and the Node-like globals

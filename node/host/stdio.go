@@ -19,6 +19,7 @@ const stdioSource = `(function (stream, binding) {
       decodeStrings: false,
       write(chunk, enc, cb) { write(typeof chunk === 'string' ? chunk : chunk); cb(); },
     });
+    own.set(w, { impl: w._write, write });
     w.fd = fd;
     w._type = tty ? 'tty' : 'fs';
     w._isStdio = true;
@@ -44,6 +45,44 @@ const stdioSource = `(function (stream, binding) {
     }
     return w;
   }
+  // writeToConsole is Node's kWriteToConsole for a console that ignores
+  // errors (the global one): a write's synchronous throw is swallowed
+  // (not a stack overflow), an 'error' it emits meanwhile goes to a no-op
+  // listener. A stdio stream made here whose write is still the one it
+  // was made with, with nothing buffered, corked, ended or errored, is
+  // written straight through (direct): what Writable.write would do,
+  // without its per-call cost.
+  const own = new WeakMap();
+  const WritableWrite = Writable.prototype.write;
+  function noop() {}
+  function isStackOverflowError(e) {
+    return e instanceof RangeError && e.message === 'Maximum call stack size exceeded';
+  }
+  function errorHandler(err) {
+    const stream = this;
+    if (err !== null && !(stream._writableState && stream._writableState.errorEmitted)) {
+      if (stream.listenerCount('error') === 0) stream.once('error', noop);
+    }
+  }
+  function writeToConsole(stream, string) {
+    const direct = own.get(stream);
+    if (direct !== undefined && stream.write === WritableWrite && stream._write === direct.impl) {
+      const st = stream._writableState;
+      if (st && !st.writing && !st.corked && !st.ending && !st.destroyed && !st.errored &&
+          st.constructed && st.buffered.length === 0 && !st.objectMode) {
+        direct.write(string);
+        return;
+      }
+    }
+    try {
+      if (stream.listenerCount('error') === 0) stream.once('error', noop);
+      stream.write(string, (err) => errorHandler.call(stream, err));
+    } catch (e) {
+      if (isStackOverflowError(e)) throw e;
+    } finally {
+      stream.removeListener('error', noop);
+    }
+  }
   function readable(tty) {
     const r = new Readable({
       highWaterMark: 64 * 1024,
@@ -56,7 +95,7 @@ const stdioSource = `(function (stream, binding) {
     r.unref = function () { return r; };
     return r;
   }
-  return { writable, readable };
+  return { writable, readable, writeToConsole };
 })`
 
 var stdioProg = sobek.MustCompile("node:internal/bootstrap/switches/is_main_thread", stdioSource, true)
@@ -85,13 +124,18 @@ func (h *Host) installStdio(p *sobek.Object) {
 			return nil
 		}
 		made = r.(*sobek.Object)
+		h.writeToConsole, _ = sobek.AssertFunction(made.Get("writeToConsole"))
 		return made
 	}
 	lazy := func(name string, mk func() sobek.Value) {
 		var v sobek.Value
+		fd := stdioFD(name)
 		_ = p.DefineAccessorProperty(name, rt.ToValue(func(sobek.FunctionCall) sobek.Value {
 			if v == nil {
 				v = mk()
+				if h.stdio[fd] == nil {
+					h.stdio[fd] = v
+				}
 			}
 			return v
 		}), rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
@@ -138,6 +182,48 @@ func (h *Host) installStdio(p *sobek.Object) {
 		}
 		return o
 	})
+}
+
+func stdioFD(name string) int {
+	switch name {
+	case "stdout":
+		return 1
+	case "stderr":
+		return 2
+	}
+	return 0
+}
+
+// ConsoleWriter is where the global console writes fd 1 or 2: as Node's,
+// through process.stdout.write / process.stderr.write (code that patches
+// them, test runners and loggers, sees console output), with the global
+// console's error handling. Until a program has touched process.stdout
+// (or stderr) nothing can have patched it, and the bytes go straight to
+// Options.Stdout (Stderr). As Node's, the console keeps the stream the
+// process made: a replaced process.stdout is not its target.
+func (h *Host) ConsoleWriter(fd int) io.Writer { return consoleWriter{h: h, fd: fd} }
+
+type consoleWriter struct {
+	h  *Host
+	fd int
+}
+
+func (w consoleWriter) Write(p []byte) (int, error) {
+	h := w.h
+	v := h.stdio[w.fd]
+	if v == nil || h.writeToConsole == nil {
+		// untouched, or the stream-less fallback of a registry without
+		// the stream builtin
+		out := h.Options.Stdout
+		if w.fd == 2 {
+			out = h.Options.Stderr
+		}
+		return out.Write(p)
+	}
+	if _, err := h.writeToConsole(sobek.Undefined(), v, h.Runtime.ToValue(string(p))); err != nil {
+		panic(err)
+	}
+	return len(p), nil
 }
 
 func bytesOfChunk(v sobek.Value) []byte {
