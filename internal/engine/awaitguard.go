@@ -9,8 +9,6 @@ import (
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
-	"github.com/grafana/sobek/parser"
-	"github.com/grafana/sobek/unistring"
 )
 
 // Every `await` of user code steps around sobek's Await bug (await.go:
@@ -37,7 +35,10 @@ import (
 // AwaitHookName is the hidden binding's name.
 const AwaitHookName = "%jsvm await"
 
-var awaitHookName = unistring.NewFromString(AwaitHookName)
+var (
+	awaitBinding  = newHiddenBinding(AwaitHookName)
+	awaitHookName = awaitBinding.name
+)
 
 // MayAwait reports whether src may contain an await (a false positive
 // only costs a walk of the AST).
@@ -275,56 +276,6 @@ func wrapAwait(a *ast.AwaitExpression) {
 	}
 }
 
-// awaitHookSetter is a program declaring the hidden binding and returning
-// a function that sets it: `let <hook>; (f) => { <hook> = f }`.
-var awaitHookSetter = sync.OnceValue(func() *sobek.Program {
-	const placeholder = "jsvmAwaitHookPlaceholder"
-	prog, err := parser.ParseFile(nil, "", "let "+placeholder+"; (f) => { "+placeholder+" = f }", 0, parser.WithDisableSourceMaps)
-	if err != nil {
-		panic(err)
-	}
-	n := 0
-	renameAll(reflect.ValueOf(prog), unistring.NewFromString(placeholder), &n)
-	if n != 2 {
-		return nil
-	}
-	p, err := sobek.CompileAST(prog, true)
-	if err != nil {
-		return nil
-	}
-	return p
-})
-
-func renameAll(v reflect.Value, from unistring.String, n *int) {
-	switch v.Kind() {
-	case reflect.Interface, reflect.Pointer:
-		if v.IsNil() {
-			return
-		}
-		if id, ok := v.Interface().(*ast.Identifier); ok {
-			if id.Name == from {
-				id.Name = awaitHookName
-				*n++
-			}
-			return
-		}
-		renameAll(v.Elem(), from, n)
-	case reflect.Struct:
-		if v.Type().PkgPath() != astPkg {
-			return
-		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).Name != "DeclarationList" {
-				renameAll(v.Field(i), from, n)
-			}
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			renameAll(v.Index(i), from, n)
-		}
-	}
-}
-
 var (
 	promiseType = reflect.TypeFor[*sobek.Promise]()
 	proxyType   = reflect.TypeFor[sobek.Proxy]()
@@ -335,8 +286,7 @@ var (
 var awaitHooks PerRuntime[awaitHookState]
 
 type awaitHookState struct {
-	set   sobek.Callable
-	done  bool
+	hiddenSlot
 	proto *sobek.Object // the realm's Promise.prototype, once needed
 	ctor  *sobek.Object // the last constructor found to be the realm's Promise
 }
@@ -346,24 +296,9 @@ type awaitHookState struct {
 // so realms get it only when their code awaits). It runs a program, so
 // an interrupt pending on rt fails it: it is tried again next time.
 func EnsureAwaitHook(rt *sobek.Runtime) error {
-	setter := awaitHookSetter()
-	if setter == nil {
-		return nil
-	}
 	st := awaitHooks.Get(rt, func() *awaitHookState { return &awaitHookState{} })
 	if st.done {
 		return nil
-	}
-	if st.set == nil {
-		f, err := rt.RunProgram(setter)
-		if err != nil {
-			return err
-		}
-		set, ok := sobek.AssertFunction(f)
-		if !ok {
-			return nil
-		}
-		st.set = set
 	}
 	hook := func(c sobek.FunctionCall) sobek.Value {
 		_ = st // the binding keeps the state (and so the registry's entry) alive
@@ -396,9 +331,5 @@ func EnsureAwaitHook(rt *sobek.Runtime) error {
 		}
 		return Awaitable(rt, v)
 	}
-	if _, err := st.set(sobek.Undefined(), rt.ToValue(hook)); err != nil {
-		return err
-	}
-	st.done = true
-	return nil
+	return awaitBinding.install(rt, &st.hiddenSlot, hook)
 }

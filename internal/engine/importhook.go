@@ -3,11 +3,9 @@ package engine
 import (
 	"reflect"
 	"strings"
-	"sync"
 
 	"github.com/grafana/sobek"
 	"github.com/grafana/sobek/ast"
-	"github.com/grafana/sobek/parser"
 	"github.com/grafana/sobek/unistring"
 	"github.com/jsvm-dev/jsvm/internal/jslex"
 )
@@ -36,7 +34,8 @@ const ImportHookName = "%jsvm import"
 
 var (
 	importPlaceholder = unistring.NewFromString(ImportPlaceholder)
-	importHookName    = unistring.NewFromString(ImportHookName)
+	importBinding     = newHiddenBinding(ImportHookName)
+	importHookName    = importBinding.name
 	callType          = reflect.TypeFor[*ast.CallExpression]()
 )
 
@@ -125,8 +124,7 @@ type ImportAttributes struct {
 }
 
 type importHookState struct {
-	set     sobek.Callable
-	done    bool
+	hiddenSlot
 	pending *ImportAttributes
 }
 
@@ -144,45 +142,12 @@ func TakeImportAttributes(rt *sobek.Runtime) (*ImportAttributes, bool) {
 	return a, true
 }
 
-var importHookSetter = sync.OnceValue(func() *sobek.Program {
-	const placeholder = "jsvmImportHookPlaceholder"
-	prog, err := parser.ParseFile(nil, "", "let "+placeholder+"; (f) => { "+placeholder+" = f }", 0, parser.WithDisableSourceMaps)
-	if err != nil {
-		panic(err)
-	}
-	n := 0
-	renameTo(reflect.ValueOf(prog), unistring.NewFromString(placeholder), importHookName, &n)
-	if n != 2 {
-		return nil
-	}
-	p, err := sobek.CompileAST(prog, true)
-	if err != nil {
-		return nil
-	}
-	return p
-})
-
 // EnsureImportHook gives rt the binding RewriteImportCalls' programs
 // call, once; call it before such a program runs in rt.
 func EnsureImportHook(rt *sobek.Runtime) error {
-	setter := importHookSetter()
-	if setter == nil {
-		return nil
-	}
 	st := importHooks.Get(rt, func() *importHookState { return &importHookState{} })
 	if st.done {
 		return nil
-	}
-	if st.set == nil {
-		f, err := rt.RunProgram(setter)
-		if err != nil {
-			return err
-		}
-		set, ok := sobek.AssertFunction(f)
-		if !ok {
-			return nil
-		}
-		st.set = set
 	}
 	hook := func(c sobek.FunctionCall) sobek.Value {
 		st.pending = nil
@@ -193,11 +158,7 @@ func EnsureImportHook(rt *sobek.Runtime) error {
 		st.pending = attrs
 		return s
 	}
-	if _, err := st.set(sobek.Undefined(), rt.ToValue(hook)); err != nil {
-		return err
-	}
-	st.done = true
-	return nil
+	return importBinding.install(rt, &st.hiddenSlot, hook)
 }
 
 // importOptions is V8's (11.3, Node v20) reading of import()'s arguments:
@@ -261,34 +222,4 @@ func poisoned(rt *sobek.Runtime, v sobek.Value) sobek.Value {
 	_ = o.SetPrototype(nil)
 	_ = o.Set("toString", func(sobek.FunctionCall) sobek.Value { panic(v) })
 	return o
-}
-
-func renameTo(v reflect.Value, from, to unistring.String, n *int) {
-	switch v.Kind() {
-	case reflect.Interface, reflect.Pointer:
-		if v.IsNil() {
-			return
-		}
-		if id, ok := v.Interface().(*ast.Identifier); ok {
-			if id.Name == from {
-				id.Name = to
-				*n++
-			}
-			return
-		}
-		renameTo(v.Elem(), from, to, n)
-	case reflect.Struct:
-		if v.Type().PkgPath() != astPkg {
-			return
-		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).Name != "DeclarationList" {
-				renameTo(v.Field(i), from, to, n)
-			}
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			renameTo(v.Index(i), from, to, n)
-		}
-	}
 }
