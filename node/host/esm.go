@@ -212,15 +212,20 @@ func (h *Host) linkError(err error) error {
 }
 
 // loadESM parses (once) the module at abs.
-func (h *Host) loadESM(abs string) (sobek.ModuleRecord, error) {
-	if m, ok := h.esm.records[abs]; ok {
+func (h *Host) loadESM(abs string) (sobek.ModuleRecord, error) { return h.loadESMAt(abs, "") }
+
+// loadESMAt parses (once) the module at abs imported with a URL suffix
+// (?query#fragment, see splitURLSuffix): as Node's loader, one instance
+// per URL, so a.mjs?x=1 and a.mjs?x=2 are two modules of one file.
+func (h *Host) loadESMAt(abs, suffix string) (sobek.ModuleRecord, error) {
+	if m, ok := h.esm.records[abs+suffix]; ok {
 		return m, nil
 	}
 	b, err := os.ReadFile(abs)
 	if err != nil {
 		return nil, &jsError{h.esmNotFound(abs, "")}
 	}
-	return h.parseESM(abs, string(b))
+	return h.parseESMKeyed(abs+suffix, abs, fileURL(abs)+suffix, string(b))
 }
 
 // parseESM parses src as the ES module at abs and records it.
@@ -231,6 +236,12 @@ func (h *Host) parseESM(abs, src string) (sobek.ModuleRecord, error) {
 // parseESMNamed is parseESM with the module's URL given (node's
 // "file:///cwd/[eval1]" keeps its brackets).
 func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) {
+	return h.parseESMKeyed(abs, abs, name, src)
+}
+
+// parseESMKeyed is parseESMNamed with the record's key in the loader's
+// map given (the path and the URL's suffix).
+func (h *Host) parseESMKeyed(key, abs, name, src string) (sobek.ModuleRecord, error) {
 	h.esmInit()
 	src = stripBOMShebang(src)
 	h.sources[name] = src
@@ -290,7 +301,7 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 		}
 		h.esm.static[m] = by
 	}
-	h.esm.records[abs] = m
+	h.esm.records[key] = m
 	h.esm.paths[m] = abs
 	h.esm.urls[m] = name
 	return m, nil
@@ -300,15 +311,77 @@ func (h *Host) parseESMNamed(abs, name, src string) (sobek.ModuleRecord, error) 
 var errLowerFirst = errors.New("lower first")
 
 func (h *Host) esmNotFound(spec, from string) *sobek.Object {
+	return h.esmNotFoundURL(spec, "", from)
+}
+
+// esmNotFoundURL is esmNotFound for a file imported with a URL suffix
+// (?query#fragment): the message names the path, the url has the suffix.
+func (h *Host) esmNotFoundURL(spec, suffix, from string) *sobek.Object {
 	msg := "Cannot find module '" + spec + "'"
 	if from != "" {
 		msg += " imported from " + from
 	}
 	e := nodeerr.New(h.Runtime, "Error", "ERR_MODULE_NOT_FOUND", msg)
 	if filepath.IsAbs(spec) {
-		_ = e.Set("url", fileURL(spec)) // as Node, for a missing file
+		_ = e.Set("url", fileURL(spec)+suffix) // as Node, for a missing file
 	}
 	return e
+}
+
+// splitURLSuffix splits the ?query and #fragment off a relative or file:
+// specifier, which Node resolves as a URL: path is the rest,
+// percent-decoded as fileURLToPath does (kept as written where a %
+// escape is malformed); suffix is what the module's URL ends with, as
+// the WHATWG URL parser writes it (an empty query or fragment dropped,
+// controls, spaces, non-ASCII and the few reserved characters of each
+// part percent-encoded).
+func splitURLSuffix(spec string) (path, suffix string) {
+	path = spec
+	i := strings.IndexAny(spec, "?#")
+	if i >= 0 {
+		path = spec[:i]
+		rest := spec[i:]
+		var query, frag string
+		if strings.HasPrefix(rest, "?") {
+			query = rest[1:]
+			if j := strings.IndexByte(query, '#'); j >= 0 {
+				query, frag = query[:j], query[j+1:]
+				if frag != "" {
+					frag = "#" + frag
+				}
+			}
+		} else {
+			frag = rest
+		}
+		if query != "" {
+			suffix = "?" + urlEncode(query, "\"#<>'")
+		}
+		if len(frag) > 1 {
+			suffix += "#" + urlEncode(frag[1:], "\" <>`")
+		}
+	}
+	if d, err := url.PathUnescape(path); err == nil {
+		path = d
+	}
+	return path, suffix
+}
+
+// urlEncode percent-encodes controls, space, non-ASCII bytes and the
+// bytes of set; an existing %XX is kept.
+func urlEncode(s, set string) string {
+	const hexd = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= 0x20 || c >= 0x7f || strings.IndexByte(set, c) >= 0 {
+			b.WriteByte('%')
+			b.WriteByte(hexd[c>>4])
+			b.WriteByte(hexd[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // esmResolve is the HostResolveImportedModule of the host: a static
@@ -414,13 +487,16 @@ func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string, attrs
 		}
 		return h.esmLoadChecked(realpath(f), from, attrs)
 	}
+	suffix := ""
 	if strings.HasPrefix(spec, "file://") {
-		u, err := url.Parse(spec)
+		p, sfx := splitURLSuffix(spec)
+		u, err := url.Parse(p)
 		if err != nil {
 			return nil, &jsError{h.esmNotFound(spec, from)}
 		}
-		abs = u.Path
+		abs, suffix = u.Path, sfx
 	} else if isRelative(spec) {
+		spec, suffix = splitURLSuffix(spec)
 		abs = spec
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(dir, spec)
@@ -439,22 +515,34 @@ func (h *Host) esmResolveFrom(referrer interface{}, spec, fromFile string, attrs
 			// a bare name: Node reports a package
 			return nil, h.packageNotFound(spec, from)
 		}
-		return nil, &jsError{h.esmNotFound(abs, from)}
+		if st, err := os.Stat(abs); err == nil && st.IsDir() && from != "" {
+			e := nodeerr.New(h.Runtime, "Error", "ERR_UNSUPPORTED_DIR_IMPORT",
+				"Directory import '"+abs+"' is not supported resolving ES modules imported from "+from)
+			_ = e.Set("url", fileURL(abs)+suffix)
+			return nil, &jsError{e}
+		}
+		return nil, &jsError{h.esmNotFoundURL(abs, suffix, from)}
 	}
-	return h.esmLoadChecked(realpath(abs), from, attrs)
+	return h.esmLoadCheckedAt(realpath(abs), suffix, from, attrs)
 }
 
 // esmLoadChecked is esmLoadFile after the import attributes were checked
 // against the file's format.
 func (h *Host) esmLoadChecked(abs, from string, attrs []jslex.Attr) (sobek.ModuleRecord, error) {
+	return h.esmLoadCheckedAt(abs, "", from, attrs)
+}
+
+// esmLoadCheckedAt is esmLoadChecked for a file imported with a URL
+// suffix (?query#fragment).
+func (h *Host) esmLoadCheckedAt(abs, suffix, from string, attrs []jslex.Attr) (sobek.ModuleRecord, error) {
 	format := "module"
 	if strings.HasSuffix(abs, ".json") {
 		format = "json"
 	}
-	if err := h.checkAttrs(fileURL(abs), format, attrs); err != nil {
+	if err := h.checkAttrs(fileURL(abs)+suffix, format, attrs); err != nil {
 		return nil, err
 	}
-	return h.esmLoadFile(abs, from)
+	return h.esmLoadFileAt(abs, suffix, from)
 }
 
 // packageNotFound is Node's ERR_MODULE_NOT_FOUND for a bare specifier
@@ -489,11 +577,18 @@ func (h *Host) callerFile() string {
 // esmLoadFile is the module record of a resolved file: an ES module, or
 // a facade over a CommonJS module's exports.
 func (h *Host) esmLoadFile(abs, from string) (sobek.ModuleRecord, error) {
+	return h.esmLoadFileAt(abs, "", from)
+}
+
+// esmLoadFileAt is esmLoadFile for a file imported with a URL suffix
+// (?query#fragment): an ES module per URL; a CommonJS module is one per
+// file, as Node's require cache.
+func (h *Host) esmLoadFileAt(abs, suffix, from string) (sobek.ModuleRecord, error) {
 	if h.isModuleFile(abs) {
-		return h.loadESM(abs)
+		return h.loadESMAt(abs, suffix)
 	}
 	if p := h.pkgScope(filepath.Dir(abs)); (p == nil || p.typ == "") && strings.HasSuffix(abs, ".js") && esmSyntaxRe.MatchString(readFileString(abs)) && !cjsSyntaxOK(abs) {
-		return h.loadESM(abs)
+		return h.loadESMAt(abs, suffix)
 	}
 	// CommonJS (or JSON) imported from ESM: default is module.exports
 	// (a JSON module has no other export)

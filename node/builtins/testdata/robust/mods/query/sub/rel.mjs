@@ -1,0 +1,1 @@
+export { url } from '../a.mjs?from=sub';

@@ -1,0 +1,1 @@
+export function boom() { throw new Error("b"); }
