@@ -574,15 +574,10 @@ func (h *Host) callerFile() string {
 	return ""
 }
 
-// esmLoadFile is the module record of a resolved file: an ES module, or
-// a facade over a CommonJS module's exports.
-func (h *Host) esmLoadFile(abs, from string) (sobek.ModuleRecord, error) {
-	return h.esmLoadFileAt(abs, "", from)
-}
-
-// esmLoadFileAt is esmLoadFile for a file imported with a URL suffix
-// (?query#fragment): an ES module per URL; a CommonJS module is one per
-// file, as Node's require cache.
+// esmLoadFileAt is the module record of a resolved file imported with a
+// URL suffix (?query#fragment, or none): an ES module (one per URL), or a
+// facade over a CommonJS module's exports (one per file, as Node's
+// require cache).
 func (h *Host) esmLoadFileAt(abs, suffix, from string) (sobek.ModuleRecord, error) {
 	if h.isModuleFile(abs) {
 		return h.loadESMAt(abs, suffix)
