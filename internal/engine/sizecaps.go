@@ -57,6 +57,7 @@ func Prepare() {
 		wrapStringSplit()
 		wrapAllocChecks()
 		wrapHoleyMethods()
+		wrapBind()
 		prepared.builtins = addBuiltins()
 		GuardProxies()
 	})
