@@ -28,9 +28,12 @@ import (
 // native function objects, identity kept) hand sobek a stand-in handler,
 // a DynamicObject whose Get reads the user's handler and
 //
-//   - throws the realm's RangeError when the goroutine's Go stack is
-//     deeper than proxyStackLimit (forwarding recursion; far deeper than
-//     jsvm's 10,000-frame JS budget ever takes it);
+//   - throws the realm's RangeError when more than ProxyNestLimit steps
+//     through Proxies are in progress one inside another (forwarding
+//     recursion), counted across the isolate's realms: each read records
+//     its Go stack depth, and the reads recorded at that depth or deeper
+//     have returned (nestStep); the Go stack check (proxyStackLimit) stays
+//     as a backstop;
 //   - counts the getPrototypeOf reads of one prototype walk — the walk of
 //     Function.prototype[Symbol.hasInstance] and of
 //     Object.prototype.isPrototypeOf, whose func fields are wrapped too —
@@ -50,8 +53,18 @@ import (
 // prototype walk may pass before it throws.
 const ProtoWalkLimit = 100 * 1024
 
+// ProxyNestLimit is how many steps through Proxies may be in progress one
+// inside another before the next throws V8's RangeError. V8 has no count
+// of its own (its stack runs out): a get or has through a chain of
+// trap-less Proxies works to 7,847 of them in node v20, a set to 1,530, a
+// get through prototypes that are Proxies to 3,302. 8,000 lets every such
+// chain V8 walks through and stops a cycle after about 8 MiB of Go stack
+// (milliseconds) instead of 64 MiB. A call or construct does not count: V8
+// forwards those without stack, and a target never forms a cycle.
+const ProxyNestLimit = 8000
+
 // proxyStackLimit is the Go stack depth past which a step through a Proxy
-// throws. jsvm's deepest legitimate stack (its 10,000-frame budget spent
+// throws (the backstop when the nesting is not countable). jsvm's deepest legitimate stack (its 10,000-frame budget spent
 // in native/JS crossings, ~1.1 KiB each) is below 20 MiB; Go's fatal limit is 1 GiB
 // (a sandbox worker's 256 MiB).
 const proxyStackLimit = 64 << 20
@@ -288,6 +301,29 @@ type ProxyWalks struct {
 	// the for-in iteration whose walk forinCount counts
 	forin      unsafe.Pointer
 	forinCount int
+	// nest holds the Go stack depths (goid.StackUsed) of the steps
+	// through Proxies that may be in progress, shallowest first
+	nest []uintptr
+}
+
+// nestStep records a step through a Proxy at the current Go stack depth
+// and throws rt's RangeError when more than ProxyNestLimit are in progress
+// one inside another. Nothing marks a step's end, but a step recorded at
+// this depth or deeper has returned (its frames are gone), so those are
+// dropped first; a recorded shallower one is taken as still running.
+func (w *ProxyWalks) nestStep(rt *sobek.Runtime) {
+	d := goid.StackUsed()
+	if d == 0 {
+		return
+	}
+	n := len(w.nest)
+	for n > 0 && w.nest[n-1] >= d {
+		n--
+	}
+	w.nest = append(w.nest[:n], d)
+	if len(w.nest) > ProxyNestLimit {
+		(&proxyRealm{rt: rt}).overflow()
+	}
 }
 
 // ForInStep counts a step through a Proxy of the prototype walk of the
@@ -384,6 +420,11 @@ type proxyHandler struct {
 
 func (h *proxyHandler) Get(key string) sobek.Value {
 	st := h.st
+	if key != "apply" && key != "construct" {
+		// V8 forwards a call through trap-less Proxies without stack
+		// (a chain of a million works); no cycle can form there
+		st.nestStep(st.rt)
+	}
 	if goid.StackUsed() > proxyStackLimit {
 		st.overflow()
 	}

@@ -214,3 +214,42 @@ func TestSobekPromiseResolveReadsConstructor(t *testing.T) {
 		t.Errorf("guarded Promise.resolve read %v (%v), want then (node)", v, err)
 	}
 }
+
+// TestProxyNesting: steps through Proxies count by how many are in
+// progress one inside another, not by Go stack: chains as deep as V8 walks
+// work, one step more than ProxyNestLimit throws V8's RangeError (the
+// realm's own, catchable), a cycle stops there, sequential steps at one
+// depth never add up, and a call through trap-less Proxies is not counted.
+func TestProxyNesting(t *testing.T) {
+	Prepare()
+	rt := sobek.New()
+	_ = rt.Set("limit", ProxyNestLimit)
+	v, err := rt.RunString(`
+const out = [];
+function t(name, f) { try { out.push(name + ' ok ' + f()) } catch (e) { out.push(name + ' ' + (e instanceof RangeError) + ' ' + e.message) } }
+function chain(n, p = {x: 1}) { for (let i = 0; i < n; i++) p = new Proxy(p, {}); return p }
+// a get through a chain of n Proxies nests n steps (plus none for the target)
+t('limit get', () => chain(limit).x);
+t('limit+1 get', () => chain(limit + 1).x);
+t('near limit has', () => 'x' in chain(limit - 10));
+t('cycle', () => { const o = {}; Object.setPrototypeOf(o, new Proxy(o, {})); return o.x });
+t('ring', () => { const a = {}, b = {}; Object.setPrototypeOf(a, new Proxy(b, {})); Object.setPrototypeOf(b, new Proxy(a, {})); return 'q' in a });
+t('sequential', () => { const p = chain(100); let s = 0; for (let i = 0; i < 3 * limit; i++) s += p.x; return s });
+t('after overflow', () => { try { chain(limit + 1).x } catch (e) {} return chain(limit).x });
+t('call chain', () => { let f = () => 7; for (let i = 0; i < 2 * limit; i++) f = new Proxy(f, {}); return f() });
+out.join('\n')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `limit get ok 1
+limit+1 get true Maximum call stack size exceeded
+near limit has ok true
+cycle true Maximum call stack size exceeded
+ring true Maximum call stack size exceeded
+sequential ok 24000
+after overflow ok 1
+call chain ok 7`
+	if got := v.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
