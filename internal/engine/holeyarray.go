@@ -80,7 +80,6 @@ func wrapHoleyMethods() {
 		"includes":    holeyIncludes,
 		"concat":      holeyConcat,
 		"reverse":     holeyReverse,
-		"flat":        holeyFlat,
 		"forEach":     holeyEach(eachForEach),
 		"some":        holeyEach(eachSome),
 		"every":       holeyEach(eachEvery),
@@ -92,9 +91,10 @@ func wrapHoleyMethods() {
 	} {
 		WrapLazyMethod("Array.prototype", name, holeyMethod(name, impl))
 	}
+	WrapLazyMethod("Array.prototype", "flat", boundedFlat)
 	WrapLazyMethod("Array.prototype", "toLocaleString", func(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object {
 		var joining []*sobek.Object
-		return holeyMethod("toLocaleString", func(rt *sobek.Runtime, h *holeyArray, l int64, fc sobek.FunctionCall) sobek.Value {
+		fn := holeyMethod("toLocaleString", func(rt *sobek.Runtime, h *holeyArray, l int64, fc sobek.FunctionCall) sobek.Value {
 			return holeyJoinWith(rt, h, l, rt.ToValue(",").(sobek.String), &joining, func(v sobek.Value) sobek.String {
 				o := v.ToObject(rt)
 				f, ok := sobek.AssertFunction(o.Get("toLocaleString"))
@@ -104,6 +104,21 @@ func wrapHoleyMethods() {
 				return toString(rt, Call(f, v))
 			})
 		})(rt, orig)
+		// counted as join is (JoinNestLimit): sobek's toLocaleString
+		// recurses through its elements' toLocaleString the same way
+		inner, ok := sobek.AssertFunction(fn)
+		if !ok || fn == orig {
+			return fn
+		}
+		nest := joinNestOf(rt)
+		counted := rt.ToValue(func(fc sobek.FunctionCall) sobek.Value {
+			nest.enter(rt)
+			defer nest.leave()
+			return Call(inner, fc.This, fc.Arguments...)
+		}).(*sobek.Object)
+		_ = counted.DefineDataProperty("name", rt.ToValue("toLocaleString"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+		_ = counted.DefineDataProperty("length", orig.Get("length"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+		return counted
 	})
 }
 
@@ -405,9 +420,28 @@ func setElement(rt *sobek.Runtime, o *sobek.Object, key string, v sobek.Value) {
 func holeyFlat(rt *sobek.Runtime, h *holeyArray, l int64, fc sobek.FunctionCall) sobek.Value {
 	depth := intArg(fc.Argument(0), 1)
 	a, _ := speciesCreate(rt, h.o, 0)
+	flatInto(rt, a, source{o: h.o, h: *h, holey: true}, l, depth)
+	return a
+}
+
+// FlatNestLimit is how many nested arrays flat may descend into before it
+// throws V8's RangeError: sobek's flat recurses in Go without a JS frame,
+// so [[[...]]].flat(Infinity) a million deep took 2.7 s and 1.5 GB (and
+// deeper, Go's fatal stack limit); V8's stack runs out past 6,262 levels
+// (node v20).
+const FlatNestLimit = 6300
+
+// flatInto is FlattenIntoArray of l elements of s into a, depth levels
+// deep, at most FlatNestLimit levels in.
+func flatInto(rt *sobek.Runtime, a *sobek.Object, s source, l int64, depth float64) {
 	t := ticker{rt: rt}
+	level := 0
 	var flatten func(s source, l int64, start int64, depth float64) int64
 	flatten = func(s source, l int64, target int64, depth float64) int64 {
+		if level++; level > FlatNestLimit {
+			(&proxyRealm{rt: rt}).overflow()
+		}
+		defer func() { level-- }()
 		for k := s.next(0, l); k < l; k = s.next(k+1, l) {
 			t.tick()
 			v := s.get(k)
@@ -427,8 +461,42 @@ func holeyFlat(rt *sobek.Runtime, h *holeyArray, l int64, fc sobek.FunctionCall)
 		}
 		return target
 	}
-	flatten(source{o: h.o, h: *h, holey: true}, l, 0, depth)
-	return a
+	flatten(s, l, 0, depth)
+}
+
+// boundedFlat wraps flat (holey receivers already go to holeyFlat): a
+// real Array flattened deeper than FlatNestLimit goes through flatInto,
+// any other to sobek's with the depth converted once.
+func boundedFlat(rt *sobek.Runtime, orig *sobek.Object) *sobek.Object {
+	call, ok := sobek.AssertFunction(orig)
+	if !ok {
+		return orig
+	}
+	holey := holeyMethod("flat", holeyFlat)(rt, orig)
+	inner, ok := sobek.AssertFunction(holey)
+	if !ok {
+		return holey
+	}
+	fn := rt.ToValue(func(fc sobek.FunctionCall) sobek.Value {
+		// a real Array's length is a data property: reading it before
+		// the depth's conversion is not observable
+		if o, ok := fc.This.(*sobek.Object); ok && o.ClassName() == "Array" {
+			if _, _, isHoley := holeyReceiver(o); !isHoley {
+				d := intArg(fc.Argument(0), 1)
+				if d <= FlatNestLimit {
+					return Call(call, o, rt.ToValue(d))
+				}
+				l := int64(toLength(o.Get("length")))
+				a, _ := speciesCreate(rt, o, 0)
+				flatInto(rt, a, sourceOf(o), l, d)
+				return a
+			}
+		}
+		return Call(inner, fc.This, fc.Arguments...)
+	}).(*sobek.Object)
+	_ = fn.DefineDataProperty("name", rt.ToValue("flat"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	_ = fn.DefineDataProperty("length", orig.Get("length"), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	return fn
 }
 
 type eachKind int

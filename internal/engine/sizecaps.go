@@ -179,9 +179,42 @@ func capPad(rt *sobek.Runtime, orig sobek.Callable, rangeError func(string) *sob
 	}
 }
 
+// JoinNestLimit is how many joins of one realm (join, toString,
+// toLocaleString of arrays) may run one inside another before the next
+// throws V8's RangeError. sobek's join recurses in Go through its
+// elements' toString without a JS frame its call budget counts, and each
+// level scans the arrays being joined (its cycle check): String() of a
+// 1e5-deep nested array took minutes and gigabytes. V8's stack runs out
+// at 3,218 levels of String()/join and 3,587 of toLocaleString (node v20).
+const JoinNestLimit = 3600
+
+// joinNest counts a realm's joins in progress.
+type joinNest struct{ depth int }
+
+// enter counts one more join, throwing rt's RangeError past the limit;
+// the caller defers leave.
+func (n *joinNest) enter(rt *sobek.Runtime) {
+	if n.depth >= JoinNestLimit {
+		(&proxyRealm{rt: rt}).overflow()
+	}
+	n.depth++
+}
+
+func (n *joinNest) leave() { n.depth-- }
+
+// joinNests is each realm's count, shared by its join and toLocaleString.
+var joinNests PerRuntime[joinNest]
+
+func joinNestOf(rt *sobek.Runtime) *joinNest {
+	return joinNests.Get(rt, func() *joinNest { return &joinNest{} })
+}
+
 func capJoin(rt *sobek.Runtime, orig sobek.Callable, rangeError func(string) *sobek.Object) func(sobek.FunctionCall) sobek.Value {
 	var joining []*sobek.Object // holeyJoin's cycle check
+	nest := joinNestOf(rt)
 	return func(fc sobek.FunctionCall) sobek.Value {
+		nest.enter(rt)
+		defer nest.leave()
 		// only a real array's length is read here: it is a data
 		// property, so reading it again in the original is not
 		// observable
