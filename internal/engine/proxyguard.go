@@ -446,14 +446,11 @@ func (h *proxyHandler) Get(key string) sobek.Value {
 	if !ok {
 		return v
 	}
-	call, ok := Direct(fn)
-	if !ok {
-		c, isFn := sobek.AssertFunction(fn)
-		if !isFn {
-			return v // sobek's own TypeError for a trap that is not a method
-		}
-		call = func(fc sobek.FunctionCall) sobek.Value { return Call(c, fc.This, fc.Arguments...) }
+	c, isFn := sobek.AssertFunction(fn)
+	if !isFn {
+		return v // sobek's own TypeError for a trap that is not a method
 	}
+	call := func(fc sobek.FunctionCall) sobek.Value { return st.callTrap(c, fc) }
 	i := trapIndex(key)
 	if i < 0 {
 		return v
@@ -466,6 +463,27 @@ func (h *proxyHandler) Set(string, sobek.Value) bool { return false }
 func (h *proxyHandler) Has(key string) bool          { return trapIndex(key) >= 0 }
 func (h *proxyHandler) Delete(string) bool           { return false }
 func (h *proxyHandler) Keys() []string               { return nil }
+
+// callTrap calls a user's trap. Recursion through traps (a get trap
+// reading its receiver's property) overflows sobek's call budget inside
+// the trap, as an uncatchable *sobek.StackOverflowError that every Go
+// level of the recursion recovered and re-panicked in its deferred
+// function, each walking the whole stack again (O(depth²): 2 s where node
+// takes 1 ms). The Callable returns it as an error, recovered once; here
+// it becomes V8's RangeError of the realm, thrown as an ordinary
+// exception: the trap's caller can catch it and the levels above unwind
+// in linear time (TestSobekUncatchableUnwindQuadratic).
+func (st *proxyRealm) callTrap(c sobek.Callable, fc sobek.FunctionCall) sobek.Value {
+	v, err := c(fc.This, fc.Arguments...)
+	if err != nil {
+		var so *sobek.StackOverflowError
+		if As(err, &so) {
+			st.overflow()
+		}
+		panic(err)
+	}
+	return v
+}
 
 // trapper returns the realm's native that calls the pending trap i.
 func (st *proxyRealm) trapper(i int) *sobek.Object {
