@@ -12,15 +12,15 @@ function quote(s) {
 
 function fnHead(f) {
   var src = '';
-  try { src = Function.prototype.toString.call(f); } catch (e) { /* ignore */ }
+  try { src = FunctionPrototypeToString(f); } catch (e) { /* ignore */ }
   if (/^class[\s{]/.test(src)) {
     var h = '[class ' + (f.name || '(anonymous)');
-    var sup = Object.getPrototypeOf(f);
+    var sup = ObjectGetPrototypeOf(f);
     if (sup && sup !== Function.prototype && sup.name) h += ' extends ' + sup.name;
     return h + ']';
   }
   var kind = 'Function';
-  var ctor = Object.getPrototypeOf(f) && Object.getPrototypeOf(f).constructor;
+  var ctor = ObjectGetPrototypeOf(f) && ObjectGetPrototypeOf(f).constructor;
   if (ctor && (ctor.name === 'AsyncFunction' || ctor.name === 'GeneratorFunction')) kind = ctor.name;
   return f.name ? '[' + kind + ': ' + f.name + ']' : '[' + kind + ' (anonymous)]';
 }
@@ -28,9 +28,9 @@ function fnHead(f) {
 function ctorName(o) {
   var p = o;
   while (p !== null) {
-    var d = Object.getOwnPropertyDescriptor(p, 'constructor');
+    var d = ObjectGetOwnPropertyDescriptor(p, 'constructor');
     if (d && typeof d.value === 'function' && d.value.name !== '') return d.value.name;
-    p = Object.getPrototypeOf(p);
+    p = ObjectGetPrototypeOf(p);
   }
   return null;
 }
@@ -49,41 +49,41 @@ var typedNames = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 
 
 function typedTag(v) {
   var t = v[Symbol.toStringTag];
-  return typeof t === 'string' && typedNames.indexOf(t) >= 0 ? t : null;
+  return typeof t === 'string' && MethodIndexOf(typedNames, t) >= 0 ? t : null;
 }
 
 function render(v, indent, seen) {
   switch (typeof v) {
     case 'string': return quote(v);
-    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    case 'number': return ObjectIs(v, -0) ? '-0' : String(v);
     case 'bigint': return String(v) + 'n';
     case 'symbol': return String(v);
     case 'undefined': return 'undefined';
     case 'boolean': return String(v);
   }
   if (v === null) return 'null';
-  if (seen.indexOf(v) >= 0) return '[Circular *1]';
-  seen.push(v);
+  if (MethodIndexOf(seen, v) >= 0) return '[Circular *1]';
+  MethodPush(seen, v);
   try {
     return renderObject(v, indent, seen);
   } finally {
-    seen.pop();
+    MethodPop(seen);
   }
 }
 
 function ownKeys(o, skipIndex) {
-  var keys = Object.keys(o).filter(function (k) { return !(skipIndex && isIndexKey(k)); });
-  keys.sort();
-  var syms = Object.getOwnPropertySymbols(o).filter(function (s) {
-    return Object.prototype.propertyIsEnumerable.call(o, s);
+  var keys = MethodFilter(ObjectKeys(o), function (k) { return !(skipIndex && isIndexKey(k)); });
+  MethodSort(keys);
+  var syms = MethodFilter(ObjectGetOwnPropertySymbols(o), function (s) {
+    return ObjectPrototypePropertyIsEnumerable(o, s);
   });
-  return keys.concat(syms);
+  return MethodConcat(keys, syms);
 }
 
 function block(open, close, items, indent) {
   if (items.length === 0) return open + close;
   var pad = indent + '  ';
-  return open + '\n' + pad + items.join(',\n' + pad) + '\n' + indent + close;
+  return open + '\n' + pad + MethodJoin(items, ',\n' + pad) + '\n' + indent + close;
 }
 
 function prefixed(name, fallback, tagWord) {
@@ -97,53 +97,53 @@ function renderObject(o, indent, seen) {
   var pad = indent + '  ';
   var name = ctorName(o);
   var props = function (skipIndex) {
-    return ownKeys(o, skipIndex).map(function (k) {
+    return MethodMap(ownKeys(o, skipIndex), function (k) {
       return keyStr(k) + ': ' + render(o[k], pad, seen);
     });
   };
   if (typeof o === 'function') {
-    var ps = props(false).filter(function (p) { return true; });
+    var ps = MethodFilter(props(false), function (p) { return true; });
     var head = fnHead(o);
     return ps.length ? block(head + ' {', '}', ps, indent) : head;
   }
-  if (Array.isArray(o)) {
+  if (ArrayIsArray(o)) {
     var items = [];
     var holes = 0;
     var flush = function () {
-      if (holes) items.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>');
+      if (holes) MethodPush(items, '<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>');
       holes = 0;
     };
     for (var i = 0; i < o.length; i++) {
-      if (!Object.prototype.hasOwnProperty.call(o, i)) { holes++; continue; }
+      if (!ObjectPrototypeHasOwnProperty(o, i)) { holes++; continue; }
       flush();
-      items.push(render(o[i], pad, seen));
+      MethodPush(items, render(o[i], pad, seen));
     }
     flush();
-    items = items.concat(props(true));
+    items = MethodConcat(items, props(true));
     var ap = name === 'Array' ? '' : (name === null ? '[Array(' + o.length + '): null prototype] ' : name + '(' + o.length + ') ');
     return ap + block('[', ']', items, indent);
   }
   var tt = typedTag(o);
   if (tt) {
     var titems = [];
-    for (var j = 0; j < o.length; j++) titems.push(render(o[j], pad, seen));
-    titems = titems.concat(props(true));
+    for (var j = 0; j < o.length; j++) MethodPush(titems, render(o[j], pad, seen));
+    titems = MethodConcat(titems, props(true));
     var tp = (name || tt) + '(' + o.length + ') ' + (name !== tt ? '[' + tt + '] ' : '');
     return tp + block('[', ']', titems, indent);
   }
   if (o instanceof Map || internals.kind(o) === 'map') {
     var entries = [];
     intrinsic(o, Map.prototype.forEach, 'forEach', [function (val, key) {
-      entries.push(render(key, pad, seen) + ' => ' + render(val, pad, seen));
+      MethodPush(entries, render(key, pad, seen) + ' => ' + render(val, pad, seen));
     }]);
-    entries.sort();
-    return (name || 'Map') + '(' + sizeOf(o, Map) + ') ' + block('{', '}', entries.concat(props(false)), indent);
+    MethodSort(entries);
+    return (name || 'Map') + '(' + sizeOf(o, Map) + ') ' + block('{', '}', MethodConcat(entries, props(false)), indent);
   }
   if (o instanceof Set || internals.kind(o) === 'set') {
     var members = [];
-    intrinsic(o, Set.prototype.forEach, 'forEach', [function (val) { members.push(render(val, pad, seen)); }]);
-    members.sort();
-    return (name || 'Set') + '(' + sizeOf(o, Set) + ') ' + block('{', '}', members.concat(props(false)), indent);
+    intrinsic(o, Set.prototype.forEach, 'forEach', [function (val) { MethodPush(members, render(val, pad, seen)); }]);
+    MethodSort(members);
+    return (name || 'Set') + '(' + sizeOf(o, Set) + ') ' + block('{', '}', MethodConcat(members, props(false)), indent);
   }
   var k = internals.kind(o);
   var base = null;
@@ -158,14 +158,14 @@ function renderObject(o, indent, seen) {
   else if (k === 'arraybuffer') {
     var bytes = new Uint8Array(o);
     var hex = [];
-    for (var b = 0; b < bytes.length && b < 50; b++) hex.push((bytes[b] < 16 ? '0' : '') + bytes[b].toString(16));
-    if (bytes.length > 50) hex.push('... ' + (bytes.length - 50) + ' more byte' + (bytes.length - 50 > 1 ? 's' : ''));
-    var abItems = ['[Uint8Contents]: <' + hex.join(' ') + '>', 'byteLength: ' + o.byteLength].concat(props(false));
+    for (var b = 0; b < bytes.length && b < 50; b++) MethodPush(hex, (bytes[b] < 16 ? '0' : '') + bytes[b].toString(16));
+    if (bytes.length > 50) MethodPush(hex, '... ' + (bytes.length - 50) + ' more byte' + (bytes.length - 50 > 1 ? 's' : ''));
+    var abItems = MethodConcat(['[Uint8Contents]: <' + MethodJoin(hex, ' ') + '>', 'byteLength: ' + o.byteLength], props(false));
     return (name || 'ArrayBuffer') + ' ' + block('{', '}', abItems, indent);
   }
   if (base !== null) {
     var bp = props(k === 'string');
-    if (k === 'error') bp = bp.filter(function (p) { return p.indexOf('stack: ') !== 0 && p.indexOf('message: ') !== 0; });
+    if (k === 'error') bp = MethodFilter(bp, function (p) { return MethodIndexOf(p, 'stack: ') !== 0 && MethodIndexOf(p, 'message: ') !== 0; });
     return bp.length ? block(base + ' {', '}', bp, indent) : base;
   }
   if (o instanceof Promise) return (name || 'Promise') + ' {\n' + pad + '<pending>\n' + indent + '}';
@@ -179,14 +179,14 @@ function renderObject(o, indent, seen) {
 // own method for objects of other contexts (membrane proxies).
 function intrinsic(o, fn, name, args) {
   try {
-    return fn.apply(o, args || []);
+    return FunctionPrototypeApply(fn, o, args || []);
   } catch (e) {
-    return o[name].apply(o, args || []);
+    return FunctionPrototypeApply(o[name], o, args || []);
   }
 }
 function sizeOf(o, C) {
   try {
-    return Object.getOwnPropertyDescriptor(C.prototype, 'size').get.call(o);
+    return FunctionPrototypeCall(ObjectGetOwnPropertyDescriptor(C.prototype, 'size').get, o);
   } catch (e) {
     return o.size;
   }
@@ -195,9 +195,9 @@ function sizeOf(o, C) {
 function errorHead(e) {
   var stack = e.stack;
   if (typeof stack === 'string' && stack !== '') {
-    return stack.replace(/\t/g, '    ');
+    return MethodReplace(stack, /\t/g, '    ');
   }
-  return '[' + Error.prototype.toString.call(e) + ']';
+  return '[' + ErrorPrototypeToString(e) + ']';
 }
 
 function inspectValue(v) {
@@ -225,8 +225,8 @@ function isObj(v) {
 
 function trimLong(lines) {
   if (lines.length > 50) {
-    lines = lines.slice(0, 46);
-    lines.push('...');
+    lines = MethodSlice(lines, 0, 46);
+    MethodPush(lines, '...');
   }
   return lines;
 }
@@ -235,8 +235,8 @@ function trimLong(lines) {
 // as Node's assertion messages do for strictEqual and deepStrictEqual.
 function diffMessage(actual, expected, operator, header) {
   var actualText = inspectValue(actual);
-  var A = actualText.split('\n');
-  var E = inspectValue(expected).split('\n');
+  var A = MethodSplit(actualText, '\n');
+  var E = MethodSplit(inspectValue(expected), '\n');
   if (operator === 'strictEqual' && isObj(actual) && isObj(expected)) operator = 'strictEqualObject';
   if (header === undefined) header = kReadable[operator];
   var caret = '';
@@ -249,31 +249,31 @@ function diffMessage(actual, expected, operator, header) {
     } else if (operator !== 'strictEqualObject' && total < 80) {
       var p = 0;
       while (A[0][p] === E[0][p]) p++;
-      if (p > 2) caret = '\n  ' + ' '.repeat(p) + '^';
+      if (p > 2) caret = '\n  ' + MethodRepeat(' ', p) + '^';
     }
   }
   // The common tail is shown once, shortened.
   var tail = [];
   while (A.length && E.length && A[A.length - 1] === E[E.length - 1]) {
-    tail.unshift(A.pop());
-    E.pop();
+    MethodUnshift(tail, MethodPop(A));
+    MethodPop(E);
   }
   if (A.length === 0 && E.length === 0) {
-    return kReadable.notIdentical + '\n\n' + trimLong(actualText.split('\n')).join('\n') + '\n';
+    return kReadable.notIdentical + '\n\n' + MethodJoin(trimLong(MethodSplit(actualText, '\n')), '\n') + '\n';
   }
   var skipped = false;
   var end = '';
   if (tail.length > 0) {
-    var shown = tail.slice(-3);
-    if (tail.length >= 5) { shown.unshift('...'); skipped = true; }
-    if (tail.length >= 4) shown.unshift(tail[0]);
-    end = shown.map(function (l) { return l === '...' ? '\n...' : '\n  ' + l; }).join('');
+    var shown = MethodSlice(tail, -3);
+    if (tail.length >= 5) { MethodUnshift(shown, '...'); skipped = true; }
+    if (tail.length >= 4) MethodUnshift(shown, tail[0]);
+    end = MethodJoin(MethodMap(shown, function (l) { return l === '...' ? '\n...' : '\n  ' + l; }), '');
   }
   var out = '';
   var pending = ''; // expected-side lines waiting to follow a run of actual-side lines
   var same = 0;     // identical lines in the current run
   var printed = 0;
-  var n = Math.max(A.length, E.length);
+  var n = MathMax(A.length, E.length);
   var longer = A.length >= E.length ? A : E;
   var shorter = A.length >= E.length ? E.length : A.length;
   var sign = A.length >= E.length ? '+' : '-';
@@ -298,8 +298,8 @@ function diffMessage(actual, expected, operator, header) {
       printed++;
     } else {
       var a = A[i], e = E[i];
-      var differs = a !== e && !(a.slice(-1) === ',' && a.slice(0, -1) === e);
-      if (differs && e.slice(-1) === ',' && e.slice(0, -1) === a) {
+      var differs = a !== e && !(MethodSlice(a, -1) === ',' && MethodSlice(a, 0, -1) === e);
+      if (differs && MethodSlice(e, -1) === ',' && MethodSlice(e, 0, -1) === a) {
         differs = false;
         a += ',';
       }
@@ -323,7 +323,7 @@ function diffMessage(actual, expected, operator, header) {
 }
 
 function truncate(s, n) {
-  return s.length > n ? s.slice(0, n) + '...' : s;
+  return s.length > n ? MethodSlice(s, 0, n) + '...' : s;
 }
 
 function generatedMessage(actual, expected, operator) {
@@ -332,22 +332,22 @@ function generatedMessage(actual, expected, operator) {
   }
   if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
     var base = kReadable[operator];
-    var lines = inspectValue(actual).split('\n');
+    var lines = MethodSplit(inspectValue(actual), '\n');
     if (operator === 'notStrictEqual' && isObj(actual)) base = kReadable.notStrictEqualObject;
     lines = trimLong(lines);
     if (lines.length === 1) return base + ' ' + lines[0];
-    return base + '\n\n' + lines.join('\n') + '\n';
+    return base + '\n\n' + MethodJoin(lines, '\n') + '\n';
   }
   var res = inspectValue(actual);
   var other = inspectValue(expected);
   var known = kReadable[operator];
   if (operator === 'notDeepEqual' && res === other) {
     res = known + '\n\n' + res;
-    if (res.length > 1024) res = res.slice(0, 1021) + '...';
+    if (res.length > 1024) res = MethodSlice(res, 0, 1021) + '...';
     return res;
   }
-  if (res.length > 512) res = res.slice(0, 509) + '...';
-  if (other.length > 512) other = other.slice(0, 509) + '...';
+  if (res.length > 512) res = MethodSlice(res, 0, 509) + '...';
+  if (other.length > 512) other = MethodSlice(other, 0, 509) + '...';
   if (operator === 'deepEqual') {
     return known + '\n\n' + res + '\n\nshould loosely deep-equal\n\n' + other;
   }
@@ -386,25 +386,25 @@ class AssertionError extends Error {
     if (message != null && (operator === 'deepStrictEqual' || operator === 'strictEqual') && String(message) === '') {
       this.message = generatedMessage(actual, expected, operator);
     }
-    Object.defineProperty(this, 'generatedMessage', { value: generated, enumerable: true, writable: true, configurable: true });
-    Object.defineProperty(this, 'code', { value: 'ERR_ASSERTION', enumerable: true, writable: true, configurable: true });
+    ObjectDefineProperty(this, 'generatedMessage', { value: generated, enumerable: true, writable: true, configurable: true });
+    ObjectDefineProperty(this, 'code', { value: 'ERR_ASSERTION', enumerable: true, writable: true, configurable: true });
     this.actual = actual;
     this.expected = expected;
     this.operator = operator;
     var st = this.stack;
     if (typeof st === 'string') {
       var head = 'AssertionError: ' + this.message;
-      var rest = st.indexOf(head) === 0 ? st.slice(head.length) : st.slice(st.indexOf('\n') >= 0 ? st.indexOf('\n') : st.length);
+      var rest = MethodIndexOf(st, head) === 0 ? MethodSlice(st, head.length) : MethodSlice(st, MethodIndexOf(st, '\n') >= 0 ? MethodIndexOf(st, '\n') : st.length);
       // hide assert's own frames, as Node's stackStartFn does
-      rest = rest.split('\n').filter(function (l) { return !/^\s*at (?:.*\()?node:assert:/.test(l); }).join('\n');
-      Object.defineProperty(this, 'stack', { value: 'AssertionError [ERR_ASSERTION]: ' + this.message + rest, writable: true, configurable: true, enumerable: false });
+      rest = MethodJoin(MethodFilter(MethodSplit(rest, '\n'), function (l) { return !/^\s*at (?:.*\()?node:assert:/.test(l); }), '\n');
+      ObjectDefineProperty(this, 'stack', { value: 'AssertionError [ERR_ASSERTION]: ' + this.message + rest, writable: true, configurable: true, enumerable: false });
     }
   }
   toString() {
     return this.name + ' [' + this.code + ']: ' + this.message;
   }
 }
-Object.defineProperty(AssertionError.prototype, 'name', { value: 'AssertionError', writable: true, configurable: true, enumerable: false });
+ObjectDefineProperty(AssertionError.prototype, 'name', { value: 'AssertionError', writable: true, configurable: true, enumerable: false });
 
 function innerFail(obj) {
   if (obj.message instanceof Error) throw obj.message;
@@ -489,11 +489,11 @@ function notDeepStrictEqual(actual, expected, message) {
 }
 function strictEqual(actual, expected, message) {
   missingArgs(arguments.length);
-  if (!Object.is(actual, expected)) innerFail({ actual: actual, expected: expected, message: message, operator: 'strictEqual' });
+  if (!ObjectIs(actual, expected)) innerFail({ actual: actual, expected: expected, message: message, operator: 'strictEqual' });
 }
 function notStrictEqual(actual, expected, message) {
   missingArgs(arguments.length);
-  if (Object.is(actual, expected)) innerFail({ actual: actual, expected: expected, message: message, operator: 'notStrictEqual' });
+  if (ObjectIs(actual, expected)) innerFail({ actual: actual, expected: expected, message: message, operator: 'notStrictEqual' });
 }
 
 function isRegExp(v) { return internals.kind(v) === 'regexp'; }
@@ -546,8 +546,8 @@ function expectedException(actual, expected, message, fnName) {
       err0.operator = fnName;
       throw err0;
     } else {
-      var keys = Object.keys(expected);
-      if (expected instanceof Error) keys.push('name', 'message');
+      var keys = ObjectKeys(expected);
+      if (expected instanceof Error) MethodPush(keys, 'name', 'message');
       else if (keys.length === 0) {
         throw internals.newError('TypeError', 'ERR_INVALID_ARG_VALUE',
           "The argument 'error' may not be an empty object. Received " + inspectValue(expected));
@@ -576,7 +576,7 @@ function expectedException(actual, expected, message, fnName) {
     }
     throwError = true;
   } else {
-    var res = expected.call({}, actual);
+    var res = FunctionPrototypeCall(expected, {}, actual);
     if (res !== true) {
       if (!message) {
         generated = true;
@@ -628,10 +628,10 @@ function waitForActual(promiseFn) {
       throw internals.invalidArgType('promiseFn', 'of type function or an instance of Promise', promiseFn);
     }
   } catch (e) {
-    return Promise.reject(e);
+    return PromiseReject(e);
   }
-  return Promise.resolve().then(function () {
-    return resultPromise.then(function () { return NO_EXCEPTION; }, function (e) { internals.engineError(e); return e; });
+  return MethodThen(PromiseResolve(), function () {
+    return MethodThen(resultPromise, function () { return NO_EXCEPTION; }, function (e) { internals.engineError(e); return e; });
   });
 }
 
@@ -672,7 +672,7 @@ function hasMatchingError(actual, expected) {
   }
   if (expected.prototype !== undefined && actual instanceof expected) return true;
   if (Error.isPrototypeOf(expected)) return false;
-  return expected.call({}, actual) === true;
+  return FunctionPrototypeCall(expected, {}, actual) === true;
 }
 
 function expectsNoError(fnName, actual, error, message) {
@@ -697,13 +697,13 @@ function throws(fn, error, message) {
 }
 function rejects(promiseFn, error, message) {
   var n = arguments.length;
-  return waitForActual(promiseFn).then(function (actual) { expectsError('rejects', actual, error, message, n); });
+  return MethodThen(waitForActual(promiseFn), function (actual) { expectsError('rejects', actual, error, message, n); });
 }
 function doesNotThrow(fn, error, message) {
   expectsNoError('doesNotThrow', getActual(fn), error, message);
 }
 function doesNotReject(fn, error, message) {
-  return waitForActual(fn).then(function (actual) { expectsNoError('doesNotReject', actual, error, message); });
+  return MethodThen(waitForActual(fn), function (actual) { expectsNoError('doesNotReject', actual, error, message); });
 }
 
 function ifError(err) {
@@ -719,10 +719,10 @@ function ifError(err) {
     e.generatedMessage = false;
     var origStack = err.stack;
     if (typeof origStack === 'string') {
-      var tmp = origStack.split('\n');
-      tmp.shift();
-      var own = e.stack.split('\n');
-      e.stack = own.slice(0, 1).concat(tmp).join('\n');
+      var tmp = MethodSplit(origStack, '\n');
+      MethodShift(tmp);
+      var own = MethodSplit(e.stack, '\n');
+      e.stack = MethodJoin(MethodConcat(MethodSlice(own, 0, 1), tmp), '\n');
     }
     throw e;
   }

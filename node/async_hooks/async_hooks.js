@@ -16,46 +16,46 @@ function bind(fn) {
   return function (...args) {
     const prev = current;
     current = frame;
-    try { return fn.apply(this, args); } finally { current = prev; }
+    try { return FunctionPrototypeApply(fn, this, args); } finally { current = prev; }
   };
 }
 function install() {
   if (installed) return;
   installed = true;
   const g = globalThis;
-  for (const name of ['setTimeout', 'setInterval', 'setImmediate']) {
+  for (const name of SafeIterable(['setTimeout', 'setInterval', 'setImmediate'])) {
     const orig = g[name];
-    const wrapped = { [name](fn, ...rest) { return orig.call(this, bind(fn), ...rest); } }[name];
+    const wrapped = { [name](fn, ...rest) { return FunctionPrototypeCall(orig, this, bind(fn), ...SafeIterable(rest)); } }[name];
     if (orig && orig.__promisify__) wrapped.__promisify__ = orig.__promisify__;
-    for (const k of Object.getOwnPropertySymbols(orig)) wrapped[k] = orig[k];
+    for (const k of SafeIterable(ObjectGetOwnPropertySymbols(orig))) wrapped[k] = orig[k];
     g[name] = wrapped;
   }
   const qm = g.queueMicrotask;
-  g.queueMicrotask = function queueMicrotask(fn) { return qm.call(this, bind(fn)); };
+  g.queueMicrotask = function queueMicrotask(fn) { return FunctionPrototypeCall(qm, this, bind(fn)); };
   const nt = process.nextTick;
-  process.nextTick = function nextTick(fn, ...args) { return nt.call(this, bind(fn), ...args); };
+  process.nextTick = function nextTick(fn, ...args) { return FunctionPrototypeCall(nt, this, bind(fn), ...SafeIterable(args)); };
   trackPromises(() => current, (frame) => { current = frame; });
 }
 
 class AsyncLocalStorage {
   constructor() { install(); this._enabled = false; }
   static bind(fn) { install(); return bind(fn); }
-  static snapshot() { install(); const frame = current; return (fn, ...args) => { const prev = current; current = frame; try { return fn(...args); } finally { current = prev; } }; }
-  getStore() { return current.get(this); }
+  static snapshot() { install(); const frame = current; return (fn, ...args) => { const prev = current; current = frame; try { return fn(...SafeIterable(args)); } finally { current = prev; } }; }
+  getStore() { return MethodGet(current, this); }
   run(store, fn, ...args) {
     const prev = current;
     current = new Map(prev);
-    current.set(this, store);
-    try { return fn(...args); } finally { current = prev; }
+    MethodSet(current, this, store);
+    try { return fn(...SafeIterable(args)); } finally { current = prev; }
   }
   exit(fn, ...args) {
     const prev = current;
     current = new Map(prev);
-    current.delete(this);
-    try { return fn(...args); } finally { current = prev; }
+    MethodDelete(current, this);
+    try { return fn(...SafeIterable(args)); } finally { current = prev; }
   }
-  enterWith(store) { current = new Map(current); current.set(this, store); }
-  disable() { current = new Map(current); current.delete(this); }
+  enterWith(store) { current = new Map(current); MethodSet(current, this, store); }
+  disable() { current = new Map(current); MethodDelete(current, this); }
 }
 
 let nextId = 1;
@@ -68,13 +68,13 @@ class AsyncResource {
   runInAsyncScope(fn, thisArg, ...args) {
     const prev = current;
     current = this._frame;
-    try { return fn.apply(thisArg, args); } finally { current = prev; }
+    try { return FunctionPrototypeApply(fn, thisArg, args); } finally { current = prev; }
   }
   emitDestroy() { return this; }
   asyncId() { return this._id; }
   triggerAsyncId() { return this._trigger; }
-  bind(fn, thisArg) { const self = this; const b = function (...a) { return self.runInAsyncScope(fn, thisArg === undefined ? this : thisArg, ...a); }; return b; }
-  static bind(fn, type, thisArg) { return new AsyncResource(type || 'bound-anonymous-fn').bind(fn, thisArg); }
+  bind(fn, thisArg) { const self = this; const b = function (...a) { return self.runInAsyncScope(fn, thisArg === undefined ? this : thisArg, ...SafeIterable(a)); }; return b; }
+  static bind(fn, type, thisArg) { return FunctionPrototypeBind(new AsyncResource(type || 'bound-anonymous-fn'), fn, thisArg); }
 }
 
 module.exports = {
@@ -83,6 +83,6 @@ module.exports = {
   executionAsyncId() { return 1; },
   triggerAsyncId() { return 0; },
   executionAsyncResource() { return {}; },
-  asyncWrapProviders: Object.freeze({ NONE: 0, PROMISE: 27, TIMERWRAP: 0, TickObject: 0, Immediate: 0 }),
+  asyncWrapProviders: ObjectFreeze({ NONE: 0, PROMISE: 27, TIMERWRAP: 0, TickObject: 0, Immediate: 0 }),
   AsyncResource,
 };

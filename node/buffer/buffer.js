@@ -23,8 +23,8 @@ function normEnc(enc) {
 
 // Brand checks, as Node's: a typed array or buffer of another context
 // (one vm.runInNewContext made) is no instance of this realm's classes.
-var typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
-function isUint8(v) { return typedArrayTag.call(v) === 'Uint8Array'; }
+var typedArrayTag = ObjectGetOwnPropertyDescriptor(ObjectGetPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+function isUint8(v) { return FunctionPrototypeCall(typedArrayTag, v) === 'Uint8Array'; }
 function isArrayBuffer(v) {
   return typeof v === 'object' && v !== null && internals.isArrayBuffer(v);
 }
@@ -46,8 +46,8 @@ function Buffer(arg, encodingOrOffset, length) {
   return Buffer.from(arg, encodingOrOffset, length);
 }
 Buffer.prototype = FastBuffer.prototype;
-Object.defineProperty(FastBuffer.prototype, 'constructor', { value: Buffer, writable: true, configurable: true, enumerable: false });
-Object.setPrototypeOf(Buffer, Uint8Array);
+ObjectDefineProperty(FastBuffer.prototype, 'constructor', { value: Buffer, writable: true, configurable: true, enumerable: false });
+ObjectSetPrototypeOf(Buffer, Uint8Array);
 Buffer.poolSize = 8192;
 
 Buffer.from = function from(value, encodingOrOffset, length) {
@@ -60,12 +60,12 @@ Buffer.from = function from(value, encodingOrOffset, length) {
     if (valueOf != null && valueOf !== value && (typeof valueOf === 'string' || typeof valueOf === 'object')) {
       return Buffer.from(valueOf, encodingOrOffset, length);
     }
-    if (isUint8(value) || ArrayBuffer.isView(value)) {
+    if (isUint8(value) || ArrayBufferIsView(value)) {
       if (value instanceof DataView) return fromArrayLike(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
       return fromArrayLike(value);
     }
-    if (value.length !== undefined || Array.isArray(value)) return fromArrayLike(value);
-    if (value.type === 'Buffer' && Array.isArray(value.data)) return fromArrayLike(value.data);
+    if (value.length !== undefined || ArrayIsArray(value)) return fromArrayLike(value);
+    if (value.type === 'Buffer' && ArrayIsArray(value.data)) return fromArrayLike(value.data);
     if (typeof value[Symbol.toPrimitive] === 'function') {
       var prim = value[Symbol.toPrimitive]('string');
       if (typeof prim === 'string') return fromString(prim, encodingOrOffset);
@@ -89,11 +89,11 @@ function fromArrayLike(a) {
   var n = a.length >>> 0;
   var b = new FastBuffer(n);
   if (n === 0) return b;
-  if (typedArrayTag.call(a) !== undefined) {
+  if (FunctionPrototypeCall(typedArrayTag, a) !== undefined) {
     // a typed array: one native copy as Node's TypedArrayPrototypeSet (a
     // RangeError if its own length is more than a.length says), not an
     // element at a time (a 4 MiB Buffer.from(u8) took ~2 s)
-    b.set(a);
+    MethodSet(b, a);
     return b;
   }
   for (var i = 0; i < n; i++) b[i] = a[i];
@@ -118,7 +118,7 @@ function fromArrayBuffer(ab, off, len) {
 Buffer.alloc = function alloc(size, fill, encoding) {
   validateSize(size);
   var b = new FastBuffer(size);
-  if (fill !== undefined && fill !== 0 && size > 0) b.fill(fill, encoding);
+  if (fill !== undefined && fill !== 0 && size > 0) MethodFill(b, fill, encoding);
   return b;
 };
 Buffer.allocUnsafe = function allocUnsafe(size) { validateSize(size); return new FastBuffer(size); };
@@ -132,7 +132,7 @@ Buffer.isEncoding = function isEncoding(enc) {
 
 Buffer.byteLength = function byteLength(string, encoding) {
   if (typeof string !== 'string') {
-    if (ArrayBuffer.isView(string) || isArrayBuffer(string)) return string.byteLength;
+    if (ArrayBufferIsView(string) || isArrayBuffer(string)) return string.byteLength;
     throw typeErr('string', 'of type string or an instance of Buffer or ArrayBuffer', string);
   }
   var enc = (encoding === undefined || encoding === null) ? 'utf8' : internals.normEnc(String(encoding));
@@ -140,8 +140,8 @@ Buffer.byteLength = function byteLength(string, encoding) {
   if (enc === 'hex') return string.length >>> 1;
   if (enc === 'base64' || enc === 'base64url') {
     var len = string.length;
-    if (len > 0 && string.charCodeAt(len - 1) === 0x3D) len--;
-    if (len > 1 && string.charCodeAt(len - 1) === 0x3D) len--;
+    if (len > 0 && MethodCharCodeAt(string, len - 1) === 0x3D) len--;
+    if (len > 1 && MethodCharCodeAt(string, len - 1) === 0x3D) len--;
     return (len * 3) >>> 2;
   }
   return internals.encode(string, enc).byteLength;
@@ -154,7 +154,7 @@ Buffer.compare = function compare(a, b) {
 };
 
 Buffer.concat = function concat(list, length) {
-  if (!Array.isArray(list)) throw typeErr('list', 'an instance of Array', list);
+  if (!ArrayIsArray(list)) throw typeErr('list', 'an instance of Array', list);
   if (list.length === 0) return new FastBuffer(0);
   var i;
   if (length === undefined) {
@@ -171,12 +171,12 @@ Buffer.concat = function concat(list, length) {
     var b = list[i];
     if (!isUint8(b)) throw typeErr('list[' + i + ']', 'an instance of Buffer or Uint8Array', b);
     if (pos >= length) break;
-    var n = Math.min(b.length, length - pos);
+    var n = MathMin(b.length, length - pos);
     if (n === 0) continue; // an empty buffer in the list
-    out.set(n === b.length ? b : b.subarray(0, n), pos);
+    MethodSet(out, n === b.length ? b : b.subarray(0, n), pos);
     pos += n;
   }
-  if (pos < length) out.fill(0, pos);
+  if (pos < length) MethodFill(out, 0, pos);
   return out;
 };
 
@@ -191,7 +191,7 @@ Buffer.copyBytesFrom = function copyBytesFrom(view, offset, length) {
 function cmpBytes(a, as, ae, b, bs, be) {
   var r = internals.cmpBytes(a, as, ae, b, bs, be);
   if (r !== -2) return r;
-  var n = Math.min(ae - as, be - bs);
+  var n = MathMin(ae - as, be - bs);
   for (var i = 0; i < n; i++) {
     if (a[as + i] !== b[bs + i]) return a[as + i] < b[bs + i] ? -1 : 1;
   }
@@ -200,7 +200,7 @@ function cmpBytes(a, as, ae, b, bs, be) {
 }
 
 // Node's order of the static methods
-['from', 'copyBytesFrom', 'of', 'alloc', 'allocUnsafe', 'allocUnsafeSlow', 'isBuffer', 'compare', 'isEncoding', 'concat', 'byteLength'].forEach(function (k) {
+MethodForEach(['from', 'copyBytesFrom', 'of', 'alloc', 'allocUnsafe', 'allocUnsafeSlow', 'isBuffer', 'compare', 'isEncoding', 'concat', 'byteLength'], function (k) {
   var f = Buffer[k];
   delete Buffer[k];
   Buffer[k] = f;
@@ -212,7 +212,7 @@ function clampIndex(v, len, dflt) {
   if (v === undefined) return dflt;
   v = +v;
   if (v !== v) return 0;
-  v = Math.trunc(v);
+  v = MathTrunc(v);
   if (v < 0) return 0;
   return v > len ? len : v;
 }
@@ -223,6 +223,8 @@ proto.toString = function toString(encoding, start, end) {
   start = clampIndex(start, len, 0);
   end = clampIndex(end, len, len);
   if (end <= start) return '';
+  // only undefined is utf8 here (Buffer.from takes null and '' too)
+  if (encoding === null || encoding === '') throw internals.newError('TypeError', 'ERR_UNKNOWN_ENCODING', 'Unknown encoding: ' + encoding);
   var enc = normEnc(encoding);
   return internals.decode(start === 0 && end === len ? this : this.subarray(start, end), enc);
 };
@@ -248,29 +250,29 @@ proto.compare = function compare(target, targetStart, targetEnd, sourceStart, so
 function boundArg(name, v, dflt, max) {
   if (v === undefined) return dflt;
   if (typeof v !== 'number') throw typeErr(name, 'of type number', v);
-  if (v !== Math.floor(v)) throw rangeErr(name, 'an integer', v);
+  if (v !== MathFloor(v)) throw rangeErr(name, 'an integer', v);
   if (v < 0 || v > max) throw rangeErr(name, '>= 0 and <= ' + max, v);
   return v;
 }
 
 proto.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
   if (!isUint8(target)) throw typeErr('target', 'an instance of Buffer or Uint8Array', target);
-  targetStart = targetStart === undefined ? 0 : Math.trunc(+targetStart) || 0;
+  targetStart = targetStart === undefined ? 0 : MathTrunc(+targetStart) || 0;
   if (targetStart < 0) throw rangeErr('targetStart', '>= 0', targetStart);
-  sourceStart = sourceStart === undefined ? 0 : Math.trunc(+sourceStart) || 0;
+  sourceStart = sourceStart === undefined ? 0 : MathTrunc(+sourceStart) || 0;
   if (sourceStart < 0 || sourceStart > this.length) throw rangeErr('sourceStart', '>= 0 && <= ' + this.length, sourceStart);
-  sourceEnd = sourceEnd === undefined ? this.length : Math.trunc(+sourceEnd) || 0;
+  sourceEnd = sourceEnd === undefined ? this.length : MathTrunc(+sourceEnd) || 0;
   if (sourceEnd < 0) throw rangeErr('sourceEnd', '>= 0', sourceEnd);
   if (sourceEnd > this.length) sourceEnd = this.length;
   if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
-  var n = Math.min(sourceEnd - sourceStart, target.length - targetStart);
-  target.set(this.subarray(sourceStart, sourceStart + n), targetStart);
+  var n = MathMin(sourceEnd - sourceStart, target.length - targetStart);
+  MethodSet(target, this.subarray(sourceStart, sourceStart + n), targetStart);
   return n;
 };
 
 function relIndex(v, len, dflt) {
   if (v === undefined) return dflt;
-  v = Math.trunc(+v) || 0;
+  v = MathTrunc(+v) || 0;
   if (v < 0) { v += len; if (v < 0) v = 0; }
   return v > len ? len : v;
 }
@@ -309,7 +311,7 @@ proto.fill = function fill(value, offset, end, encoding) {
     value = +value;
   }
   if (bytes === undefined) {
-    Uint8Array.prototype.fill.call(this, (+value || 0) & 255, offset, end);
+    Uint8ArrayPrototypeFill(this, (+value || 0) & 255, offset, end);
     return this;
   }
   for (var i = offset, j = 0; i < end; i++, j++) {
@@ -332,7 +334,7 @@ proto.write = function write(string, offset, length, encoding) {
   if (length < 0) throw rangeErr('length', '>= 0 && <= ' + remaining, length);
   var enc = normEnc(encoding);
   var bytes = new Uint8Array(internals.encode(string, enc));
-  var n = Math.min(bytes.length, length);
+  var n = MathMin(bytes.length, length);
   if (enc === 'utf8' && n < bytes.length) {
     // do not write a partial character
     while (n > 0 && (bytes[n] & 0xC0) === 0x80) n--;
@@ -348,7 +350,7 @@ function indexOfImpl(buf, value, byteOffset, encoding, first) {
   var len = buf.length;
   var off = byteOffset === undefined ? (first ? 0 : len) : +byteOffset;
   if (off !== off) off = first ? 0 : len;
-  off = Math.trunc(off);
+  off = MathTrunc(off);
   if (off < 0) off += len;
   var needle;
   if (typeof value === 'number') {
@@ -361,7 +363,7 @@ function indexOfImpl(buf, value, byteOffset, encoding, first) {
     throw typeErr('value', 'one of type number or string or an instance of Buffer or Uint8Array', value);
   }
   var n = needle.length;
-  if (n === 0) return first ? Math.min(Math.max(off, 0), len) : Math.min(off, len);
+  if (n === 0) return first ? MathMin(MathMax(off, 0), len) : MathMin(off, len);
   if (first) {
     if (off < 0) off = 0;
     for (var i = off; i + n <= len; i++) {
@@ -415,7 +417,7 @@ function view(buf) {
 function checkOffset(buf, offset, size) {
   if (offset === undefined) offset = 0;
   if (typeof offset !== 'number') throw typeErr('offset', 'of type number', offset);
-  if (offset !== Math.floor(offset)) throw rangeErr('offset', 'an integer', offset);
+  if (offset !== MathFloor(offset)) throw rangeErr('offset', 'an integer', offset);
   var max = buf.length - size;
   if (max < 0) throw internals.newError('RangeError', 'ERR_BUFFER_OUT_OF_BOUNDS', 'Attempt to access memory outside buffer bounds');
   if (offset < 0 || offset > max) throw rangeErr('offset', '>= 0 and <= ' + max, offset);
@@ -423,14 +425,18 @@ function checkOffset(buf, offset, size) {
 }
 
 function defineInt(name, size, getter, setter, little, min, max, range) {
-  proto['read' + name] = function (offset) {
+  proto['read' + name] = function (offset = 0) {
     offset = checkOffset(this, offset, size);
     return view(this)[getter](offset, little);
   };
-  proto['write' + name] = function (value, offset) {
+  proto['write' + name] = function (value, offset = 0) {
+    // Node's order: the offset's type, the value's range, then the
+    // offset's range
+    if (offset === undefined) offset = 0;
+    if (typeof offset !== 'number') throw typeErr('offset', 'of type number', offset);
+    value = +value; // a BigInt throws, as in Node
+    if (min !== null && (value > max || value < min)) throw rangeErr('value', range, value); // NaN writes 0
     offset = checkOffset(this, offset, size);
-    if (typeof value !== 'bigint') value = +value;
-    if (min !== null && !(value >= min && value <= max)) throw rangeErr('value', range, value);
     view(this)[setter](offset, value, little);
     return offset + size;
   };
@@ -444,7 +450,7 @@ var ints = [
   ['UInt32', 4, 'getUint32', 'setUint32', 0, 4294967295],
   ['Int32', 4, 'getInt32', 'setInt32', -2147483648, 2147483647],
 ];
-ints.forEach(function (d) {
+MethodForEach(ints, function (d) {
   var range = '>= ' + d[4] + ' and <= ' + d[5];
   if (d[1] === 1) {
     defineInt(d[0], 1, d[2], d[3], false, d[4], d[5], range);
@@ -459,11 +465,11 @@ defineInt('DoubleLE', 8, 'getFloat64', 'setFloat64', true, null);
 defineInt('DoubleBE', 8, 'getFloat64', 'setFloat64', false, null);
 
 function defineBig(name, getter, setter, little, signed) {
-  proto['read' + name] = function (offset) {
+  proto['read' + name] = function (offset = 0) {
     offset = checkOffset(this, offset, 8);
     return view(this)[getter](offset, little);
   };
-  proto['write' + name] = function (value, offset) {
+  proto['write' + name] = function (value, offset = 0) {
     offset = checkOffset(this, offset, 8);
     if (typeof value !== 'bigint') throw typeErr('value', 'of type bigint', value);
     var lo = signed ? -(2n ** 63n) : 0n;
@@ -485,7 +491,7 @@ defineBig('BigUInt64BE', 'getBigUint64', 'setBigUint64', false, false);
 // variable-width integers (byteLength 1..6)
 function checkByteLength(n) {
   if (typeof n !== 'number') throw typeErr('byteLength', 'of type number', n);
-  if (n !== Math.floor(n) || n < 1 || n > 6) throw rangeErr('byteLength', '>= 1 and <= 6', n);
+  if (n !== MathFloor(n) || n < 1 || n > 6) throw rangeErr('byteLength', '>= 1 and <= 6', n);
 }
 function readVar(buf, offset, n, little, signed) {
   checkByteLength(n);
@@ -495,14 +501,14 @@ function readVar(buf, offset, n, little, signed) {
     var b = buf[offset + (little ? n - 1 - i : i)];
     v = v * 256 + b;
   }
-  if (signed && v >= Math.pow(2, 8 * n - 1)) v -= Math.pow(2, 8 * n);
+  if (signed && v >= MathPow(2, 8 * n - 1)) v -= MathPow(2, 8 * n);
   return v;
 }
 function writeVar(buf, value, offset, n, little, signed) {
   checkByteLength(n);
   offset = checkOffset(buf, offset, n);
   value = +value;
-  var lim = Math.pow(2, 8 * n);
+  var lim = MathPow(2, 8 * n);
   var min = signed ? -lim / 2 : 0, max = signed ? lim / 2 - 1 : lim - 1;
   if (!(value >= min && value <= max)) {
     var r = n > 4 ? (signed ? '>= -(2 ** ' + (8 * n - 1) + ') and < 2 ** ' + (8 * n - 1) : '>= 0 and < 2 ** ' + (8 * n))
@@ -512,7 +518,7 @@ function writeVar(buf, value, offset, n, little, signed) {
   if (value < 0) value += lim;
   for (var i = 0; i < n; i++) {
     buf[offset + (little ? i : n - 1 - i)] = value % 256;
-    value = Math.floor(value / 256);
+    value = MathFloor(value / 256);
   }
   return offset + n;
 }
@@ -526,26 +532,26 @@ proto.writeIntLE = function (v, o, n) { return writeVar(this, v, o, n, true, tru
 proto.writeIntBE = function (v, o, n) { return writeVar(this, v, o, n, false, true); };
 
 // lower-case aliases, as Node has
-['UInt8', 'UInt16LE', 'UInt16BE', 'UInt32LE', 'UInt32BE', 'UIntLE', 'UIntBE', 'BigUInt64LE', 'BigUInt64BE'].forEach(function (n) {
-  var alias = n.replace('UInt', 'Uint');
+MethodForEach(['UInt8', 'UInt16LE', 'UInt16BE', 'UInt32LE', 'UInt32BE', 'UIntLE', 'UIntBE', 'BigUInt64LE', 'BigUInt64BE'], function (n) {
+  var alias = MethodReplace(n, 'UInt', 'Uint');
   proto['read' + alias] = proto['read' + n];
   proto['write' + alias] = proto['write' + n];
 });
 
-var customInspect = Symbol.for('nodejs.util.inspect.custom');
+var customInspect = SymbolFor('nodejs.util.inspect.custom');
 proto[customInspect] = function inspect(recurseTimes, ctx) {
   var max = INSPECT_MAX_BYTES;
-  var n = Math.min(max, this.length);
+  var n = MathMin(max, this.length);
   var parts = [];
-  for (var i = 0; i < n; i++) parts.push((this[i] < 16 ? '0' : '') + this[i].toString(16));
-  var str = parts.join(' ');
+  for (var i = 0; i < n; i++) MethodPush(parts, (this[i] < 16 ? '0' : '') + this[i].toString(16));
+  var str = MethodJoin(parts, ' ');
   var remaining = this.length - max;
   if (remaining > 0) str += ' ... ' + remaining + ' more byte' + (remaining > 1 ? 's' : '');
-  var extras = Object.keys(this).filter(function (k) { return !/^(0|[1-9][0-9]*)$/.test(k); });
+  var extras = MethodFilter(ObjectKeys(this), function (k) { return !/^(0|[1-9][0-9]*)$/.test(k); });
   if (extras.length && ctx && typeof ctx.stylize === 'function') {
     var self = this;
     var insp = internals.inspect;
-    str += (str ? ', ' : '') + extras.map(function (k) { return k + ': ' + insp(self[k]); }).join(', ');
+    str += (str ? ', ' : '') + MethodJoin(MethodMap(extras, function (k) { return k + ': ' + insp(self[k]); }), ', ');
   }
   return '<' + this.constructor.name + ' ' + str + '>';
 };
@@ -555,13 +561,13 @@ function SlowBuffer(size) {
   return new FastBuffer(size);
 }
 SlowBuffer.prototype = FastBuffer.prototype;
-Object.setPrototypeOf(SlowBuffer, Uint8Array);
+ObjectSetPrototypeOf(SlowBuffer, Uint8Array);
 
 function btoa(input) {
   if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "input" argument must be specified');
   input = String(input);
   for (var i = 0; i < input.length; i++) {
-    if (input.charCodeAt(i) > 255) {
+    if (MethodCharCodeAt(input, i) > 255) {
       var e = new Error('Invalid character');
       e.name = 'InvalidCharacterError';
       throw e;
@@ -572,8 +578,8 @@ function btoa(input) {
 
 function atob(input) {
   if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "input" argument must be specified');
-  input = String(input).replace(/[\t\n\f\r ]/g, '');
-  if (input.length % 4 === 0) input = input.replace(/==?$/, '');
+  input = MethodReplace(String(input), /[\t\n\f\r ]/g, '');
+  if (input.length % 4 === 0) input = MethodReplace(input, /==?$/, '');
   if (input.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(input)) {
     var e = new Error('The string to be decoded is not correctly encoded.');
     e.name = 'InvalidCharacterError';
@@ -607,50 +613,50 @@ class Blob {
     }
     var parts = [];
     var size = 0;
-    for (var src of sources) {
+    for (var src of SafeIterable(sources)) {
       var bytes;
-      if (src instanceof Blob) bytes = kBlob.get(src).bytes;
-      else if (isArrayBuffer(src)) bytes = new Uint8Array(src.slice(0));
-      else if (ArrayBuffer.isView(src)) bytes = new Uint8Array(src.buffer.slice(src.byteOffset, src.byteOffset + src.byteLength));
+      if (src instanceof Blob) bytes = WeakMapPrototypeGet(kBlob, src).bytes;
+      else if (isArrayBuffer(src)) bytes = new Uint8Array(MethodSlice(src, 0));
+      else if (ArrayBufferIsView(src)) bytes = new Uint8Array(MethodSlice(src.buffer, src.byteOffset, src.byteOffset + src.byteLength));
       else bytes = new Uint8Array(internals.encode(String(src), 'utf8'));
-      parts.push(bytes);
+      MethodPush(parts, bytes);
       size += bytes.length;
     }
     var all = new Uint8Array(size);
     var pos = 0;
-    parts.forEach(function (p) { all.set(p, pos); pos += p.length; });
+    MethodForEach(parts, function (p) { MethodSet(all, p, pos); pos += p.length; });
     var type = options && options.type !== undefined ? String(options.type) : '';
     if (/[^\u0020-\u007E]/.test(type)) type = '';
-    kBlob.set(this, { bytes: all, type: type.toLowerCase(), parts: parts.map(function (p) { return p.length; }) });
+    WeakMapPrototypeSet(kBlob, this, { bytes: all, type: MethodToLowerCase(type), parts: MethodMap(parts, function (p) { return p.length; }) });
   }
-  get size() { return kBlob.get(this).bytes.length; }
-  get type() { return kBlob.get(this).type; }
+  get size() { return WeakMapPrototypeGet(kBlob, this).bytes.length; }
+  get type() { return WeakMapPrototypeGet(kBlob, this).type; }
   slice(start, end, contentType) {
-    var b = kBlob.get(this).bytes;
+    var b = WeakMapPrototypeGet(kBlob, this).bytes;
     var n = b.length;
     start = relIndex(start, n, 0);
     end = relIndex(end, n, n);
     var out = new Blob([], { type: contentType === undefined ? '' : String(contentType) });
-    kBlob.get(out).bytes = b.slice(start, Math.max(start, end));
-    kBlob.get(out).parts = [kBlob.get(out).bytes.length];
+    WeakMapPrototypeGet(kBlob, out).bytes = MethodSlice(b, start, MathMax(start, end));
+    WeakMapPrototypeGet(kBlob, out).parts = [WeakMapPrototypeGet(kBlob, out).bytes.length];
     return out;
   }
   arrayBuffer() {
-    var b = kBlob.get(this).bytes;
-    return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    var b = WeakMapPrototypeGet(kBlob, this).bytes;
+    return PromiseResolve(MethodSlice(b.buffer, b.byteOffset, b.byteOffset + b.byteLength));
   }
   text() {
-    return Promise.resolve(internals.decode(kBlob.get(this).bytes, 'utf8'));
+    return PromiseResolve(internals.decode(WeakMapPrototypeGet(kBlob, this).bytes, 'utf8'));
   }
   // a byte stream of the contents: a chunk per part the Blob was made
   // of (as Node's), each at most 64 KiB
   stream() {
-    var st = kBlob.get(this);
+    var st = WeakMapPrototypeGet(kBlob, this);
     var b = st.bytes;
     var ends = [];
     var at = 0;
-    st.parts.forEach(function (n) {
-      for (var off = 0; off < n; off += 65536) ends.push(at + Math.min(n, off + 65536));
+    MethodForEach(st.parts, function (n) {
+      for (var off = 0; off < n; off += 65536) MethodPush(ends, at + MathMin(n, off + 65536));
       at += n;
     });
     var pos = 0;
@@ -660,7 +666,7 @@ class Blob {
       pull: function (c) {
         while (i < ends.length && ends[i] <= pos) i++;
         if (i >= ends.length) { c.close(); return; }
-        c.enqueue(b.slice(pos, ends[i]));
+        c.enqueue(MethodSlice(b, pos, ends[i]));
         pos = ends[i++];
         if (i >= ends.length) c.close();
       },
@@ -671,7 +677,7 @@ class Blob {
     return 'Blob ' + fn({ size: this.size, type: this.type }, opts);
   }
 }
-Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+ObjectDefineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
 
 // File: a Blob with a name and a modification time
 var kFile = new WeakMap();
@@ -681,28 +687,28 @@ class File extends Blob {
       throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "fileBits" and "fileName" arguments must be specified');
     }
     super(fileBits, options);
-    var lastModified = options && options.lastModified !== undefined ? Number(options.lastModified) : Date.now();
-    if (Number.isNaN(lastModified)) lastModified = 0;
-    kFile.set(this, { name: String(fileName), lastModified: Math.trunc(lastModified) });
+    var lastModified = options && options.lastModified !== undefined ? Number(options.lastModified) : DateNow();
+    if (NumberIsNaN(lastModified)) lastModified = 0;
+    WeakMapPrototypeSet(kFile, this, { name: String(fileName), lastModified: MathTrunc(lastModified) });
   }
-  get name() { return kFile.get(this).name; }
-  get lastModified() { return kFile.get(this).lastModified; }
+  get name() { return WeakMapPrototypeGet(kFile, this).name; }
+  get lastModified() { return WeakMapPrototypeGet(kFile, this).lastModified; }
   [customInspect](depth, opts, inspect) {
     var fn = typeof inspect === 'function' ? inspect : internals.inspect;
     return 'File ' + fn({ size: this.size, type: this.type, name: this.name, lastModified: this.lastModified }, opts);
   }
 }
-Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
+ObjectDefineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
 
 // the per-encoding slice and write methods packages call directly
 // (buf.hexSlice(0, n), buf.utf8Write(str, off)): Node's internal fast
 // paths, exposed on Buffer.prototype
-for (const enc of ['hex', 'utf8', 'latin1', 'ascii', 'base64', 'base64url', 'ucs2']) {
-  Object.defineProperty(Buffer.prototype, enc + 'Slice', {
+for (const enc of SafeIterable(['hex', 'utf8', 'latin1', 'ascii', 'base64', 'base64url', 'ucs2'])) {
+  ObjectDefineProperty(Buffer.prototype, enc + 'Slice', {
     value: function (start = 0, end = this.length) { return this.toString(enc, start, end); },
     writable: true, configurable: true, enumerable: false,
   });
-  Object.defineProperty(Buffer.prototype, enc + 'Write', {
+  ObjectDefineProperty(Buffer.prototype, enc + 'Write', {
     value: function (string, offset = 0, length = this.length - offset) { return this.write(string, offset, length, enc); },
     writable: true, configurable: true, enumerable: false,
   });

@@ -22,8 +22,8 @@ function errnoError(code, errno, syscall, file, args) {
 function signalNumber(sig, name) {
   if (typeof sig === 'number') return sig;
   if (typeof sig === 'string') {
-    const n = binding.signalNumber(sig.toUpperCase());
-    if (n >= 0 && sig === sig.toUpperCase()) return n;
+    const n = binding.signalNumber(MethodToUpperCase(sig));
+    if (n >= 0 && sig === MethodToUpperCase(sig)) return n;
     const e = internals.newError('TypeError', 'ERR_UNKNOWN_SIGNAL', 'Unknown signal: ' + sig);
     throw e;
   }
@@ -33,7 +33,7 @@ function signalNumber(sig, name) {
 function normalizeStdio(stdio, def) {
   if (stdio === undefined || stdio === null) stdio = def;
   if (typeof stdio === 'string') stdio = [stdio, stdio, stdio];
-  if (!Array.isArray(stdio)) {
+  if (!ArrayIsArray(stdio)) {
     throw internals.invalidArgValue('stdio', stdio, 'is invalid');
   }
   const out = [];
@@ -42,7 +42,7 @@ function normalizeStdio(stdio, def) {
     if (s === undefined || s === null || s === 'pipe' || s === 'overlapped') s = 'pipe';
     else if (s === 'ignore' || s === 'ipc') s = 'ignore';
     else s = 'inherit'; // 'inherit', a file descriptor or a stream
-    out.push(s);
+    MethodPush(out, s);
   }
   return out;
 }
@@ -52,8 +52,8 @@ function normalize(file, args, options, defStdio) {
   if (file.length === 0) {
     throw internals.invalidArgValue('file', file, 'cannot be empty');
   }
-  if (Array.isArray(args)) {
-    args = args.slice();
+  if (ArrayIsArray(args)) {
+    args = MethodSlice(args);
   } else if (args === undefined || args === null) {
     args = [];
   } else if (typeof args !== 'object') {
@@ -73,21 +73,21 @@ function normalize(file, args, options, defStdio) {
   }
   let file2 = file;
   if (options.shell) {
-    const cmd = [file].concat(args).join(' ');
+    const cmd = MethodJoin(MethodConcat([file], args), ' ');
     file2 = typeof options.shell === 'string' ? options.shell : '/bin/sh';
     args = ['-c', cmd];
   }
   const env = options.env || process.env;
   const pairs = [];
-  for (const k of Object.keys(env)) {
-    if (env[k] !== undefined) pairs.push(k + '=' + env[k]);
+  for (const k of SafeIterable(ObjectKeys(env))) {
+    if (env[k] !== undefined) MethodPush(pairs, k + '=' + env[k]);
   }
   o.envPairs = pairs;
   o.stdio = normalizeStdio(options.stdio, defStdio || 'pipe');
-  if (Array.isArray(options.stdio)) {
-    const i = options.stdio.indexOf('ipc');
+  if (ArrayIsArray(options.stdio)) {
+    const i = MethodIndexOf(options.stdio, 'ipc');
     if (i >= 0) {
-      if (options.stdio.indexOf('ipc', i + 1) >= 0) {
+      if (MethodIndexOf(options.stdio, 'ipc', i + 1) >= 0) {
         throw internals.newError('Error', 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
       }
       if (i < 3) {
@@ -119,7 +119,7 @@ function spawnSync(file, args, options) {
   const opts = n.options;
   if (opts.input !== undefined && opts.input !== null) {
     if (typeof opts.input === 'string') n.o.input = Buffer.from(opts.input, opts.encoding && opts.encoding !== 'buffer' ? opts.encoding : 'utf8');
-    else if (ArrayBuffer.isView(opts.input)) n.o.input = new Uint8Array(opts.input.buffer, opts.input.byteOffset, opts.input.byteLength);
+    else if (ArrayBufferIsView(opts.input)) n.o.input = new Uint8Array(opts.input.buffer, opts.input.byteOffset, opts.input.byteLength);
     else throw internals.invalidArgType('options.stdio[0]', 'an instance of Buffer, TypedArray, or DataView', opts.input);
   }
   const r = binding.spawnSync(n.file, n.args, n.o);
@@ -149,31 +149,31 @@ function checkExecSyncError(ret, cmd) {
   let err;
   if (ret.error) {
     err = ret.error;
-    Object.assign(err, ret);
+    ObjectAssign(err, ret);
     delete err.error;
   } else if (ret.status !== 0) {
     let msg = 'Command failed: ' + cmd;
     if (ret.stderr && ret.stderr.length > 0) msg += '\n' + ret.stderr.toString();
     err = new Error(msg);
-    Object.assign(err, ret);
+    ObjectAssign(err, ret);
   }
   return err;
 }
 
 function execFileSync(file, args, options) {
-  if (!Array.isArray(args) && isObj(args)) { options = args; args = []; }
+  if (!ArrayIsArray(args) && isObj(args)) { options = args; args = []; }
   options = options || {};
   const inheritStderr = !options.stdio;
   const ret = spawnSync(file, args, options);
   if (inheritStderr && ret.stderr) process.stderr.write(ret.stderr);
-  const err = checkExecSyncError(ret, [file].concat(args || []).join(' '));
+  const err = checkExecSyncError(ret, MethodJoin(MethodConcat([file], args || []), ' '));
   if (err) throw err;
   return ret.stdout;
 }
 
 function execSync(command, options) {
   validateString(command, 'command');
-  options = Object.assign({}, options || {});
+  options = ObjectAssign({}, options || {});
   const inheritStderr = !options.stdio;
   const shell = typeof options.shell === 'string' ? options.shell : '/bin/sh';
   delete options.shell;
@@ -232,7 +232,7 @@ class ChildProcess extends EventEmitter {
       process.nextTick(() => { if (callback) callback(err); else this.emit('error', err); });
       return false;
     }
-    this._handle.send(JSON.stringify(message) + '\n', callback ? (e) => callback(e ? new Error(e) : null) : undefined);
+    this._handle.send(JSONStringify(message) + '\n', callback ? (e) => callback(e ? new Error(e) : null) : undefined);
     return true;
   }
   disconnect() {
@@ -252,7 +252,7 @@ function spawn(file, args, options) {
   const n = normalize(file, args, options, 'pipe');
   const cp = new ChildProcess();
   cp.spawnfile = n.file;
-  cp.spawnargs = [n.file].concat(n.args);
+  cp.spawnargs = MethodConcat([n.file], n.args);
   let closesNeeded = 1;
   let closesGot = 0;
   let exitArgs = null;
@@ -272,7 +272,7 @@ function spawn(file, args, options) {
         maybeClose();
         break;
       case 'message':
-        if (cp.connected) cp.emit('message', JSON.parse(a));
+        if (cp.connected) cp.emit('message', JSONParse(a));
         break;
       case 'disconnect':
         if (cp.connected) { cp.connected = false; cp.emit('disconnect'); }
@@ -292,13 +292,13 @@ function spawn(file, args, options) {
       exitArgs = [h.errno, null];
       cp.emit('error', err);
       maybeClose();
-      for (const name of names) if (cp[name]) cp[name].destroy();
+      for (const name of SafeIterable(names)) if (cp[name]) cp[name].destroy();
     });
   } else {
     cp._handle = h;
     cp.pid = h.pid;
     if (h.stdin) cp.stdin = createSocket(h.stdin, false);
-    for (const name of ['stdout', 'stderr']) {
+    for (const name of SafeIterable(['stdout', 'stderr'])) {
       if (!h[name]) continue;
       const s = createSocket(h[name], true);
       cp[name] = s;
@@ -314,14 +314,14 @@ function spawn(file, args, options) {
 
 function execFile(file, args, options, callback) {
   if (typeof args === 'function') { callback = args; args = []; options = {}; }
-  else if (!Array.isArray(args) && isObj(args)) { callback = options; options = args; args = []; }
+  else if (!ArrayIsArray(args) && isObj(args)) { callback = options; options = args; args = []; }
   if (typeof options === 'function') { callback = options; options = {}; }
-  options = Object.assign({ encoding: 'utf8', timeout: 0, killSignal: 'SIGTERM' }, options || {});
+  options = ObjectAssign({ encoding: 'utf8', timeout: 0, killSignal: 'SIGTERM' }, options || {});
   if (callback !== undefined && typeof callback !== 'function') {
     throw internals.invalidArgType('callback', 'of type function', callback);
   }
-  const cmdText = options._cmd !== undefined ? options._cmd : [file].concat(args || []).join(' ');
-  const spawnOpts = Object.assign({}, options);
+  const cmdText = options._cmd !== undefined ? options._cmd : MethodJoin(MethodConcat([file], args || []), ' ');
+  const spawnOpts = ObjectAssign({}, options);
   delete spawnOpts.timeout;
   delete spawnOpts._cmd;
   const child = spawn(file, args, spawnOpts);
@@ -331,10 +331,10 @@ function execFile(file, args, options, callback) {
   let killed = false;
   let done = false;
   let timer = null;
-  if (child.stdout) child.stdout.on('data', (d) => outChunks.push(d));
-  if (child.stderr) child.stderr.on('data', (d) => errChunks.push(d));
+  if (child.stdout) child.stdout.on('data', (d) => MethodPush(outChunks, d));
+  if (child.stderr) child.stderr.on('data', (d) => MethodPush(errChunks, d));
   function collect(chunks) {
-    const b = Buffer.concat(chunks);
+    const b = MethodConcat(Buffer, chunks);
     return enc && enc !== 'buffer' && Buffer.isEncoding(enc) ? b.toString(enc) : b;
   }
   function finish(code, signal, spawnErr) {
@@ -371,7 +371,7 @@ function execFile(file, args, options, callback) {
 function exec(command, options, callback) {
   validateString(command, 'command');
   if (typeof options === 'function') { callback = options; options = {}; }
-  options = Object.assign({}, options || {});
+  options = ObjectAssign({}, options || {});
   const shell = typeof options.shell === 'string' ? options.shell : '/bin/sh';
   delete options.shell;
   options._cmd = command;

@@ -4,7 +4,7 @@ const { Buffer } = require('buffer');
 
 function toBuf(data, enc, name = 'data') {
   if (typeof data === 'string') return Buffer.from(data, enc || 'utf8');
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBufferIsView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   throw internals.invalidArgType(name, name === 'data' ? 'of type string or an instance of Buffer, TypedArray, or DataView' : 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', data);
 }
@@ -28,7 +28,7 @@ function Hash(algorithm, options, key) {
 }
 function lazyTransform(self, options) {
   // a Hash is a stream (hash.write/end/read, pipe); made on first use
-  Object.defineProperty(self, '_options', { value: options, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(self, '_options', { value: options, writable: true, enumerable: false, configurable: true });
 }
 Hash.prototype.update = function (data, encoding) {
   const s = this[kState];
@@ -48,7 +48,7 @@ Hash.prototype.digest = function (encoding) {
 Hash.prototype.copy = function (options) {
   const s = this[kState];
   if (s.done) throw internals.newError('Error', 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
-  const c = Object.create(Hash.prototype);
+  const c = ObjectCreate(Hash.prototype);
   const h = s.h.copy();
   if (h === null) throw internals.newError('Error', 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
   c[kState] = { h, done: false, hmac: s.hmac, alg: s.alg };
@@ -56,13 +56,13 @@ Hash.prototype.copy = function (options) {
   return c;
 };
 // stream face: write/end feed the hash, the digest is the readable side
-Hash.prototype.write = function (...a) { return streamOf(this).write(...a); };
-Hash.prototype.end = function (...a) { streamOf(this).end(...a); return this; };
-Hash.prototype.on = function (...a) { streamOf(this).on(...a); return this; };
-Hash.prototype.once = function (...a) { streamOf(this).once(...a); return this; };
-Hash.prototype.pipe = function (...a) { return streamOf(this).pipe(...a); };
-Hash.prototype.read = function (...a) { return streamOf(this).read(...a); };
-Hash.prototype.setEncoding = function (...a) { streamOf(this).setEncoding(...a); return this; };
+Hash.prototype.write = function (...a) { return streamOf(this).write(...SafeIterable(a)); };
+Hash.prototype.end = function (...a) { streamOf(this).end(...SafeIterable(a)); return this; };
+Hash.prototype.on = function (...a) { streamOf(this).on(...SafeIterable(a)); return this; };
+Hash.prototype.once = function (...a) { streamOf(this).once(...SafeIterable(a)); return this; };
+Hash.prototype.pipe = function (...a) { return streamOf(this).pipe(...SafeIterable(a)); };
+Hash.prototype.read = function (...a) { return streamOf(this).read(...SafeIterable(a)); };
+Hash.prototype.setEncoding = function (...a) { streamOf(this).setEncoding(...SafeIterable(a)); return this; };
 function streamOf(self) {
   if (self._stream) return self._stream;
   const hash = self;
@@ -70,19 +70,19 @@ function streamOf(self) {
     transform(chunk, enc, cb) { hash.update(chunk, enc); cb(); },
     flush(cb) { this.push(hash.digest()); cb(); },
   });
-  Object.defineProperty(self, '_stream', { value: t, enumerable: false });
+  ObjectDefineProperty(self, '_stream', { value: t, enumerable: false });
   return t;
 }
 function Hmac(hmac, key, options) {
   if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
   if (typeof hmac !== 'string') throw internals.invalidArgType('hmac', 'of type string', hmac);
-  if (key === null || key === undefined || (typeof key !== 'string' && !ArrayBuffer.isView(key) && !(key instanceof ArrayBuffer) && !(key && key.type === 'secret'))) {
+  if (key === null || key === undefined || (typeof key !== 'string' && !ArrayBufferIsView(key) && !(key instanceof ArrayBuffer) && !(key && key.type === 'secret'))) {
     throw internals.invalidArgType('key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey', key);
   }
   const k = key && key.type === 'secret' ? key.export() : toBuf(key, options && options.encoding, 'key');
-  Hash.call(this, hmac, options, k);
+  FunctionPrototypeCall(Hash, this, hmac, options, k);
 }
-Object.setPrototypeOf(Hmac.prototype, Hash.prototype);
+ObjectSetPrototypeOf(Hmac.prototype, Hash.prototype);
 
 exports.Hash = Hash;
 exports.Hmac = Hmac;
@@ -95,7 +95,7 @@ exports.getCurves = () => ['prime256v1', 'secp224r1', 'secp384r1', 'secp521r1'];
 const MAX_SIZE = 2147483647;
 function checkSize(size) {
   if (typeof size !== 'number') throw internals.invalidArgType('size', 'of type number', size);
-  if (!(size >= 0 && size <= MAX_SIZE) || !Number.isInteger(Math.floor(size)) || Number.isNaN(size)) {
+  if (!(size >= 0 && size <= MAX_SIZE) || !NumberIsInteger(MathFloor(size)) || NumberIsNaN(size)) {
     throw internals.outOfRange('size', `>= 0 && <= ${MAX_SIZE}`, size);
   }
 }
@@ -111,7 +111,7 @@ exports.pseudoRandomBytes = exports.randomBytes;
 exports.prng = exports.randomBytes;
 exports.rng = exports.randomBytes;
 exports.randomFillSync = function randomFillSync(buf, offset = 0, size) {
-  if (!ArrayBuffer.isView(buf) && !(buf instanceof ArrayBuffer)) throw internals.invalidArgType('buf', 'an instance of ArrayBuffer or ArrayBufferView', buf);
+  if (!ArrayBufferIsView(buf) && !(buf instanceof ArrayBuffer)) throw internals.invalidArgType('buf', 'an instance of ArrayBuffer or ArrayBufferView', buf);
   const u8 = buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   if (size === undefined) size = u8.length - offset;
   binding.fillRandom(u8.subarray(offset, offset + size));
@@ -129,8 +129,8 @@ exports.randomUUID = function randomUUID(options) {
 };
 exports.randomInt = function randomInt(min, max, cb) {
   if (typeof max === 'undefined' || typeof max === 'function') { cb = max; max = min; min = 0; }
-  if (!Number.isSafeInteger(min)) throw internals.invalidArgType('min', 'a safe integer', min);
-  if (!Number.isSafeInteger(max)) throw internals.invalidArgType('max', 'a safe integer', max);
+  if (!NumberIsSafeInteger(min)) throw internals.invalidArgType('min', 'a safe integer', min);
+  if (!NumberIsSafeInteger(max)) throw internals.invalidArgType('max', 'a safe integer', max);
   if (max <= min) throw internals.outOfRange('max', `greater than the value of "min" (${min})`, max);
   const range = max - min;
   const b = Buffer.alloc(6);
@@ -142,8 +142,8 @@ exports.randomInt = function randomInt(min, max, cb) {
   return r;
 };
 exports.timingSafeEqual = function timingSafeEqual(a, b) {
-  if (!ArrayBuffer.isView(a) && !(a instanceof ArrayBuffer)) throw internals.invalidArgType('buf1', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', a);
-  if (!ArrayBuffer.isView(b) && !(b instanceof ArrayBuffer)) throw internals.invalidArgType('buf2', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', b);
+  if (!ArrayBufferIsView(a) && !(a instanceof ArrayBuffer)) throw internals.invalidArgType('buf1', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', a);
+  if (!ArrayBufferIsView(b) && !(b instanceof ArrayBuffer)) throw internals.invalidArgType('buf2', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', b);
   const ua = toBuf(a), ub = toBuf(b);
   if (ua.byteLength !== ub.byteLength) throw internals.newError('RangeError', 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
   return binding.timingSafeEqual(ua, ub);
@@ -166,12 +166,12 @@ exports.pbkdf2 = function pbkdf2(password, salt, iterations, keylen, digest, cb)
 };
 function checkInt(name, v, min, max) {
   if (typeof v !== 'number') throw internals.invalidArgType(name, 'of type number', v);
-  if (!Number.isInteger(v)) throw internals.outOfRange(name, 'an integer', v);
+  if (!NumberIsInteger(v)) throw internals.outOfRange(name, 'an integer', v);
   if (v < min || v > max) throw internals.outOfRange(name, `>= ${min} && <= ${max}`, v);
 }
 const bufTypes = 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView';
 const keyTypes = 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey';
-const isBufferish = (v) => ArrayBuffer.isView(v) || v instanceof ArrayBuffer;
+const isBufferish = (v) => ArrayBufferIsView(v) || v instanceof ArrayBuffer;
 const invalidState = (op) => internals.newError('Error', 'ERR_CRYPTO_INVALID_STATE', op ? `Invalid state for operation ${op}` : 'Invalid state');
 
 // ---- KeyObject
@@ -182,7 +182,7 @@ class KeyObject {
     if (type !== 'secret' && type !== 'public' && type !== 'private') throw internals.invalidArgValue('type', type, 'is invalid');
     if (typeof handle !== 'object' || handle === null) throw internals.invalidArgType('handle', 'of type object', handle);
     this[kKeyType] = type;
-    Object.defineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
+    ObjectDefineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
   }
   get type() { return this[kKeyType]; }
   equals(otherKeyObject) {
@@ -190,7 +190,7 @@ class KeyObject {
     return otherKeyObject.type === this.type && binding.keyEquals(this[kHandle], otherKeyObject[kHandle]);
   }
 }
-Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
+ObjectDefineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
 class SecretKeyObject extends KeyObject {
   constructor(handle) { super('secret', handle); }
   get symmetricKeySize() { return binding.keyInfo(this[kHandle]).size; }
@@ -209,7 +209,7 @@ function exportAsymmetric(self, options, types) {
   const { format = 'pem', type } = options;
   if (format === 'jwk') return binding.exportJWK(self[kHandle]);
   if (format !== 'pem' && format !== 'der') throw internals.invalidArgValue('options.format', format, 'is invalid');
-  if (!types.includes(type)) throw internals.newError('TypeError', 'ERR_INVALID_ARG_VALUE', `The property 'options.type' is invalid. Received ${internals.inspect(type)}`);
+  if (!MethodIncludes(types, type)) throw internals.newError('TypeError', 'ERR_INVALID_ARG_VALUE', `The property 'options.type' is invalid. Received ${internals.inspect(type)}`);
   if (options.cipher !== undefined || options.passphrase !== undefined) {
     throw internals.newError('Error', 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'Encrypted key export is not available in jsvm');
   }
@@ -242,12 +242,12 @@ function keyHandle(key, wantPrivate, name = 'key') {
     if (format === 'jwk') {
       if (data === null || typeof data !== 'object') throw internals.invalidArgType('key.key', 'of type object', data);
       const j = {};
-      for (const k of ['kty', 'crv', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'x', 'y']) if (typeof data[k] === 'string') j[k] = data[k];
+      for (const k of SafeIterable(['kty', 'crv', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'x', 'y'])) if (typeof data[k] === 'string') j[k] = data[k];
       return binding.parseJWK(j, wantPrivate);
     }
     if (typeof data !== 'string' && !isBufferish(data)) throw internals.invalidArgType('key.key', bufTypes, data);
     if (format !== 'pem' && format !== 'der') throw internals.invalidArgValue('key.format', format, 'is invalid');
-    if (format === 'der' && !['pkcs1', 'pkcs8', 'sec1', 'spki'].includes(type)) {
+    if (format === 'der' && !MethodIncludes(['pkcs1', 'pkcs8', 'sec1', 'spki'], type)) {
       throw internals.newError('TypeError', 'ERR_INVALID_ARG_VALUE', `The property 'options.type' is invalid. Received ${internals.inspect(type)}`);
     }
     return binding.parseKey(toBuf(data, encoding || 'utf8', name), format, type || '', wantPrivate);
@@ -296,7 +296,7 @@ function generateKeyPairSync(type, options) {
     }
     case 'ec':
       if (typeof o.namedCurve !== 'string') throw internals.invalidArgType('options.namedCurve', 'of type string', o.namedCurve);
-      if (!['prime256v1', 'P-256', 'secp256r1', 'secp384r1', 'P-384', 'secp521r1', 'P-521', 'secp224r1', 'P-224'].includes(o.namedCurve)) {
+      if (!MethodIncludes(['prime256v1', 'P-256', 'secp256r1', 'secp384r1', 'P-384', 'secp521r1', 'P-521', 'secp224r1', 'P-224'], o.namedCurve)) {
         throw internals.newError('TypeError', 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
       }
       h = binding.generate('ec', 0, o.namedCurve);
@@ -352,14 +352,14 @@ function initSign(self, algorithm, options) {
   lazyTransform(self, options);
 }
 Sign.prototype.update = function update(data, encoding) {
-  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) throw internals.invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
-  this[kState].chunks.push(Buffer.from(toBuf(data, encoding)));
+  if (typeof data !== 'string' && !ArrayBufferIsView(data)) throw internals.invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+  MethodPush(this[kState].chunks, Buffer.from(toBuf(data, encoding)));
   return this;
 };
 Sign.prototype.sign = function sign(privateKey, encoding) {
   if (privateKey === undefined || privateKey === null) throw internals.newError('Error', 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
   const h = keyHandle(privateKey, true, 'privateKey');
-  const sig = Buffer.from(binding.sign(this[kState].alg, Buffer.concat(this[kState].chunks), h, signOptions(privateKey)));
+  const sig = Buffer.from(binding.sign(this[kState].alg, MethodConcat(Buffer, this[kState].chunks), h, signOptions(privateKey)));
   return encoding && encoding !== 'buffer' ? sig.toString(encoding) : sig;
 };
 function Verify(algorithm, options) {
@@ -371,10 +371,10 @@ Verify.prototype.verify = function verify(object, signature, sigEncoding) {
   const h = keyHandle(object, false, 'key');
   if (typeof signature === 'string') signature = Buffer.from(signature, sigEncoding || 'utf8');
   else if (!isBufferish(signature)) throw internals.invalidArgType('signature', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', signature);
-  return binding.verify(this[kState].alg, Buffer.concat(this[kState].chunks), h, toBuf(signature), signOptions(object));
+  return binding.verify(this[kState].alg, MethodConcat(Buffer, this[kState].chunks), h, toBuf(signature), signOptions(object));
 };
-for (const C of [Sign, Verify]) {
-  for (const m of ['write', 'end', 'on', 'once', 'pipe']) {
+for (const C of SafeIterable([Sign, Verify])) {
+  for (const m of SafeIterable(['write', 'end', 'on', 'once', 'pipe'])) {
     C.prototype[m] = function (...a) {
       if (m === 'write') { this.update(a[0], typeof a[1] === 'string' ? a[1] : undefined); if (typeof a[a.length - 1] === 'function') a[a.length - 1](); return true; }
       if (m === 'end') { if (a[0] !== undefined && typeof a[0] !== 'function') this.update(a[0], typeof a[1] === 'string' ? a[1] : undefined); return this; }
@@ -388,7 +388,7 @@ exports.createSign = (algorithm, options) => new Sign(algorithm, options);
 exports.createVerify = (algorithm, options) => new Verify(algorithm, options);
 function checkData(data) {
   if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (!ArrayBuffer.isView(data)) throw internals.invalidArgType('data', 'an instance of Buffer, TypedArray, or DataView', data);
+  if (!ArrayBufferIsView(data)) throw internals.invalidArgType('data', 'an instance of Buffer, TypedArray, or DataView', data);
   return toBuf(data);
 }
 exports.sign = function sign(algorithm, data, key, callback) {
@@ -403,7 +403,7 @@ exports.sign = function sign(algorithm, data, key, callback) {
 exports.verify = function verify(algorithm, data, key, signature, callback) {
   if (algorithm !== null && algorithm !== undefined && typeof algorithm !== 'string') throw internals.invalidArgType('algorithm', 'of type string', algorithm);
   data = checkData(data);
-  if (!ArrayBuffer.isView(signature)) throw internals.invalidArgType('signature', 'an instance of Buffer, TypedArray, or DataView', signature);
+  if (!ArrayBufferIsView(signature)) throw internals.invalidArgType('signature', 'an instance of Buffer, TypedArray, or DataView', signature);
   if (callback !== undefined && typeof callback !== 'function') throw internals.invalidArgType('callback', 'of type function', callback);
   const h = keyHandle(key, false, 'key');
   const ok = binding.verify(signHash(algorithm), data, h, toBuf(signature), signOptions(key));
@@ -446,7 +446,7 @@ function Cipheriv(cipher, key, iv, options, decipher) {
   if (options !== undefined && options !== null && options.authTagLength !== undefined) {
     checkInt('options.authTagLength', options.authTagLength, 0, MAX_SIZE);
     tagLen = options.authTagLength;
-    if ((info.mode === 'gcm' && !gcmTagLengths.includes(tagLen)) || (info.mode === 'chacha20-poly1305' && (tagLen < 1 || tagLen > 16))) {
+    if ((info.mode === 'gcm' && !MethodIncludes(gcmTagLengths, tagLen)) || (info.mode === 'chacha20-poly1305' && (tagLen < 1 || tagLen > 16))) {
       throw internals.newError('TypeError', 'ERR_CRYPTO_INVALID_AUTH_TAG', `Invalid authentication tag length: ${tagLen}`);
     }
   }
@@ -463,7 +463,7 @@ function cipherOut(s, ab, enc) {
 Cipheriv.prototype.update = function update(data, inputEncoding, outputEncoding) {
   const s = this[kCipher];
   if (typeof data === 'string') data = Buffer.from(data, inputEncoding || 'utf8');
-  else if (!ArrayBuffer.isView(data)) throw internals.invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+  else if (!ArrayBufferIsView(data)) throw internals.invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
   if (s.done) throw new Error('Trying to add data in unsupported state');
   s.started = true;
   return cipherOut(s, s.c.update(toBuf(data)), outputEncoding);
@@ -499,15 +499,15 @@ function setAuthTag(tagbuf, encoding) {
   else if (!isBufferish(tagbuf)) throw internals.invalidArgType('buffer', 'an instance of Buffer, TypedArray, or DataView', tagbuf);
   if (!s.decipher || !s.c.aead || s.done || s.tagSet) throw invalidState('setAuthTag');
   const n = tagbuf.byteLength;
-  if ((s.mode === 'gcm' && !gcmTagLengths.includes(n)) || (s.mode === 'chacha20-poly1305' && (n < 1 || n > 16))) {
+  if ((s.mode === 'gcm' && !MethodIncludes(gcmTagLengths, n)) || (s.mode === 'chacha20-poly1305' && (n < 1 || n > 16))) {
     throw internals.newError('TypeError', 'ERR_CRYPTO_INVALID_AUTH_TAG', `Invalid authentication tag length: ${n}`);
   }
   s.tagSet = true;
   s.c.setAuthTag(toBuf(tagbuf));
   return this;
 }
-for (const m of ['write', 'end', 'on', 'once', 'pipe', 'read', 'setEncoding']) Cipheriv.prototype[m] = Hash.prototype[m];
-Object.defineProperty(Cipheriv.prototype, '_stream', {
+for (const m of SafeIterable(['write', 'end', 'on', 'once', 'pipe', 'read', 'setEncoding'])) Cipheriv.prototype[m] = Hash.prototype[m];
+ObjectDefineProperty(Cipheriv.prototype, '_stream', {
   configurable: true,
   get() {
     const self = this;
@@ -515,21 +515,21 @@ Object.defineProperty(Cipheriv.prototype, '_stream', {
       transform(chunk, enc, cb) { let out; try { out = self.update(chunk, enc); } catch (e) { cb(e); return; } cb(null, out); },
       flush(cb) { let out; try { out = self.final(); } catch (e) { cb(e); return; } cb(null, out); },
     });
-    Object.defineProperty(self, '_stream', { value: t, enumerable: false });
+    ObjectDefineProperty(self, '_stream', { value: t, enumerable: false });
     return t;
   },
 });
 function Cipher(cipher, key, iv, options) {
   if (!(this instanceof Cipher)) return new Cipher(cipher, key, iv, options);
-  Cipheriv.call(this, cipher, key, iv, options, false);
+  FunctionPrototypeCall(Cipheriv, this, cipher, key, iv, options, false);
 }
-Object.setPrototypeOf(Cipher.prototype, Cipheriv.prototype);
+ObjectSetPrototypeOf(Cipher.prototype, Cipheriv.prototype);
 Cipher.prototype.getAuthTag = getAuthTag;
 function Decipher(cipher, key, iv, options) {
   if (!(this instanceof Decipher)) return new Decipher(cipher, key, iv, options);
-  Cipheriv.call(this, cipher, key, iv, options, true);
+  FunctionPrototypeCall(Cipheriv, this, cipher, key, iv, options, true);
 }
-Object.setPrototypeOf(Decipher.prototype, Cipheriv.prototype);
+ObjectSetPrototypeOf(Decipher.prototype, Cipheriv.prototype);
 Decipher.prototype.setAuthTag = setAuthTag;
 exports.Cipheriv = Cipher;
 exports.Decipheriv = Decipher;
@@ -540,7 +540,7 @@ exports.getCipherInfo = function getCipherInfo(nameOrNid) {
   if (typeof nameOrNid !== 'string') return undefined;
   const i = binding.cipherInfo(nameOrNid);
   if (i === null) return undefined;
-  const r = { mode: i.mode === 'chacha20-poly1305' || i.mode === 'chacha20' ? 'stream' : i.mode, name: nameOrNid.toLowerCase(), keyLength: i.keyLength };
+  const r = { mode: i.mode === 'chacha20-poly1305' || i.mode === 'chacha20' ? 'stream' : i.mode, name: MethodToLowerCase(nameOrNid), keyLength: i.keyLength };
   if (i.ivLength > 0) r.ivLength = i.ivLength; else if (i.ivLength === -1) r.ivLength = 12;
   if (i.mode === 'cbc' || i.mode === 'ecb') r.blockSize = 16;
   return r;
@@ -595,11 +595,11 @@ function hkdfArgs(digest, ikm, salt, info, keylen) {
   return [k, s, i];
 }
 exports.hkdfSync = function hkdfSync(digest, ikm, salt, info, keylen) {
-  const [k, s, i] = hkdfArgs(digest, ikm, salt, info, keylen);
+  const [k, s, i] = SafeIterable(hkdfArgs(digest, ikm, salt, info, keylen));
   return binding.hkdf(digest, k, s, i, keylen);
 };
 exports.hkdf = function hkdf(digest, ikm, salt, info, keylen, callback) {
-  const [k, s, i] = hkdfArgs(digest, ikm, salt, info, keylen);
+  const [k, s, i] = SafeIterable(hkdfArgs(digest, ikm, salt, info, keylen));
   if (typeof callback !== 'function') throw internals.invalidArgType('callback', 'of type function', callback);
   const r = binding.hkdf(digest, k, s, i, keylen);
   setImmediate(callback, null, r);
@@ -607,7 +607,7 @@ exports.hkdf = function hkdf(digest, ikm, salt, info, keylen, callback) {
 const unsupported = (name) => function () {
   throw internals.newError('Error', 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `crypto.${name} is not available in jsvm`);
 };
-for (const n of ['createECDH', 'createDiffieHellman', 'getDiffieHellman', 'diffieHellman', 'privateEncrypt', 'publicDecrypt', 'createCipher', 'createDecipher']) exports[n] = unsupported(n);
+for (const n of SafeIterable(['createECDH', 'createDiffieHellman', 'getDiffieHellman', 'diffieHellman', 'privateEncrypt', 'publicDecrypt', 'createCipher', 'createDecipher'])) exports[n] = unsupported(n);
 exports.constants = {
   RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4, RSA_PKCS1_PSS_PADDING: 6,
   RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2, RSA_PSS_SALTLEN_AUTO: -2,
@@ -617,7 +617,7 @@ exports.constants = {
 function domError(name, code, msg) {
   const e = new Error(msg);
   e.name = name;
-  Object.defineProperty(e, 'code', { value: code, enumerable: false });
+  ObjectDefineProperty(e, 'code', { value: code, enumerable: false });
   return e;
 }
 function getRandomValues(data) {
@@ -634,7 +634,7 @@ const subtle = {
   digest(algorithm, data) {
     return new Promise((resolve, reject) => {
       const name = typeof algorithm === 'string' ? algorithm : algorithm && algorithm.name;
-      const alg = digestNames[String(name).toUpperCase()];
+      const alg = digestNames[MethodToUpperCase(String(name))];
       if (!alg) { reject(domError('NotSupportedError', 9, 'Unrecognized algorithm name')); return; }
       let bytes;
       try { bytes = toBuf(data, undefined, 'data'); } catch (e) { reject(e); return; }
@@ -646,15 +646,15 @@ const subtle = {
     });
   },
 };
-for (const n of ['encrypt', 'decrypt', 'sign', 'verify', 'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey']) {
-  subtle[n] = () => Promise.reject(domError('NotSupportedError', 9, `subtle.${n} is not available in jsvm`));
+for (const n of SafeIterable(['encrypt', 'decrypt', 'sign', 'verify', 'generateKey', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey'])) {
+  subtle[n] = () => PromiseReject(domError('NotSupportedError', 9, `subtle.${n} is not available in jsvm`));
 }
 class Crypto {
   get subtle() { return subtle; }
   getRandomValues(data) { return getRandomValues(data); }
   randomUUID() { return binding.randomUUID(); }
 }
-Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+ObjectDefineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
 const webcrypto = new Crypto();
 exports.webcrypto = webcrypto;
 exports.subtle = subtle;

@@ -25,21 +25,21 @@ class Channel {
 
   static [Symbol.hasInstance](instance) {
     return instance !== null && typeof instance === 'object' && typeof instance.name !== 'undefined' &&
-      Object.getPrototypeOf(instance) === Channel.prototype;
+      ObjectGetPrototypeOf(instance) === Channel.prototype;
   }
 
   subscribe(subscription) {
     validateFunction(subscription, 'subscription');
-    this._subscribers = this._subscribers ? [...this._subscribers, subscription] : [subscription];
-    channels.set(this.name, this);
+    this._subscribers = this._subscribers ? [...SafeIterable(this._subscribers), subscription] : [subscription];
+    MethodSet(channels, this.name, this);
   }
 
   unsubscribe(subscription) {
     if (!this._subscribers) return false;
-    const index = this._subscribers.indexOf(subscription);
+    const index = MethodIndexOf(this._subscribers, subscription);
     if (index === -1) return false;
-    const next = this._subscribers.slice();
-    next.splice(index, 1);
+    const next = MethodSlice(this._subscribers);
+    MethodSplice(next, index, 1);
     this._subscribers = next.length ? next : undefined;
     this._release();
     return true;
@@ -47,22 +47,22 @@ class Channel {
 
   bindStore(store, transform) {
     const stores = this._stores ? new Map(this._stores) : new Map();
-    stores.set(store, transform);
+    MethodSet(stores, store, transform);
     this._stores = stores;
-    channels.set(this.name, this);
+    MethodSet(channels, this.name, this);
   }
 
   unbindStore(store) {
-    if (!this._stores || !this._stores.has(store)) return false;
+    if (!this._stores || !MethodHas(this._stores, store)) return false;
     const stores = new Map(this._stores);
-    stores.delete(store);
+    MethodDelete(stores, store);
     this._stores = stores.size ? stores : undefined;
     this._release();
     return true;
   }
 
   _release() {
-    if (!this._subscribers && !this._stores && typeof WeakRef === 'function') channels.set(this.name, new WeakRef(this));
+    if (!this._subscribers && !this._stores && typeof WeakRef === 'function') MethodSet(channels, this.name, new WeakRef(this));
   }
 
   get hasSubscribers() {
@@ -84,10 +84,10 @@ class Channel {
   runStores(data, fn, thisArg, ...args) {
     let run = () => {
       this.publish(data);
-      return Reflect.apply(fn, thisArg, args);
+      return ReflectApply(fn, thisArg, args);
     };
     if (this._stores) {
-      for (const [store, transform] of this._stores) {
+      for (const [store, transform] of SafeIterable(this._stores)) {
         const next = run;
         let value = data;
         if (transform) {
@@ -106,7 +106,7 @@ class Channel {
 }
 
 function channel(name) {
-  const held = channels.get(name);
+  const held = MethodGet(channels, name);
   if (held !== undefined) {
     const c = typeof WeakRef === 'function' && held instanceof WeakRef ? held.deref() : held;
     if (c !== undefined) return c;
@@ -115,7 +115,7 @@ function channel(name) {
     throw internals.invalidArgType('channel', 'of type string or symbol', name);
   }
   const c = new Channel(name);
-  channels.set(name, typeof WeakRef === 'function' ? new WeakRef(c) : c);
+  MethodSet(channels, name, typeof WeakRef === 'function' ? new WeakRef(c) : c);
   return c;
 }
 
@@ -128,7 +128,7 @@ function unsubscribe(name, subscription) {
 }
 
 function hasSubscribers(name) {
-  const held = channels.get(name);
+  const held = MethodGet(channels, name);
   if (held === undefined) return false;
   const c = typeof WeakRef === 'function' && held instanceof WeakRef ? held.deref() : held;
   return c !== undefined && c.hasSubscribers;
@@ -139,14 +139,14 @@ const traceEvents = ['start', 'end', 'asyncStart', 'asyncEnd', 'error'];
 class TracingChannel {
   constructor(nameOrChannels) {
     if (typeof nameOrChannels === 'string') {
-      for (const e of traceEvents) {
-        Object.defineProperty(this, e, { value: channel(`tracing:${nameOrChannels}:${e}`), enumerable: false });
+      for (const e of SafeIterable(traceEvents)) {
+        ObjectDefineProperty(this, e, { value: channel(`tracing:${nameOrChannels}:${e}`), enumerable: false });
       }
     } else if (nameOrChannels !== null && typeof nameOrChannels === 'object') {
-      for (const e of traceEvents) {
+      for (const e of SafeIterable(traceEvents)) {
         const c = nameOrChannels[e];
         if (!(c instanceof Channel)) throw internals.invalidArgType(`nameOrChannels.${e}`, 'an instance of Channel', c);
-        Object.defineProperty(this, e, { value: c, enumerable: false });
+        ObjectDefineProperty(this, e, { value: c, enumerable: false });
       }
     } else {
       throw internals.invalidArgType('nameOrChannels', 'of type string or an instance of TracingChannel or Object', nameOrChannels);
@@ -154,27 +154,27 @@ class TracingChannel {
   }
 
   get hasSubscribers() {
-    return traceEvents.some((e) => this[e].hasSubscribers);
+    return MethodSome(traceEvents, (e) => this[e].hasSubscribers);
   }
 
   subscribe(handlers) {
-    for (const e of traceEvents) if (handlers[e]) this[e].subscribe(handlers[e]);
+    for (const e of SafeIterable(traceEvents)) if (handlers[e]) this[e].subscribe(handlers[e]);
   }
 
   unsubscribe(handlers) {
     let done = true;
-    for (const e of traceEvents) {
+    for (const e of SafeIterable(traceEvents)) {
       if (handlers[e] && !this[e].unsubscribe(handlers[e])) done = false;
     }
     return done;
   }
 
   traceSync(fn, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+    if (!this.hasSubscribers) return ReflectApply(fn, thisArg, args);
     const { start, end, error } = this;
     return start.runStores(context, () => {
       try {
-        const result = Reflect.apply(fn, thisArg, args);
+        const result = ReflectApply(fn, thisArg, args);
         context.result = result;
         return result;
       } catch (err) {
@@ -188,14 +188,14 @@ class TracingChannel {
   }
 
   tracePromise(fn, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+    if (!this.hasSubscribers) return ReflectApply(fn, thisArg, args);
     const { start, end, asyncStart, asyncEnd, error } = this;
     const reject = (err) => {
       context.error = err;
       error.publish(context);
       asyncStart.publish(context);
       asyncEnd.publish(context);
-      return Promise.reject(err);
+      return PromiseReject(err);
     };
     const resolve = (result) => {
       context.result = result;
@@ -205,9 +205,9 @@ class TracingChannel {
     };
     return start.runStores(context, () => {
       try {
-        const p = Reflect.apply(fn, thisArg, args);
+        const p = ReflectApply(fn, thisArg, args);
         if (!(p instanceof Promise)) return p;
-        return Promise.prototype.then.call(p, resolve, reject);
+        return PromisePrototypeThen(p, resolve, reject);
       } catch (err) {
         context.error = err;
         error.publish(context);
@@ -219,9 +219,9 @@ class TracingChannel {
   }
 
   traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+    if (!this.hasSubscribers) return ReflectApply(fn, thisArg, args);
     const { start, end, asyncStart, asyncEnd, error } = this;
-    const callback = args.at(position);
+    const callback = MethodAt(args, position);
     validateFunction(callback, 'callback');
     function wrapped(err, res) {
       if (err) {
@@ -232,16 +232,16 @@ class TracingChannel {
       }
       asyncStart.runStores(context, () => {
         try {
-          return Reflect.apply(callback, this, arguments);
+          return ReflectApply(callback, this, arguments);
         } finally {
           asyncEnd.publish(context);
         }
       });
     }
-    args.splice(position, 1, wrapped);
+    MethodSplice(args, position, 1, wrapped);
     return start.runStores(context, () => {
       try {
-        return Reflect.apply(fn, thisArg, args);
+        return ReflectApply(fn, thisArg, args);
       } catch (err) {
         context.error = err;
         error.publish(context);

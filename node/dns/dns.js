@@ -13,7 +13,7 @@ let warnedHostname = false;
 const v4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)$/;
 function ipFamily(s) {
   if (v4.test(s)) return 4;
-  if (s.includes(':') && /^[0-9a-fA-F:.%a-zA-Z-]+$/.test(s)) return 6;
+  if (MethodIncludes(s, ':') && /^[0-9a-fA-F:.%a-zA-Z-]+$/.test(s)) return 6;
   return 0;
 }
 
@@ -81,9 +81,9 @@ function lookup(hostname, options, callback) {
       callback(dnsError(code, 'getaddrinfo', hostname));
       return;
     }
-    let addrs = list.map(([address, fam]) => ({ address, family: fam }));
-    if (order === 'ipv4first') addrs = [...addrs.filter((a) => a.family === 4), ...addrs.filter((a) => a.family === 6)];
-    else if (order === 'ipv6first') addrs = [...addrs.filter((a) => a.family === 6), ...addrs.filter((a) => a.family === 4)];
+    let addrs = MethodMap(list, ([address, fam]) => ({ address, family: fam }));
+    if (order === 'ipv4first') addrs = [...SafeIterable(MethodFilter(addrs, (a) => a.family === 4)), ...SafeIterable(MethodFilter(addrs, (a) => a.family === 6))];
+    else if (order === 'ipv6first') addrs = [...SafeIterable(MethodFilter(addrs, (a) => a.family === 6)), ...SafeIterable(MethodFilter(addrs, (a) => a.family === 4))];
     if (addrs.length === 0) {
       callback(dnsError('ENOTFOUND', 'getaddrinfo', hostname));
     } else if (all) {
@@ -126,7 +126,7 @@ function unsupported(kind) {
 
 function makeResolve() {
   const api = {};
-  for (const [kind, fn] of Object.entries(rrtypes)) {
+  for (const [kind, fn] of SafeIterable(ObjectEntries(rrtypes))) {
     api[fn] = function (name, options, callback) {
       if (typeof options === 'function') callback = options;
       return query(kind, name, callback);
@@ -160,10 +160,10 @@ function makeResolve() {
 const resolveAPI = makeResolve();
 let servers = [];
 
-function getServers() { return servers.slice(); }
+function getServers() { return MethodSlice(servers); }
 function setServers(list) {
-  if (!Array.isArray(list)) throw internals.invalidArgType('servers', 'an instance of Array', list);
-  servers = list.map(String);
+  if (!ArrayIsArray(list)) throw internals.invalidArgType('servers', 'an instance of Array', list);
+  servers = MethodMap(list, String);
 }
 
 function getDefaultResultOrder() { return defaultOrder; }
@@ -176,19 +176,19 @@ function setDefaultResultOrder(order) {
 }
 
 class Resolver {
-  constructor() { this._servers = servers.slice(); }
+  constructor() { this._servers = MethodSlice(servers); }
   cancel() {}
-  getServers() { return this._servers.slice(); }
+  getServers() { return MethodSlice(this._servers); }
   setServers(list) {
-    if (!Array.isArray(list)) throw internals.invalidArgType('servers', 'an instance of Array', list);
-    this._servers = list.map(String);
+    if (!ArrayIsArray(list)) throw internals.invalidArgType('servers', 'an instance of Array', list);
+    this._servers = MethodMap(list, String);
   }
   setLocalAddress() {}
 }
-Object.assign(Resolver.prototype, resolveAPI);
+ObjectAssign(Resolver.prototype, resolveAPI);
 
 const promisify = (fn, many) => (...args) => new Promise((resolve, reject) => {
-  fn(...args, (err, a, b) => (err ? reject(err) : resolve(many ? many(a, b) : a)));
+  fn(...SafeIterable(args), (err, a, b) => (err ? reject(err) : resolve(many ? many(a, b) : a)));
 });
 
 function makePromises() {
@@ -214,10 +214,10 @@ function makePromises() {
     setDefaultResultOrder,
     setServers,
   };
-  for (const c of codes) p[c] = `E${c}`;
+  for (const c of SafeIterable(codes)) p[c] = `E${c}`;
   p.getServers = getServers;
-  for (const fn of ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx',
-    'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse']) {
+  for (const fn of SafeIterable(['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx',
+    'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse'])) {
     p[fn] = promisify(resolveAPI[fn]);
     p.Resolver.prototype[fn] = p[fn];
   }
@@ -233,11 +233,11 @@ exports.setServers = setServers;
 exports.ADDRCONFIG = 32;
 exports.ALL = 16;
 exports.V4MAPPED = 8;
-for (const c of codes) exports[c] = `E${c}`;
+for (const c of SafeIterable(codes)) exports[c] = `E${c}`;
 exports.getServers = getServers;
-Object.assign(exports, resolveAPI);
+ObjectAssign(exports, resolveAPI);
 let promises;
-Object.defineProperty(exports, 'promises', {
+ObjectDefineProperty(exports, 'promises', {
   get() { return promises || (promises = makePromises()); },
   enumerable: true,
   configurable: true,

@@ -4,7 +4,7 @@
 // decode(u8, encoding, fatal, stream) -> [string, consumed] (throws on
 // invalid data when fatal).
 
-var customInspect = Symbol.for('nodejs.util.inspect.custom');
+var customInspect = SymbolFor('nodejs.util.inspect.custom');
 var decoders = new WeakMap();
 
 var labels = {
@@ -35,7 +35,7 @@ class TextEncoder {
 }
 
 function state(self) {
-  var s = decoders.get(self);
+  var s = WeakMapPrototypeGet(decoders, self);
   if (!s) throw internals.newError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type TextDecoder');
   return s;
 }
@@ -45,11 +45,11 @@ class TextDecoder {
     encoding = encoding === undefined ? 'utf-8' : String(encoding);
     if (options === undefined || options === null) options = {};
     else if (typeof options !== 'object') throw internals.invalidArgType('options', 'of type object', options);
-    var enc = labels[encoding.trim().toLowerCase()];
+    var enc = labels[MethodToLowerCase(MethodTrim(encoding))];
     if (enc === undefined) {
       throw internals.newError('RangeError', 'ERR_ENCODING_NOT_SUPPORTED', 'The "' + encoding + '" encoding is not supported');
     }
-    decoders.set(this, {
+    WeakMapPrototypeSet(decoders, this, {
       encoding: enc, fatal: !!options.fatal, ignoreBOM: !!options.ignoreBOM,
       pending: null, started: false,
     });
@@ -59,7 +59,7 @@ class TextDecoder {
     var bytes;
     if (input === undefined) bytes = new Uint8Array(0);
     else if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && input instanceof SharedArrayBuffer)) bytes = new Uint8Array(input);
-    else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    else if (ArrayBufferIsView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     else {
       throw internals.newError('TypeError', 'ERR_INVALID_ARG_TYPE',
         'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
@@ -67,8 +67,8 @@ class TextDecoder {
     var stream = !!(options && options.stream);
     if (s.pending) {
       var joined = new Uint8Array(s.pending.length + bytes.length);
-      joined.set(s.pending);
-      joined.set(bytes, s.pending.length);
+      MethodSet(joined, s.pending);
+      MethodSet(joined, bytes, s.pending.length);
       bytes = joined;
       s.pending = null;
     }
@@ -80,9 +80,9 @@ class TextDecoder {
       throw e;
     }
     var text = r[0];
-    if (r[1] < bytes.length) s.pending = bytes.slice(r[1]);
+    if (r[1] < bytes.length) s.pending = MethodSlice(bytes, r[1]);
     if (!s.started && text.length > 0) {
-      if (!s.ignoreBOM && text.charCodeAt(0) === 0xFEFF) text = text.slice(1);
+      if (!s.ignoreBOM && MethodCharCodeAt(text, 0) === 0xFEFF) text = MethodSlice(text, 1);
       s.started = true;
     }
     if (!stream) {
@@ -101,17 +101,17 @@ class TextDecoder {
   }
 }
 
-['encode', 'encodeInto', 'encoding'].forEach(function (k) {
-  var d = Object.getOwnPropertyDescriptor(TextEncoder.prototype, k);
+MethodForEach(['encode', 'encodeInto', 'encoding'], function (k) {
+  var d = ObjectGetOwnPropertyDescriptor(TextEncoder.prototype, k);
   d.enumerable = true;
-  Object.defineProperty(TextEncoder.prototype, k, d);
+  ObjectDefineProperty(TextEncoder.prototype, k, d);
 });
-['decode', 'encoding', 'fatal', 'ignoreBOM'].forEach(function (k) {
-  var d = Object.getOwnPropertyDescriptor(TextDecoder.prototype, k);
+MethodForEach(['decode', 'encoding', 'fatal', 'ignoreBOM'], function (k) {
+  var d = ObjectGetOwnPropertyDescriptor(TextDecoder.prototype, k);
   d.enumerable = true;
-  Object.defineProperty(TextDecoder.prototype, k, d);
+  ObjectDefineProperty(TextDecoder.prototype, k, d);
 });
-Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
-Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
+ObjectDefineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
+ObjectDefineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
 
 module.exports = { TextEncoder: TextEncoder, TextDecoder: TextDecoder };

@@ -5,7 +5,7 @@ var kCapture = Symbol('kCapture');
 var kShapeMode = Symbol('shapeMode');
 var errorMonitor = Symbol('events.errorMonitor');
 var kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
-var captureRejectionSymbol = Symbol.for('nodejs.rejection');
+var captureRejectionSymbol = SymbolFor('nodejs.rejection');
 var defaultMaxListeners = 10;
 
 function checkListener(listener) {
@@ -18,7 +18,7 @@ function validateMax(n, name) {
 }
 
 function EventEmitter(opts) {
-  EventEmitter.init.call(this, opts);
+  FunctionPrototypeCall(EventEmitter.init, this, opts);
 }
 
 EventEmitter.prototype._events = undefined;
@@ -26,8 +26,8 @@ EventEmitter.prototype._eventsCount = 0;
 EventEmitter.prototype._maxListeners = undefined;
 
 EventEmitter.init = function (opts) {
-  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
-    this._events = Object.create(null);
+  if (this._events === undefined || this._events === ObjectGetPrototypeOf(this)._events) {
+    this._events = ObjectCreate(null);
     this._eventsCount = 0;
     this[kShapeMode] = false;
   } else {
@@ -44,7 +44,7 @@ EventEmitter.init = function (opts) {
 };
 EventEmitter.prototype[kCapture] = false;
 
-Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+ObjectDefineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
   get: function () { return defaultMaxListeners; },
   set: function (n) {
@@ -66,11 +66,11 @@ function getMax(that) {
 EventEmitter.prototype.getMaxListeners = function getMaxListeners() { return getMax(this); };
 
 EventEmitter.prototype.emit = function emit(type) {
-  var args = Array.prototype.slice.call(arguments, 1);
+  var args = ArrayPrototypeSlice(arguments, 1);
   var doError = type === 'error';
   var events = this._events;
   if (events !== undefined) {
-    if (doError && events[errorMonitor] !== undefined) this.emit.apply(this, [errorMonitor].concat(args));
+    if (doError && events[errorMonitor] !== undefined) FunctionPrototypeApply(this.emit, this, MethodConcat([errorMonitor], args));
     doError = doError && events.error === undefined;
   } else if (!doError) {
     return false;
@@ -85,10 +85,10 @@ EventEmitter.prototype.emit = function emit(type) {
   var handler = events[type];
   if (handler === undefined) return false;
   if (typeof handler === 'function') {
-    handler.apply(this, args);
+    FunctionPrototypeApply(handler, this, args);
   } else {
-    var listeners = handler.slice();
-    for (var i = 0; i < listeners.length; ++i) listeners[i].apply(this, args);
+    var listeners = MethodSlice(handler);
+    for (var i = 0; i < listeners.length; ++i) FunctionPrototypeApply(listeners[i], this, args);
   }
   return true;
 };
@@ -97,7 +97,7 @@ function addListener(target, type, listener, prepend) {
   checkListener(listener);
   var events = target._events;
   if (events === undefined) {
-    events = target._events = Object.create(null);
+    events = target._events = ObjectCreate(null);
     target._eventsCount = 0;
   } else {
     if (events.newListener !== undefined) {
@@ -113,9 +113,9 @@ function addListener(target, type, listener, prepend) {
     if (typeof existing === 'function') {
       existing = events[type] = prepend ? [listener, existing] : [existing, listener];
     } else if (prepend) {
-      existing.unshift(listener);
+      MethodUnshift(existing, listener);
     } else {
-      existing.push(listener);
+      MethodPush(existing, listener);
     }
     var m = getMax(target);
     if (m > 0 && existing.length > m && !existing.warned) {
@@ -137,13 +137,13 @@ function onceWrapper() {
   if (!this.fired) {
     this.target.removeListener(this.type, this.wrapFn);
     this.fired = true;
-    return this.listener.apply(this.target, arguments);
+    return FunctionPrototypeApply(this.listener, this.target, arguments);
   }
 }
 
 function onceWrap(target, type, listener) {
   var state = { fired: false, wrapFn: undefined, target: target, type: type, listener: listener };
-  var wrapped = onceWrapper.bind(state);
+  var wrapped = FunctionPrototypeBind(onceWrapper, state);
   wrapped.listener = listener;
   state.wrapFn = wrapped;
   return wrapped;
@@ -170,7 +170,7 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
   if (list === listener || list.listener === listener) {
     this._eventsCount -= 1;
     if (this[kShapeMode]) events[type] = undefined;
-    else if (this._eventsCount === 0) this._events = Object.create(null);
+    else if (this._eventsCount === 0) this._events = ObjectCreate(null);
     else delete events[type];
     if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
   } else if (typeof list !== 'function') {
@@ -179,8 +179,8 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
       if (list[i] === listener || list[i].listener === listener) { position = i; break; }
     }
     if (position < 0) return this;
-    if (position === 0) list.shift();
-    else list.splice(position, 1);
+    if (position === 0) MethodShift(list);
+    else MethodSplice(list, position, 1);
     if (list.length === 1) events[type] = list[0];
     if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
   }
@@ -193,23 +193,23 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
   if (events === undefined) return this;
   if (events.removeListener === undefined) {
     if (arguments.length === 0) {
-      this._events = Object.create(null);
+      this._events = ObjectCreate(null);
       this._eventsCount = 0;
     } else if (events[type] !== undefined) {
-      if (--this._eventsCount === 0) this._events = Object.create(null);
+      if (--this._eventsCount === 0) this._events = ObjectCreate(null);
       else delete events[type];
     }
     this[kShapeMode] = false;
     return this;
   }
   if (arguments.length === 0) {
-    var keys = Reflect.ownKeys(events);
+    var keys = ReflectOwnKeys(events);
     for (var k = 0; k < keys.length; k++) {
       if (keys[k] === 'removeListener') continue;
       this.removeAllListeners(keys[k]);
     }
     this.removeAllListeners('removeListener');
-    this._events = Object.create(null);
+    this._events = ObjectCreate(null);
     this._eventsCount = 0;
     this[kShapeMode] = false;
     return this;
@@ -229,7 +229,7 @@ function _listeners(target, type, unwrap) {
   var l = events[type];
   if (l === undefined) return [];
   if (typeof l === 'function') return unwrap ? [l.listener || l] : [l];
-  return unwrap ? l.map(function (f) { return f.listener || f; }) : l.slice();
+  return unwrap ? MethodMap(l, function (f) { return f.listener || f; }) : MethodSlice(l);
 }
 
 EventEmitter.prototype.listeners = function listeners(type) { return _listeners(this, type, true); };
@@ -242,7 +242,7 @@ function listenerCount(type, listener) {
     if (typeof l === 'function') return (listener == null || l === listener || l.listener === listener) ? 1 : 0;
     if (l !== undefined) {
       if (listener == null) return l.length;
-      return l.filter(function (f) { return f === listener || f.listener === listener; }).length;
+      return MethodFilter(l, function (f) { return f === listener || f.listener === listener; }).length;
     }
   }
   return 0;
@@ -250,11 +250,11 @@ function listenerCount(type, listener) {
 EventEmitter.prototype.listenerCount = listenerCount;
 EventEmitter.listenerCount = function (emitter, type) {
   if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
-  return listenerCount.call(emitter, type);
+  return FunctionPrototypeCall(listenerCount, emitter, type);
 };
 
 EventEmitter.prototype.eventNames = function eventNames() {
-  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+  return this._eventsCount > 0 ? ReflectOwnKeys(this._events) : [];
 };
 
 EventEmitter.once = function once(emitter, name, options) {
@@ -265,7 +265,7 @@ EventEmitter.once = function once(emitter, name, options) {
     };
     var resolver = function () {
       if (name !== 'error') emitter.removeListener('error', errorListener);
-      resolve(Array.prototype.slice.call(arguments));
+      resolve(ArrayPrototypeSlice(arguments));
     };
     emitter.once(name, resolver);
     if (name !== 'error') emitter.once('error', errorListener);
@@ -282,7 +282,7 @@ EventEmitter.on = function on(emitter, name, options) {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
     throw internals.invalidArgType('options.signal', 'an instance of AbortSignal', signal);
   }
-  var closeEvents = Array.isArray(options.close) ? options.close : [];
+  var closeEvents = ArrayIsArray(options.close) ? options.close : [];
   var queue = [], pending = [], error = null, finished = false;
   var isTarget = typeof emitter.on !== 'function' && typeof emitter.addEventListener === 'function';
   var listen = function (ev, fn) { if (isTarget) emitter.addEventListener(ev, fn); else emitter.on(ev, fn); };
@@ -295,12 +295,12 @@ EventEmitter.on = function on(emitter, name, options) {
   };
   if (signal && signal.aborted) throw abortErr();
   var eventHandler = function () {
-    var args = Array.prototype.slice.call(arguments);
-    if (pending.length > 0) pending.shift().resolve({ value: args, done: false });
-    else queue.push(args);
+    var args = ArrayPrototypeSlice(arguments);
+    if (pending.length > 0) MethodShift(pending).resolve({ value: args, done: false });
+    else MethodPush(queue, args);
   };
   var errorHandler = function (err) {
-    if (pending.length > 0) pending.shift().reject(err);
+    if (pending.length > 0) MethodShift(pending).reject(err);
     else error = err;
     iterator.return();
   };
@@ -311,28 +311,28 @@ EventEmitter.on = function on(emitter, name, options) {
     finished = true;
     unlisten(name, eventHandler);
     if (name !== 'error' && !isTarget) unlisten('error', errorHandler);
-    closeEvents.forEach(function (ev) { unlisten(ev, closeHandler); });
+    MethodForEach(closeEvents, function (ev) { unlisten(ev, closeHandler); });
     if (signal) signal.removeEventListener('abort', abortListener);
-    while (pending.length > 0) pending.shift().resolve({ value: undefined, done: true });
+    while (pending.length > 0) MethodShift(pending).resolve({ value: undefined, done: true });
   };
   listen(name, eventHandler);
   if (name !== 'error' && !isTarget) listen('error', errorHandler);
-  closeEvents.forEach(function (ev) { listen(ev, closeHandler); });
+  MethodForEach(closeEvents, function (ev) { listen(ev, closeHandler); });
   if (signal) signal.addEventListener('abort', abortListener, { once: true });
   var iterator = {
     next: function () {
-      if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
+      if (queue.length > 0) return PromiseResolve({ value: MethodShift(queue), done: false });
       if (error) {
-        var p = Promise.reject(error);
+        var p = PromiseReject(error);
         error = null;
         return p;
       }
-      if (finished) return Promise.resolve({ value: undefined, done: true });
-      return new Promise(function (resolve, reject) { pending.push({ resolve: resolve, reject: reject }); });
+      if (finished) return PromiseResolve({ value: undefined, done: true });
+      return new Promise(function (resolve, reject) { MethodPush(pending, { resolve: resolve, reject: reject }); });
     },
     return: function () {
       closeIterator();
-      return Promise.resolve({ value: undefined, done: true });
+      return PromiseResolve({ value: undefined, done: true });
     },
     throw: function (err) {
       if (!err || !(err instanceof Error)) throw internals.invalidArgType('EventEmitter.AsyncIterator', 'Error', err);
@@ -345,17 +345,17 @@ EventEmitter.on = function on(emitter, name, options) {
 
 EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
   if (typeof emitter.listeners === 'function') return emitter.listeners(type);
-  var list = kTarget.get(emitter);
-  return list && list.get(String(type)) ? list.get(String(type)).map(function (e) { return e.listener; }) : [];
+  var list = WeakMapPrototypeGet(kTarget, emitter);
+  return list && MethodGet(list, String(type)) ? MethodMap(MethodGet(list, String(type)), function (e) { return e.listener; }) : [];
 };
 
 EventEmitter.setMaxListeners = function setMaxListeners(n) {
   if (n === undefined) n = defaultMaxListeners;
   validateMax(n, 'n');
-  var targets = Array.prototype.slice.call(arguments, 1);
+  var targets = ArrayPrototypeSlice(arguments, 1);
   if (targets.length === 0) defaultMaxListeners = n;
   else {
-    targets.forEach(function (t) {
+    MethodForEach(targets, function (t) {
       if (t && typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
       else if (t instanceof EventTarget) t[kMaxEventTargetListeners] = n; // (jsvm's EventTarget does not warn)
       else throw internals.invalidArgType('eventTargets', 'an instance of EventEmitter or EventTarget', t);
@@ -374,10 +374,10 @@ EventEmitter.init = EventEmitter.init;
 // ---- EventTarget, Event, AbortController, AbortSignal (web globals the
 // host takes from here; not enumerable, as Node's events module has none) ----
 
-var customInspect = Symbol.for('nodejs.util.inspect.custom');
+var customInspect = SymbolFor('nodejs.util.inspect.custom');
 var kEvent = new WeakMap();
 var kTarget = new WeakMap();
-var timeOrigin = Date.now();
+var timeOrigin = DateNow();
 
 var DOMExceptionClass = typeof DOMException === 'function' ? DOMException : (function () {
   var codes = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5, NoModificationAllowedError: 7,
@@ -390,11 +390,11 @@ var DOMExceptionClass = typeof DOMException === 'function' ? DOMException : (fun
       var name = 'Error';
       if (options !== undefined && options !== null && typeof options === 'object') {
         if (options.name !== undefined) name = String(options.name);
-        if ('cause' in options) Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
+        if ('cause' in options) ObjectDefineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
       } else if (options !== undefined) {
         name = String(options);
       }
-      Object.defineProperty(this, '_name', { value: name });
+      ObjectDefineProperty(this, '_name', { value: name });
     }
     get name() { return this._name; }
     get code() { return codes[this._name] || 0; }
@@ -411,31 +411,31 @@ class Event {
     if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "type" argument must be specified');
     if (options != null && typeof options !== 'object') throw internals.invalidArgType('options', 'of type object', options);
     options = options || {};
-    kEvent.set(this, {
+    WeakMapPrototypeSet(kEvent, this, {
       type: String(type), bubbles: !!options.bubbles, cancelable: !!options.cancelable, composed: !!options.composed,
-      defaultPrevented: false, timeStamp: Date.now() - timeOrigin, target: null, currentTarget: null,
+      defaultPrevented: false, timeStamp: DateNow() - timeOrigin, target: null, currentTarget: null,
       stop: false, stopImmediate: false, dispatching: false,
     });
   }
-  get type() { return kEvent.get(this).type; }
-  get bubbles() { return kEvent.get(this).bubbles; }
-  get cancelable() { return kEvent.get(this).cancelable; }
-  get composed() { return kEvent.get(this).composed; }
-  get defaultPrevented() { var e = kEvent.get(this); return e.cancelable && e.defaultPrevented; }
-  get timeStamp() { return kEvent.get(this).timeStamp; }
-  get target() { return kEvent.get(this).target; }
-  get currentTarget() { return kEvent.get(this).currentTarget; }
-  get srcElement() { return kEvent.get(this).target; }
+  get type() { return WeakMapPrototypeGet(kEvent, this).type; }
+  get bubbles() { return WeakMapPrototypeGet(kEvent, this).bubbles; }
+  get cancelable() { return WeakMapPrototypeGet(kEvent, this).cancelable; }
+  get composed() { return WeakMapPrototypeGet(kEvent, this).composed; }
+  get defaultPrevented() { var e = WeakMapPrototypeGet(kEvent, this); return e.cancelable && e.defaultPrevented; }
+  get timeStamp() { return WeakMapPrototypeGet(kEvent, this).timeStamp; }
+  get target() { return WeakMapPrototypeGet(kEvent, this).target; }
+  get currentTarget() { return WeakMapPrototypeGet(kEvent, this).currentTarget; }
+  get srcElement() { return WeakMapPrototypeGet(kEvent, this).target; }
   get isTrusted() { return false; }
-  get eventPhase() { return kEvent.get(this).dispatching ? 2 : 0; }
+  get eventPhase() { return WeakMapPrototypeGet(kEvent, this).dispatching ? 2 : 0; }
   get returnValue() { return !this.defaultPrevented; }
-  get cancelBubble() { return kEvent.get(this).stop; }
-  composedPath() { var e = kEvent.get(this); return e.dispatching ? [e.currentTarget] : []; }
-  preventDefault() { kEvent.get(this).defaultPrevented = true; }
-  stopPropagation() { kEvent.get(this).stop = true; }
-  stopImmediatePropagation() { var e = kEvent.get(this); e.stop = true; e.stopImmediate = true; }
+  get cancelBubble() { return WeakMapPrototypeGet(kEvent, this).stop; }
+  composedPath() { var e = WeakMapPrototypeGet(kEvent, this); return e.dispatching ? [e.currentTarget] : []; }
+  preventDefault() { WeakMapPrototypeGet(kEvent, this).defaultPrevented = true; }
+  stopPropagation() { WeakMapPrototypeGet(kEvent, this).stop = true; }
+  stopImmediatePropagation() { var e = WeakMapPrototypeGet(kEvent, this); e.stop = true; e.stopImmediate = true; }
   [customInspect](depth, opts, inspect) {
-    var e = kEvent.get(this);
+    var e = WeakMapPrototypeGet(kEvent, this);
     var fn = typeof inspect === 'function' ? inspect : internals.inspect;
     var name = this.constructor && this.constructor.name || 'Event';
     return name + ' ' + fn({ type: e.type, defaultPrevented: this.defaultPrevented, cancelable: e.cancelable, timeStamp: e.timeStamp }, opts);
@@ -448,17 +448,17 @@ class CustomEvent extends Event {
   constructor(type, options) {
     if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "type" argument must be specified');
     super(type, options);
-    kDetail.set(this, options != null && options.detail !== undefined ? options.detail : null);
+    WeakMapPrototypeSet(kDetail, this, options != null && options.detail !== undefined ? options.detail : null);
   }
   get detail() {
-    if (!kDetail.has(this)) throw internals.newError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type CustomEvent');
-    return kDetail.get(this);
+    if (!WeakMapPrototypeHas(kDetail, this)) throw internals.newError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type CustomEvent');
+    return WeakMapPrototypeGet(kDetail, this);
   }
 }
 
 function listenersOf(target) {
-  var m = kTarget.get(target);
-  if (!m) { m = new Map(); kTarget.set(target, m); }
+  var m = WeakMapPrototypeGet(kTarget, target);
+  if (!m) { m = new Map(); WeakMapPrototypeSet(kTarget, target, m); }
   return m;
 }
 
@@ -473,8 +473,8 @@ class EventTarget {
     var opts = typeof options === 'boolean' ? { capture: options } : (options || {});
     type = String(type);
     var map = listenersOf(this);
-    var list = map.get(type);
-    if (!list) { list = []; map.set(type, list); }
+    var list = MethodGet(map, type);
+    if (!list) { list = []; MethodSet(map, type, list); }
     var capture = !!opts.capture;
     for (var i = 0; i < list.length; i++) if (list[i].listener === listener && list[i].capture === capture) return;
     var entry = { listener: listener, capture: capture, once: !!opts.once, removed: false };
@@ -484,35 +484,35 @@ class EventTarget {
       var self = this;
       signal.addEventListener('abort', function () { self.removeEventListener(type, listener, { capture: capture }); }, { once: true });
     }
-    list.push(entry);
+    MethodPush(list, entry);
   }
   removeEventListener(type, listener, options) {
     var capture = typeof options === 'boolean' ? options : !!(options && options.capture);
-    var list = listenersOf(this).get(String(type));
+    var list = MethodGet(listenersOf(this), String(type));
     if (!list) return;
     for (var i = 0; i < list.length; i++) {
       if (list[i].listener === listener && list[i].capture === capture) {
         list[i].removed = true;
-        list.splice(i, 1);
+        MethodSplice(list, i, 1);
         return;
       }
     }
   }
   dispatchEvent(event) {
     if (!(event instanceof Event)) throw internals.invalidArgType('event', 'an instance of Event', event);
-    var e = kEvent.get(event);
+    var e = WeakMapPrototypeGet(kEvent, event);
     if (e.dispatching) throw internals.newError('Error', 'ERR_EVENT_RECURSION', 'The event "' + e.type + '" is already being dispatched');
     e.dispatching = true;
     e.target = this;
     e.currentTarget = this;
-    var list = (listenersOf(this).get(e.type) || []).slice();
+    var list = MethodSlice((MethodGet(listenersOf(this), e.type) || []));
     for (var i = 0; i < list.length; i++) {
       var entry = list[i];
       if (entry.removed) continue;
       if (entry.once) this.removeEventListener(e.type, entry.listener, { capture: entry.capture });
       try {
         var fn = entry.listener;
-        if (typeof fn === 'function') fn.call(this, event);
+        if (typeof fn === 'function') FunctionPrototypeCall(fn, this, event);
         else if (typeof fn.handleEvent === 'function') fn.handleEvent(event);
       } catch (err) {
         queueMicrotask(function () { throw err; });
@@ -535,24 +535,24 @@ class AbortSignal extends EventTarget {
   constructor() {
     if (!allowSignal) throw internals.newError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
     super();
-    kSignal.set(this, { aborted: false, reason: undefined, onabort: null });
+    WeakMapPrototypeSet(kSignal, this, { aborted: false, reason: undefined, onabort: null });
   }
-  get aborted() { return kSignal.get(this).aborted; }
-  get reason() { return kSignal.get(this).reason; }
-  get onabort() { return kSignal.get(this).onabort; }
+  get aborted() { return WeakMapPrototypeGet(kSignal, this).aborted; }
+  get reason() { return WeakMapPrototypeGet(kSignal, this).reason; }
+  get onabort() { return WeakMapPrototypeGet(kSignal, this).onabort; }
   set onabort(fn) {
-    var st = kSignal.get(this);
+    var st = WeakMapPrototypeGet(kSignal, this);
     if (st.onabort) this.removeEventListener('abort', st.onabort);
     st.onabort = typeof fn === 'function' ? fn : null;
     if (st.onabort) this.addEventListener('abort', st.onabort);
   }
   throwIfAborted() {
-    var st = kSignal.get(this);
+    var st = WeakMapPrototypeGet(kSignal, this);
     if (st.aborted) throw st.reason;
   }
   static abort(reason) {
     var s = newSignal();
-    var st = kSignal.get(s);
+    var st = WeakMapPrototypeGet(kSignal, s);
     st.aborted = true;
     st.reason = reason === undefined ? abortError() : reason;
     return s;
@@ -569,7 +569,7 @@ class AbortSignal extends EventTarget {
     for (var i = 0; i < signals.length; i++) {
       if (signals[i].aborted) { abortSignal(s, signals[i].reason); return s; }
     }
-    signals.forEach(function (x) {
+    MethodForEach(signals, function (x) {
       x.addEventListener('abort', function () { abortSignal(s, x.reason); }, { once: true });
     });
     return s;
@@ -586,7 +586,7 @@ function newSignal() {
 }
 
 function abortSignal(signal, reason) {
-  var st = kSignal.get(signal);
+  var st = WeakMapPrototypeGet(kSignal, signal);
   if (st.aborted) return;
   st.aborted = true;
   st.reason = reason;
@@ -594,7 +594,7 @@ function abortSignal(signal, reason) {
 }
 
 class AbortController {
-  constructor() { Object.defineProperty(this, '_signal', { value: newSignal() }); }
+  constructor() { ObjectDefineProperty(this, '_signal', { value: newSignal() }); }
   get signal() { return this._signal; }
   abort(reason) { abortSignal(this._signal, reason === undefined ? abortError() : reason); }
   [customInspect](depth, opts, inspect) {
@@ -603,8 +603,8 @@ class AbortController {
   }
 }
 
-[Event, CustomEvent, EventTarget, AbortSignal, AbortController].forEach(function (C) {
-  Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
+MethodForEach([Event, CustomEvent, EventTarget, AbortSignal, AbortController], function (C) {
+  ObjectDefineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
 });
 
 function addAbortListener(signal, listener) {
@@ -615,12 +615,12 @@ function addAbortListener(signal, listener) {
   } else {
     signal.addEventListener('abort', listener, { once: true });
   }
-  return { __proto__: null, [Symbol.dispose || Symbol.for('nodejs.dispose')]: function () { signal.removeEventListener('abort', listener); } };
+  return { __proto__: null, [Symbol.dispose || SymbolFor('nodejs.dispose')]: function () { signal.removeEventListener('abort', listener); } };
 }
 
 EventEmitter.addAbortListener = addAbortListener;
-[['EventTarget', EventTarget], ['Event', Event], ['CustomEvent', CustomEvent], ['AbortController', AbortController], ['AbortSignal', AbortSignal], ['DOMException', DOMExceptionClass]].forEach(function (p) {
-  Object.defineProperty(EventEmitter, p[0], { value: p[1], writable: true, configurable: true, enumerable: false });
+MethodForEach([['EventTarget', EventTarget], ['Event', Event], ['CustomEvent', CustomEvent], ['AbortController', AbortController], ['AbortSignal', AbortSignal], ['DOMException', DOMExceptionClass]], function (p) {
+  ObjectDefineProperty(EventEmitter, p[0], { value: p[1], writable: true, configurable: true, enumerable: false });
 });
 
 module.exports = EventEmitter;

@@ -1,4 +1,11 @@
 'use strict';
+// setOf(list) is new Set(list) without Set.prototype.add, which the Set
+// constructor calls and user code may have replaced.
+function setOf(list) {
+  const s = new Set();
+  for (let i = 0; i < list.length; i++) MethodAdd(s, list[i]);
+  return s;
+}
 // jsvm's fetch: the globals fetch, Headers, Request, Response and
 // FormData, as Node's undici shapes them (names, validation messages,
 // default request headers, inspection), over the http and https
@@ -7,10 +14,10 @@
 
 const { Buffer, Blob, File } = require('buffer');
 const { ReadableStream } = require('stream/web');
-const webInternals = Object.getOwnPropertyDescriptor(require('stream/web'), 'internals').value;
+const webInternals = ObjectGetOwnPropertyDescriptor(require('stream/web'), 'internals').value;
 const kState = Symbol('state');
 const kHeaders = Symbol('headers');
-const inspectSym = Symbol.for('nodejs.util.inspect.custom');
+const inspectSym = SymbolFor('nodejs.util.inspect.custom');
 
 function isObj(v) { return (typeof v === 'object' && v !== null) || typeof v === 'function'; }
 function webidlType(ctx, msg) { return new TypeError(`${ctx}: ${msg}`); }
@@ -18,7 +25,7 @@ function webidlType(ctx, msg) { return new TypeError(`${ctx}: ${msg}`); }
 // ---- Headers
 
 const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-function normalizeValue(v) { return String(v).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''); }
+function normalizeValue(v) { return MethodReplace(String(v), /^[\t\n\r ]+|[\t\n\r ]+$/g, ''); }
 function validName(ctx, name) {
   if (!tokenRe.test(name)) throw webidlType(ctx, `"${name}" is an invalid header name.`);
 }
@@ -42,8 +49,8 @@ class Headers {
     name = String(name);
     validName('Headers.delete', name);
     guardCheck(this);
-    const k = name.toLowerCase();
-    this[kHeaders].list.delete(k);
+    const k = MethodToLowerCase(name);
+    MethodDelete(this[kHeaders].list, k);
     if (k === 'set-cookie') this[kHeaders].cookies = [];
   }
   get(name) {
@@ -51,19 +58,19 @@ class Headers {
     if (arguments.length < 1) throw new TypeError('Headers.get: 1 argument required, but 0 found.');
     name = String(name);
     validName('Headers.get', name);
-    const e = this[kHeaders].list.get(name.toLowerCase());
+    const e = MethodGet(this[kHeaders].list, MethodToLowerCase(name));
     return e === undefined ? null : e.value;
   }
   getSetCookie() {
     checkHeaders(this, 'getSetCookie');
-    return this[kHeaders].cookies.slice();
+    return MethodSlice(this[kHeaders].cookies);
   }
   has(name) {
     checkHeaders(this, 'has');
     if (arguments.length < 1) throw new TypeError('Headers.has: 1 argument required, but 0 found.');
     name = String(name);
     validName('Headers.has', name);
-    return this[kHeaders].list.has(name.toLowerCase());
+    return MethodHas(this[kHeaders].list, MethodToLowerCase(name));
   }
   set(name, value) {
     checkHeaders(this, 'set');
@@ -73,8 +80,8 @@ class Headers {
     validName('Headers.set', name);
     validValue('Headers.set', name, value);
     guardCheck(this);
-    const k = name.toLowerCase();
-    this[kHeaders].list.set(k, { name, value });
+    const k = MethodToLowerCase(name);
+    MethodSet(this[kHeaders].list, k, { name, value });
     if (k === 'set-cookie') this[kHeaders].cookies = [value];
   }
   forEach(callback, thisArg = undefined) {
@@ -82,20 +89,20 @@ class Headers {
     if (typeof callback !== 'function') {
       throw new TypeError("Failed to execute 'forEach' on 'Headers': parameter 1 is not of type 'Function'.");
     }
-    for (const [k, v] of sortedPairs(this)) callback.call(thisArg, v, k, this);
+    for (const [k, v] of SafeIterable(sortedPairs(this))) FunctionPrototypeCall(callback, thisArg, v, k, this);
   }
-  keys() { checkHeaders(this, 'keys'); return makeIterator(sortedPairs(this).map((p) => p[0]), 'Headers'); }
-  values() { checkHeaders(this, 'values'); return makeIterator(sortedPairs(this).map((p) => p[1]), 'Headers'); }
+  keys() { checkHeaders(this, 'keys'); return makeIterator(MethodMap(sortedPairs(this), (p) => p[0]), 'Headers'); }
+  values() { checkHeaders(this, 'values'); return makeIterator(MethodMap(sortedPairs(this), (p) => p[1]), 'Headers'); }
   entries() { checkHeaders(this, 'entries'); return makeIterator(sortedPairs(this), 'Headers'); }
   [Symbol.iterator]() { return this.entries(); }
   [inspectSym](depth, options, inspect) {
     const o = {};
-    for (const [k, e] of this[kHeaders].list) o[k] = e.value;
+    for (const [k, e] of SafeIterable(this[kHeaders].list)) o[k] = e.value;
     return `Headers ${inspect(o, options)}`;
   }
 }
-Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
-Object.defineProperty(Headers.prototype, inspectSym, { enumerable: false });
+ObjectDefineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
+ObjectDefineProperty(Headers.prototype, inspectSym, { enumerable: false });
 
 function checkHeaders(h, m) {
   if (!isObj(h) || !h[kHeaders]) throw new TypeError('Illegal invocation');
@@ -108,19 +115,19 @@ function appendHeader(h, name, value, ctx) {
   validName(ctx, name);
   validValue(ctx, name, value);
   guardCheck(h);
-  const k = name.toLowerCase();
+  const k = MethodToLowerCase(name);
   const list = h[kHeaders].list;
-  const e = list.get(k);
+  const e = MethodGet(list, k);
   if (e) e.value += (k === 'cookie' ? '; ' : ', ') + value;
-  else list.set(k, { name, value });
-  if (k === 'set-cookie') h[kHeaders].cookies.push(value);
+  else MethodSet(list, k, { name, value });
+  if (k === 'set-cookie') MethodPush(h[kHeaders].cookies, value);
 }
 function sortedPairs(h) {
   const out = [];
-  const names = [...h[kHeaders].list.keys()].sort();
-  for (const k of names) {
-    if (k === 'set-cookie') for (const c of h[kHeaders].cookies) out.push([k, c]);
-    else out.push([k, h[kHeaders].list.get(k).value]);
+  const names = MethodSort([...SafeIterable(MethodKeys(h[kHeaders].list))]);
+  for (const k of SafeIterable(names)) {
+    if (k === 'set-cookie') for (const c of SafeIterable(h[kHeaders].cookies)) MethodPush(out, [k, c]);
+    else MethodPush(out, [k, MethodGet(h[kHeaders].list, k).value]);
   }
   return out;
 }
@@ -129,23 +136,23 @@ function fillHeaders(h, init, ctx) {
     throw new TypeError(`${ctx}: Argument 1 could not be converted to one of: sequence<sequence<ByteString>>, record<ByteString, ByteString>.`);
   }
   if (init instanceof Headers) {
-    for (const [k, e] of init[kHeaders].list) {
-      if (k === 'set-cookie') for (const c of init[kHeaders].cookies) appendHeader(h, e.name, c, 'Headers.append');
+    for (const [k, e] of SafeIterable(init[kHeaders].list)) {
+      if (k === 'set-cookie') for (const c of SafeIterable(init[kHeaders].cookies)) appendHeader(h, e.name, c, 'Headers.append');
       else appendHeader(h, e.name, e.value, 'Headers.append');
     }
     return;
   }
   if (typeof init[Symbol.iterator] === 'function') {
-    for (const pair of init) {
-      const p = [...pair];
+    for (const pair of SafeIterable(init)) {
+      const p = [...SafeIterable(pair)];
       if (p.length !== 2) throw new TypeError(`${ctx}: expected name/value pair to be length 2, found ${p.length}.`);
       appendHeader(h, String(p[0]), String(p[1]), 'Headers.append');
     }
     return;
   }
-  for (const k of Reflect.ownKeys(init)) {
+  for (const k of SafeIterable(ReflectOwnKeys(init))) {
     if (typeof k === 'symbol') continue;
-    const d = Reflect.getOwnPropertyDescriptor(init, k);
+    const d = ReflectGetOwnPropertyDescriptor(init, k);
     if (!d || !d.enumerable) continue;
     appendHeader(h, k, String(init[k]), 'Headers.append');
   }
@@ -156,7 +163,7 @@ function makeIterator(items, name) {
     next() { return i < items.length ? { value: items[i++], done: false } : { value: undefined, done: true }; },
     [Symbol.iterator]() { return this; },
   };
-  Object.defineProperty(it, Symbol.toStringTag, { value: `${name} Iterator` });
+  ObjectDefineProperty(it, Symbol.toStringTag, { value: `${name} Iterator` });
   return it;
 }
 
@@ -175,17 +182,17 @@ class FormData {
     if (arguments.length === 3 && !(value instanceof Blob)) {
       throw new TypeError("Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'");
     }
-    this[kState].push(entry(name, value, filename));
+    MethodPush(this[kState], entry(name, value, filename));
   }
-  delete(name) { checkForm(this); name = String(name); this[kState] = this[kState].filter((e) => e.name !== name); }
+  delete(name) { checkForm(this); name = String(name); this[kState] = MethodFilter(this[kState], (e) => e.name !== name); }
   get(name) {
     checkForm(this);
     name = String(name);
-    const e = this[kState].find((x) => x.name === name);
+    const e = MethodFind(this[kState], (x) => x.name === name);
     return e === undefined ? null : e.value;
   }
-  getAll(name) { checkForm(this); name = String(name); return this[kState].filter((e) => e.name === name).map((e) => e.value); }
-  has(name) { checkForm(this); name = String(name); return this[kState].some((e) => e.name === name); }
+  getAll(name) { checkForm(this); name = String(name); return MethodMap(MethodFilter(this[kState], (e) => e.name === name), (e) => e.value); }
+  has(name) { checkForm(this); name = String(name); return MethodSome(this[kState], (e) => e.name === name); }
   set(name, value, filename = undefined) {
     checkForm(this);
     if (arguments.length < 2) throw new TypeError(`FormData.set: 2 arguments required, but only ${arguments.length} found.`);
@@ -193,26 +200,26 @@ class FormData {
       throw new TypeError("Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'");
     }
     const e = entry(name, value, filename);
-    const i = this[kState].findIndex((x) => x.name === e.name);
-    if (i === -1) { this[kState].push(e); return; }
-    this[kState] = [...this[kState].slice(0, i), e, ...this[kState].slice(i + 1).filter((x) => x.name !== e.name)];
+    const i = MethodFindIndex(this[kState], (x) => x.name === e.name);
+    if (i === -1) { MethodPush(this[kState], e); return; }
+    this[kState] = [...SafeIterable(MethodSlice(this[kState], 0, i)), e, ...SafeIterable(MethodFilter(MethodSlice(this[kState], i + 1), (x) => x.name !== e.name))];
   }
-  entries() { checkForm(this); return makeIterator(this[kState].map((e) => [e.name, e.value]), 'FormData'); }
-  keys() { checkForm(this); return makeIterator(this[kState].map((e) => e.name), 'FormData'); }
-  values() { checkForm(this); return makeIterator(this[kState].map((e) => e.value), 'FormData'); }
+  entries() { checkForm(this); return makeIterator(MethodMap(this[kState], (e) => [e.name, e.value]), 'FormData'); }
+  keys() { checkForm(this); return makeIterator(MethodMap(this[kState], (e) => e.name), 'FormData'); }
+  values() { checkForm(this); return makeIterator(MethodMap(this[kState], (e) => e.value), 'FormData'); }
   forEach(callback, thisArg = undefined) {
     checkForm(this);
     if (typeof callback !== 'function') throw new TypeError("Failed to execute 'forEach' on 'FormData': parameter 1 is not of type 'Function'.");
-    for (const e of this[kState]) callback.call(thisArg, e.value, e.name, this);
+    for (const e of SafeIterable(this[kState])) FunctionPrototypeCall(callback, thisArg, e.value, e.name, this);
   }
   [Symbol.iterator]() { return this.entries(); }
   [inspectSym](depth, options, inspect) {
-    return `FormData ${inspect(this[kState].map((e) => ({ name: e.name, value: e.value })), options)}`;
+    return `FormData ${inspect(MethodMap(this[kState], (e) => ({ name: e.name, value: e.value })), options)}`;
   }
 }
-Object.defineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
-Object.defineProperty(FormData.prototype, inspectSym, { enumerable: false });
-function checkForm(f) { if (!isObj(f) || !Array.isArray(f[kState])) throw new TypeError('Illegal invocation'); }
+ObjectDefineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
+ObjectDefineProperty(FormData.prototype, inspectSym, { enumerable: false });
+function checkForm(f) { if (!isObj(f) || !ArrayIsArray(f[kState])) throw new TypeError('Illegal invocation'); }
 function entry(name, value, filename) {
   name = String(name);
   if (value instanceof Blob) {
@@ -241,33 +248,33 @@ function extractBody(object, keepalive) {
     source = Buffer.from(object.toString());
     type = 'application/x-www-form-urlencoded;charset=UTF-8';
   } else if (object instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && object instanceof SharedArrayBuffer)) {
-    source = Buffer.from(new Uint8Array(object.slice(0)));
-  } else if (ArrayBuffer.isView(object)) {
-    source = Buffer.from(new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength)));
+    source = Buffer.from(new Uint8Array(MethodSlice(object, 0)));
+  } else if (ArrayBufferIsView(object)) {
+    source = Buffer.from(new Uint8Array(MethodSlice(object.buffer, object.byteOffset, object.byteOffset + object.byteLength)));
   } else if (object instanceof FormData) {
-    const boundary = `----formdata-undici-0${`${Math.floor(Math.random() * 1e11)}`.padStart(11, '0')}`;
+    const boundary = `----formdata-undici-0${MethodPadStart(`${MathFloor(MathRandom() * 1e11)}`, 11, '0')}`;
     const parts = [];
-    const esc = (s) => s.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
-    const norm = (s) => s.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n');
-    for (const e of object[kState]) {
+    const esc = (s) => MethodReplace(MethodReplace(MethodReplace(s, /\n/g, '%0A'), /\r/g, '%0D'), /"/g, '%22');
+    const norm = (s) => MethodReplace(s, /\r(?!\n)|(?<!\r)\n/g, '\r\n');
+    for (const e of SafeIterable(object[kState])) {
       if (typeof e.value === 'string') {
-        parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${esc(norm(e.name))}"\r\n\r\n${norm(e.value)}\r\n`));
+        MethodPush(parts, Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${esc(norm(e.name))}"\r\n\r\n${norm(e.value)}\r\n`));
       } else {
-        parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${esc(norm(e.name))}"` +
+        MethodPush(parts, Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${esc(norm(e.name))}"` +
           (e.value.name ? `; filename="${esc(e.value.name)}"` : '') + '\r\n' +
           `Content-Type: ${e.value.type || 'application/octet-stream'}\r\n\r\n`));
-        parts.push({ blob: e.value });
-        parts.push(Buffer.from('\r\n'));
+        MethodPush(parts, { blob: e.value });
+        MethodPush(parts, Buffer.from('\r\n'));
       }
     }
-    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    MethodPush(parts, Buffer.from(`--${boundary}--\r\n`));
     type = `multipart/form-data; boundary=${boundary}`;
     let n = 0;
-    for (const p of parts) n += p.blob ? p.blob.size : p.length;
+    for (const p of SafeIterable(parts)) n += p.blob ? p.blob.size : p.length;
     length = n;
     stream = new ReadableStream({
       async pull(c) {
-        const p = parts.shift();
+        const p = MethodShift(parts);
         if (p === undefined) { c.close(); return; }
         c.enqueue(p.blob ? new Uint8Array(await p.blob.arrayBuffer()) : new Uint8Array(p.buffer, p.byteOffset, p.length));
         if (parts.length === 0) c.close();
@@ -316,56 +323,56 @@ async function consumeBody(holder, ctx) {
     const { done, value } = await reader.read();
     if (done) break;
     if (!(value instanceof Uint8Array)) throw new TypeError('Received non-Uint8Array chunk');
-    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+    MethodPush(chunks, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
   }
-  return Buffer.concat(chunks);
+  return MethodConcat(Buffer, chunks);
 }
 function bodyMixin(C, name) {
-  Object.defineProperty(C.prototype, 'body', {
+  ObjectDefineProperty(C.prototype, 'body', {
     get() { const b = this[kState].body; return b ? b.stream : null; }, configurable: true, enumerable: true,
   });
-  Object.defineProperty(C.prototype, 'bodyUsed', {
+  ObjectDefineProperty(C.prototype, 'bodyUsed', {
     get() { const b = this[kState].body; return !!b && isDisturbed(b.stream); }, configurable: true, enumerable: true,
   });
   const methods = {
-    async arrayBuffer() { const b = await consumeBody(this, name); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); },
+    async arrayBuffer() { const b = await consumeBody(this, name); return MethodSlice(b.buffer, b.byteOffset, b.byteOffset + b.byteLength); },
     async blob() {
       const b = await consumeBody(this, name);
-      const t = this[kState].headers.get('content-type');
+      const t = MethodGet(this[kState].headers, 'content-type');
       return new Blob([b], { type: t || '' });
     },
     async bytes() { return new Uint8Array(await this.arrayBuffer()); },
     async formData() {
-      const t = this[kState].headers.get('content-type') || '';
+      const t = MethodGet(this[kState].headers, 'content-type') || '';
       const b = await consumeBody(this, name);
       if (/^application\/x-www-form-urlencoded/i.test(t)) {
         const fd = new FormData();
-        for (const [k, v] of new URLSearchParams(b.toString())) fd.append(k, v);
+        for (const [k, v] of SafeIterable(new URLSearchParams(b.toString()))) fd.append(k, v);
         return fd;
       }
       const m = /^multipart\/form-data;\s*boundary=("?)([^";]+)\1/i.exec(t);
       if (!m) throw new TypeError('Response.formData: Could not parse content as FormData.');
       return parseMultipart(b, m[2]);
     },
-    async json() { return JSON.parse((await consumeBody(this, name)).toString()); },
+    async json() { return JSONParse((await consumeBody(this, name)).toString()); },
     async text() { return new TextDecoder().decode(await consumeBody(this, name)); },
   };
-  for (const k of Object.keys(methods)) {
-    Object.defineProperty(C.prototype, k, { value: methods[k], writable: true, configurable: true, enumerable: true });
+  for (const k of SafeIterable(ObjectKeys(methods))) {
+    ObjectDefineProperty(C.prototype, k, { value: methods[k], writable: true, configurable: true, enumerable: true });
   }
 }
 function parseMultipart(buf, boundary) {
   const fd = new FormData();
   const delim = Buffer.from(`--${boundary}`);
-  let pos = buf.indexOf(delim);
+  let pos = MethodIndexOf(buf, delim);
   while (pos !== -1) {
     pos += delim.length;
     if (buf[pos] === 0x2d && buf[pos + 1] === 0x2d) break;
     pos += 2; // CRLF
-    const headEnd = buf.indexOf('\r\n\r\n', pos);
+    const headEnd = MethodIndexOf(buf, '\r\n\r\n', pos);
     if (headEnd === -1) break;
     const head = buf.subarray(pos, headEnd).toString();
-    const next = buf.indexOf(delim, headEnd + 4);
+    const next = MethodIndexOf(buf, delim, headEnd + 4);
     if (next === -1) break;
     const body = buf.subarray(headEnd + 4, next - 2);
     const name = /name="([^"]*)"/i.exec(head);
@@ -382,11 +389,11 @@ function parseMultipart(buf, boundary) {
 
 // ---- Request
 
-const forbiddenMethods = new Set(['CONNECT', 'TRACE', 'TRACK']);
+const forbiddenMethods = setOf(['CONNECT', 'TRACE', 'TRACK']);
 const normalMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH'];
 function normalizeMethod(m) {
-  const up = m.toUpperCase();
-  return normalMethods.includes(up) ? up : m;
+  const up = MethodToUpperCase(m);
+  return MethodIncludes(normalMethods, up) ? up : m;
 }
 
 class Request {
@@ -415,7 +422,7 @@ class Request {
     if (init.method !== undefined) {
       const m = String(init.method);
       if (!tokenRe.test(m)) throw new TypeError(`'${m}' is not a valid HTTP method.`);
-      if (forbiddenMethods.has(m.toUpperCase())) throw new TypeError(`'${m}' HTTP method is unsupported.`);
+      if (MethodHas(forbiddenMethods, MethodToUpperCase(m))) throw new TypeError(`'${m}' HTTP method is unsupported.`);
       method = normalizeMethod(m);
     }
     const signal = init.signal !== undefined ? init.signal : base ? base.signal : undefined;
@@ -423,7 +430,7 @@ class Request {
       throw new TypeError("Failed to construct 'Request': member signal is not of type AbortSignal.");
     }
     const redirect = init.redirect !== undefined ? String(init.redirect) : base ? base.redirect : 'follow';
-    if (!['follow', 'error', 'manual'].includes(redirect)) {
+    if (!MethodIncludes(['follow', 'error', 'manual'], redirect)) {
       throw new TypeError(`Request constructor: ${redirect} is not an accepted type. Expected one of follow, manual, error.`);
     }
     const headers = new Headers();
@@ -435,7 +442,7 @@ class Request {
     }
     if (init.body != null) {
       body = extractBody(init.body, init.keepalive);
-      if (body.type && !headers.has('content-type')) headers.append('content-type', body.type);
+      if (body.type && !MethodHas(headers, 'content-type')) headers.append('content-type', body.type);
       if (webInternals.isReadableStream(init.body) && init.duplex !== 'half') {
         throw new TypeError('RequestInit: duplex option is required when sending a body.');
       }
@@ -475,7 +482,7 @@ class Request {
     if (this.bodyUsed || (this[kState].body && this[kState].body.stream.locked)) throw new TypeError('Request.clone: Body has already been consumed.');
     const r = new Request(this);
     if (this[kState].body) {
-      const [a, b] = this[kState].body.stream.tee();
+      const [a, b] = SafeIterable(this[kState].body.stream.tee());
       this[kState].body = { ...this[kState].body, stream: a };
       r[kState].body = { ...this[kState].body, stream: b };
     }
@@ -492,14 +499,14 @@ class Request {
   }
 }
 bodyMixin(Request, 'Request');
-Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
-Object.defineProperty(Request.prototype, inspectSym, { enumerable: false });
+ObjectDefineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
+ObjectDefineProperty(Request.prototype, inspectSym, { enumerable: false });
 
 // ---- Response
 
 const STATUS = require('http').STATUS_CODES;
-const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-const nullBodyStatuses = new Set([101, 204, 205, 304]);
+const redirectStatuses = setOf([301, 302, 303, 307, 308]);
+const nullBodyStatuses = setOf([101, 204, 205, 304]);
 
 class Response {
   constructor(body = null, init = {}) {
@@ -509,7 +516,7 @@ class Response {
     }
     init = init || {};
     const status = init.status !== undefined ? Number(init.status) : 200;
-    if (!Number.isInteger(status) || status < 200 || status > 599) {
+    if (!NumberIsInteger(status) || status < 200 || status > 599) {
       throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
     }
     const statusText = init.statusText !== undefined ? String(init.statusText) : '';
@@ -518,9 +525,9 @@ class Response {
     if (init.headers !== undefined) fillHeaders(headers, init.headers, 'Response constructor');
     let b = null;
     if (body !== null && body !== undefined) {
-      if (nullBodyStatuses.has(status)) throw new TypeError('Response constructor: Invalid response status code ' + status);
+      if (MethodHas(nullBodyStatuses, status)) throw new TypeError('Response constructor: Invalid response status code ' + status);
       b = extractBody(body);
-      if (b.type && !headers.has('content-type')) headers.append('content-type', b.type);
+      if (b.type && !MethodHas(headers, 'content-type')) headers.append('content-type', b.type);
     }
     this[kState] = { status, statusText, headers, body: b, type: 'default', urlList: [], redirected: false };
   }
@@ -532,10 +539,10 @@ class Response {
     return r;
   }
   static json(data, init = {}) {
-    const text = JSON.stringify(data);
+    const text = JSONStringify(data);
     if (text === undefined) throw new TypeError('Value is not JSON serializable');
     const headers = new Headers(init && init.headers);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    if (!MethodHas(headers, 'content-type')) MethodSet(headers, 'content-type', 'application/json');
     return new Response(text, { ...init, headers });
   }
   static redirect(url, status = 302) {
@@ -545,10 +552,10 @@ class Response {
       err.cause = e;
       throw err;
     }
-    if (!redirectStatuses.has(status)) throw new RangeError(`Invalid status code ${status}`);
+    if (!MethodHas(redirectStatuses, status)) throw new RangeError(`Invalid status code ${status}`);
     const r = new Response(null, { status: 200 });
     r[kState].status = status;
-    r[kState].headers.set('location', parsed.href);
+    MethodSet(r[kState].headers, 'location', parsed.href);
     r[kState].headers[kHeaders].guard = 'immutable';
     return r;
   }
@@ -563,10 +570,10 @@ class Response {
     if (this.bodyUsed || (this[kState].body && this[kState].body.stream.locked)) throw new TypeError('Response.clone: Body has already been consumed.');
     const r = new Response(null, { status: 200 });
     const s = this[kState];
-    r[kState] = { ...s, headers: new Headers(s.headers), urlList: s.urlList.slice() };
+    r[kState] = { ...s, headers: new Headers(s.headers), urlList: MethodSlice(s.urlList) };
     r[kState].status = s.status;
     if (s.body) {
-      const [a, b] = s.body.stream.tee();
+      const [a, b] = SafeIterable(s.body.stream.tee());
       s.body = { ...s.body, stream: a };
       r[kState].body = { ...s.body, stream: b };
     }
@@ -581,8 +588,8 @@ class Response {
   }
 }
 bodyMixin(Response, 'Response');
-Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
-Object.defineProperty(Response.prototype, inspectSym, { enumerable: false });
+ObjectDefineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
+ObjectDefineProperty(Response.prototype, inspectSym, { enumerable: false });
 
 // ---- fetch
 
@@ -624,10 +631,10 @@ function fetch(input, init = undefined) {
   try {
     request = new Request(input, init);
   } catch (e) {
-    return Promise.reject(e);
+    return PromiseReject(e);
   }
   const st = request[kState];
-  if (st.signal.aborted) return Promise.reject(abortReason(st.signal));
+  if (st.signal.aborted) return PromiseReject(abortReason(st.signal));
   return new Promise((resolve, reject) => {
     let settled = false;
     let current = null;
@@ -643,7 +650,7 @@ function fetch(input, init = undefined) {
       st.signal.removeEventListener('abort', onAbort);
       if (!settled) { settled = true; reject(e); }
     };
-    (async () => {
+    MethodCatch((async () => {
       const body = st.body ? await consumeBody(request, 'fetch') : null;
       let url = st.url;
       let method = st.method;
@@ -660,7 +667,7 @@ function fetch(input, init = undefined) {
           return;
         }
         const res = await send(u, method, sendBody);
-        if (redirectStatuses.has(res.statusCode) && res.headers.location !== undefined && st.redirect !== 'manual') {
+        if (MethodHas(redirectStatuses, res.statusCode) && res.headers.location !== undefined && st.redirect !== 'manual') {
           if (st.redirect === 'error') {
             res.resume();
             fail(fetchFailed(new Error('unexpected redirect')));
@@ -677,35 +684,35 @@ function fetch(input, init = undefined) {
           if (res.statusCode === 303 && method !== 'GET' && method !== 'HEAD') { method = 'GET'; sendBody = null; }
           else if ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST') { method = 'GET'; sendBody = null; }
           url = next.href;
-          urlList.push(url);
+          MethodPush(urlList, url);
           continue;
         }
         respond(res, urlList, method);
         return;
       }
-    })().catch((e) => fail(e && e.name === 'AbortError' ? e : fetchFailed(e)));
+    })(), (e) => fail(e && e.name === 'AbortError' ? e : fetchFailed(e)));
 
     function send(u, method, body) {
       return new Promise((ok, bad) => {
         const mod = require(u.protocol === 'https:' ? 'https' : 'http');
         const headers = [];
-        for (const [k, e] of st.headers[kHeaders].list) {
-          if (k === 'set-cookie') for (const c of st.headers[kHeaders].cookies) headers.push(e.name, c);
-          else headers.push(e.name, e.value);
+        for (const [k, e] of SafeIterable(st.headers[kHeaders].list)) {
+          if (k === 'set-cookie') for (const c of SafeIterable(st.headers[kHeaders].cookies)) MethodPush(headers, e.name, c);
+          else MethodPush(headers, e.name, e.value);
         }
-        const has = (n) => st.headers.has(n);
-        if (!has('accept')) headers.push('accept', '*/*');
-        if (!has('accept-language')) headers.push('accept-language', '*');
-        if (!has('sec-fetch-mode')) headers.push('sec-fetch-mode', st.mode);
-        if (!has('user-agent')) headers.push('user-agent', 'node');
-        if (!has('accept-encoding')) headers.push('accept-encoding', 'gzip, deflate');
+        const has = (n) => MethodHas(st.headers, n);
+        if (!has('accept')) MethodPush(headers, 'accept', '*/*');
+        if (!has('accept-language')) MethodPush(headers, 'accept-language', '*');
+        if (!has('sec-fetch-mode')) MethodPush(headers, 'sec-fetch-mode', st.mode);
+        if (!has('user-agent')) MethodPush(headers, 'user-agent', 'node');
+        if (!has('accept-encoding')) MethodPush(headers, 'accept-encoding', 'gzip, deflate');
         if (body !== null) {
-          if (!has('content-length')) headers.push('content-length', String(body.length));
+          if (!has('content-length')) MethodPush(headers, 'content-length', String(body.length));
         } else if (method === 'POST' || method === 'PUT') {
-          if (!has('content-length')) headers.push('content-length', '0');
+          if (!has('content-length')) MethodPush(headers, 'content-length', '0');
         }
         const req = mod.request({
-          protocol: u.protocol, hostname: u.hostname.replace(/^\[|\]$/g, ''), port: u.port || undefined,
+          protocol: u.protocol, hostname: MethodReplace(u.hostname, /^\[|\]$/g, ''), port: u.port || undefined,
           path: u.pathname + u.search, method, headers, agent: false,
         }, ok);
         current = req;
@@ -723,10 +730,10 @@ function fetch(input, init = undefined) {
       headers[kHeaders].guard = 'immutable';
       const status = res.statusCode;
       let source = res;
-      const enc = (res.headers['content-encoding'] || '').toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
+      const enc = MethodFilter(MethodMap(MethodSplit(MethodToLowerCase((res.headers['content-encoding'] || '')), ','), (s) => MethodTrim(s)), Boolean);
       const zlib = require('zlib');
-      if (method !== 'HEAD' && !nullBodyStatuses.has(status) && enc.length) {
-        for (const e of enc.reverse()) {
+      if (method !== 'HEAD' && !MethodHas(nullBodyStatuses, status) && enc.length) {
+        for (const e of SafeIterable(MethodReverse(enc))) {
           let d = null;
           if (e === 'gzip' || e === 'x-gzip') d = zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
           else if (e === 'deflate') d = zlib.createInflate();
@@ -737,7 +744,7 @@ function fetch(input, init = undefined) {
         }
       }
       let stream = null;
-      if (method !== 'HEAD' && !nullBodyStatuses.has(status)) {
+      if (method !== 'HEAD' && !MethodHas(nullBodyStatuses, status)) {
         stream = new ReadableStream({
           start(c) {
             bodyController = c;
@@ -767,7 +774,7 @@ function fetch(input, init = undefined) {
     }
 
     function resolveData(u) {
-      const m = /^([^,]*?)(;base64)?,(.*)$/s.exec(u.href.slice(5));
+      const m = /^([^,]*?)(;base64)?,(.*)$/s.exec(MethodSlice(u.href, 5));
       if (!m) { fail(fetchFailed(new Error('invalid data: URL'))); return; }
       const type = m[1] || 'text/plain;charset=US-ASCII';
       const bytes = m[2] ? Buffer.from(decodeURIComponent(m[3]), 'base64') : Buffer.from(decodeURIComponent(m[3]), 'latin1');

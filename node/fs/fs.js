@@ -1,4 +1,11 @@
 'use strict';
+// setOf(list) is new Set(list) without Set.prototype.add, which the Set
+// constructor calls and user code may have replaced.
+function setOf(list) {
+  const s = new Set();
+  for (let i = 0; i < list.length; i++) MethodAdd(s, list[i]);
+  return s;
+}
 // Node's fs over the Go binding: sync calls, then callback and promise
 // forms built on them, Stats/Dirent, and the file streams.
 const { Buffer } = require('buffer');
@@ -18,7 +25,7 @@ const constants = {
 
 function toPath(p, name = 'path') {
   if (typeof p === 'string') {
-    if (p.includes('\u0000')) {
+    if (MethodIncludes(p, '\u0000')) {
       throw internals.newError('TypeError', 'ERR_INVALID_ARG_VALUE',
         `The argument '${name}' must be a string, Uint8Array, or URL without null bytes. Received ${internals.inspect(p)}`);
     }
@@ -32,7 +39,7 @@ function toPath(p, name = 'path') {
   throw internals.invalidArgType(name, 'of type string or an instance of Buffer or URL', p);
 }
 
-function isFd(v) { return typeof v === 'number' && Number.isInteger(v) && v >= 0; }
+function isFd(v) { return typeof v === 'number' && NumberIsInteger(v) && v >= 0; }
 
 function getOptions(options, defaults) {
   if (options == null || typeof options === 'function') return defaults;
@@ -49,7 +56,7 @@ function checkEncoding(enc) {
 
 function toBytes(data, encoding) {
   if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBufferIsView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw internals.invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
 }
 
@@ -72,7 +79,7 @@ class Stats {
 }
 // a BigIntStats (stat with { bigint: true }) has a bigint mode
 const fmt = (s) => Number(typeof s.mode === 'bigint' ? s.mode & BigInt(constants.S_IFMT) : s.mode & constants.S_IFMT);
-Object.assign(Stats.prototype, {
+ObjectAssign(Stats.prototype, {
   isFile() { return fmt(this) === constants.S_IFREG; },
   isDirectory() { return fmt(this) === constants.S_IFDIR; },
   isSymbolicLink() { return fmt(this) === constants.S_IFLNK; },
@@ -85,23 +92,23 @@ Object.assign(Stats.prototype, {
 class BigIntStats {
   constructor(a) {
     const names = ['dev', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'blksize', 'ino', 'size', 'blocks'];
-    names.forEach((n, i) => { this[n] = BigInt(Math.trunc(a[i])); });
-    ['atime', 'mtime', 'ctime', 'birthtime'].forEach((n, i) => {
+    MethodForEach(names, (n, i) => { this[n] = BigInt(MathTrunc(a[i])); });
+    MethodForEach(['atime', 'mtime', 'ctime', 'birthtime'], (n, i) => {
       const ms = a[10 + i];
-      this[n + 'Ms'] = BigInt(Math.trunc(ms));
-      this[n + 'Ns'] = BigInt(Math.trunc(ms)) * 1000000n + BigInt(Math.round((ms % 1) * 1e6));
+      this[n + 'Ms'] = BigInt(MathTrunc(ms));
+      this[n + 'Ns'] = BigInt(MathTrunc(ms)) * 1000000n + BigInt(MathRound((ms % 1) * 1e6));
     });
-    ['atime', 'mtime', 'ctime', 'birthtime'].forEach((n, i) => { this[n] = new Date(a[10 + i]); });
+    MethodForEach(['atime', 'mtime', 'ctime', 'birthtime'], (n, i) => { this[n] = new Date(a[10 + i]); });
   }
 }
-Object.setPrototypeOf(BigIntStats.prototype, Stats.prototype);
+ObjectSetPrototypeOf(BigIntStats.prototype, Stats.prototype);
 
 class Dirent {
   constructor(name, type, path) {
     this.name = name;
     this.parentPath = path;
     this.path = path;
-    Object.defineProperty(this, '__type', { value: type, enumerable: false, writable: true });
+    ObjectDefineProperty(this, '__type', { value: type, enumerable: false, writable: true });
   }
   isFile() { return this.__type === 1; }
   isDirectory() { return this.__type === 2; }
@@ -113,9 +120,9 @@ class Dirent {
 }
 // Node keeps the type in a symbol-keyed slot; inspect shows it as [Symbol(type)]
 const kType = Symbol('type');
-Object.defineProperty(Dirent.prototype, '__type', {
+ObjectDefineProperty(Dirent.prototype, '__type', {
   get() { return this[kType]; },
-  set(v) { Object.defineProperty(this, kType, { value: v, enumerable: true, writable: true, configurable: true }); },
+  set(v) { ObjectDefineProperty(this, kType, { value: v, enumerable: true, writable: true, configurable: true }); },
 });
 
 function makeStats(a, opts) { return opts && opts.bigint ? new BigIntStats(a) : new Stats(a); }
@@ -167,7 +174,7 @@ fs.fstatSync = function fstatSync(fd, options) { return makeStats(binding.fstat(
 
 function checkFd(fd) {
   if (typeof fd !== 'number') throw internals.invalidArgType('fd', 'of type number', fd);
-  if (!Number.isInteger(fd) || fd < 0 || fd > 2147483647) throw internals.outOfRange('fd', '>= 0 && <= 2147483647', fd);
+  if (!NumberIsInteger(fd) || fd < 0 || fd > 2147483647) throw internals.outOfRange('fd', '>= 0 && <= 2147483647', fd);
   return fd;
 }
 
@@ -179,13 +186,13 @@ fs.readdirSync = function readdirSync(path, options) {
     const out = [];
     for (let i = 0; i < r[0].length; i++) {
       const name = rel ? rel + '/' + r[0][i] : r[0][i];
-      out.push(opts.withFileTypes ? new Dirent(r[0][i], r[1][i], rel ? path + '/' + rel : path) : name);
-      if (opts.recursive && r[1][i] === 2) out.push(...one(dir + '/' + r[0][i], name));
+      MethodPush(out, opts.withFileTypes ? new Dirent(r[0][i], r[1][i], rel ? path + '/' + rel : path) : name);
+      if (opts.recursive && r[1][i] === 2) MethodPush(out, ...SafeIterable(one(dir + '/' + r[0][i], name)));
     }
     return out;
   };
   const out = one(path, '');
-  if (opts.encoding === 'buffer' && !opts.withFileTypes) return out.map((n) => Buffer.from(n));
+  if (opts.encoding === 'buffer' && !opts.withFileTypes) return MethodMap(out, (n) => Buffer.from(n));
   return out;
 };
 
@@ -254,7 +261,7 @@ fs.cpSync = function cpSync(src, dest, options = {}) {
       throw internals.newError('Error', 'ERR_FS_EISDIR', `Recursive option is required to copy a directory: ${src}`);
     }
     fs.mkdirSync(dest, { recursive: true });
-    for (const name of fs.readdirSync(src)) fs.cpSync(src + '/' + name, dest + '/' + name, options);
+    for (const name of SafeIterable(fs.readdirSync(src))) fs.cpSync(src + '/' + name, dest + '/' + name, options);
     return;
   }
   if (options.force === false && fs.existsSync(dest)) return;
@@ -278,7 +285,7 @@ function readArgs(buffer, offsetOrOptions, length, position) {
     offset = offsetOrOptions === undefined ? 0 : offsetOrOptions;
     if (length === undefined) length = buffer.byteLength - offset;
   }
-  if (!ArrayBuffer.isView(buffer)) throw internals.invalidArgType('buffer', 'an instance of Buffer, TypedArray, or DataView', buffer);
+  if (!ArrayBufferIsView(buffer)) throw internals.invalidArgType('buffer', 'an instance of Buffer, TypedArray, or DataView', buffer);
   if (offset < 0 || offset > buffer.byteLength) throw internals.outOfRange('offset', `>= 0 && <= ${buffer.byteLength}`, offset);
   if (length < 0) throw internals.outOfRange('length', '>= 0', length);
   if (offset + length > buffer.byteLength) throw internals.outOfRange('length', `<= ${buffer.byteLength - offset}`, length);
@@ -287,7 +294,7 @@ function readArgs(buffer, offsetOrOptions, length, position) {
 }
 fs.readSync = function readSync(fd, buffer, offset, length, position) {
   checkFd(fd);
-  const [o, l, p] = readArgs(buffer, offset, length, position);
+  const [o, l, p] = SafeIterable(readArgs(buffer, offset, length, position));
   if (l === 0) return 0;
   return binding.read(fd, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), o, l, p);
 };
@@ -299,12 +306,12 @@ fs.writeSync = function writeSync(fd, buffer, offset, length, position) {
     const pos = typeof offset === 'number' ? offset : -1;
     return binding.write(fd, bytes, 0, bytes.length, pos);
   }
-  const [o, l, p] = readArgs(buffer, offset, length, position);
+  const [o, l, p] = SafeIterable(readArgs(buffer, offset, length, position));
   return binding.write(fd, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), o, l, p);
 };
 fs.readvSync = function readvSync(fd, buffers, position) {
   let total = 0;
-  for (const b of buffers) {
+  for (const b of SafeIterable(buffers)) {
     const n = fs.readSync(fd, b, 0, b.byteLength, position == null ? null : position + total);
     total += n;
     if (n < b.byteLength) break;
@@ -313,26 +320,26 @@ fs.readvSync = function readvSync(fd, buffers, position) {
 };
 fs.writevSync = function writevSync(fd, buffers, position) {
   let total = 0;
-  for (const b of buffers) total += fs.writeSync(fd, b, 0, b.byteLength, position == null ? null : position + total);
+  for (const b of SafeIterable(buffers)) total += fs.writeSync(fd, b, 0, b.byteLength, position == null ? null : position + total);
   return total;
 };
 fs.opendirSync = function opendirSync(path) { return new Dir(toPath(path)); };
 
 class Dir {
   constructor(path) { this.path = path; this._ents = fs.readdirSync(path, { withFileTypes: true }); this._closed = false; }
-  readSync() { return this._ents.length ? this._ents.shift() : null; }
+  readSync() { return this._ents.length ? MethodShift(this._ents) : null; }
   read(cb) {
-    const p = Promise.resolve().then(() => this.readSync());
-    if (typeof cb === 'function') { p.then((v) => cb(null, v), cb); return; }
+    const p = MethodThen(PromiseResolve(), () => this.readSync());
+    if (typeof cb === 'function') { MethodThen(p, (v) => cb(null, v), cb); return; }
     return p;
   }
   closeSync() { this._closed = true; }
-  close(cb) { this._closed = true; if (typeof cb === 'function') process.nextTick(cb, null); else return Promise.resolve(); }
+  close(cb) { this._closed = true; if (typeof cb === 'function') process.nextTick(cb, null); else return PromiseResolve(); }
 }
 // sobek has no async generators: iterate a Dir with a plain async iterator
 Dir.prototype[Symbol.asyncIterator] = function () {
-  return { next: () => Promise.resolve(this.readSync()).then((v) => (v ? { value: v, done: false } : { value: undefined, done: true })),
-    return: () => Promise.resolve({ value: undefined, done: true }), [Symbol.asyncIterator]() { return this; } };
+  return { next: () => MethodThen(PromiseResolve(this.readSync()), (v) => (v ? { value: v, done: false } : { value: undefined, done: true })),
+    return: () => PromiseResolve({ value: undefined, done: true }), [Symbol.asyncIterator]() { return this; } };
 };
 fs.Dir = Dir;
 
@@ -366,7 +373,7 @@ function startWatch(path, o, onChange) {
 let EE;
 function FSWatcher() {
   if (!EE) EE = require('events');
-  EE.call(this);
+  FunctionPrototypeCall(EE, this);
   this._handle = null;
 }
 fs.watch = function watch(filename, options, listener) {
@@ -374,9 +381,9 @@ fs.watch = function watch(filename, options, listener) {
   const o = watchOptions(options);
   const path = toPath(filename, 'path');
   if (!EE) EE = require('events');
-  if (Object.getPrototypeOf(FSWatcher.prototype) !== EE.prototype) {
-    Object.setPrototypeOf(FSWatcher.prototype, EE.prototype);
-    Object.setPrototypeOf(FSWatcher, EE);
+  if (ObjectGetPrototypeOf(FSWatcher.prototype) !== EE.prototype) {
+    ObjectSetPrototypeOf(FSWatcher.prototype, EE.prototype);
+    ObjectSetPrototypeOf(FSWatcher, EE);
   }
   const w = new FSWatcher();
   w._handle = startWatch(path, o, (kind, name) => w.emit('change', kind, encodeName(name, o.encoding)));
@@ -398,13 +405,13 @@ const statWatchers = new Map();
 const statKeys = ['dev', 'mode', 'nlink', 'uid', 'gid', 'ino', 'size', 'mtimeMs', 'ctimeMs'];
 function StatWatcher(bigint) {
   if (!EE) EE = require('events');
-  EE.call(this);
+  FunctionPrototypeCall(EE, this);
   this._bigint = bigint;
   this._timer = null;
   this._prev = null;
   this._state = 0; // 0 before the first poll, 1 after a stat, else the last errno
 }
-function zeroStats(bigint) { return makeStats(new Array(14).fill(0), { bigint }); }
+function zeroStats(bigint) { return makeStats(MethodFill(new Array(14), 0), { bigint }); }
 StatWatcher.prototype._poll = function _poll(path) {
   let st = null;
   let errno = 0;
@@ -420,7 +427,7 @@ StatWatcher.prototype._poll = function _poll(path) {
     }
     return;
   }
-  if (this._state !== 0 && (this._state < 0 || statKeys.some((k) => st[k] !== this._prev[k]))) {
+  if (this._state !== 0 && (this._state < 0 || MethodSome(statKeys, (k) => st[k] !== this._prev[k]))) {
     const prev = this._prev;
     this._state = 1;
     this._prev = st;
@@ -458,15 +465,15 @@ fs.watchFile = function watchFile(filename, options, listener) {
   if (typeof listener !== 'function') throw internals.invalidArgType('listener', 'of type function', listener);
   if (typeof options.interval !== 'number') throw internals.invalidArgType('interval', 'of type number', options.interval);
   if (!EE) EE = require('events');
-  if (Object.getPrototypeOf(StatWatcher.prototype) !== EE.prototype) {
-    Object.setPrototypeOf(StatWatcher.prototype, EE.prototype);
-    Object.setPrototypeOf(StatWatcher, EE);
+  if (ObjectGetPrototypeOf(StatWatcher.prototype) !== EE.prototype) {
+    ObjectSetPrototypeOf(StatWatcher.prototype, EE.prototype);
+    ObjectSetPrototypeOf(StatWatcher, EE);
   }
-  let stat = statWatchers.get(key);
+  let stat = MethodGet(statWatchers, key);
   if (stat === undefined) {
     stat = new StatWatcher(!!options.bigint);
     stat._start(path, options.persistent, options.interval);
-    statWatchers.set(key, stat);
+    MethodSet(statWatchers, key, stat);
   }
   stat.addListener('change', listener);
   return stat;
@@ -474,13 +481,13 @@ fs.watchFile = function watchFile(filename, options, listener) {
 fs.unwatchFile = function unwatchFile(filename, listener) {
   const path = toPath(filename, 'filename');
   const key = require('path').resolve(path);
-  const stat = statWatchers.get(key);
+  const stat = MethodGet(statWatchers, key);
   if (stat === undefined) return;
   if (typeof listener === 'function') stat.removeListener('change', listener);
   else stat.removeAllListeners('change');
   if (stat.listenerCount('change') === 0) {
     stat.stop();
-    statWatchers.delete(key);
+    MethodDelete(statWatchers, key);
   }
 };
 fs.StatWatcher = StatWatcher;
@@ -511,7 +518,7 @@ function promisesWatch(filename, options) {
     failure = err || null;
     if (handle) { handle.close(); handle = null; }
     while (waiting.length) {
-      const w = waiting.shift();
+      const w = MethodShift(waiting);
       if (failure) w.reject(failure); else w.resolve({ value: undefined, done: true });
     }
   };
@@ -521,23 +528,23 @@ function promisesWatch(filename, options) {
   } else {
     handle = startWatch(path, o, (eventType, name) => {
       const value = { eventType, filename: encodeName(name, o.encoding) };
-      if (waiting.length) waiting.shift().resolve({ value, done: false });
-      else queue.push(value);
+      if (waiting.length) MethodShift(waiting).resolve({ value, done: false });
+      else MethodPush(queue, value);
     });
     if (o.persistent !== true) handle.unref();
     if (signal) signal.addEventListener('abort', () => finish(abortErr()), { once: true });
   }
   const it = {
     next() {
-      if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
+      if (queue.length) return PromiseResolve({ value: MethodShift(queue), done: false });
       if (done) {
-        if (failure) { const f = failure; failure = null; return Promise.reject(f); }
-        return Promise.resolve({ value: undefined, done: true });
+        if (failure) { const f = failure; failure = null; return PromiseReject(f); }
+        return PromiseResolve({ value: undefined, done: true });
       }
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+      return new Promise((resolve, reject) => MethodPush(waiting, { resolve, reject }));
     },
-    return() { finish(null); failure = null; return Promise.resolve({ value: undefined, done: true }); },
-    throw(e) { finish(null); failure = null; return Promise.reject(e); },
+    return() { finish(null); failure = null; return PromiseResolve({ value: undefined, done: true }); },
+    throw(e) { finish(null); failure = null; return PromiseReject(e); },
     [Symbol.asyncIterator]() { return this; },
   };
   return it;
@@ -554,9 +561,9 @@ function makeCallback(name, sync, shape) {
   const fn = {
     [name](...args) {
       const cb = callbackOf(args);
-      args.pop();
+      MethodPop(args);
       let res, err = null;
-      try { res = sync(...args); } catch (e) { err = e; }
+      try { res = sync(...SafeIterable(args)); } catch (e) { err = e; }
       if (err) {
         if (err.code === 'ERR_INVALID_ARG_TYPE' || err.code === 'ERR_OUT_OF_RANGE' || err.code === 'ERR_INVALID_ARG_VALUE') throw err;
         setImmediate(cb, err);
@@ -570,24 +577,24 @@ function makeCallback(name, sync, shape) {
 const cbNames = ['readFile', 'writeFile', 'appendFile', 'stat', 'lstat', 'fstat', 'readdir', 'mkdir', 'rmdir', 'rm', 'unlink',
   'rename', 'link', 'symlink', 'readlink', 'realpath', 'access', 'chmod', 'chown', 'lchown', 'utimes', 'lutimes', 'truncate', 'ftruncate',
   'fsync', 'fdatasync', 'copyFile', 'cp', 'mkdtemp', 'open', 'close', 'opendir', 'futimes', 'fchmod', 'fchown'];
-const noResult = new Set(['writeFile', 'appendFile', 'rmdir', 'rm', 'unlink', 'rename', 'link', 'symlink', 'access', 'chmod', 'chown',
+const noResult = setOf(['writeFile', 'appendFile', 'rmdir', 'rm', 'unlink', 'rename', 'link', 'symlink', 'access', 'chmod', 'chown',
   'lchown', 'utimes', 'lutimes', 'truncate', 'ftruncate', 'fsync', 'fdatasync', 'copyFile', 'cp', 'close', 'futimes', 'fchmod', 'fchown']);
-for (const n of cbNames) fs[n] = makeCallback(n, fs[n + 'Sync'], noResult.has(n) ? 'none' : 'value');
+for (const n of SafeIterable(cbNames)) fs[n] = makeCallback(n, fs[n + 'Sync'], MethodHas(noResult, n) ? 'none' : 'value');
 fs.mkdir = makeCallback('mkdir', (p, o) => fs.mkdirSync(p, o), 'value');
 fs.realpath.native = fs.realpath;
 fs.exists = function exists(path, cb) { setImmediate(cb, fs.existsSync(path)); };
 fs.read = function read(fd, buffer, offset, length, position, cb) {
   if (typeof buffer === 'function') { cb = buffer; buffer = Buffer.alloc(16384); offset = 0; length = buffer.length; position = null; }
   else if (typeof offset === 'function') { cb = offset; offset = 0; length = buffer.byteLength; position = null; }
-  else if (typeof cb !== 'function') { cb = [offset, length, position, cb].find((x) => typeof x === 'function'); if (typeof offset === 'object' && offset) { ({ offset = 0, length = buffer.byteLength, position = null } = offset); } }
+  else if (typeof cb !== 'function') { cb = MethodFind([offset, length, position, cb], (x) => typeof x === 'function'); if (typeof offset === 'object' && offset) { ({ offset = 0, length = buffer.byteLength, position = null } = offset); } }
   let n, err = null;
   try { n = fs.readSync(fd, buffer, offset, length, position); } catch (e) { err = e; }
   setImmediate(() => (err ? cb(err) : cb(null, n, buffer)));
 };
 fs.write = function write(fd, buffer, ...rest) {
-  const cb = rest.pop();
+  const cb = MethodPop(rest);
   let n, err = null;
-  try { n = fs.writeSync(fd, buffer, ...rest); } catch (e) { err = e; }
+  try { n = fs.writeSync(fd, buffer, ...SafeIterable(rest)); } catch (e) { err = e; }
   setImmediate(() => (err ? cb(err) : cb(null, n, buffer)));
 };
 fs.readv = function readv(fd, buffers, position, cb) {
@@ -614,7 +621,7 @@ class FileHandle {
   appendFile(d, o) { return run(() => fs.writeFileSync(this.fd, d, o)); }
   read(buffer, offset, length, position) {
     return run(() => {
-      if (buffer == null || (typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
+      if (buffer == null || (typeof buffer === 'object' && !ArrayBufferIsView(buffer))) {
         const o = buffer || {};
         buffer = o.buffer || Buffer.alloc(16384);
         offset = o.offset || 0; length = o.length === undefined ? buffer.byteLength - offset : o.length; position = o.position;
@@ -623,11 +630,11 @@ class FileHandle {
       return { bytesRead, buffer };
     });
   }
-  write(buffer, ...rest) { return run(() => ({ bytesWritten: fs.writeSync(this.fd, buffer, ...rest), buffer })); }
+  write(buffer, ...rest) { return run(() => ({ bytesWritten: fs.writeSync(this.fd, buffer, ...SafeIterable(rest)), buffer })); }
   truncate(len) { return run(() => fs.ftruncateSync(this.fd, len)); }
   sync() { return run(() => fs.fsyncSync(this.fd)); }
   datasync() { return run(() => fs.fsyncSync(this.fd)); }
-  chmod() { return Promise.resolve(); }
+  chmod() { return PromiseResolve(); }
   close() { return run(() => { if (this.fd !== -1) { fs.closeSync(this.fd); this.fd = -1; } }); }
   createReadStream(o) { return fs.createReadStream(null, { ...o, fd: this.fd }); }
   createWriteStream(o) { return fs.createWriteStream(null, { ...o, fd: this.fd }); }
@@ -642,9 +649,9 @@ function run(fn) {
   });
 }
 const promises = {};
-for (const n of cbNames) {
+for (const n of SafeIterable(cbNames)) {
   const sync = fs[n + 'Sync'];
-  promises[n] = { [n](...args) { return run(() => sync(...args)); } }[n];
+  promises[n] = { [n](...args) { return run(() => sync(...SafeIterable(args))); } }[n];
 }
 promises.open = function open(path, flags, mode) { return run(() => new FileHandle(fs.openSync(path, flags, mode))); };
 promises.readFile = function readFile(path, options) {
@@ -673,7 +680,7 @@ const stream = () => streamMod || (streamMod = require('stream'));
 let RS, WS;
 // methods puts methods on a prototype as Node's fs streams have them
 // (assigned: enumerable).
-function methods(proto, obj) { Object.assign(proto, obj); }
+function methods(proto, obj) { ObjectAssign(proto, obj); }
 function ReadStreamClass() {
   if (RS) return RS;
   const { Readable } = stream();
@@ -682,7 +689,7 @@ function ReadStreamClass() {
     if (!(this instanceof RS)) return new RS(path, options);
     {
       const opts = getOptions(options, {});
-      Readable.call(this, { highWaterMark: opts.highWaterMark || 64 * 1024, encoding: opts.encoding, emitClose: opts.emitClose !== false,
+      FunctionPrototypeCall(Readable, this, { highWaterMark: opts.highWaterMark || 64 * 1024, encoding: opts.encoding, emitClose: opts.emitClose !== false,
         autoDestroy: opts.autoClose !== false });
       this.path = path == null ? undefined : toPath(path);
       this.fd = opts.fd === undefined ? null : (typeof opts.fd === 'object' ? opts.fd.fd : opts.fd);
@@ -700,12 +707,12 @@ function ReadStreamClass() {
       }
     }
   };
-  Object.setPrototypeOf(RS.prototype, Readable.prototype);
-  Object.setPrototypeOf(RS, Readable);
+  ObjectSetPrototypeOf(RS.prototype, Readable.prototype);
+  ObjectSetPrototypeOf(RS, Readable);
   methods(RS.prototype, {
     _read(n) {
       if (this.fd === null || this.destroyed) return;
-      const toRead = Math.min(n, this.end === Infinity ? n : this.end - (this.pos === undefined ? this.bytesRead : this.pos) + 1);
+      const toRead = MathMin(n, this.end === Infinity ? n : this.end - (this.pos === undefined ? this.bytesRead : this.pos) + 1);
       if (toRead <= 0) { this.push(null); return; }
       const buf = Buffer.allocUnsafe(toRead);
       let got;
@@ -729,7 +736,7 @@ function WriteStreamClass() {
     if (!(this instanceof WS)) return new WS(path, options);
     {
       const opts = getOptions(options, {});
-      Writable.call(this, { highWaterMark: opts.highWaterMark, decodeStrings: true, defaultEncoding: opts.encoding || 'utf8',
+      FunctionPrototypeCall(Writable, this, { highWaterMark: opts.highWaterMark, decodeStrings: true, defaultEncoding: opts.encoding || 'utf8',
         emitClose: opts.emitClose !== false, autoDestroy: opts.autoClose !== false });
       this.path = path == null ? undefined : toPath(path);
       this.fd = opts.fd === undefined ? null : (typeof opts.fd === 'object' ? opts.fd.fd : opts.fd);
@@ -746,8 +753,8 @@ function WriteStreamClass() {
       }
     }
   };
-  Object.setPrototypeOf(WS.prototype, Writable.prototype);
-  Object.setPrototypeOf(WS, Writable);
+  ObjectSetPrototypeOf(WS.prototype, Writable.prototype);
+  ObjectSetPrototypeOf(WS, Writable);
   methods(WS.prototype, {
     _write(chunk, encoding, cb) {
       try {
@@ -772,8 +779,8 @@ function WriteStreamClass() {
 fs.createReadStream = function createReadStream(path, options) { return new (ReadStreamClass())(path, options); };
 fs.createWriteStream = function createWriteStream(path, options) { return new (WriteStreamClass())(path, options); };
 // (settable, as Node's: createReadStream then makes the assigned class)
-Object.defineProperty(fs, 'ReadStream', { get: ReadStreamClass, set(v) { RS = v; }, enumerable: true, configurable: true });
-Object.defineProperty(fs, 'WriteStream', { get: WriteStreamClass, set(v) { WS = v; }, enumerable: true, configurable: true });
+ObjectDefineProperty(fs, 'ReadStream', { get: ReadStreamClass, set(v) { RS = v; }, enumerable: true, configurable: true });
+ObjectDefineProperty(fs, 'WriteStream', { get: WriteStreamClass, set(v) { WS = v; }, enumerable: true, configurable: true });
 
 fs.Stats = Stats;
 fs.Dirent = Dirent;

@@ -13,7 +13,10 @@ import (
 // made inside one whose parameters are intrinsicGlobals, called with the
 // host's captured intrinsics: the module's free references to Object,
 // Uint8Array, Symbol... are the originals, whatever user code assigned to
-// those globals before the module loaded (Node's builtins use primordials).
+// those globals before the module loaded, and so are the primordials the
+// source names (primordialNames: ObjectKeys, FunctionPrototypeCall,
+// MethodPush, SafeIterable...), bound as further parameters: Node's
+// builtins use primordials.
 type Embedded struct {
 	Name   string // the file name its frames show, e.g. "node:events"
 	Params string // the function's parameters, e.g. "module, exports, internals"
@@ -21,13 +24,19 @@ type Embedded struct {
 
 	once sync.Once
 	prog *sobek.Program
+	used []int // indices into primordialNames the source names
 	err  error
 }
 
 // Func returns the embedded function, made in h's main runtime.
 func (e *Embedded) Func(h *Host) (sobek.Callable, error) {
 	e.once.Do(func() {
-		e.prog, e.err = sobek.Compile(e.Name, "(function("+intrinsicParams+") { return function("+e.Params+") {"+e.Source+"\n} })", true)
+		params := intrinsicParams
+		e.used = primordialsUsed(e.Source)
+		for _, i := range e.used {
+			params += ", " + primordialNames[i]
+		}
+		e.prog, e.err = sobek.Compile(e.Name, "(function("+params+") { return function("+e.Params+") {"+e.Source+"\n} })", true)
 	})
 	if e.err != nil {
 		return nil, e.err
@@ -37,7 +46,11 @@ func (e *Embedded) Func(h *Host) (sobek.Callable, error) {
 		return nil, err
 	}
 	outer, _ := sobek.AssertFunction(v)
-	if v, err = outer(sobek.Undefined(), h.intrinsicGlobalValues()...); err != nil {
+	args := append([]sobek.Value(nil), h.intrinsicGlobalValues()...)
+	for _, i := range e.used {
+		args = append(args, h.primordial(i))
+	}
+	if v, err = outer(sobek.Undefined(), args...); err != nil {
 		return nil, err
 	}
 	fn, _ := sobek.AssertFunction(v)

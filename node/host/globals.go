@@ -469,9 +469,12 @@ func (h *Host) installTimers(define func(string, any)) {
 		}
 		return sobek.Undefined()
 	})
+	// Promise, its then and Reflect.apply as they are now, before user
+	// code (which may replace Promise.prototype.then)
 	qm, err := rt.RunString(`(function (report) {
+  const P = Promise, resolve = Promise.resolve, then = Promise.prototype.then, apply = Reflect.apply;
   return function queueMicrotask(callback) {
-    Promise.resolve().then(function () { try { callback() } catch (e) { report(e) } });
+    apply(then, apply(resolve, P, []), [function () { try { callback() } catch (e) { report(e) } }]);
   };
 })`)
 	if err != nil {

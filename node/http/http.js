@@ -39,9 +39,9 @@ const badValueRE = /[^\t\x20-\x7e\x80-\xff]/;
 
 function later(fn, ...args) {
   if (typeof process === 'object' && process && typeof process.nextTick === 'function') {
-    process.nextTick(fn, ...args);
+    process.nextTick(fn, ...SafeIterable(args));
   } else {
-    Promise.resolve().then(() => fn(...args));
+    MethodThen(PromiseResolve(), () => fn(...SafeIterable(args)));
   }
 }
 
@@ -57,8 +57,8 @@ function validateHeaderValue(name, value) {
     throw internals.newError('TypeError', 'ERR_HTTP_INVALID_HEADER_VALUE',
       `Invalid value "${value}" for header "${name}"`);
   }
-  const values = Array.isArray(value) ? value : [value];
-  for (const v of values) {
+  const values = ArrayIsArray(value) ? value : [value];
+  for (const v of SafeIterable(values)) {
     if (badValueRE.test(String(v))) {
       throw internals.newError('TypeError', 'ERR_INVALID_CHAR',
         `Invalid character in header content ["${name}"]`);
@@ -99,8 +99,8 @@ function parseURL(s) {
     err.input = s;
     throw err;
   }
-  const hostname = m[2].replace(/^\[|\]$/g, '');
-  return { protocol: m[1].toLowerCase(), hostname, port: m[3] || '', path: m[4] || '/' };
+  const hostname = MethodReplace(m[2], /^\[|\]$/g, '');
+  return { protocol: MethodToLowerCase(m[1]), hostname, port: m[3] || '', path: m[4] || '/' };
 }
 
 function decode(u8, encoding) {
@@ -114,7 +114,7 @@ function decode(u8, encoding) {
     // no util builtin: decode by hand below
   }
   let s = '';
-  for (const b of u8) s += String.fromCharCode(b);
+  for (const b of SafeIterable(u8)) s += StringFromCharCode(b);
   try {
     return decodeURIComponent(escape(s));
   } catch {
@@ -131,17 +131,17 @@ function chunkOf(chunk, encoding) {
     }
     return chunk;
   }
-  if (ArrayBuffer.isView(chunk)) return chunk;
+  if (ArrayBufferIsView(chunk)) return chunk;
   throw internals.invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
 }
 
 function headersObject(raw) {
   const headers = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i].toLowerCase();
+    const name = MethodToLowerCase(raw[i]);
     const value = raw[i + 1];
     if (name === 'set-cookie') {
-      (headers[name] || (headers[name] = [])).push(value);
+      MethodPush((headers[name] || (headers[name] = [])), value);
     } else if (name in headers) {
       headers[name] += (name === 'cookie' ? '; ' : ', ') + value;
     } else {
@@ -177,7 +177,7 @@ class Socket extends EventEmitter {
 
   address() {
     if (this.localAddress === undefined) return {};
-    return { address: this.localAddress, family: this.localAddress.includes(':') ? 'IPv6' : 'IPv4', port: this.localPort };
+    return { address: this.localAddress, family: MethodIncludes(this.localAddress, ':') ? 'IPv6' : 'IPv4', port: this.localPort };
   }
 
   setTimeout(ms, cb) {
@@ -239,7 +239,7 @@ class IncomingMessage extends Readable {
     this.httpVersionMajor = info.httpVersionMajor || 1;
     this.httpVersionMinor = info.httpVersionMinor === undefined ? 1 : info.httpVersionMinor;
     this.httpVersion = `${this.httpVersionMajor}.${this.httpVersionMinor}`;
-    this.rawHeaders = info.rawHeaders ? Array.from(info.rawHeaders) : [];
+    this.rawHeaders = info.rawHeaders ? ArrayFrom(info.rawHeaders) : [];
     this.headers = headersObject(this.rawHeaders);
     this.trailers = {};
     this.rawTrailers = [];
@@ -304,25 +304,25 @@ class OutgoingMessage extends EventEmitter {
     }
     validateHeaderName(name);
     validateHeaderValue(name, value);
-    this[kHeaders].set(name.toLowerCase(), [name, value]);
+    MethodSet(this[kHeaders], MethodToLowerCase(name), [name, value]);
     return this;
   }
 
   appendHeader(name, value) {
     const old = this.getHeader(name);
     if (old === undefined) return this.setHeader(name, value);
-    return this.setHeader(name, [].concat(old, value));
+    return this.setHeader(name, MethodConcat([], old, value));
   }
 
   getHeader(name) {
     if (typeof name !== 'string') throw internals.invalidArgType('name', 'of type string', name);
-    const e = this[kHeaders].get(name.toLowerCase());
+    const e = MethodGet(this[kHeaders], MethodToLowerCase(name));
     return e === undefined ? undefined : e[1];
   }
 
   hasHeader(name) {
     if (typeof name !== 'string') throw internals.invalidArgType('name', 'of type string', name);
-    return this[kHeaders].has(name.toLowerCase());
+    return MethodHas(this[kHeaders], MethodToLowerCase(name));
   }
 
   removeHeader(name) {
@@ -331,26 +331,26 @@ class OutgoingMessage extends EventEmitter {
       throw internals.newError('Error', 'ERR_HTTP_HEADERS_SENT',
         'Cannot remove headers after they are sent to the client');
     }
-    this[kHeaders].delete(name.toLowerCase());
+    MethodDelete(this[kHeaders], MethodToLowerCase(name));
   }
 
-  getHeaderNames() { return Array.from(this[kHeaders].keys()); }
+  getHeaderNames() { return ArrayFrom(MethodKeys(this[kHeaders])); }
 
-  getRawHeaderNames() { return Array.from(this[kHeaders].values(), (e) => e[0]); }
+  getRawHeaderNames() { return ArrayFrom(MethodValues(this[kHeaders]), (e) => e[0]); }
 
   getHeaders() {
-    const out = Object.create(null);
-    for (const [key, [, value]] of this[kHeaders]) out[key] = value;
+    const out = ObjectCreate(null);
+    for (const [key, [, value]] of SafeIterable(this[kHeaders])) out[key] = value;
     return out;
   }
 
   flatHeaders() {
     const flat = [];
-    for (const [name, value] of this[kHeaders].values()) {
-      if (Array.isArray(value)) {
-        for (const v of value) flat.push(name, String(v));
+    for (const [name, value] of SafeIterable(MethodValues(this[kHeaders]))) {
+      if (ArrayIsArray(value)) {
+        for (const v of SafeIterable(value)) MethodPush(flat, name, String(v));
       } else {
-        flat.push(name, String(value));
+        MethodPush(flat, name, String(value));
       }
     }
     return flat;
@@ -374,7 +374,7 @@ class ServerResponse extends OutgoingMessage {
         'Cannot write headers after they are sent to the client');
     }
     const code = Number(statusCode);
-    if (!Number.isInteger(code) || code < 100 || code > 999) {
+    if (!NumberIsInteger(code) || code < 100 || code > 999) {
       throw internals.newError('RangeError', 'ERR_HTTP_INVALID_STATUS_CODE',
         `Invalid status code: ${statusCode}`);
     }
@@ -385,14 +385,14 @@ class ServerResponse extends OutgoingMessage {
     }
     if (!this.statusMessage) this.statusMessage = STATUS_CODES[code] || 'unknown';
     this.statusCode = code;
-    if (Array.isArray(headers)) {
-      if (headers.length > 0 && Array.isArray(headers[0])) {
-        for (const [k, v] of headers) this.appendHeader(k, v);
+    if (ArrayIsArray(headers)) {
+      if (headers.length > 0 && ArrayIsArray(headers[0])) {
+        for (const [k, v] of SafeIterable(headers)) this.appendHeader(k, v);
       } else {
         for (let i = 0; i + 1 < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
       }
     } else if (headers && typeof headers === 'object') {
-      for (const k of Object.keys(headers)) {
+      for (const k of SafeIterable(ObjectKeys(headers))) {
         if (headers[k] !== undefined) this.setHeader(k, headers[k]);
       }
     }
@@ -493,7 +493,7 @@ class ServerResponse extends OutgoingMessage {
 // ---- Server -----------------------------------------------------------------
 
 function isPort(p) {
-  return typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < 65536 ||
+  return typeof p === 'number' && NumberIsInteger(p) && p >= 0 && p < 65536 ||
     typeof p === 'string' && /^[0-9]+$/.test(p) && Number(p) < 65536;
 }
 
@@ -524,7 +524,7 @@ class Server extends EventEmitter {
     let port = 0;
     let host = '';
     let cb;
-    if (typeof args[args.length - 1] === 'function') cb = args.pop();
+    if (typeof args[args.length - 1] === 'function') cb = MethodPop(args);
     if (args[0] !== null && typeof args[0] === 'object') {
       const o = args[0];
       if (o.port !== undefined) port = o.port;
@@ -548,7 +548,7 @@ class Server extends EventEmitter {
     if (r.error) {
       const e = r.error;
       const err = new Error(e.message);
-      for (const k of ['code', 'errno', 'syscall', 'address', 'port', 'hostname']) {
+      for (const k of SafeIterable(['code', 'errno', 'syscall', 'address', 'port', 'hostname'])) {
         if (e[k] !== undefined) err[k] = e[k];
       }
       later(() => this.emit('error', err));
@@ -624,7 +624,7 @@ class Server extends EventEmitter {
     req.socket = socket;
     req.connection = socket;
     req.upgrade = true;
-    req.push(null);
+    MethodPush(req, null);
     this.emit(req.method === 'CONNECT' ? 'connect' : 'upgrade', req, socket, toBuffer(head));
   }
 
@@ -749,22 +749,22 @@ class ClientRequest extends OutgoingMessage {
         `Protocol "${protocol}" not supported. Expected "${expected}"`);
     }
     const defaultPort = options.defaultPort || (agent && agent.defaultPort) || defaultAgent.defaultPort;
-    this.method = String(options.method || 'GET').toUpperCase();
+    this.method = MethodToUpperCase(String(options.method || 'GET'));
     this.path = options.path || '/';
-    this.host = options.hostname || (options.host ? String(options.host).replace(/:\d+$/, '') : 'localhost');
+    this.host = options.hostname || (options.host ? MethodReplace(String(options.host), /:\d+$/, '') : 'localhost');
     this.port = options.port || defaultPort;
     this.protocol = protocol;
     if (protocol === 'https:') {
       const from = { ...(agent && agent.options), ...options };
       const secure = {};
-      for (const k of tlsOptionNames) if (from[k] !== undefined) secure[k] = from[k];
+      for (const k of SafeIterable(tlsOptionNames)) if (from[k] !== undefined) secure[k] = from[k];
       this._secure = secure;
     }
     const headers = options.headers || {};
-    if (Array.isArray(headers)) {
+    if (ArrayIsArray(headers)) {
       for (let i = 0; i + 1 < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
     } else {
-      for (const k of Object.keys(headers)) this.setHeader(k, headers[k]);
+      for (const k of SafeIterable(ObjectKeys(headers))) this.setHeader(k, headers[k]);
     }
     if (options.auth && !this.hasHeader('authorization')) {
       const B = toBuffer.ctor();
@@ -789,7 +789,7 @@ class ClientRequest extends OutgoingMessage {
 
   write(chunk, encoding, cb) {
     if (typeof encoding === 'function') cb = encoding;
-    this._body.push(chunkOf(chunk, typeof encoding === 'string' ? encoding : undefined));
+    MethodPush(this._body, chunkOf(chunk, typeof encoding === 'string' ? encoding : undefined));
     if (typeof cb === 'function') later(cb);
     return true;
   }
@@ -808,7 +808,7 @@ class ClientRequest extends OutgoingMessage {
     this.finished = true;
     this.headersSent = true;
     if (typeof cb === 'function') this.once('finish', cb);
-    const hostPart = this.host.includes(':') ? `[${this.host}]` : this.host;
+    const hostPart = MethodIncludes(this.host, ':') ? `[${this.host}]` : this.host;
     this._conn = binding.request({
       method: this.method,
       url: `${this.protocol}//${hostPart}:${this.port}${this.path}`,
@@ -831,7 +831,7 @@ class ClientRequest extends OutgoingMessage {
         res.upgrade = true;
         this.res = res;
         this.socket = socket;
-        res.push(null);
+        MethodPush(res, null);
         if (this.listenerCount('upgrade') > 0) {
           this.emit('upgrade', res, socket, toBuffer(new ArrayBuffer(0)));
         } else {
@@ -864,10 +864,10 @@ class ClientRequest extends OutgoingMessage {
       const res = this.res;
       if (!res || this.destroyed) return;
       if (chunk !== null) {
-        res.push(chunk);
+        MethodPush(res, chunk);
         return;
       }
-      res.push(null);
+      MethodPush(res, null);
       res.once('end', () => later(() => this.emit('close')));
     });
     return this;
@@ -919,9 +919,9 @@ class ClientRequest extends OutgoingMessage {
 // joinBody makes a request body of the written chunks: a string when all
 // are strings, else their bytes (a Buffer) so that binary data is kept.
 function joinBody(parts) {
-  if (parts.every((p) => typeof p === 'string')) return parts.join('');
+  if (MethodEvery(parts, (p) => typeof p === 'string')) return MethodJoin(parts, '');
   const B = toBuffer.ctor();
-  return B.concat(parts.map((p) => (typeof p === 'string' ? B.from(p) : B.from(p.buffer, p.byteOffset, p.byteLength))));
+  return MethodConcat(B, MethodMap(parts, (p) => (typeof p === 'string' ? B.from(p) : B.from(p.buffer, p.byteOffset, p.byteLength))));
 }
 
 function request(input, options, cb) {
@@ -952,19 +952,19 @@ class SecureContext {
   constructor(options) {
     this.context = {};
     this._options = {};
-    for (const k of secureOptionNames) {
+    for (const k of SafeIterable(secureOptionNames)) {
       if (options && options[k] !== undefined) this._options[k] = options[k];
     }
   }
 }
 
 function checkPEM(name, v) {
-  const ok = (x) => typeof x === 'string' || ArrayBuffer.isView(x) ||
-    x && typeof x === 'object' && !Array.isArray(x) && name === 'options.key' && x.pem !== undefined;
+  const ok = (x) => typeof x === 'string' || ArrayBufferIsView(x) ||
+    x && typeof x === 'object' && !ArrayIsArray(x) && name === 'options.key' && x.pem !== undefined;
   if (v === undefined || v === null) return;
-  if (Array.isArray(v) ? !v.every(ok) : !ok(v)) {
+  if (ArrayIsArray(v) ? !MethodEvery(v, ok) : !ok(v)) {
     throw internals.invalidArgType(name,
-      'of type string or an instance of Buffer, TypedArray, or DataView', Array.isArray(v) ? v.find((x) => !ok(x)) : v);
+      'of type string or an instance of Buffer, TypedArray, or DataView', ArrayIsArray(v) ? MethodFind(v, (x) => !ok(x)) : v);
   }
 }
 
@@ -975,9 +975,9 @@ function createSecureContext(options = {}) {
   checkPEM('options.key', options.key);
   checkPEM('options.cert', options.cert);
   checkPEM('options.ca', options.ca);
-  for (const k of ['minVersion', 'maxVersion']) {
+  for (const k of SafeIterable(['minVersion', 'maxVersion'])) {
     const v = options[k];
-    if (v !== undefined && !['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'].includes(v)) {
+    if (v !== undefined && !MethodIncludes(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], v)) {
       throw internals.newError('TypeError', 'ERR_TLS_INVALID_PROTOCOL_VERSION',
         `"${v}" is not a valid ${k === 'minVersion' ? 'minimum' : 'maximum'} TLS protocol version`);
     }
@@ -994,34 +994,34 @@ function checkServerIdentity(hostname, cert) {
   const ips = [];
   hostname = `${hostname}`;
   if (altNames) {
-    for (const name of altNames.split(', ')) {
-      if (name.startsWith('DNS:')) dnsNames.push(name.slice(4));
-      else if (name.startsWith('IP Address:')) ips.push(name.slice(11).trim());
+    for (const name of SafeIterable(MethodSplit(altNames, ', '))) {
+      if (MethodStartsWith(name, 'DNS:')) MethodPush(dnsNames, MethodSlice(name, 4));
+      else if (MethodStartsWith(name, 'IP Address:')) MethodPush(ips, MethodTrim(MethodSlice(name, 11)));
     }
   }
   let valid = false;
   let reason = 'Unknown reason';
   const wild = (pattern, host) => {
-    pattern = pattern.toLowerCase().replace(/\.$/, '');
-    host = host.toLowerCase().replace(/\.$/, '');
-    if (!pattern.includes('*')) return pattern === host;
-    const p = pattern.split('.');
-    const h = host.split('.');
+    pattern = MethodReplace(MethodToLowerCase(pattern), /\.$/, '');
+    host = MethodReplace(MethodToLowerCase(host), /\.$/, '');
+    if (!MethodIncludes(pattern, '*')) return pattern === host;
+    const p = MethodSplit(pattern, '.');
+    const h = MethodSplit(host, '.');
     if (p.length !== h.length || p[0] !== '*' || p.length < 3) return false;
-    return p.slice(1).join('.') === h.slice(1).join('.');
+    return MethodJoin(MethodSlice(p, 1), '.') === MethodJoin(MethodSlice(h, 1), '.');
   };
-  const isIP = /^(\d{1,3}\.){3}\d{1,3}$/.test(hostname) || hostname.includes(':');
+  const isIP = /^(\d{1,3}\.){3}\d{1,3}$/.test(hostname) || MethodIncludes(hostname, ':');
   if (isIP) {
-    valid = ips.includes(hostname);
-    if (!valid) reason = `IP: ${hostname} is not in the cert's list: ${ips.join(', ')}`;
+    valid = MethodIncludes(ips, hostname);
+    if (!valid) reason = `IP: ${hostname} is not in the cert's list: ${MethodJoin(ips, ', ')}`;
   } else if (dnsNames.length > 0 || (subject && subject.CN)) {
     const hostParts = hostname;
     if (dnsNames.length > 0) {
-      valid = dnsNames.some((n) => wild(n, hostParts));
+      valid = MethodSome(dnsNames, (n) => wild(n, hostParts));
       if (!valid) reason = `Host: ${hostname}. is not in the cert's altnames: ${altNames}`;
     } else {
       const cn = subject.CN;
-      valid = Array.isArray(cn) ? cn.some((n) => wild(n, hostParts)) : wild(cn, hostParts);
+      valid = ArrayIsArray(cn) ? MethodSome(cn, (n) => wild(n, hostParts)) : wild(cn, hostParts);
       if (!valid) reason = `Host: ${hostname}. is not cert's CN: ${cn}`;
     }
   } else {
@@ -1037,18 +1037,18 @@ function checkServerIdentity(hostname, cert) {
 }
 
 function convertALPNProtocols(protocols, out) {
-  if (Array.isArray(protocols)) {
+  if (ArrayIsArray(protocols)) {
     const parts = [];
-    for (const p of protocols) {
+    for (const p of SafeIterable(protocols)) {
       const s = String(p);
       if (s.length > 255) {
         throw internals.outOfRange('The byte length of the protocol at index 0 exceeds the maximum length.', '<= 255', s.length);
       }
-      parts.push(String.fromCharCode(s.length) + s);
+      MethodPush(parts, StringFromCharCode(s.length) + s);
     }
     const B = toBuffer.ctor();
-    out.ALPNProtocols = B ? B.from(parts.join(''), 'latin1') : parts.join('');
-  } else if (ArrayBuffer.isView(protocols)) {
+    out.ALPNProtocols = B ? B.from(MethodJoin(parts, ''), 'latin1') : MethodJoin(parts, '');
+  } else if (ArrayBufferIsView(protocols)) {
     out.ALPNProtocols = protocols;
   }
 }
@@ -1058,7 +1058,7 @@ function convertALPNProtocols(protocols, out) {
 function secureOptions(options) {
   const out = {};
   const ctx = options.secureContext instanceof SecureContext ? options.secureContext._options : {};
-  for (const k of secureOptionNames) {
+  for (const k of SafeIterable(secureOptionNames)) {
     const v = options[k] !== undefined ? options[k] : ctx[k];
     if (v !== undefined) out[k] = v;
   }
@@ -1103,8 +1103,8 @@ function buildTLS() {
     DEFAULT_ECDH_CURVE: 'auto',
     DEFAULT_MIN_VERSION: 'TLSv1.2',
     DEFAULT_MAX_VERSION: 'TLSv1.3',
-    getCiphers: () => DEFAULT_CIPHERS.split(':').filter((c) => !c.includes('!') && c !== 'HIGH').map((c) => c.toLowerCase()),
-    rootCertificates: Object.freeze([]),
+    getCiphers: () => MethodMap(MethodFilter(MethodSplit(DEFAULT_CIPHERS, ':'), (c) => !MethodIncludes(c, '!') && c !== 'HIGH'), (c) => MethodToLowerCase(c)),
+    rootCertificates: ObjectFreeze([]),
     convertALPNProtocols,
     checkServerIdentity,
     createSecureContext,
@@ -1141,14 +1141,14 @@ function httpsModule() {
     getName(options = {}) {
       let name = super.getName(options);
       name += ':';
-      for (const k of ['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx', 'rejectUnauthorized',
+      for (const k of SafeIterable(['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx', 'rejectUnauthorized',
         'servername', 'minVersion', 'maxVersion', 'secureProtocol', 'crl', 'honorCipherOrder',
         'ecdhCurve', 'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs', 'privateKeyEngine',
-        'privateKeyIdentifier']) {
+        'privateKeyIdentifier'])) {
         if (options[k] !== undefined) name += options[k];
         name += ':';
       }
-      return name.slice(0, -1) + (options.passphrase !== undefined ? `:${options.passphrase}` : '');
+      return MethodSlice(name, 0, -1) + (options.passphrase !== undefined ? `:${options.passphrase}` : '');
     }
   }
   const httpsGlobalAgent = new HttpsAgent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
@@ -1174,7 +1174,7 @@ function httpsModule() {
     return [input, options, cb];
   };
   function httpsRequest(input, options, cb) {
-    return new ClientRequest(...withDefault(input, options, cb));
+    return new ClientRequest(...SafeIterable(withDefault(input, options, cb)));
   }
   function httpsGet(input, options, cb) {
     const req = httpsRequest(input, options, cb);
@@ -1201,23 +1201,23 @@ function httpsModule() {
 function callableClass(C) {
   const F = {
     [C.name]: function (...args) { // (a function: a method is no constructor)
-      if (new.target) return Reflect.construct(C, args, new.target);
+      if (new.target) return ReflectConstruct(C, args, new.target);
       const self = this;
       if (self === null || (typeof self !== 'object' && typeof self !== 'function') || !(self instanceof F)) {
-        return Reflect.construct(C, args);
+        return ReflectConstruct(C, args);
       }
       function Target() {}
-      Target.prototype = Object.getPrototypeOf(self);
-      const made = Reflect.construct(C, args, Target);
-      for (const k of Reflect.ownKeys(made)) Object.defineProperty(self, k, Reflect.getOwnPropertyDescriptor(made, k));
+      Target.prototype = ObjectGetPrototypeOf(self);
+      const made = ReflectConstruct(C, args, Target);
+      for (const k of SafeIterable(ReflectOwnKeys(made))) ObjectDefineProperty(self, k, ReflectGetOwnPropertyDescriptor(made, k));
       return undefined;
     },
   }[C.name];
-  Object.defineProperty(F, 'prototype', { value: C.prototype, writable: false });
-  Object.defineProperty(C.prototype, 'constructor', { value: F, writable: true, configurable: true, enumerable: false });
-  Object.setPrototypeOf(F, Object.getPrototypeOf(C));
-  for (const k of Reflect.ownKeys(C)) {
-    if (k !== 'length' && k !== 'name' && k !== 'prototype') Object.defineProperty(F, k, Reflect.getOwnPropertyDescriptor(C, k));
+  ObjectDefineProperty(F, 'prototype', { value: C.prototype, writable: false });
+  ObjectDefineProperty(C.prototype, 'constructor', { value: F, writable: true, configurable: true, enumerable: false });
+  ObjectSetPrototypeOf(F, ObjectGetPrototypeOf(C));
+  for (const k of SafeIterable(ReflectOwnKeys(C))) {
+    if (k !== 'length' && k !== 'name' && k !== 'prototype') ObjectDefineProperty(F, k, ReflectGetOwnPropertyDescriptor(C, k));
   }
   return F;
 }

@@ -25,7 +25,7 @@ module.exports = {
   constants,
   createServer() { throw unavailable('http2.createServer (HTTP/2; http.createServer works)'); },
   createSecureServer() { throw unavailable('http2.createSecureServer (HTTP/2; https.createServer works)'); },
-  getDefaultSettings() { return Object.assign(Object.create(null), defaultSettings); },
+  getDefaultSettings() { return ObjectAssign(ObjectCreate(null), defaultSettings); },
   getPackedSettings() { throw unavailable('http2.getPackedSettings'); },
   getUnpackedSettings() { throw unavailable('http2.getUnpackedSettings'); },
   performServerHandshake() { throw unavailable('http2.performServerHandshake'); },

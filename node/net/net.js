@@ -36,7 +36,7 @@ const kBuffer = Symbol('kBuffer');
 
 function uvError(info) {
   const e = new Error(info.message);
-  for (const k of ['errno', 'code', 'syscall', 'address', 'port', 'hostname']) {
+  for (const k of SafeIterable(['errno', 'code', 'syscall', 'address', 'port', 'hostname'])) {
     if (info[k] !== undefined) e[k] = info[k];
   }
   return e;
@@ -47,7 +47,7 @@ function toNumber(x) { return (x = Number(x)) >= 0 ? x : false; }
 
 function isPort(p) {
   if ((typeof p !== 'number' && typeof p !== 'string') ||
-      (typeof p === 'string' && p.trim() === '')) return false;
+      (typeof p === 'string' && MethodTrim(p) === '')) return false;
   return +p === (+p >>> 0) && +p <= 0xFFFF;
 }
 
@@ -65,7 +65,7 @@ function received(v) {
     return internals.inspect(v);
   }
   let shown = internals.inspect(v);
-  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
+  if (shown.length > 28) shown = MethodSlice(shown, 0, 25) + '...';
   if (typeof v === 'string') return `type string (${shown})`;
   return `type ${typeof v} (${shown})`;
 }
@@ -94,7 +94,7 @@ function normalizeArgs(args) {
 function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   if (typeof options === 'number') options = { fd: options };
-  else options = Object.assign({}, options);
+  else options = ObjectAssign({}, options);
   this.connecting = false;
   this._hadError = false;
   this._handle = null;
@@ -113,7 +113,7 @@ function Socket(options) {
   options.autoDestroy = true;
   options.emitClose = false;
   options.decodeStrings = false;
-  stream.Duplex.call(this, options);
+  FunctionPrototypeCall(stream.Duplex, this, options);
   if (options.handle) {
     this._handle = options.handle;
     this._attach();
@@ -130,8 +130,8 @@ function Socket(options) {
   }
   if (options.signal) stream.addAbortSignal(options.signal, this);
 }
-Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
-Object.setPrototypeOf(Socket, stream.Duplex);
+ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
+ObjectSetPrototypeOf(Socket, stream.Duplex);
 
 function onReadableStreamEnd() {
   if (!this.allowHalfOpen) {
@@ -140,7 +140,7 @@ function onReadableStreamEnd() {
 }
 
 function writeAfterFIN(chunk, encoding, cb) {
-  if (!this.writableEnded) return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
+  if (!this.writableEnded) return FunctionPrototypeCall(stream.Duplex.prototype.write, this, chunk, encoding, cb);
   if (typeof encoding === 'function') { cb = encoding; encoding = null; }
   const er = internals.newError('Error', 'EPIPE', 'This socket has been ended by the other party');
   er.code = 'EPIPE';
@@ -160,7 +160,7 @@ Socket.prototype._attach = function () {
         const buf = Buffer.from(a);
         self.bytesRead += buf.length;
         self._unrefTimer();
-        if (!self.push(buf)) {
+        if (!MethodPush(self, buf)) {
           handle.reading = false;
           handle.readStop();
         }
@@ -168,7 +168,7 @@ Socket.prototype._attach = function () {
       }
       case 'end':
         handle.reading = false;
-        self.push(null);
+        MethodPush(self, null);
         self.read(0);
         break;
       case 'error':
@@ -204,10 +204,10 @@ function tryReadStart(socket) {
   socket._handle.readStart();
 }
 
-Object.defineProperty(Socket.prototype, 'pending', {
+ObjectDefineProperty(Socket.prototype, 'pending', {
   get() { return !this._handle || this.connecting; }, configurable: true,
 });
-Object.defineProperty(Socket.prototype, 'readyState', {
+ObjectDefineProperty(Socket.prototype, 'readyState', {
   get() {
     if (this.connecting) return 'opening';
     if (this.readable && this.writable) return 'open';
@@ -216,28 +216,28 @@ Object.defineProperty(Socket.prototype, 'readyState', {
     return 'closed';
   }, configurable: true,
 });
-Object.defineProperty(Socket.prototype, 'bufferSize', {
+ObjectDefineProperty(Socket.prototype, 'bufferSize', {
   get() { if (this._handle) return this.writableLength; return undefined; }, configurable: true,
 });
-Object.defineProperty(Socket.prototype, 'bytesWritten', {
+ObjectDefineProperty(Socket.prototype, 'bytesWritten', {
   get() {
     let bytes = this._bytesWritten;
     const ws = this._writableState;
     if (!ws) return bytes;
     const data = this._pendingData;
     const buffered = ws.buffered || [];
-    for (const el of buffered) {
+    for (const el of SafeIterable(buffered)) {
       if (el.chunk) bytes += el.chunk instanceof Buffer ? el.chunk.length : Buffer.byteLength(el.chunk, el.encoding);
     }
-    if (Array.isArray(data)) {
-      for (const el of data) bytes += el.chunk instanceof Buffer ? el.chunk.length : Buffer.byteLength(el.chunk, el.encoding);
+    if (ArrayIsArray(data)) {
+      for (const el of SafeIterable(data)) bytes += el.chunk instanceof Buffer ? el.chunk.length : Buffer.byteLength(el.chunk, el.encoding);
     } else if (data) {
       bytes += data instanceof Buffer ? data.length : Buffer.byteLength(data, this._pendingEncoding);
     }
     return bytes;
   }, configurable: true,
 });
-Object.defineProperty(Socket.prototype, '_connecting', {
+ObjectDefineProperty(Socket.prototype, '_connecting', {
   get() { return this.connecting; }, configurable: true,
 });
 
@@ -259,12 +259,12 @@ Socket.prototype._getsockname = function () {
   }
   return this._sockname;
 };
-for (const [name, key, fn] of [
+for (const [name, key, fn] of SafeIterable([
   ['remoteAddress', 'address', '_getpeername'], ['remoteFamily', 'family', '_getpeername'],
   ['remotePort', 'port', '_getpeername'], ['localAddress', 'address', '_getsockname'],
   ['localPort', 'port', '_getsockname'], ['localFamily', 'family', '_getsockname'],
-]) {
-  Object.defineProperty(Socket.prototype, name, {
+])) {
+  ObjectDefineProperty(Socket.prototype, name, {
     get() { return this[fn]()[key]; }, configurable: true, enumerable: false,
   });
 }
@@ -290,7 +290,7 @@ Socket.prototype.setKeepAlive = function (enable, initialDelayMsecs) {
 Socket.prototype.setTimeout = function (msecs, callback) {
   if (this.destroyed) return this;
   if (typeof msecs !== 'number') throw internals.invalidArgType('msecs', 'of type number', msecs);
-  if (msecs < 0 || !Number.isFinite(msecs)) throw internals.outOfRange('msecs', 'a non-negative finite number', msecs);
+  if (msecs < 0 || !NumberIsFinite(msecs)) throw internals.outOfRange('msecs', 'a non-negative finite number', msecs);
   if (callback !== undefined && typeof callback !== 'function') throw internals.invalidArgType('callback', 'of type function', callback);
   this.timeout = msecs;
   if (this[kTimeout]) { clearTimeout(this[kTimeout]); this[kTimeout] = null; }
@@ -354,8 +354,8 @@ Socket.prototype._writeGeneric = function (writev, data, encoding, cb) {
   let buf;
   if (writev) {
     const parts = [];
-    for (const d of data) parts.push(typeof d.chunk === 'string' ? Buffer.from(d.chunk, d.encoding) : d.chunk);
-    buf = Buffer.concat(parts);
+    for (const d of SafeIterable(data)) MethodPush(parts, typeof d.chunk === 'string' ? Buffer.from(d.chunk, d.encoding) : d.chunk);
+    buf = MethodConcat(Buffer, parts);
   } else {
     buf = typeof data === 'string' ? Buffer.from(data, encoding) : data;
   }
@@ -373,7 +373,7 @@ Socket.prototype._writev = function (chunks, cb) { this._writeGeneric(true, chun
 Socket.prototype._write = function (data, encoding, cb) { this._writeGeneric(false, data, encoding, cb); };
 
 Socket.prototype.end = function (data, encoding, callback) {
-  stream.Duplex.prototype.end.call(this, data, encoding, callback);
+  FunctionPrototypeCall(stream.Duplex.prototype.end, this, data, encoding, callback);
   return this;
 };
 
@@ -382,19 +382,19 @@ Socket.prototype.pause = function () {
     this._handle.reading = false;
     if (!this.destroyed) this._handle.readStop();
   }
-  return stream.Duplex.prototype.pause.call(this);
+  return FunctionPrototypeCall(stream.Duplex.prototype.pause, this);
 };
 Socket.prototype.resume = function () {
   if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
-  return stream.Duplex.prototype.resume.call(this);
+  return FunctionPrototypeCall(stream.Duplex.prototype.resume, this);
 };
 Socket.prototype.read = function (n) {
   if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
-  return stream.Duplex.prototype.read.call(this, n);
+  return FunctionPrototypeCall(stream.Duplex.prototype.read, this, n);
 };
 
 Socket.prototype.destroySoon = function () {
@@ -449,7 +449,7 @@ Socket.prototype.unref = function () {
 
 Socket.prototype.connect = function (...args) {
   let normalized;
-  if (Array.isArray(args[0]) && args[0].length === 2 && typeof args[0][0] === 'object') normalized = args[0];
+  if (ArrayIsArray(args[0]) && args[0].length === 2 && typeof args[0][0] === 'object') normalized = args[0];
   else normalized = normalizeArgs(args);
   const options = normalized[0];
   const cb = normalized[1];
@@ -513,12 +513,12 @@ function connect(...args) {
 
 function Server(options, connectionListener) {
   if (!(this instanceof Server)) return new Server(options, connectionListener);
-  EventEmitter.call(this);
+  FunctionPrototypeCall(EventEmitter, this);
   if (typeof options === 'function') {
     connectionListener = options;
     options = {};
   } else if (options == null || typeof options === 'object') {
-    options = Object.assign({}, options);
+    options = ObjectAssign({}, options);
   } else {
     throw internals.invalidArgType('options', 'of type object', options);
   }
@@ -538,10 +538,10 @@ function Server(options, connectionListener) {
   this._address = null;
   this._pipeName = undefined;
 }
-Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
-Object.setPrototypeOf(Server, EventEmitter);
+ObjectSetPrototypeOf(Server.prototype, EventEmitter.prototype);
+ObjectSetPrototypeOf(Server, EventEmitter);
 
-Object.defineProperty(Server.prototype, 'listening', {
+ObjectDefineProperty(Server.prototype, 'listening', {
   get() { return !!this._handle; }, configurable: true, enumerable: true,
 });
 
@@ -620,7 +620,7 @@ Server.prototype._onConnection = function (handle) {
 Server.prototype.address = function () {
   if (!this._handle) return null;
   if (typeof this._address === 'string') return this._address;
-  return Object.assign({}, this._address);
+  return ObjectAssign({}, this._address);
 };
 
 Server.prototype.getConnections = function (cb) {
@@ -663,7 +663,7 @@ Server.prototype.unref = function () {
 };
 
 Server.prototype[Symbol.asyncDispose] = function () {
-  if (!this._handle) return Promise.resolve();
+  if (!this._handle) return PromiseResolve();
   return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
 };
 
@@ -687,8 +687,8 @@ module.exports = {
   },
   getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeout; },
   setDefaultAutoSelectFamilyAttemptTimeout(v) {
-    if (typeof v !== 'number' || !Number.isInteger(v)) throw internals.invalidArgType('value', 'of type number', v);
+    if (typeof v !== 'number' || !NumberIsInteger(v)) throw internals.invalidArgType('value', 'of type number', v);
     if (v < 1) throw internals.outOfRange('value', '>= 1', v);
-    autoSelectFamilyAttemptTimeout = Math.max(v, 10);
+    autoSelectFamilyAttemptTimeout = MathMax(v, 10);
   },
 };

@@ -21,7 +21,7 @@ function normalizeString(path, allowAboveRoot, sep, isSep) {
   let dots = 0;
   let code = 0;
   for (let i = 0; i <= path.length; ++i) {
-    if (i < path.length) code = path.charCodeAt(i);
+    if (i < path.length) code = MethodCharCodeAt(path, i);
     else if (isSep(code)) break;
     else code = SLASH;
     if (isSep(code)) {
@@ -29,15 +29,15 @@ function normalizeString(path, allowAboveRoot, sep, isSep) {
         // empty segment or '.'
       } else if (dots === 2) {
         if (res.length < 2 || lastSegmentLength !== 2 ||
-            res.charCodeAt(res.length - 1) !== DOT || res.charCodeAt(res.length - 2) !== DOT) {
+            MethodCharCodeAt(res, res.length - 1) !== DOT || MethodCharCodeAt(res, res.length - 2) !== DOT) {
           if (res.length > 2) {
-            const lastSlashIndex = res.lastIndexOf(sep);
+            const lastSlashIndex = MethodLastIndexOf(res, sep);
             if (lastSlashIndex === -1) {
               res = '';
               lastSegmentLength = 0;
             } else {
-              res = res.slice(0, lastSlashIndex);
-              lastSegmentLength = res.length - 1 - res.lastIndexOf(sep);
+              res = MethodSlice(res, 0, lastSlashIndex);
+              lastSegmentLength = res.length - 1 - MethodLastIndexOf(res, sep);
             }
             lastSlash = i;
             dots = 0;
@@ -55,8 +55,8 @@ function normalizeString(path, allowAboveRoot, sep, isSep) {
           lastSegmentLength = 2;
         }
       } else {
-        if (res.length > 0) res += `${sep}${path.slice(lastSlash + 1, i)}`;
-        else res = path.slice(lastSlash + 1, i);
+        if (res.length > 0) res += `${sep}${MethodSlice(path, lastSlash + 1, i)}`;
+        else res = MethodSlice(path, lastSlash + 1, i);
         lastSegmentLength = i - lastSlash - 1;
       }
       lastSlash = i;
@@ -92,7 +92,7 @@ const posix = {
       validateString(path, `paths[${i}]`);
       if (path.length === 0) continue;
       resolvedPath = `${path}/${resolvedPath}`;
-      resolvedAbsolute = path.charCodeAt(0) === SLASH;
+      resolvedAbsolute = MethodCharCodeAt(path, 0) === SLASH;
     }
     resolvedPath = normalizeString(resolvedPath, !resolvedAbsolute, '/', isPosixSep);
     if (resolvedAbsolute) return `/${resolvedPath}`;
@@ -101,8 +101,8 @@ const posix = {
   normalize(path) {
     validateString(path, 'path');
     if (path.length === 0) return '.';
-    const isAbsolute = path.charCodeAt(0) === SLASH;
-    const trailingSeparator = path.charCodeAt(path.length - 1) === SLASH;
+    const isAbsolute = MethodCharCodeAt(path, 0) === SLASH;
+    const trailingSeparator = MethodCharCodeAt(path, path.length - 1) === SLASH;
     path = normalizeString(path, !isAbsolute, '/', isPosixSep);
     if (path.length === 0) {
       if (isAbsolute) return '/';
@@ -113,7 +113,7 @@ const posix = {
   },
   isAbsolute(path) {
     validateString(path, 'path');
-    return path.length > 0 && path.charCodeAt(0) === SLASH;
+    return path.length > 0 && MethodCharCodeAt(path, 0) === SLASH;
   },
   join(...args) {
     if (args.length === 0) return '.';
@@ -139,34 +139,34 @@ const posix = {
     let lastCommonSep = -1;
     let i = 0;
     for (; i < length; i++) {
-      const fromCode = from.charCodeAt(fromStart + i);
-      if (fromCode !== to.charCodeAt(toStart + i)) break;
+      const fromCode = MethodCharCodeAt(from, fromStart + i);
+      if (fromCode !== MethodCharCodeAt(to, toStart + i)) break;
       else if (fromCode === SLASH) lastCommonSep = i;
     }
     if (i === length) {
       if (toLen > length) {
-        if (to.charCodeAt(toStart + i) === SLASH) return to.slice(toStart + i + 1);
-        if (i === 0) return to.slice(toStart + i);
+        if (MethodCharCodeAt(to, toStart + i) === SLASH) return MethodSlice(to, toStart + i + 1);
+        if (i === 0) return MethodSlice(to, toStart + i);
       } else if (fromLen > length) {
-        if (from.charCodeAt(fromStart + i) === SLASH) lastCommonSep = i;
+        if (MethodCharCodeAt(from, fromStart + i) === SLASH) lastCommonSep = i;
         else if (i === 0) lastCommonSep = 0;
       }
     }
     let out = '';
     for (i = fromStart + lastCommonSep + 1; i <= fromEnd; ++i) {
-      if (i === fromEnd || from.charCodeAt(i) === SLASH) out += out.length === 0 ? '..' : '/..';
+      if (i === fromEnd || MethodCharCodeAt(from, i) === SLASH) out += out.length === 0 ? '..' : '/..';
     }
-    return `${out}${to.slice(toStart + lastCommonSep)}`;
+    return `${out}${MethodSlice(to, toStart + lastCommonSep)}`;
   },
   toNamespacedPath(path) { return path; },
   dirname(path) {
     validateString(path, 'path');
     if (path.length === 0) return '.';
-    const hasRoot = path.charCodeAt(0) === SLASH;
+    const hasRoot = MethodCharCodeAt(path, 0) === SLASH;
     let end = -1;
     let matchedSlash = true;
     for (let i = path.length - 1; i >= 1; --i) {
-      if (path.charCodeAt(i) === SLASH) {
+      if (MethodCharCodeAt(path, i) === SLASH) {
         if (!matchedSlash) { end = i; break; }
       } else {
         matchedSlash = false;
@@ -174,7 +174,7 @@ const posix = {
     }
     if (end === -1) return hasRoot ? '/' : '.';
     if (hasRoot && end === 1) return '//';
-    return path.slice(0, end);
+    return MethodSlice(path, 0, end);
   },
   basename(path, suffix) {
     if (suffix !== undefined) validateString(suffix, 'suffix');
@@ -190,7 +190,7 @@ const posix = {
     validateString(path, 'path');
     const ret = { root: '', dir: '', base: '', ext: '', name: '' };
     if (path.length === 0) return ret;
-    const isAbsolute = path.charCodeAt(0) === SLASH;
+    const isAbsolute = MethodCharCodeAt(path, 0) === SLASH;
     let start;
     if (isAbsolute) { ret.root = '/'; start = 1; } else { start = 0; }
     parseTail(path, start, ret, isPosixSep, isAbsolute ? 1 : 0, 0);
@@ -213,13 +213,13 @@ function basenameImpl(path, suffix, start, isSep) {
     let extIdx = suffix.length - 1;
     let firstNonSlashEnd = -1;
     for (i = path.length - 1; i >= start; --i) {
-      const code = path.charCodeAt(i);
+      const code = MethodCharCodeAt(path, i);
       if (isSep(code)) {
         if (!matchedSlash) { start = i + 1; break; }
       } else {
         if (firstNonSlashEnd === -1) { matchedSlash = false; firstNonSlashEnd = i + 1; }
         if (extIdx >= 0) {
-          if (code === suffix.charCodeAt(extIdx)) {
+          if (code === MethodCharCodeAt(suffix, extIdx)) {
             if (--extIdx === -1) end = i;
           } else {
             extIdx = -1;
@@ -230,10 +230,10 @@ function basenameImpl(path, suffix, start, isSep) {
     }
     if (start === end) end = firstNonSlashEnd;
     else if (end === -1) end = path.length;
-    return path.slice(start, end);
+    return MethodSlice(path, start, end);
   }
   for (i = path.length - 1; i >= start; --i) {
-    if (isSep(path.charCodeAt(i))) {
+    if (isSep(MethodCharCodeAt(path, i))) {
       if (!matchedSlash) { start = i + 1; break; }
     } else if (end === -1) {
       matchedSlash = false;
@@ -241,7 +241,7 @@ function basenameImpl(path, suffix, start, isSep) {
     }
   }
   if (end === -1) return '';
-  return path.slice(start, end);
+  return MethodSlice(path, start, end);
 }
 
 function extnameImpl(path, start, isSep) {
@@ -251,7 +251,7 @@ function extnameImpl(path, start, isSep) {
   let matchedSlash = true;
   let preDotState = 0;
   for (let i = path.length - 1; i >= start; --i) {
-    const code = path.charCodeAt(i);
+    const code = MethodCharCodeAt(path, i);
     if (isSep(code)) {
       if (!matchedSlash) { startPart = i + 1; break; }
       continue;
@@ -268,7 +268,7 @@ function extnameImpl(path, start, isSep) {
       (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
     return '';
   }
-  return path.slice(startDot, end);
+  return MethodSlice(path, startDot, end);
 }
 
 // parseTail fills dir/base/name/ext of ret from path[start:]; rootEnd is
@@ -280,7 +280,7 @@ function parseTail(path, start, ret, isSep, rootEnd, startPart) {
   let i = path.length - 1;
   let preDotState = 0;
   for (; i >= start; --i) {
-    const code = path.charCodeAt(i);
+    const code = MethodCharCodeAt(path, i);
     if (isSep(code)) {
       if (!matchedSlash) { startPart = i + 1; break; }
       continue;
@@ -297,15 +297,15 @@ function parseTail(path, start, ret, isSep, rootEnd, startPart) {
     const s = startPart === 0 && rootEnd ? rootEnd : startPart;
     if (startDot === -1 || preDotState === 0 ||
         (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-      ret.base = ret.name = path.slice(s, end);
+      ret.base = ret.name = MethodSlice(path, s, end);
     } else {
-      ret.name = path.slice(s, startDot);
-      ret.base = path.slice(s, end);
-      ret.ext = path.slice(startDot, end);
+      ret.name = MethodSlice(path, s, startDot);
+      ret.base = MethodSlice(path, s, end);
+      ret.ext = MethodSlice(path, startDot, end);
     }
   }
-  if (startPart > 0 && startPart > rootEnd) ret.dir = path.slice(0, startPart - 1);
-  else if (rootEnd) ret.dir = path.slice(0, rootEnd);
+  if (startPart > 0 && startPart > rootEnd) ret.dir = MethodSlice(path, 0, startPart - 1);
+  else if (rootEnd) ret.dir = MethodSlice(path, 0, rootEnd);
 }
 
 // win32: drive letters, UNC roots (\\server\share) and both separators.
@@ -313,28 +313,28 @@ function winRoot(path, deviceMode) {
   // returns [rootEnd, device, isAbsolute]
   const len = path.length;
   if (len === 0) return [0, '', false];
-  const code = path.charCodeAt(0);
+  const code = MethodCharCodeAt(path, 0);
   if (len === 1) return isWinSep(code) ? [1, '', true] : [0, '', false];
   if (isWinSep(code)) {
-    if (isWinSep(path.charCodeAt(1))) {
+    if (isWinSep(MethodCharCodeAt(path, 1))) {
       let j = 2;
       let last = j;
-      while (j < len && !isWinSep(path.charCodeAt(j))) j++;
+      while (j < len && !isWinSep(MethodCharCodeAt(path, j))) j++;
       if (j < len && j !== last) {
-        const firstPart = path.slice(last, j);
+        const firstPart = MethodSlice(path, last, j);
         last = j;
-        while (j < len && isWinSep(path.charCodeAt(j))) j++;
+        while (j < len && isWinSep(MethodCharCodeAt(path, j))) j++;
         if (j < len && j !== last) {
           last = j;
-          while (j < len && !isWinSep(path.charCodeAt(j))) j++;
+          while (j < len && !isWinSep(MethodCharCodeAt(path, j))) j++;
           if (j === len || j !== last) {
             // normalize and resolve see \\\\.\\ and \\\\?\\ as device roots;
             // elsewhere the root takes the separator after the share
             if (deviceMode) {
               if (firstPart === '.' || firstPart === '?') return [4, `\\\\${firstPart}`, true];
-              return [j, `\\\\${firstPart}\\${path.slice(last, j)}`, true];
+              return [j, `\\\\${firstPart}\\${MethodSlice(path, last, j)}`, true];
             }
-            return [j === len ? j : j + 1, `\\\\${firstPart}\\${path.slice(last, j)}`, true];
+            return [j === len ? j : j + 1, `\\\\${firstPart}\\${MethodSlice(path, last, j)}`, true];
           }
         }
       }
@@ -342,9 +342,9 @@ function winRoot(path, deviceMode) {
     }
     return [1, '', true];
   }
-  if (isDriveLetter(code) && path.charCodeAt(1) === COLON) {
-    const device = path.slice(0, 2);
-    if (len > 2 && isWinSep(path.charCodeAt(2))) return [3, device, true];
+  if (isDriveLetter(code) && MethodCharCodeAt(path, 1) === COLON) {
+    const device = MethodSlice(path, 0, 2);
+    if (len > 2 && isWinSep(MethodCharCodeAt(path, 2))) return [3, device, true];
     return [2, device, false];
   }
   return [0, '', false];
@@ -367,15 +367,15 @@ const win32 = {
         path = cwd();
       } else {
         path = cwd();
-        if (path === undefined || (path.slice(0, 2).toLowerCase() !== resolvedDevice.toLowerCase() &&
-            path.charCodeAt(2) === BACKSLASH)) {
+        if (path === undefined || (MethodToLowerCase(MethodSlice(path, 0, 2)) !== MethodToLowerCase(resolvedDevice) &&
+            MethodCharCodeAt(path, 2) === BACKSLASH)) {
           path = `${resolvedDevice}\\`;
         }
       }
-      const [rootEnd, device, isAbsolute] = winRoot(path, true);
+      const [rootEnd, device, isAbsolute] = SafeIterable(winRoot(path, true));
       if (device.length > 0) {
         if (resolvedDevice.length > 0) {
-          if (device.toLowerCase() !== resolvedDevice.toLowerCase()) continue;
+          if (MethodToLowerCase(device) !== MethodToLowerCase(resolvedDevice)) continue;
         } else {
           resolvedDevice = device;
         }
@@ -383,7 +383,7 @@ const win32 = {
       if (resolvedAbsolute) {
         if (resolvedDevice.length > 0) break;
       } else {
-        resolvedTail = `${path.slice(rootEnd)}\\${resolvedTail}`;
+        resolvedTail = `${MethodSlice(path, rootEnd)}\\${resolvedTail}`;
         resolvedAbsolute = isAbsolute;
         if (isAbsolute && resolvedDevice.length > 0) break;
       }
@@ -395,17 +395,17 @@ const win32 = {
     validateString(path, 'path');
     const len = path.length;
     if (len === 0) return '.';
-    if (len === 1) return isWinSep(path.charCodeAt(0)) ? '\\' : path;
-    const [rootEnd, device, isAbsolute] = winRoot(path, true);
-    let tail = rootEnd < len ? normalizeString(path.slice(rootEnd), !isAbsolute, '\\', isWinSep) : '';
+    if (len === 1) return isWinSep(MethodCharCodeAt(path, 0)) ? '\\' : path;
+    const [rootEnd, device, isAbsolute] = SafeIterable(winRoot(path, true));
+    let tail = rootEnd < len ? normalizeString(MethodSlice(path, rootEnd), !isAbsolute, '\\', isWinSep) : '';
     if (tail.length === 0 && !isAbsolute) tail = '.';
-    if (tail.length > 0 && isWinSep(path.charCodeAt(len - 1))) tail += '\\';
-    if (!isAbsolute && device === '' && path.includes(':')) {
+    if (tail.length > 0 && isWinSep(MethodCharCodeAt(path, len - 1))) tail += '\\';
+    if (!isAbsolute && device === '' && MethodIncludes(path, ':')) {
       // a relative path must not turn into a drive path (Node's fix for
       // "a\\C:\\x"): a colon ending a segment gets a leading .\\
-      if (tail.length >= 2 && isDriveLetter(tail.charCodeAt(0)) && tail.charCodeAt(1) === COLON) return `.\\${tail}`;
-      for (let i = path.indexOf(':'); i !== -1; i = path.indexOf(':', i + 1)) {
-        if (i === len - 1 || isWinSep(path.charCodeAt(i + 1))) return `.\\${tail}`;
+      if (tail.length >= 2 && isDriveLetter(MethodCharCodeAt(tail, 0)) && MethodCharCodeAt(tail, 1) === COLON) return `.\\${tail}`;
+      for (let i = MethodIndexOf(path, ':'); i !== -1; i = MethodIndexOf(path, ':', i + 1)) {
+        if (i === len - 1 || isWinSep(MethodCharCodeAt(path, i + 1))) return `.\\${tail}`;
       }
     }
     if (device === '') return isAbsolute ? `\\${tail}` : tail;
@@ -415,9 +415,9 @@ const win32 = {
     validateString(path, 'path');
     const len = path.length;
     if (len === 0) return false;
-    const code = path.charCodeAt(0);
+    const code = MethodCharCodeAt(path, 0);
     return isWinSep(code) ||
-      (len > 2 && isDriveLetter(code) && path.charCodeAt(1) === COLON && isWinSep(path.charCodeAt(2)));
+      (len > 2 && isDriveLetter(code) && MethodCharCodeAt(path, 1) === COLON && isWinSep(MethodCharCodeAt(path, 2)));
   },
   join(...args) {
     if (args.length === 0) return '.';
@@ -435,20 +435,20 @@ const win32 = {
     // keep a leading \\ (UNC) only when the first part had it
     let needsReplace = true;
     let slashCount = 0;
-    if (isWinSep(firstPart.charCodeAt(0))) {
+    if (isWinSep(MethodCharCodeAt(firstPart, 0))) {
       ++slashCount;
       const firstLen = firstPart.length;
-      if (firstLen > 1 && isWinSep(firstPart.charCodeAt(1))) {
+      if (firstLen > 1 && isWinSep(MethodCharCodeAt(firstPart, 1))) {
         ++slashCount;
         if (firstLen > 2) {
-          if (isWinSep(firstPart.charCodeAt(2))) ++slashCount;
+          if (isWinSep(MethodCharCodeAt(firstPart, 2))) ++slashCount;
           else needsReplace = false;
         }
       }
     }
     if (needsReplace) {
-      while (slashCount < joined.length && isWinSep(joined.charCodeAt(slashCount))) slashCount++;
-      if (slashCount >= 2) joined = `\\${joined.slice(slashCount)}`;
+      while (slashCount < joined.length && isWinSep(MethodCharCodeAt(joined, slashCount))) slashCount++;
+      if (slashCount >= 2) joined = `\\${MethodSlice(joined, slashCount)}`;
     }
     return win32.normalize(joined);
   },
@@ -459,60 +459,60 @@ const win32 = {
     const fromOrig = win32.resolve(from);
     const toOrig = win32.resolve(to);
     if (fromOrig === toOrig) return '';
-    from = fromOrig.toLowerCase();
-    to = toOrig.toLowerCase();
+    from = MethodToLowerCase(fromOrig);
+    to = MethodToLowerCase(toOrig);
     if (from === to) return '';
     let fromStart = 0;
-    while (fromStart < from.length && from.charCodeAt(fromStart) === BACKSLASH) fromStart++;
+    while (fromStart < from.length && MethodCharCodeAt(from, fromStart) === BACKSLASH) fromStart++;
     let fromEnd = from.length;
-    while (fromEnd - 1 > fromStart && from.charCodeAt(fromEnd - 1) === BACKSLASH) fromEnd--;
+    while (fromEnd - 1 > fromStart && MethodCharCodeAt(from, fromEnd - 1) === BACKSLASH) fromEnd--;
     const fromLen = fromEnd - fromStart;
     let toStart = 0;
-    while (toStart < to.length && to.charCodeAt(toStart) === BACKSLASH) toStart++;
+    while (toStart < to.length && MethodCharCodeAt(to, toStart) === BACKSLASH) toStart++;
     let toEnd = to.length;
-    while (toEnd - 1 > toStart && to.charCodeAt(toEnd - 1) === BACKSLASH) toEnd--;
+    while (toEnd - 1 > toStart && MethodCharCodeAt(to, toEnd - 1) === BACKSLASH) toEnd--;
     const toLen = toEnd - toStart;
     const length = fromLen < toLen ? fromLen : toLen;
     let lastCommonSep = -1;
     let i = 0;
     for (; i < length; i++) {
-      const fromCode = from.charCodeAt(fromStart + i);
-      if (fromCode !== to.charCodeAt(toStart + i)) break;
+      const fromCode = MethodCharCodeAt(from, fromStart + i);
+      if (fromCode !== MethodCharCodeAt(to, toStart + i)) break;
       else if (fromCode === BACKSLASH) lastCommonSep = i;
     }
     if (i !== length) {
       if (lastCommonSep === -1) return toOrig;
     } else {
       if (toLen > length) {
-        if (to.charCodeAt(toStart + i) === BACKSLASH) return toOrig.slice(toStart + i + 1);
-        if (i === 2) return toOrig.slice(toStart + i);
+        if (MethodCharCodeAt(to, toStart + i) === BACKSLASH) return MethodSlice(toOrig, toStart + i + 1);
+        if (i === 2) return MethodSlice(toOrig, toStart + i);
       }
       if (fromLen > length) {
-        if (from.charCodeAt(fromStart + i) === BACKSLASH) lastCommonSep = i;
+        if (MethodCharCodeAt(from, fromStart + i) === BACKSLASH) lastCommonSep = i;
         else if (i === 2) lastCommonSep = 3;
       }
       if (lastCommonSep === -1) lastCommonSep = 0;
     }
     let out = '';
     for (i = fromStart + lastCommonSep + 1; i <= fromEnd; ++i) {
-      if (i === fromEnd || from.charCodeAt(i) === BACKSLASH) out += out.length === 0 ? '..' : '\\..';
+      if (i === fromEnd || MethodCharCodeAt(from, i) === BACKSLASH) out += out.length === 0 ? '..' : '\\..';
     }
     toStart += lastCommonSep;
-    if (out.length > 0) return `${out}${toOrig.slice(toStart, toEnd)}`;
-    if (toOrig.charCodeAt(toStart) === BACKSLASH) ++toStart;
-    return toOrig.slice(toStart, toEnd);
+    if (out.length > 0) return `${out}${MethodSlice(toOrig, toStart, toEnd)}`;
+    if (MethodCharCodeAt(toOrig, toStart) === BACKSLASH) ++toStart;
+    return MethodSlice(toOrig, toStart, toEnd);
   },
   toNamespacedPath(path) {
     if (typeof path !== 'string' || path.length === 0) return path;
     const resolvedPath = win32.resolve(path);
     if (resolvedPath.length <= 2) return path;
-    if (resolvedPath.charCodeAt(0) === BACKSLASH) {
-      if (resolvedPath.charCodeAt(1) === BACKSLASH) {
-        const code = resolvedPath.charCodeAt(2);
-        if (code !== 63 && code !== DOT) return `\\\\?\\UNC\\${resolvedPath.slice(2)}`;
+    if (MethodCharCodeAt(resolvedPath, 0) === BACKSLASH) {
+      if (MethodCharCodeAt(resolvedPath, 1) === BACKSLASH) {
+        const code = MethodCharCodeAt(resolvedPath, 2);
+        if (code !== 63 && code !== DOT) return `\\\\?\\UNC\\${MethodSlice(resolvedPath, 2)}`;
       }
-    } else if (isDriveLetter(resolvedPath.charCodeAt(0)) && resolvedPath.charCodeAt(1) === COLON &&
-               resolvedPath.charCodeAt(2) === BACKSLASH) {
+    } else if (isDriveLetter(MethodCharCodeAt(resolvedPath, 0)) && MethodCharCodeAt(resolvedPath, 1) === COLON &&
+               MethodCharCodeAt(resolvedPath, 2) === BACKSLASH) {
       return `\\\\?\\${resolvedPath}`;
     }
     return resolvedPath;
@@ -521,14 +521,14 @@ const win32 = {
     validateString(path, 'path');
     const len = path.length;
     if (len === 0) return '.';
-    let [rootEnd] = winRoot(path);
-    if (len === 1) return isWinSep(path.charCodeAt(0)) ? path : '.';
+    let [rootEnd] = SafeIterable(winRoot(path));
+    if (len === 1) return isWinSep(MethodCharCodeAt(path, 0)) ? path : '.';
     const offset = rootEnd;
     if (rootEnd === len && winRoot(path)[1] !== '') return path;
     let end = -1;
     let matchedSlash = true;
     for (let i = len - 1; i >= offset; --i) {
-      if (isWinSep(path.charCodeAt(i))) {
+      if (isWinSep(MethodCharCodeAt(path, i))) {
         if (!matchedSlash) { end = i; break; }
       } else {
         matchedSlash = false;
@@ -538,19 +538,19 @@ const win32 = {
       if (rootEnd === 0) return '.';
       end = rootEnd;
     }
-    return path.slice(0, end);
+    return MethodSlice(path, 0, end);
   },
   basename(path, suffix) {
     if (suffix !== undefined) validateString(suffix, 'suffix');
     validateString(path, 'path');
     let start = 0;
-    if (path.length >= 2 && isDriveLetter(path.charCodeAt(0)) && path.charCodeAt(1) === COLON) start = 2;
+    if (path.length >= 2 && isDriveLetter(MethodCharCodeAt(path, 0)) && MethodCharCodeAt(path, 1) === COLON) start = 2;
     return basenameImpl(path, suffix, start, isWinSep);
   },
   extname(path) {
     validateString(path, 'path');
     let start = 0;
-    if (path.length >= 2 && path.charCodeAt(1) === COLON && isDriveLetter(path.charCodeAt(0))) start = 2;
+    if (path.length >= 2 && MethodCharCodeAt(path, 1) === COLON && isDriveLetter(MethodCharCodeAt(path, 0))) start = 2;
     return extnameImpl(path, start, isWinSep);
   },
   format(pathObject) { return _format('\\', pathObject); },
@@ -559,23 +559,23 @@ const win32 = {
     const ret = { root: '', dir: '', base: '', ext: '', name: '' };
     if (path.length === 0) return ret;
     const len = path.length;
-    let [rootEnd] = winRoot(path);
+    let [rootEnd] = SafeIterable(winRoot(path));
     if (len === 1 || rootEnd === len) {
-      if (rootEnd === len || isWinSep(path.charCodeAt(0))) {
+      if (rootEnd === len || isWinSep(MethodCharCodeAt(path, 0))) {
         ret.root = ret.dir = path;
         return ret;
       }
       ret.base = ret.name = path;
       return ret;
     }
-    if (rootEnd > 0) ret.root = path.slice(0, rootEnd);
+    if (rootEnd > 0) ret.root = MethodSlice(path, 0, rootEnd);
     parseTail(path, rootEnd, ret, isWinSep, rootEnd, rootEnd);
     return ret;
   },
   matchesGlob(path, pattern) {
     validateString(path, 'path');
     validateString(pattern, 'pattern');
-    return globToRegExp(pattern, '\\').test(path.replace(/\//g, '\\'));
+    return globToRegExp(pattern, '\\').test(MethodReplace(path, /\//g, '\\'));
   },
 };
 
@@ -592,21 +592,21 @@ function globToRegExp(glob, sep) {
       } else re += `[^${s}]*`;
     } else if (c === '?') re += `[^${s}]`;
     else if (c === '{') {
-      const end = glob.indexOf('}', i);
+      const end = MethodIndexOf(glob, '}', i);
       if (end < 0) { re += '\\{'; continue; }
-      re += '(?:' + glob.slice(i + 1, end).split(',').map(escapeRe).join('|') + ')';
+      re += '(?:' + MethodJoin(MethodMap(MethodSplit(MethodSlice(glob, i + 1, end), ','), escapeRe), '|') + ')';
       i = end;
     } else if (c === '[') {
-      const end = glob.indexOf(']', i);
+      const end = MethodIndexOf(glob, ']', i);
       if (end < 0) { re += '\\['; continue; }
-      re += '[' + glob.slice(i + 1, end).replace(/^!/, '^') + ']';
+      re += '[' + MethodReplace(MethodSlice(glob, i + 1, end), /^!/, '^') + ']';
       i = end;
     } else if (c === '/' || c === '\\') re += s;
     else re += escapeRe(c);
   }
   return new RegExp(`^${re}$`);
 }
-function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); }
+function escapeRe(s) { return MethodReplace(s, /[.*+?^${}()|[\]\\/]/g, '\\$&'); }
 
 posix.win32 = win32.win32 = win32;
 posix.posix = win32.posix = posix;

@@ -2,9 +2,9 @@
 // perf_hooks basics: performance.now/timeOrigin/mark/measure/entries,
 // PerformanceObserver for 'mark' and 'measure', timerify, histograms.
 const EE = require('events');
-const hr = () => { const [s, ns] = process.hrtime(); return s * 1e3 + ns / 1e6; };
+const hr = () => { const [s, ns] = SafeIterable(process.hrtime()); return s * 1e3 + ns / 1e6; };
 const origin = hr();
-const timeOrigin = Date.now() - (typeof process.uptime === 'function' ? process.uptime() * 1e3 : 0);
+const timeOrigin = DateNow() - (typeof process.uptime === 'function' ? process.uptime() * 1e3 : 0);
 const entries = [];
 const observers = new Set();
 
@@ -24,14 +24,14 @@ class PerformanceMark extends PerformanceEntry {
 class PerformanceMeasure extends PerformanceEntry {}
 function now() { return hr() - origin; }
 function record(e) {
-  entries.push(e);
-  for (const o of observers) if (o._types.has(e.entryType)) o._queue(e);
+  MethodPush(entries, e);
+  for (const o of SafeIterable(observers)) if (MethodHas(o._types, e.entryType)) o._queue(e);
 }
 class PerformanceObserverEntryList {
   constructor(list) { this._list = list; }
-  getEntries() { return this._list.slice(); }
-  getEntriesByType(t) { return this._list.filter((e) => e.entryType === t); }
-  getEntriesByName(n, t) { return this._list.filter((e) => e.name === n && (t === undefined || e.entryType === t)); }
+  getEntries() { return MethodSlice(this._list); }
+  getEntriesByType(t) { return MethodFilter(this._list, (e) => e.entryType === t); }
+  getEntriesByName(n, t) { return MethodFilter(this._list, (e) => e.name === n && (t === undefined || e.entryType === t)); }
 }
 class PerformanceObserver {
   constructor(cb) {
@@ -40,14 +40,14 @@ class PerformanceObserver {
   }
   observe(options = {}) {
     const types = options.entryTypes || (options.type ? [options.type] : []);
-    for (const t of types) this._types.add(t);
-    observers.add(this);
-    if (options.buffered) for (const e of entries) if (this._types.has(e.entryType)) this._queue(e);
+    for (const t of SafeIterable(types)) MethodAdd(this._types, t);
+    MethodAdd(observers, this);
+    if (options.buffered) for (const e of SafeIterable(entries)) if (MethodHas(this._types, e.entryType)) this._queue(e);
   }
-  disconnect() { observers.delete(this); this._buf = []; }
+  disconnect() { MethodDelete(observers, this); this._buf = []; }
   takeRecords() { const b = this._buf; this._buf = []; return b; }
   _queue(e) {
-    this._buf.push(e);
+    MethodPush(this._buf, e);
     if (!this._scheduled) {
       this._scheduled = true;
       setImmediate(() => { this._scheduled = false; const l = this.takeRecords(); if (l.length) this._cb(new PerformanceObserverEntryList(l), this); });
@@ -62,7 +62,7 @@ const performance = {
   measure(name, start, end) {
     let s = 0, e = now(), detail = null;
     const find = (n) => {
-      const m = entries.filter((x) => x.name === n && x.entryType === 'mark').pop();
+      const m = MethodPop(MethodFilter(entries, (x) => x.name === n && x.entryType === 'mark'));
       if (!m) { const err = new Error(`The "${n}" performance mark has not been set`); err.name = 'SyntaxError'; err.code = 12; throw err; } // a DOMException in Node
       return m.startTime;
     };
@@ -79,16 +79,16 @@ const performance = {
     record(m);
     return m;
   },
-  clearMarks(name) { for (let i = entries.length - 1; i >= 0; i--) if (entries[i].entryType === 'mark' && (name === undefined || entries[i].name === name)) entries.splice(i, 1); },
-  clearMeasures(name) { for (let i = entries.length - 1; i >= 0; i--) if (entries[i].entryType === 'measure' && (name === undefined || entries[i].name === name)) entries.splice(i, 1); },
-  getEntries() { return entries.slice(); },
-  getEntriesByName(n, t) { return entries.filter((e) => e.name === n && (t === undefined || e.entryType === t)); },
-  getEntriesByType(t) { return entries.filter((e) => e.entryType === t); },
+  clearMarks(name) { for (let i = entries.length - 1; i >= 0; i--) if (entries[i].entryType === 'mark' && (name === undefined || entries[i].name === name)) MethodSplice(entries, i, 1); },
+  clearMeasures(name) { for (let i = entries.length - 1; i >= 0; i--) if (entries[i].entryType === 'measure' && (name === undefined || entries[i].name === name)) MethodSplice(entries, i, 1); },
+  getEntries() { return MethodSlice(entries); },
+  getEntriesByName(n, t) { return MethodFilter(entries, (e) => e.name === n && (t === undefined || e.entryType === t)); },
+  getEntriesByType(t) { return MethodFilter(entries, (e) => e.entryType === t); },
   timerify(fn) {
     if (typeof fn !== 'function') throw internals.invalidArgType('fn', 'of type function', fn);
     return function timerified(...args) {
       const s = now();
-      const r = new.target ? new fn(...args) : fn.apply(this, args);
+      const r = new.target ? new fn(...SafeIterable(args)) : FunctionPrototypeApply(fn, this, args);
       record(new PerformanceEntry(fn.name, 'function', s, now() - s));
       return r;
     };
@@ -97,18 +97,18 @@ const performance = {
   nodeTiming: { name: 'node', entryType: 'node', startTime: 0, duration: 0 },
   toJSON() { return { nodeTiming: this.nodeTiming, timeOrigin, eventLoopUtilization: this.eventLoopUtilization() }; },
 };
-Object.defineProperty(performance, Symbol.toStringTag, { value: 'Performance', configurable: true });
+ObjectDefineProperty(performance, Symbol.toStringTag, { value: 'Performance', configurable: true });
 function createHistogram() {
   const values = [];
   return {
-    record(v) { values.push(Number(v)); },
+    record(v) { MethodPush(values, Number(v)); },
     recordDelta() {},
-    get min() { return values.length ? Math.min(...values) : 9223372036854776000; },
-    get max() { return values.length ? Math.max(...values) : 0; },
-    get mean() { return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN; },
+    get min() { return values.length ? MathMin(...SafeIterable(values)) : 9223372036854776000; },
+    get max() { return values.length ? MathMax(...SafeIterable(values)) : 0; },
+    get mean() { return values.length ? MethodReduce(values, (a, b) => a + b, 0) / values.length : NaN; },
     get count() { return values.length; },
-    get stddev() { const m = this.mean; return values.length ? Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / values.length) : NaN; },
-    percentile(p) { const s = values.slice().sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : 0; },
+    get stddev() { const m = this.mean; return values.length ? MathSqrt(MethodReduce(values, (a, b) => a + (b - m) ** 2, 0) / values.length) : NaN; },
+    percentile(p) { const s = MethodSort(MethodSlice(values), (a, b) => a - b); return s.length ? s[MathMin(s.length - 1, MathCeil((p / 100) * s.length) - 1)] : 0; },
     reset() { values.length = 0; },
     enable() { return true; },
     disable() { return true; },

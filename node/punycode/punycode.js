@@ -26,14 +26,14 @@ function error(type) {
 }
 
 function mapDomain(domain, fn) {
-  const parts = domain.split('@');
+  const parts = MethodSplit(domain, '@');
   let result = '';
   if (parts.length > 1) {
     result = parts[0] + '@';
     domain = parts[1];
   }
-  domain = domain.replace(regexSeparators, '\x2E');
-  return result + domain.split('.').map(fn).join('.');
+  domain = MethodReplace(domain, regexSeparators, '\x2E');
+  return result + MethodJoin(MethodMap(MethodSplit(domain, '.'), fn), '.');
 }
 
 // ucs2decode: a string's code points (surrogate pairs joined).
@@ -42,23 +42,23 @@ function ucs2decode(string) {
   let counter = 0;
   const length = string.length;
   while (counter < length) {
-    const value = string.charCodeAt(counter++);
+    const value = MethodCharCodeAt(string, counter++);
     if (value >= 0xD800 && value <= 0xDBFF && counter < length) {
-      const extra = string.charCodeAt(counter++);
+      const extra = MethodCharCodeAt(string, counter++);
       if ((extra & 0xFC00) === 0xDC00) {
-        output.push(((value & 0x3FF) << 10) + (extra & 0x3FF) + 0x10000);
+        MethodPush(output, ((value & 0x3FF) << 10) + (extra & 0x3FF) + 0x10000);
       } else {
-        output.push(value);
+        MethodPush(output, value);
         counter--;
       }
     } else {
-      output.push(value);
+      MethodPush(output, value);
     }
   }
   return output;
 }
 
-const ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+const ucs2encode = (codePoints) => StringFromCodePoint(...SafeIterable(codePoints));
 
 function basicToDigit(codePoint) {
   if (codePoint >= 0x30 && codePoint < 0x3A) return 26 + (codePoint - 0x30);
@@ -72,12 +72,12 @@ const digitToBasic = (digit) => digit + 22 + 75 * (digit < 26);
 
 function adapt(delta, numPoints, firstTime) {
   let k = 0;
-  delta = firstTime ? Math.floor(delta / damp) : delta >> 1;
-  delta += Math.floor(delta / numPoints);
+  delta = firstTime ? MathFloor(delta / damp) : delta >> 1;
+  delta += MathFloor(delta / numPoints);
   for (; delta > ((base - tMin) * tMax) >> 1; k += base) {
-    delta = Math.floor(delta / (base - tMin));
+    delta = MathFloor(delta / (base - tMin));
   }
-  return Math.floor(k + ((base - tMin + 1) * delta) / (delta + skew));
+  return MathFloor(k + ((base - tMin + 1) * delta) / (delta + skew));
 }
 
 function decode(input) {
@@ -86,34 +86,34 @@ function decode(input) {
   let i = 0;
   let n = initialN;
   let bias = initialBias;
-  let basic = input.lastIndexOf(delimiter);
+  let basic = MethodLastIndexOf(input, delimiter);
   if (basic < 0) basic = 0;
   for (let j = 0; j < basic; ++j) {
-    if (input.charCodeAt(j) >= 0x80) error('not-basic');
-    output.push(input.charCodeAt(j));
+    if (MethodCharCodeAt(input, j) >= 0x80) error('not-basic');
+    MethodPush(output, MethodCharCodeAt(input, j));
   }
   for (let index = basic > 0 ? basic + 1 : 0; index < inputLength;) {
     const oldi = i;
     for (let w = 1, k = base; ; k += base) {
       if (index >= inputLength) error('invalid-input');
-      const digit = basicToDigit(input.charCodeAt(index++));
+      const digit = basicToDigit(MethodCharCodeAt(input, index++));
       if (digit >= base) error('invalid-input');
-      if (digit > Math.floor((maxInt - i) / w)) error('overflow');
+      if (digit > MathFloor((maxInt - i) / w)) error('overflow');
       i += digit * w;
       const t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias);
       if (digit < t) break;
       const baseMinusT = base - t;
-      if (w > Math.floor(maxInt / baseMinusT)) error('overflow');
+      if (w > MathFloor(maxInt / baseMinusT)) error('overflow');
       w *= baseMinusT;
     }
     const out = output.length + 1;
     bias = adapt(i - oldi, out, oldi === 0);
-    if (Math.floor(i / out) > maxInt - n) error('overflow');
-    n += Math.floor(i / out);
+    if (MathFloor(i / out) > maxInt - n) error('overflow');
+    n += MathFloor(i / out);
     i %= out;
-    output.splice(i++, 0, n);
+    MethodSplice(output, i++, 0, n);
   }
-  return String.fromCodePoint(...output);
+  return StringFromCodePoint(...SafeIterable(output));
 }
 
 function encode(input) {
@@ -123,22 +123,22 @@ function encode(input) {
   let n = initialN;
   let delta = 0;
   let bias = initialBias;
-  for (const currentValue of input) {
-    if (currentValue < 0x80) output.push(String.fromCharCode(currentValue));
+  for (const currentValue of SafeIterable(input)) {
+    if (currentValue < 0x80) MethodPush(output, StringFromCharCode(currentValue));
   }
   const basicLength = output.length;
   let handledCPCount = basicLength;
-  if (basicLength) output.push(delimiter);
+  if (basicLength) MethodPush(output, delimiter);
   while (handledCPCount < inputLength) {
     let m = maxInt;
-    for (const currentValue of input) {
+    for (const currentValue of SafeIterable(input)) {
       if (currentValue >= n && currentValue < m) m = currentValue;
     }
     const handledCPCountPlusOne = handledCPCount + 1;
-    if (m - n > Math.floor((maxInt - delta) / handledCPCountPlusOne)) error('overflow');
+    if (m - n > MathFloor((maxInt - delta) / handledCPCountPlusOne)) error('overflow');
     delta += (m - n) * handledCPCountPlusOne;
     n = m;
-    for (const currentValue of input) {
+    for (const currentValue of SafeIterable(input)) {
       if (currentValue < n && ++delta > maxInt) error('overflow');
       if (currentValue === n) {
         let q = delta;
@@ -147,10 +147,10 @@ function encode(input) {
           if (q < t) break;
           const qMinusT = q - t;
           const baseMinusT = base - t;
-          output.push(String.fromCharCode(digitToBasic(t + (qMinusT % baseMinusT))));
-          q = Math.floor(qMinusT / baseMinusT);
+          MethodPush(output, StringFromCharCode(digitToBasic(t + (qMinusT % baseMinusT))));
+          q = MathFloor(qMinusT / baseMinusT);
         }
-        output.push(String.fromCharCode(digitToBasic(q)));
+        MethodPush(output, StringFromCharCode(digitToBasic(q)));
         bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
         delta = 0;
         ++handledCPCount;
@@ -159,11 +159,11 @@ function encode(input) {
     ++delta;
     ++n;
   }
-  return output.join('');
+  return MethodJoin(output, '');
 }
 
 const toUnicode = (input) => mapDomain(input, (string) =>
-  (regexPunycode.test(string) ? decode(string.slice(4).toLowerCase()) : string));
+  (regexPunycode.test(string) ? decode(MethodToLowerCase(MethodSlice(string, 4))) : string));
 
 const toASCII = (input) => mapDomain(input, (string) =>
   (regexNonASCII.test(string) ? 'xn--' + encode(string) : string));

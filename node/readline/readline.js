@@ -8,13 +8,13 @@ const { StringDecoder } = require('string_decoder');
 
 function Interface(input, output, completer, terminal) {
   if (!(this instanceof Interface)) return new Interface(input, output, completer, terminal);
-  EE.call(this);
+  FunctionPrototypeCall(EE, this);
   let opts = input;
   if (!(input && input.input !== undefined && typeof input.on !== 'function')) opts = { input, output, completer, terminal };
   this.input = opts.input;
   this.output = opts.output;
   this.terminal = !!(opts.terminal === undefined ? this.output && this.output.isTTY : opts.terminal);
-  this.crlfDelay = opts.crlfDelay ? Math.max(100, opts.crlfDelay) : 100;
+  this.crlfDelay = opts.crlfDelay ? MathMax(100, opts.crlfDelay) : 100;
   this._prompt = opts.prompt === undefined ? '> ' : opts.prompt;
   this.line = '';
   this.cursor = 0;
@@ -46,8 +46,8 @@ function Interface(input, output, completer, terminal) {
     if (typeof this.input.resume === 'function') this.input.resume();
   }
 }
-Object.setPrototypeOf(Interface.prototype, EE.prototype);
-Object.setPrototypeOf(Interface, EE);
+ObjectSetPrototypeOf(Interface.prototype, EE.prototype);
+ObjectSetPrototypeOf(Interface, EE);
 
 Interface.prototype._onData = function (s) {
   let start = 0;
@@ -56,7 +56,7 @@ Interface.prototype._onData = function (s) {
     if (c === '\n' && this._sawReturn && i === start && this._buf === '') { this._sawReturn = false; start = i + 1; continue; }
     this._sawReturn = false;
     if (c === '\n' || c === '\r') {
-      const line = this._buf + s.slice(start, i);
+      const line = this._buf + MethodSlice(s, start, i);
       this._buf = '';
       start = i + 1;
       if (c === '\r') this._sawReturn = true;
@@ -64,7 +64,7 @@ Interface.prototype._onData = function (s) {
       if (this.closed) return;
     }
   }
-  this._buf += s.slice(start);
+  this._buf += MethodSlice(s, start);
 };
 Interface.prototype._onLine = function (line) {
   if (this._questionCb) {
@@ -75,8 +75,8 @@ Interface.prototype._onLine = function (line) {
   }
   this.emit('line', line);
   if (this._iterating) {
-    if (this._waiters.length) this._waiters.shift()({ value: line, done: false });
-    else this._lines.push(line);
+    if (this._waiters.length) MethodShift(this._waiters)({ value: line, done: false });
+    else MethodPush(this._lines, line);
   }
 };
 Interface.prototype.setPrompt = function (p) { this._prompt = p; };
@@ -121,18 +121,18 @@ Interface.prototype.close = function () {
   }
   this.closed = true;
   this.emit('close');
-  for (const w of this._waiters.splice(0)) w({ value: undefined, done: true });
+  for (const w of SafeIterable(MethodSplice(this._waiters, 0))) w({ value: undefined, done: true });
 };
 Interface.prototype.getCursorPos = function () { return { rows: 0, cols: this.cursor }; };
 Interface.prototype[Symbol.asyncIterator] = function () {
   this._iterating = true;
   return {
     next: () => {
-      if (this._lines.length) return Promise.resolve({ value: this._lines.shift(), done: false });
-      if (this.closed) return Promise.resolve({ value: undefined, done: true });
-      return new Promise((resolve) => this._waiters.push(resolve));
+      if (this._lines.length) return PromiseResolve({ value: MethodShift(this._lines), done: false });
+      if (this.closed) return PromiseResolve({ value: undefined, done: true });
+      return new Promise((resolve) => MethodPush(this._waiters, resolve));
     },
-    return: () => { this.close(); return Promise.resolve({ value: undefined, done: true }); },
+    return: () => { this.close(); return PromiseResolve({ value: undefined, done: true }); },
     [Symbol.asyncIterator]() { return this; },
   };
 };
@@ -167,20 +167,20 @@ class PInterface extends Interface {
   question(query, options = {}) {
     return new Promise((resolve, reject) => {
       if (this.closed) { reject(internals.newError('Error', 'ERR_USE_AFTER_CLOSE', 'readline was closed')); return; }
-      Interface.prototype.question.call(this, query, options, resolve);
+      FunctionPrototypeCall(Interface.prototype.question, this, query, options, resolve);
     });
   }
 }
 class Readline {
   constructor(stream) { this.stream = stream; this.todo = []; }
-  cursorTo(x, y) { this.todo.push(typeof y !== 'number' ? `\x1b[${x + 1}G` : `\x1b[${y + 1};${x + 1}H`); return this; }
-  moveCursor(dx, dy) { this.todo.push((dx < 0 ? `\x1b[${-dx}D` : dx > 0 ? `\x1b[${dx}C` : '') + (dy < 0 ? `\x1b[${-dy}A` : dy > 0 ? `\x1b[${dy}B` : '')); return this; }
-  clearLine(dir) { this.todo.push(dir < 0 ? '\x1b[1K' : dir > 0 ? '\x1b[0K' : '\x1b[2K'); return this; }
-  clearScreenDown() { this.todo.push('\x1b[0J'); return this; }
-  commit() { this.stream.write(this.todo.join('')); this.todo = []; return Promise.resolve(); }
+  cursorTo(x, y) { MethodPush(this.todo, typeof y !== 'number' ? `\x1b[${x + 1}G` : `\x1b[${y + 1};${x + 1}H`); return this; }
+  moveCursor(dx, dy) { MethodPush(this.todo, (dx < 0 ? `\x1b[${-dx}D` : dx > 0 ? `\x1b[${dx}C` : '') + (dy < 0 ? `\x1b[${-dy}A` : dy > 0 ? `\x1b[${dy}B` : '')); return this; }
+  clearLine(dir) { MethodPush(this.todo, dir < 0 ? '\x1b[1K' : dir > 0 ? '\x1b[0K' : '\x1b[2K'); return this; }
+  clearScreenDown() { MethodPush(this.todo, '\x1b[0J'); return this; }
+  commit() { this.stream.write(MethodJoin(this.todo, '')); this.todo = []; return PromiseResolve(); }
   rollback() { this.todo = []; return this; }
 }
-const promises = { Interface: PInterface, Readline, createInterface: (...a) => new PInterface(...a) };
+const promises = { Interface: PInterface, Readline, createInterface: (...a) => new PInterface(...SafeIterable(a)) };
 
 module.exports = {
   Interface, clearLine, clearScreenDown, createInterface, cursorTo,

@@ -5,7 +5,7 @@
 const { Buffer, Blob } = require('buffer');
 
 const bytesOf = (c) => (typeof c === 'string' ? Buffer.from(c) :
-  Buffer.isBuffer(c) ? c : ArrayBuffer.isView(c) ? Buffer.from(c.buffer, c.byteOffset, c.byteLength) : Buffer.from(c));
+  Buffer.isBuffer(c) ? c : ArrayBufferIsView(c) ? Buffer.from(c.buffer, c.byteOffset, c.byteLength) : Buffer.from(c));
 
 // each calls fn with every chunk (sobek has no for await in builtins).
 async function each(stream, fn) {
@@ -19,18 +19,18 @@ async function each(stream, fn) {
 
 async function buffer(stream) {
   const chunks = [];
-  await each(stream, (c) => chunks.push(bytesOf(c)));
-  return Buffer.concat(chunks);
+  await each(stream, (c) => MethodPush(chunks, bytesOf(c)));
+  return MethodConcat(Buffer, chunks);
 }
 
 async function arrayBuffer(stream) {
   const b = await buffer(stream);
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  return MethodSlice(b.buffer, b.byteOffset, b.byteOffset + b.byteLength);
 }
 
 async function blob(stream) {
   const chunks = [];
-  await each(stream, (c) => chunks.push(typeof c === 'string' ? c : bytesOf(c)));
+  await each(stream, (c) => MethodPush(chunks, typeof c === 'string' ? c : bytesOf(c)));
   return new Blob(chunks);
 }
 
@@ -42,7 +42,7 @@ async function text(stream) {
 }
 
 async function json(stream) {
-  return JSON.parse(await text(stream));
+  return JSONParse(await text(stream));
 }
 
 module.exports = { arrayBuffer, blob, buffer, text, json };

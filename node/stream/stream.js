@@ -13,17 +13,17 @@ const nop = () => {};
 function getHWM(options, key, objectMode) {
   const v = options && options[key] != null ? options[key] : options && options.highWaterMark;
   if (v == null) return objectMode ? 16 : 16 * 1024;
-  if (typeof v !== 'number' || !(v >= 0) || !Number.isInteger(Math.floor(v))) {
+  if (typeof v !== 'number' || !(v >= 0) || !NumberIsInteger(MathFloor(v))) {
     throw internals.newError('TypeError', 'ERR_INVALID_ARG_VALUE', `The property 'options.${key}' is invalid. Received ${internals.inspect(v)}`);
   }
-  return Math.floor(v);
+  return MathFloor(v);
 }
 
 // ---- Stream (legacy)
 
-function Stream(opts) { EE.call(this, opts); }
-Object.setPrototypeOf(Stream.prototype, EE.prototype);
-Object.setPrototypeOf(Stream, EE);
+function Stream(opts) { FunctionPrototypeCall(EE, this, opts); }
+ObjectSetPrototypeOf(Stream.prototype, EE.prototype);
+ObjectSetPrototypeOf(Stream, EE);
 Stream.prototype.pipe = function (dest, options) {
   const source = this;
   function ondata(chunk) { if (dest.writable && dest.write(chunk) === false && source.pause) source.pause(); }
@@ -149,11 +149,11 @@ function Readable(options) {
     if (typeof options.construct === 'function') this._construct = options.construct;
     if (options.signal && !isDuplex) addAbortSignal(options.signal, this);
   }
-  Stream.call(this, options);
+  FunctionPrototypeCall(Stream, this, options);
   if (typeof this._construct === 'function' && !isDuplex) construct(this);
 }
-Object.setPrototypeOf(Readable.prototype, Stream.prototype);
-Object.setPrototypeOf(Readable, Stream);
+ObjectSetPrototypeOf(Readable.prototype, Stream.prototype);
+ObjectSetPrototypeOf(Readable, Stream);
 
 function construct(stream) {
   const r = stream._readableState, w = stream._writableState;
@@ -183,7 +183,7 @@ Readable.prototype._undestroy = function () {
   r.ended = r.endEmitted = false;
 };
 Readable.prototype._destroy = function (err, cb) { cb(err); };
-Readable.prototype[EE.captureRejectionSymbol || Symbol.for('nodejs.rejection')] = function (err) { this.destroy(err); };
+Readable.prototype[EE.captureRejectionSymbol || SymbolFor('nodejs.rejection')] = function (err) { this.destroy(err); };
 
 Readable.prototype.push = function (chunk, encoding) { return readableAddChunk(this, chunk, encoding, false); };
 Readable.prototype.unshift = function (chunk, encoding) { return readableAddChunk(this, chunk, encoding, true); };
@@ -238,12 +238,12 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
 
 function addChunk(stream, state, chunk, addToFront) {
   if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
-    if (state.multiAwaitDrain) state.awaitDrainWriters.clear(); else state.awaitDrainWriters = null;
+    if (state.multiAwaitDrain) MethodClear(state.awaitDrainWriters); else state.awaitDrainWriters = null;
     state.dataEmitted = true;
     stream.emit('data', chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
-    if (addToFront) state.buffer.unshift(chunk); else state.buffer.push(chunk);
+    if (addToFront) MethodUnshift(state.buffer, chunk); else MethodPush(state.buffer, chunk);
     if (state.needReadable) emitReadable(stream);
   }
   maybeReadMore(stream, state);
@@ -261,7 +261,7 @@ Readable.prototype.setEncoding = function (enc) {
   state.decoder = decoder;
   state.encoding = decoder.encoding;
   let content = '';
-  for (const data of state.buffer) content += decoder.write(data);
+  for (const data of SafeIterable(state.buffer)) content += decoder.write(data);
   state.buffer = content !== '' ? [content] : [];
   state.length = content.length;
   return this;
@@ -276,7 +276,7 @@ function computeNewHighWaterMark(n) {
 function howMuchToRead(n, state) {
   if (n <= 0 || (state.length === 0 && state.ended)) return 0;
   if (state.objectMode) return 1;
-  if (Number.isNaN(n)) {
+  if (NumberIsNaN(n)) {
     if (state.flowing && state.length) return state.objectMode ? 1 : chunkLen(state.buffer[0]);
     return state.length;
   }
@@ -287,7 +287,7 @@ const chunkLen = (c) => c.length;
 
 Readable.prototype.read = function (n) {
   if (n === undefined) n = NaN;
-  else if (!Number.isInteger(n)) n = Number.parseInt(n, 10);
+  else if (!NumberIsInteger(n)) n = NumberParseInt(n, 10);
   const state = this._readableState;
   const nOrig = n;
   if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
@@ -319,7 +319,7 @@ Readable.prototype.read = function (n) {
     n = 0;
   } else {
     state.length -= n;
-    if (state.multiAwaitDrain) state.awaitDrainWriters.clear(); else state.awaitDrainWriters = null;
+    if (state.multiAwaitDrain) MethodClear(state.awaitDrainWriters); else state.awaitDrainWriters = null;
   }
   if (state.length === 0) {
     if (!state.ended) state.needReadable = true;
@@ -335,30 +335,30 @@ Readable.prototype.read = function (n) {
 function fromList(n, state) {
   if (state.length === 0) return null;
   let ret;
-  if (state.objectMode) ret = state.buffer.shift();
+  if (state.objectMode) ret = MethodShift(state.buffer);
   else if (!n || n >= state.length) {
-    if (state.decoder) ret = state.buffer.join('');
+    if (state.decoder) ret = MethodJoin(state.buffer, '');
     else if (state.buffer.length === 1) ret = state.buffer[0];
-    else ret = Buffer.concat(state.buffer, state.length);
+    else ret = MethodConcat(Buffer, state.buffer, state.length);
     state.buffer = [];
   } else {
     // n bytes (or characters) from the front
     const first = state.buffer[0];
     if (n < first.length) {
-      ret = first.slice(0, n);
-      state.buffer[0] = first.slice(n);
+      ret = MethodSlice(first, 0, n);
+      state.buffer[0] = MethodSlice(first, n);
     } else if (n === first.length) {
-      ret = state.buffer.shift();
+      ret = MethodShift(state.buffer);
     } else {
       const parts = [];
       let got = 0;
       while (got < n) {
         const c = state.buffer[0];
         const need = n - got;
-        if (c.length <= need) { parts.push(state.buffer.shift()); got += c.length; }
-        else { parts.push(c.slice(0, need)); state.buffer[0] = c.slice(need); got += need; }
+        if (c.length <= need) { MethodPush(parts, MethodShift(state.buffer)); got += c.length; }
+        else { MethodPush(parts, MethodSlice(c, 0, need)); state.buffer[0] = MethodSlice(c, need); got += need; }
       }
-      ret = state.decoder ? parts.join('') : Buffer.concat(parts, n);
+      ret = state.decoder ? MethodJoin(parts, '') : MethodConcat(Buffer, parts, n);
     }
   }
   return ret;
@@ -368,7 +368,7 @@ function onEofChunk(stream, state) {
   if (state.ended) return;
   if (state.decoder) {
     const chunk = state.decoder.end();
-    if (chunk && chunk.length) { state.buffer.push(chunk); state.length += state.objectMode ? 1 : chunk.length; }
+    if (chunk && chunk.length) { MethodPush(state.buffer, chunk); state.length += state.objectMode ? 1 : chunk.length; }
   }
   state.ended = true;
   if (state.sync) emitReadable(stream);
@@ -420,7 +420,7 @@ Readable.prototype._read = function () {
 Readable.prototype.pipe = function (dest, pipeOpts) {
   const src = this;
   const state = this._readableState;
-  state.pipes.push(dest);
+  MethodPush(state.pipes, dest);
   const doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
   const endFn = doEnd ? onend : unpipe;
   if (state.endEmitted) process.nextTick(endFn); else src.once('end', endFn);
@@ -446,9 +446,9 @@ Readable.prototype.pipe = function (dest, pipeOpts) {
   function pause() {
     if (!cleanedUp) {
       if (state.pipes.length === 1 && state.pipes[0] === dest) { state.awaitDrainWriters = dest; state.multiAwaitDrain = false; }
-      else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
+      else if (state.pipes.length > 1 && MethodIncludes(state.pipes, dest)) {
         if (!(state.awaitDrainWriters instanceof Set)) state.awaitDrainWriters = new Set();
-        state.awaitDrainWriters.add(dest);
+        MethodAdd(state.awaitDrainWriters, dest);
         state.multiAwaitDrain = true;
       }
       src.pause();
@@ -483,7 +483,7 @@ function pipeOnDrain(src, dest) {
   return function () {
     const state = src._readableState;
     if (state.awaitDrainWriters === dest) state.awaitDrainWriters = null;
-    else if (state.multiAwaitDrain) state.awaitDrainWriters.delete(dest);
+    else if (state.multiAwaitDrain) MethodDelete(state.awaitDrainWriters, dest);
     if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) && src.listenerCount('data')) src.resume();
   };
 }
@@ -495,19 +495,19 @@ Readable.prototype.unpipe = function (dest) {
     const dests = state.pipes;
     state.pipes = [];
     this.pause();
-    for (const d of dests) d.emit('unpipe', this, { hasUnpiped: false });
+    for (const d of SafeIterable(dests)) d.emit('unpipe', this, { hasUnpiped: false });
     return this;
   }
-  const i = state.pipes.indexOf(dest);
+  const i = MethodIndexOf(state.pipes, dest);
   if (i === -1) return this;
-  state.pipes.splice(i, 1);
+  MethodSplice(state.pipes, i, 1);
   if (state.pipes.length === 0) this.pause();
   dest.emit('unpipe', this, { hasUnpiped: false });
   return this;
 };
 
 Readable.prototype.on = function (ev, fn) {
-  const res = Stream.prototype.on.call(this, ev, fn);
+  const res = FunctionPrototypeCall(Stream.prototype.on, this, ev, fn);
   const state = this._readableState;
   if (ev === 'data') {
     state.readableListening = this.listenerCount('readable') > 0;
@@ -525,13 +525,13 @@ Readable.prototype.on = function (ev, fn) {
 };
 Readable.prototype.addListener = Readable.prototype.on;
 Readable.prototype.removeListener = function (ev, fn) {
-  const res = Stream.prototype.removeListener.call(this, ev, fn);
+  const res = FunctionPrototypeCall(Stream.prototype.removeListener, this, ev, fn);
   if (ev === 'readable') process.nextTick(updateReadableListening, this);
   return res;
 };
 Readable.prototype.off = Readable.prototype.removeListener;
 Readable.prototype.removeAllListeners = function (ev) {
-  const res = Stream.prototype.removeAllListeners.apply(this, arguments);
+  const res = FunctionPrototypeApply(Stream.prototype.removeAllListeners, this, arguments);
   if (ev === 'readable' || ev === undefined) process.nextTick(updateReadableListening, this);
   return res;
 };
@@ -631,9 +631,9 @@ function createAsyncIterator(stream, options) {
       if (destroyOnReturn && !stream.readableEnded) {
         return new Promise((resolve) => { eos(stream, { writable: false }, () => resolve({ value: undefined, done: true })); stream.destroy(null); });
       }
-      return Promise.resolve({ value: undefined, done: true });
+      return PromiseResolve({ value: undefined, done: true });
     },
-    throw(err) { stream.destroy(err); return Promise.reject(err); },
+    throw(err) { stream.destroy(err); return PromiseReject(err); },
     [Symbol.asyncIterator]() { return this; },
   };
   return it;
@@ -657,7 +657,7 @@ function from(Ctor, iterable, opts) {
   let reading = false;
   readable._read = function () { if (!reading) { reading = true; next(); } };
   readable._destroy = function (error, cb) {
-    close(error).then(() => process.nextTick(cb, error), (e) => process.nextTick(cb, e || error));
+    MethodThen(close(error), () => process.nextTick(cb, error), (e) => process.nextTick(cb, e || error));
   };
   async function close(error) {
     const hadError = error !== undefined && error !== null;
@@ -673,14 +673,14 @@ function from(Ctor, iterable, opts) {
     let r;
     try { r = iterator.next(); } catch (e) { readable.destroy(e); return; }
     const handle = (res) => {
-      Promise.resolve(res.value).then((value) => {
-        if (res.done) { readable.push(null); return; }
+      MethodThen(PromiseResolve(res.value), (value) => {
+        if (res.done) { MethodPush(readable, null); return; }
         if (readable.destroyed) return;
         if (value === null) { reading = false; readable.destroy(ERR('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', 'TypeError')); return; }
-        if (readable.push(value)) next(); else reading = false;
+        if (MethodPush(readable, value)) next(); else reading = false;
       }, (e) => readable.destroy(e));
     };
-    if (isAsync) Promise.resolve(r).then(handle, (e) => readable.destroy(e)); else handle(r);
+    if (isAsync) MethodThen(PromiseResolve(r), handle, (e) => readable.destroy(e)); else handle(r);
   }
   return readable;
 }
@@ -689,33 +689,33 @@ function from(Ctor, iterable, opts) {
 Readable.prototype.toArray = function (options) {
   const out = [];
   const it = this[Symbol.asyncIterator]();
-  const step = () => it.next().then((r) => (r.done ? out : (out.push(r.value), step())));
+  const step = () => MethodThen(it.next(), (r) => (r.done ? out : (MethodPush(out, r.value), step())));
   return step();
 };
 Readable.prototype.forEach = function (fn) {
   const it = this[Symbol.asyncIterator]();
-  const step = () => it.next().then((r) => (r.done ? undefined : Promise.resolve(fn(r.value)).then(step)));
+  const step = () => MethodThen(it.next(), (r) => (r.done ? undefined : MethodThen(PromiseResolve(fn(r.value)), step)));
   return step();
 };
 function mapLike(src, fn) {
   const it = src[Symbol.asyncIterator]();
-  return Readable.from({ [Symbol.asyncIterator]() { return { next: () => it.next().then((r) => (r.done ? r : fn(r))), return: () => it.return() }; } });
+  return Readable.from({ [Symbol.asyncIterator]() { return { next: () => MethodThen(it.next(), (r) => (r.done ? r : fn(r))), return: () => it.return() }; } });
 }
 Readable.prototype.map = function (fn) {
-  return mapLike(this, (r) => Promise.resolve(fn(r.value)).then((value) => ({ value, done: false })));
+  return mapLike(this, (r) => MethodThen(PromiseResolve(fn(r.value)), (value) => ({ value, done: false })));
 };
 Readable.prototype.filter = function (fn) {
   const it = this[Symbol.asyncIterator]();
-  const next = () => it.next().then((r) => (r.done ? r : Promise.resolve(fn(r.value)).then((keep) => (keep ? r : next()))));
+  const next = () => MethodThen(it.next(), (r) => (r.done ? r : MethodThen(PromiseResolve(fn(r.value)), (keep) => (keep ? r : next()))));
   return Readable.from({ [Symbol.asyncIterator]() { return { next, return: () => it.return() }; } });
 };
 Readable.prototype.reduce = function (fn, initial) {
   const it = this[Symbol.asyncIterator]();
   let acc = initial, first = arguments.length < 2;
-  const step = () => it.next().then((r) => {
+  const step = () => MethodThen(it.next(), (r) => {
     if (r.done) return acc;
     if (first) { acc = r.value; first = false; return step(); }
-    return Promise.resolve(fn(acc, r.value)).then((v) => { acc = v; return step(); });
+    return MethodThen(PromiseResolve(fn(acc, r.value)), (v) => { acc = v; return step(); });
   });
   return step();
 };
@@ -735,12 +735,12 @@ const readableGetters = {
   destroyed() { return this._readableState ? this._readableState.destroyed : false; },
   readableEnded() { return this._readableState ? this._readableState.endEmitted : false; },
 };
-for (const [k, get] of Object.entries(readableGetters)) {
+for (const [k, get] of SafeIterable(ObjectEntries(readableGetters))) {
   const desc = { get, enumerable: false, configurable: true };
   if (k === 'readable') desc.set = function (v) { if (this._readableState) this._readableState.readable = !!v; };
   if (k === 'readableFlowing') desc.set = function (v) { if (this._readableState) this._readableState.flowing = v; };
   if (k === 'destroyed') desc.set = function (v) { if (this._readableState) this._readableState.destroyed = v; };
-  Object.defineProperty(Readable.prototype, k, desc);
+  ObjectDefineProperty(Readable.prototype, k, desc);
 }
 
 // ---- Writable
@@ -778,7 +778,7 @@ function WritableState(options, stream, isDuplex) {
   this.allBuffers = true;
   this.allNoop = true;
 }
-WritableState.prototype.getBuffer = function () { return this.buffered.map((b) => b); };
+WritableState.prototype.getBuffer = function () { return MethodMap(this.buffered, (b) => b); };
 
 function Writable(options) {
   const isDuplex = this instanceof Duplex;
@@ -792,14 +792,14 @@ function Writable(options) {
     if (typeof options.construct === 'function') this._construct = options.construct;
     if (options.signal && !isDuplex) addAbortSignal(options.signal, this);
   }
-  Stream.call(this, options);
+  FunctionPrototypeCall(Stream, this, options);
   if (typeof this._construct === 'function' && !isDuplex) construct(this);
 }
-Object.setPrototypeOf(Writable.prototype, Stream.prototype);
-Object.setPrototypeOf(Writable, Stream);
-Object.defineProperty(Writable, Symbol.hasInstance, {
+ObjectSetPrototypeOf(Writable.prototype, Stream.prototype);
+ObjectSetPrototypeOf(Writable, Stream);
+ObjectDefineProperty(Writable, Symbol.hasInstance, {
   value(obj) {
-    if (Function.prototype[Symbol.hasInstance].call(this, obj)) return true;
+    if (FunctionPrototypeCall(Function.prototype[Symbol.hasInstance], this, obj)) return true;
     if (this !== Writable) return false;
     return !!(obj && obj._writableState instanceof WritableState);
   },
@@ -810,7 +810,7 @@ Writable.prototype.destroy = function (err, cb) {
   if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state.buffered.length)) {
     process.nextTick(errorBuffer, state);
   }
-  destroy.call(this, err, cb);
+  FunctionPrototypeCall(destroy, this, err, cb);
   return this;
 };
 Writable.prototype._undestroy = function () {
@@ -849,7 +849,7 @@ function writeImpl(chunk, encoding, cb) {
   return writeOrBuffer(this, state, chunk, encoding, cb);
 }
 Writable.prototype.write = function (chunk, encoding, cb) {
-  return writeImpl.call(this, chunk, encoding, cb) === true;
+  return FunctionPrototypeCall(writeImpl, this, chunk, encoding, cb) === true;
 };
 
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
@@ -858,7 +858,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const ret = state.length < state.highWaterMark;
   if (!ret) state.needDrain = true;
   if (state.writing || state.corked || state.errored || !state.constructed) {
-    state.buffered.push({ chunk, encoding, callback });
+    MethodPush(state.buffered, { chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
     if (state.allNoop && callback !== nop) state.allNoop = false;
   } else {
@@ -923,7 +923,7 @@ function afterWrite(stream, state, count, cb) {
 }
 function errorBuffer(state) {
   if (state.writing) return;
-  for (const { chunk, callback } of state.buffered) {
+  for (const { chunk, callback } of SafeIterable(state.buffered)) {
     const len = state.objectMode ? 1 : chunk.length;
     state.length -= len;
     callback(state.errored || ERR('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
@@ -937,13 +937,13 @@ function clearBuffer(stream, state) {
   state.bufferProcessing = true;
   if (buffered.length > 1 && stream._writev) {
     state.pendingcb -= buffered.length - 1;
-    const callbacks = state.allNoop ? nop : (err) => { for (const b of chunks) b.callback(err); };
-    const chunks = buffered.splice(0);
+    const callbacks = state.allNoop ? nop : (err) => { for (const b of SafeIterable(chunks)) b.callback(err); };
+    const chunks = MethodSplice(buffered, 0);
     chunks.allBuffers = state.allBuffers;
     doWrite(stream, state, true, state.length, chunks, '', callbacks);
   } else {
     do {
-      const { chunk, encoding, callback } = buffered.shift();
+      const { chunk, encoding, callback } = MethodShift(buffered);
       const len = state.objectMode ? 1 : chunk.length;
       doWrite(stream, state, false, len, chunk, encoding, callback);
     } while (buffered.length && !state.writing);
@@ -964,7 +964,7 @@ Writable.prototype.uncork = function () {
   if (state.corked) { state.corked--; if (!state.writing) clearBuffer(this, state); }
 };
 Writable.prototype.setDefaultEncoding = function (enc) {
-  if (typeof enc === 'string') enc = enc.toLowerCase();
+  if (typeof enc === 'string') enc = MethodToLowerCase(enc);
   if (!Buffer.isEncoding(enc)) throw internals.newError('TypeError', 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
   this._writableState.defaultEncoding = enc;
   return this;
@@ -975,7 +975,7 @@ Writable.prototype.end = function (chunk, encoding, cb) {
   else if (typeof encoding === 'function') { cb = encoding; encoding = null; }
   let err;
   if (chunk !== null && chunk !== undefined) {
-    const ret = writeImpl.call(this, chunk, encoding);
+    const ret = FunctionPrototypeCall(writeImpl, this, chunk, encoding);
     if (ret instanceof Error) err = ret;
   }
   if (state.corked) { state.corked = 1; this.uncork(); }
@@ -988,7 +988,7 @@ Writable.prototype.end = function (chunk, encoding, cb) {
   else if (state.destroyed) err = ERR('ERR_STREAM_DESTROYED', 'Cannot call end after a stream was destroyed');
   if (typeof cb === 'function') {
     if (err || state.finished) process.nextTick(cb, err);
-    else (state.finishCbs || (state.finishCbs = [])).push(cb);
+    else MethodPush((state.finishCbs || (state.finishCbs = [])), cb);
   }
   return this;
 };
@@ -1003,7 +1003,7 @@ function callFinal(stream, state) {
     called = true;
     state.pendingcb--;
     if (err) {
-      for (const cb of state.finishCbs || []) cb(err);
+      for (const cb of SafeIterable(state.finishCbs || [])) cb(err);
       state.finishCbs = [];
       errorOrDestroy(stream, err, state.sync);
     } else if (needFinish(state)) {
@@ -1038,7 +1038,7 @@ function finish(stream, state) {
   state.finished = true;
   const cbs = state.finishCbs || [];
   state.finishCbs = [];
-  for (const cb of cbs) cb();
+  for (const cb of SafeIterable(cbs)) cb();
   stream.emit('finish');
   if (state.autoDestroy) {
     const r = stream._readableState;
@@ -1058,25 +1058,25 @@ const writableGetters = {
   writableLength() { return this._writableState && this._writableState.length; },
   writableAborted() { const w = this._writableState; return !!(w.writable !== false && (w.destroyed || w.errored) && !w.finished); },
 };
-for (const [k, get] of Object.entries(writableGetters)) {
+for (const [k, get] of SafeIterable(ObjectEntries(writableGetters))) {
   const desc = { get, enumerable: false, configurable: true };
   if (k === 'writable') desc.set = function (v) { if (this._writableState) this._writableState.writable = !!v; };
-  Object.defineProperty(Writable.prototype, k, desc);
+  ObjectDefineProperty(Writable.prototype, k, desc);
 }
-for (const k of ['destroyed', 'closed', 'errored']) {
-  Object.defineProperty(Writable.prototype, k, {
+for (const k of SafeIterable(['destroyed', 'closed', 'errored'])) {
+  ObjectDefineProperty(Writable.prototype, k, {
     get() { return this._writableState ? this._writableState[k] : k === 'errored' ? null : false; },
     set(v) { if (this._writableState) this._writableState[k] = v; },
     enumerable: false, configurable: true,
   });
 }
-Writable.prototype[EE.captureRejectionSymbol || Symbol.for('nodejs.rejection')] = function (err) { this.destroy(err); };
+Writable.prototype[EE.captureRejectionSymbol || SymbolFor('nodejs.rejection')] = function (err) { this.destroy(err); };
 
 // ---- Duplex, Transform, PassThrough
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
-  Readable.call(this, options);
+  FunctionPrototypeCall(Readable, this, options);
   this._writableState = new WritableState(options, this, true);
   if (options) {
     this.allowHalfOpen = options.allowHalfOpen !== false;
@@ -1091,16 +1091,16 @@ function Duplex(options) {
   }
   if (typeof this._construct === 'function') construct(this);
 }
-Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
-Object.setPrototypeOf(Duplex, Readable);
-for (const k of Object.getOwnPropertyNames(Writable.prototype)) {
+ObjectSetPrototypeOf(Duplex.prototype, Readable.prototype);
+ObjectSetPrototypeOf(Duplex, Readable);
+for (const k of SafeIterable(ObjectGetOwnPropertyNames(Writable.prototype))) {
   if (k === 'constructor' || k === 'destroy' || k === '_destroy' || k === 'pipe') continue;
-  if (!Object.prototype.hasOwnProperty.call(Duplex.prototype, k)) {
-    Object.defineProperty(Duplex.prototype, k, Object.getOwnPropertyDescriptor(Writable.prototype, k));
+  if (!ObjectPrototypeHasOwnProperty(Duplex.prototype, k)) {
+    ObjectDefineProperty(Duplex.prototype, k, ObjectGetOwnPropertyDescriptor(Writable.prototype, k));
   }
 }
-for (const k of ['destroyed', 'closed', 'errored']) {
-  Object.defineProperty(Duplex.prototype, k, {
+for (const k of SafeIterable(['destroyed', 'closed', 'errored'])) {
+  ObjectDefineProperty(Duplex.prototype, k, {
     get() {
       const r = this._readableState, w = this._writableState;
       if (k === 'errored') return (r && r.errored) || (w && w.errored) || null;
@@ -1121,7 +1121,7 @@ Duplex.from = function (body) {
   if (body && typeof body === 'object' && (body.readable || body.writable)) {
     const { readable: r, writable: w } = body;
     const d = new Duplex({ objectMode: true, read() { if (r) r.resume(); }, write(c, e, cb) { w.write(c, e, cb); }, final(cb) { w.end(); w.once('finish', () => cb()); } });
-    if (r) { r.on('data', (c) => { if (!d.push(c)) r.pause(); }); r.on('end', () => d.push(null)); }
+    if (r) { r.on('data', (c) => { if (!MethodPush(d, c)) r.pause(); }); r.on('end', () => MethodPush(d, null)); }
     return d;
   }
   throw internals.invalidArgType('body', 'an instance of Stream, Iterable, AsyncIterable, Function, {readable, writable} pair or Promise', body);
@@ -1132,7 +1132,7 @@ function Transform(options) {
   if (!(this instanceof Transform)) return new Transform(options);
   const rhwm = options ? getHWM(options, 'readableHighWaterMark', !!(options.objectMode || options.readableObjectMode)) : null;
   if (rhwm === 0) options = { ...options, highWaterMark: null, readableHighWaterMark: rhwm, writableHighWaterMark: options.writableHighWaterMark || 0 };
-  Duplex.call(this, options);
+  FunctionPrototypeCall(Duplex, this, options);
   this._readableState.sync = false;
   this[kCallback] = null;
   if (options) {
@@ -1141,8 +1141,8 @@ function Transform(options) {
   }
   this.on('prefinish', prefinishTransform);
 }
-Object.setPrototypeOf(Transform.prototype, Duplex.prototype);
-Object.setPrototypeOf(Transform, Duplex);
+ObjectSetPrototypeOf(Transform.prototype, Duplex.prototype);
+ObjectSetPrototypeOf(Transform, Duplex);
 function finalTransform(cb) {
   if (typeof this._flush === 'function' && !this.destroyed) {
     this._flush((er, data) => {
@@ -1156,7 +1156,7 @@ function finalTransform(cb) {
     if (cb) cb();
   }
 }
-function prefinishTransform() { if (this._final !== finalTransform) finalTransform.call(this); }
+function prefinishTransform() { if (this._final !== finalTransform) FunctionPrototypeCall(finalTransform, this); }
 Transform.prototype._final = finalTransform;
 Transform.prototype._transform = function () {
   throw ERR('ERR_METHOD_NOT_IMPLEMENTED', 'The _transform() method is not implemented');
@@ -1179,10 +1179,10 @@ Transform.prototype._read = function () {
 
 function PassThrough(options) {
   if (!(this instanceof PassThrough)) return new PassThrough(options);
-  Transform.call(this, options);
+  FunctionPrototypeCall(Transform, this, options);
 }
-Object.setPrototypeOf(PassThrough.prototype, Transform.prototype);
-Object.setPrototypeOf(PassThrough, Transform);
+ObjectSetPrototypeOf(PassThrough.prototype, Transform.prototype);
+ObjectSetPrototypeOf(PassThrough, Transform);
 PassThrough.prototype._transform = function (chunk, enc, cb) { cb(null, chunk); };
 
 // ---- finished (end-of-stream) and pipeline
@@ -1196,7 +1196,7 @@ function eos(stream, options, callback) {
   else if (options == null) options = {};
   if (typeof callback !== 'function') throw internals.invalidArgType('callback', 'of type function', callback);
   let done = false;
-  const cb = (...args) => { if (done) return; done = true; callback.apply(stream, args); };
+  const cb = (...args) => { if (done) return; done = true; FunctionPrototypeApply(callback, stream, args); };
   const r = stream._readableState, w = stream._writableState;
   const readable = options.readable !== undefined ? options.readable : isReadableNodeStream(stream);
   const writable = options.writable !== undefined ? options.writable : isWritableNodeStream(stream);
@@ -1207,22 +1207,22 @@ function eos(stream, options, callback) {
     writableFinished = true;
     if (stream.destroyed) { /* close decides */ }
     if (readable && !readableFinished && stream.readable !== false) return;
-    if (!readable || readableFinished) cb.call(stream);
+    if (!readable || readableFinished) FunctionPrototypeCall(cb, stream);
   };
   const onend = () => {
     readableFinished = true;
     if (writable && !writableFinished && stream.writable !== false) return;
-    if (!writable || writableFinished) cb.call(stream);
+    if (!writable || writableFinished) FunctionPrototypeCall(cb, stream);
   };
-  const onerror = (err) => { cb.call(stream, err); };
+  const onerror = (err) => { FunctionPrototypeCall(cb, stream, err); };
   let closed = (w && w.closed) || (r && r.closed);
   const onclose = () => {
     closed = true;
     const errored = (w && w.errored) || (r && r.errored);
-    if (errored && typeof errored !== 'boolean') return cb.call(stream, errored);
-    if (readable && !readableFinished && r && !r.endEmitted) return cb.call(stream, ERR('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
-    if (writable && !writableFinished && w && !w.finished) return cb.call(stream, ERR('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
-    cb.call(stream);
+    if (errored && typeof errored !== 'boolean') return FunctionPrototypeCall(cb, stream, errored);
+    if (readable && !readableFinished && r && !r.endEmitted) return FunctionPrototypeCall(cb, stream, ERR('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
+    if (writable && !writableFinished && w && !w.finished) return FunctionPrototypeCall(cb, stream, ERR('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
+    FunctionPrototypeCall(cb, stream);
   };
   stream.on('end', onend);
   stream.on('finish', onfinish);
@@ -1243,7 +1243,7 @@ function eos(stream, options, callback) {
     stream.removeListener('close', onclose);
   };
   if (options.signal && !closed) {
-    const abort = () => { const e = abortError(options.signal.reason); cleanup(); callback.call(stream, e); };
+    const abort = () => { const e = abortError(options.signal.reason); cleanup(); FunctionPrototypeCall(callback, stream, e); };
     if (options.signal.aborted) process.nextTick(abort);
     else options.signal.addEventListener('abort', abort, { once: true });
   }
@@ -1261,19 +1261,19 @@ function finishedPromise(stream, opts) {
 eos.finished = eos;
 
 function pipeline(...streams) {
-  const callback = typeof streams[streams.length - 1] === 'function' ? streams.pop() : null;
+  const callback = typeof streams[streams.length - 1] === 'function' ? MethodPop(streams) : null;
   if (!callback) throw internals.invalidArgType('streams[stream.length - 1]', 'of type function', streams[streams.length - 1]);
   return pipelineImpl(streams, callback);
 }
 function pipelineImpl(streams, callback, opts) {
-  if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
+  if (streams.length === 1 && ArrayIsArray(streams[0])) streams = streams[0];
   if (streams.length < 2) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'The "streams" argument must be specified');
   let error, finishCount = 0, finished = false;
   const destroys = [];
   const finish = (err, final) => {
     if (err && (!error || error.code === 'ERR_STREAM_PREMATURE_CLOSE')) error = err;
     if (!error && !final) return;
-    while (destroys.length) destroys.shift()(error);
+    while (destroys.length) MethodShift(destroys)(error);
     if (final && !finished) { finished = true; process.nextTick(callback, error, value); }
   };
   let value;
@@ -1290,7 +1290,7 @@ function pipelineImpl(streams, callback, opts) {
       else if (r && (typeof r[Symbol.asyncIterator] === 'function' || typeof r[Symbol.iterator] === 'function')) stream = Readable.from(r);
       else if (r && typeof r.then === 'function') {
         finishCount++;
-        r.then((v) => { value = v; finish(null, --finishCount === 0); }, (e) => finish(e, --finishCount === 0));
+        MethodThen(r, (v) => { value = v; finish(null, --finishCount === 0); }, (e) => finish(e, --finishCount === 0));
         ret = null;
         continue;
       } else throw internals.newError('TypeError', 'ERR_INVALID_RETURN_VALUE', 'Expected an AsyncIterable, Iterable or Promise to be returned from the "transform" function.');
@@ -1303,7 +1303,7 @@ function pipelineImpl(streams, callback, opts) {
     eos(s, { readable: reading, writable: writing }, (err) => finish(err, --finishCount === 0));
     // on an error every stream of the line is destroyed; each one's
     // end-of-stream still counts towards the final callback
-    destroys.push((err) => { if (err && !s.destroyed && typeof s.destroy === 'function') s.destroy(err); });
+    MethodPush(destroys, (err) => { if (err && !s.destroyed && typeof s.destroy === 'function') s.destroy(err); });
     if (ret) ret.pipe(s, { end });
     ret = s;
   }
@@ -1324,7 +1324,7 @@ const promises = {
     return new Promise((resolve, reject) => {
       let opts;
       const last = streams[streams.length - 1];
-      if (last && typeof last === 'object' && !isNodeStream(last) && !(typeof last[Symbol.asyncIterator] === 'function') && !(typeof last[Symbol.iterator] === 'function')) opts = streams.pop();
+      if (last && typeof last === 'object' && !isNodeStream(last) && !(typeof last[Symbol.asyncIterator] === 'function') && !(typeof last[Symbol.iterator] === 'function')) opts = MethodPop(streams);
       pipelineImpl(streams, (err, value) => (err ? reject(err) : resolve(value)), opts);
     });
   },
@@ -1335,7 +1335,7 @@ Stream.Stream = Stream;
 // ---- web stream adapters (Node's lib/internal/webstreams/adapters.js)
 
 function webStreams() { return require('stream/web'); }
-function webInternals() { return Object.getOwnPropertyDescriptor(webStreams(), 'internals').value; }
+function webInternals() { return ObjectGetOwnPropertyDescriptor(webStreams(), 'internals').value; }
 function deferred() { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; }); return { promise, resolve, reject }; }
 
 Readable.toWeb = function toWeb(streamReadable, options) {
@@ -1384,18 +1384,18 @@ Readable.fromWeb = function fromWeb(readableStream, options = {}) {
   const readable = new Readable({
     objectMode, highWaterMark, encoding, signal,
     read() {
-      reader.read().then((chunk) => {
-        if (chunk.done) readable.push(null);
-        else readable.push(chunk.value);
+      MethodThen(reader.read(), (chunk) => {
+        if (chunk.done) MethodPush(readable, null);
+        else MethodPush(readable, chunk.value);
       }, (error) => readable.destroy(error));
     },
     destroy(error, callback) {
       const done = () => { try { callback(error); } catch (e) { process.nextTick(() => { throw e; }); } };
-      if (!closed) { reader.cancel(error).then(done, done); return; }
+      if (!closed) { MethodThen(reader.cancel(error), done, done); return; }
       done();
     },
   });
-  reader.closed.then(() => { closed = true; }, (error) => { closed = true; readable.destroy(error); });
+  MethodThen(reader.closed, () => { closed = true; }, (error) => { closed = true; readable.destroy(error); });
   return readable;
 };
 
@@ -1433,7 +1433,7 @@ Writable.toWeb = function toWeb(streamWritable) {
     write(chunk) {
       if (streamWritable.writableNeedDrain || !streamWritable.write(chunk)) {
         backpressurePromise = deferred();
-        return backpressurePromise.promise.finally(() => { backpressurePromise = undefined; });
+        return MethodFinally(backpressurePromise.promise, () => { backpressurePromise = undefined; });
       }
     },
     abort(reason) { streamWritable.destroy(reason); },
@@ -1444,7 +1444,7 @@ Writable.toWeb = function toWeb(streamWritable) {
         return closed.promise;
       }
       controller = undefined;
-      return Promise.resolve();
+      return PromiseResolve();
     },
   }, strategy);
 };
@@ -1460,10 +1460,10 @@ Writable.fromWeb = function fromWeb(writableStream, options = {}) {
     highWaterMark, objectMode, decodeStrings, signal,
     writev(chunks, callback) {
       const done = (error) => {
-        error = Array.isArray(error) ? error.filter((e) => e) : error ? [error] : [];
+        error = ArrayIsArray(error) ? MethodFilter(error, (e) => e) : error ? [error] : [];
         try { callback(error.length === 0 ? undefined : error[0]); } catch (e) { writable.destroy(e); }
       };
-      writer.ready.then(() => Promise.all(chunks.map((d) => writer.write(d.chunk))).then(() => done(), done), done);
+      MethodThen(writer.ready, () => MethodThen(PromiseAll(MethodMap(chunks, (d) => writer.write(d.chunk))), () => done(), done), done);
     },
     write(chunk, encoding, callback) {
       if (typeof chunk === 'string' && decodeStrings && !objectMode) {
@@ -1471,23 +1471,23 @@ Writable.fromWeb = function fromWeb(writableStream, options = {}) {
         chunk = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
       }
       const done = (error) => { try { callback(error); } catch (e) { writable.destroy(e); } };
-      writer.ready.then(() => writer.write(chunk).then(() => done(), done), done);
+      MethodThen(writer.ready, () => MethodThen(writer.write(chunk), () => done(), done), done);
     },
     destroy(error, callback) {
       const done = () => { try { callback(error); } catch (e) { process.nextTick(() => { throw e; }); } };
       if (!closed) {
-        if (error != null) writer.abort(error).then(done, done);
-        else writer.close().then(done, done);
+        if (error != null) MethodThen(writer.abort(error), done, done);
+        else MethodThen(writer.close(), done, done);
         return;
       }
       done();
     },
     final(callback) {
       const done = (error) => { try { callback(error); } catch (e) { process.nextTick(() => { throw e; }); } };
-      if (!closed) writer.close().then(() => done(), done);
+      if (!closed) MethodThen(writer.close(), () => done(), done);
     },
   });
-  writer.closed.then(() => {
+  MethodThen(writer.closed, () => {
     closed = true;
     if (!writable.writableEnded) writable.destroy(ERR('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
   }, (error) => { closed = true; writable.destroy(error); });
@@ -1508,8 +1508,8 @@ Duplex.fromWeb = function fromWeb(pair, options = {}) {
     final(cb) { w.end(cb); },
     destroy(err, cb) { r.destroy(err); w.destroy(err); cb(err); },
   });
-  r.on('data', (c) => { if (!d.push(c)) r.pause(); });
-  r.on('end', () => d.push(null));
+  r.on('data', (c) => { if (!MethodPush(d, c)) r.pause(); });
+  r.on('end', () => MethodPush(d, null));
   r.on('error', (e) => d.destroy(e));
   w.on('error', (e) => d.destroy(e));
   return d;
@@ -1531,9 +1531,9 @@ Stream.isErrored = (s) => !!(s && s.errored);
 Stream.isDisturbed = (s) => !!(s && s._readableState && (s._readableState.dataEmitted || s._readableState.endEmitted || s.destroyed));
 Stream.getDefaultHighWaterMark = (objectMode) => (objectMode ? 16 : 16 * 1024);
 Stream.setDefaultHighWaterMark = () => {};
-Object.defineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true });
-Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), { value: promises.pipeline, enumerable: true });
-Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), { value: finishedPromise, enumerable: true });
+ObjectDefineProperty(Stream, 'promises', { value: promises, enumerable: true, configurable: true });
+ObjectDefineProperty(pipeline, SymbolFor('nodejs.util.promisify.custom'), { value: promises.pipeline, enumerable: true });
+ObjectDefineProperty(eos, SymbolFor('nodejs.util.promisify.custom'), { value: finishedPromise, enumerable: true });
 Stream._isUint8Array = (v) => v instanceof Uint8Array;
 Stream._uint8ArrayToBuffer = (c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 module.exports = Stream;

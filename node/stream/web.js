@@ -20,7 +20,7 @@ function argValue(Ctor, name, v) {
 function argType(name, expected, v) { return internals.invalidArgType(name, expected, v); }
 function abortError(reason) {
   const e = new DOMException('The operation was aborted', 'AbortError');
-  if (reason !== undefined) Object.defineProperty(e, 'cause', { value: reason, writable: true, configurable: true });
+  if (reason !== undefined) ObjectDefineProperty(e, 'cause', { value: reason, writable: true, configurable: true });
   return e;
 }
 
@@ -29,11 +29,11 @@ function newPromise() {
   const promise = new Promise((a, b) => { resolve = a; reject = b; });
   return { promise, resolve, reject };
 }
-function setHandled(p) { p.then(undefined, () => {}); }
-const resolved = (v) => Promise.resolve(v);
-const rejected = (e) => Promise.reject(e);
+function setHandled(p) { MethodThen(p, undefined, () => {}); }
+const resolved = (v) => PromiseResolve(v);
+const rejected = (e) => PromiseReject(e);
 function promiseCall(fn, thisArg, ...args) {
-  try { return Promise.resolve(fn.apply(thisArg, args)); } catch (e) { return Promise.reject(e); }
+  try { return PromiseResolve(FunctionPrototypeApply(fn, thisArg, args)); } catch (e) { return PromiseReject(e); }
 }
 function queueMicrotask_(fn) { queueMicrotask(fn); }
 
@@ -44,7 +44,7 @@ function isObj(v) { return (typeof v === 'object' && v !== null) || typeof v ===
 function extractHWM(strategy, def) {
   if (strategy === undefined || strategy.highWaterMark === undefined) return def;
   const hwm = Number(strategy.highWaterMark);
-  if (Number.isNaN(hwm) || hwm < 0) {
+  if (NumberIsNaN(hwm) || hwm < 0) {
     throw argValue('RangeError', 'strategy.highWaterMark', strategy.highWaterMark);
   }
   return hwm;
@@ -76,22 +76,22 @@ class CountQueuingStrategy {
   get size() { return countSize; }
 }
 const countSize = { size() { return 1; } }.size;
-for (const C of [ByteLengthQueuingStrategy, CountQueuingStrategy]) {
-  Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
+for (const C of SafeIterable([ByteLengthQueuingStrategy, CountQueuingStrategy])) {
+  ObjectDefineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
 }
 
 // ---- queue-with-sizes
 
 function enqueueValueWithSize(c, value, size) {
   size = Number(size);
-  if (Number.isNaN(size) || size < 0 || size === Infinity) {
+  if (NumberIsNaN(size) || size < 0 || size === Infinity) {
     throw argValue('RangeError', 'size', size);
   }
-  c.queue.push({ value, size });
+  MethodPush(c.queue, { value, size });
   c.queueTotalSize += size;
 }
 function dequeueValue(c) {
-  const pair = c.queue.shift();
+  const pair = MethodShift(c.queue);
   c.queueTotalSize -= pair.size;
   if (c.queueTotalSize < 0) c.queueTotalSize = 0;
   return pair.value;
@@ -187,14 +187,14 @@ class ReadableStream {
       if (!preventCancel) {
         const r = readableStreamReaderGenericCancel(reader, value);
         readableStreamReaderGenericRelease(reader);
-        return r.then(() => ({ value, done: true }));
+        return MethodThen(r, () => ({ value, done: true }));
       }
       readableStreamReaderGenericRelease(reader);
       return resolved({ value, done: true });
     };
-    const it = Object.create(asyncIteratorPrototype);
-    it.next = function next() { current = current.then(nextSteps, nextSteps); return current; };
-    it.return = function (value) { current = current.then(() => returnSteps(value), () => returnSteps(value)); return current; };
+    const it = ObjectCreate(asyncIteratorPrototype);
+    it.next = function next() { current = MethodThen(current, nextSteps, nextSteps); return current; };
+    it.return = function (value) { current = MethodThen(current, () => returnSteps(value), () => returnSteps(value)); return current; };
     return it;
   }
   static from(iterable) {
@@ -206,10 +206,10 @@ class ReadableStream {
 const asyncIteratorPrototype = {
   [Symbol.asyncIterator]() { return this; },
 };
-Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator, {
+ObjectDefineProperty(ReadableStream.prototype, Symbol.asyncIterator, {
   value: ReadableStream.prototype.values, writable: true, configurable: true,
 });
-Object.defineProperty(ReadableStream.prototype, Symbol.toStringTag, { value: 'ReadableStream', configurable: true });
+ObjectDefineProperty(ReadableStream.prototype, Symbol.toStringTag, { value: 'ReadableStream', configurable: true });
 
 function isRS(v) { return isObj(v) && v[kType] === 'ReadableStream'; }
 function isWS(v) { return isObj(v) && v[kType] === 'WritableStream'; }
@@ -231,21 +231,21 @@ function readableStreamFromIterable(iterable) {
   const am = iterable[Symbol.asyncIterator];
   if (am != null) {
     if (typeof am !== 'function') throw argType('iterable', 'an instance of Iterable or AsyncIterable', iterable);
-    it = am.call(iterable);
+    it = FunctionPrototypeCall(am, iterable);
   } else {
     const sm = iterable[Symbol.iterator];
     if (typeof sm !== 'function') throw ERR('TypeError', 'ERR_ARG_NOT_ITERABLE', `${internals.inspect(iterable)} must be iterable`);
-    const sync = sm.call(iterable);
+    const sync = FunctionPrototypeCall(sm, iterable);
     it = {
-      next(v) { const r = sync.next(v); return Promise.resolve(r.value).then((value) => ({ value, done: r.done })); },
-      return(v) { return typeof sync.return === 'function' ? Promise.resolve(sync.return(v)) : Promise.resolve({ done: true, value: v }); },
+      next(v) { const r = sync.next(v); return MethodThen(PromiseResolve(r.value), (value) => ({ value, done: r.done })); },
+      return(v) { return typeof sync.return === 'function' ? PromiseResolve(sync.return(v)) : PromiseResolve({ done: true, value: v }); },
     };
   }
   if (!isObj(it)) throw ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: The iterator method must return an object');
   const next = it.next;
   return new ReadableStream({
     pull(c) {
-      return Promise.resolve(next.call(it)).then((r) => {
+      return MethodThen(PromiseResolve(FunctionPrototypeCall(next, it)), (r) => {
         if (!isObj(r)) throw ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: The promise returned by the iterator.next() method must fulfill with an object');
         if (r.done) c.close();
         else c.enqueue(r.value);
@@ -255,7 +255,7 @@ function readableStreamFromIterable(iterable) {
       const ret = it.return;
       if (ret == null) return undefined;
       if (typeof ret !== 'function') throw argType('iterator.return', 'of type function', ret);
-      return Promise.resolve(ret.call(it, reason)).then((r) => {
+      return MethodThen(PromiseResolve(FunctionPrototypeCall(ret, it, reason)), (r) => {
         if (!isObj(r)) throw ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: The promise returned by the iterator.return() method must fulfill with an object');
       });
     },
@@ -297,7 +297,7 @@ class ReadableStreamDefaultReader {
     return readableStreamReaderGenericCancel(this, reason);
   }
 }
-Object.defineProperty(ReadableStreamDefaultReader.prototype, Symbol.toStringTag, { value: 'ReadableStreamDefaultReader', configurable: true });
+ObjectDefineProperty(ReadableStreamDefaultReader.prototype, Symbol.toStringTag, { value: 'ReadableStreamDefaultReader', configurable: true });
 function isDefaultReader(v) { return isObj(v) && v[kType] === 'ReadableStreamDefaultReader'; }
 function isBYOBReader(v) { return isObj(v) && v[kType] === 'ReadableStreamBYOBReader'; }
 
@@ -313,7 +313,7 @@ class ReadableStreamBYOBReader {
   }
   read(view, options = {}) {
     if (!isBYOBReader(this)) return rejected(invalidThis('ReadableStreamBYOBReader'));
-    if (!ArrayBuffer.isView(view)) return rejected(argType('view', 'an instance of ArrayBufferView', view));
+    if (!ArrayBufferIsView(view)) return rejected(argType('view', 'an instance of ArrayBufferView', view));
     if (view.byteLength === 0) return rejected(ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: View or Viewed ArrayBuffer is zero-length or detached'));
     if (view.buffer.byteLength === 0) return rejected(ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: View or Viewed ArrayBuffer is zero-length or detached'));
     if (this[kState].stream === undefined) return rejected(invalidState('The reader is not attached to a stream'));
@@ -333,7 +333,7 @@ class ReadableStreamBYOBReader {
     const e = ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: Releasing reader');
     const list = this[kState].readIntoRequests;
     this[kState].readIntoRequests = [];
-    for (const r of list) r.error(e);
+    for (const r of SafeIterable(list)) r.error(e);
   }
   get closed() {
     if (!isBYOBReader(this)) return rejected(invalidThis('ReadableStreamBYOBReader'));
@@ -345,7 +345,7 @@ class ReadableStreamBYOBReader {
     return readableStreamReaderGenericCancel(this, reason);
   }
 }
-Object.defineProperty(ReadableStreamBYOBReader.prototype, Symbol.toStringTag, { value: 'ReadableStreamBYOBReader', configurable: true });
+ObjectDefineProperty(ReadableStreamBYOBReader.prototype, Symbol.toStringTag, { value: 'ReadableStreamBYOBReader', configurable: true });
 
 function setupReader(reader, stream) {
   if (stream[kState].reader !== undefined) throw invalidState('ReadableStream is locked');
@@ -383,7 +383,7 @@ function readableStreamDefaultReaderRelease(reader) {
   const e = ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: Releasing reader');
   const list = reader[kState].readRequests;
   reader[kState].readRequests = [];
-  for (const r of list) r.error(e);
+  for (const r of SafeIterable(list)) r.error(e);
 }
 
 function readableStreamDefaultReaderRead(reader, req) {
@@ -405,9 +405,9 @@ function readableStreamCancel(stream, reason) {
   if (reader !== undefined && isBYOBReader(reader)) {
     const list = reader[kState].readIntoRequests;
     reader[kState].readIntoRequests = [];
-    for (const r of list) r.close(undefined);
+    for (const r of SafeIterable(list)) r.close(undefined);
   }
-  return stream[kState].controller.cancelSteps(reason).then(() => undefined);
+  return MethodThen(stream[kState].controller.cancelSteps(reason), () => undefined);
 }
 
 function readableStreamClose(stream) {
@@ -418,7 +418,7 @@ function readableStreamClose(stream) {
   if (isDefaultReader(reader)) {
     const list = reader[kState].readRequests;
     reader[kState].readRequests = [];
-    for (const r of list) r.close();
+    for (const r of SafeIterable(list)) r.close();
   }
 }
 
@@ -432,18 +432,18 @@ function readableStreamError(stream, e) {
   if (isDefaultReader(reader)) {
     const list = reader[kState].readRequests;
     reader[kState].readRequests = [];
-    for (const r of list) r.error(e);
+    for (const r of SafeIterable(list)) r.error(e);
   } else {
     const list = reader[kState].readIntoRequests;
     reader[kState].readIntoRequests = [];
-    for (const r of list) r.error(e);
+    for (const r of SafeIterable(list)) r.error(e);
   }
 }
 
-function readableStreamAddReadRequest(stream, req) { stream[kState].reader[kState].readRequests.push(req); }
+function readableStreamAddReadRequest(stream, req) { MethodPush(stream[kState].reader[kState].readRequests, req); }
 function readableStreamFulfillReadRequest(stream, chunk, done) {
   const reader = stream[kState].reader;
-  const req = reader[kState].readRequests.shift();
+  const req = MethodShift(reader[kState].readRequests);
   if (done) req.close(); else req.chunk(chunk);
 }
 function readableStreamGetNumReadRequests(stream) {
@@ -472,15 +472,15 @@ class ReadableStreamDefaultController {
   }
   error(e) { rsdcError(this, e); }
 }
-Object.defineProperty(ReadableStreamDefaultController.prototype, Symbol.toStringTag, { value: 'ReadableStreamDefaultController', configurable: true });
+ObjectDefineProperty(ReadableStreamDefaultController.prototype, Symbol.toStringTag, { value: 'ReadableStreamDefaultController', configurable: true });
 
-function makeInternal(C) { return Object.create(C.prototype); }
+function makeInternal(C) { return ObjectCreate(C.prototype); }
 
 function setupDefaultControllerFromSource(stream, source, hwm, size) {
   const c = makeInternal(ReadableStreamDefaultController);
   const start = source.start, pull = source.pull, cancel = source.cancel;
   setupDefaultController(stream, c,
-    start ? () => start.call(source, c) : () => undefined,
+    start ? () => FunctionPrototypeCall(start, source, c) : () => undefined,
     pull ? () => promiseCall(pull, source, c) : () => resolved(),
     cancel ? (r) => promiseCall(cancel, source, r) : () => resolved(),
     hwm, size);
@@ -499,12 +499,12 @@ function setupDefaultController(stream, c, startAlgorithm, pullAlgorithm, cancel
     return r;
   };
   c.releaseSteps = () => {};
-  Object.defineProperty(c, 'pullSteps', { enumerable: false });
-  Object.defineProperty(c, 'cancelSteps', { enumerable: false });
-  Object.defineProperty(c, 'releaseSteps', { enumerable: false });
+  ObjectDefineProperty(c, 'pullSteps', { enumerable: false });
+  ObjectDefineProperty(c, 'cancelSteps', { enumerable: false });
+  ObjectDefineProperty(c, 'releaseSteps', { enumerable: false });
   stream[kState].controller = c;
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  MethodThen(PromiseResolve(startResult), () => {
     c[kState].started = true;
     rsdcCallPullIfNeeded(c);
   }, (e) => rsdcError(c, e));
@@ -533,7 +533,7 @@ function rsdcCallPullIfNeeded(c) {
   const s = c[kState];
   if (s.pulling) { s.pullAgain = true; return; }
   s.pulling = true;
-  s.pullAlgorithm(c).then(() => {
+  MethodThen(s.pullAlgorithm(c), () => {
     s.pulling = false;
     if (s.pullAgain) { s.pullAgain = false; rsdcCallPullIfNeeded(c); }
   }, (e) => rsdcError(c, e));
@@ -605,12 +605,12 @@ class ReadableStreamBYOBRequest {
   }
   respondWithNewView(view) {
     const s = this[kState];
-    if (!ArrayBuffer.isView(view)) throw argType('view', 'an instance of ArrayBufferView', view);
+    if (!ArrayBufferIsView(view)) throw argType('view', 'an instance of ArrayBufferView', view);
     if (s.controller === undefined) throw invalidState('This BYOB request has been invalidated');
     rbscRespondWithNewView(s.controller, view);
   }
 }
-Object.defineProperty(ReadableStreamBYOBRequest.prototype, Symbol.toStringTag, { value: 'ReadableStreamBYOBRequest', configurable: true });
+ObjectDefineProperty(ReadableStreamBYOBRequest.prototype, Symbol.toStringTag, { value: 'ReadableStreamBYOBRequest', configurable: true });
 
 class ReadableByteStreamController {
   constructor() { throw ERR('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor'); }
@@ -634,7 +634,7 @@ class ReadableByteStreamController {
   }
   enqueue(chunk) {
     const s = this[kState];
-    if (!ArrayBuffer.isView(chunk)) throw argType('chunk', 'an instance of ArrayBufferView', chunk);
+    if (!ArrayBufferIsView(chunk)) throw argType('chunk', 'an instance of ArrayBufferView', chunk);
     if (chunk.byteLength === 0) throw ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: chunk ArrayBuffer is zero-length or detached');
     if (s.closeRequested) throw invalidState('Controller is already closed');
     if (s.stream[kState].state !== 'readable') throw invalidState('ReadableStream is already closed');
@@ -642,7 +642,7 @@ class ReadableByteStreamController {
   }
   error(e) { rbscError(this, e); }
 }
-Object.defineProperty(ReadableByteStreamController.prototype, Symbol.toStringTag, { value: 'ReadableByteStreamController', configurable: true });
+ObjectDefineProperty(ReadableByteStreamController.prototype, Symbol.toStringTag, { value: 'ReadableByteStreamController', configurable: true });
 
 function setupByteControllerFromSource(stream, source, hwm) {
   const c = makeInternal(ReadableByteStreamController);
@@ -650,12 +650,12 @@ function setupByteControllerFromSource(stream, source, hwm) {
   let autoAllocate = source.autoAllocateChunkSize;
   if (autoAllocate !== undefined) {
     autoAllocate = Number(autoAllocate);
-    if (!Number.isInteger(autoAllocate) || autoAllocate <= 0) {
+    if (!NumberIsInteger(autoAllocate) || autoAllocate <= 0) {
       throw argValue('RangeError', 'source.autoAllocateChunkSize', autoAllocate);
     }
   }
   setupByteController(stream, c,
-    start ? () => start.call(source, c) : () => undefined,
+    start ? () => FunctionPrototypeCall(start, source, c) : () => undefined,
     pull ? () => promiseCall(pull, source, c) : () => resolved(),
     cancel ? (r) => promiseCall(cancel, source, r) : () => resolved(),
     hwm, autoAllocate);
@@ -667,7 +667,7 @@ function setupByteController(stream, c, startAlgorithm, pullAlgorithm, cancelAlg
     byobRequest: null, strategyHWM: hwm, pullAlgorithm, cancelAlgorithm, autoAllocateChunkSize: autoAllocate,
     pendingPullIntos: [],
   };
-  for (const [k, fn] of [
+  for (const [k, fn] of SafeIterable([
     ['pullSteps', (req) => rbscPullSteps(c, req)],
     ['cancelSteps', (reason) => {
       rbscClearPendingPullIntos(c);
@@ -684,10 +684,10 @@ function setupByteController(stream, c, startAlgorithm, pullAlgorithm, cancelAlg
         s.pendingPullIntos = [first];
       }
     }],
-  ]) Object.defineProperty(c, k, { value: fn, enumerable: false, writable: true, configurable: true });
+  ])) ObjectDefineProperty(c, k, { value: fn, enumerable: false, writable: true, configurable: true });
   stream[kState].controller = c;
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  MethodThen(PromiseResolve(startResult), () => {
     c[kState].started = true;
     rbscCallPullIfNeeded(c);
   }, (e) => rbscError(c, e));
@@ -736,18 +736,18 @@ function rbscCallPullIfNeeded(c) {
   const s = c[kState];
   if (s.pulling) { s.pullAgain = true; return; }
   s.pulling = true;
-  s.pullAlgorithm(c).then(() => {
+  MethodThen(s.pullAlgorithm(c), () => {
     s.pulling = false;
     if (s.pullAgain) { s.pullAgain = false; rbscCallPullIfNeeded(c); }
   }, (e) => rbscError(c, e));
 }
 function copyBytes(dst, dstOff, src, srcOff, n) {
-  new Uint8Array(dst, dstOff, n).set(new Uint8Array(src, srcOff, n));
+  MethodSet(new Uint8Array(dst, dstOff, n), new Uint8Array(src, srcOff, n));
 }
 function rbscEnqueue(c, chunk) {
   const s = c[kState];
   const stream = s.stream;
-  const buffer = chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength);
+  const buffer = MethodSlice(chunk.buffer, chunk.byteOffset, chunk.byteOffset + chunk.byteLength);
   const byteOffset = 0;
   const byteLength = chunk.byteLength;
   if (s.pendingPullIntos.length > 0) {
@@ -755,7 +755,7 @@ function rbscEnqueue(c, chunk) {
     const first = s.pendingPullIntos[0];
     if (first.readerType === 'none') {
       rbscEnqueueDetachedPullIntoToQueue(c, first);
-      s.pendingPullIntos.shift();
+      MethodShift(s.pendingPullIntos);
     }
   }
   if (readableStreamHasDefaultReader(stream)) {
@@ -775,12 +775,12 @@ function rbscEnqueue(c, chunk) {
   rbscCallPullIfNeeded(c);
 }
 function rbscEnqueueChunkToQueue(c, buffer, byteOffset, byteLength) {
-  c[kState].queue.push({ buffer, byteOffset, byteLength });
+  MethodPush(c[kState].queue, { buffer, byteOffset, byteLength });
   c[kState].queueTotalSize += byteLength;
 }
 function rbscEnqueueDetachedPullIntoToQueue(c, d) {
   if (d.bytesFilled > 0) {
-    rbscEnqueueChunkToQueue(c, d.buffer.slice(d.byteOffset, d.byteOffset + d.bytesFilled), 0, d.bytesFilled);
+    rbscEnqueueChunkToQueue(c, MethodSlice(d.buffer, d.byteOffset, d.byteOffset + d.bytesFilled), 0, d.bytesFilled);
   }
 }
 function rbscProcessReadRequestsUsingQueue(c) {
@@ -788,13 +788,13 @@ function rbscProcessReadRequestsUsingQueue(c) {
   const reader = s.stream[kState].reader;
   while (reader[kState].readRequests.length > 0) {
     if (s.queueTotalSize === 0) return;
-    const req = reader[kState].readRequests.shift();
+    const req = MethodShift(reader[kState].readRequests);
     rbscFillReadRequestFromQueue(c, req);
   }
 }
 function rbscFillReadRequestFromQueue(c, req) {
   const s = c[kState];
-  const entry = s.queue.shift();
+  const entry = MethodShift(s.queue);
   s.queueTotalSize -= entry.byteLength;
   rbscHandleQueueDrain(c);
   req.chunk(new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength));
@@ -818,7 +818,7 @@ function rbscPullSteps(c, req) {
   if (s.autoAllocateChunkSize !== undefined) {
     let buffer;
     try { buffer = new ArrayBuffer(s.autoAllocateChunkSize); } catch (e) { req.error(e); return; }
-    s.pendingPullIntos.push({
+    MethodPush(s.pendingPullIntos, {
       buffer, bufferByteLength: s.autoAllocateChunkSize, byteOffset: 0, byteLength: s.autoAllocateChunkSize,
       bytesFilled: 0, minimumFill: 1, elementSize: 1, viewConstructor: Uint8Array, readerType: 'default',
     });
@@ -834,15 +834,15 @@ function readableByteStreamControllerPullInto(c, view, min, req) {
   let ctor = DataView;
   if (!(view instanceof DataView)) { elementSize = view.BYTES_PER_ELEMENT || 1; ctor = view.constructor; }
   const minimumFill = min * elementSize;
-  const buffer = view.buffer.slice(0); // the spec transfers; a copy keeps the caller's view valid
+  const buffer = MethodSlice(view.buffer, 0); // the spec transfers; a copy keeps the caller's view valid
   const d = {
     buffer, bufferByteLength: buffer.byteLength, byteOffset: view.byteOffset, byteLength: view.byteLength,
     bytesFilled: 0, minimumFill, elementSize, viewConstructor: ctor, readerType: 'byob',
   };
   if (stream[kState].state === 'errored') { req.error(stream[kState].storedError); return; }
   if (s.pendingPullIntos.length > 0) {
-    s.pendingPullIntos.push(d);
-    stream[kState].reader[kState].readIntoRequests.push(req);
+    MethodPush(s.pendingPullIntos, d);
+    MethodPush(stream[kState].reader[kState].readIntoRequests, req);
     return;
   }
   if (stream[kState].state === 'closed') {
@@ -863,8 +863,8 @@ function readableByteStreamControllerPullInto(c, view, min, req) {
       return;
     }
   }
-  s.pendingPullIntos.push(d);
-  stream[kState].reader[kState].readIntoRequests.push(req);
+  MethodPush(s.pendingPullIntos, d);
+  MethodPush(stream[kState].reader[kState].readIntoRequests, req);
   rbscCallPullIfNeeded(c);
 }
 function rbscConvertPullIntoDescriptor(d) {
@@ -872,7 +872,7 @@ function rbscConvertPullIntoDescriptor(d) {
 }
 function rbscFillPullIntoDescriptorFromQueue(c, d) {
   const s = c[kState];
-  const maxBytesToCopy = Math.min(s.queueTotalSize, d.byteLength - d.bytesFilled);
+  const maxBytesToCopy = MathMin(s.queueTotalSize, d.byteLength - d.bytesFilled);
   const maxBytesFilled = d.bytesFilled + maxBytesToCopy;
   let totalBytesToCopyRemaining = maxBytesToCopy;
   let ready = false;
@@ -884,10 +884,10 @@ function rbscFillPullIntoDescriptorFromQueue(c, d) {
   }
   while (totalBytesToCopyRemaining > 0) {
     const head = s.queue[0];
-    const bytesToCopy = Math.min(totalBytesToCopyRemaining, head.byteLength);
+    const bytesToCopy = MathMin(totalBytesToCopyRemaining, head.byteLength);
     const destStart = d.byteOffset + d.bytesFilled;
     copyBytes(d.buffer, destStart, head.buffer, head.byteOffset, bytesToCopy);
-    if (head.byteLength === bytesToCopy) s.queue.shift();
+    if (head.byteLength === bytesToCopy) MethodShift(s.queue);
     else { head.byteOffset += bytesToCopy; head.byteLength -= bytesToCopy; }
     s.queueTotalSize -= bytesToCopy;
     d.bytesFilled += bytesToCopy;
@@ -901,7 +901,7 @@ function rbscProcessPullIntoDescriptorsUsingQueue(c) {
     if (s.queueTotalSize === 0) return;
     const d = s.pendingPullIntos[0];
     if (rbscFillPullIntoDescriptorFromQueue(c, d)) {
-      s.pendingPullIntos.shift();
+      MethodShift(s.pendingPullIntos);
       rbscCommitPullIntoDescriptor(s.stream, d);
     }
   }
@@ -914,7 +914,7 @@ function rbscCommitPullIntoDescriptor(stream, d) {
     readableStreamFulfillReadRequest(stream, filled, done);
   } else {
     const reader = stream[kState].reader;
-    const req = reader[kState].readIntoRequests.shift();
+    const req = MethodShift(reader[kState].readIntoRequests);
     if (done) req.close(filled); else req.chunk(filled);
   }
 }
@@ -953,24 +953,24 @@ function rbscRespondInternal(c, bytesWritten) {
   // the view handed out was over the descriptor's buffer: its bytes are there
   rbscInvalidateBYOBRequest(c);
   if (s.stream[kState].state === 'closed') {
-    if (first.readerType === 'none') s.pendingPullIntos.shift();
+    if (first.readerType === 'none') MethodShift(s.pendingPullIntos);
     if (readableStreamHasBYOBReader(s.stream)) {
       while (readableStreamGetNumReadIntoRequests(s.stream) > 0) {
-        rbscCommitPullIntoDescriptor(s.stream, s.pendingPullIntos.shift());
+        rbscCommitPullIntoDescriptor(s.stream, MethodShift(s.pendingPullIntos));
       }
     }
   } else {
     first.bytesFilled += bytesWritten;
     if (first.readerType === 'none') {
       rbscEnqueueDetachedPullIntoToQueue(c, first);
-      s.pendingPullIntos.shift();
+      MethodShift(s.pendingPullIntos);
       rbscProcessPullIntoDescriptorsUsingQueue(c);
     } else if (first.bytesFilled >= first.minimumFill) {
-      s.pendingPullIntos.shift();
+      MethodShift(s.pendingPullIntos);
       const remainder = first.bytesFilled % first.elementSize;
       if (remainder > 0) {
         const end = first.byteOffset + first.bytesFilled;
-        rbscEnqueueChunkToQueue(c, first.buffer.slice(end - remainder, end), 0, remainder);
+        rbscEnqueueChunkToQueue(c, MethodSlice(first.buffer, end - remainder, end), 0, remainder);
       }
       first.bytesFilled -= remainder;
       rbscCommitPullIntoDescriptor(s.stream, first);
@@ -1041,7 +1041,7 @@ function readableStreamTee(stream, cloneForBranch2) {
   }
   branch1 = createReadableStream(() => undefined, pullAlgorithm, cancel1);
   branch2 = createReadableStream(() => undefined, pullAlgorithm, cancel2);
-  reader[kState].closed.promise.then(undefined, (r) => {
+  MethodThen(reader[kState].closed.promise, undefined, (r) => {
     rsdcError(branch1[kState].controller, r);
     rsdcError(branch2[kState].controller, r);
     if (!canceled1 || !canceled2) cancelPromise.resolve();
@@ -1050,7 +1050,7 @@ function readableStreamTee(stream, cloneForBranch2) {
 }
 
 function createReadableStream(start, pull, cancel, hwm = 1, size = () => 1) {
-  const stream = Object.create(ReadableStream.prototype);
+  const stream = ObjectCreate(ReadableStream.prototype);
   stream[kState] = { state: 'readable', reader: undefined, storedError: undefined, disturbed: false, controller: undefined };
   stream[kType] = 'ReadableStream';
   const c = makeInternal(ReadableStreamDefaultController);
@@ -1072,16 +1072,16 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     abortAlgorithm = () => {
       const error = signal.reason !== undefined ? signal.reason : abortError();
       const actions = [];
-      if (!preventAbort) actions.push(() => (dest[kState].state === 'writable' ? writableStreamAbort(dest, error) : resolved()));
-      if (!preventCancel) actions.push(() => (source[kState].state === 'readable' ? readableStreamCancel(source, error) : resolved()));
-      shutdownWithAction(() => Promise.all(actions.map((a) => a())), true, error);
+      if (!preventAbort) MethodPush(actions, () => (dest[kState].state === 'writable' ? writableStreamAbort(dest, error) : resolved()));
+      if (!preventCancel) MethodPush(actions, () => (source[kState].state === 'readable' ? readableStreamCancel(source, error) : resolved()));
+      shutdownWithAction(() => PromiseAll(MethodMap(actions, (a) => a())), true, error);
     };
     if (signal.aborted) { abortAlgorithm(); return d.promise; }
     signal.addEventListener('abort', abortAlgorithm, { once: true });
   }
   function pipeStep() {
     if (shuttingDown) return resolved(true);
-    return writer[kState].ready.promise.then(() => new Promise((resolve, reject) => {
+    return MethodThen(writer[kState].ready.promise, () => new Promise((resolve, reject) => {
       readableStreamDefaultReaderRead(reader, {
         chunk(chunk) {
           currentWrite = writableStreamDefaultWriterWrite(writer, chunk);
@@ -1094,7 +1094,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     }));
   }
   function pipeLoop() {
-    pipeStep().then((done) => { if (!done) pipeLoop(); }, () => {});
+    MethodThen(pipeStep(), (done) => { if (!done) pipeLoop(); }, () => {});
   }
   // errors
   const onSourceErrored = () => {
@@ -1112,9 +1112,9 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     else shutdown();
   };
   if (source[kState].state === 'errored') onSourceErrored();
-  else reader[kState].closed.promise.then(() => { if (source[kState].state === 'closed') onSourceClosed(); }, () => onSourceErrored());
+  else MethodThen(reader[kState].closed.promise, () => { if (source[kState].state === 'closed') onSourceClosed(); }, () => onSourceErrored());
   if (dest[kState].state === 'errored' || dest[kState].state === 'erroring') onDestErrored();
-  else writer[kState].closed.promise.then(() => {}, () => onDestErrored());
+  else MethodThen(writer[kState].closed.promise, () => {}, () => onDestErrored());
   if (source[kState].state === 'closed') onSourceClosed();
   if (writableStreamCloseQueuedOrInFlight(dest) || dest[kState].state === 'closed') {
     const e = ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: the destination writable stream closed before all the data could be piped to it');
@@ -1123,23 +1123,23 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
   }
   function waitForWrites() {
     const old = currentWrite;
-    return old.then(() => (old !== currentWrite ? waitForWrites() : undefined), () => undefined);
+    return MethodThen(old, () => (old !== currentWrite ? waitForWrites() : undefined), () => undefined);
   }
   function shutdownWithAction(action, hasError, error) {
     if (shuttingDown) return;
     shuttingDown = true;
     const go = () => {
       let p;
-      try { p = Promise.resolve(action()); } catch (e) { p = Promise.reject(e); }
-      p.then(() => finalize(hasError, error), (e) => finalize(true, e));
+      try { p = PromiseResolve(action()); } catch (e) { p = PromiseReject(e); }
+      MethodThen(p, () => finalize(hasError, error), (e) => finalize(true, e));
     };
-    if (dest[kState].state === 'writable' && !writableStreamCloseQueuedOrInFlight(dest)) waitForWrites().then(go);
+    if (dest[kState].state === 'writable' && !writableStreamCloseQueuedOrInFlight(dest)) MethodThen(waitForWrites(), go);
     else go();
   }
   function shutdown(hasError, error) {
     if (shuttingDown) return;
     shuttingDown = true;
-    if (dest[kState].state === 'writable' && !writableStreamCloseQueuedOrInFlight(dest)) waitForWrites().then(() => finalize(hasError, error));
+    if (dest[kState].state === 'writable' && !writableStreamCloseQueuedOrInFlight(dest)) MethodThen(waitForWrites(), () => finalize(hasError, error));
     else finalize(hasError, error);
   }
   function finalize(hasError, error) {
@@ -1168,7 +1168,7 @@ class WritableStream {
     const c = makeInternal(WritableStreamDefaultController);
     const start = s.start, write = s.write, close = s.close, abort = s.abort;
     setupWritableController(this, c,
-      start ? () => start.call(s, c) : () => undefined,
+      start ? () => FunctionPrototypeCall(start, s, c) : () => undefined,
       write ? (chunk) => promiseCall(write, s, chunk, c) : () => resolved(),
       close ? () => promiseCall(close, s) : () => resolved(),
       abort ? (r) => promiseCall(abort, s, r) : () => resolved(),
@@ -1188,7 +1188,7 @@ class WritableStream {
   }
   getWriter() { checkWS(this); return new WritableStreamDefaultWriter(this); }
 }
-Object.defineProperty(WritableStream.prototype, Symbol.toStringTag, { value: 'WritableStream', configurable: true });
+ObjectDefineProperty(WritableStream.prototype, Symbol.toStringTag, { value: 'WritableStream', configurable: true });
 function checkWS(v) { if (!isWS(v)) throw invalidThis('WritableStream'); }
 
 function initWritable(stream) {
@@ -1200,7 +1200,7 @@ function initWritable(stream) {
 }
 
 function createWritableStream(start, write, close, abort, hwm = 1, size = () => 1) {
-  const stream = Object.create(WritableStream.prototype);
+  const stream = ObjectCreate(WritableStream.prototype);
   stream[kType] = 'WritableStream';
   initWritable(stream);
   setupWritableController(stream, makeInternal(WritableStreamDefaultController), start, write, close, abort, hwm, size);
@@ -1233,7 +1233,7 @@ function writableStreamClose(stream) {
 }
 function writableStreamAddWriteRequest(stream) {
   const p = newPromise();
-  stream[kState].writeRequests.push(p);
+  MethodPush(stream[kState].writeRequests, p);
   return p.promise;
 }
 function writableStreamDealWithRejection(stream, error) {
@@ -1255,7 +1255,7 @@ function writableStreamFinishErroring(stream) {
   s.controller[kState].queue = [];
   s.controller[kState].queueTotalSize = 0;
   const storedError = s.storedError;
-  for (const r of s.writeRequests) r.reject(storedError);
+  for (const r of SafeIterable(s.writeRequests)) r.reject(storedError);
   s.writeRequests = [];
   if (s.pendingAbortRequest === undefined) { writableStreamRejectCloseAndClosedPromiseIfNeeded(stream); return; }
   const abortRequest = s.pendingAbortRequest;
@@ -1267,7 +1267,7 @@ function writableStreamFinishErroring(stream) {
   }
   const p = s.controller[kState].abortAlgorithm(abortRequest.reason);
   wsdcClearAlgorithms(s.controller);
-  p.then(() => {
+  MethodThen(p, () => {
     abortRequest.promise.resolve();
     writableStreamRejectCloseAndClosedPromiseIfNeeded(stream);
   }, (r) => {
@@ -1326,7 +1326,7 @@ function writableStreamMarkCloseRequestInFlight(stream) {
 }
 function writableStreamMarkFirstWriteRequestInFlight(stream) {
   const s = stream[kState];
-  s.inFlightWriteRequest = s.writeRequests.shift();
+  s.inFlightWriteRequest = MethodShift(s.writeRequests);
 }
 function writableStreamRejectCloseAndClosedPromiseIfNeeded(stream) {
   const s = stream[kState];
@@ -1409,7 +1409,7 @@ class WritableStreamDefaultWriter {
     return writableStreamDefaultWriterWrite(this, chunk);
   }
 }
-Object.defineProperty(WritableStreamDefaultWriter.prototype, Symbol.toStringTag, { value: 'WritableStreamDefaultWriter', configurable: true });
+ObjectDefineProperty(WritableStreamDefaultWriter.prototype, Symbol.toStringTag, { value: 'WritableStreamDefaultWriter', configurable: true });
 function isWriter(v) { return isObj(v) && v[kType] === 'WritableStreamDefaultWriter'; }
 
 function writableStreamDefaultWriterCloseWithErrorPropagation(writer) {
@@ -1471,7 +1471,7 @@ class WritableStreamDefaultController {
     wsdcError(this, e);
   }
 }
-Object.defineProperty(WritableStreamDefaultController.prototype, Symbol.toStringTag, { value: 'WritableStreamDefaultController', configurable: true });
+ObjectDefineProperty(WritableStreamDefaultController.prototype, Symbol.toStringTag, { value: 'WritableStreamDefaultController', configurable: true });
 
 const kCloseSentinel = Symbol('close');
 function setupWritableController(stream, c, startAlgorithm, writeAlgorithm, closeAlgorithm, abortAlgorithm, hwm, size) {
@@ -1482,7 +1482,7 @@ function setupWritableController(stream, c, startAlgorithm, writeAlgorithm, clos
   stream[kState].controller = c;
   writableStreamUpdateBackpressure(stream, wsdcGetBackpressure(c));
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  MethodThen(PromiseResolve(startResult), () => {
     c[kState].started = true;
     wsdcAdvanceQueueIfNeeded(c);
   }, (r) => {
@@ -1531,12 +1531,12 @@ function wsdcProcessClose(c) {
   dequeueValue(c[kState]);
   const p = c[kState].closeAlgorithm();
   wsdcClearAlgorithms(c);
-  p.then(() => writableStreamFinishInFlightClose(stream), (r) => writableStreamFinishInFlightCloseWithError(stream, r));
+  MethodThen(p, () => writableStreamFinishInFlightClose(stream), (r) => writableStreamFinishInFlightCloseWithError(stream, r));
 }
 function wsdcProcessWrite(c, chunk) {
   const stream = c[kState].stream;
   writableStreamMarkFirstWriteRequestInFlight(stream);
-  c[kState].writeAlgorithm(chunk).then(() => {
+  MethodThen(c[kState].writeAlgorithm(chunk), () => {
     writableStreamFinishInFlightWrite(stream);
     const st = stream[kState].state;
     dequeueValue(c[kState]);
@@ -1580,13 +1580,13 @@ class TransformStream {
       flush ? () => promiseCall(flush, t, c) : () => resolved(),
       cancel ? (r) => promiseCall(cancel, t, r) : () => resolved());
     if (t.start) {
-      try { startPromise.resolve(t.start.call(t, c)); } catch (e) { startPromise.reject(e); }
+      try { startPromise.resolve(FunctionPrototypeCall(t.start, t, c)); } catch (e) { startPromise.reject(e); }
     } else startPromise.resolve();
   }
   get readable() { if (!isTS(this)) throw invalidThis('TransformStream'); return this[kState].readable; }
   get writable() { if (!isTS(this)) throw invalidThis('TransformStream'); return this[kState].writable; }
 }
-Object.defineProperty(TransformStream.prototype, Symbol.toStringTag, { value: 'TransformStream', configurable: true });
+ObjectDefineProperty(TransformStream.prototype, Symbol.toStringTag, { value: 'TransformStream', configurable: true });
 function isTS(v) { return isObj(v) && v[kType] === 'TransformStream'; }
 
 function initializeTransformStream(stream, startPromise, writableHWM, writableSize, readableHWM, readableSize) {
@@ -1632,7 +1632,7 @@ class TransformStreamDefaultController {
   error(reason) { tsError(this[kState].stream, reason); }
   terminate() { tsdcTerminate(this); }
 }
-Object.defineProperty(TransformStreamDefaultController.prototype, Symbol.toStringTag, { value: 'TransformStreamDefaultController', configurable: true });
+ObjectDefineProperty(TransformStreamDefaultController.prototype, Symbol.toStringTag, { value: 'TransformStreamDefaultController', configurable: true });
 
 function setupTransformController(stream, c, transformAlgorithm, flushAlgorithm, cancelAlgorithm) {
   c[kState] = { stream, transformAlgorithm, flushAlgorithm, cancelAlgorithm, finishPromise: undefined };
@@ -1660,12 +1660,12 @@ function tsdcTerminate(c) {
   tsErrorWritableAndUnblockWrite(stream, ERR('TypeError', 'ERR_INVALID_STATE', 'Invalid state: TransformStream has been terminated'));
 }
 function tsdcPerformTransform(c, chunk) {
-  return c[kState].transformAlgorithm(chunk).then(undefined, (r) => { tsError(c[kState].stream, r); throw r; });
+  return MethodThen(c[kState].transformAlgorithm(chunk), undefined, (r) => { tsError(c[kState].stream, r); throw r; });
 }
 function tsDefaultSinkWrite(stream, chunk) {
   const c = stream[kState].controller;
   if (stream[kState].backpressure) {
-    return stream[kState].backpressureChange.promise.then(() => {
+    return MethodThen(stream[kState].backpressureChange.promise, () => {
       const w = stream[kState].writable;
       if (w[kState].state === 'erroring') throw w[kState].storedError;
       return tsdcPerformTransform(c, chunk);
@@ -1680,7 +1680,7 @@ function tsDefaultSinkAbort(stream, reason) {
   c[kState].finishPromise = newPromise();
   const p = c[kState].cancelAlgorithm(reason);
   tsdcClearAlgorithms(c);
-  p.then(() => {
+  MethodThen(p, () => {
     if (readable[kState].state === 'errored') c[kState].finishPromise.reject(readable[kState].storedError);
     else { rsdcError(readable[kState].controller, reason); c[kState].finishPromise.resolve(); }
   }, (r) => { rsdcError(readable[kState].controller, r); c[kState].finishPromise.reject(r); });
@@ -1693,7 +1693,7 @@ function tsDefaultSinkClose(stream) {
   c[kState].finishPromise = newPromise();
   const p = c[kState].flushAlgorithm();
   tsdcClearAlgorithms(c);
-  p.then(() => {
+  MethodThen(p, () => {
     if (readable[kState].state === 'errored') c[kState].finishPromise.reject(readable[kState].storedError);
     else { rsdcClose(readable[kState].controller); c[kState].finishPromise.resolve(); }
   }, (r) => { rsdcError(readable[kState].controller, r); c[kState].finishPromise.reject(r); });
@@ -1710,7 +1710,7 @@ function tsDefaultSourceCancel(stream, reason) {
   c[kState].finishPromise = newPromise();
   const p = c[kState].cancelAlgorithm(reason);
   tsdcClearAlgorithms(c);
-  p.then(() => {
+  MethodThen(p, () => {
     if (writable[kState].state === 'errored') c[kState].finishPromise.reject(writable[kState].storedError);
     else {
       wsdcErrorIfNeeded(writable[kState].controller, reason);
@@ -1736,8 +1736,8 @@ class TextEncoderStream {
       transform(chunk, c) {
         let s = pending + String(chunk);
         pending = '';
-        const last = s.charCodeAt(s.length - 1);
-        if (last >= 0xd800 && last <= 0xdbff) { pending = s[s.length - 1]; s = s.slice(0, -1); }
+        const last = MethodCharCodeAt(s, s.length - 1);
+        if (last >= 0xd800 && last <= 0xdbff) { pending = s[s.length - 1]; s = MethodSlice(s, 0, -1); }
         if (s.length) c.enqueue(enc.encode(s));
       },
       flush(c) { if (pending) c.enqueue(new Uint8Array([0xef, 0xbf, 0xbd])); },
@@ -1747,7 +1747,7 @@ class TextEncoderStream {
   get readable() { return this[kState].readable; }
   get writable() { return this[kState].writable; }
 }
-Object.defineProperty(TextEncoderStream.prototype, Symbol.toStringTag, { value: 'TextEncoderStream', configurable: true });
+ObjectDefineProperty(TextEncoderStream.prototype, Symbol.toStringTag, { value: 'TextEncoderStream', configurable: true });
 
 class TextDecoderStream {
   constructor(encoding = 'utf-8', options = {}) {
@@ -1757,7 +1757,7 @@ class TextDecoderStream {
       decoder: dec,
       ts: new TransformStream({
         transform(chunk, c) {
-          if (!ArrayBuffer.isView(chunk) && !(chunk instanceof ArrayBuffer)) {
+          if (!ArrayBufferIsView(chunk) && !(chunk instanceof ArrayBuffer)) {
             throw argType('input', 'an instance of ArrayBuffer or ArrayBufferView', chunk);
           }
           const s = dec.decode(chunk, { stream: true });
@@ -1773,7 +1773,7 @@ class TextDecoderStream {
   get readable() { return this[kState].ts.readable; }
   get writable() { return this[kState].ts.writable; }
 }
-Object.defineProperty(TextDecoderStream.prototype, Symbol.toStringTag, { value: 'TextDecoderStream', configurable: true });
+ObjectDefineProperty(TextDecoderStream.prototype, Symbol.toStringTag, { value: 'TextDecoderStream', configurable: true });
 
 // As Node's, a compression stream is zlib's Duplex seen as a readable
 // and a writable web stream (not a TransformStream: a write is taken
@@ -1799,7 +1799,7 @@ class CompressionStream {
   get readable() { return this[kState].readable; }
   get writable() { return this[kState].writable; }
 }
-Object.defineProperty(CompressionStream.prototype, Symbol.toStringTag, { value: 'CompressionStream', configurable: true });
+ObjectDefineProperty(CompressionStream.prototype, Symbol.toStringTag, { value: 'CompressionStream', configurable: true });
 class DecompressionStream {
   constructor(format) {
     const f = compressionFormat(format);
@@ -1810,10 +1810,10 @@ class DecompressionStream {
   get readable() { return this[kState].readable; }
   get writable() { return this[kState].writable; }
 }
-Object.defineProperty(DecompressionStream.prototype, Symbol.toStringTag, { value: 'DecompressionStream', configurable: true });
+ObjectDefineProperty(DecompressionStream.prototype, Symbol.toStringTag, { value: 'DecompressionStream', configurable: true });
 
 // inspect shows what Node shows for the stream objects
-const inspectSym = Symbol.for('nodejs.util.inspect.custom');
+const inspectSym = SymbolFor('nodejs.util.inspect.custom');
 ReadableStream.prototype[inspectSym] = function (depth, options, inspect) {
   const s = this[kState];
   return `ReadableStream ${inspect({ locked: s.reader !== undefined, state: s.state, supportsBYOB: s.controller instanceof ReadableByteStreamController }, options)}`;
@@ -1825,7 +1825,7 @@ WritableStream.prototype[inspectSym] = function (depth, options, inspect) {
 TransformStream.prototype[inspectSym] = function (depth, options, inspect) {
   return `TransformStream ${inspect({ readable: this[kState].readable, writable: this[kState].writable, backpressure: this[kState].backpressure }, options)}`;
 };
-for (const C of [ReadableStream, WritableStream, TransformStream]) Object.defineProperty(C.prototype, inspectSym, { enumerable: false });
+for (const C of SafeIterable([ReadableStream, WritableStream, TransformStream])) ObjectDefineProperty(C.prototype, inspectSym, { enumerable: false });
 
 function isReadableStream(v) { return isRS(v); }
 function isWritableStream(v) { return isWS(v); }
@@ -1850,7 +1850,7 @@ module.exports = {
   CompressionStream,
   DecompressionStream,
 };
-Object.defineProperty(module.exports, 'internals', {
+ObjectDefineProperty(module.exports, 'internals', {
   value: { isReadableStream, isWritableStream, isTransformStream, kState, readableStreamCancel },
   enumerable: false,
 });

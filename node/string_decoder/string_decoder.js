@@ -4,7 +4,7 @@
 const { Buffer } = require('buffer');
 
 function normalizeEncoding(enc) {
-  const e = enc === undefined || enc === null ? 'utf8' : String(enc).toLowerCase();
+  const e = enc === undefined || enc === null ? 'utf8' : MethodToLowerCase(String(enc));
   switch (e) {
     case 'utf8': case 'utf-8': case '': return 'utf8';
     case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
@@ -32,14 +32,14 @@ function StringDecoder(encoding) {
 
 function toBuf(buf) {
   if (typeof buf === 'string') return null;
-  if (!ArrayBuffer.isView(buf)) throw internals.invalidArgType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
+  if (!ArrayBufferIsView(buf)) throw internals.invalidArgType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
   return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
 StringDecoder.prototype.write = function (buf) {
   if (typeof buf === 'string') return buf;
   let b = toBuf(buf);
-  if (this.pending.length) b = Buffer.concat([this.pending, b]);
+  if (this.pending.length) b = MethodConcat(Buffer, [this.pending, b]);
   this.pending = Buffer.alloc(0);
   let keep = 0;
   const n = b.length;
@@ -98,7 +98,7 @@ StringDecoder.prototype.end = function (buf) {
   return r;
 };
 StringDecoder.prototype.text = function (buf, offset) { return this.write(buf.subarray(offset)); };
-Object.defineProperty(StringDecoder.prototype, 'lastNeed', {
+ObjectDefineProperty(StringDecoder.prototype, 'lastNeed', {
   get() {
     if (!this.pending.length) return 0;
     if (this.encoding === 'utf8') return utf8Need(this.pending[0]) - this.pending.length;
@@ -106,8 +106,8 @@ Object.defineProperty(StringDecoder.prototype, 'lastNeed', {
     return 3 - this.pending.length;
   },
 });
-Object.defineProperty(StringDecoder.prototype, 'lastTotal', {
+ObjectDefineProperty(StringDecoder.prototype, 'lastTotal', {
   get() { return this.pending.length ? this.pending.length + this.lastNeed : 0; },
 });
-Object.defineProperty(StringDecoder.prototype, 'lastChar', { get() { return Buffer.concat([this.pending, Buffer.alloc(4 - this.pending.length)]); } });
+ObjectDefineProperty(StringDecoder.prototype, 'lastChar', { get() { return MethodConcat(Buffer, [this.pending, Buffer.alloc(4 - this.pending.length)]); } });
 module.exports = { StringDecoder };

@@ -14,7 +14,7 @@ function TestNode(name, options, fn, parent, kind) {
   this.kind = kind; // 'test', 'suite' or 'root'
   this.depth = parent ? parent.depth + 1 : -1;
   this.children = [];
-  this.chain = Promise.resolve();
+  this.chain = PromiseResolve();
   this.hooks = { before: [], after: [], beforeEach: [], afterEach: [] };
   this.skip = this.options.skip !== undefined && this.options.skip !== false ? this.options.skip : false;
   this.todo = this.options.todo !== undefined && this.options.todo !== false ? this.options.todo : false;
@@ -64,7 +64,7 @@ function indent(node) {
 }
 
 function escapeName(s) {
-  return String(s).replace(/\n/g, '\\n').replace(/\\/g, '\\\\').replace(/#/g, '\\#');
+  return MethodReplace(MethodReplace(MethodReplace(String(s), /\n/g, '\\n'), /\\/g, '\\\\'), /#/g, '\\#');
 }
 
 function showHeader(node) {
@@ -75,7 +75,7 @@ function showHeader(node) {
 }
 
 function yamlString(s) {
-  return "'" + String(s).replace(/'/g, "''") + "'";
+  return "'" + MethodReplace(String(s), /'/g, "''") + "'";
 }
 
 function yamlValue(v, pad) {
@@ -85,8 +85,8 @@ function yamlValue(v, pad) {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return ' ' + String(v) + (typeof v === 'bigint' ? 'n' : '');
   if (typeof v === 'symbol' || typeof v === 'function') return ' ' + internals.inspect(v);
   if (v instanceof Date) return ' ' + v.toISOString();
-  var keys = Object.keys(v);
-  if (keys.length === 0) return Array.isArray(v) ? ' []' : ' {}';
+  var keys = ObjectKeys(v);
+  if (keys.length === 0) return ArrayIsArray(v) ? ' []' : ' {}';
   var s = '';
   for (var i = 0; i < keys.length; i++) {
     s += '\n' + pad + '  ' + keys[i] + ':' + yamlValue(v[keys[i]], pad + '  ');
@@ -96,8 +96,8 @@ function yamlValue(v, pad) {
 
 function block(pad, key, text) {
   text = String(text);
-  if (text.indexOf('\n') < 0) return pad + key + ': ' + yamlString(text) + '\n';
-  return pad + key + ': |-\n' + text.split('\n').map(function (l) { return pad + '  ' + l; }).join('\n') + '\n';
+  if (MethodIndexOf(text, '\n') < 0) return pad + key + ': ' + yamlString(text) + '\n';
+  return pad + key + ': |-\n' + MethodJoin(MethodMap(MethodSplit(text, '\n'), function (l) { return pad + '  ' + l; }), '\n') + '\n';
 }
 
 function report(node) {
@@ -132,7 +132,7 @@ function report(node) {
       }
       if (isObj && typeof err.stack === 'string') {
         var frames = internals.frames(err.stack);
-        if (frames.length) s += y + 'stack: |-\n' + frames.map(function (f) { return y + '  ' + f; }).join('\n') + '\n';
+        if (frames.length) s += y + 'stack: |-\n' + MethodJoin(MethodMap(frames, function (f) { return y + '  ' + f; }), '\n') + '\n';
       }
     }
   }
@@ -162,14 +162,14 @@ function fail(node, err, type) {
 
 function collectHooks(node, kind) {
   var list = [];
-  for (var n = node.parent; n; n = n.parent) list = n.hooks[kind].concat(list);
-  return kind === 'afterEach' ? list.reverse() : list;
+  for (var n = node.parent; n; n = n.parent) list = MethodConcat(n.hooks[kind], list);
+  return kind === 'afterEach' ? MethodReverse(list) : list;
 }
 
 function callHook(fns, ctx) {
-  var p = Promise.resolve();
-  fns.forEach(function (fn) {
-    p = p.then(function () { return fn.call(ctx, ctx); });
+  var p = PromiseResolve();
+  MethodForEach(fns, function (fn) {
+    p = MethodThen(p, function () { return FunctionPrototypeCall(fn, ctx, ctx); });
   });
   return p;
 }
@@ -177,13 +177,13 @@ function callHook(fns, ctx) {
 function callWithDone(fn, ctx) {
   if (fn.length >= 2) {
     return new Promise(function (resolve, reject) {
-      var r = fn.call(ctx, ctx, function done(err) { if (err) reject(err); else resolve(); });
+      var r = FunctionPrototypeCall(fn, ctx, ctx, function done(err) { if (err) reject(err); else resolve(); });
       if (r && typeof r.then === 'function') {
         reject(internals.newError('Error', 'ERR_TEST_FAILURE', 'passed a callback but also returned a Promise'));
       }
     });
   }
-  return Promise.resolve().then(function () { return fn.call(ctx, ctx); });
+  return MethodThen(PromiseResolve(), function () { return FunctionPrototypeCall(fn, ctx, ctx); });
 }
 
 function runNode(node) {
@@ -191,72 +191,72 @@ function runNode(node) {
   var start = internals.now();
   var p;
   if (node.skip !== false) {
-    p = Promise.resolve();
+    p = PromiseResolve();
   } else if (node.kind === 'suite') {
-    p = Promise.resolve(node.declared).then(function () {
+    p = MethodThen(MethodThen(MethodThen(PromiseResolve(node.declared), function () {
       return callHook(node.hooks.before, ctx);
-    }).then(function () {
-      var q = Promise.resolve();
-      node.children.forEach(function (c) { q = q.then(function () { return runChild(c); }); });
+    }), function () {
+      var q = PromiseResolve();
+      MethodForEach(node.children, function (c) { q = MethodThen(q, function () { return runChild(c); }); });
       return q;
-    }).then(function () {
+    }), function () {
       return callHook(node.hooks.after, ctx);
     });
   } else {
-    p = callHook(collectHooks(node, 'beforeEach'), ctx).then(function () {
+    p = MethodThen(MethodThen(MethodThen(MethodThen(callHook(collectHooks(node, 'beforeEach'), ctx), function () {
       return callWithDone(node.fn, ctx);
-    }).then(function () {
+    }), function () {
       return node.chain;
-    }).then(function () {
+    }), function () {
       return callHook(collectHooks(node, 'afterEach'), ctx);
-    }).then(function () {
+    }), function () {
       return callHook(node.hooks.after, ctx);
     });
   }
-  return p.then(null, function (err) {
+  return MethodThen(MethodThen(MethodThen(p, null, function (err) {
     fail(node, err, 'testCodeFailure');
-  }).then(function () {
+  }), function () {
     return node.chain;
-  }).then(function () {
-    var failed = node.children.filter(function (c) { return !c.passed && c.todo === false; }).length;
+  }), function () {
+    var failed = MethodFilter(node.children, function (c) { return !c.passed && c.todo === false; }).length;
     if (failed > 0) fail(node, failed + ' subtest' + (failed > 1 ? 's' : '') + ' failed', 'subtestsFailed');
-    node.duration = Math.round((internals.now() - start) * 1e6) / 1e6;
+    node.duration = MathRound((internals.now() - start) * 1e6) / 1e6;
     report(node);
     count(node);
   });
 }
 
 function runChild(node) {
-  node.number = node.parent.children.indexOf(node) + 1;
+  node.number = MethodIndexOf(node.parent.children, node) + 1;
   return runNode(node);
 }
 
 class TestContext {
   constructor(node) {
-    Object.defineProperty(this, '_node', { value: node });
+    ObjectDefineProperty(this, '_node', { value: node });
   }
   get name() { return this._node.name; }
   get fullName() {
     var parts = [];
-    for (var n = this._node; n && n.kind !== 'root'; n = n.parent) parts.unshift(n.name);
-    return parts.join(' > ');
+    for (var n = this._node; n && n.kind !== 'root'; n = n.parent) MethodUnshift(parts, n.name);
+    return MethodJoin(parts, ' > ');
   }
   get signal() { return undefined; }
-  diagnostic(msg) { this._node.diagnostics.push(String(msg)); }
+  diagnostic(msg) { MethodPush(this._node.diagnostics, String(msg)); }
   skip(msg) { this._node.skip = msg === undefined ? true : String(msg); }
   todo(msg) { this._node.todo = msg === undefined ? true : String(msg); }
   runOnly() {}
-  before(fn) { this._node.hooks.before.push(fn); }
-  after(fn) { this._node.hooks.after.push(fn); }
-  beforeEach(fn) { this._node.hooks.beforeEach.push(fn); }
-  afterEach(fn) { this._node.hooks.afterEach.push(fn); }
+  before(fn) { MethodPush(this._node.hooks.before, fn); }
+  after(fn) { MethodPush(this._node.hooks.after, fn); }
+  beforeEach(fn) { MethodPush(this._node.hooks.beforeEach, fn); }
+  afterEach(fn) { MethodPush(this._node.hooks.afterEach, fn); }
   test(name, options, fn) {
     var node = makeNode(name, options, fn, this._node, 'test', new Error().stack);
     var parent = this._node;
-    parent.children.push(node);
-    var run = parent.chain.then(function () { return runChild(node); });
+    MethodPush(parent.children, node);
+    var run = MethodThen(parent.chain, function () { return runChild(node); });
     parent.chain = run;
-    return run.then(function () {});
+    return MethodThen(run, function () {});
   }
 }
 
@@ -283,14 +283,14 @@ function ensureStarted() {
       out('1..' + root.children.length + '\n');
       out('# tests ' + counts.tests + '\n# suites ' + counts.suites + '\n# pass ' + counts.pass + '\n# fail ' + counts.fail +
         '\n# cancelled ' + counts.cancelled + '\n# skipped ' + counts.skipped + '\n# todo ' + counts.todo +
-        '\n# duration_ms ' + Math.round((internals.now() - startTime) * 1e6) / 1e6 + '\n');
+        '\n# duration_ms ' + MathRound((internals.now() - startTime) * 1e6) / 1e6 + '\n');
       if (failed) internals.setExitCode(1);
     };
     var next = function (i) {
       if (i >= root.children.length) { done(); return; }
-      return runChild(root.children[i]).then(function () { return next(i + 1); });
+      return MethodThen(runChild(root.children[i]), function () { return next(i + 1); });
     };
-    Promise.resolve().then(function () { return next(0); }).then(null, function (e) {
+    MethodThen(MethodThen(PromiseResolve(), function () { return next(0); }), null, function (e) {
       internals.write('# internal error: ' + (e && e.stack || e) + '\n');
     });
   });
@@ -299,13 +299,13 @@ function ensureStarted() {
 function declare(kind, name, options, fn, stack) {
   var parent = currentSuite || root;
   var node = makeNode(name, options, fn, parent, kind, stack);
-  parent.children.push(node);
+  MethodPush(parent.children, node);
   if (kind === 'suite') {
     var saved = currentSuite;
     currentSuite = node;
     try {
-      var r = node.fn.call(undefined, new SuiteContext(node));
-      if (r && typeof r.then === 'function') node.declared = r.then(null, function (e) { fail(node, e, 'testCodeFailure'); });
+      var r = FunctionPrototypeCall(node.fn, undefined, new SuiteContext(node));
+      if (r && typeof r.then === 'function') node.declared = MethodThen(r, null, function (e) { fail(node, e, 'testCodeFailure'); });
     } catch (e) {
       fail(node, e, 'testCodeFailure');
     } finally {
@@ -317,43 +317,43 @@ function declare(kind, name, options, fn, stack) {
 }
 
 class SuiteContext {
-  constructor(node) { Object.defineProperty(this, '_node', { value: node }); }
+  constructor(node) { ObjectDefineProperty(this, '_node', { value: node }); }
   get name() { return this._node.name; }
   get signal() { return undefined; }
 }
 
 function test(name, options, fn) {
   declare('test', name, options, fn, new Error().stack);
-  return Promise.resolve();
+  return PromiseResolve();
 }
 function describe(name, options, fn) {
   declare('suite', name, options, fn, new Error().stack);
-  return Promise.resolve();
+  return PromiseResolve();
 }
 function it(name, options, fn) {
   declare('test', name, options, fn, new Error().stack);
-  return Promise.resolve();
+  return PromiseResolve();
 }
 
 function withOption(base, key) {
   return function (name, options, fn) {
     if (typeof name === 'function') { fn = name; name = fn.name || '<anonymous>'; options = {}; }
     if (typeof options === 'function') { fn = options; options = {}; }
-    options = Object.assign({}, options || {});
+    options = ObjectAssign({}, options || {});
     options[key] = true;
     declare(base, name, options, fn, new Error().stack);
-    return Promise.resolve();
+    return PromiseResolve();
   };
 }
 
 function hook(kind) {
   return function (fn) {
     var target = currentSuite || root;
-    target.hooks[kind].push(fn);
+    MethodPush(target.hooks[kind], fn);
   };
 }
 
-['skip', 'todo', 'only'].forEach(function (k) {
+MethodForEach(['skip', 'todo', 'only'], function (k) {
   test[k] = withOption('test', k);
   it[k] = withOption('test', k);
   describe[k] = withOption('suite', k);

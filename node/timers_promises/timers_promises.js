@@ -19,9 +19,9 @@ function checkOptions(options) {
 }
 function delayed(schedule, clear, value, options) {
   let opts;
-  try { opts = checkOptions(options); } catch (e) { return Promise.reject(e); }
+  try { opts = checkOptions(options); } catch (e) { return PromiseReject(e); }
   const { signal, ref } = opts;
-  if (signal && signal.aborted) return Promise.reject(abortError(signal));
+  if (signal && signal.aborted) return PromiseReject(abortError(signal));
   return new Promise((resolve, reject) => {
     const h = schedule(() => { if (signal) signal.removeEventListener('abort', onAbort); resolve(value); });
     if (ref === false && h && typeof h.unref === 'function') h.unref();
@@ -45,8 +45,8 @@ exports.setInterval = function setInterval(delay, value, options) {
   if (signal) signal.addEventListener('abort', () => { stop(); if (waiting) { const w = waiting; waiting = null; w(); } }, { once: true });
   return {
     next() {
-      if (signal && signal.aborted) { stop(); return Promise.reject(abortError(signal)); }
-      if (done) return Promise.resolve({ value: undefined, done: true });
+      if (signal && signal.aborted) { stop(); return PromiseReject(abortError(signal)); }
+      if (done) return PromiseResolve({ value: undefined, done: true });
       return new Promise((resolve, reject) => {
         const take = () => {
           if (signal && signal.aborted) { reject(abortError(signal)); return; }
@@ -57,7 +57,7 @@ exports.setInterval = function setInterval(delay, value, options) {
         if (pending > 0) take(); else waiting = take;
       });
     },
-    return() { stop(); return Promise.resolve({ value: undefined, done: true }); },
+    return() { stop(); return PromiseResolve({ value: undefined, done: true }); },
     [Symbol.asyncIterator]() { return this; },
   };
 };

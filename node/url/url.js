@@ -4,7 +4,7 @@
 // parse(input, base) -> components | null, formEncode(s), formDecode(s),
 // encodeUserinfo(s), domainToASCII(s), platformSep.
 
-var customInspect = Symbol.for('nodejs.util.inspect.custom');
+var customInspect = SymbolFor('nodejs.util.inspect.custom');
 var ctxOf = new WeakMap();    // URL -> components
 var paramsOf = new WeakMap(); // URLSearchParams -> {list, url}
 
@@ -26,7 +26,7 @@ function invalidURL(input, base) {
 function toUSV(v) { return String(v); }
 
 function ctx(self) {
-  var c = ctxOf.get(self);
+  var c = WeakMapPrototypeGet(ctxOf, self);
   if (!c) throw internals.newError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type URL');
   return c;
 }
@@ -38,7 +38,7 @@ class URL {
     if (base !== undefined) base = toUSV(base);
     var c = internals.parse(input, base);
     if (c === null) throw invalidURL(input, base);
-    ctxOf.set(this, c);
+    WeakMapPrototypeSet(ctxOf, this, c);
   }
 
   static canParse(input, base) {
@@ -51,7 +51,7 @@ class URL {
     v = toUSV(v);
     var c = internals.parse(v, undefined);
     if (c === null) throw invalidURL(v);
-    ctxOf.set(this, c);
+    WeakMapPrototypeSet(ctxOf, this, c);
     syncParams(this);
   }
   get origin() { return ctx(this).origin; }
@@ -59,14 +59,14 @@ class URL {
   set protocol(v) {
     var c = ctx(this);
     v = toUSV(v);
-    var i = v.indexOf(':');
-    var scheme = (i >= 0 ? v.slice(0, i) : v).toLowerCase();
+    var i = MethodIndexOf(v, ':');
+    var scheme = MethodToLowerCase((i >= 0 ? MethodSlice(v, 0, i) : v));
     if (!/^[a-z][a-z0-9+.-]*$/.test(scheme)) return;
     var special = isSpecialScheme(scheme);
     if (special !== c.special) return;
     if (scheme === 'file' && (c.username || c.password || c.port)) return;
     if (c.protocol === 'file:' && c.hostname === '' && scheme !== 'file') return;
-    var next = Object.assign({}, c, { protocol: scheme + ':' });
+    var next = ObjectAssign({}, c, { protocol: scheme + ':' });
     if (special && defaultPort(scheme) === next.port) next.port = '';
     reparse(this, next);
   }
@@ -74,13 +74,13 @@ class URL {
   set username(v) {
     var c = ctx(this);
     if (!c.hasHost || c.hostname === '' || c.protocol === 'file:') return;
-    reparse(this, Object.assign({}, c, { username: internals.encodeUserinfo(toUSV(v)) }));
+    reparse(this, ObjectAssign({}, c, { username: internals.encodeUserinfo(toUSV(v)) }));
   }
   get password() { return ctx(this).password; }
   set password(v) {
     var c = ctx(this);
     if (!c.hasHost || c.hostname === '' || c.protocol === 'file:') return;
-    reparse(this, Object.assign({}, c, { password: internals.encodeUserinfo(toUSV(v)) }));
+    reparse(this, ObjectAssign({}, c, { password: internals.encodeUserinfo(toUSV(v)) }));
   }
   get host() { return ctx(this).host; }
   set host(v) { setHost(this, toUSV(v), true); }
@@ -92,37 +92,37 @@ class URL {
     if (!c.hasHost || c.hostname === '' || c.protocol === 'file:') return;
     v = toUSV(v);
     if (v === '') {
-      reparse(this, Object.assign({}, c, { port: '' }));
+      reparse(this, ObjectAssign({}, c, { port: '' }));
       return;
     }
     var m = /^[0-9]+/.exec(v);
     if (!m) return;
     var n = parseInt(m[0], 10);
     if (n > 65535) return;
-    reparse(this, Object.assign({}, c, { port: String(n) }));
+    reparse(this, ObjectAssign({}, c, { port: String(n) }));
   }
   get pathname() { return ctx(this).pathname; }
   set pathname(v) {
     var c = ctx(this);
     if (c.opaque) return;
-    v = toUSV(v).replace(/\?/g, '%3F').replace(/#/g, '%23');
-    if (c.special) v = v.replace(/\\/g, '/');
+    v = MethodReplace(MethodReplace(toUSV(v), /\?/g, '%3F'), /#/g, '%23');
+    if (c.special) v = MethodReplace(v, /\\/g, '/');
     if (v[0] !== '/' && (c.special || c.hasHost)) v = '/' + v;
-    reparse(this, Object.assign({}, c, { pathname: v }));
+    reparse(this, ObjectAssign({}, c, { pathname: v }));
   }
   get search() { return ctx(this).search; }
   set search(v) {
     var c = ctx(this);
     v = toUSV(v);
-    if (v[0] === '?') v = v.slice(1);
-    reparse(this, Object.assign({}, c, { search: v === '' ? '' : '?' + v.replace(/#/g, '%23') }));
+    if (v[0] === '?') v = MethodSlice(v, 1);
+    reparse(this, ObjectAssign({}, c, { search: v === '' ? '' : '?' + MethodReplace(v, /#/g, '%23') }));
     syncParams(this);
   }
   get searchParams() {
     var c = ctx(this);
     if (!c.params) {
       c.params = new URLSearchParams(c.search);
-      paramsOf.get(c.params).url = this;
+      WeakMapPrototypeGet(paramsOf, c.params).url = this;
     }
     return c.params;
   }
@@ -130,8 +130,8 @@ class URL {
   set hash(v) {
     var c = ctx(this);
     v = toUSV(v);
-    if (v[0] === '#') v = v.slice(1);
-    reparse(this, Object.assign({}, c, { hash: v === '' ? '' : '#' + v }));
+    if (v[0] === '#') v = MethodSlice(v, 1);
+    reparse(this, ObjectAssign({}, c, { hash: v === '' ? '' : '#' + v }));
   }
   toString() { return ctx(this).href; }
   toJSON() { return ctx(this).href; }
@@ -139,7 +139,7 @@ class URL {
   [customInspect](depth, opts, inspect) {
     var c = ctx(this);
     if (typeof depth === 'number' && depth < 0) return this;
-    var obj = Object.create({ constructor: URL });
+    var obj = ObjectCreate({ constructor: URL });
     obj.href = c.href;
     obj.origin = c.origin;
     obj.protocol = c.protocol;
@@ -153,14 +153,14 @@ class URL {
     obj.searchParams = this.searchParams;
     obj.hash = c.hash;
     var fn = typeof inspect === 'function' ? inspect : internals.inspect;
-    return 'URL ' + fn(Object.assign({}, obj), opts).replace(/^\{/, '{');
+    return 'URL ' + MethodReplace(fn(ObjectAssign({}, obj), opts), /^\{/, '{');
   }
 }
-Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
-['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash', 'toString', 'toJSON'].forEach(function (k) {
-  var d = Object.getOwnPropertyDescriptor(URL.prototype, k);
+ObjectDefineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+MethodForEach(['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash', 'toString', 'toJSON'], function (k) {
+  var d = ObjectGetOwnPropertyDescriptor(URL.prototype, k);
   d.enumerable = true;
-  Object.defineProperty(URL.prototype, k, d);
+  ObjectDefineProperty(URL.prototype, k, d);
 });
 
 function isSpecialScheme(s) {
@@ -181,7 +181,7 @@ function serialize(c) {
     }
     s += c.hostname;
     if (c.port !== '') s += ':' + c.port;
-  } else if (!c.opaque && c.pathname.slice(0, 2) === '//') {
+  } else if (!c.opaque && MethodSlice(c.pathname, 0, 2) === '//') {
     s += '/.';
   }
   return s + c.pathname + c.search + c.hash;
@@ -192,7 +192,7 @@ function reparse(self, next) {
   var c = internals.parse(serialize(next), undefined);
   if (c === null) return;
   c.params = old.params;
-  ctxOf.set(self, c);
+  WeakMapPrototypeSet(ctxOf, self, c);
 }
 
 function setHost(self, v, withPort) {
@@ -200,25 +200,25 @@ function setHost(self, v, withPort) {
   if (c.opaque) return;
   var stop = c.special ? /[\/?#\\]/ : /[\/?#]/;
   var m = stop.exec(v);
-  if (m) v = v.slice(0, m.index);
+  if (m) v = MethodSlice(v, 0, m.index);
   var host = v, port = c.port;
-  var i = v.lastIndexOf(':');
-  if (i >= 0 && v.indexOf(']', i) < 0) {
+  var i = MethodLastIndexOf(v, ':');
+  if (i >= 0 && MethodIndexOf(v, ']', i) < 0) {
     if (!withPort) return;
-    host = v.slice(0, i);
-    var pm = /^[0-9]*/.exec(v.slice(i + 1))[0];
+    host = MethodSlice(v, 0, i);
+    var pm = /^[0-9]*/.exec(MethodSlice(v, i + 1))[0];
     if (pm !== '') port = String(parseInt(pm, 10));
     if (parseInt(pm, 10) > 65535) return;
   }
   if (host === '' && c.special) return;
   if (c.protocol === 'file:' && port !== c.port) return;
-  reparse(self, Object.assign({}, c, { hasHost: true, hostname: host, port: port }));
+  reparse(self, ObjectAssign({}, c, { hasHost: true, hostname: host, port: port }));
 }
 
 function syncParams(url) {
   var c = ctx(url);
   if (c.params) {
-    var p = paramsOf.get(c.params);
+    var p = WeakMapPrototypeGet(paramsOf, c.params);
     p.list = parseQuery(c.search);
   }
 }
@@ -226,40 +226,40 @@ function syncParams(url) {
 // ---- URLSearchParams ----
 
 function parseQuery(s) {
-  if (s[0] === '?') s = s.slice(1);
+  if (s[0] === '?') s = MethodSlice(s, 1);
   var list = [];
   if (s === '') return list;
-  var parts = s.split('&');
+  var parts = MethodSplit(s, '&');
   for (var i = 0; i < parts.length; i++) {
     var part = parts[i];
     if (part === '') continue;
-    var j = part.indexOf('=');
-    var name = j >= 0 ? part.slice(0, j) : part;
-    var value = j >= 0 ? part.slice(j + 1) : '';
-    list.push([internals.formDecode(name), internals.formDecode(value)]);
+    var j = MethodIndexOf(part, '=');
+    var name = j >= 0 ? MethodSlice(part, 0, j) : part;
+    var value = j >= 0 ? MethodSlice(part, j + 1) : '';
+    MethodPush(list, [internals.formDecode(name), internals.formDecode(value)]);
   }
   return list;
 }
 
 function serializeQuery(list) {
-  return list.map(function (p) { return internals.formEncode(p[0]) + '=' + internals.formEncode(p[1]); }).join('&');
+  return MethodJoin(MethodMap(list, function (p) { return internals.formEncode(p[0]) + '=' + internals.formEncode(p[1]); }), '&');
 }
 
 function state(self) {
-  var s = paramsOf.get(self);
+  var s = WeakMapPrototypeGet(paramsOf, self);
   if (!s) throw internals.newError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type URLSearchParams');
   return s;
 }
 
 function update(s) {
   if (!s.url) return;
-  var c = ctxOf.get(s.url);
+  var c = WeakMapPrototypeGet(ctxOf, s.url);
   var q = serializeQuery(s.list);
-  var next = Object.assign({}, c, { search: q === '' ? '' : '?' + q });
+  var next = ObjectAssign({}, c, { search: q === '' ? '' : '?' + q });
   var nc = internals.parse(serialize(next), undefined);
   if (nc === null) return;
   nc.params = c.params;
-  ctxOf.set(s.url, nc);
+  WeakMapPrototypeSet(ctxOf, s.url, nc);
 }
 
 class URLSearchParams {
@@ -270,35 +270,35 @@ class URLSearchParams {
     } else if (typeof init === 'object' || typeof init === 'function') {
       var iter = init[Symbol.iterator];
       if (typeof iter === 'function') {
-        for (var pair of init) {
+        for (var pair of SafeIterable(init)) {
           if ((typeof pair !== 'object' && typeof pair !== 'function') || pair === null || typeof pair[Symbol.iterator] !== 'function') {
             throw internals.newError('TypeError', 'ERR_INVALID_TUPLE', 'Each query pair must be an iterable [name, value] tuple');
           }
-          var arr = Array.from(pair);
+          var arr = ArrayFrom(pair);
           if (arr.length !== 2) {
             throw internals.newError('TypeError', 'ERR_INVALID_TUPLE', 'Each query pair must be an iterable [name, value] tuple');
           }
-          list.push([toUSV(arr[0]), toUSV(arr[1])]);
+          MethodPush(list, [toUSV(arr[0]), toUSV(arr[1])]);
         }
       } else {
-        var keys = Reflect.ownKeys(init);
+        var keys = ReflectOwnKeys(init);
         for (var i = 0; i < keys.length; i++) {
           var k = keys[i];
           if (typeof k !== 'string') continue;
-          var d = Reflect.getOwnPropertyDescriptor(init, k);
-          if (d && d.enumerable) list.push([k, toUSV(init[k])]);
+          var d = ReflectGetOwnPropertyDescriptor(init, k);
+          if (d && d.enumerable) MethodPush(list, [k, toUSV(init[k])]);
         }
       }
     } else {
       list = parseQuery(toUSV(init));
     }
-    paramsOf.set(this, { list: list, url: null });
+    WeakMapPrototypeSet(paramsOf, this, { list: list, url: null });
   }
   get size() { return state(this).list.length; }
   append(name, value) {
     if (arguments.length < 2) throw missing2();
     var s = state(this);
-    s.list.push([toUSV(name), toUSV(value)]);
+    MethodPush(s.list, [toUSV(name), toUSV(value)]);
     update(s);
   }
   delete(name, value) {
@@ -307,9 +307,9 @@ class URLSearchParams {
     name = toUSV(name);
     if (value !== undefined) {
       value = toUSV(value);
-      s.list = s.list.filter(function (p) { return !(p[0] === name && p[1] === value); });
+      s.list = MethodFilter(s.list, function (p) { return !(p[0] === name && p[1] === value); });
     } else {
-      s.list = s.list.filter(function (p) { return p[0] !== name; });
+      s.list = MethodFilter(s.list, function (p) { return p[0] !== name; });
     }
     update(s);
   }
@@ -323,13 +323,13 @@ class URLSearchParams {
   getAll(name) {
     if (arguments.length < 1) throw missing('name');
     name = toUSV(name);
-    return state(this).list.filter(function (p) { return p[0] === name; }).map(function (p) { return p[1]; });
+    return MethodMap(MethodFilter(state(this).list, function (p) { return p[0] === name; }), function (p) { return p[1]; });
   }
   has(name, value) {
     if (arguments.length < 1) throw missing('name');
     name = toUSV(name);
     if (value !== undefined) value = toUSV(value);
-    return state(this).list.some(function (p) { return p[0] === name && (value === undefined || p[1] === value); });
+    return MethodSome(state(this).list, function (p) { return p[0] === name && (value === undefined || p[1] === value); });
   }
   set(name, value) {
     if (arguments.length < 2) throw missing2();
@@ -337,24 +337,24 @@ class URLSearchParams {
     name = toUSV(name);
     value = toUSV(value);
     var found = false;
-    s.list = s.list.filter(function (p) {
+    s.list = MethodFilter(s.list, function (p) {
       if (p[0] !== name) return true;
       if (found) return false;
       found = true;
       p[1] = value;
       return true;
     });
-    if (!found) s.list.push([name, value]);
+    if (!found) MethodPush(s.list, [name, value]);
     update(s);
   }
   sort() {
     var s = state(this);
     // stable sort by UTF-16 code units of the names
-    s.list = s.list.map(function (p, i) { return [p, i]; }).sort(function (a, b) {
+    s.list = MethodMap(MethodSort(MethodMap(s.list, function (p, i) { return [p, i]; }), function (a, b) {
       if (a[0][0] < b[0][0]) return -1;
       if (a[0][0] > b[0][0]) return 1;
       return a[1] - b[1];
-    }).map(function (x) { return x[0]; });
+    }), function (x) { return x[0]; });
     update(s);
   }
   forEach(callback, thisArg) {
@@ -362,7 +362,7 @@ class URLSearchParams {
     var s = state(this);
     for (var i = 0; i < s.list.length; i++) {
       var p = s.list[i];
-      callback.call(thisArg, p[1], p[0], this);
+      FunctionPrototypeCall(callback, thisArg, p[1], p[0], this);
     }
   }
   keys() { return iterate(this, 0); }
@@ -374,19 +374,19 @@ class URLSearchParams {
     var s = state(this);
     var fn = typeof inspect === 'function' ? inspect : internals.inspect;
     if (s.list.length === 0) return 'URLSearchParams {}';
-    var parts = s.list.map(function (p) { return fn(p[0]) + ' => ' + fn(p[1]); });
-    var one = 'URLSearchParams { ' + parts.join(', ') + ' }';
+    var parts = MethodMap(s.list, function (p) { return fn(p[0]) + ' => ' + fn(p[1]); });
+    var one = 'URLSearchParams { ' + MethodJoin(parts, ', ') + ' }';
     var indent = (opts && typeof opts.indentationLvl === 'number') ? opts.indentationLvl : 0;
     var breakLength = (opts && typeof opts.breakLength === 'number') ? opts.breakLength : 80;
     if (one.length + indent <= breakLength) return one;
-    return 'URLSearchParams {\n  ' + parts.join(',\n  ') + ' }';
+    return 'URLSearchParams {\n  ' + MethodJoin(parts, ',\n  ') + ' }';
   }
 }
 URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
-Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
+ObjectDefineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
 
-var IteratorProto = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-var ParamsIteratorProto = Object.create(IteratorProto, {
+var IteratorProto = ObjectGetPrototypeOf(ObjectGetPrototypeOf([][Symbol.iterator]()));
+var ParamsIteratorProto = ObjectCreate(IteratorProto, {
   next: {
     value: function next() {
       var st = this._st;
@@ -401,8 +401,8 @@ var ParamsIteratorProto = Object.create(IteratorProto, {
 });
 function iterate(params, kind) {
   state(params);
-  var it = Object.create(ParamsIteratorProto);
-  Object.defineProperty(it, '_st', { value: { params: params, kind: kind, index: 0 } });
+  var it = ObjectCreate(ParamsIteratorProto);
+  ObjectDefineProperty(it, '_st', { value: { params: params, kind: kind, index: 0 } });
   return it;
 }
 
@@ -421,7 +421,7 @@ function fileURLToPath(path) {
   var pathname = u.pathname;
   for (var n = 0; n < pathname.length; n++) {
     if (pathname[n] === '%') {
-      var third = pathname.codePointAt(n + 2) | 0x20;
+      var third = MethodCodePointAt(pathname, n + 2) | 0x20;
       if (pathname[n + 1] === '2' && third === 102) {
         throw internals.newError('TypeError', 'ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters');
       }
@@ -434,7 +434,7 @@ function pathToFileURL(filepath) {
   if (typeof filepath !== 'string') throw internals.invalidArgType('path', 'of type string', filepath);
   var resolved = internals.resolvePath(filepath);
   if (filepath.length > 0 && filepath[filepath.length - 1] === '/' && resolved[resolved.length - 1] !== '/') resolved += '/';
-  resolved = resolved.replace(/%/g, '%25').replace(/\\/g, '%5C').replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/\t/g, '%09');
+  resolved = MethodReplace(MethodReplace(MethodReplace(MethodReplace(MethodReplace(resolved, /%/g, '%25'), /\\/g, '%5C'), /\n/g, '%0A'), /\r/g, '%0D'), /\t/g, '%09');
   var u = new URL('file://');
   u.pathname = resolved;
   // '?' and '#' were encoded by the pathname setter
@@ -444,7 +444,7 @@ function pathToFileURL(filepath) {
 function urlToHttpOptions(url) {
   var options = {
     protocol: url.protocol,
-    hostname: typeof url.hostname === 'string' && url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    hostname: typeof url.hostname === 'string' && MethodStartsWith(url.hostname, '[') ? MethodSlice(url.hostname, 1, -1) : url.hostname,
     hash: url.hash,
     search: url.search,
     pathname: url.pathname,
@@ -477,17 +477,17 @@ var slashedProtocols = { http: true, https: true, ftp: true, gopher: true, file:
 var noSlashProtocols = { javascript: true, 'javascript:': true };
 
 function querystringParse(q) {
-  var obj = Object.create(null);
+  var obj = ObjectCreate(null);
   if (q === '') return obj;
-  q.split('&').forEach(function (part) {
+  MethodForEach(MethodSplit(q, '&'), function (part) {
     if (part === '') return;
-    var j = part.indexOf('=');
-    var k = j >= 0 ? part.slice(0, j) : part;
-    var v = j >= 0 ? part.slice(j + 1) : '';
+    var j = MethodIndexOf(part, '=');
+    var k = j >= 0 ? MethodSlice(part, 0, j) : part;
+    var v = j >= 0 ? MethodSlice(part, j + 1) : '';
     k = internals.formDecode(k);
     v = internals.formDecode(v);
     if (k in obj) {
-      if (Array.isArray(obj[k])) obj[k].push(v);
+      if (ArrayIsArray(obj[k])) MethodPush(obj[k], v);
       else obj[k] = [obj[k], v];
     } else obj[k] = v;
   });
@@ -495,11 +495,11 @@ function querystringParse(q) {
 }
 
 function qsEscape(s) {
-  return encodeURIComponent(s).replace(/[!'()*]/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase(); });
+  return MethodReplace(encodeURIComponent(s), /[!'()*]/g, function (c) { return '%' + MethodToUpperCase(MethodCharCodeAt(c, 0).toString(16)); });
 }
 
 function querystringStringify(obj) {
-  return Object.keys(obj).map(function (k) {
+  return MethodJoin(MethodFilter(MethodMap(ObjectKeys(obj), function (k) {
     var v = obj[k];
     var enc = function (x) {
       if (typeof x === 'string') return qsEscape(x);
@@ -507,69 +507,69 @@ function querystringStringify(obj) {
       if (typeof x === 'bigint' || typeof x === 'boolean') return '' + x;
       return '';
     };
-    if (Array.isArray(v)) return v.map(function (x) { return qsEscape(k) + '=' + enc(x); }).join('&');
+    if (ArrayIsArray(v)) return MethodJoin(MethodMap(v, function (x) { return qsEscape(k) + '=' + enc(x); }), '&');
     return qsEscape(k) + '=' + enc(v);
-  }).filter(Boolean).join('&');
+  }), Boolean), '&');
 }
 
 Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   if (typeof url !== 'string') throw internals.invalidArgType('url', 'of type string', url);
-  var rest = url.trim();
+  var rest = MethodTrim(url);
   // backslashes before the query become slashes
-  var qi = rest.search(/[?#]/);
-  var head = qi >= 0 ? rest.slice(0, qi) : rest;
-  rest = head.replace(/\\/g, '/') + (qi >= 0 ? rest.slice(qi) : '');
+  var qi = MethodSearch(rest, /[?#]/);
+  var head = qi >= 0 ? MethodSlice(rest, 0, qi) : rest;
+  rest = MethodReplace(head, /\\/g, '/') + (qi >= 0 ? MethodSlice(rest, qi) : '');
   var m = /^([a-z0-9.+-]+:)/i.exec(rest);
   var lowerProto;
   if (m) {
-    lowerProto = m[1].toLowerCase();
+    lowerProto = MethodToLowerCase(m[1]);
     this.protocol = lowerProto;
-    rest = rest.slice(m[1].length);
+    rest = MethodSlice(rest, m[1].length);
   }
   var slashes;
   if (slashesDenoteHost || m || /^\/\/[^@/]+@[^@/]+/.test(rest)) {
-    slashes = rest.slice(0, 2) === '//';
+    slashes = MethodSlice(rest, 0, 2) === '//';
     if (slashes && !(lowerProto && noSlashProtocols[lowerProto])) {
-      rest = rest.slice(2);
+      rest = MethodSlice(rest, 2);
       this.slashes = true;
     }
   }
   if (!noSlashProtocols[lowerProto] && (slashes || (lowerProto && !slashedProtocols[lowerProto]))) {
-    var hostEnd = rest.search(/[\/?#]/);
+    var hostEnd = MethodSearch(rest, /[\/?#]/);
     if (hostEnd < 0) hostEnd = rest.length;
-    var authPart = rest.slice(0, hostEnd);
-    var at = authPart.lastIndexOf('@');
+    var authPart = MethodSlice(rest, 0, hostEnd);
+    var at = MethodLastIndexOf(authPart, '@');
     if (at >= 0) {
-      this.auth = decodeURIComponent(authPart.slice(0, at));
-      authPart = authPart.slice(at + 1);
+      this.auth = decodeURIComponent(MethodSlice(authPart, 0, at));
+      authPart = MethodSlice(authPart, at + 1);
     }
-    rest = rest.slice(hostEnd);
+    rest = MethodSlice(rest, hostEnd);
     var host = authPart;
     var pm = /:([0-9]*)$/.exec(host);
     if (pm) {
       if (pm[1] !== '') this.port = pm[1];
-      host = host.slice(0, host.length - pm[0].length);
+      host = MethodSlice(host, 0, host.length - pm[0].length);
     }
-    this.hostname = host.toLowerCase();
+    this.hostname = MethodToLowerCase(host);
     var ipv6 = this.hostname[0] === '[' && this.hostname[this.hostname.length - 1] === ']';
-    if (ipv6) this.hostname = this.hostname.slice(1, -1);
+    if (ipv6) this.hostname = MethodSlice(this.hostname, 1, -1);
     else this.hostname = internals.domainToASCII(this.hostname) || this.hostname;
     this.host = (ipv6 ? '[' + this.hostname + ']' : this.hostname) + (this.port ? ':' + this.port : '');
   }
-  var hash = rest.indexOf('#');
+  var hash = MethodIndexOf(rest, '#');
   if (hash >= 0) {
-    this.hash = rest.slice(hash);
-    rest = rest.slice(0, hash);
+    this.hash = MethodSlice(rest, hash);
+    rest = MethodSlice(rest, 0, hash);
   }
-  var q = rest.indexOf('?');
+  var q = MethodIndexOf(rest, '?');
   if (q >= 0) {
-    this.search = rest.slice(q);
-    this.query = rest.slice(q + 1);
+    this.search = MethodSlice(rest, q);
+    this.query = MethodSlice(rest, q + 1);
     if (parseQueryString) this.query = querystringParse(this.query);
-    rest = rest.slice(0, q);
+    rest = MethodSlice(rest, 0, q);
   } else if (parseQueryString) {
     this.search = null;
-    this.query = Object.create(null);
+    this.query = ObjectCreate(null);
   }
   if (rest) this.pathname = rest;
   if (slashedProtocols[lowerProto] && this.hostname && !this.pathname) this.pathname = '/';
@@ -580,7 +580,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 
 Url.prototype.format = function format() {
   var auth = this.auth || '';
-  if (auth) auth = encodeURIComponent(auth).replace(/%3A/i, ':') + '@';
+  if (auth) auth = MethodReplace(encodeURIComponent(auth), /%3A/i, ':') + '@';
   var protocol = this.protocol || '';
   var pathname = this.pathname || '';
   var hash = this.hash || '';
@@ -588,7 +588,7 @@ Url.prototype.format = function format() {
   var query = '';
   if (this.host) host = auth + this.host;
   else if (this.hostname) {
-    host = auth + (this.hostname.indexOf(':') >= 0 && this.hostname[0] !== '[' ? '[' + this.hostname + ']' : this.hostname);
+    host = auth + (MethodIndexOf(this.hostname, ':') >= 0 && this.hostname[0] !== '[' ? '[' + this.hostname + ']' : this.hostname);
     if (this.port) host += ':' + this.port;
   }
   if (this.query !== null && typeof this.query === 'object') query = querystringStringify(this.query);
@@ -597,13 +597,13 @@ Url.prototype.format = function format() {
   if (this.slashes || ((!protocol || slashedProtocols[protocol]) && host !== '')) {
     host = '//' + host;
     if (pathname && pathname[0] !== '/') pathname = '/' + pathname;
-  } else if (protocol.length >= 4 && protocol.slice(0, 4) === 'file') {
+  } else if (protocol.length >= 4 && MethodSlice(protocol, 0, 4) === 'file') {
     host = '//';
   }
   if (hash && hash[0] !== '#') hash = '#' + hash;
   if (search && search[0] !== '?') search = '?' + search;
-  pathname = pathname.replace(/[?#]/g, encodeURIComponent);
-  search = search.replace(/#/g, '%23');
+  pathname = MethodReplace(pathname, /[?#]/g, encodeURIComponent);
+  search = MethodReplace(search, /#/g, '%23');
   return protocol + host + pathname + search + hash;
 };
 
@@ -637,12 +637,12 @@ function urlFormat(obj, options) {
     if (o.fragment !== false) s += c.hash;
     return s;
   }
-  return Url.prototype.format.call(obj);
+  return FunctionPrototypeCall(Url.prototype.format, obj);
 }
 
 function urlResolve(source, relative) {
   try {
-    return new URL(relative, new URL(source, 'resolve://')).href.replace(/^resolve:\/\/\/?/, function (m) { return source[0] === '/' ? '/' : ''; });
+    return MethodReplace(new URL(relative, new URL(source, 'resolve://')).href, /^resolve:\/\/\/?/, function (m) { return source[0] === '/' ? '/' : ''; });
   } catch (e) {
     return urlParse(source).resolve(relative);
   }

@@ -22,6 +22,9 @@ type realm struct {
 	// they were before user code ran (host.IntrinsicGlobal): a path's
 	// first step is looked up there, so `JSON = 5` does not change %j
 	roots func(name string) (sobek.Value, bool)
+	// paths, when set, gives whole paths as they were before user code
+	// ran (host.IntrinsicPath): `JSON.stringify = f` does not change %j
+	paths func(path string) (sobek.Value, bool)
 }
 
 func newRealm(rt *sobek.Runtime, captured CapturedReflect) *realm {
@@ -67,6 +70,11 @@ func (r *realm) resolve(path string) (res sobek.Value) {
 					return v
 				})
 			}
+		}
+	}
+	if r.paths != nil {
+		if v, ok := r.paths(path); ok {
+			return v
 		}
 	}
 	var cur sobek.Value = r.rt.GlobalObject()

@@ -48,6 +48,7 @@ func Load(h *host.Host, module *sobek.Object) error {
 	captured := CapturedOf(h)
 	cache := NewCacheCaptured(rt, captured)
 	cache.r.roots = h.IntrinsicGlobal
+	cache.r.paths = h.IntrinsicPath
 
 	// util.TextEncoder / util.TextDecoder (also the globals) live in
 	// node/encoding.

@@ -2,7 +2,7 @@
 // The JavaScript half of the `util` builtin. Wrapped by util.go in
 // (function (module, exports, go) { ... }); `go` holds the native helpers.
 
-const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
+const kCustomPromisified = SymbolFor('nodejs.util.promisify.custom');
 const kCustomPromisifyArgs = go.customPromisifyArgs;
 
 function validateFunction(value, name) {
@@ -14,14 +14,14 @@ function promisify(original) {
   if (original[kCustomPromisified]) {
     const fn = original[kCustomPromisified];
     validateFunction(fn, 'util.promisify.custom');
-    return Object.defineProperty(fn, kCustomPromisified, {
+    return ObjectDefineProperty(fn, kCustomPromisified, {
       value: fn, enumerable: false, writable: false, configurable: true,
     });
   }
   const argumentNames = original[kCustomPromisifyArgs];
   function fn(...args) {
     return new Promise((resolve, reject) => {
-      args.push((err, ...values) => {
+      MethodPush(args, (err, ...values) => {
         if (err) return reject(err);
         if (argumentNames !== undefined && values.length > 1) {
           const obj = {};
@@ -31,16 +31,16 @@ function promisify(original) {
           resolve(values[0]);
         }
       });
-      Reflect.apply(original, this, args);
+      ReflectApply(original, this, args);
     });
   }
-  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
-  Object.defineProperty(fn, kCustomPromisified, {
+  ObjectSetPrototypeOf(fn, ObjectGetPrototypeOf(original));
+  ObjectDefineProperty(fn, kCustomPromisified, {
     value: fn, enumerable: false, writable: false, configurable: true,
   });
-  const descs = Object.getOwnPropertyDescriptors(original);
-  for (const k of Reflect.ownKeys(descs)) {
-    try { Object.defineProperty(fn, k, descs[k]); } catch { /* non-configurable */ }
+  const descs = ObjectGetOwnPropertyDescriptors(original);
+  for (const k of SafeIterable(ReflectOwnKeys(descs))) {
+    try { ObjectDefineProperty(fn, k, descs[k]); } catch { /* non-configurable */ }
   }
   return fn;
 }
@@ -48,8 +48,8 @@ promisify.custom = kCustomPromisified;
 
 function later(fn, ...args) {
   const p = globalThis.process;
-  if (p && typeof p.nextTick === 'function') p.nextTick(fn, ...args);
-  else Promise.resolve().then(() => fn(...args));
+  if (p && typeof p.nextTick === 'function') p.nextTick(fn, ...SafeIterable(args));
+  else MethodThen(PromiseResolve(), () => fn(...SafeIterable(args)));
 }
 
 function callbackifyOnRejected(reason, cb) {
@@ -64,19 +64,18 @@ function callbackifyOnRejected(reason, cb) {
 function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
-    const maybeCb = args.pop();
+    const maybeCb = MethodPop(args);
     validateFunction(maybeCb, 'last argument');
-    const cb = maybeCb.bind(this);
-    Reflect.apply(original, this, args)
-      .then((ret) => later(cb, null, ret), (rej) => later(callbackifyOnRejected, rej, cb));
+    const cb = FunctionPrototypeBind(maybeCb, this);
+    MethodThen(ReflectApply(original, this, args), (ret) => later(cb, null, ret), (rej) => later(callbackifyOnRejected, rej, cb));
   }
-  const descs = Object.getOwnPropertyDescriptors(original);
+  const descs = ObjectGetOwnPropertyDescriptors(original);
   if (typeof descs.length.value === 'number') descs.length.value++;
   if (typeof descs.name.value === 'string') descs.name.value += 'Callbackified';
-  const proto = Object.getPrototypeOf(original);
-  Object.setPrototypeOf(callbackified, proto);
-  for (const k of Reflect.ownKeys(descs)) {
-    try { Object.defineProperty(callbackified, k, descs[k]); } catch { /* non-configurable */ }
+  const proto = ObjectGetPrototypeOf(original);
+  ObjectSetPrototypeOf(callbackified, proto);
+  for (const k of SafeIterable(ReflectOwnKeys(descs))) {
+    try { ObjectDefineProperty(callbackified, k, descs[k]); } catch { /* non-configurable */ }
   }
   return callbackified;
 }
@@ -87,8 +86,8 @@ function inherits(ctor, superCtor) {
   if (superCtor.prototype === undefined) {
     throw go.invalidArgType('superCtor.prototype', 'of type object', superCtor.prototype);
   }
-  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  ObjectDefineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
 const codesWarned = new Set();
@@ -100,31 +99,30 @@ function deprecate(fn, msg, code) {
     if (!warned) {
       warned = true;
       if (code !== undefined) {
-        if (!codesWarned.has(code)) {
-          codesWarned.add(code);
+        if (!MethodHas(codesWarned, code)) {
+          MethodAdd(codesWarned, code);
           go.warn(String(msg), 'DeprecationWarning', code, deprecated);
         }
       } else {
         go.warn(String(msg), 'DeprecationWarning', undefined, deprecated);
       }
     }
-    if (new.target) return Reflect.construct(fn, args, new.target);
-    return Reflect.apply(fn, this, args);
+    if (new.target) return ReflectConstruct(fn, args, new.target);
+    return ReflectApply(fn, this, args);
   }
-  Object.setPrototypeOf(deprecated, fn);
+  ObjectSetPrototypeOf(deprecated, fn);
   if (fn.prototype) deprecated.prototype = fn.prototype;
   return deprecated;
 }
 
 function debuglog(set, cb) {
-  const enabled = (String((globalThis.process && globalThis.process.env && globalThis.process.env.NODE_DEBUG) || ''))
-    .split(/[\s,]+/).some((s) => s && new RegExp('^' + s.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i').test(set));
+  const enabled = MethodSome(MethodSplit((String((globalThis.process && globalThis.process.env && globalThis.process.env.NODE_DEBUG) || '')), /[\s,]+/), (s) => s && new RegExp('^' + MethodReplace(MethodReplace(s, /[|\\{}()[\]^$+?.]/g, '\\$&'), /\*/g, '.*') + '$', 'i').test(set));
   const pid = go.pid;
   const logger = enabled ?
-    (...args) => go.stderr(`${set.toUpperCase()} ${pid}: ${exports.format(...args)}\n`) :
+    (...args) => go.stderr(`${MethodToUpperCase(set)} ${pid}: ${exports.format(...SafeIterable(args))}\n`) :
     () => {};
   if (typeof cb === 'function') cb(logger);
-  Object.defineProperty(logger, 'enabled', { get() { return enabled; }, configurable: true, enumerable: true });
+  ObjectDefineProperty(logger, 'enabled', { get() { return enabled; }, configurable: true, enumerable: true });
   return logger;
 }
 
@@ -142,7 +140,7 @@ async function aborted(signal, resource) {
   if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
     throw go.invalidArgType('resource', 'of type object', resource);
   }
-  if (signal.aborted) return Promise.resolve(); // (a promise: node's tick order)
+  if (signal.aborted) return PromiseResolve(); // (a promise: node's tick order)
   return new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
 }
 
@@ -150,13 +148,13 @@ async function aborted(signal, resource) {
 // enumerable keys of source copied onto target, as Node's.
 function _extend(target, source) {
   if (source === null || typeof source !== 'object') return target;
-  const keys = Object.keys(source);
+  const keys = ObjectKeys(source);
   let i = keys.length;
   while (i--) target[keys[i]] = source[keys[i]];
   return target;
 }
 
-Object.assign(exports, {
+ObjectAssign(exports, {
   _extend,
   promisify,
   aborted,
@@ -183,9 +181,9 @@ Object.assign(exports, {
   stripVTControlCharacters(str) {
     if (typeof str !== 'string') throw go.invalidArgType('str', 'of type string', str);
     // eslint-disable-next-line no-control-regex
-    return str.replace(/[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g, '');
+    return MethodReplace(str, /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g, '');
   },
   toUSVString(str) {
-    return String(str).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    return MethodReplace(String(str), /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   },
 });

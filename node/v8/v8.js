@@ -8,12 +8,12 @@ function unavailable(what) {
 }
 
 function getHeapStatistics() {
-  const [sys, used, limit, stack] = binding.heap();
+  const [sys, used, limit, stack] = SafeIterable(binding.heap());
   return {
     total_heap_size: sys,
     total_heap_size_executable: 0,
     total_physical_size: sys,
-    total_available_size: Math.max(0, limit - used),
+    total_available_size: MathMax(0, limit - used),
     used_heap_size: used,
     heap_size_limit: limit,
     malloced_memory: stack,
@@ -28,12 +28,12 @@ function getHeapStatistics() {
 }
 
 function getHeapSpaceStatistics() {
-  const [sys, used, limit] = binding.heap();
+  const [sys, used, limit] = SafeIterable(binding.heap());
   return [{
     space_name: 'old_space',
     space_size: sys,
     space_used_size: used,
-    space_available_size: Math.max(0, limit - used),
+    space_available_size: MathMax(0, limit - used),
     physical_space_size: sys,
   }];
 }

@@ -10,9 +10,9 @@ const path = require('path');
 
 const kState = new WeakMap(); // MessagePort -> { handle, listeners, refed, onmessage, closed }
 const untransferable = new WeakSet();
-const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+const SHARE_ENV = SymbolFor('nodejs.worker_threads.SHARE_ENV');
 const isArrayBuffer = (v) => {
-  try { Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get.call(v); return true; } catch { return false; }
+  try { FunctionPrototypeCall(ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get, v); return true; } catch { return false; }
 };
 
 function dataCloneError(message) { return new DOMException(message, 'DataCloneError'); }
@@ -21,7 +21,7 @@ class MessageEvent extends Event {
   constructor(type, init) {
     super(type);
     const o = init || {};
-    Object.defineProperty(this, '_init', { value: { data: o.data, ports: Object.freeze(o.ports ? Array.from(o.ports) : []), origin: o.origin === undefined ? '' : String(o.origin), lastEventId: o.lastEventId === undefined ? '' : String(o.lastEventId), source: o.source === undefined ? null : o.source } });
+    ObjectDefineProperty(this, '_init', { value: { data: o.data, ports: ObjectFreeze(o.ports ? ArrayFrom(o.ports) : []), origin: o.origin === undefined ? '' : String(o.origin), lastEventId: o.lastEventId === undefined ? '' : String(o.lastEventId), source: o.source === undefined ? null : o.source } });
   }
   get data() { return this._init.data; }
   get ports() { return this._init.ports; }
@@ -33,7 +33,7 @@ class MessageEvent extends Event {
 let constructing = false;
 
 function stateOf(port, name) {
-  const st = kState.get(port);
+  const st = WeakMapPrototypeGet(kState, port);
   if (!st) throw new TypeError('Illegal invocation');
   return st;
 }
@@ -41,7 +41,7 @@ function stateOf(port, name) {
 // keep-alive: a port with 'message' listeners that is ref'd keeps its
 // thread's loop running
 function updateAlive(port) {
-  const st = kState.get(port);
+  const st = WeakMapPrototypeGet(kState, port);
   const listening = st.messageListeners > 0 || typeof st.onmessage === 'function';
   if (listening) st.handle.start();
   st.handle.setAlive(listening && st.refed && !st.closed);
@@ -64,16 +64,16 @@ function splitTransfer(source, transfer) {
     if (list === undefined) return [buffers, ports];
     if (list === null || typeof list !== 'object' || typeof list[Symbol.iterator] !== 'function') throw invalidTransfer(list, what);
   }
-  for (const item of list) {
-    if (item instanceof MessagePort || kState.has(item)) {
+  for (const item of SafeIterable(list)) {
+    if (item instanceof MessagePort || WeakMapPrototypeHas(kState, item)) {
       if (item === source) throw dataCloneError('Transfer list contains source port');
-      if (ports.includes(item)) throw dataCloneError('Transfer list contains duplicate MessagePort');
-      const st = kState.get(item);
+      if (MethodIncludes(ports, item)) throw dataCloneError('Transfer list contains duplicate MessagePort');
+      const st = WeakMapPrototypeGet(kState, item);
       if (!st || st.closed || st.handle.gone()) throw dataCloneError('MessagePort in transfer list is already detached');
-      ports.push(item);
+      MethodPush(ports, item);
     } else if (isArrayBuffer(item)) {
-      if (buffers.includes(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
-      if (!untransferable.has(item)) buffers.push(item);
+      if (MethodIncludes(buffers, item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+      if (!WeakSetPrototypeHas(untransferable, item)) MethodPush(buffers, item);
     } else {
       throw internals.newError('TypeError', 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
     }
@@ -94,7 +94,7 @@ class MessagePort extends EventTarget {
   postMessage(value, transfer) {
     const st = stateOf(this);
     if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
-    const [buffers, ports] = splitTransfer(this, transfer);
+    const [buffers, ports] = SafeIterable(splitTransfer(this, transfer));
     if (st.closed) return true;
     st.handle.post(value, buffers, ports);
     return true;
@@ -127,12 +127,12 @@ class MessagePort extends EventTarget {
     if (!(event instanceof Event)) throw internals.invalidArgType('event', 'an instance of Event', event);
     const st = stateOf(this);
     const type = event.type;
-    const list = (st.listeners.get(type) || []).slice();
+    const list = MethodSlice((MethodGet(st.listeners, type) || []));
     const handler = type === 'message' ? st.onmessage : type === 'messageerror' ? st.onmessageerror : null;
     let error;
-    const run = (fn, arg) => { try { fn.call(this, arg); } catch (e) { if (error === undefined) error = { e }; } };
+    const run = (fn, arg) => { try { FunctionPrototypeCall(fn, this, arg); } catch (e) { if (error === undefined) error = { e }; } };
     if (handler) run(handler, event);
-    for (const l of list) {
+    for (const l of SafeIterable(list)) {
       if (l.removed) continue;
       if (l.once) removeListener(this, st, type, l.listener, l.node);
       const arg = l.node ? (type === 'message' || type === 'messageerror' ? event.data : undefined) : event;
@@ -150,33 +150,33 @@ class MessagePort extends EventTarget {
   removeListener(type, fn) { return this.off(type, fn); }
   removeAllListeners(type) {
     const st = stateOf(this);
-    for (const t of type === undefined ? [...st.listeners.keys()] : [String(type)]) {
-      for (const l of (st.listeners.get(t) || []).slice()) removeListener(this, st, t, l.listener, l.node);
+    for (const t of SafeIterable(type === undefined ? [...SafeIterable(MethodKeys(st.listeners))] : [String(type)])) {
+      for (const l of SafeIterable(MethodSlice((MethodGet(st.listeners, t) || [])))) removeListener(this, st, t, l.listener, l.node);
     }
     return this;
   }
   emit(type, arg) { dispatch(this, String(type), arg, []); return true; }
-  listenerCount(type) { return (stateOf(this).listeners.get(String(type)) || []).length; }
-  eventNames() { return [...stateOf(this).listeners.keys()].filter((t) => this.listenerCount(t) > 0); }
+  listenerCount(type) { return (MethodGet(stateOf(this).listeners, String(type)) || []).length; }
+  eventNames() { return MethodFilter([...SafeIterable(MethodKeys(stateOf(this).listeners))], (t) => this.listenerCount(t) > 0); }
 }
 
 function addListener(port, st, type, fn, once, node) {
   if (typeof fn !== 'function' && !(fn && typeof fn === 'object' && !node)) throw internals.invalidArgType('listener', 'of type function', fn);
-  let list = st.listeners.get(type);
-  if (!list) { list = []; st.listeners.set(type, list); }
-  if (!node && list.some((l) => l.listener === fn && !l.node)) return;
-  list.push({ listener: fn, once, node, removed: false });
+  let list = MethodGet(st.listeners, type);
+  if (!list) { list = []; MethodSet(st.listeners, type, list); }
+  if (!node && MethodSome(list, (l) => l.listener === fn && !l.node)) return;
+  MethodPush(list, { listener: fn, once, node, removed: false });
   if (type === 'message') { st.messageListeners++; updateAlive(port); }
 }
 
 function removeListener(port, st, type, fn, node) {
-  const list = st.listeners.get(type);
+  const list = MethodGet(st.listeners, type);
   if (!list) return;
   for (let i = list.length - 1; i >= 0; i--) {
     if (list[i].listener === fn && list[i].node === node) {
       list[i].removed = true;
-      list.splice(i, 1);
-      if (list.length === 0) st.listeners.delete(type);
+      MethodSplice(list, i, 1);
+      if (list.length === 0) MethodDelete(st.listeners, type);
       if (type === 'message') { st.messageListeners--; updateAlive(port); }
       return;
     }
@@ -188,7 +188,7 @@ function makePort(handle) {
   let port;
   try { port = new MessagePort(); } finally { constructing = false; }
   const st = { handle, listeners: new Map(), messageListeners: 0, refed: true, onmessage: null, onmessageerror: null, closed: false };
-  kState.set(port, st);
+  WeakMapPrototypeSet(kState, port, st);
   handle.init(
     (value, ports) => dispatch(port, 'message', value, ports),
     (err) => dispatch(port, 'messageerror', err, []),
@@ -200,33 +200,33 @@ native.setFactories(makePort, dataCloneError);
 
 class MessageChannel {
   constructor() {
-    const [port1, port2] = native.channel();
-    Object.defineProperty(this, 'port1', { value: port1, enumerable: true, configurable: true, writable: false });
-    Object.defineProperty(this, 'port2', { value: port2, enumerable: true, configurable: true, writable: false });
+    const [port1, port2] = SafeIterable(native.channel());
+    ObjectDefineProperty(this, 'port1', { value: port1, enumerable: true, configurable: true, writable: false });
+    ObjectDefineProperty(this, 'port2', { value: port2, enumerable: true, configurable: true, writable: false });
   }
 }
 
 function receiveMessageOnPort(port) {
-  const st = kState.get(port);
+  const st = WeakMapPrototypeGet(kState, port);
   if (!st) throw internals.newError('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
   return st.handle.receive();
 }
 
 function markAsUntransferable(obj) {
   if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null) return;
-  untransferable.add(obj);
+  WeakSetPrototypeAdd(untransferable, obj);
 }
 
 // ---- environment data (copied into each new Worker) ----
 const environmentData = new Map();
 {
   const inherited = native.environmentData();
-  if (inherited instanceof Map) for (const [k, v] of inherited) environmentData.set(k, v);
+  if (inherited instanceof Map) for (const [k, v] of SafeIterable(inherited)) MethodSet(environmentData, k, v);
 }
 function setEnvironmentData(key, value) {
-  if (value === undefined) environmentData.delete(key); else environmentData.set(key, value);
+  if (value === undefined) MethodDelete(environmentData, key); else MethodSet(environmentData, key, value);
 }
-function getEnvironmentData(key) { return environmentData.get(key); }
+function getEnvironmentData(key) { return MethodGet(environmentData, key); }
 
 // ---- BroadcastChannel: every channel of a name, in every thread ----
 const kBC = new WeakMap();
@@ -238,10 +238,10 @@ class BroadcastChannel extends EventTarget {
     const st = { name: String(name), onmessage: null, onmessageerror: null, closed: false, refed: true, listeners: 0 };
     st.handle = native.broadcast(st.name, (value) => {
       const ev = new MessageEvent('message', { data: value });
-      if (typeof st.onmessage === 'function') st.onmessage.call(self, ev);
-      EventTarget.prototype.dispatchEvent.call(self, ev);
+      if (typeof st.onmessage === 'function') FunctionPrototypeCall(st.onmessage, self, ev);
+      FunctionPrototypeCall(EventTarget.prototype.dispatchEvent, self, ev);
     });
-    kBC.set(this, st);
+    WeakMapPrototypeSet(kBC, this, st);
   }
   get name() { return bc(this).name; }
   postMessage(message) {
@@ -268,8 +268,8 @@ class BroadcastChannel extends EventTarget {
     if (String(type) === 'message' && st.listeners > 0) { st.listeners--; st.handle.setAlive(st.refed && !st.closed && (st.listeners > 0 || !!st.onmessage)); }
   }
 }
-function bc(o) { const st = kBC.get(o); if (!st) throw new TypeError('Illegal invocation'); return st; }
-Object.defineProperty(BroadcastChannel.prototype, Symbol.toStringTag, { value: 'BroadcastChannel', configurable: true });
+function bc(o) { const st = WeakMapPrototypeGet(kBC, o); if (!st) throw new TypeError('Illegal invocation'); return st; }
+ObjectDefineProperty(BroadcastChannel.prototype, Symbol.toStringTag, { value: 'BroadcastChannel', configurable: true });
 
 // ---- Worker ----
 const kWorker = new WeakMap();
@@ -308,37 +308,37 @@ class Worker extends EventEmitter {
     }
     let argv = [];
     if (options.argv !== undefined) {
-      if (!Array.isArray(options.argv)) throw internals.invalidArgType('options.argv', 'an instance of Array', options.argv);
-      argv = options.argv.map(String);
+      if (!ArrayIsArray(options.argv)) throw internals.invalidArgType('options.argv', 'an instance of Array', options.argv);
+      argv = MethodMap(options.argv, String);
     }
     let execArgv = [];
     if (options.execArgv !== undefined) {
-      if (!Array.isArray(options.execArgv)) throw internals.invalidArgType('options.execArgv', 'an instance of Array', options.execArgv);
-      execArgv = options.execArgv.map(String);
+      if (!ArrayIsArray(options.execArgv)) throw internals.invalidArgType('options.execArgv', 'an instance of Array', options.execArgv);
+      execArgv = MethodMap(options.execArgv, String);
     }
     let env;
     if (options.env === SHARE_ENV) env = true;
     else if (options.env !== undefined && options.env !== null) {
       if (typeof options.env !== 'object') throw internals.invalidArgType('options.env', 'of type object or one of undefined, null, or worker_threads.SHARE_ENV', options.env);
       env = {};
-      for (const k of Object.keys(options.env)) env[k] = String(options.env[k]);
+      for (const k of SafeIterable(ObjectKeys(options.env))) env[k] = String(options.env[k]);
     } else if (options.env === null) {
       env = undefined;
     }
     const limits = { maxYoungGenerationSizeMb: -1, maxOldGenerationSizeMb: -1, codeRangeSizeMb: -1, stackSizeMb: 4 };
     if (options.resourceLimits !== undefined) {
       if (options.resourceLimits === null || typeof options.resourceLimits !== 'object') throw internals.invalidArgType('options.resourceLimits', 'of type object', options.resourceLimits);
-      for (const k of limitKeys) {
+      for (const k of SafeIterable(limitKeys)) {
         const v = options.resourceLimits[k];
         if (typeof v === 'number' && v > 0) limits[k] = v;
       }
     }
     // a transferList that is no iterable is ignored, as Node does
     const tl = options.transferList;
-    const [buffers, ports] = tl && typeof tl === 'object' && typeof tl[Symbol.iterator] === 'function' ? splitTransfer(null, tl) : [[], []];
+    const [buffers, ports] = SafeIterable(tl && typeof tl === 'object' && typeof tl[Symbol.iterator] === 'function' ? splitTransfer(null, tl) : [[], []]);
     const self = this;
     const w = { exited: false, exitCode: undefined, terminating: [], limits };
-    kWorker.set(this, w);
+    WeakMapPrototypeSet(kWorker, this, w);
     w.handle = native.spawn(kind, target, argv, execArgv, env, options.workerData, buffers, ports, limits,
       environmentData.size ? environmentData : undefined, {
         online() { self.emit('online'); },
@@ -348,39 +348,39 @@ class Worker extends EventEmitter {
         exit(code) {
           w.exited = true; w.exitCode = code;
           self.emit('exit', code);
-          for (const r of w.terminating) r(code);
+          for (const r of SafeIterable(w.terminating)) r(code);
           w.terminating = [];
           self.removeAllListeners('message');
           self.removeAllListeners('messageerror');
         },
       });
-    Object.defineProperty(this, 'threadId', { value: w.handle.threadId, enumerable: true, configurable: true });
+    ObjectDefineProperty(this, 'threadId', { value: w.handle.threadId, enumerable: true, configurable: true });
   }
   postMessage(value, transfer) {
-    const w = kWorker.get(this);
+    const w = WeakMapPrototypeGet(kWorker, this);
     if (arguments.length === 0) throw internals.newError('TypeError', 'ERR_MISSING_ARGS', 'Not enough arguments to Worker.postMessage');
-    const [buffers, ports] = splitTransfer(null, transfer);
+    const [buffers, ports] = SafeIterable(splitTransfer(null, transfer));
     if (w.exited) return;
     w.handle.post(value, buffers, ports);
   }
   terminate(callback) {
-    const w = kWorker.get(this);
+    const w = WeakMapPrototypeGet(kWorker, this);
     if (typeof callback === 'function') {
       process.emitWarning('Passing a callback to worker.terminate() is deprecated. It returns a Promise instead.', 'DeprecationWarning', 'DEP0132');
       this.once('exit', (code) => callback(null, code));
     }
-    if (w.exited) return Promise.resolve();
-    return new Promise((resolve) => { w.terminating.push(resolve); w.handle.terminate(); });
+    if (w.exited) return PromiseResolve();
+    return new Promise((resolve) => { MethodPush(w.terminating, resolve); w.handle.terminate(); });
   }
-  ref() { kWorker.get(this).handle.ref(); }
-  unref() { kWorker.get(this).handle.unref(); }
+  ref() { WeakMapPrototypeGet(kWorker, this).handle.ref(); }
+  unref() { WeakMapPrototypeGet(kWorker, this).handle.unref(); }
   get resourceLimits() {
-    const w = kWorker.get(this);
-    return w.exited ? {} : Object.assign({}, w.limits);
+    const w = WeakMapPrototypeGet(kWorker, this);
+    return w.exited ? {} : ObjectAssign({}, w.limits);
   }
   get stdin() { return null; }
   getHeapSnapshot() {
-    return Promise.reject(internals.newError('Error', 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'Heap snapshots are not available in jsvm'));
+    return PromiseReject(internals.newError('Error', 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'Heap snapshots are not available in jsvm'));
   }
 }
 

@@ -7,12 +7,12 @@ constants.Z_MAX_CHUNK = Infinity;
 
 function toBuf(data) {
   if (typeof data === 'string') return Buffer.from(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBufferIsView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   throw internals.invalidArgType('buffer', 'of type string or an instance of Buffer, TypedArray, DataView, or ArrayBuffer', data);
 }
 function levelOf(mode, opts) {
-  if (mode.startsWith('brotli')) {
+  if (MethodStartsWith(mode, 'brotli')) {
     const p = opts && opts.params;
     return p && p[constants.BROTLI_PARAM_QUALITY] !== undefined ? p[constants.BROTLI_PARAM_QUALITY] : -1;
   }
@@ -30,7 +30,7 @@ function run(mode, data, opts) {
 const modes = ['deflate', 'inflate', 'gzip', 'gunzip', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress'];
 const classNames = { deflate: 'Deflate', inflate: 'Inflate', gzip: 'Gzip', gunzip: 'Gunzip', deflateRaw: 'DeflateRaw',
   inflateRaw: 'InflateRaw', unzip: 'Unzip', brotliCompress: 'BrotliCompress', brotliDecompress: 'BrotliDecompress' };
-for (const mode of modes) {
+for (const mode of SafeIterable(modes)) {
   exports[mode + 'Sync'] = { [mode + 'Sync'](buffer, opts) { return run(mode, buffer, opts); } }[mode + 'Sync'];
   exports[mode] = {
     [mode](buffer, opts, cb) {
@@ -56,13 +56,13 @@ function describe(v) {
   if (typeof v === 'function') return `function ${v.name}`;
   if (typeof v === 'object') return v.constructor && v.constructor.name ? `an instance of ${v.constructor.name}` : internals.inspect(v);
   let s = internals.inspect(v);
-  if (s.length > 28) s = s.slice(0, 25) + '...';
+  if (s.length > 28) s = MethodSlice(s, 0, 25) + '...';
   return `type ${typeof v} (${s})`;
 }
 function checkOptions(mode, opts) {
   if (opts === undefined || opts === null) return {};
   if (typeof opts !== 'object') return {};
-  const brotli = mode.startsWith('brotli');
+  const brotli = MethodStartsWith(mode, 'brotli');
   checkRange(opts, 'chunkSize', 64, Infinity);
   checkRange(opts, 'maxOutputLength', 1, kMaxLength);
   if (!brotli) {
@@ -72,7 +72,7 @@ function checkOptions(mode, opts) {
     checkRange(opts, 'memLevel', 1, 9);
     checkRange(opts, 'strategy', 0, 4);
     const d = opts.dictionary;
-    if (d !== undefined && !ArrayBuffer.isView(d) && !(d instanceof ArrayBuffer)) {
+    if (d !== undefined && !ArrayBufferIsView(d) && !(d instanceof ArrayBuffer)) {
       throw internals.newError('TypeError', 'ERR_INVALID_ARG_TYPE', `The "options.dictionary" property must be an instance of Buffer, TypedArray, DataView, or ArrayBuffer. Received ${describe(d)}`);
     }
   }
@@ -84,7 +84,7 @@ function makeClass(mode, name) {
   function Z(opts) {
     if (!(this instanceof Z)) return new Z(opts);
     opts = checkOptions(mode, opts);
-    Transform.call(this, opts);
+    FunctionPrototypeCall(Transform, this, opts);
     this._opts = opts;
     this.bytesWritten = 0;
     this._finishFlushFlag = opts.finishFlush !== undefined ? opts.finishFlush : constants.Z_FINISH;
@@ -92,13 +92,13 @@ function makeClass(mode, name) {
     this._handle = binding.stream(mode, levelOf(mode, opts), opts.dictionary === undefined ? undefined : toBuf(opts.dictionary));
     this.once('close', () => this._handle && this._handle.close());
   }
-  Object.defineProperty(Z, 'name', { value: name });
-  Object.setPrototypeOf(Z.prototype, Transform.prototype);
-  Object.setPrototypeOf(Z, Transform);
+  ObjectDefineProperty(Z, 'name', { value: name });
+  ObjectSetPrototypeOf(Z.prototype, Transform.prototype);
+  ObjectSetPrototypeOf(Z, Transform);
   Z.prototype._transform = function (chunk, enc, cb) {
     let out;
     try {
-      if (chunk.length === 0 && this[kFlushes].length > 0) out = this._handle.flush(this[kFlushes].shift());
+      if (chunk.length === 0 && this[kFlushes].length > 0) out = this._handle.flush(MethodShift(this[kFlushes]));
       else { out = this._handle.write(typeof chunk === 'string' ? Buffer.from(chunk, enc) : toBuf(chunk)); this.bytesWritten += chunk.length; }
     } catch (e) {
       // as Node's zlib: the stream is destroyed, the write's callback
@@ -117,15 +117,15 @@ function makeClass(mode, name) {
   // flush(kind, cb): what was written so far comes out decodable; the
   // marker goes through the stream so it stays in order with writes
   Z.prototype.flush = function (kind, cb) {
-    if (typeof kind === 'function' || kind === undefined) { cb = kind; kind = mode.startsWith('brotli') ? constants.BROTLI_OPERATION_FLUSH : constants.Z_FULL_FLUSH; }
+    if (typeof kind === 'function' || kind === undefined) { cb = kind; kind = MethodStartsWith(mode, 'brotli') ? constants.BROTLI_OPERATION_FLUSH : constants.Z_FULL_FLUSH; }
     if (this.writableFinished || this.destroyed) { if (cb) process.nextTick(cb); return; }
-    this[kFlushes].push(kind);
+    MethodPush(this[kFlushes], kind);
     this.write(Buffer.alloc(0), cb ? () => cb() : undefined);
   };
   // _processChunk(chunk, flushFlag): Node's synchronous step, which
   // minizlib (node-tar) calls directly
   Z.prototype._processChunk = function (chunk, flushFlag, cb) {
-    const brotli = mode.startsWith('brotli');
+    const brotli = MethodStartsWith(mode, 'brotli');
     const h = this._handle;
     let out = h.write(typeof chunk === 'string' ? Buffer.from(chunk) : toBuf(chunk));
     this.bytesWritten += chunk.length;
@@ -135,8 +135,8 @@ function makeClass(mode, name) {
     if (extra !== null && extra.byteLength > 0) {
       // no Buffer.concat: minizlib replaces it during the call
       const all = new Uint8Array(out.byteLength + extra.byteLength);
-      all.set(new Uint8Array(out), 0);
-      all.set(new Uint8Array(extra), out.byteLength);
+      MethodSet(all, new Uint8Array(out), 0);
+      MethodSet(all, new Uint8Array(extra), out.byteLength);
       out = all.buffer;
     }
     const b = Buffer.from(out);
@@ -163,4 +163,4 @@ exports.crc32 = function crc32(data, value = 0) {
 exports.constants = constants;
 exports.codes = { Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6,
   0: 'Z_OK', 1: 'Z_STREAM_END', 2: 'Z_NEED_DICT', '-1': 'Z_ERRNO', '-2': 'Z_STREAM_ERROR', '-3': 'Z_DATA_ERROR', '-4': 'Z_MEM_ERROR', '-5': 'Z_BUF_ERROR', '-6': 'Z_VERSION_ERROR' };
-for (const k of Object.keys(constants)) if (k.startsWith('Z_') && !(k in exports)) Object.defineProperty(exports, k, { value: constants[k], enumerable: false });
+for (const k of SafeIterable(ObjectKeys(constants))) if (MethodStartsWith(k, 'Z_') && !(k in exports)) ObjectDefineProperty(exports, k, { value: constants[k], enumerable: false });

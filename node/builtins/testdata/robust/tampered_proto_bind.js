@@ -1,0 +1,9 @@
+// Function.prototype.bind throws before the builtins are required and used
+// (mods/tamper.js): Node's builtins use primordials and keep working.
+'use strict';
+{
+  const write = process.stdout.write.bind(process.stdout);
+  globalThis.__tamperSaved = { log: (s) => write(s + '\n'), stringify: JSON.stringify, skip: ['events', 'events.once', 'stream', 'stream.from', 'console.log'] };
+}
+Function.prototype.bind = function () { throw new Error('tampered bind'); };
+require('./mods/tamper.js');
