@@ -34,8 +34,15 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return wd
 	})
 	_ = in.Set("platform", runtime.GOOS)
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), in)
-	return err
+	if _, err = fn(sobek.Undefined(), module, module.Get("exports"), in); err != nil {
+		return err
+	}
+	if exports, ok := module.Get("exports").(*sobek.Object); ok {
+		if posix, ok := exports.Get("posix").(*sobek.Object); ok {
+			installFast(h.Runtime, posix)
+		}
+	}
+	return nil
 }
 
 func flavour(name string) host.Loader {
