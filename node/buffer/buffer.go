@@ -41,12 +41,16 @@ func Load(h *host.Host, module *sobek.Object) error {
 		return err
 	}
 	in := events.Internals(h)
-	_ = in.Set("normEnc", encoding.NormalizeEncoding)
-	_ = in.Set("encode", func(s sobek.Value, enc string) sobek.Value {
-		return rt.ToValue(rt.NewArrayBuffer(encoding.Encode(encoding.Units(s), enc)))
+	// FunctionCall natives, not reflect-wrapped Go functions: these are
+	// on the hot paths of Buffer.from and toString
+	_ = in.Set("normEnc", func(c sobek.FunctionCall) sobek.Value {
+		return rt.ToValue(encoding.NormalizeEncoding(c.Argument(0).String()))
 	})
-	_ = in.Set("decode", func(u8 sobek.Value, enc string) sobek.Value {
-		return encoding.Decode(bytesOf(u8), enc)
+	_ = in.Set("encode", func(c sobek.FunctionCall) sobek.Value {
+		return rt.ToValue(rt.NewArrayBuffer(encoding.Encode(encoding.Units(c.Argument(0)), c.Argument(1).String())))
+	})
+	_ = in.Set("decode", func(c sobek.FunctionCall) sobek.Value {
+		return encoding.DecodeValue(rt, bytesOf(c.Argument(0)), c.Argument(1).String())
 	})
 	// cmpBytes compares a[as:ae] with b[bs:be] as bytes.Compare; -2 when
 	// a view's bytes cannot be had (the JS loop then compares).
@@ -85,8 +89,17 @@ func Load(h *host.Host, module *sobek.Object) error {
 		}
 		return s + "n"
 	})
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), in)
-	return err
+	if _, err = fn(sobek.Undefined(), module, module.Get("exports"), in); err != nil {
+		return err
+	}
+	if exports, ok := module.Get("exports").(*sobek.Object); ok {
+		if b, ok := exports.Get("Buffer").(*sobek.Object); ok {
+			if proto, ok := b.Get("prototype").(*sobek.Object); ok {
+				installFast(rt, proto)
+			}
+		}
+	}
+	return nil
 }
 
 // utf8.Valid accepts no surrogates already; kept for clarity.

@@ -289,3 +289,28 @@ func b64(b []byte, url bool) string {
 	}
 	return sb.String()
 }
+
+// DecodeValue is Decode as a value of rt, made without the detour through
+// UTF-16 units where the result is ASCII (hex, base64, and utf8, latin1 or
+// ascii bytes below 0x80).
+func DecodeValue(rt *sobek.Runtime, b []byte, enc string) sobek.Value {
+	switch enc {
+	case "hex":
+		s := make([]byte, 2*len(b))
+		for i, c := range b {
+			s[2*i] = hexDigits[c>>4]
+			s[2*i+1] = hexDigits[c&15]
+		}
+		return rt.ToValue(string(s))
+	case "base64", "base64url":
+		return rt.ToValue(b64(b, enc == "base64url"))
+	case "utf8", "latin1", "ascii":
+		for _, c := range b {
+			if c >= 0x80 {
+				return Decode(b, enc)
+			}
+		}
+		return rt.ToValue(string(b))
+	}
+	return Decode(b, enc)
+}
