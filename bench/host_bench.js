@@ -102,12 +102,12 @@ timed('emit.2', () => e2.emit('x', 1));
 timed('emit.3', () => e3.emit('x', 1));
 timed('emit.none', () => e1.emit('y', 1));
 timed('on+removeListener', () => { const f = () => {}; e1.on('z', f); e1.removeListener('z', f); });
-timed('new EventEmitter', () => new events.EventEmitter());
+timed('new.EventEmitter', () => new events.EventEmitter());
 
 // url
 const href = 'https://user:pw@example.com:8080/a/b/c?x=1&y=2#frag';
 timed('url.parse', () => url.parse(href));
-timed('new URL', () => new URL(href));
+timed('new.URL', () => new URL(href));
 timed('URL.href', () => new URL('/p?q=1', 'https://example.com/').href);
 timed('URLSearchParams', () => new URLSearchParams('a=1&b=2&c=3').get('b'));
 
