@@ -30,8 +30,9 @@ type Context struct {
 	errWordsHooked  bool      // intrinsic error constructors hooked (errwords.go)
 	stacks          errStacks // V8 error stacks (errorstacks.go)
 	moreWordsHooked bool
-	lastParsed      string // the last eval/Function source parsed, for its SyntaxError's words
-	regexpHooked    bool   // intrinsic RegExp hooked (regexpctor.go)
+	lastParsed      string  // the last eval/Function source parsed, for its SyntaxError's words
+	jsonText        *string // the text of the innermost running JSON.parse, for its SyntaxError's words (jsondepth.go)
+	regexpHooked    bool    // intrinsic RegExp hooked (regexpctor.go)
 	namedGroupsFn   sobek.Callable
 	// forwarded: constructors whose brand-checking methods forward
 	// another realm's objects to their home (brands.go)

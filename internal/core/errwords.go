@@ -75,6 +75,8 @@ func (c *Context) fixErrorWords(o *sobek.Object, args []sobek.Value, site func()
 	var nm string
 	if strings.HasPrefix(msg, "SyntaxError: ") {
 		nm = c.evalSyntaxWords(msg)
+	} else if w := c.jsonWords(); w != "" {
+		nm = w
 	} else {
 		nm = stack.EngineWords(msg, site)
 	}

@@ -329,7 +329,8 @@ func (c *Context) installGlobalProxy() {
 			// V8's global proxy refuses: Object.freeze and Object.seal
 			// throw their own TypeError (the calling native names which),
 			// Reflect.preventExtensions is false; Object.preventExtensions
-			// (a native of the same name as Reflect's) gets sobek's words
+			// (a native of the same name as Reflect's: sobek's Go function
+			// tells them apart) throws "Cannot prevent extensions"
 			if fs := rt.CaptureCallStack(1, nil); len(fs) > 0 {
 				switch fs[0].FuncName() {
 				case "freeze":
@@ -337,6 +338,9 @@ func (c *Context) installGlobalProxy() {
 				case "seal":
 					panic(c.typeError("Cannot seal"))
 				}
+			}
+			if engine.SobekCaller("(*Runtime).object_preventExtensions", "(*Runtime).builtin_reflect_preventExtensions") == "(*Runtime).object_preventExtensions" {
+				panic(c.typeError("Cannot prevent extensions"))
 			}
 			return false
 		},

@@ -3,6 +3,7 @@ package core
 import (
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/engine"
+	"github.com/jsvm-dev/jsvm/internal/stack"
 )
 
 // JSON.stringify of deep nesting. sobek's stringify recurses on the Go
@@ -27,13 +28,14 @@ const MaxJSONDepth = 5000
 // capJSON marks a context whose JSON.stringify checks the depth.
 const capJSON = 1 << 10
 
-// capJSONDepth replaces c's JSON.stringify, once.
+// capJSONDepth replaces c's JSON.stringify and JSON.parse, once.
 func (c *Context) capJSONDepth() {
 	c.capped |= capJSON
 	json, _ := c.builtins.Get("JSON").(*sobek.Object)
 	if json == nil {
 		return
 	}
+	c.wordJSONParse(json)
 	isArray, _ := sobek.AssertFunction(c.builtins.Get("Array").(*sobek.Object).Get("isArray"))
 	c.replaceMethod(json, "stringify", func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
 		return func(fc sobek.FunctionCall) sobek.Value {
@@ -88,4 +90,44 @@ func (c *Context) replaceMethod(obj *sobek.Object, name string, wrap func(orig s
 	_ = fn.DefineDataProperty("name", c.rt.ToValue(name), sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = fn.DefineDataProperty("length", length, sobek.FLAG_FALSE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	_ = obj.DefineDataProperty(name, fn, sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+}
+
+// JSON.parse's errors in V8's words. sobek's JSON.parse words its
+// SyntaxErrors as Go's encoding/json does ("invalid character '}'
+// looking for beginning of value"), with no position; V8 says "Unexpected
+// token '}', "{"a":}" is not valid JSON" or "Expected ',' or '}' after
+// property value in JSON at position 6". jsvm's JSON.parse converts its
+// argument to a string (once, as sobek would) and keeps it where the
+// realm's hooked SyntaxError sees it (fixErrorWords): an error that
+// sobek's parser itself makes is reworded from the text
+// (stack.JSONWords); errors of a reviver are not.
+func (c *Context) wordJSONParse(json *sobek.Object) {
+	c.replaceMethod(json, "parse", func(orig sobek.Callable) func(sobek.FunctionCall) sobek.Value {
+		return func(fc sobek.FunctionCall) sobek.Value {
+			c.hookMoreWords()
+			text := engine.ToString(c.rt, fc.Argument(0))
+			s := text.String()
+			saved := c.jsonText
+			c.jsonText = &s
+			defer func() { c.jsonText = saved }()
+			if len(fc.Arguments) > 1 {
+				return engine.Call(orig, nil, text, fc.Arguments[1])
+			}
+			return engine.Call(orig, nil, text)
+		}
+	})
+}
+
+// jsonWords is V8's message for a SyntaxError made while a JSON.parse
+// runs, or "". Only sobek's parser can have made it: a reviver (the only
+// code JSON.parse runs after its argument's ToString) runs only on a
+// valid text, where JSONWords finds no error and the words stay.
+func (c *Context) jsonWords() string {
+	if c.jsonText == nil {
+		return ""
+	}
+	if w, ok := stack.JSONWords(*c.jsonText); ok {
+		return w
+	}
+	return ""
 }

@@ -198,8 +198,17 @@ func (c *Context) Run(s *Script) (sobek.Value, error) {
 // ScriptOf is the Script of a program compiled from src with opts (a
 // program cached by its source).
 func ScriptOf(p *sobek.Program, src string, opts ScriptOptions) *Script {
-	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src), regexps: strings.Contains(src, "RegExp") || engine.MayHaveSetOrIndexFlags(src),
+	return &Script{Program: p, Source: src, Options: opts, catches: mayCatch(src) || needsWords(src), regexps: strings.Contains(src, "RegExp") || engine.MayHaveSetOrIndexFlags(src),
 		scanned: true, iterates: mayIterate(src), slashes: mayUseRegExp(src), awaits: engine.MayAwait(src)}
+}
+
+// needsWords reports whether src may make an engine error whose V8
+// words only the error's making can tell (stack.EngineWords reads the
+// operands and sobek's Go stack; at the vm boundary only the source line
+// is left): a Proxy's trap results, instanceof, a Promise combinator's
+// receiver.
+func needsWords(src string) bool {
+	return strings.Contains(src, "Proxy") || strings.Contains(src, "instanceof") || strings.Contains(src, "Promise")
 }
 
 // mayCatch reports whether code of src can catch an error: a catch

@@ -109,6 +109,9 @@ func thisString(rt *sobek.Runtime, this sobek.Value) (sobek.String, bool) {
 	return toString(rt, this), true
 }
 
+// ToString is toString, for the builtins core replaces.
+func ToString(rt *sobek.Runtime, v sobek.Value) sobek.String { return toString(rt, v) }
+
 // toString is ToString(v): a primitive's string, an object's through its
 // methods, a TypeError for a Symbol (sobek's Value.ToString keeps numbers
 // and symbols as they are).

@@ -30,12 +30,21 @@ func EngineWords(msg string, site func() *engine.ErrorSite) string {
 	if isFixed {
 		return fixed
 	}
+	if w := convertWords(msg); w != "" {
+		return w
+	}
+	if w := proxyTrapWords(msg); w != "" {
+		return w
+	}
 	if s.Native {
 		return nativeWords(msg, s)
 	}
 	lineAt := func() (string, int, bool) {
 		line, col := s.Position()
 		return lineOf(s.Source, line, col)
+	}
+	if w := opWords(msg, s, lineAt); w != "" {
+		return w
 	}
 	if prop, ok := readProp(msg); ok {
 		if w, ok := readWords(prop, s); ok {
@@ -93,10 +102,10 @@ func maybeEngineWords(msg string) bool {
 		return false
 	}
 	switch msg[0] {
-	case 'C', 'V', 'O', 'N', 'M', 'R', 'T', 'o', '\'', 'I', 'U', 'P':
+	case 'C', 'V', 'O', 'N', 'M', 'R', 'T', 'o', '\'', 'I', 'U', 'P', 'E':
 		return true
 	}
-	return false
+	return strings.HasSuffix(msg, " is not a method")
 }
 
 // valueWords is how V8 names a value in "X is not a function": sobek's
@@ -133,6 +142,11 @@ func nativeWords(msg string, s *engine.ErrorSite) string {
 			return "Promise resolver " + valueWords(v) + " is not a function"
 		case s.Func == "construct":
 			return valueWords(v) + " is not a constructor"
+		}
+		if fn := engine.SobekCaller(promiseStaticFuncs...); fn == "(*Runtime).newPromiseCapability" {
+			return "Promise resolve or reject function is not callable"
+		} else if fn != "" && strings.HasPrefix(msg, "Value is not an object: ") {
+			return promiseStatics[fn] + " called on non-object"
 		}
 		return msg
 	}

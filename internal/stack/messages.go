@@ -56,6 +56,9 @@ func message(msg string, lineAt lineLookup, inNative bool) string {
 	if w, ok := fixedWords[msg]; ok {
 		return w
 	}
+	if w := convertWords(msg); w != "" {
+		return w
+	}
 	if m := proxySetRe.FindStringSubmatch(msg); m != nil {
 		// a write the contextified global refused: a read-only property
 		if w, ok := refusedWords(m[1]); ok {
@@ -80,6 +83,17 @@ func message(msg string, lineAt lineLookup, inNative bool) string {
 	}
 	if inNative {
 		return msg
+	}
+	if strings.HasPrefix(msg, "Expecting a function in instanceof check, but got ") {
+		return "Right-hand side of 'instanceof' is not callable"
+	}
+	if msg == "Value is not a constructor" || strings.HasPrefix(msg, "Value is not an object: ") {
+		// new X, X no constructor: sobek reports it at the new
+		if text, idx, ok := lineAt(); ok {
+			if callee := newCalleeAt(text, idx); callee != "" && !builtinCtors[callee] {
+				return callee + " is not a constructor"
+			}
+		}
 	}
 	switch msg {
 	case "Class constructor cannot be invoked without 'new'":

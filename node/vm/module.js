@@ -21,7 +21,7 @@
   const v25 = natives.vmAPI === 'v25';
 
   function validateObject(value, name) {
-    if (value === null || typeof value !== 'object' || ArrayIsArray(value)) throw invalidArgType(name, 'of type object', value);
+    if (value === null || ArrayIsArray(value) || typeof value !== 'object') throw invalidArgType(name, 'of type object', value);
   }
   function validateString(value, name) {
     if (typeof value !== 'string') throw invalidArgType(name, 'of type string', value);

@@ -11,7 +11,7 @@
   } = natives.primordials;
 
   function validateObject(value, name, allowArray = false) {
-    if (value === null || typeof value !== 'object' || (!allowArray && ArrayIsArray(value))) {
+    if (value === null || (!allowArray && ArrayIsArray(value)) || typeof value !== 'object') { // Node's order: IsArray of a revoked Proxy throws
       throw invalidArgType(name, 'of type object', value);
     }
   }
