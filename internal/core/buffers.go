@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/grafana/sobek"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // ArrayBuffers and typed arrays do not cross as proxies: a proxy is not an
@@ -66,12 +68,20 @@ func shareBuffer(o *sobek.Object, kind string, home, here *Context) *sobek.Objec
 func makeSharedBuffer(o *sobek.Object, kind string, home, here *Context) *sobek.Object {
 	if kind == "ArrayBuffer" {
 		ab := o.Export().(sobek.ArrayBuffer)
-		return here.rt.ToValue(here.rt.NewArrayBuffer(ab.Bytes())).(*sobek.Object)
+		v := here.rt.ToValue(here.rt.NewArrayBuffer(ab.Bytes())).(*sobek.Object)
+		engine.ShareResizable(o, v) // resizes with o (resizable.go)
+		return v
 	}
 	var buf, off, length sobek.Value
 	crossInto(home, here, func() {
 		buf, off, length = o.Get("buffer"), o.Get("byteOffset"), o.Get("length")
 	})
+	if tracking, ok := engine.ViewTracking(o); ok && tracking {
+		length = sobek.Undefined() // a length-tracking view stays one
+	}
+	if here.capped&capBuffers == 0 && engine.ResizableReady() {
+		here.capBuffers() // its constructors register views over resizable buffers
+	}
 	ctor, _ := here.builtins.Get(kind).(*sobek.Object)
 	hbuf := Carry(buf, home, here)
 	v, err := here.rt.New(ctor, hbuf, off, length)

@@ -69,7 +69,7 @@ var typedArrays = [...]struct {
 // isBufferCtorName reports whether a global of this name is capped by
 // capBuffers.
 func isBufferCtorName(k string) bool {
-	if k == "ArrayBuffer" {
+	if k == "ArrayBuffer" || k == "DataView" {
 		return true
 	}
 	for _, t := range typedArrays {
@@ -166,25 +166,37 @@ func (c *Context) capBuffers() {
 	c.capped |= capBuffers
 	rt := c.rt
 	g := c.builtins
-	c.replaceCtor(g, "ArrayBuffer", func(args []sobek.Value) []sobek.Value {
+	c.replaceCtor(g, "ArrayBuffer", func(args []sobek.Value) ([]sobek.Value, func(*sobek.Object)) {
 		n, conv, ok := toIndex(argument(args, 0))
 		if !ok {
 			panic(c.rangeError("Invalid array buffer length"))
 		}
+		max, resizable := c.maxByteLength(argument(args, 1), n) // resizable.go
 		if n > MaxBufferBytes || !engine.BufferFits(n) {
 			panic(c.rangeError("Array buffer allocation failed"))
 		}
 		if len(args) > 0 {
-			args = append([]sobek.Value{conv}, args[1:]...)
+			args = []sobek.Value{conv}
 		}
-		return args
+		if !resizable {
+			return args, nil
+		}
+		return args, func(o *sobek.Object) { engine.MakeResizable(o, max) }
 	})
+	if p, ok := g.Get("ArrayBuffer").(*sobek.Object); ok && engine.ResizableReady() {
+		if proto, ok := p.Get("prototype").(*sobek.Object); ok {
+			c.installResizable(proto)
+		}
+	}
 	for _, t := range typedArrays {
 		bytes := float64(t.bytes)
-		c.replaceCtor(g, t.name, func(args []sobek.Value) []sobek.Value {
+		c.replaceCtor(g, t.name, func(args []sobek.Value) ([]sobek.Value, func(*sobek.Object)) {
 			a := argument(args, 0)
-			if _, isObj := a.(*sobek.Object); isObj || len(args) == 0 {
-				return args
+			if o, isObj := a.(*sobek.Object); isObj {
+				return args, trackView(c.rt, o, args)
+			}
+			if len(args) == 0 {
+				return args, nil
 			}
 			n, conv, ok := toIndex(a)
 			if !ok || n > maxTypedArrayLength {
@@ -197,9 +209,13 @@ func (c *Context) capBuffers() {
 			if n*bytes > MaxBufferBytes || !engine.BufferFits(n*bytes) {
 				panic(c.rangeError("Array buffer allocation failed"))
 			}
-			return append([]sobek.Value{rt.ToValue(n)}, args[1:]...)
+			return append([]sobek.Value{rt.ToValue(n)}, args[1:]...), nil
 		})
 	}
+	c.replaceCtor(g, "DataView", func(args []sobek.Value) ([]sobek.Value, func(*sobek.Object)) {
+		o, _ := argument(args, 0).(*sobek.Object)
+		return args, trackView(c.rt, o, args)
+	})
 }
 
 func argument(args []sobek.Value, i int) sobek.Value {
@@ -211,7 +227,8 @@ func argument(args []sobek.Value, i int) sobek.Value {
 
 // replaceCtor puts a native constructor in place of the global name: it
 // checks (and converts) the arguments, then constructs with the original.
-func (c *Context) replaceCtor(g *sobek.Object, name string, check func([]sobek.Value) []sobek.Value) {
+// check may return a function to call with the constructed object.
+func (c *Context) replaceCtor(g *sobek.Object, name string, check func([]sobek.Value) ([]sobek.Value, func(*sobek.Object))) {
 	rt := c.rt
 	orig, _ := g.Get(name).(*sobek.Object)
 	if orig == nil {
@@ -228,13 +245,16 @@ func (c *Context) replaceCtor(g *sobek.Object, name string, check func([]sobek.V
 		// `new X()`, nor tells it from a call without new (which V8
 		// refuses and this constructs)
 		nt := cc.NewTarget
-		args := check(cc.Arguments)
+		args, after := check(cc.Arguments)
 		if nt == nil || nt == repl {
 			nt = orig
 		}
 		o, err := construct(nt, args...)
 		if err != nil {
 			panic(err)
+		}
+		if after != nil {
+			after(o)
 		}
 		return o
 	}).(*sobek.Object)

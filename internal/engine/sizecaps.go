@@ -26,6 +26,8 @@ var prepared struct {
 	lazy bool // the string caps are in sobek's templates
 	// builtins: every builtin of builtins.go is in sobek's templates
 	builtins bool
+	// resizable: resizable ArrayBuffers can be offered (resizable.go)
+	resizable bool
 }
 
 // Prepare readies sobek for jsvm's realms, once per process: the regex
@@ -59,6 +61,7 @@ func Prepare() {
 		wrapHoleyMethods()
 		wrapBind()
 		prepared.builtins = addBuiltins()
+		prepared.resizable = wrapResizableViews()
 		GuardProxies()
 	})
 }

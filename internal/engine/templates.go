@@ -71,6 +71,16 @@ func findLazyProtos() {
 			lazyProtos.others[name+".prototype"] = p
 		}
 	}
+	if u, _ := rt.Get("Uint8Array").(*sobek.Object); u != nil {
+		if p, _ := u.Get("prototype").(*sobek.Object); p != nil && p.Prototype() != nil {
+			if t := templateOf(p.Prototype()); t != nil {
+				lazyProtos.others["TypedArray.prototype"] = t
+			}
+		}
+	}
+	if p := get("DataView"); p != nil {
+		lazyProtos.others["DataView.prototype"] = p
+	}
 	for _, name := range []string{"Object", "Math"} {
 		if o, _ := rt.Get(name).(*sobek.Object); o != nil {
 			if p := templateOf(o); p != nil {
@@ -357,4 +367,47 @@ func OriginalBuiltin(rt *sobek.Runtime, proto, name string) *sobek.Object {
 	}
 	fn, _ := propValue(fac(rt), lazyProtos.value).(*sobek.Object)
 	return fn
+}
+
+// WrapLazyGetter makes every realm created from now on see wrap(rt, orig)
+// as the getter of the accessor proto.name ("TypedArray.prototype"
+// "buffer"), as WrapLazyMethod does for a method. False when sobek's
+// layout is unknown or proto.name is no templated accessor.
+func WrapLazyGetter(proto, name string, wrap MethodWrapper) bool {
+	if !LazyMethods() {
+		return false
+	}
+	p := lazyProtoOf(proto)
+	if p == nil {
+		return false
+	}
+	lazyProtos.mu.Lock()
+	defer lazyProtos.mu.Unlock()
+	orig, ok := p.factoryOf(name)
+	if !ok {
+		return false
+	}
+	rt := sobek.New()
+	rec := reflect.ValueOf(orig(rt))
+	if rec.Kind() != reflect.Pointer || rec.Elem().Kind() != reflect.Struct {
+		return false
+	}
+	f, ok := rec.Elem().Type().FieldByName("getterFunc")
+	if !ok || f.Type != reflect.TypeFor[*sobek.Object]() {
+		return false
+	}
+	if g := *(**sobek.Object)(unsafe.Add(rec.UnsafePointer(), f.Offset)); g == nil {
+		return false
+	}
+	factory := func(rt *sobek.Runtime) sobek.Value {
+		rec := orig(rt)
+		slot := (**sobek.Object)(unsafe.Add(reflect.ValueOf(rec).UnsafePointer(), f.Offset))
+		if *slot != nil {
+			*slot = wrap(rt, *slot)
+		}
+		return rec
+	}
+	key := reflect.ValueOf(name).Convert(p.props.Type().Key())
+	p.props.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
+	return true
 }

@@ -178,9 +178,9 @@ func (r *Realm) sabs() *sabRealm {
 		if m.max < 0 {
 			panic(rt.NewTypeError("Method SharedArrayBuffer.prototype.grow called on incompatible receiver " + describe(c.This)))
 		}
-		n := toIndex(rt, c.Argument(0), func() sobek.Value { return r.rangeError("Invalid length parameter") })
+		n := toIndex(rt, c.Argument(0), func() sobek.Value { return r.rangeError("SharedArrayBuffer.prototype.grow: Invalid length parameter") })
 		if n > m.max || n < len(m.data) {
-			panic(r.rangeError("Invalid length parameter"))
+			panic(r.rangeError("SharedArrayBuffer.prototype.grow: Invalid length parameter"))
 		}
 		if n != len(m.data) {
 			// sobek's buffers have a fixed length

@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/grafana/sobek"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/intl"
 )
 
@@ -107,6 +109,9 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 			}
 		}
 		o := rt.ToValue(rt.NewArrayBuffer(append([]byte{}, x.Data...))).(*sobek.Object)
+		if x.Resizable && x.MaxByteLength >= len(x.Data) {
+			engine.MakeResizable(o, x.MaxByteLength)
+		}
 		d.memo[v] = o
 		return o
 	case *TypedArray:
@@ -118,6 +123,9 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 			}
 			buf := d.dec(x.Buffer, depth+1)
 			o := d.construct(ctor, buf, rt.ToValue(x.Offset), rt.ToValue(x.Length/size))
+			if bo, ok := buf.(*sobek.Object); ok {
+				engine.TrackView(rt, o, bo, x.Tracking)
+			}
 			d.memo[v] = o
 			return o
 		}
@@ -134,6 +142,9 @@ func (d *decoder) dec(v any, depth int) sobek.Value {
 		}
 		buf := d.dec(x.Buffer, depth+1)
 		o := d.construct(d.r.dataViewCtor, buf, rt.ToValue(x.Offset), rt.ToValue(x.Length))
+		if bo, ok := buf.(*sobek.Object); ok {
+			engine.TrackView(rt, o, bo, x.Tracking)
+		}
 		d.memo[v] = o
 		return o
 	case *Boxed:

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/grafana/sobek"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
 	"github.com/jsvm-dev/jsvm/internal/intl"
 )
 
@@ -315,14 +317,15 @@ func (e *encoder) enc(v sobek.Value, depth int) any {
 			e.memo[o] = c
 			return c
 		}
+		max, resizable := engine.ResizableMax(o)
 		if e.msg != nil && e.msg.moves(o) {
 			// transferred: the bytes move (the source is detached after)
-			c := &ArrayBuffer{Data: ab.Bytes()}
+			c := &ArrayBuffer{Data: ab.Bytes(), Resizable: resizable, MaxByteLength: max}
 			e.memo[o] = c
 			return c
 		}
 		e.charge(int64(len(ab.Bytes())))
-		c := &ArrayBuffer{Data: append([]byte{}, ab.Bytes()...)}
+		c := &ArrayBuffer{Data: append([]byte{}, ab.Bytes()...), Resizable: resizable, MaxByteLength: max}
 		e.memo[o] = c
 		return c
 	case et == promiseType:

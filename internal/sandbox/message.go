@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/grafana/sobek"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // MessageOptions are what postMessage and structuredClone add to a copy:
@@ -98,6 +100,7 @@ func (e *encoder) sharedView(o *sobek.Object, depth int) (*TypedArray, bool) {
 		panic(err)
 	}
 	t := &TypedArray{Kind: tag.String(), Offset: int(off.ToInteger()), Length: view.Len() * size}
+	t.Tracking, _ = engine.ViewTracking(o)
 	e.memo[o] = t
 	ab, ok := e.enc(buf, depth+1).(*ArrayBuffer)
 	if !ok {
@@ -115,6 +118,7 @@ func (e *encoder) dataViewOf(o *sobek.Object, depth int) *DataView {
 	}
 	parts := v.(*sobek.Object)
 	dv := &DataView{Offset: int(parts.Get("1").ToInteger()), Length: int(parts.Get("2").ToInteger())}
+	dv.Tracking, _ = engine.ViewTracking(o)
 	e.memo[o] = dv
 	buf, _ := parts.Get("0").(*sobek.Object)
 	ab, ok := e.enc(buf, depth+1).(*ArrayBuffer)

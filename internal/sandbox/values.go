@@ -74,6 +74,9 @@ type ArrayBuffer struct {
 	// Shared: a SharedArrayBuffer's memory (internal/intl), which the
 	// copy shares instead of copying, as a structured clone does
 	Shared bool
+	// Resizable: a resizable ArrayBuffer of maxByteLength MaxByteLength
+	Resizable     bool
+	MaxByteLength int
 }
 
 // TypedArray is a copy of a typed array view: Kind is its constructor's
@@ -88,6 +91,8 @@ type TypedArray struct {
 	// them); Data is then nil and the view is Length bytes at Offset.
 	Buffer         *ArrayBuffer
 	Offset, Length int
+	// Tracking: the view follows its resizable buffer's length
+	Tracking bool
 }
 
 // Bytes returns the viewed bytes.
@@ -106,6 +111,7 @@ func (t *TypedArray) Bytes() []byte {
 type DataView struct {
 	Buffer         *ArrayBuffer
 	Offset, Length int
+	Tracking       bool // follows its resizable buffer's length
 }
 
 // Boxed is a primitive wrapper object (new Number(1)) in a postMessage or

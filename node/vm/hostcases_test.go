@@ -127,3 +127,46 @@ func TestLangCases(t *testing.T) {
 func TestRegExpFlagCases(t *testing.T) {
 	runHostCases(t, "gen_regexp_flags.js", "regexp_flags_cases.golden", nil)
 }
+
+// TestResizableCases: resizable ArrayBuffers and the views over them
+// (gen_resizable.js).
+func TestResizableCases(t *testing.T) {
+	runHostCases(t, "gen_resizable.js", "resizable_cases.golden", map[int]string{
+		14:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		15:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		16:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		18:  "sobek's message: Byte length of Uint16Array ... (V8: byte length)",
+		29:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		30:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		31:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		32:  "sobek's DataView RangeError message (Index n is out of bounds)",
+		33:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		41:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		42:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		45:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		48:  "sobek's ArrayBuffer.prototype key order (byteLength before constructor)",
+		54:  "SharedArrayBuffer.prototype.grow cannot grow",
+		75:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		76:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		77:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		79:  "sobek's message: Byte length of Uint16Array ... (V8: byte length)",
+		90:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		91:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		92:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		93:  "sobek's DataView RangeError message (Index n is out of bounds)",
+		94:  "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		102: "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		103: "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		106: "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		109: "sobek's ArrayBuffer.prototype key order (byteLength before constructor)",
+		115: "SharedArrayBuffer.prototype.grow cannot grow",
+		128: "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		144: "sobek's filter keeps the length it read first when the callback shrinks the buffer (V8 reads undefined, stored as 0)",
+		145: "sobek's copyWithin copies by the length it read before converting its arguments (memory-safe: the allocation never shrinks)",
+		147: "sobek's DataView RangeError message (Index n is out of bounds)",
+		151: "subarray of an out-of-bounds view: sobek passes the stand-in detached buffer, a TypeError where V8 throws its RangeError",
+		156: "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		157: "an out-of-bounds view stands on a detached buffer: sobek's TypeError message for a detached buffer, not V8's Cannot perform X on a detached ArrayBuffer",
+		158: "Atomics on an out-of-bounds view: its length 0 gives the index RangeError where V8 throws a TypeError",
+	})
+}
