@@ -33,8 +33,15 @@ func Load(h *host.Host, module *sobek.Object) error {
 	if err != nil {
 		return err
 	}
-	_, err = fn(sobek.Undefined(), module, module.Get("exports"), Internals(h))
-	return err
+	if _, err = fn(sobek.Undefined(), module, module.Get("exports"), Internals(h)); err != nil {
+		return err
+	}
+	if ee, ok := module.Get("exports").(*sobek.Object); ok {
+		if proto, ok := ee.Get("prototype").(*sobek.Object); ok {
+			installFastEmit(h.Runtime, proto)
+		}
+	}
+	return nil
 }
 
 // Internals builds the helper object the embedded JS modules of jsvm
