@@ -119,6 +119,11 @@ func TestCLI(t *testing.T) {
 		{args: []string{"--expose_gc", "--", script, "x", "y"}, out: "x,y true\n", errIn: "", code: 3},
 		{args: []string{"--experimental-vm-modules", esm}, out: "function 7\n", errIn: "", code: 0},
 		{args: []string{thrower}, out: "", errIn: "\nError: x\n", code: 1},
+		// the memory stop is fatal as Node's heap out of memory (exit code
+		// 134), printed from Go: no handler or 'exit' listener runs (the
+		// heap is still full)
+		{args: []string{"-e", "process.on('uncaughtException', () => console.log('handled')); process.on('exit', () => console.log('exit')); const a = []; for (;;) a.push('x' + a.length)"},
+			env: "GOMEMLIMIT=600MiB", out: "", errIn: "RangeError [ERR_JSVM_MEMORY_LIMIT]: JavaScript heap out of memory: the heap reached ", code: 134},
 		{args: []string{"-e", "setTimeout(() => console.log('late'), 5); Promise.resolve().then(() => console.log('early'))"}, out: "early\nlate\n", errIn: "", code: 0},
 	}
 	for _, c := range cases {

@@ -52,13 +52,7 @@ func (h *Host) reportError(err error) {
 		return
 	}
 	if m := core.MemoryLimitOf(err); m != nil {
-		// the heap watchdog stopped the task (Node would abort: "FATAL
-		// ERROR: ... JavaScript heap out of memory")
-		v, _ := h.Runtime.New(h.Runtime.GlobalObject().Get("RangeError"), h.Runtime.ToValue(m.Error()))
-		if v != nil {
-			_ = v.Set("code", m.Code())
-		}
-		h.uncaught(v, nil, "uncaughtException")
+		h.fatalMemory(err, m)
 		return
 	}
 	switch e := err.(type) {
@@ -146,6 +140,41 @@ func (h *Host) uncaught(val sobek.Value, pos *srcPos, origin string) {
 		return
 	}
 	h.fatal(val, pos, 1)
+}
+
+// fatalMemory ends the process when the heap watchdog stopped the
+// outermost run: Node aborts on a heap out of memory ("FATAL ERROR: ...
+// JavaScript heap out of memory", exit code 134, no 'exit' or
+// 'uncaughtException' event). The heap is still full (what filled it is
+// still reachable), so no JavaScript runs — it would be stopped again
+// (a handler's call was, and the error printed as a bare "[RangeError]"
+// or "undefined"): the error, its code and the frames where the run was
+// stopped are printed from Go, in the shape of an uncaught error.
+func (h *Host) fatalMemory(err error, m *core.MemoryLimitError) {
+	const exitCode = 134
+	h.exiting = true
+	h.exitCode = exitCode
+	h.stopped = true
+	if h.Options.OnFatal != nil {
+		if ctor, ok := h.Intrinsic("RangeError").(*sobek.Object); ok {
+			if v, _ := h.Runtime.New(ctor, h.Runtime.ToValue(m.Error())); v != nil {
+				_ = v.DefineDataProperty("code", h.Runtime.ToValue(m.Code()), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_TRUE)
+				h.Options.OnFatal(v)
+			}
+		}
+		h.Runtime.Interrupt(exitSignal{})
+		return
+	}
+	var b strings.Builder
+	b.WriteString("RangeError [" + m.Code() + "]: " + m.Error())
+	if ie, ok := err.(*sobek.InterruptedError); ok {
+		st := ie.Stack()
+		b.WriteString(stack.Frames(st[:min(10, len(st))]))
+	}
+	b.WriteString(" {\n  code: '" + m.Code() + "'\n}\n")
+	b.WriteString("\nNode.js " + NodeVersion + "\n")
+	h.writeErr(h.mapStack(b.String()))
+	h.Runtime.Interrupt(exitSignal{})
 }
 
 func exceptionValue(err error) sobek.Value {
