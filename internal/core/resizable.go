@@ -70,6 +70,24 @@ func (c *Context) installResizable(proto *sobek.Object) {
 		}
 		return o
 	}
+	// V8's key order: constructor, byteLength, slice, then these (sobek
+	// puts byteLength first)
+	rest := rt.NewObject()
+	if f, ok := sobek.AssertFunction(engine.OriginalBuiltin(rt, "Object", "getOwnPropertyDescriptor")); ok {
+		for _, k := range []string{"byteLength", "slice"} {
+			if d, err := f(sobek.Undefined(), proto, rt.ToValue(k)); err == nil && !sobek.IsUndefined(d) {
+				_ = rest.Set(k, d)
+				_ = proto.Delete(k)
+			}
+		}
+		if def, ok := sobek.AssertFunction(engine.OriginalBuiltin(rt, "Object", "defineProperty")); ok {
+			for _, k := range []string{"byteLength", "slice"} {
+				if d := rest.Get(k); d != nil {
+					_, _ = def(sobek.Undefined(), proto, rt.ToValue(k), d)
+				}
+			}
+		}
+	}
 	getter := func(name string, f func(o *sobek.Object) sobek.Value) {
 		g := rt.ToValue(func(fc sobek.FunctionCall) sobek.Value {
 			return f(this(fc, "get ArrayBuffer.prototype."+name))

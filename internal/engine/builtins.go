@@ -59,6 +59,10 @@ func addBuiltins() bool {
 	ok = addDateBuiltins() && ok
 	ok = addBuiltinFixes() && ok
 	ok = addAnnexBObject() && ok
+	// V8's own-key order of Object.prototype (getOwnPropertyNames)
+	ok = OrderLazyProperties("Object.prototype", "constructor", "__defineGetter__", "__defineSetter__", "hasOwnProperty",
+		"__lookupGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable", "toString", "valueOf",
+		"__proto__", "toLocaleString") && ok
 	// sobek's BigInt.prototype has a length and a name, as if a function
 	ok = RemoveLazyProperty("BigInt.prototype", "length") && ok
 	ok = RemoveLazyProperty("BigInt.prototype", "name") && ok

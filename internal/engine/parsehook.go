@@ -106,6 +106,9 @@ func SourceHook(check func(src string)) parser.Option {
 		if hookWorks {
 			h := headAt(opts)
 			fixed := FixCodePointEscapes(h.str)
+			if !h.opts.module {
+				fixed = BlankHTMLComments(fixed) // htmlcomments.go
+			}
 			if regexpRewriteHint(fixed) {
 				// eval and Function code: its regexp literals get what a
 				// script's get (regexplit.go)

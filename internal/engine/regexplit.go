@@ -91,6 +91,9 @@ func MayHaveSetOrIndexFlags(src string) bool {
 // above), or src itself when nothing needs it. module says how to parse.
 func RewriteRegExps(src string, module bool) string {
 	src = FixCodePointEscapes(src)
+	if !module {
+		src = BlankHTMLComments(src) // htmlcomments.go
+	}
 	if !regexpRewriteHint(src) {
 		return src
 	}
@@ -100,6 +103,7 @@ func RewriteRegExps(src string, module bool) string {
 // RewriteRegExpsInBody is RewriteRegExps for a function body.
 func RewriteRegExpsInBody(body string) string {
 	body = FixCodePointEscapes(body)
+	body = BlankHTMLComments(body) // htmlcomments.go
 	if !regexpRewriteHint(body) {
 		return body
 	}

@@ -411,3 +411,41 @@ func WrapLazyGetter(proto, name string, wrap MethodWrapper) bool {
 	p.props.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
 	return true
 }
+
+// OrderLazyProperties puts the named properties of proto's template in
+// the given order, ahead of any others (own-key order, as V8 lists them),
+// for every realm created from now on; false when sobek's layout is
+// unknown or a name is not in the template.
+func OrderLazyProperties(proto string, names ...string) bool {
+	if !LazyMethods() {
+		return false
+	}
+	p := lazyProtoOf(proto)
+	if p == nil {
+		return false
+	}
+	lazyProtos.mu.Lock()
+	defer lazyProtos.mu.Unlock()
+	want := map[string]bool{}
+	ordered := reflect.MakeSlice(p.names.Type(), 0, p.names.Len())
+	for _, n := range names {
+		if _, ok := p.factoryOf(n); !ok {
+			return false
+		}
+		want[n] = true
+		ordered = reflect.Append(ordered, reflect.ValueOf(n).Convert(p.names.Type().Elem()))
+	}
+	if ordered.Len() > p.names.Len() {
+		return false
+	}
+	for i := 0; i < p.names.Len(); i++ {
+		if n := p.names.Index(i); !want[n.String()] {
+			ordered = reflect.Append(ordered, n)
+		}
+	}
+	if ordered.Len() != p.names.Len() {
+		return false // a name listed twice, or missing from propNames
+	}
+	p.names.Set(ordered)
+	return true
+}

@@ -440,8 +440,6 @@ var knownDifferences = []knownDifference{
 	{cases: `^cachedData Script real (with flipped byte|plus trailing bytes|doubled)$`,
 		reason: "on purpose: jsvm's cache format checks the whole payload and its length; V8 release builds accept a damaged payload or trailing bytes"},
 	// sobek (engine): see the pure-sobek reproducers in internal/core
-	{cases: `^compileFunction body "(<!-- html comment|--> html close)"$`,
-		reason: "sobek: no Annex B HTML-like comments"},
 	{cases: `^compileFunction body "#!shebang"$`,
 		reason: "V8 takes a hashbang at the start of a compileFunction body; jsvm parses the body inside a wrapper"},
 }

@@ -37,7 +37,20 @@ var regexAfterWord = map[string]bool{
 // Tokens splits src into tokens, skipping white space and comments. An
 // unterminated string, template, comment or regex ends at the end of the
 // source (the parser reports it).
-func Tokens(src string) []Token {
+func Tokens(src string) []Token { return tokens(src, nil) }
+
+// HTMLComments returns the Annex B HTML-like comments of a script (not
+// a module), as [start, end) byte ranges: `<!--` anywhere a token may
+// begin, and `-->` first on a line (after white space and comments), each
+// to the end of its line. Strings, templates, regexps and other comments
+// hold none.
+func HTMLComments(src string) [][2]int {
+	var html [][2]int
+	tokens(src, &html)
+	return html
+}
+
+func tokens(src string, html *[][2]int) []Token {
 	var toks []Token
 	// braces: for each open '{' or '${', whether it is a template
 	// substitution; parens: for each open '(', whether it follows
@@ -121,6 +134,15 @@ func Tokens(src string) []Token {
 					nl = true
 				}
 			}
+			i = j
+			continue
+		}
+		if html != nil && (c == '<' && hasAt(src, i, "<!--") || c == '-' && (nl || len(toks) == 0) && hasAt(src, i, "-->")) {
+			j := i
+			for j < n && src[j] != '\n' && src[j] != '\r' && !(src[j] == 0xE2 && hasAt(src, j, "\u2028") || src[j] == 0xE2 && hasAt(src, j, "\u2029")) {
+				j++
+			}
+			*html = append(*html, [2]int{i, j})
 			i = j
 			continue
 		}
@@ -337,3 +359,5 @@ func isUnicodeSpace(r rune) bool {
 	}
 	return r >= 0x2000 && r <= 0x200A
 }
+
+func hasAt(s string, i int, sub string) bool { return len(s)-i >= len(sub) && s[i:i+len(sub)] == sub }
