@@ -29,6 +29,17 @@ if [ -x "$bin" ]; then
     printf '%-27s jsvm %12s   node %12s   %-14s ratio %.3f\n' "$name" "$val" "$n" "$unit" "$(echo "$val/$n" | bc -l)"
   done
 fi
+# The host's builtins from JavaScript (path, Buffer, events, url, util,
+# querystring): the same file under node and jsvm, CPU time per call
+if [ -x "$bin" ]; then
+  echo "--- host builtins from JavaScript (bench/host_bench.js; median of rounds, CPU ns/op)"
+  js_out=$("$bin" host_bench.js | grep '\.cpu ')
+  nd_out=$(node host_bench.js | grep '\.cpu ')
+  echo "$js_out" | while read -r name val unit; do
+    n=$(echo "$nd_out" | awk -v k="$name" '$1 == k { print $2 }')
+    printf '%-27s jsvm %12s   node %12s   %-14s ratio %.1f\n' "${name%.cpu}" "$val" "$n" "$unit" "$(echo "$val/$n" | bc -l)"
+  done
+fi
 value() { # $1 output, $2 name, $3 unit
   echo "$1" | awk -v n="$2" -v u="$3" '{ for (i = 1; i < NF; i++) if ($1 ~ "^(Benchmark)?" n "(-[0-9]+)?$" && $(i+1) == u) { print $i; exit } }'
 }
