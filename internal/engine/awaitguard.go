@@ -30,7 +30,7 @@ import (
 //
 // Not covered: code sobek parses itself (eval, the Function, AsyncFunction
 // and GeneratorFunction constructors) and code inside a with statement's
-// body keep the plain await.
+// body keep the plain await (for a Proxy there, see awaitproxy.go).
 
 // AwaitHookName is the hidden binding's name.
 const AwaitHookName = "%jsvm await"

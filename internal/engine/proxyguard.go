@@ -395,6 +395,9 @@ var trapNames = [...]string{"getPrototypeOf", "setPrototypeOf", "isExtensible", 
 	"getOwnPropertyDescriptor", "defineProperty", "has", "get", "set", "deleteProperty", "ownKeys",
 	"apply", "construct"}
 
+// getTrap is the get trap's index.
+var getTrap = trapIndex("get")
+
 func trapIndex(name string) int {
 	for i, n := range trapNames {
 		if n == name {
@@ -496,6 +499,9 @@ func (st *proxyRealm) trapper(i int) *sobek.Object {
 			panic(st.rt.NewTypeError("jsvm: Proxy trap called out of turn"))
 		}
 		st.pending, st.pendingThis = nil, nil
+		if i == getTrap && isConstructorKey(call.Arguments) && inPromiseResolve() {
+			return sobek.Undefined() // sobek's spurious read (awaitproxy.go)
+		}
 		saved := st.walk
 		st.walk = -1
 		defer func() { st.walk = saved }()

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -194,5 +195,32 @@ func TestSobekFieldArrowThis(t *testing.T) {
 	}
 	if v, err := sobek.New().RunProgram(p); err != nil || v.String() != "object" {
 		t.Errorf("rewritten: %v %v, want object", v, err)
+	}
+}
+
+// TestSobekPromiseResolveFrame pins what the stand-in handler's
+// constructor skip (awaitproxy.go) reads: sobek's await reads
+// `constructor` of an awaited Proxy through its get trap, from the Go frame
+// of (*Runtime).promiseResolve with no JavaScript run in between; an
+// explicit read runs JavaScript. If sobek stops reading it (drop the skip)
+// or renames the frame (update promiseResolveFrame), this fails.
+func TestSobekPromiseResolveFrame(t *testing.T) {
+	rt := sobek.New()
+	var fromAwait []bool
+	// a Go handler (rt.NewProxy): the stand-in handler does not apply
+	p := rt.NewProxy(rt.NewObject(), &sobek.ProxyTrapConfig{
+		Get: func(target *sobek.Object, property string, receiver sobek.Value) sobek.Value {
+			if property == "constructor" {
+				fromAwait = append(fromAwait, inPromiseResolve())
+			}
+			return sobek.Undefined()
+		},
+	})
+	_ = rt.Set("p", p)
+	if _, err := rt.RunString(`(async () => { await p })(); p.constructor; (async () => { await Object.create(p) })()`); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(fromAwait) != "[true false true]" {
+		t.Errorf("constructor reads from PromiseResolve: %v, want [true false true] (sobek's await changed: see awaitproxy.go)", fromAwait)
 	}
 }

@@ -967,6 +967,29 @@ add('Promise.resolve tracing proxy', async () => { const t = tracer({}); return 
 add('Promise.all throwing proxy in context', async () => vm.runInNewContext('Promise.all([new Proxy({}, { get() { throw 7 } })])'));
 add('Promise.resolve object whose constructor is Promise', () => { const o = { constructor: Promise }; return Promise.resolve(o) === o; });
 add('Promise.resolve of forwarding cycle in context', async () => vm.runInNewContext(`${selfFwd} Promise.resolve(o)`));
+// awaits in code sobek parses itself (eval, the Function constructors,
+// with bodies): the await guard does not see them (#9, engine bugs)
+const thrower = 'var p = globalThis.p = new Proxy({}, { get() { throw 5 } });';
+for (const [what, code] of [
+  ['eval', 'eval("(async () => { try { await p } catch (e) { return e } })()")'],
+  ['indirect eval', '(0, eval)("(async () => { try { await globalThis.p } catch (e) { return e } })()")'],
+  ['AsyncFunction', 'new (async function () {}).constructor("p", "try { await p } catch (e) { return e }")(p)'],
+  ['Function', 'Function("p", "return (async () => { try { await p } catch (e) { return e } })()")(p)'],
+  ['with body', '(() => { with ({}) { return (async () => { try { await p } catch (e) { return e } })() } })()'],
+  ['eval after an await', 'eval("(async () => { await null; try { await p } catch (e) { return e } })()")'],
+  ['eval uncaught', 'eval("(async () => { await p })()")'],
+  ['eval Promise.all', 'eval("(async () => { try { await Promise.all([(async () => { await p })()]) } catch (e) { return e } })()")'],
+  ['eval on the prototype chain', 'eval("(async () => { try { await Object.create(p) } catch (e) { return e } })()")'],
+  ['eval in Function in eval', 'eval("Function(\'p\', \'return eval(\\"(async () => { try { await p } catch (e) { return e } })()\\")\')(p)")'],
+]) {
+  add(`await throwing proxy in ${what} in context`, async () => vm.runInNewContext(`${thrower} ${code}`));
+  add(`await throwing proxy in ${what} in main`, async () => { const f = new Function(`${thrower} return ${code}`); return f(); });
+}
+add('await throwing proxy of main in eval in context', async () => vm.runInNewContext('eval("(async () => { try { await p } catch (e) { return e } })()")', { p: new Proxy({}, { get() { throw 6; } }) }));
+add('await tracing proxy in eval in context', async () => { const t = tracer(); return vm.runInNewContext('eval("(async () => (await t) === t)()")', { t }); });
+add('await tracing proxy in with body in context', async () => vm.runInNewContext('var r = []; var t = new Proxy({}, { get(o, k) { r.push(String(k)) } }); with ({}) { (async () => [(await t) === t, r.join()])() }'));
+add('await throwing proxy in eval then context still works', async () => { const c = vm.createContext({}); await vm.runInContext(`${thrower} eval("(async () => { try { await p } catch (e) {} })()")`, c); return vm.runInContext('[1, 2, 3].map((x) => x * 2).join()', c); });
+add('explicit constructor read of throwing proxy in eval in context', () => vm.runInNewContext(`${thrower} eval("try { p.constructor } catch (e) { e }")`));
 
 // ---- runner ---------------------------------------------------------------
 
