@@ -13,16 +13,16 @@ import (
 // answers) instead of escaping the async function or corrupting the VM.
 func TestAwaitThrowingProxyUnparsed(t *testing.T) {
 	cases := map[string]string{
-		`eval("(async () => { try { await p } catch (e) { return 'caught ' + e } })()")`:                             "caught 1",
-		`(0, eval)("(async () => { try { await globalThis.p } catch (e) { return 'indirect ' + e } })()")`:            "indirect 1",
-		`new (async function () {}).constructor('p', 'try { await p } catch (e) { return "c" + e }')(p)`:              "c1",
-		`Function('p', 'return (async () => { try { await p } catch (e) { return "f" + e } })()')(p)`:                "f1",
-		`with ({}) { (async () => { try { await p } catch (e) { return 'w' + e } })() }`:                              "w1",
-		`eval("(async () => { await null; try { await p } catch (e) { return 'later ' + e } })()")`:                   "later 1",
+		`eval("(async () => { try { await p } catch (e) { return 'caught ' + e } })()")`:                                       "caught 1",
+		`(0, eval)("(async () => { try { await globalThis.p } catch (e) { return 'indirect ' + e } })()")`:                     "indirect 1",
+		`new (async function () {}).constructor('p', 'try { await p } catch (e) { return "c" + e }')(p)`:                       "c1",
+		`Function('p', 'return (async () => { try { await p } catch (e) { return "f" + e } })()')(p)`:                          "f1",
+		`with ({}) { (async () => { try { await p } catch (e) { return 'w' + e } })() }`:                                       "w1",
+		`eval("(async () => { await null; try { await p } catch (e) { return 'later ' + e } })()")`:                            "later 1",
 		`eval("(async () => { try { await Promise.all([(async () => { await p })()]) } catch (e) { return 'all ' + e } })()")`: "all 1",
-		`eval("(async () => await p)()").catch(e => 'rejected ' + e)`:                                                  "rejected 1",
-		`eval("(async () => { try { await Object.create(p) } catch (e) { return 'proto ' + e } })()")`:                "proto 1",
-		`(async () => {})().constructor.resolve(p).catch(e => 'resolve ' + e)`:                                        "resolve 1",
+		`eval("(async () => await p)()").catch(e => 'rejected ' + e)`:                                                          "rejected 1",
+		`eval("(async () => { try { await Object.create(p) } catch (e) { return 'proto ' + e } })()")`:                         "proto 1",
+		`(async () => {})().constructor.resolve(p).catch(e => 'resolve ' + e)`:                                                 "resolve 1",
 		// V8 reads only `then` of an awaited Proxy
 		`var reads = []; var tp = new Proxy({}, { get(t, k) { reads.push(String(k)) } }); eval("(async () => (await tp) === tp && reads.join())()")`: "then",
 		// an explicit read of constructor still runs the trap
