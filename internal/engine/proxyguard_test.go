@@ -200,8 +200,10 @@ func TestUserProxyHandler(t *testing.T) {
 // Workaround: guardPromiseResolve.
 func TestSobekPromiseResolveReadsConstructor(t *testing.T) {
 	Prepare()
-	v, err := sobek.New().RunString(`const P = (async () => {})().constructor; const reads = [];
-	P.resolve(new Proxy({}, { get(t, k) { reads.push(String(k)) } })); reads.join()`)
+	rt := sobek.New()
+	_ = rt.Set("tracing", tracingGoProxy(rt))
+	v, err := rt.RunString(`const P = (async () => {})().constructor; const reads = [];
+	P.resolve(tracing(reads)); reads.join()`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,6 +214,21 @@ func TestSobekPromiseResolveReadsConstructor(t *testing.T) {
 	Promise.resolve(new Proxy({}, { get(t, k) { reads.push(String(k)) } })); reads.join()`)
 	if err != nil || v.String() != "then" {
 		t.Errorf("guarded Promise.resolve read %v (%v), want then (node)", v, err)
+	}
+}
+
+// tracingGoProxy returns a function making a Proxy with a Go handler (not
+// the stand-in handler a realm's Proxy constructor gives, awaitproxy.go)
+// whose get trap pushes each key onto the array it is given.
+func tracingGoProxy(rt *sobek.Runtime) func(*sobek.Object) sobek.Value {
+	return func(reads *sobek.Object) sobek.Value {
+		push, _ := sobek.AssertFunction(reads.Get("push"))
+		return rt.ToValue(rt.NewProxy(rt.NewObject(), &sobek.ProxyTrapConfig{
+			Get: func(_ *sobek.Object, k string, _ sobek.Value) sobek.Value {
+				_, _ = push(reads, rt.ToValue(k))
+				return nil
+			},
+		}))
 	}
 }
 

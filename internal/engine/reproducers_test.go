@@ -94,9 +94,10 @@ func TestSobekRevokedProxyMessage(t *testing.T) {
 // values itself for a related bug, TestAwaitThrowingConstructor).
 func TestSobekAwaitReadsConstructor(t *testing.T) {
 	rt := sobek.New()
+	_ = rt.Set("tracing", tracingGoProxy(rt))
 	_, err := rt.RunString(`
 		var reads = [];
-		const o = new Proxy({}, { get(t, k) { reads.push(String(k)); return undefined; } });
+		const o = tracing(reads);
 		(async () => {})().constructor.resolve(o); // sobek's own (the global's is guarded: promiseresolve.go)
 	`)
 	if err != nil {
