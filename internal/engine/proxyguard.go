@@ -570,7 +570,7 @@ func guardWalk(st *proxyRealm, orig func(sobek.FunctionCall) sobek.Value) func(s
 	}
 }
 
-var guardProxiesOnce sync.Once
+var guardProxiesOnce, catchOnce sync.Once
 
 // GuardProxies puts the guard into sobek's templates (Prepare's time):
 // every realm made afterwards gets it. It reports false when sobek's
@@ -595,6 +595,14 @@ func GuardProxies() bool {
 			}
 		})
 		wrapFactory(proxyLayout.global, "Promise", guardPromiseResolve)
+		wrapFactory(proxyLayout.global, "String", swapCallback)
+		wrapFactory(proxyLayout.global, "Reflect", func(rt *sobek.Runtime, r *sobek.Object) {
+			for _, name := range []string{"apply", "construct"} {
+				if fn, _ := r.Get(name).(*sobek.Object); fn != nil {
+					swapCallback(rt, fn)
+				}
+			}
+		})
 		walker := func(rt *sobek.Runtime, fn *sobek.Object) {
 			if p := (*func(sobek.FunctionCall) sobek.Value)(fnField(fn, proxyLayout.fOff)); p != nil && *p != nil && !sameCode(*p, guardWalk(nil, nil)) {
 				*p = guardWalk(realmOf(rt), *p)
@@ -606,6 +614,7 @@ func GuardProxies() bool {
 		orig := syms.MapIndex(key).Convert(reflect.TypeFor[func(*sobek.Runtime) sobek.Value]()).Interface().(func(*sobek.Runtime) sobek.Value)
 		syms.SetMapIndex(key, reflect.ValueOf(onceFactory(orig, f, walker)).Convert(syms.Type().Elem()))
 	})
+	catchOnce.Do(catchOverflows)
 	return true
 }
 
