@@ -16,5 +16,7 @@ var embedded = &host.Embedded{Name: "node:querystring", Params: "module, exports
 
 // Load is the loader of the `querystring` builtin.
 func Load(h *host.Host, module *sobek.Object) error {
-	return embedded.Run(h, module, events.Internals(h), h.BuiltinRequire())
+	in := events.Internals(h)
+	natives(h.Runtime, in)
+	return embedded.Run(h, module, in, h.BuiltinRequire())
 }

@@ -8,7 +8,14 @@ for (const c of SafeIterable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 const hex = [];
 for (let i = 0; i < 256; i++) MethodPush(hex, '%' + (i < 16 ? '0' : '') + MethodToUpperCase(i.toString(16)));
 
+// Go's answers for ASCII strings (undefined for any other input)
+const escapeASCII = internals.escapeASCII, decodeASCII = internals.decodeASCII;
+
 function qsEscape(str) {
+  if (typeof str === 'string') {
+    const r = escapeASCII(str);
+    if (r !== undefined) return r;
+  }
   if (typeof str !== 'string') {
     if (typeof str === 'object') str = String(str);
     else str += '';
@@ -115,6 +122,10 @@ function parse(qs, sep, eq, options) {
     let k, v;
     if (idx >= 0) { k = MethodSlice(part, 0, idx); v = MethodSlice(part, idx + eq.length); } else { k = part; v = ''; }
     const dec = (s) => {
+      if (decode === qsUnescape) {
+        const r = decodeASCII(s);
+        if (r !== undefined) return r;
+      }
       s = MethodReplace(s, /\+/g, ' ');
       try { return decode(s); } catch { return qsUnescape(s, true); }
     };
