@@ -103,6 +103,7 @@ func ParseLowered(filename, src string, kind LowerKind) (*ast.Program, bool) {
 	if err != nil {
 		return nil, false
 	}
+	restoreAsyncGenSources(body, src) // lowersrc.go
 	markAsyncGenerators(body)
 	engine.GuardAwaits(body)
 	engine.RewriteImportCalls(body)

@@ -174,3 +174,15 @@ func TestResizableCases(t *testing.T) {
 func TestAnnexBCases(t *testing.T) {
 	runHostCases(t, "gen_annexb.js", "annexb_cases.golden", nil)
 }
+
+// TestAsyncGenCases: lowered async generators against V8's
+// (gen_asyncgen.js).
+func TestAsyncGenCases(t *testing.T) {
+	method := "an async generator method's generator objects inherit %AsyncGeneratorPrototype%, not the method's prototype (a method has no binding of itself to read it from)"
+	ctor := "a lowered async generator is a plain function: new g() constructs"
+	protoMethods := "esbuild's generator objects carry next/return/throw themselves; %AsyncGeneratorPrototype% has only constructor"
+	runHostCases(t, "gen_asyncgen.js", "asyncgen_cases.golden", map[int]string{
+		1: method, 10: ctor, 11: protoMethods,
+		20: method, 29: ctor, 30: protoMethods,
+	})
+}
