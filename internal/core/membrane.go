@@ -7,6 +7,7 @@ import (
 	"weak"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // The membrane carries values between the realms of one isolate. An object
@@ -338,8 +339,10 @@ func (iso *Isolate) protoReaches(p, target *sobek.Object) bool {
 const maxProtoWalk = 100 * 1024
 
 func (w *wrapper) getPrototypeOf(*sobek.Object) *sobek.Object {
-	// a for-in here walking another realm's Proxies: bounded as V8's
+	// a for-in here walking another realm's Proxies: bounded as V8's,
+	// and the keys they give kept
 	w.here.iso.proxyWalks.ForInStep(w.here.rt)
+	engine.ForInKeys(w.here.rt)
 	var p sobek.Value
 	w.inOp("getPrototypeOf", func() { p = w.o.Prototype() })
 	if po, ok := p.(*sobek.Object); ok && po != nil {
@@ -590,6 +593,7 @@ func (w *wrapper) deleteProperty(k sobek.Value) bool {
 }
 
 func (w *wrapper) ownKeys(*sobek.Object) *sobek.Object {
+	engine.ForInKeys(w.here.rt) // a for-in here keeps the keys (engine/forinproxy.go)
 	var keys []sobek.Value
 	w.inOp("ownKeys", func() {
 		keys = arrayValues(mustCall(w.reflect().ownKeys, w.o))

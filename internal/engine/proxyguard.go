@@ -389,6 +389,7 @@ type proxyRealm struct {
 	pendingThis sobek.Value
 	pendingTrap int
 	trappers    [len(trapNames)]*sobek.Object
+	forinState  // the for-in iteration taken over last (forinproxy.go)
 }
 
 var trapNames = [...]string{"getPrototypeOf", "setPrototypeOf", "isExtensible", "preventExtensions",
@@ -431,6 +432,12 @@ func (h *proxyHandler) Get(key string) sobek.Value {
 	if goid.StackUsed() > proxyStackLimit {
 		st.overflow()
 	}
+	stop := false
+	if st.walk < 0 && (key == "getPrototypeOf" || key == "ownKeys") {
+		if k := forinKey(st.rt); k != nil {
+			stop = st.forinProxyStep(k, key)
+		}
+	}
 	if key == "getPrototypeOf" {
 		if st.walk >= 0 {
 			if st.walk++; st.walk > ProtoWalkLimit {
@@ -442,6 +449,20 @@ func (h *proxyHandler) Get(key string) sobek.Value {
 		}
 	}
 	v := h.user.Get(key)
+	if stop {
+		// the for-in walk ends at its first Proxy (forinproxy.go)
+		var user func(sobek.FunctionCall) sobek.Value
+		if fn, ok := v.(*sobek.Object); ok {
+			if c, isFn := sobek.AssertFunction(fn); isFn {
+				user = func(fc sobek.FunctionCall) sobek.Value { return Call(c, fc.This, fc.Arguments...) }
+			}
+		}
+		if v != nil && !sobek.IsUndefined(v) && !sobek.IsNull(v) && user == nil {
+			return v // not a method: sobek's TypeError
+		}
+		st.pending, st.pendingThis, st.pendingTrap = st.stopTrap(user, h.user), h.user, trapIndex(key)
+		return st.trapper(st.pendingTrap)
+	}
 	if v == nil {
 		return sobek.Undefined()
 	}

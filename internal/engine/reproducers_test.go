@@ -225,3 +225,33 @@ func TestSobekPromiseResolveFrame(t *testing.T) {
 		t.Errorf("constructor reads from PromiseResolve: %v, want [true false true] (sobek's await changed: see awaitproxy.go)", fromAwait)
 	}
 }
+
+// TestSobekForInProxyChain pins the for-in bugs forinproxy.go steps
+// around, on Proxies with Go handlers (the stand-in handler does not
+// apply): sobek drops the keys a Proxy on the chain gives (it filters them
+// by the receiver's own properties) and walks on past the first Proxy
+// (V8 stops there: []). If this fails, sobek changed: see forinproxy.go.
+func TestSobekForInProxyChain(t *testing.T) {
+	rt := sobek.New()
+	target := rt.NewObject()
+	_ = target.Set("b", 2)
+	top := rt.NewObject()
+	_ = top.Set("t", 1)
+	_ = target.SetPrototype(top)
+	_ = rt.Set("p", rt.NewProxy(target, &sobek.ProxyTrapConfig{}))
+	v, err := rt.RunString(`var ks = []; for (var k in Object.create(p)) ks.push(k); ks.join()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.String() != "t" {
+		t.Errorf("sobek's for-in over a Proxy on the chain gave %q (was \"t\"; node: \"b\")", v)
+	}
+}
+
+// TestForInFilterLayout: the layout forinproxy.go writes (the receiver in
+// an iteration's first word) is sobek's.
+func TestForInFilterLayout(t *testing.T) {
+	if !forinFilterWorks() {
+		t.Fatal("sobek's enumerableIter layout changed: for-in over Proxies on a chain keeps sobek's behaviour")
+	}
+}

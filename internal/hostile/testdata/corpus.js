@@ -990,6 +990,28 @@ add('await tracing proxy in eval in context', async () => { const t = tracer(); 
 add('await tracing proxy in with body in context', async () => vm.runInNewContext('var r = []; var t = new Proxy({}, { get(o, k) { r.push(String(k)) } }); with ({}) { (async () => [(await t) === t, r.join()])() }'));
 add('await throwing proxy in eval then context still works', async () => { const c = vm.createContext({}); await vm.runInContext(`${thrower} eval("(async () => { try { await p } catch (e) {} })()")`, c); return vm.runInContext('[1, 2, 3].map((x) => x * 2).join()', c); });
 add('explicit constructor read of throwing proxy in eval in context', () => vm.runInNewContext(`${thrower} eval("try { p.constructor } catch (e) { e }")`));
+// for-in over a chain holding Proxies (#9): V8 stops after the first
+// Proxy of an ordinary receiver's chain and keeps the keys Proxies give
+for (const [what, code] of [
+  ['o to Proxy(o)', 'var o = { a: 1 }; Object.setPrototypeOf(o, new Proxy(o, {}));'],
+  ['Proxy keys', 'var o = Object.create(new Proxy({ b: 2 }, {})); o.a = 1;'],
+  ['past the first Proxy', 'var o = Object.create(new Proxy(Object.create({ t: 9 }, { b: { value: 2, enumerable: true } }), {}));'],
+  ['two Proxies', 'var p2 = new Proxy({ c: 3 }, {}); var o = Object.create(new Proxy(Object.create(p2, { b: { value: 2, enumerable: true } }), {}));'],
+  ['non-enumerable shadow', 'var o = Object.create(new Proxy({ a: 5, b: 2 }, {})); Object.defineProperty(o, "a", { value: 1, enumerable: false });'],
+  ['ownKeys trap', 'var o = Object.create(new Proxy({}, { ownKeys: () => ["z", "y"], getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }) }));'],
+  ['receiver Proxy chain', 'var o = new Proxy(Object.create(new Proxy({ c: 3 }, {}), { b: { value: 2, enumerable: true } }), {});'],
+  ['getPrototypeOf trap returns a number', 'var o = Object.create(new Proxy({ b: 2 }, { getPrototypeOf: () => 5 }));'],
+  ['throwing getOwnPropertyDescriptor', 'var o = Object.create(new Proxy({ b: 2 }, { getOwnPropertyDescriptor() { throw new RangeError("gopd") } }));'],
+  ['getPrototypeOf cycle of an ordinary receiver', 'var n = 0; var a = new Proxy({ x: 1 }, { getPrototypeOf() { n++; return b } }); var b = new Proxy({ y: 2 }, { getPrototypeOf() { n++; return a } }); var o = Object.create(a);'],
+  ['delete during', 'var t = { b: 2, c: 3 }; var o = Object.create(new Proxy(t, {})); o.a = 1; var del = () => delete t.c;'],
+]) {
+  const loop = 'var ks = []; for (var k in o) { ks.push(k); if (typeof del === "function") del(); } ks';
+  add(`for-in ${what} in context`, () => vm.runInNewContext(`${code} ${loop}`));
+  add(`for-in ${what} in main`, () => new Function(`${code} ${loop.replace(/ ks$/, ' return ks')}`)());
+}
+add('for-in over a main object on a context chain', () => vm.runInNewContext('var ks = []; for (var k in Object.create(o)) ks.push(k); ks', { o: { a: 1 } }));
+add('for-in over a main Proxy on a context chain', () => vm.runInNewContext('var ks = []; for (var k in Object.create(o)) ks.push(k); ks', { o: new Proxy({ a: 1 }, {}) }));
+add('for-in tracing Proxy on the chain', () => { const t = tracer({ b: 2 }); const o = Object.create(t); o.a = 1; const ks = []; for (const k in o) ks.push(k); return ks; });
 
 // ---- runner ---------------------------------------------------------------
 
