@@ -1,14 +1,12 @@
 // Package http is Node's `http` builtin for jsvm: createServer, Server,
-// IncomingMessage, ServerResponse, STATUS_CODES and METHODS, plus a minimal
-// client (request, get). The JavaScript face (http.js) is built on the
-// `events` builtin's EventEmitter; the network side is Go's net/http.
+// IncomingMessage, ServerResponse, STATUS_CODES and METHODS, plus a
+// client (request, get). The server is Node's, in JavaScript (http.js): a
+// net.Server whose connections an HTTP/1 parser reads, responses written
+// back as HTTP/1.1 bytes; an https server is the same over TLS
+// connections made here (listenTLS). The client is Go's net/http.
 //
-// Threading: Go's server goroutines never touch the runtime. A request is
-// handed to the event loop with Host.Post; the JS handler runs on the loop
-// goroutine and queues response operations (head, body chunks, end) that
-// the Go handler goroutine, which waits for them, applies to the
-// ResponseWriter. A listening server holds a Host.Ref so the process stays
-// alive; close() releases it.
+// Threading: Go goroutines never touch the runtime; what they learn is
+// handed to the event loop with Host.Post.
 package http
 
 import (
@@ -16,17 +14,17 @@ import (
 	"context"
 	"crypto/tls"
 	_ "embed"
-	"errors"
+
 	"fmt"
 	"io"
-	"log"
+
 	"net"
 	"net/http"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"syscall"
+
+	"time"
 
 	"github.com/grafana/sobek"
 	"github.com/jsvm-dev/jsvm/internal/nodeerr"
@@ -77,7 +75,7 @@ type binding struct {
 func (b *binding) object() *sobek.Object {
 	rt := b.h.Runtime
 	o := rt.NewObject()
-	_ = o.Set("listen", b.listen)
+	_ = o.Set("listenTLS", b.listenTLS)
 	_ = o.Set("request", b.request)
 	_ = o.Set("checkSecure", func(o *sobek.Object) {
 		if _, err := serverTLSConfig(rt, o); err != nil {
@@ -88,433 +86,26 @@ func (b *binding) object() *sobek.Object {
 	return o
 }
 
-// listenError is what JS gets when listen fails: Node's code, errno and
-// syscall.
-func (b *binding) listenError(err error, address string, port int) sobek.Value {
+// listenTLS(host, port, path, secure, onConnection) is the net
+// binding's listen for an https server: each connection is a TLS server
+// connection over the accepted one, handed over once its handshake is
+// done (a failed handshake drops it, as Go's server did: no
+// 'tlsClientError').
+func (b *binding) listenTLS(hostname string, port int, path string, secure *sobek.Object, onConnection sobek.Callable) *sobek.Object {
 	rt := b.h.Runtime
-	code, errno := "EADDRINUSE", -98
-	msg := "address already in use"
-	var se syscall.Errno
-	switch {
-	case errors.As(err, &se) && se == syscall.EADDRINUSE:
-	case errors.As(err, &se) && se == syscall.EACCES:
-		code, errno, msg = "EACCES", -13, "permission denied"
-	case errors.As(err, &se) && se == syscall.EADDRNOTAVAIL:
-		code, errno, msg = "EADDRNOTAVAIL", -99, "address not available"
-	default:
-		var dnsErr *net.DNSError
-		if errors.As(err, &dnsErr) {
-			code, errno, msg = "ENOTFOUND", -3008, "getaddrinfo ENOTFOUND "+address
-			o := rt.NewObject()
-			_ = o.Set("code", code)
-			_ = o.Set("errno", errno)
-			_ = o.Set("syscall", "getaddrinfo")
-			_ = o.Set("hostname", address)
-			_ = o.Set("message", msg)
-			return o
-		}
-		code, errno, msg = "EINVAL", -22, err.Error()
-	}
-	o := rt.NewObject()
-	_ = o.Set("code", code)
-	_ = o.Set("errno", errno)
-	_ = o.Set("syscall", "listen")
-	_ = o.Set("address", address)
-	_ = o.Set("port", port)
-	_ = o.Set("message", fmt.Sprintf("listen %s: %s %s:%d", code, msg, address, port))
-	return o
-}
-
-// listen(port, host, onRequest, secure) -> {handle} or {error}. host ""
-// listens on every address (reported as "::"). secure (an https server's
-// {key, cert, ...} options, or undefined) serves TLS.
-//
-// onUpgrade (optional) answers a request that asks for an upgrade (an
-// Upgrade header with Connection: upgrade) or a CONNECT:
-// onUpgrade('check', method) says whether the server has a listener for
-// it ('upgrade' or 'connect'); if so the connection is taken from Go's
-// server and onUpgrade('socket', info, handle, head) gets it as a net
-// socket handle with the bytes already read past the request head.
-func (b *binding) listen(port int, hostname string, onRequest sobek.Callable, secure sobek.Value, onUpgrade sobek.Value) *sobek.Object {
-	rt := b.h.Runtime
-	out := rt.NewObject()
-	var tlsConf *tls.Config
-	if o, ok := secure.(*sobek.Object); ok {
-		conf, err := serverTLSConfig(rt, o)
-		if err != nil {
-			throwTLS(rt, err)
-		}
-		tlsConf = conf
-	}
-	addr := net.JoinHostPort(hostname, strconv.Itoa(port))
-	ln, err := net.Listen("tcp", addr)
+	conf, err := serverTLSConfig(rt, secure)
 	if err != nil {
-		shown := hostname
-		if shown == "" {
-			shown = "::"
+		throwTLS(rt, err)
+	}
+	return nodenet.ListenWith(b.h, hostname, port, path, func(c net.Conn) (io.ReadWriteCloser, error) {
+		tc := tls.Server(c, conf)
+		_ = c.SetDeadline(time.Now().Add(120 * time.Second)) // Node's handshakeTimeout
+		if err := tc.Handshake(); err != nil {
+			return nil, err
 		}
-		_ = out.Set("error", b.listenError(err, shown, port))
-		return out
-	}
-	s := &server{h: b.h, onRequest: onRequest, ln: ln, done: make(chan struct{})}
-	s.onUpgrade, _ = sobek.AssertFunction(onUpgrade)
-	// ErrorLog discards: Go logs failed handshakes to stderr, Node's
-	// server emits 'tlsClientError' and prints nothing.
-	s.srv = &http.Server{Handler: s, ErrorLog: log.New(io.Discard, "", 0)}
-	b.h.Ref()
-	s.refd = true
-	tcp := ln.Addr().(*net.TCPAddr)
-	if tlsConf != nil {
-		ln = tls.NewListener(ln, tlsConf)
-	}
-	go func() { _ = s.srv.Serve(ln) }()
-
-	address, family := tcp.IP.String(), "IPv4"
-	if hostname == "" || tcp.IP.To4() == nil {
-		family = "IPv6"
-	}
-	if hostname == "" {
-		address = "::"
-	}
-	_ = out.Set("address", address)
-	_ = out.Set("family", family)
-	_ = out.Set("port", tcp.Port)
-	handle := rt.NewObject()
-	_ = handle.Set("close", s.close)
-	_ = handle.Set("closeAll", s.closeAll)
-	_ = handle.Set("ref", s.ref)
-	_ = handle.Set("unref", s.unref)
-	_ = out.Set("handle", handle)
-	return out
-}
-
-type server struct {
-	h         *host.Host
-	onRequest sobek.Callable
-	onUpgrade sobek.Callable
-	ln        net.Listener
-	srv       *http.Server
-	done      chan struct{} // closed when the server is closed for good
-	closing   bool          // loop goroutine only
-	refd      bool          // loop goroutine only
-	unrefd    bool          // loop goroutine only: server.unref() called
-}
-
-// ref/unref: server.ref()/unref() (the listening server keeps the process
-// alive unless unref'd).
-func (s *server) ref() {
-	if s.unrefd && !s.closing {
-		s.unrefd = false
-		s.refd = true
-		s.h.Ref()
-	}
-}
-
-func (s *server) unref() {
-	if !s.unrefd && s.refd {
-		s.unrefd = true
-		s.refd = false
-		s.h.Unref()
-	}
-}
-
-// close stops listening; done() is called on the loop once every request
-// in flight has finished.
-func (s *server) close(done sobek.Callable) {
-	if s.closing {
-		return
-	}
-	s.closing = true
-	s.h.Ref() // until done runs
-	// The listener closes now: Shutdown closes only the listeners Serve
-	// has taken up, and Serve's goroutine may not have started yet (a
-	// connect in between was accepted by the kernel, then reset).
-	_ = s.ln.Close()
-	go func() {
-		_ = s.srv.Shutdown(context.Background())
-		close(s.done)
-		s.h.Post(func() {
-			if s.refd {
-				s.refd = false
-				s.h.Unref()
-			}
-			s.h.Unref()
-			if done != nil {
-				if _, err := done(sobek.Undefined()); err != nil {
-					panic(err)
-				}
-			}
-		})
-	}()
-}
-
-// closeAll drops every connection at once (server.closeAllConnections).
-func (s *server) closeAll() {
-	go func() { _ = s.srv.Close() }()
-}
-
-// op is one response operation queued by JS for the handler goroutine.
-type op struct {
-	kind    byte // 'h' head, 'w' write, 'e' end, 'd' drop the connection
-	status  int
-	headers [][2]string
-	data    []byte
-}
-
-// exchange is one request/response pair.
-type exchange struct {
-	mu     sync.Mutex
-	ops    []op
-	notify chan struct{}
-	req    *sobek.Object // JS IncomingMessage sink (loop goroutine only)
-	res    *sobek.Object // JS response side (loop goroutine only)
-}
-
-func (x *exchange) queue(o op) {
-	x.mu.Lock()
-	x.ops = append(x.ops, o)
-	x.mu.Unlock()
-	select {
-	case x.notify <- struct{}{}:
-	default:
-	}
-}
-
-func (x *exchange) take() []op {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	ops := x.ops
-	x.ops = nil
-	return ops
-}
-
-// callMethod calls obj[name](args...) on the loop goroutine, turning a JS
-// throw into an uncaught exception of the host.
-func callMethod(obj *sobek.Object, name string, args ...sobek.Value) {
-	if obj == nil {
-		return
-	}
-	fn, ok := sobek.AssertFunction(obj.Get(name))
-	if !ok {
-		return
-	}
-	if _, err := fn(obj, args...); err != nil {
-		panic(err)
-	}
-}
-
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h := s.h
-	h.Ref()
-	defer h.Unref()
-	if s.onUpgrade != nil && wantsUpgrade(r) && s.upgrade(w, r) {
-		return
-	}
-	x := &exchange{notify: make(chan struct{}, 1)}
-	h.Post(func() { s.dispatch(x, r) })
-
-	// The body, chunk by chunk, then its end.
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := r.Body.Read(buf)
-		if n > 0 {
-			chunk := bytes.Clone(buf[:n])
-			h.Post(func() {
-				callMethod(x.req, "push", h.Runtime.ToValue(h.Runtime.NewArrayBuffer(chunk)))
-			})
-		}
-		if err != nil {
-			break
-		}
-	}
-	h.Post(func() { callMethod(x.req, "push", sobek.Null()) })
-
-	flusher, _ := w.(http.Flusher)
-	for {
-		for _, o := range x.take() {
-			switch o.kind {
-			case 'h':
-				hd := w.Header()
-				for _, kv := range o.headers {
-					hd.Add(kv[0], kv[1])
-				}
-				if r.Method == http.MethodHead || o.status == 204 || o.status == 304 {
-					hd.Del("Transfer-Encoding")
-				}
-				w.WriteHeader(o.status)
-			case 'w':
-				if len(o.data) > 0 {
-					_, _ = w.Write(o.data)
-					if flusher != nil {
-						flusher.Flush()
-					}
-				}
-			case 'e':
-				if len(o.data) > 0 {
-					_, _ = w.Write(o.data)
-				}
-				h.Post(func() { callMethod(x.res, "_finished") })
-				return
-			case 'd':
-				// socket.destroy(): net/http closes the connection
-				// without finishing the response.
-				h.Post(func() {
-					callMethod(x.req, "_aborted")
-					callMethod(x.res, "_aborted")
-				})
-				panic(http.ErrAbortHandler)
-			}
-		}
-		select {
-		case <-x.notify:
-		case <-r.Context().Done():
-			h.Post(func() {
-				callMethod(x.req, "_aborted")
-				callMethod(x.res, "_aborted")
-			})
-			return
-		case <-s.done:
-			return
-		}
-	}
-}
-
-// wantsUpgrade reports whether r asks for a protocol upgrade or is a
-// CONNECT, as Node's parser decides req.upgrade.
-func wantsUpgrade(r *http.Request) bool {
-	if r.Method == http.MethodConnect {
-		return true
-	}
-	if r.Header.Get("Upgrade") == "" {
-		return false
-	}
-	for _, v := range r.Header.Values("Connection") {
-		for _, t := range strings.Split(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(t), "upgrade") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// upgrade asks JS whether the server listens for r's upgrade; if so it
-// hijacks the connection and hands it over as a net socket handle, and
-// reports true. Otherwise r is served as an ordinary request.
-func (s *server) upgrade(w http.ResponseWriter, r *http.Request) bool {
-	h := s.h
-	ans := make(chan bool, 1)
-	h.Post(func() {
-		v, err := s.onUpgrade(sobek.Undefined(), h.Runtime.ToValue("check"), h.Runtime.ToValue(r.Method))
-		ans <- err == nil && v.ToBoolean()
-		if err != nil {
-			panic(err)
-		}
-	})
-	select {
-	case ok := <-ans:
-		if !ok {
-			return false
-		}
-	case <-s.done:
-		return true
-	case <-r.Context().Done():
-		return true
-	}
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		return false
-	}
-	nc, brw, err := hj.Hijack()
-	if err != nil {
-		return false
-	}
-	var head []byte
-	if n := brw.Reader.Buffered(); n > 0 {
-		p, _ := brw.Reader.Peek(n)
-		head = bytes.Clone(p)
-	}
-	h.Post(func() {
-		info := s.requestInfo(r)
-		handle := nodenet.NewHandle(h, nc)
-		if _, err := s.onUpgrade(sobek.Undefined(), h.Runtime.ToValue("socket"), info, handle,
-			h.Runtime.ToValue(h.Runtime.NewArrayBuffer(head))); err != nil {
-			panic(err)
-		}
-	})
-	return true
-}
-
-// requestInfo is what IncomingMessage is built from.
-func (s *server) requestInfo(r *http.Request) *sobek.Object {
-	rt := s.h.Runtime
-	info := rt.NewObject()
-	_ = info.Set("method", r.Method)
-	_ = info.Set("url", r.RequestURI)
-	_ = info.Set("httpVersionMajor", r.ProtoMajor)
-	_ = info.Set("httpVersionMinor", r.ProtoMinor)
-	_ = info.Set("rawHeaders", rawHeaders(r))
-	_ = info.Set("encrypted", r.TLS != nil)
-	if host, port, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-		_ = info.Set("remoteAddress", host)
-		p, _ := strconv.Atoi(port)
-		_ = info.Set("remotePort", p)
-		if strings.Contains(host, ":") {
-			_ = info.Set("remoteFamily", "IPv6")
-		} else {
-			_ = info.Set("remoteFamily", "IPv4")
-		}
-	}
-	if local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
-		if host, port, err := net.SplitHostPort(local.String()); err == nil {
-			_ = info.Set("localAddress", host)
-			p, _ := strconv.Atoi(port)
-			_ = info.Set("localPort", p)
-		}
-	}
-	return info
-}
-
-// dispatch runs on the loop: it builds the request info and the response
-// handle and calls the JS request listener.
-func (s *server) dispatch(x *exchange, r *http.Request) {
-	rt := s.h.Runtime
-	info := s.requestInfo(r)
-	handle := rt.NewObject()
-	_ = handle.Set("head", func(status int, flat []string) {
-		o := op{kind: 'h', status: status}
-		for i := 0; i+1 < len(flat); i += 2 {
-			o.headers = append(o.headers, [2]string{flat[i], flat[i+1]})
-		}
-		x.queue(o)
-	})
-	_ = handle.Set("write", func(chunk sobek.Value) {
-		x.queue(op{kind: 'w', data: toBytes(rt, chunk)})
-	})
-	_ = handle.Set("end", func(chunk sobek.Value) {
-		x.queue(op{kind: 'e', data: toBytes(rt, chunk)})
-	})
-	_ = handle.Set("destroy", func() { x.queue(op{kind: 'd'}) })
-	v, err := s.onRequest(sobek.Undefined(), info, handle)
-	if err != nil {
-		panic(err)
-	}
-	pair, _ := v.(*sobek.Object)
-	if pair != nil {
-		x.req, _ = pair.Get("req").(*sobek.Object)
-		x.res, _ = pair.Get("res").(*sobek.Object)
-	}
-	callMethod(pair, "emit")
-}
-
-// rawHeaders lists the request's headers as Node's rawHeaders does: name,
-// value, name, value..., with Host first as a client sends it.
-func rawHeaders(r *http.Request) []string {
-	var out []string
-	if r.Host != "" {
-		out = append(out, "Host", r.Host)
-	}
-	return appendHeaders(out, r.Header)
+		_ = c.SetDeadline(time.Time{})
+		return tc, nil
+	}, onConnection)
 }
 
 // appendHeaders appends h's fields as name, value pairs, names sorted (Go

@@ -100,7 +100,9 @@ func TestNetScripts(t *testing.T) {
 			select {
 			case <-done:
 			case <-time.After(60 * time.Second):
-				t.Fatal("host did not finish")
+				h.Terminate()
+				<-done
+				t.Fatalf("host did not finish; output so far:\n%s", out.String())
 			}
 			if out.String() != string(want) {
 				t.Errorf("output differs\n--- got\n%s\n--- want (node)\n%s", out.String(), want)

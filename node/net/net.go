@@ -655,6 +655,18 @@ type listener struct {
 // port} or {error}: listens now; each accepted connection becomes a
 // handle passed to onConnection on the loop.
 func (b *binding) listen(hostname string, port int, path string, onConnection sobek.Callable) *sobek.Object {
+	return b.listenWith(hostname, port, path, nil, onConnection)
+}
+
+// ListenWith is the net binding's listen with each accepted connection
+// first made into what the handle reads and writes by wrap (on a
+// goroutine of its own; a wrap error drops the connection): the https
+// server's TLS handshake.
+func ListenWith(h *host.Host, hostname string, port int, path string, wrap func(net.Conn) (io.ReadWriteCloser, error), onConnection sobek.Callable) *sobek.Object {
+	return bindingOf(h).listenWith(hostname, port, path, wrap, onConnection)
+}
+
+func (b *binding) listenWith(hostname string, port int, path string, wrap func(net.Conn) (io.ReadWriteCloser, error), onConnection sobek.Callable) *sobek.Object {
 	rt := b.h.Runtime
 	out := rt.NewObject()
 	var ln net.Listener
@@ -701,16 +713,30 @@ func (b *binding) listen(hostname string, port int, path string, onConnection so
 				}
 				return
 			}
-			b.h.Post(func() {
-				if l.closed {
+			deliver := func(c io.ReadWriteCloser) {
+				b.h.Post(func() {
+					if l.closed {
+						_ = c.Close()
+						return
+					}
+					x := b.newConn(c)
+					if _, err := onConnection(sobek.Undefined(), x.object()); err != nil {
+						panic(err)
+					}
+				})
+			}
+			if wrap == nil {
+				deliver(nc)
+				continue
+			}
+			go func() {
+				c, err := wrap(nc)
+				if err != nil {
 					_ = nc.Close()
 					return
 				}
-				x := b.newConn(nc)
-				if _, err := onConnection(sobek.Undefined(), x.object()); err != nil {
-					panic(err)
-				}
-			})
+				deliver(c)
+			}()
 		}
 	}()
 	if v, ok := addrInfo(rt, ln.Addr()).(*sobek.Object); ok {

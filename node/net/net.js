@@ -581,8 +581,14 @@ Server.prototype.listen = function (...args) {
   throw internals.invalidArgValue('options', options, 'must have the property "port" or "path"');
 };
 
+// _listenNative listens (the https server listens with TLS on each
+// connection instead).
+Server.prototype._listenNative = function (host, port, path, onConnection) {
+  return binding.listen(host, port, path, onConnection);
+};
+
 Server.prototype._listen2 = function (host, port, path) {
-  const r = binding.listen(host, port, path, (handle) => this._onConnection(handle));
+  const r = this._listenNative(host, port, path, (handle) => this._onConnection(handle));
   if (r.error) {
     const err = uvError(r.error);
     process.nextTick(() => this.emit('error', err));
