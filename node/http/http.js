@@ -42,6 +42,13 @@ const METHODS = [
 const tokenRE = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 const badValueRE = /[^\t\x20-\x7e\x80-\xff]/;
 
+// timerDuration is Node's getTimerDuration: a number, >= 0 and finite.
+function timerDuration(msecs, name) {
+  if (typeof msecs !== 'number') throw internals.invalidArgType(name, 'of type number', msecs);
+  if (msecs < 0 || !Number.isFinite(msecs)) throw internals.outOfRange(name, 'a non-negative finite number', msecs);
+  return msecs;
+}
+
 function later(fn, ...args) {
   if (typeof process === 'object' && process && typeof process.nextTick === 'function') {
     process.nextTick(fn, ...args);
@@ -170,10 +177,34 @@ class Socket extends EventEmitter {
     return { address: this.localAddress, family: this.localAddress.includes(':') ? 'IPv6' : 'IPv4', port: this.localPort };
   }
 
+  // setTimeout is net.Socket's idle timeout: 'timeout' once ms pass
+  // without activity (_activity: the client's response head and body
+  // chunks), again after the next activity.
   setTimeout(ms, cb) {
+    if (this.destroyed) return this;
+    ms = timerDuration(ms, 'msecs');
+    if (cb !== undefined && typeof cb !== 'function') throw internals.invalidArgType('callback', 'of type function', cb);
     this.timeout = ms;
-    if (typeof cb === 'function') this.once('timeout', cb);
+    this._clearTimer();
+    if (ms === 0) {
+      if (cb) this.removeListener('timeout', cb);
+    } else {
+      this._timer = setTimeout(() => this.emit('timeout'), ms);
+      if (this._timer.unref) this._timer.unref();
+      if (cb) this.once('timeout', cb);
+    }
     return this;
+  }
+
+  _activity() {
+    if (this._timer) this._timer.refresh();
+  }
+
+  _clearTimer() {
+    if (this._timer) {
+      clearTimeout(this._timer);
+      this._timer = null;
+    }
   }
 
   setNoDelay() { return this; }
@@ -200,6 +231,7 @@ class Socket extends EventEmitter {
   destroy(err) {
     if (this.destroyed) return this;
     this.destroyed = true;
+    this._clearTimer();
     this.readable = false;
     this.writable = false;
     // A server-side request's connection: Go drops it (what a client
@@ -1860,6 +1892,7 @@ class ClientRequest extends OutgoingMessage {
       const enc = B ? B.from(String(options.auth)).toString('base64') : btoa(String(options.auth));
       this.setHeader('Authorization', `Basic ${enc}`);
     }
+    if (options.timeout !== undefined) this.timeout = timerDuration(options.timeout, 'timeout');
     this._body = [];
     this.aborted = false;
     this.reusedSocket = false;
@@ -1870,8 +1903,17 @@ class ClientRequest extends OutgoingMessage {
     this.socket = null;
     process.nextTick(() => {
       if (this.destroyed || this.socket) return;
-      this.socket = new Socket({});
-      this.emit('socket', this.socket);
+      const socket = new Socket({});
+      socket._httpMessage = this;
+      this.socket = socket;
+      // as Node's tickOnSocket: the request's (or its agent's) timeout
+      // on the socket, whose 'timeout' the request re-emits
+      const agentTimeout = this.agent && this.agent.options && this.agent.options.timeout;
+      if (this.timeout !== undefined || agentTimeout) {
+        listenSocketTimeout(this);
+        socket.setTimeout(this.timeout !== undefined ? this.timeout : agentTimeout);
+      }
+      this.emit('socket', socket);
     });
   }
 
@@ -1905,6 +1947,7 @@ class ClientRequest extends OutgoingMessage {
       body: joinBody(this._body),
       tls: this._secure,
     }, (info, body, upgraded) => {
+      if (this.socket) this.socket._activity();
       if (this.destroyed) {
         if (upgraded) upgraded.close();
         return;
@@ -1953,9 +1996,12 @@ class ClientRequest extends OutgoingMessage {
       const res = this.res;
       if (!res || this.destroyed) return;
       if (chunk !== null) {
+        if (this.socket) this.socket._activity();
         res.push(chunk);
         return;
       }
+      this._ended = true;
+      if (this.socket) this.socket._clearTimer();
       res.push(null);
       res.once('end', () => later(() => this.emit('close')));
     });
@@ -1969,14 +2015,19 @@ class ClientRequest extends OutgoingMessage {
     this.destroy();
   }
 
+  // destroy as Node's: before the response it is an error, the caller's
+  // or ECONNRESET 'socket hang up' (none for a request aborted before it
+  // had its socket).
   destroy(err) {
     if (this.destroyed) return this;
     this.destroyed = true;
     if (this._conn) this._conn.cancel();
+    if (this.socket) this.socket._clearTimer();
     if (this.res && !this.res.complete) {
       this._resAborted();
       return this;
     }
+    if (!this.res && !err && !(this.aborted && !this.socket)) err = connResetException('socket hang up');
     if (err) later(() => this.emit('error', err));
     later(() => this.emit('close'));
     return this;
@@ -1995,14 +2046,26 @@ class ClientRequest extends OutgoingMessage {
     });
   }
 
-  setTimeout(ms, cb) {
-    if (cb) this.once('timeout', cb);
+  setTimeout(msecs, callback) {
+    if (this._ended) return this;
+    listenSocketTimeout(this);
+    msecs = timerDuration(msecs, 'msecs');
+    if (callback) this.once('timeout', callback);
+    if (this.socket) this.socket.setTimeout(msecs);
+    else this.once('socket', (sock) => sock.setTimeout(msecs));
     return this;
   }
 
   setNoDelay() {}
 
   setSocketKeepAlive() {}
+}
+
+function listenSocketTimeout(req) {
+  if (req.timeoutCb) return;
+  req.timeoutCb = () => req.emit('timeout');
+  if (req.socket) req.socket.on('timeout', req.timeoutCb);
+  else req.once('socket', (socket) => socket.on('timeout', req.timeoutCb));
 }
 
 // joinBody makes a request body of the written chunks: a string when all
