@@ -97,6 +97,9 @@ func Load(h *host.Host, module *sobek.Object) error {
 			if proto, ok := b.Get("prototype").(*sobek.Object); ok {
 				installFast(rt, proto)
 			}
+			if u8, ok := h.IntrinsicGlobal("Uint8Array"); ok {
+				installFastAlloc(rt, b, u8)
+			}
 		}
 	}
 	return nil

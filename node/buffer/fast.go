@@ -169,3 +169,42 @@ func installFast(rt *sobek.Runtime, proto *sobek.Object) {
 		})
 	}
 }
+
+// installFastAlloc replaces Buffer.alloc (without a fill), allocUnsafe and
+// allocUnsafeSlow for an integer size in range by one construction of
+// the host's Uint8Array with Buffer as new.target (whose prototype is
+// FastBuffer's), what `new FastBuffer(size)` does without the class's
+// own constructor frames; the memory caps of the host's Uint8Array apply
+// as before. Any other call goes to buffer.js's function.
+func installFastAlloc(rt *sobek.Runtime, buffer *sobek.Object, u8 sobek.Value) {
+	ctor, ok := sobek.AssertConstructor(u8)
+	if !ok {
+		return
+	}
+	const kMaxLength = 4294967296
+	for _, name := range []string{"alloc", "allocUnsafe", "allocUnsafeSlow"} {
+		orig, _ := buffer.Get(name).(*sobek.Object)
+		slow, ok := engine.Direct(orig)
+		if !ok {
+			continue
+		}
+		fill := name == "alloc"
+		f := rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+			if len(c.Arguments) == 0 || !sobek.IsNumber(c.Arguments[0]) || fill && len(c.Arguments) > 1 && !sobek.IsUndefined(c.Arguments[1]) {
+				return slow(c)
+			}
+			n := c.Arguments[0].ToFloat()
+			if n != math.Trunc(n) || n < 0 || n > kMaxLength {
+				return slow(c)
+			}
+			o, err := ctor(buffer, c.Arguments[0])
+			if err != nil {
+				panic(err)
+			}
+			return o
+		}).(*sobek.Object)
+		_ = f.DefineDataProperty("name", orig.Get("name"), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+		_ = f.DefineDataProperty("length", orig.Get("length"), sobek.FLAG_FALSE, sobek.FLAG_FALSE, sobek.FLAG_TRUE)
+		_ = buffer.Set(name, f)
+	}
+}
