@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"time"
 
@@ -174,6 +175,22 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError, onData sobek.
 	ctx, cancel := context.WithCancel(context.Background())
 	handle := rt.NewObject()
 	_ = handle.Set("cancel", func() { cancel() })
+	// Flow control of the body: pause() (the response's buffer is full)
+	// stops the reader before its next read, resume() (the response
+	// wants data) lets it go on; at most a few chunks are posted and not
+	// yet delivered, so a slow reader bounds what is held in memory.
+	var paused atomic.Bool
+	resumed := make(chan struct{}, 1)
+	tokens := make(chan struct{}, 4)
+	_ = handle.Set("pause", func() { paused.Store(true) })
+	_ = handle.Set("resume", func() {
+		if paused.Swap(false) {
+			select {
+			case resumed <- struct{}{}:
+			default:
+			}
+		}
+	})
 	call := func(fn sobek.Callable, args ...sobek.Value) {
 		if _, err := fn(sobek.Undefined(), args...); err != nil {
 			panic(err)
@@ -236,10 +253,27 @@ func (b *binding) request(opts *sobek.Object, onResponse, onError, onData sobek.
 		h.Post(func() { call(onResponse, info()) })
 		buf := make([]byte, 64<<10)
 		for {
+			for paused.Load() {
+				select {
+				case <-resumed:
+				case <-ctx.Done():
+					return
+				}
+			}
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			n, err := resp.Body.Read(buf)
 			if n > 0 {
 				chunk := bytes.Clone(buf[:n])
-				h.Post(func() { call(onData, rt.ToValue(rt.NewArrayBuffer(chunk))) })
+				h.Post(func() {
+					<-tokens
+					call(onData, rt.ToValue(rt.NewArrayBuffer(chunk)))
+				})
+			} else {
+				<-tokens
 			}
 			if err == io.EOF {
 				h.Post(func() { call(onData, sobek.Null()) })

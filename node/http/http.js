@@ -366,7 +366,10 @@ class IncomingMessage extends Readable {
       this._readableState.readingMore = false;
       this._consuming = true;
     }
-    if (this._goBody) return;
+    if (this._goBody) {
+      if (this._conn) this._conn.resume();
+      return;
+    }
     const s = this.socket;
     if (s && s.readable && !s._httpPaused) s.resume();
   }
@@ -1973,6 +1976,7 @@ class ClientRequest extends OutgoingMessage {
         return;
       }
       res.req = this;
+      res._conn = this._conn;
       if (this.protocol === 'https:') res.socket.encrypted = true;
       this.res = res;
       if (this.listenerCount('response') > 0) {
@@ -1997,7 +2001,7 @@ class ClientRequest extends OutgoingMessage {
       if (!res || this.destroyed) return;
       if (chunk !== null) {
         if (this.socket) this.socket._activity();
-        res.push(chunk);
+        if (!res.push(chunk) && this._conn) this._conn.pause();
         return;
       }
       this._ended = true;
