@@ -160,9 +160,10 @@ func bufferImpl(o *sobek.Object) unsafe.Pointer {
 }
 
 type rabState struct {
-	max   int
-	bufs  []weak.Pointer[sobek.Object] // the buffer and its counterparts
-	views []weak.Pointer[sobek.Object]
+	max    int
+	shared bool                         // a growable SharedArrayBuffer: never moved nor cleared
+	bufs   []weak.Pointer[sobek.Object] // the buffer and its counterparts
+	views  []weak.Pointer[sobek.Object]
 }
 
 type viewRec struct {
@@ -207,10 +208,21 @@ func MakeResizable(o *sobek.Object, max int) bool {
 	if p == nil || max < 0 {
 		return false
 	}
-	d := abData(p)
-	*d = (*d)[:len(*d):len(*d)]
 	rabCount.Add(1)
 	addBuf(&rabState{max: max}, o)
+	return true
+}
+
+// MakeGrowableShared makes o, a SharedArrayBuffer object over memory of
+// capacity max (allocated up front: other agents may read it at any
+// time, it never moves), growable by Resize up to max.
+func MakeGrowableShared(o *sobek.Object, max int) bool {
+	p := bufferImpl(o)
+	if p == nil || max < 0 || cap(*abData(p)) < max {
+		return false
+	}
+	rabCount.Add(1)
+	addBuf(&rabState{max: max, shared: true}, o)
 	return true
 }
 
@@ -364,7 +376,12 @@ func Resize(o *sobek.Object, n int, fits func(bytes int) bool) ResizeError {
 	}
 	cur := *abData(p)
 	var nd []byte
-	if n <= cap(cur) {
+	if st.shared {
+		if n < len(cur) || n > cap(cur) {
+			return ResizeBadLength
+		}
+		nd = cur[:n] // another agent may have written there already
+	} else if n <= cap(cur) {
 		if n > len(cur) {
 			clear(cur[len(cur):n])
 		}

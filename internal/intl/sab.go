@@ -11,6 +11,8 @@ import (
 	"unsafe"
 
 	"github.com/grafana/sobek"
+
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // SharedArrayBuffer and Atomics. sobek has neither. A SharedArrayBuffer
@@ -29,8 +31,11 @@ const MaxSharedBytes = 1 << 32
 
 // sharedMem is one shared block's registration.
 type sharedMem struct {
-	data []byte
-	max  int // maxByteLength, -1 when not growable
+	data []byte // at its first length; capacity max when growable
+	max  int    // maxByteLength, -1 when not growable
+	// length is the longest any agent grew it to: a SharedArrayBuffer
+	// made from it later (another worker) starts there
+	length atomic.Int64
 }
 
 var shared sync.Map // base address -> *sharedMem
@@ -39,16 +44,22 @@ func baseOf(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b
 
 // allocShared allocates n bytes (rounded up to a word, so sub-word
 // atomics stay inside the allocation) and registers them.
-func allocShared(n int, max int) []byte {
-	words := make([]uint64, (n+8)/8) // at least one word, 8-aligned
-	data := unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)[:n:n]
-	register(data, &words[0], max)
+func allocShared(n int, maxLen int) []byte {
+	c := n
+	if maxLen > n {
+		c = maxLen // growable: all of it now, it never moves
+	}
+	words := make([]uint64, (c+8)/8) // at least one word, 8-aligned
+	data := unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)[:n:c]
+	register(data, &words[0], maxLen)
 	return data
 }
 
 func register(data []byte, owner *uint64, max int) {
 	k := baseOf(data)
-	shared.Store(k, &sharedMem{data: data, max: max})
+	m := &sharedMem{data: data, max: max}
+	m.length.Store(int64(len(data)))
+	shared.Store(k, m)
 	runtime.AddCleanup(owner, func(k uintptr) { shared.Delete(k) }, k)
 }
 
@@ -59,7 +70,7 @@ func SharedBytes(v sobek.Value) ([]byte, bool) {
 	if m == nil {
 		return nil, false
 	}
-	return m.data, true
+	return m.data[:m.length.Load()], true
 }
 
 // NewShared makes a SharedArrayBuffer of rt over data, which must come
@@ -71,6 +82,9 @@ func NewShared(rt *sobek.Runtime, data []byte) (sobek.Value, bool) {
 	s := For(rt).sabs()
 	o := rt.ToValue(rt.NewArrayBuffer(data)).(*sobek.Object)
 	_ = o.SetPrototype(s.proto)
+	if m := sharedOf(o); m != nil && m.max >= 0 {
+		engine.MakeGrowableShared(o, m.max)
+	}
 	return o, true
 }
 
@@ -113,15 +127,18 @@ func (r *Realm) sabs() *sabRealm {
 		if o, ok := call.Argument(1).(*sobek.Object); ok {
 			if mv := o.Get("maxByteLength"); mv != nil && !sobek.IsUndefined(mv) {
 				max = toIndex(rt, mv, func() sobek.Value { return r.rangeError("Invalid array buffer max length") })
-				if n > max {
+				if n > max || max > MaxSharedBytes {
 					panic(r.rangeError("Invalid array buffer max length"))
 				}
 			}
 		}
-		if n > MaxSharedBytes || max > MaxSharedBytes {
+		if n > MaxSharedBytes || max > MaxSharedBytes || !engine.BufferFits(float64(n)) || !engine.BufferFits(float64(max)) {
 			panic(r.rangeError("Array buffer allocation failed"))
 		}
 		o := rt.ToValue(rt.NewArrayBuffer(allocShared(n, max))).(*sobek.Object)
+		if max >= 0 {
+			engine.MakeGrowableShared(o, max)
+		}
 		p := proto
 		if call.NewTarget != nil {
 			if np, ok := call.NewTarget.Get("prototype").(*sobek.Object); ok {
@@ -148,43 +165,63 @@ func (r *Realm) sabs() *sabRealm {
 		}
 		return sm
 	}
-	getter := func(name string, f func(*sharedMem) sobek.Value) {
-		g := rt.ToValue(func(c sobek.FunctionCall) sobek.Value { return f(this(c, "get SharedArrayBuffer.prototype."+name)) }).(*sobek.Object)
+	getter := func(name string, f func(*sharedMem, *sobek.Object) sobek.Value) {
+		g := rt.ToValue(func(c sobek.FunctionCall) sobek.Value {
+			m := this(c, "get SharedArrayBuffer.prototype."+name)
+			return f(m, c.This.(*sobek.Object))
+		}).(*sobek.Object)
 		fnProps(rt, g, "get "+name, 0)
 		_ = proto.DefineAccessorProperty(name, g, nil, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
 	}
-	getter("byteLength", func(m *sharedMem) sobek.Value { return rt.ToValue(len(m.data)) })
+	// this object's length (a growable one's grows)
+	// (another agent's growth is taken in here, on this isolate's own
+	// goroutine: its buffers and views follow, no other isolate's state is
+	// touched)
+	lengthOf := func(o *sobek.Object) int {
+		n := len(o.Export().(sobek.ArrayBuffer).Bytes())
+		if m := sharedOf(o); m != nil && m.max >= 0 {
+			if l := int(m.length.Load()); l > n && engine.Resize(o, l, nil) == engine.ResizeOK {
+				n = l
+			}
+		}
+		return n
+	}
+	getter("byteLength", func(m *sharedMem, o *sobek.Object) sobek.Value { return rt.ToValue(lengthOf(o)) })
 	method(rt, proto, "slice", 2, func(c sobek.FunctionCall) sobek.Value {
-		m := this(c, "slice")
-		l := len(m.data)
+		this(c, "slice")
+		l := lengthOf(c.This.(*sobek.Object))
 		from := relIndex(c.Argument(0), l, 0)
 		to := relIndex(c.Argument(1), l, l)
 		n := max(to-from, 0)
 		data := allocShared(n, -1)
-		copy(data, m.data[from:from+n])
+		copy(data, c.This.(*sobek.Object).Export().(sobek.ArrayBuffer).Bytes()[from:from+n])
 		o := rt.ToValue(rt.NewArrayBuffer(data)).(*sobek.Object)
 		_ = o.SetPrototype(proto)
 		return o
 	})
-	getter("growable", func(m *sharedMem) sobek.Value { return rt.ToValue(m.max >= 0) })
-	getter("maxByteLength", func(m *sharedMem) sobek.Value {
+	getter("growable", func(m *sharedMem, _ *sobek.Object) sobek.Value { return rt.ToValue(m.max >= 0) })
+	getter("maxByteLength", func(m *sharedMem, o *sobek.Object) sobek.Value {
 		if m.max >= 0 {
 			return rt.ToValue(m.max)
 		}
-		return rt.ToValue(len(m.data))
+		return rt.ToValue(lengthOf(o))
 	})
 	method(rt, proto, "grow", 1, func(c sobek.FunctionCall) sobek.Value {
 		m := this(c, "grow")
 		if m.max < 0 {
 			panic(rt.NewTypeError("Method SharedArrayBuffer.prototype.grow called on incompatible receiver " + describe(c.This)))
 		}
+		o := c.This.(*sobek.Object)
+		lengthOf(o)
 		n := toIndex(rt, c.Argument(0), func() sobek.Value { return r.rangeError("SharedArrayBuffer.prototype.grow: Invalid length parameter") })
-		if n > m.max || n < len(m.data) {
+		if n > m.max || n < lengthOf(o) || engine.Resize(o, n, nil) != engine.ResizeOK {
 			panic(r.rangeError("SharedArrayBuffer.prototype.grow: Invalid length parameter"))
 		}
-		if n != len(m.data) {
-			// sobek's buffers have a fixed length
-			panic(r.rangeError("SharedArrayBuffer.prototype.grow: growing is not supported by jsvm"))
+		for {
+			l := m.length.Load()
+			if int64(n) <= l || m.length.CompareAndSwap(l, int64(n)) {
+				break
+			}
 		}
 		return sobek.Undefined()
 	})

@@ -41,3 +41,32 @@ func TestResizableBufferToWorker(t *testing.T) {
 		t.Errorf("got %q, want node's %q", out.String(), resizableWorkerNode)
 	}
 }
+
+// growableShared grows a SharedArrayBuffer in the main isolate and in a
+// worker: each sees the other's growth (when it next reads the buffer's
+// length) and its writes.
+const growableShared = `const { Worker } = require('worker_threads');
+const s = new SharedArrayBuffer(4, { maxByteLength: 64 }); const u = new Int32Array(s);
+s.grow(16);
+const w = new Worker("const { parentPort, workerData } = require('worker_threads'); const s = workerData; const u = new Int32Array(s); const r = [s.byteLength, s.growable, u.length]; Atomics.store(u, 3, 42); s.grow(32); r.push(s.byteLength, new Int32Array(s).length); parentPort.postMessage(r);", { eval: true, workerData: s });
+w.once('message', (m) => { console.log(JSON.stringify(m), Atomics.load(u, 3), s.byteLength, u.length); w.terminate(); });
+`
+
+// growableSharedNode is node v20's output for growableShared.
+const growableSharedNode = "[16,true,4,32,8] 42 32 8\n"
+
+func TestGrowableSharedToWorker(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "sab.js")
+	if err := os.WriteFile(f, []byte(growableShared), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	h, err := host.New(host.Options{Registry: builtins.DefaultRegistry(), Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.RunMain(f)
+	if out.String() != growableSharedNode {
+		t.Errorf("got %q, want node's %q", out.String(), growableSharedNode)
+	}
+}

@@ -118,4 +118,15 @@ t(() => { var b = new ArrayBuffer(8, { maxByteLength: 16 }); var t8 = new Uint8A
 t(() => { var b = new ArrayBuffer(8, { maxByteLength: 16 }); var t8 = new Uint8Array(b, 4, 4); b.resize(2); return Atomics.load(t8, 0); });
 t(() => { var b = new ArrayBuffer(4, { maxByteLength: 64 }); var u = new Uint8Array(b); var f = new Uint8Array(b, 0, 2); var ctx = vm.createContext({ u, f }); var r = [vm.runInContext('[u.length, f.length]', ctx)]; b.resize(32); r.push(vm.runInContext('[u.length, f.length, u.buffer.byteLength, u.buffer.resizable, u.buffer === f.buffer]', ctx)); b.resize(1); r.push(vm.runInContext('[u.length, f.length, f.byteOffset]', ctx)); return r; });
 t(() => { var ctx = vm.createContext({}); var d = vm.runInContext('var b = new ArrayBuffer(8, { maxByteLength: 64 }); new DataView(b, 2)', ctx); vm.runInContext('b.resize(40)', ctx); return [d.byteLength, d.setUint8(37, 1), vm.runInContext('new Uint8Array(b)[39]', ctx)]; });
+t(() => { var s = new SharedArrayBuffer(4, { maxByteLength: 16 }); var u = new Uint8Array(s); var f = new Uint8Array(s, 0, 2); u[3] = 9; s.grow(8); u[7] = 1; s.grow(8); return [s.byteLength, u.length, f.length, u[3], u[7], s.growable, s.maxByteLength, new DataView(s).byteLength]; });
+t(() => { var s = new SharedArrayBuffer(4, { maxByteLength: 16 }); s.grow(2); });
+t(() => { var s = new SharedArrayBuffer(4, { maxByteLength: 16 }); s.grow(17); });
+t(() => { var s = new SharedArrayBuffer(4); s.grow(4); });
+t(() => { var s = new SharedArrayBuffer(4, { maxByteLength: 16 }); s.grow(16); return [s.slice(10).byteLength, s.slice(-2).byteLength, Atomics.add(new Int32Array(s), 3, 5), Atomics.load(new Int32Array(s), 3)]; });
+t(() => { var s = new SharedArrayBuffer(4, { maxByteLength: 16 }); var d = new DataView(s, 2); s.grow(12); d.setUint32(6, 0x01020304); return [d.byteLength, new Uint8Array(s)[11]]; });
+t(() => { var s = new SharedArrayBuffer(4, { maxByteLength: 16 }); s.grow(10); var c = structuredClone(s); c.grow(12); return [c.byteLength, s.byteLength, c.growable]; });
+t(() => Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'growable').get.call(new ArrayBuffer(1)));
+t(() => SharedArrayBuffer.prototype.grow.call(new ArrayBuffer(1, { maxByteLength: 4 }), 2));
+t(() => new SharedArrayBuffer(0, { maxByteLength: 2 ** 33 }));
+t(() => { var s = new SharedArrayBuffer(0, { maxByteLength: 64 }); var u = new Uint8Array(s); s.grow({ valueOf() { return 40; } }); return [u.length, s.byteLength]; });
 console.log(out.join('\n'));
