@@ -60,6 +60,7 @@ func CompileFunction(body string, opts FunctionOptions) (*Function, error) {
 		}
 		return nil, err
 	}
+	engine.FixArrowSources(p) // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
 	if engine.MayAwait(body) {
 		engine.GuardAwaits(p)
 	}
@@ -101,6 +102,7 @@ func lowerFunction(body string, opts FunctionOptions) (*sobek.Program, bool) {
 	if fn := wrapped(p, opts.Extensions); fn != nil {
 		fn.Source = "function (" + strings.Join(opts.Params, ", ") + ") {\n" + body + "\n}"
 	}
+	engine.FixArrowSources(p) // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
 	engine.GuardAwaits(p)
 	engine.FixFieldArrowThis(p)
 	prg, err := sobek.CompileAST(p, false)

@@ -162,6 +162,7 @@ func CompileModule(c *Context, src ModuleSource) (*Module, error) {
 		}
 		body, err, lowered = b, nil, true
 	}
+	engine.FixArrowSources(body) // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
 	if src.Rewrite != nil {
 		if b := src.Rewrite(body); b != nil {
 			body = b

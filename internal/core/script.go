@@ -135,6 +135,7 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 		}
 		return nil, &SyntaxError{Message: err.Error(), Filename: filename}
 	}
+	engine.FixArrowSources(ast) // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
 	if engine.MayAwait(src) {
 		engine.GuardParsedAwaits(ast) // sobek's await of a throwing Proxy (awaitguard.go)
 	}

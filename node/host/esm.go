@@ -753,6 +753,7 @@ func (h *Host) parseModule(name, src string) (sobek.ModuleRecord, error) {
 			return nil, err
 		}
 	}
+	engine.FixArrowSources(body) // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
 	if engine.MayAwait(src) {
 		engine.GuardParsedAwaits(body)
 		if err := engine.EnsureAwaitHook(h.Runtime); err != nil {

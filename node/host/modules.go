@@ -676,6 +676,7 @@ func (h *Host) compileWrapper(filename, src string) (sobek.Callable, error) {
 		}
 	}
 	if perr == nil {
+		engine.FixArrowSources(ap) // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
 		if engine.MayAwait(src) {
 			engine.GuardParsedAwaits(ap) // sobek's await of a throwing Proxy (engine/awaitguard.go)
 		}
@@ -1013,6 +1014,7 @@ func compileScript(filename, src string) (*sobek.Program, error) {
 			return nil, err
 		}
 	}
+	engine.FixArrowSources(ap) // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
 	if engine.MayAwait(src) {
 		engine.GuardParsedAwaits(ap)
 	}

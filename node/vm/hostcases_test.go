@@ -89,6 +89,13 @@ func TestErrorWordsCases(t *testing.T) {
 	})
 }
 
+// TestArrowSourceCases: a concise arrow's toString (gen_arrowsrc.js).
+func TestArrowSourceCases(t *testing.T) {
+	runHostCases(t, "gen_arrowsrc.js", "arrowsrc_cases.golden", map[int]string{
+		24: "eval code is parsed by sobek alone: engine.FixArrowSources does not see it",
+	})
+}
+
 func TestRegExpCtorCases(t *testing.T) {
 	exec := "a named-groups regexp gets .groups from an exec on a prototype of its own: RegExp.prototype.exec.call(re) bypasses it"
 	runHostCases(t, "gen_regexpctor.js", "regexpctor_cases.golden", map[int]string{29: exec, 62: exec})
