@@ -118,6 +118,9 @@ func (c *Context) evalSyntaxWords(msg string) string {
 	if src == "" || line == 0 {
 		return stack.SyntaxWord(body)
 	}
+	if se := regexpLiteralWords(src, &SyntaxError{Message: body, Line: line, Column: col}); se.Message != body {
+		return se.Message // a regular expression literal's (script.go)
+	}
 	w, _, _, _ := stack.SyntaxError(body, src, 0, 0, line, col)
 	return w
 }

@@ -213,13 +213,16 @@ func checkRegExps(lits []*ast.RegExpLiteral, f *file.File, filename string) erro
 			if !errors.As(err, &ce) {
 				return err
 			}
-			msg := ce.Message
-			msg = "Invalid regular expression: " + lit.Literal + ": " + msg
-			if strings.HasPrefix(ce.Message, "Invalid flags") {
-				msg = "Invalid regular expression flags" // V8's words
-			}
 			pos := f.Position(int(lit.Idx) - 1)
-			return &SyntaxError{Message: msg, Filename: filename, Line: pos.Line, Column: pos.Column}
+			se := &SyntaxError{Message: ce.Message, Filename: filename, Line: pos.Line, Column: pos.Column}
+			if strings.HasPrefix(ce.Message, "Invalid flags") {
+				se.Message = "Invalid regular expression flags" // V8's words
+			} else if pattern, flags, terminated, ok := engine.RegExpLiteralAt(lit.Literal, 0); ok && terminated {
+				if w, ok := engine.RegExpWords(pattern, flags, ce.Message); ok {
+					se.Message = w
+				}
+			}
+			return se
 		}
 	}
 	return nil

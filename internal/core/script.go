@@ -127,7 +127,7 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 		var list parser.ErrorList
 		if errors.As(err, &list) && len(list) > 0 {
 			e := list[0]
-			return nil, &SyntaxError{Message: e.Message, Filename: filename, Line: e.Position.Line, Column: e.Position.Column}
+			return nil, regexpLiteralWords(src, &SyntaxError{Message: e.Message, Filename: filename, Line: e.Position.Line, Column: e.Position.Column})
 		}
 		var one *parser.Error
 		if errors.As(err, &one) {
@@ -157,7 +157,7 @@ func compileSource(filename, src string, strict bool) (*sobek.Program, error) {
 				pos := ce.File.Position(ce.Offset)
 				se.Line, se.Column = pos.Line, pos.Column
 			}
-			return nil, se
+			return nil, regexpLiteralWords(src, se)
 		}
 		return nil, err
 	}
@@ -290,4 +290,34 @@ func (c *Context) EnsureAwaitHook() error {
 	}
 	c.awaitHook = true
 	return nil
+}
+
+// regexpLiteralWords gives a SyntaxError reported at a regular expression
+// literal of src V8's words, as the RegExp constructor's
+// (engine.RegExpWords): sobek's parser says "Unterminated group", V8
+// "Invalid regular expression: /(/: Unterminated group".
+func regexpLiteralWords(src string, se *SyntaxError) *SyntaxError {
+	if se.Line < 1 || se.Column < 1 {
+		return se
+	}
+	off := 0
+	for l := 1; l < se.Line; l++ {
+		k := strings.IndexByte(src[off:], '\n')
+		if k < 0 {
+			return se
+		}
+		off += k + 1
+	}
+	off += se.Column - 1
+	pattern, flags, terminated, ok := engine.RegExpLiteralAt(src, off)
+	switch {
+	case !ok:
+	case !terminated:
+		se.Message = "Invalid regular expression: missing /"
+	default:
+		if w, ok := engine.RegExpWords(pattern, flags, se.Message); ok {
+			se.Message = w
+		}
+	}
+	return se
 }

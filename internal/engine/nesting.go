@@ -437,6 +437,36 @@ func (s *scanner) regexpEarly(start, end int) {
 	s.res = NestingResult{Problem: NestingCaptures, Label: "Invalid regular expression: " + lit + ": " + bad, Offset: start}
 }
 
+// RegExpLiteralAt returns the regex literal (/pattern/flags) of src that
+// starts at offset i, or false.
+// terminated is false when the literal runs to the end of its line with
+// no closing '/' (V8: "Invalid regular expression: missing /").
+func RegExpLiteralAt(src string, i int) (pattern, flags string, terminated, ok bool) {
+	if i < 0 || i >= len(src) || src[i] != '/' {
+		return "", "", false, false
+	}
+	inClass := false
+	for k := i + 1; k < len(src) && src[k] != '\n' && src[k] != '\r'; k++ {
+		switch src[k] {
+		case '\\':
+			k++
+		case '[':
+			inClass = true
+		case ']':
+			inClass = false
+		case '/':
+			if !inClass {
+				e := k + 1
+				for e < len(src) && isIdentByte(src[e]) {
+					e++
+				}
+				return src[i+1 : k], src[k+1 : e], true, true
+			}
+		}
+	}
+	return "", "", false, true
+}
+
 // skipRegExp returns the end of the regex literal that starts at i.
 func skipRegExp(src string, i int) int {
 	n := len(src)

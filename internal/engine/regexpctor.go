@@ -163,25 +163,46 @@ func regexpSyntaxWords(rt *sobek.Runtime, args []sobek.Value) {
 	if !ok {
 		return
 	}
-	msg := mv.String()
-	if strings.HasPrefix(msg, "Invalid flags") || strings.HasPrefix(msg, "Invalid regular expression: /") {
-		return
+	if w, ok := RegExpWords(pattern, flags, mv.String()); ok {
+		_ = o.DefineDataProperty("message", rt.ToValue(w), sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	}
+}
+
+// RegExpWords returns V8's message for sobek's msg refusing the regular
+// expression /pattern/flags (a RegExp construction or a literal), or
+// false when msg is not one of its words for a pattern or is V8's
+// already: "Unterminated group" → "Invalid regular expression: /(/:
+// Unterminated group".
+func RegExpWords(pattern, flags, msg string) (string, bool) {
+	if strings.HasPrefix(msg, "Invalid flags") || strings.HasPrefix(msg, "Invalid regular expression: /") ||
+		strings.HasPrefix(msg, "Invalid regular expression flags") {
+		return "", false
 	}
 	reason := msg
-	if inner, ok := strings.CutPrefix(msg, "Invalid regular expression (re2): "); ok {
-		reason = msg
-		for k, w := range re2Reasons {
-			if strings.Contains(inner, k) {
-				reason = w
-				break
+	for _, engine := range [...]struct {
+		prefix  string
+		reasons map[string]string
+	}{{"Invalid regular expression (re2): ", re2Reasons}, {"Invalid regular expression (regexp2): ", regexp2Reasons}} {
+		if inner, ok := strings.CutPrefix(msg, engine.prefix); ok {
+			for k, w := range engine.reasons {
+				if strings.Contains(inner, k) {
+					reason = w
+					break
+				}
+			}
+			if reason == msg {
+				return "", false
 			}
 		}
-		if reason == msg {
-			return
-		}
 	}
-	_ = o.DefineDataProperty("message", rt.ToValue("Invalid regular expression: /"+pattern+"/"+flags+": "+reason),
-		sobek.FLAG_TRUE, sobek.FLAG_TRUE, sobek.FLAG_FALSE)
+	return "Invalid regular expression: /" + pattern + "/" + flags + ": " + reason, true
+}
+
+// regexp2Reasons are V8's words for errors of regexp2 (sobek's second
+// engine).
+var regexp2Reasons = map[string]string{
+	"unrecognized grouping construct: (?<":       "Invalid capture group name",
+	"invalid group name: group names must begin": "Invalid capture group name",
 }
 
 // re2Reasons are V8's words for errors of Go's regexp parser (sobek's

@@ -68,6 +68,10 @@ console.log(`${n++}: ` + vm.runInContext('try { null.f } catch (e) { e.message +
 console.log(`${n++}: ` + vm.runInContext('try { (void 0).call() } catch (e) { e.message }', ctx));
 console.log(`${n++}: ` + vm.runInContext('try { missing.x } catch (e) { e.name + ": " + e.message }', ctx));
 console.log(`${n++}: ` + vm.runInContext('Promise.reject(1).then(() => {}, () => {}); async function g() { try { await null; null.y } catch (e) { return e.message } } g()', ctx).constructor.name);
+// a regular expression literal V8 refuses as it parses the script
+for (const src of ['/(/', 'x = /[/', '1;\n  y = /)/g', '/a/gg', '/a/z', '/(?<a/', '/[b-a]/', '/\\p{Foo}/u', 'f(/[/)', '/a**/', '/\\/', 'var re = /(/; re'])
+  for (const [how, run] of [['script', (c) => new vm.Script(c)], ['compileFunction', (c) => vm.compileFunction(c)], ['Function', (c) => vm.runInNewContext('new Function(c)', { c })]])
+    try { run(src); console.log(`${n++}: ${how} ${JSON.stringify(src)} compiles`) } catch (e) { console.log(`${n++}: ${how} ${JSON.stringify(src)} ${e.name}: ${e.message}`) }
 // the contextified global refuses to become non-extensible
 console.log(`${n++}: ` + vm.runInContext('var out = []; for (const f of [() => Object.preventExtensions(globalThis), () => Reflect.preventExtensions(globalThis), () => Object.freeze(globalThis), () => Object.seal(globalThis)]) try { out.push(String(f())) } catch (e) { out.push(e.name + ": " + e.message) } out.join(" | ")', ctx));
 try { Object.preventExtensions(vm.runInContext('globalThis', ctx)) } catch (e) { console.log(`${n++}: main ` + e.message) }
