@@ -20,7 +20,9 @@ import (
 func TestEngineCrashIsUncaught(t *testing.T) {
 	const await = `(async () => { try { await Promise.all([(async () => { await p })()]) } catch (e) { console.log('caught', e) } })();`
 	const plain = "const p = new Proxy({}, { get() { throw 1 } });\n" + await + "\n"
-	const crash = "const p = new Proxy({}, { get() { throw 1 } });\neval(" + "`" + await + "`" + ");\n"
+	// a throwing Proxy awaited in eval is guarded now (engine: faeff03); a
+	// revoked one still reaches sobek's PromiseResolve bug there
+	const crash = "const r = Proxy.revocable({}, {}); r.revoke(); const p = r.proxy;\neval(" + "`" + await + "`" + ");\n"
 	cases := []struct {
 		src, stdout, stderr string
 		code                int
