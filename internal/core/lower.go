@@ -103,7 +103,7 @@ func ParseLowered(filename, src string, kind LowerKind) (*ast.Program, bool) {
 	if err != nil {
 		return nil, false
 	}
-	engine.FixArrowSources(body) // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
+	engine.FixArrowSources(body)      // sobek cuts a concise arrow's toString short (engine/arrowsource.go)
 	restoreAsyncGenSources(body, src) // lowersrc.go
 	markAsyncGenerators(body)
 	engine.GuardAwaits(body)
