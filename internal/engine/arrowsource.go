@@ -57,7 +57,9 @@ func FixArrowSources(prog *ast.Program) bool {
 	sort.Ints(w.marks)
 	w.prune = true
 	for i := range prog.Body {
-		w.walk(reflect.ValueOf(&prog.Body[i]).Elem())
+		w.find(reflect.ValueOf(&prog.Body[i]).Elem(), arrowType, func(v reflect.Value) {
+			w.fix(v.Interface().(*ast.ArrowFunctionLiteral))
+		})
 	}
 	return w.changed
 }
@@ -65,42 +67,6 @@ func FixArrowSources(prog *ast.Program) bool {
 type arrowWalker struct {
 	changed bool
 	astPruner
-}
-
-func (w *arrowWalker) walk(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Interface:
-		if !v.IsNil() {
-			w.walk(v.Elem())
-		}
-	case reflect.Pointer:
-		if v.IsNil() {
-			return
-		}
-		if v.Type() == arrowType {
-			w.fix(v.Interface().(*ast.ArrowFunctionLiteral))
-		} else if w.skipNode(v) {
-			return
-		}
-		if v.Elem().Kind() == reflect.Struct {
-			w.walkStruct(v.Elem())
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			w.walk(v.Index(i))
-		}
-	case reflect.Struct:
-		w.walkStruct(v)
-	}
-}
-
-func (w *arrowWalker) walkStruct(v reflect.Value) {
-	if v.Type().PkgPath() != astPkg {
-		return
-	}
-	for _, i := range w.fields(v.Type()) {
-		w.walk(v.Field(i))
-	}
 }
 
 func (w *arrowWalker) fix(a *ast.ArrowFunctionLiteral) {

@@ -140,6 +140,41 @@ func (w *astPruner) skipNode(v reflect.Value) bool {
 	return false
 }
 
+// find walks every node under v (a field or slice element holding nodes),
+// calling found with each node of type t before walking into it; nodes
+// skipNode proves free of marks are not walked.
+func (w *astPruner) find(v reflect.Value, t reflect.Type, found func(reflect.Value)) {
+	switch v.Kind() {
+	case reflect.Interface:
+		if !v.IsNil() {
+			w.find(v.Elem(), t, found)
+		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if v.Type() == t {
+			found(v)
+		} else if w.skipNode(v) {
+			return
+		}
+		if v.Elem().Kind() == reflect.Struct {
+			w.find(v.Elem(), t, found)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			w.find(v.Index(i), t, found)
+		}
+	case reflect.Struct:
+		if v.Type().PkgPath() != astPkg {
+			return
+		}
+		for _, i := range w.fields(v.Type()) {
+			w.find(v.Field(i), t, found)
+		}
+	}
+}
+
 func (w *astPruner) fields(t reflect.Type) []int {
 	if idx, ok := w.plans[t]; ok {
 		return idx

@@ -237,6 +237,17 @@ func (s *ErrorSite) Position() (line, col int) {
 	return 0, 0
 }
 
+// ASCIIString returns v as a Go string when it is a primitive string of
+// ASCII characters only (a Go fast path's test that it computes what the
+// JavaScript would: no conversion, no UTF-16 detour).
+func ASCIIString(v sobek.Value) (string, bool) {
+	if v == nil || !sobek.IsString(v) {
+		return "", false
+	}
+	s := v.String()
+	return s, asciiOnly(s)
+}
+
 func asciiOnly(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {

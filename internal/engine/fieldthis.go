@@ -95,7 +95,9 @@ func FixFieldArrowThis(prog *ast.Program) bool {
 		w.prune = true
 	}
 	for i := range prog.Body {
-		w.walk(reflect.ValueOf(&prog.Body[i]).Elem())
+		w.find(reflect.ValueOf(&prog.Body[i]).Elem(), classLitType, func(v reflect.Value) {
+			w.fixClass(v.Interface().(*ast.ClassLiteral))
+		})
 	}
 	return w.changed
 }
@@ -108,44 +110,6 @@ type fieldWalker struct {
 var (
 	classLitType = reflect.TypeFor[*ast.ClassLiteral]()
 )
-
-// walk visits every node under v (a field or slice element holding
-// nodes), fixing the class literals it meets.
-func (w *fieldWalker) walk(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Interface:
-		if !v.IsNil() {
-			w.walk(v.Elem())
-		}
-	case reflect.Pointer:
-		if v.IsNil() {
-			return
-		}
-		if v.Type() == classLitType {
-			w.fixClass(v.Interface().(*ast.ClassLiteral))
-		} else if w.skipNode(v) {
-			return
-		}
-		if v.Elem().Kind() == reflect.Struct {
-			w.walkStruct(v.Elem())
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			w.walk(v.Index(i))
-		}
-	case reflect.Struct:
-		w.walkStruct(v)
-	}
-}
-
-func (w *fieldWalker) walkStruct(v reflect.Value) {
-	if v.Type().PkgPath() != astPkg {
-		return
-	}
-	for _, i := range w.fields(v.Type()) {
-		w.walk(v.Field(i))
-	}
-}
 
 func (w *fieldWalker) fixClass(c *ast.ClassLiteral) {
 	for _, el := range c.Body {

@@ -189,14 +189,10 @@ func LazyMethods() bool {
 // method (a second call wraps the wrapper). It reports false when sobek's
 // layout is unknown or the method is not lazily built.
 func WrapLazyMethod(proto, name string, wrap MethodWrapper) bool {
-	if !LazyMethods() {
-		return false
-	}
-	p := lazyProtoOf(proto)
+	p := lockedLazyProto(proto)
 	if p == nil {
 		return false
 	}
-	lazyProtos.mu.Lock()
 	defer lazyProtos.mu.Unlock()
 	orig, ok := p.factoryOf(name)
 	if !ok {
@@ -210,8 +206,7 @@ func WrapLazyMethod(proto, name string, wrap MethodWrapper) bool {
 		}
 		return rec
 	}
-	key := reflect.ValueOf(name).Convert(p.props.Type().Key())
-	p.props.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
+	p.setFactory(name, factory)
 	return true
 }
 
@@ -254,6 +249,28 @@ func lazyProtoOf(name string) *lazyProto {
 	return lazyProtos.others[name]
 }
 
+// lockedLazyProto returns proto's template with lazyProtos.mu held (the
+// caller unlocks), nil when sobek's layout is unknown or proto has none.
+func lockedLazyProto(proto string) *lazyProto {
+	if !LazyMethods() {
+		return nil
+	}
+	p := lazyProtoOf(proto)
+	if p == nil {
+		return nil
+	}
+	lazyProtos.mu.Lock()
+	return p
+}
+
+// setFactory makes factory build proto.name in the realms created from
+// now on and returns the name's key; lazyProtos.mu held.
+func (p *lazyProto) setFactory(name string, factory func(*sobek.Runtime) sobek.Value) reflect.Value {
+	key := reflect.ValueOf(name).Convert(p.props.Type().Key())
+	p.props.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
+	return key
+}
+
 // AddLazyMethod makes every realm created from now on have a method
 // proto.name (proto: a template WrapLazyMethod knows, or "Object.prototype",
 // "Function.prototype", "Object", "Math"), a writable, configurable,
@@ -262,14 +279,10 @@ func lazyProtoOf(name string) *lazyProto {
 // called before the realms are made, once per name; false when sobek's
 // layout is unknown or proto has the name already.
 func AddLazyMethod(proto, name string, build func(rt *sobek.Runtime) *sobek.Object) bool {
-	if !LazyMethods() {
-		return false
-	}
-	p := lazyProtoOf(proto)
+	p := lockedLazyProto(proto)
 	if p == nil {
 		return false
 	}
-	lazyProtos.mu.Lock()
 	defer lazyProtos.mu.Unlock()
 	if _, taken := p.factoryOf(name); taken {
 		return false
@@ -283,9 +296,7 @@ func AddLazyMethod(proto, name string, build func(rt *sobek.Runtime) *sobek.Obje
 		propValue(v, f, build(rt))
 		return v
 	}
-	key := reflect.ValueOf(name).Convert(p.props.Type().Key())
-	p.props.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
-	p.names.Set(reflect.Append(p.names, key))
+	p.names.Set(reflect.Append(p.names, p.setFactory(name, factory)))
 	return true
 }
 
@@ -293,14 +304,10 @@ func AddLazyMethod(proto, name string, build func(rt *sobek.Runtime) *sobek.Obje
 // created from now on (a property sobek has and V8 lacks); false when
 // sobek's layout is unknown or proto has no such name.
 func RemoveLazyProperty(proto, name string) bool {
-	if !LazyMethods() {
-		return false
-	}
-	p := lazyProtoOf(proto)
+	p := lockedLazyProto(proto)
 	if p == nil {
 		return false
 	}
-	lazyProtos.mu.Lock()
 	defer lazyProtos.mu.Unlock()
 	if _, ok := p.factoryOf(name); !ok {
 		return false
@@ -321,15 +328,14 @@ func RemoveLazyProperty(proto, name string) bool {
 // build(rt) as proto[sym], a property of the attributes sobek gives it;
 // false when sobek's layout is unknown or proto has no such symbol.
 func ReplaceLazySymbol(proto string, sym *sobek.Symbol, build func(rt *sobek.Runtime) sobek.Value) bool {
-	if !LazyMethods() {
+	p := lockedLazyProto(proto)
+	if p == nil {
 		return false
 	}
-	p := lazyProtoOf(proto)
-	if p == nil || !p.syms.IsValid() {
-		return false
-	}
-	lazyProtos.mu.Lock()
 	defer lazyProtos.mu.Unlock()
+	if !p.syms.IsValid() {
+		return false
+	}
 	key := reflect.ValueOf(sym)
 	fv := p.syms.MapIndex(key)
 	if !fv.IsValid() || fv.IsNil() {
@@ -352,14 +358,10 @@ func ReplaceLazySymbol(proto string, sym *sobek.Symbol, build func(rt *sobek.Run
 // jsvm's calls where V8's calls the intrinsic. Nil when sobek's layout is
 // unknown or the name is not templated.
 func OriginalBuiltin(rt *sobek.Runtime, proto, name string) *sobek.Object {
-	if !LazyMethods() {
-		return nil
-	}
-	p := lazyProtoOf(proto)
+	p := lockedLazyProto(proto)
 	if p == nil {
 		return nil
 	}
-	lazyProtos.mu.Lock()
 	fac, ok := p.factoryOf(name)
 	lazyProtos.mu.Unlock()
 	if !ok {
@@ -374,14 +376,10 @@ func OriginalBuiltin(rt *sobek.Runtime, proto, name string) *sobek.Object {
 // "buffer"), as WrapLazyMethod does for a method. False when sobek's
 // layout is unknown or proto.name is no templated accessor.
 func WrapLazyGetter(proto, name string, wrap MethodWrapper) bool {
-	if !LazyMethods() {
-		return false
-	}
-	p := lazyProtoOf(proto)
+	p := lockedLazyProto(proto)
 	if p == nil {
 		return false
 	}
-	lazyProtos.mu.Lock()
 	defer lazyProtos.mu.Unlock()
 	orig, ok := p.factoryOf(name)
 	if !ok {
@@ -407,8 +405,7 @@ func WrapLazyGetter(proto, name string, wrap MethodWrapper) bool {
 		}
 		return rec
 	}
-	key := reflect.ValueOf(name).Convert(p.props.Type().Key())
-	p.props.SetMapIndex(key, reflect.ValueOf(factory).Convert(p.factory))
+	p.setFactory(name, factory)
 	return true
 }
 
@@ -417,14 +414,10 @@ func WrapLazyGetter(proto, name string, wrap MethodWrapper) bool {
 // for every realm created from now on; false when sobek's layout is
 // unknown or a name is not in the template.
 func OrderLazyProperties(proto string, names ...string) bool {
-	if !LazyMethods() {
-		return false
-	}
-	p := lazyProtoOf(proto)
+	p := lockedLazyProto(proto)
 	if p == nil {
 		return false
 	}
-	lazyProtos.mu.Lock()
 	defer lazyProtos.mu.Unlock()
 	want := map[string]bool{}
 	ordered := reflect.MakeSlice(p.names.Type(), 0, p.names.Len())

@@ -238,12 +238,7 @@ func Decode(b []byte, enc string) sobek.String {
 			u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
 		}
 	case "hex":
-		s := make([]byte, 2*len(b))
-		for i, c := range b {
-			s[2*i] = hexDigits[c>>4]
-			s[2*i+1] = hexDigits[c&15]
-		}
-		return sobek.StringFromUTF16(bytesToUnits(s))
+		return sobek.StringFromUTF16(bytesToUnits(hexEncode(b)))
 	case "base64", "base64url":
 		return sobek.StringFromUTF16(bytesToUnits([]byte(b64(b, enc == "base64url"))))
 	default:
@@ -290,18 +285,23 @@ func b64(b []byte, url bool) string {
 	return sb.String()
 }
 
+// hexEncode: b's bytes as lower-case hex digits.
+func hexEncode(b []byte) []byte {
+	s := make([]byte, 2*len(b))
+	for i, c := range b {
+		s[2*i] = hexDigits[c>>4]
+		s[2*i+1] = hexDigits[c&15]
+	}
+	return s
+}
+
 // DecodeValue is Decode as a value of rt, made without the detour through
 // UTF-16 units where the result is ASCII (hex, base64, and utf8, latin1 or
 // ascii bytes below 0x80).
 func DecodeValue(rt *sobek.Runtime, b []byte, enc string) sobek.Value {
 	switch enc {
 	case "hex":
-		s := make([]byte, 2*len(b))
-		for i, c := range b {
-			s[2*i] = hexDigits[c>>4]
-			s[2*i+1] = hexDigits[c&15]
-		}
-		return rt.ToValue(string(s))
+		return rt.ToValue(string(hexEncode(b)))
 	case "base64", "base64url":
 		return rt.ToValue(b64(b, enc == "base64url"))
 	case "utf8", "latin1", "ascii":

@@ -367,7 +367,7 @@ func splitURLSuffix(spec string) (path, suffix string) {
 }
 
 // urlEncode percent-encodes controls, space, non-ASCII bytes and the
-// bytes of set; an existing %XX is kept.
+// bytes of set (an existing %XX is kept unless set holds '%').
 func urlEncode(s, set string) string {
 	const hexd = "0123456789ABCDEF"
 	var b strings.Builder
@@ -721,20 +721,7 @@ func (i *syntheticInstance) GetBindingValue(name string) sobek.Value {
 // fileURL is url.pathToFileURL(p).href: the path percent-encode set of
 // the URL standard plus %, \, brackets and controls.
 func fileURL(p string) string {
-	const hexd = "0123456789ABCDEF"
-	var b strings.Builder
-	b.WriteString("file://")
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		if c <= 0x20 || c >= 0x7f || strings.IndexByte("\"#%<>?[]^`{|}\\", c) >= 0 {
-			b.WriteByte('%')
-			b.WriteByte(hexd[c>>4])
-			b.WriteByte(hexd[c&15])
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
+	return "file://" + urlEncode(p, "\"#%<>?[]^`{|}\\")
 }
 
 // parseModule parses and compiles an ES module file: its regexps and

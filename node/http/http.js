@@ -1182,11 +1182,7 @@ class Parser {
           break;
         }
         case 'length': {
-          const take = Math.min(this.remaining, n - i);
-          const chunk = buf.subarray(i, i + take);
-          i += take;
-          this.remaining -= take;
-          this.onBody(chunk);
+          i = this.takeBody(buf, i, n);
           if (this.remaining === 0) this.complete();
           break;
         }
@@ -1221,11 +1217,7 @@ class Parser {
           break;
         }
         case 'chunk-data': {
-          const take = Math.min(this.remaining, n - i);
-          const chunk = buf.subarray(i, i + take);
-          i += take;
-          this.remaining -= take;
-          this.onBody(chunk);
+          i = this.takeBody(buf, i, n);
           if (this.remaining === 0) this.state = 'chunk-crlf';
           break;
         }
@@ -1266,6 +1258,15 @@ class Parser {
       }
     }
     return undefined;
+  }
+
+  // takeBody hands the body bytes of buf from i (at most this.remaining,
+  // below n) to onBody and returns the index after them.
+  takeBody(buf, i, n) {
+    const take = Math.min(this.remaining, n - i);
+    this.remaining -= take;
+    this.onBody(buf.subarray(i, i + take));
+    return i + take;
   }
 
   badStart() {

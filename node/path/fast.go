@@ -14,21 +14,6 @@ import (
 // with non-ASCII characters, whose UTF-16 units the JavaScript counts)
 // goes to path.js, which gives Node's validation errors.
 
-// asciiArg returns v as a Go string when it is a primitive string of
-// ASCII characters.
-func asciiArg(v sobek.Value) (string, bool) {
-	if v == nil || !sobek.IsString(v) {
-		return "", false
-	}
-	s := v.String()
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return "", false
-		}
-	}
-	return s, true
-}
-
 // normalizeString resolves . and .. segments of path (no root);
 // allowAboveRoot keeps leading .. segments (path.js's normalizeString with
 // the posix separator).
@@ -362,7 +347,7 @@ func installFast(rt *sobek.Runtime, posix *sobek.Object) {
 	}
 	strs := func(args []sobek.Value, buf []string) ([]string, bool) {
 		for _, a := range args {
-			s, ok := asciiArg(a)
+			s, ok := engine.ASCIIString(a)
 			if !ok {
 				return nil, false
 			}
@@ -374,7 +359,7 @@ func installFast(rt *sobek.Runtime, posix *sobek.Object) {
 		if len(args) == 0 {
 			return "", false
 		}
-		return asciiArg(args[0])
+		return engine.ASCIIString(args[0])
 	}
 	wrap("join", func(args []sobek.Value) (string, bool) {
 		if len(args) == 0 {
@@ -382,7 +367,7 @@ func installFast(rt *sobek.Runtime, posix *sobek.Object) {
 		}
 		var b strings.Builder
 		for _, a := range args {
-			s, ok := asciiArg(a)
+			s, ok := engine.ASCIIString(a)
 			if !ok {
 				return "", false
 			}
@@ -417,8 +402,8 @@ func installFast(rt *sobek.Runtime, posix *sobek.Object) {
 		if len(args) < 2 {
 			return "", false
 		}
-		from, ok1 := asciiArg(args[0])
-		to, ok2 := asciiArg(args[1])
+		from, ok1 := engine.ASCIIString(args[0])
+		to, ok2 := engine.ASCIIString(args[1])
 		if !ok1 || !ok2 {
 			return "", false
 		}
@@ -439,7 +424,7 @@ func installFast(rt *sobek.Runtime, posix *sobek.Object) {
 		if len(args) < 2 || sobek.IsUndefined(args[1]) {
 			return posixBasename(s, "", false), true
 		}
-		suffix, ok := asciiArg(args[1])
+		suffix, ok := engine.ASCIIString(args[1])
 		if !ok {
 			return "", false
 		}

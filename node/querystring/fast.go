@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/grafana/sobek"
+	"github.com/jsvm-dev/jsvm/internal/engine"
 )
 
 // Go answers for the computing of querystring.js on ASCII strings: escape
@@ -23,19 +24,6 @@ var noEscape = func() (t [128]bool) {
 }()
 
 const upperHex = "0123456789ABCDEF"
-
-func asciiString(v sobek.Value) (string, bool) {
-	if !sobek.IsString(v) {
-		return "", false
-	}
-	s := v.String()
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return "", false
-		}
-	}
-	return s, true
-}
 
 // escapeASCII is qsEscape of an ASCII string.
 func escapeASCII(s string) string {
@@ -157,7 +145,7 @@ func decodeASCII(s string) (string, bool) {
 
 func natives(rt *sobek.Runtime, in *sobek.Object) {
 	_ = in.Set("escapeASCII", func(c sobek.FunctionCall) sobek.Value {
-		if s, ok := asciiString(c.Argument(0)); ok {
+		if s, ok := engine.ASCIIString(c.Argument(0)); ok {
 			return rt.ToValue(escapeASCII(s))
 		}
 		if u, ok := c.Argument(0).(sobek.String); ok {
@@ -168,7 +156,7 @@ func natives(rt *sobek.Runtime, in *sobek.Object) {
 		return sobek.Undefined()
 	})
 	_ = in.Set("decodeASCII", func(c sobek.FunctionCall) sobek.Value {
-		if s, ok := asciiString(c.Argument(0)); ok {
+		if s, ok := engine.ASCIIString(c.Argument(0)); ok {
 			if d, ok := decodeASCII(s); ok {
 				return rt.ToValue(d)
 			}
